@@ -1,0 +1,91 @@
+"""The command line: the same program opens the window or works without one.
+
+See ../shared/spec/interfaces.md. Exit 0 on success, 2 with one line on stderr for
+bad input. Nothing here imports Qt or reportlab at module level: a headless
+command must not pay for (or need) a GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from explainer.content import ContentError
+
+SUBCOMMANDS = ("check", "pdf", "calendar", "validate")
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as the spec asks
+        raise UsageError(message)
+
+
+def _add_trial_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--trial", type=Path, help="use another trial file instead of the built-in one")
+
+
+def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
+    if subcommand is None:
+        parser = _Parser(prog="trial-explainer", description="Open the Trial Explainer window.")
+        parser.add_argument("answers", nargs="?", type=Path, help="an answers file to open")
+        _add_trial_option(parser)
+        return parser
+    parser = _Parser(prog=f"trial-explainer {subcommand}")
+    _add_trial_option(parser)
+    if subcommand == "check":
+        parser.add_argument("answers", type=Path)
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    elif subcommand == "pdf":
+        parser.add_argument("answers", nargs="?", type=Path)
+        parser.add_argument("-o", "--output", type=Path, required=True)
+        parser.add_argument("--start-date")
+    elif subcommand == "calendar":
+        parser.add_argument("--start-date", required=True)
+        parser.add_argument("-o", "--output", type=Path, required=True)
+    elif subcommand == "validate":
+        parser.description = "Check a trial file (the built-in one by default) and its pages."
+        parser.add_argument("file", nargs="?", type=Path)
+    return parser
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from explainer.app import run  # Qt loads only when a window is wanted
+
+    return run(trial_path=args.trial, answers_path=args.answers)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from explainer.validate import validate_all
+
+    for line in validate_all(args.file or args.trial):
+        print(line)
+    return 0
+
+
+def _handler(subcommand: str | None) -> Callable[[argparse.Namespace], int]:
+    if subcommand is None:
+        return _run_app
+    if subcommand == "validate":
+        return _run_validate
+    from explainer import commands
+
+    return getattr(commands, f"run_{subcommand}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    subcommand = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    rest = argv[1:] if subcommand else argv
+    try:
+        args = build_parser(subcommand).parse_args(rest)
+        return _handler(subcommand)(args)
+    except (UsageError, ContentError) as err:
+        print(f"trial-explainer: {err}", file=sys.stderr)
+        return 2
+

@@ -1,0 +1,96 @@
+"""Finding and loading the files in ``resources/``.
+
+One function owns asset lookup (``resources_root``); every loader takes an explicit
+root or path, so tests can point it at a temporary copy. Errors are
+``ContentError`` with a message that names the file and the field, never a
+traceback: the app shows it in a dialog, ``validate`` prints it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from explainer.core.facts import trial_facts
+from explainer.core.model import Trial
+
+BUILTIN_TRIAL = "NCT04883242.json"
+PAGE_NAMES = ("study", "medicines", "what-happens", "who-can-join", "status", "about")
+
+Model = TypeVar("Model", bound=BaseModel)
+Source = Path | Traversable
+
+
+class ContentError(Exception):
+    """A resource file is missing or broken; the message says which and where."""
+
+
+def resources_root() -> Traversable:
+    return resources.files("explainer.resources")
+
+
+def builtin_trial_path() -> Traversable:
+    return resources_root() / "trials" / BUILTIN_TRIAL
+
+
+def read_text(source: Source) -> str:
+    try:
+        return source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(f"{source}: file not found") from None
+    except UnicodeDecodeError as err:
+        raise ContentError(f"{source}: not UTF-8 text (byte {err.start})") from None
+    except OSError as err:
+        raise ContentError(f"{source}: cannot be read ({err.strerror})") from None
+
+
+def load_json_model(source: Source, model: type[Model]) -> Model:
+    text = read_text(source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ContentError(f"{source}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        raise ContentError(f"{source}: {describe_validation_error(err)}") from None
+
+
+def describe_validation_error(err: ValidationError) -> str:
+    """The first problem, as 'field.path: what is wrong' (plus a count of others)."""
+    problems = err.errors()
+    first = problems[0]
+    where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    message = first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = "unknown field (check the spelling)"
+    more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+    return f"{where}: {message}{more}"
+
+
+def load_trial(source: Source | None = None) -> Trial:
+    return load_json_model(source or builtin_trial_path(), Trial)
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+def load_page(name: str, trial: Trial, root: Source | None = None) -> str:
+    """A Markdown page with its ``{{ fact }}`` placeholders filled from the trial."""
+    source = (root or resources_root()) / "pages" / f"{name}.md"
+    text = read_text(source)
+    facts = trial_facts(trial)
+
+    def fill(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key not in facts:
+            raise ContentError(f"{source}: unknown placeholder {{{{ {key} }}}}")
+        return facts[key]
+
+    return _PLACEHOLDER.sub(fill, text)

@@ -1,0 +1,56 @@
+"""Trial facts formatted for plain-language pages: one place for every date and name
+a page shows, so the pages' words stay in files and the facts stay in the trial data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from explainer.core.model import RecruitmentStatus, Trial
+
+STATUS_WORDS = {
+    RecruitmentStatus.NOT_YET_RECRUITING: "not yet taking new people",
+    RecruitmentStatus.RECRUITING: "taking new people",
+    RecruitmentStatus.ENROLLING_BY_INVITATION: "taking new people by invitation only",
+    RecruitmentStatus.ACTIVE_NOT_RECRUITING: "still going on, but not taking new people",
+    RecruitmentStatus.SUSPENDED: "paused for now",
+    RecruitmentStatus.TERMINATED: "stopped early",
+    RecruitmentStatus.COMPLETED: "finished",
+    RecruitmentStatus.WITHDRAWN: "withdrawn before anyone joined",
+    RecruitmentStatus.UNKNOWN: "of unknown status",
+}
+
+
+def long_date(day: dt.date) -> str:
+    """'September 26, 2025': spelled-out months avoid day/month mix-ups."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def trial_facts(trial: Trial) -> dict[str, str]:
+    site = trial.locations[0] if trial.locations else None
+    related = trial.related_studies[0] if trial.related_studies else None
+    induction = trial.regimen.phases[0]
+    facts = {
+        "nct_id": trial.nct_id,
+        "title": trial.title,
+        "status_words": STATUS_WORDS[trial.status],
+        "status_code": trial.status.value,
+        "last_updated": long_date(trial.last_updated),
+        "start_date": long_date(trial.start_date),
+        "completion_date": long_date(trial.completion_date),
+        "enrollment": str(trial.enrollment),
+        "lead_sponsor": trial.lead_sponsor.name,
+        "collaborators": ", ".join(s.name for s in trial.sponsors if s.role == "collaborator"),
+        "investigator": trial.investigators[0].name if trial.investigators else "",
+        "site": f"{site.facility}, {site.city}, {site.state}, {site.country}" if site else "",
+        "secondary_ids": ", ".join(i.id for i in trial.identifiers),
+        "cycle_days": str(induction.cycle_length_days),
+        "induction_cycles": str(induction.cycles or ""),
+        "follow_up_days": str(trial.regimen.follow_up.first_visit_days_after_treatment),
+        "follow_up_years": str(trial.regimen.follow_up.up_to_years),
+        "related_nct_id": related.nct_id if related else "",
+        "related_title": related.title if related else "",
+        "related_status_words": STATUS_WORDS[related.status] if related else "",
+    }
+    maintenance = next((p for p in trial.regimen.phases if p.max_months), None)
+    facts["maintenance_months"] = str(maintenance.max_months) if maintenance else ""
+    return facts

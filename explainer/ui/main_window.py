@@ -1,0 +1,113 @@
+"""The main window: a section navigator on the left, the chosen page on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from explainer.content import load_page
+from explainer.core.facts import long_date
+from explainer.core.model import Trial
+from explainer.ui.pages import CriteriaView, MarkdownPageView
+from explainer.ui.zoom import TextZoom
+
+# (page file, navigator label). Order follows PEMAT's logical sequence:
+# what it is -> the medicines -> what happens -> who can join -> status -> about.
+SECTIONS = (
+    ("study", "What the study is"),
+    ("medicines", "The 4 medicines"),
+    ("what-happens", "What happens, and for how long"),
+    ("who-can-join", "Who can join"),
+    ("status", "Study status and who runs it"),
+    ("about", "About this app"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, trial: Trial, settings: QSettings, zoom: TextZoom) -> None:
+        super().__init__()
+        self.trial = trial
+        self.settings = settings
+        self.zoom = zoom
+        self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
+        self.navigator = QListWidget()
+        self.navigator.setAccessibleName("Sections")
+        self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
+        self.stack = QStackedWidget()
+        for page_id, label in SECTIONS:
+            self.add_section(page_id, label, self._build_page(page_id, label))
+        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigator.setCurrentRow(0)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 760])
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1100, 760)
+
+    def add_section(self, page_id: str, label: str, view: QWidget) -> None:
+        """Add a page to the navigator; later features (questionnaire, timeline) use this."""
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, page_id)
+        self.navigator.addItem(item)
+        self.stack.addWidget(view)
+
+    def show_section(self, page_id: str) -> None:
+        for row in range(self.navigator.count()):
+            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
+                self.navigator.setCurrentRow(row)
+                return
+        raise KeyError(page_id)
+
+    def section_ids(self) -> list[str]:
+        return [self.navigator.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.navigator.count())]
+
+    def _build_page(self, page_id: str, label: str) -> QWidget:
+        markdown = load_page(page_id, self.trial)
+        if page_id == "who-can-join":
+            return CriteriaView(self.trial, markdown)
+        return MarkdownPageView(label, markdown)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+
+        view_menu = self.menuBar().addMenu("&View")
+        for text, keys, slot in (
+            ("Larger text", [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], self.zoom.zoom_in),
+            ("Smaller text", [QKeySequence.StandardKey.ZoomOut], self.zoom.zoom_out),
+            ("Normal text size", [QKeySequence("Ctrl+0")], self.zoom.reset),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts(keys)
+            action.triggered.connect(slot)
+            view_menu.addAction(action)
+        self.view_menu = view_menu
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("About this app", self)
+        about.triggered.connect(lambda: self.show_section("about"))
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        record = QLabel(f"Registry record of {long_date(self.trial.last_updated)}. "
+                        "Private: nothing leaves this computer.")
+        record.setAccessibleName("Record date and privacy")
+        self.statusBar().addPermanentWidget(record)
+        self.zoom.zoom_changed.connect(lambda pct: self.statusBar().showMessage(f"Text size {pct}%", 3000))

@@ -1,0 +1,47 @@
+"""Text size the user chose with Ctrl+ / Ctrl−, applied app-wide and remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QApplication
+
+from explainer.ui.fonts import base_font
+
+STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250)
+BASE_POINT_SIZE = 11.0
+_KEY = "view/text_zoom_percent"
+
+
+class TextZoom(QObject):
+    zoom_changed = Signal(int)
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        saved = int(settings.value(_KEY, 100))
+        self._percent = saved if saved in STEPS else 100
+
+    @property
+    def percent(self) -> int:
+        return self._percent
+
+    def apply(self) -> None:
+        QApplication.setFont(base_font(BASE_POINT_SIZE * self._percent / 100))
+
+    def zoom_in(self) -> None:
+        self.set_percent(next((s for s in STEPS if s > self._percent), STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_percent(next((s for s in reversed(STEPS) if s < self._percent), STEPS[0]))
+
+    def reset(self) -> None:
+        self.set_percent(100)
+
+    def set_percent(self, percent: int) -> None:
+        if percent == self._percent:
+            return
+        self._percent = percent
+        self._settings.setValue(_KEY, percent)
+        self._settings.sync()
+        self.apply()
+        self.zoom_changed.emit(percent)

@@ -1,0 +1,19 @@
+"""``trial-explainer validate``: a content author's check of a trial file and the pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explainer.content import PAGE_NAMES, builtin_trial_path, load_page, load_trial
+
+
+def validate_all(trial_file: Path | None) -> list[str]:
+    """Lines to print on success; a broken file raises ContentError naming file and field."""
+    trial = load_trial(trial_file)
+    source = trial_file or builtin_trial_path()
+    lines = [f"ok  {source}: {trial.nct_id}, {len(trial.criteria)} criteria, "
+             f"{len(trial.regimen.phases)} treatment phases"]
+    for name in PAGE_NAMES:
+        load_page(name, trial)
+        lines.append(f"ok  page {name}")
+    return lines

@@ -1,0 +1,88 @@
+"""The main window through its real widgets (offscreen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
+
+from explainer.ui.main_window import SECTIONS
+
+EXPECTED_WORDS = {
+    "study": "multiple myeloma",
+    "medicines": "Pomalidomide",
+    "what-happens": "maintenance",
+    "who-can-join": "Only the study team can decide",
+    "status": "September 26, 2025",
+    "about": "never connects to the internet",
+}
+
+
+def _page_text(window) -> str:
+    page = window.stack.currentWidget()
+    browser = page if isinstance(page, QTextBrowser) else page.findChild(QTextBrowser)
+    return browser.toPlainText()
+
+
+def test_every_page_is_reachable_by_keyboard(main_window, qtbot) -> None:
+    main_window.navigator.setFocus()
+    seen = []
+    for index, (page_id, _label) in enumerate(SECTIONS):
+        if index:
+            qtbot.keyClick(main_window.navigator, Qt.Key.Key_Down)
+        assert main_window.stack.currentIndex() == index
+        text = _page_text(main_window)
+        assert EXPECTED_WORDS[page_id] in text, page_id
+        assert "{{" not in text
+        seen.append(page_id)
+    assert seen == [s[0] for s in SECTIONS]
+
+
+def test_status_page_is_honest_about_recruitment(main_window) -> None:
+    main_window.show_section("status")
+    text = _page_text(main_window)
+    assert "not taking new people" in text
+    assert "NCT05911321" in text
+    assert "Fred Hutch/University of Washington Cancer Consortium" in text
+
+
+def test_registry_wording_is_one_click_away(main_window, qtbot) -> None:
+    main_window.show_section("who-can-join")
+    view = main_window.stack.currentWidget()
+    assert "Platelets >= 50,000/uL" not in view.browser.toPlainText()
+    view.toggle_source("platelets")
+    assert "Platelets >= 50,000/uL" in view.browser.toPlainText()
+    view.toggle_source("platelets")
+    assert "Platelets >= 50,000/uL" not in view.browser.toPlainText()
+    view.show_all.click()
+    assert "Concurrent use of other anticancer agents" in view.browser.toPlainText()
+
+
+def test_text_zoom_changes_font_and_is_remembered(main_window, qtbot) -> None:
+    before = QApplication.font().pointSizeF()
+    with qtbot.waitSignal(main_window.zoom.zoom_changed) as blocker:
+        qtbot.keyClick(main_window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [110]
+    assert QApplication.font().pointSizeF() > before
+
+    from explainer.app import build_main_window
+
+    again = build_main_window()
+    qtbot.addWidget(again)
+    assert again.zoom.percent == 110
+    again.zoom.reset()
+
+
+def test_bundled_font_is_used(main_window) -> None:
+    assert QApplication.font().family() == "DejaVu Sans"
+
+
+def test_broken_trial_file_shows_a_dialog_not_a_crash(tmp_path, monkeypatch, qapp) -> None:
+    from explainer import app
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args))
+    bad = tmp_path / "trial.json"
+    bad.write_text("{}", encoding="utf-8")
+    assert app.run(trial_path=bad) == 2
+    assert len(shown) == 1
+    assert "trial.json" in shown[0][2] and "format" in shown[0][2]

@@ -1,0 +1,136 @@
+"""The built-in trial file against the registry record it was built from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from explainer.core.model import RecruitmentStatus, Route
+
+SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_2223b2a06e5ab2e6.txt"
+
+
+def test_fixture_copy_matches_shared_seed(registry_text: str) -> None:
+    if not SHARED_SEED.exists():
+        pytest.skip("shared/ is not beside this checkout")
+    assert SHARED_SEED.read_text(encoding="utf-8").replace("\\", "") == registry_text
+
+
+def test_identity_status_and_dates(trial, registry_text: str) -> None:
+    assert trial.nct_id == "NCT04883242"
+    assert trial.title in registry_text
+    assert [i.id for i in trial.identifiers] == ["NCI-2021-03406", "10690", "RG1121154"]
+    assert trial.status is RecruitmentStatus.ACTIVE_NOT_RECRUITING and not trial.status.is_recruiting
+    assert trial.last_updated == dt.date(2025, 9, 26)
+    assert trial.start_date == dt.date(2021, 7, 29) and trial.completion_date == dt.date(2031, 12, 31)
+    assert trial.enrollment == 30 and trial.phase == "PHASE2"
+    for text in ("Last Updated: 2025-09-26", "ACTIVE_NOT_RECRUITING", "30 participants",
+                 "2021-07-29", "2031-12-31", "NCI-2021-03406", "RG1121154"):
+        assert text in registry_text
+
+
+def test_people_and_places(trial, registry_text: str) -> None:
+    assert trial.lead_sponsor.name == "University of Washington"
+    assert [s.name for s in trial.sponsors if s.role == "collaborator"] == ["Genzyme, a Sanofi Company"]
+    assert trial.investigators[0].name == "Rahul Banerjee, MD"
+    site = trial.locations[0]
+    assert (site.facility, site.city, site.state) == (
+        "Fred Hutch/University of Washington Cancer Consortium", "Seattle", "Washington")
+    assert trial.related_studies[0].nct_id == "NCT05911321"
+    for text in (trial.lead_sponsor.name, site.facility, trial.related_studies[0].title):
+        assert text in registry_text
+
+
+@pytest.mark.parametrize(("drug", "route", "names"), [
+    ("isatuximab", Route.IV, {"Sarclisa", "SAR650984", "Isatuximab-irfc", "Hu 38SB19"}),
+    ("carfilzomib", Route.IV, {"Kyprolis", "PR-171", "Carfilnat", "CFZ"}),
+    ("pomalidomide", Route.PO, {"Pomalyst", "Imnovid", "CC-4047", "4-Aminothalidomide", "Actimid"}),
+    ("dexamethasone", Route.PO_OR_IV, {"Decadron", "Hemady", "Aacidexam", "Aknichthol Dexa", "ZoDex"}),
+])
+def test_other_names_belong_to_the_right_drug(trial, registry_text, drug, route, names) -> None:
+    medicine = trial.intervention(drug)
+    assert medicine.route is route
+    assert names <= set(medicine.other_names)
+    others = {n for m in trial.medicines if m.id != drug for n in m.other_names}
+    assert not names & others
+    for name in medicine.other_names:
+        assert name in registry_text
+
+
+def test_every_other_name_in_the_record_is_attached_somewhere(trial, registry_text) -> None:
+    run = registry_text.split("Other Intervention Names")[1].split("Eligibility Criteria")[0]
+    run = run.strip().splitlines()[-1]
+    attached = " ".join(n for i in trial.interventions for n in i.other_names)
+    assert sorted(run.split()) == sorted(attached.split())
+
+
+def test_procedures(trial) -> None:
+    assert {p.name for p in trial.procedures} == {
+        "Bone Marrow Biopsy", "Bone Marrow Aspiration", "Skeletal Survey X-Ray",
+        "Computed Tomography", "Positron Emission Tomography", "Magnetic Resonance Imaging"}
+
+
+# (phase, drug, cycle of that phase, expected days, the registry phrase it comes from)
+DAY_RULES = [
+    ("induction", "isatuximab", 1, (1, 8, 15, 22), "isatuximab intravenously (IV) on days 1, 8, 15, and 22 of cycle 1"),
+    ("induction", "isatuximab", 2, (1, 15), "and days 1 and 15 of subsequent cycles"),
+    ("induction", "isatuximab", 6, (1, 15), "and days 1 and 15 of subsequent cycles"),
+    ("induction", "carfilzomib", 1, (1, 8, 15), "carfilzomib IV over 30 minutes on days 1, 8, and 15"),
+    ("induction", "carfilzomib", 6, (1, 8, 15), "carfilzomib IV over 30 minutes on days 1, 8, and 15"),
+    ("induction", "pomalidomide", 1, tuple(range(1, 22)), "pomalidomide orally (PO) once daily (QD) on days 1-21"),
+    ("induction", "pomalidomide", 4, tuple(range(1, 22)), "pomalidomide orally (PO) once daily (QD) on days 1-21"),
+    ("induction", "dexamethasone", 1, (1, 8, 15, 22), "dexamethasone PO or IV on days 1,8, 15, and 22"),
+    ("induction", "dexamethasone", 5, (1, 8, 15, 22), "dexamethasone PO or IV on days 1,8, 15, and 22"),
+    ("maintenance", "isatuximab", 1, (1, 15), "isatuximab IV days 1 and 15"),
+    ("maintenance", "isatuximab", 26, (1, 15), "isatuximab IV days 1 and 15"),
+    ("maintenance", "carfilzomib", 1, (1, 15), "carfilzomib IV over 30 minutes on days 1 and 15"),
+    ("maintenance", "pomalidomide", 9, tuple(range(1, 22)), "pomalidomide PO QD on days 1-21"),
+    ("maintenance", "dexamethasone", 3, (1, 8, 15, 22), "dexamethasone PO or IV on days 1, 8, 15, and 22"),
+]
+
+
+@pytest.mark.parametrize(("phase", "drug", "cycle", "days", "phrase"), DAY_RULES)
+def test_day_rules_match_the_record(trial, registry_text, phase, drug, cycle, days, phrase) -> None:
+    assert phrase in registry_text
+    schedule = next(d for d in trial.regimen_phase(phase).drugs if d.drug == drug)
+    assert schedule.days_in_cycle(cycle) == days
+    assert phrase in trial.regimen_phase(phase).source
+
+
+def test_cycle_lengths_counts_and_routes(trial, registry_text) -> None:
+    induction, maintenance = trial.regimen.phases
+    assert "Treatment repeats every 28 days for 6 cycles" in registry_text
+    assert "Cycles repeat every 28 days for up to 24 months" in registry_text
+    assert (induction.cycle_length_days, induction.cycles, induction.max_months) == (28, 6, None)
+    assert (maintenance.cycle_length_days, maintenance.cycles, maintenance.max_months) == (28, None, 24)
+    for phase in (induction, maintenance):
+        routes = {d.drug: d.route for d in phase.drugs}
+        assert routes == {"isatuximab": Route.IV, "carfilzomib": Route.IV,
+                          "pomalidomide": Route.PO, "dexamethasone": Route.PO_OR_IV}
+        minutes = {d.drug: d.infusion_minutes for d in phase.drugs}
+        assert minutes == {"isatuximab": None, "carfilzomib": 30, "pomalidomide": None, "dexamethasone": None}
+        assert [d.drug for d in phase.drugs if d.once_daily] == ["pomalidomide"]
+
+
+def test_follow_up(trial, registry_text) -> None:
+    follow_up = trial.regimen.follow_up
+    assert (follow_up.first_visit_days_after_treatment, follow_up.up_to_years) == (30, 5)
+    assert follow_up.source in registry_text
+
+
+def test_every_criterion_quotes_the_record(trial, registry_text) -> None:
+    for criterion in trial.criteria:
+        for line in criterion.source.split("\n"):
+            assert line.removeprefix("* ") in registry_text, criterion.id
+
+
+def test_every_bullet_of_the_record_is_a_criterion(trial, registry_text) -> None:
+    section = registry_text.split("Inclusion Criteria")[1].split("Minimum Eligible Age")[0]
+    bullets = [line[2:] for line in section.splitlines() if line.startswith("* ")]
+    quoted = "\n".join(c.source for c in trial.criteria)
+    missing = [b for b in bullets if b not in quoted]
+    assert not missing
+    assert len([c for c in trial.criteria if c.kind == "inclusion"]) == 16
+    assert len([c for c in trial.criteria if c.kind == "exclusion"]) == 8

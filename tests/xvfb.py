@@ -1,0 +1,66 @@
+"""A real X display for end-to-end tests: start Xvfb, run the app, photograph the screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+# Runs in a separate process on the Xvfb display: grabs the whole screen and says
+# how many distinct colours it saw, so the caller can tell a drawn window from black.
+_GRAB = r"""
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+image = QGuiApplication.primaryScreen().grabWindow(0).toImage()
+colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+image.save(sys.argv[1])
+print(len(colours))
+"""
+
+
+@contextmanager
+def xvfb_display(size: str = "1280x900x24") -> Iterator[str]:
+    if shutil.which("Xvfb") is None:
+        pytest.fail("Xvfb is not installed: ./dev test installs it (Debian package xvfb)")
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as pipe:
+            display = f":{pipe.readline().strip()}"
+        yield display
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def display_env(display: str) -> dict[str, str]:
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def screenshot(display: str, path: Path, min_colours: int = 20, timeout: float = 30.0) -> int:
+    """Wait until the screen shows a drawn window (many colours), save it, return the colour count."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    colours = 0
+    while time.monotonic() < deadline:
+        out = subprocess.run([sys.executable, "-c", _GRAB, str(path)], env=display_env(display),
+                             capture_output=True, text=True, timeout=60)
+        colours = int(out.stdout.strip() or 0)
+        if colours >= min_colours:
+            return colours
+        time.sleep(0.5)
+    return colours
