@@ -13,12 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from explainer.content import ContentError
+from explainer.errors import UsageError
 
 SUBCOMMANDS = ("check", "pdf", "calendar", "validate")
-
-
-class UsageError(Exception):
-    """Bad input from the user: printed as one line, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -73,9 +70,9 @@ def _handler(subcommand: str | None) -> Callable[[argparse.Namespace], int]:
         return _run_app
     if subcommand == "validate":
         return _run_validate
-    from explainer import commands
+    import importlib
 
-    return getattr(commands, f"run_{subcommand}")
+    return importlib.import_module(f"explainer.commands.{subcommand}").run
 
 
 def main(argv: Sequence[str] | None = None) -> int:

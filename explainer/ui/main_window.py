@@ -18,6 +18,7 @@ from explainer.content import load_page
 from explainer.core.facts import long_date
 from explainer.core.model import Trial
 from explainer.ui.pages import CriteriaView, MarkdownPageView
+from explainer.ui.session import Session
 from explainer.ui.zoom import TextZoom
 
 # (page file, navigator label). Order follows PEMAT's logical sequence:
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
     def __init__(self, trial: Trial, settings: QSettings, zoom: TextZoom) -> None:
         super().__init__()
         self.trial = trial
+        self.session = Session(trial, self)
         self.settings = settings
         self.zoom = zoom
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")

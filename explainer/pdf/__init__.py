@@ -1,0 +1,1 @@
+"""The PDF summary (reportlab), imported only when the user exports."""
