@@ -94,3 +94,10 @@ def load_page(name: str, trial: Trial, root: Source | None = None) -> str:
         return facts[key]
 
     return _PLACEHOLDER.sub(fill, text)
+
+
+def load_questions(source: Source | None = None) -> "Questionnaire":
+    """The questionnaire (resources/questions.json), validated."""
+    from explainer.core.questions import Questionnaire
+
+    return load_json_model(source or resources_root() / "questions.json", Questionnaire)

@@ -1,0 +1,86 @@
+"""Reading and writing answers files (headless: no Qt). Errors are one clear line.
+
+The GUI writes through QSaveFile; everything else writes a temporary file and
+``os.replace``-s it, so a crash never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from explainer.core.answers import VERSION, AnswersFile, to_json_text
+from explainer.errors import UsageError
+
+
+class AnswersError(UsageError):
+    """An answers file that cannot be used; the message names the file and the key."""
+
+
+def describe_answers_error(err: ValidationError) -> str:
+    problem = err.errors()[0]
+    where = ".".join(str(part) for part in problem["loc"])
+    message = problem["msg"].removeprefix("Value error, ")
+    if problem["type"] == "extra_forbidden":
+        message = "unknown key (check the spelling)"
+    elif problem["type"] == "literal_error" and where:
+        message = f"{message}, not {problem['input']!r}"
+    return f"{where}: {message}" if where else message
+
+
+def parse_answers(text: str, source: str = "answers") -> AnswersFile:
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise AnswersError(f"{source}: not a valid answers file (JSON error on line {err.lineno}: {err.msg})") from None
+    except RecursionError:
+        raise AnswersError(f"{source}: not a valid answers file (nested too deeply)") from None
+    if not isinstance(data, dict):
+        raise AnswersError(f"{source}: not an answers file (expected a JSON object with 'answers')")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise AnswersError(f"{source}: version {version} was written by a newer app; "
+                           f"this one reads version {VERSION}. Please update Trial Explainer.")
+    try:
+        return AnswersFile.model_validate_json(text)
+    except ValidationError as err:
+        raise AnswersError(f"{source}: {describe_answers_error(err)}") from None
+
+
+def load_answers(path: Path, trial_id: str | None = None) -> AnswersFile:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise AnswersError(f"{path}: cannot be read ({err.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise AnswersError(f"{path}: not UTF-8 text") from None
+    answers = parse_answers(text, str(path))
+    if trial_id is not None and answers.trial != trial_id:
+        raise AnswersError(f"{path}: trial: these answers are for {answers.trial}, not {trial_id}")
+    return answers
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` holds either the old or the whole new content."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def save_answers(path: Path, answers: AnswersFile) -> None:
+    write_atomically(path, to_json_text(answers))

@@ -1,0 +1,135 @@
+"""The answers file (``*.answers.json``), exactly as ../shared/spec/interfaces.md §1 says.
+
+Strict: unknown keys, wrong types, NaN, impossible values and dates after ``as_of``
+are rejected with a message that names the key. A key that is absent is unanswered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from explainer.core.units import LAB_UNITS, ULN, ULN_KEYS
+
+FORMAT = "trial-explainer-answers"
+VERSION = 1
+
+YesNo = Literal["yes", "no", "unsure"]
+HepatitisB = Literal["never", "chronic_undetectable", "chronic_detectable", "unsure"]
+HepatitisC = Literal["never", "cured", "treating_undetectable", "detectable", "unsure"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+
+
+class LabValue(_Strict):
+    value: float = Field(ge=0, description="The number as the lab report prints it.")
+    unit: str = Field(description="The unit beside it on the report.")
+    uln: float | None = Field(None, gt=0, description="The report's upper limit of normal, same unit.")
+
+
+YES_NO_KEYS = (
+    "can_consent", "relapsed_or_refractory", "prior_lenalidomide", "flc_ratio_abnormal",
+    "plasmacytoma_2cm", "prior_toxicities_resolved", "prior_asct", "contraception_agreement",
+    "heart_disease", "uncontrolled_hypertension", "plasma_cell_leukemia_or_amyloidosis",
+    "other_active_cancer", "active_infection", "other_cancer_treatment",
+)
+
+
+class Answers(_Strict):
+    """One optional field per question key; the kinds and units of the spec."""
+
+    age_years: Annotated[int, Field(ge=0, le=120)] | None = None
+    can_consent: YesNo | None = None
+    relapsed_or_refractory: YesNo | None = None
+    prior_treatment_lines: Annotated[int, Field(ge=0, le=50)] | None = None
+    prior_lenalidomide: YesNo | None = None
+    serum_m_protein: LabValue | None = None
+    urine_m_protein: LabValue | None = None
+    involved_flc: LabValue | None = None
+    flc_ratio_abnormal: YesNo | None = None
+    plasmacytoma_2cm: YesNo | None = None
+    bone_marrow_plasma_cells: LabValue | None = None
+    ecog: Annotated[int, Field(ge=0, le=4)] | None = None
+    prior_toxicities_resolved: YesNo | None = None
+    neuropathy_grade: Annotated[int, Field(ge=0, le=4)] | None = None
+    prior_asct: YesNo | None = None
+    asct_date: dt.date | None = None
+    egfr: LabValue | None = None
+    alt: LabValue | None = None
+    ast: LabValue | None = None
+    bilirubin: LabValue | None = None
+    anc: LabValue | None = None
+    platelets: LabValue | None = None
+    hemoglobin: LabValue | None = None
+    contraception_agreement: YesNo | None = None
+    heart_disease: YesNo | None = None
+    uncontrolled_hypertension: YesNo | None = None
+    plasma_cell_leukemia_or_amyloidosis: YesNo | None = None
+    other_active_cancer: YesNo | None = None
+    hepatitis_b: HepatitisB | None = None
+    hepatitis_c: HepatitisC | None = None
+    active_infection: YesNo | None = None
+    other_cancer_treatment: YesNo | None = None
+
+    @field_validator(*LAB_UNITS)
+    @classmethod
+    def _unit_fits_key(cls, lab: LabValue | None, info: ValidationInfo) -> LabValue | None:
+        if lab is not None:
+            check_lab(str(info.field_name), lab)
+        return lab
+
+    def get(self, key: str) -> Any:
+        return getattr(self, key, None)
+
+    def answered(self) -> dict[str, Any]:
+        """Only the answered keys, as the file stores them."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+def check_lab(key: str, lab: LabValue) -> None:
+    """Raise ValueError (the message is shown to the patient) if unit or ULN do not fit."""
+    allowed = LAB_UNITS[key]
+    if key in ULN_KEYS:
+        allowed = (ULN, *allowed[1:])
+    if lab.unit not in allowed:
+        raise ValueError(f"unit {lab.unit!r} is not accepted here; use one of {', '.join(allowed)}")
+    if lab.unit == "%" and lab.value > 100:
+        raise ValueError("a percentage cannot be more than 100")
+    if key in ULN_KEYS and lab.unit != ULN and lab.uln is None:
+        raise ValueError(f"a value in {lab.unit} needs 'uln', the upper limit of normal from the report")
+    if lab.uln is not None and (key not in ULN_KEYS or lab.unit == ULN):
+        raise ValueError("'uln' belongs only with a raw ALT, AST or bilirubin value")
+
+
+class AnswersFile(_Strict):
+    format: Literal["trial-explainer-answers"]
+    version: Literal[1]
+    trial: str = Field(pattern=r"^NCT\d{8}$")
+    as_of: dt.date = Field(description="The date the answers describe; 'how long ago' rules use it.")
+    answers: Answers
+
+    @model_validator(mode="after")
+    def _no_future_dates(self) -> AnswersFile:
+        when = self.answers.asct_date
+        if when is not None and when > self.as_of:
+            raise ValueError(f"answers.asct_date: {when.isoformat()} is after the as-of date "
+                             f"{self.as_of.isoformat()}; a transplant date cannot be in the future")
+        return self
+
+
+def new_answers_file(trial: str, as_of: dt.date, answers: Answers | None = None) -> AnswersFile:
+    return AnswersFile(format=FORMAT, version=VERSION, trial=trial, as_of=as_of,
+                       answers=answers or Answers())
+
+
+def to_json_text(answers_file: AnswersFile) -> str:
+    """The file's text: only answered keys, stable order, UTF-8 friendly."""
+    import json
+
+    data = {"format": FORMAT, "version": VERSION, "trial": answers_file.trial,
+            "as_of": answers_file.as_of.isoformat(), "answers": answers_file.answers.answered()}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

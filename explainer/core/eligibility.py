@@ -1,0 +1,280 @@
+"""The self-check: every criterion's rule evaluated against the patient's answers.
+
+``evaluate`` is pure: trial + answers (+ the questionnaire, for plain labels) in,
+``EligibilityReport`` out. Unknown is a state, never a silent yes or no: in ``any``
+one met alternative is enough, in ``all`` one unmet part is enough; otherwise a
+missing or "Not sure" answer leaves the criterion open. The report never says
+"eligible": only the study team decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from explainer.core.answers import AnswersFile, LabValue
+from explainer.core.facts import STATUS_WORDS, long_date
+from explainer.core.model import Criterion, Trial
+from explainer.core.questions import Questionnaire
+from explainer.core.rules import AllOf, AnswerIs, AnyOf, Compare, MonthsSince
+from explainer.core.units import ULN, convert, format_number, format_value
+
+DISCLAIMER = "This is not a decision; only the study team decides."
+
+
+class Status(StrEnum):
+    SATISFIED = "satisfied"
+    NOT_SATISFIED = "not_satisfied"
+    UNKNOWN = "unknown"
+
+
+class Overall(StrEnum):
+    POSSIBLE_MATCH = "possible_match"
+    LIKELY_NOT_ELIGIBLE = "likely_not_eligible"
+    INCOMPLETE = "incomplete"
+
+
+STATUS_WORDS_PLAIN = {Status.SATISFIED: "Seems met", Status.NOT_SATISFIED: "Seems not met",
+                      Status.UNKNOWN: "Still open"}
+STATUS_ICONS = {Status.SATISFIED: "✓", Status.NOT_SATISFIED: "✗", Status.UNKNOWN: "?"}
+OVERALL_WORDS = {
+    Overall.POSSIBLE_MATCH: "Possible match: your answers seem to meet every rule.",
+    Overall.LIKELY_NOT_ELIGIBLE: "Likely not eligible: at least 1 answer seems not to meet a rule.",
+    Overall.INCOMPLETE: "Not finished: no rule seems unmet, but some are still open.",
+}
+_OP_WORDS = {">=": "at least", ">": "more than", "<=": "no more than", "<": "less than"}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CriterionResult(_Frozen):
+    id: str
+    kind: str
+    status: Status
+    plain: str
+    source: str
+    reason: str
+    ask_doctor: str = ""  # what to ask about an open criterion; empty otherwise
+
+
+class Note(_Frozen):
+    """A registry bullet that explains other rules; shown, never evaluated."""
+
+    id: str
+    kind: str
+    plain: str
+    source: str
+
+
+class EligibilityReport(_Frozen):
+    trial: str
+    recruiting: bool
+    status_words: str  # "still going on, but not taking new people"
+    as_of: dt.date
+    overall: Overall
+    criteria: tuple[CriterionResult, ...]
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def overall_words(self) -> str:
+        return OVERALL_WORDS[self.overall]
+
+    @property
+    def disclaimer(self) -> str:
+        return DISCLAIMER
+
+    def to_spec_dict(self) -> dict[str, Any]:
+        """The ``check --json`` object of interfaces.md §2, key for key."""
+        return {"trial": self.trial, "recruiting": self.recruiting, "overall": self.overall.value,
+                "criteria": [{"id": c.id, "kind": c.kind, "status": c.status.value, "plain": c.plain,
+                              "source": c.source, "reason": c.reason} for c in self.criteria]}
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status: Status
+    reasons: tuple[str, ...]
+    open_keys: tuple[str, ...] = ()
+
+
+class _Context:
+    """The answers plus the words used to quote them."""
+
+    def __init__(self, answers_file: AnswersFile, questions: Questionnaire | None) -> None:
+        self.answers = answers_file.answers
+        self.as_of = answers_file.as_of
+        self.questions = questions
+
+    def label(self, key: str) -> str:
+        question = self.questions.question(key) if self.questions else None
+        return question.label if question else key.replace("_", " ")
+
+    def choice_word(self, key: str, value: str) -> str:
+        question = self.questions.question(key) if self.questions else None
+        for choice in question.choices if question else ():
+            if choice.value == value:
+                return choice.label
+        return value
+
+    def not_answered(self, key: str) -> str:
+        question = self.questions.question(key) if self.questions else None
+        if question is None:
+            return f"You have not answered about {self.label(key)} yet."
+        if question.kind in ("yes_no", "choice"):
+            return f"You have not answered the question about {question.label} yet."
+        return f"You have not given your {question.label} yet."
+
+    def ask_doctor(self, key: str) -> str:
+        question = self.questions.question(key) if self.questions else None
+        return question.ask_doctor if question else f"Ask your doctor about your {self.label(key)}."
+
+
+def evaluate(trial: Trial, answers_file: AnswersFile, questions: Questionnaire | None = None) -> EligibilityReport:
+    context = _Context(answers_file, questions)
+    results = tuple(_criterion(c, context) for c in trial.criteria if not c.note_only)
+    notes = tuple(Note(id=c.id, kind=c.kind, plain=c.plain, source=c.source)
+                  for c in trial.criteria if c.note_only)
+    return EligibilityReport(trial=trial.nct_id, recruiting=trial.status.is_recruiting,
+                             status_words=STATUS_WORDS[trial.status], as_of=answers_file.as_of,
+                             overall=overall_of(r.status for r in results), criteria=results, notes=notes)
+
+
+def overall_of(statuses: Any) -> Overall:
+    found = set(statuses)
+    if Status.NOT_SATISFIED in found:
+        return Overall.LIKELY_NOT_ELIGIBLE
+    if Status.UNKNOWN in found:
+        return Overall.INCOMPLETE
+    return Overall.POSSIBLE_MATCH
+
+
+def _criterion(criterion: Criterion, context: _Context) -> CriterionResult:
+    if criterion.rule is None:
+        outcome = _Outcome(Status.UNKNOWN, ("Only the study team can judge this rule.",))
+        ask = "Ask the study team whether this rule applies to you."
+    else:
+        outcome = _evaluate_rule(criterion.rule, context)
+        ask = " ".join(dict.fromkeys(context.ask_doctor(k) for k in outcome.open_keys))
+    return CriterionResult(id=criterion.id, kind=criterion.kind, status=outcome.status,
+                           plain=criterion.plain, source=criterion.source,
+                           reason=" ".join(dict.fromkeys(outcome.reasons)),
+                           ask_doctor=ask if outcome.status is Status.UNKNOWN else "")
+
+
+def _evaluate_rule(rule: Any, context: _Context) -> _Outcome:
+    if isinstance(rule, AllOf):
+        return _all([_evaluate_rule(child, context) for child in rule.of])
+    if isinstance(rule, AnyOf):
+        return _any([_evaluate_rule(child, context) for child in rule.of])
+    if isinstance(rule, Compare):
+        return _compare(rule, context)
+    if isinstance(rule, AnswerIs):
+        return _answer_is(rule, context)
+    if isinstance(rule, MonthsSince):
+        return _months_since(rule, context)
+    raise TypeError(f"unknown rule {rule!r}")
+
+
+def _joined(outcomes: list[_Outcome], status: Status) -> _Outcome:
+    reasons = tuple(r for o in outcomes for r in o.reasons)
+    open_keys = tuple(k for o in outcomes for k in o.open_keys)
+    return _Outcome(status, reasons, open_keys)
+
+
+def _all(outcomes: list[_Outcome]) -> _Outcome:
+    unmet = [o for o in outcomes if o.status is Status.NOT_SATISFIED]
+    if unmet:
+        return _joined(unmet, Status.NOT_SATISFIED)
+    if any(o.status is Status.UNKNOWN for o in outcomes):
+        return _joined(outcomes, Status.UNKNOWN)
+    return _joined(outcomes, Status.SATISFIED)
+
+
+def _any(outcomes: list[_Outcome]) -> _Outcome:
+    met = [o for o in outcomes if o.status is Status.SATISFIED]
+    if met:
+        return _joined(met[:1], Status.SATISFIED)
+    if any(o.status is Status.UNKNOWN for o in outcomes):
+        return _joined(outcomes, Status.UNKNOWN)
+    return _joined(outcomes, Status.NOT_SATISFIED)
+
+
+def _unanswered(key: str, context: _Context) -> _Outcome:
+    return _Outcome(Status.UNKNOWN, (context.not_answered(key),), (key,))
+
+
+def _compare(rule: Compare, context: _Context) -> _Outcome:
+    answer = context.answers.get(rule.question)
+    if answer is None:
+        return _unanswered(rule.question, context)
+    if isinstance(answer, LabValue):
+        value = convert(answer.value, answer.unit, rule.unit, answer.uln)
+        if value is None:
+            return _unanswered(rule.question, context)
+        yours = _quote_lab(answer, rule.unit, value)
+    else:
+        value, yours = float(answer), format_number(answer, 6)
+    met = _OPS[rule.op](value, rule.limit)
+    needs = f"The study needs {_OP_WORDS[rule.op]} {_limit_text(rule)}."
+    reason = f"Your {context.label(rule.question)}: {yours}. {needs}"
+    return _Outcome(Status.SATISFIED if met else Status.NOT_SATISFIED, (reason,))
+
+
+_OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
+        "<=": lambda a, b: a <= b, "<": lambda a, b: a < b}
+
+
+def _quote_lab(answer: LabValue, rule_unit: str, converted: float) -> str:
+    """The patient's value in their unit, then (if different) in the rule's unit."""
+    if rule_unit == ULN and answer.unit != ULN:
+        return (f"{format_value(answer.value, answer.unit, 6)}, with a normal limit of "
+                f"{format_value(answer.uln or 0, answer.unit, 6)} on your report, "
+                f"= {format_number(converted)} times the upper limit of normal")
+    if rule_unit == ULN:
+        return f"{format_number(answer.value, 6)} times the upper limit of normal"
+    mine = format_value(answer.value, answer.unit, 6)
+    if answer.unit == rule_unit:
+        return mine
+    return f"{mine} = {format_value(converted, rule_unit)}"
+
+
+def _limit_text(rule: Compare) -> str:
+    if rule.unit == ULN:
+        return f"{format_number(rule.limit)} times the upper limit of normal"
+    return format_value(rule.limit, rule.unit) if rule.unit else format_number(rule.limit)
+
+
+def _answer_is(rule: AnswerIs, context: _Context) -> _Outcome:
+    answer = context.answers.get(rule.question)
+    if answer is None:
+        return _unanswered(rule.question, context)
+    label = context.label(rule.question)
+    word = context.choice_word(rule.question, answer)
+    said = f'About {label}, you answered "{word}".'
+    if answer == "unsure":
+        return _Outcome(Status.UNKNOWN, (said,), (rule.question,))
+    # No "the study needs" here: inside an "any" it would mislead; the rule's plain words say it.
+    return _Outcome(Status.SATISFIED if answer in rule.among else Status.NOT_SATISFIED, (said,))
+
+
+def full_months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole calendar months from ``earlier`` to ``later`` (Jan 10 to Jul 10 is 6)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
+
+
+def _months_since(rule: MonthsSince, context: _Context) -> _Outcome:
+    when = context.answers.get(rule.question)
+    if when is None:
+        return _unanswered(rule.question, context)
+    months = full_months_between(when, context.as_of)
+    reason = (f"Your {context.label(rule.question)}: {long_date(when)}. That is {months} full "
+              f"month{'s' if months != 1 else ''} before {long_date(context.as_of)}. "
+              f"The study needs at least {rule.at_least} months.")
+    return _Outcome(Status.SATISFIED if months >= rule.at_least else Status.NOT_SATISFIED, (reason,))

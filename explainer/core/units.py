@@ -1,0 +1,146 @@
+"""Lab units: which units each answer accepts, conversion to a rule's unit, mix-up hints.
+
+Factors follow writing-guide.md §4.9 (SI value = conventional value × factor).
+Units are converted once, here; the patient's own value and unit are kept for display.
+"""
+
+from __future__ import annotations
+
+import math
+
+ULN = "xULN"  # "times the upper limit of normal", given directly
+
+# Per answer key, the units the answers file accepts (../shared/spec/interfaces.md §1).
+LAB_UNITS: dict[str, tuple[str, ...]] = {
+    "serum_m_protein": ("g/dL", "g/L"),
+    "urine_m_protein": ("mg/24h", "g/24h"),
+    "involved_flc": ("mg/dL", "mg/L"),
+    "bone_marrow_plasma_cells": ("%",),
+    # eGFR as the report gives it; never computed from creatinine (writing guide §4.8).
+    "egfr": ("mL/min", "mL/min/1.73m2"),
+    "alt": (ULN, "U/L"),
+    "ast": (ULN, "U/L"),
+    "bilirubin": (ULN, "mg/dL", "umol/L"),
+    "anc": ("/uL", "10^3/uL", "10^9/L"),
+    "platelets": ("/uL", "10^3/uL", "10^9/L"),
+    "hemoglobin": ("g/dL", "g/L", "mmol/L"),
+}
+
+# Keys whose limit is "times the upper limit of normal": a raw value needs the lab's ULN.
+ULN_KEYS = frozenset({"alt", "ast", "bilirubin"})
+
+# How many of the first unit one of the second unit is: value_in_first = value * factor.
+_FACTORS: dict[tuple[str, str], float] = {
+    ("/uL", "10^3/uL"): 1000.0,
+    ("/uL", "10^9/L"): 1000.0,
+    ("10^3/uL", "10^9/L"): 1.0,
+    ("g/dL", "g/L"): 0.1,
+    ("g/dL", "mmol/L"): 1 / 0.6206,
+    ("g/L", "mmol/L"): 10 / 0.6206,
+    ("mg/24h", "g/24h"): 1000.0,
+    ("mg/dL", "mg/L"): 0.1,
+    ("mL/min", "mL/min/1.73m2"): 1.0,
+    ("umol/L", "mg/dL"): 17.1,
+}
+
+_DISPLAY = {
+    "/uL": "/µL",
+    "10^3/uL": "×10³/µL",
+    "10^9/L": "×10⁹/L",
+    "umol/L": "µmol/L",
+    "mL/min/1.73m2": "mL/min/1.73 m²",
+    "mg/24h": "mg per 24 hours",
+    "g/24h": "g per 24 hours",
+    ULN: "× ULN",
+}
+
+# Values outside these (in the rule's unit) are almost surely a unit mix-up. Rough,
+# deliberately wide bounds: they only trigger a gentle "did you mean" hint.
+_PLAUSIBLE: dict[str, tuple[float, float]] = {
+    "platelets": (1_000, 3_000_000),
+    "anc": (10, 200_000),
+    "hemoglobin": (2, 25),
+    "serum_m_protein": (0, 20),
+    "involved_flc": (0, 50_000),
+}
+
+
+def display_unit(unit: str) -> str:
+    return _DISPLAY.get(unit, unit)
+
+
+def factor(from_unit: str, to_unit: str) -> float | None:
+    """Multiply a value in ``from_unit`` by this to get ``to_unit``; None if unrelated."""
+    if from_unit == to_unit:
+        return 1.0
+    if (to_unit, from_unit) in _FACTORS:
+        return _FACTORS[(to_unit, from_unit)]
+    if (from_unit, to_unit) in _FACTORS:
+        return 1 / _FACTORS[(from_unit, to_unit)]
+    return None
+
+
+def convert(value: float, from_unit: str, to_unit: str, uln: float | None = None) -> float | None:
+    """``value`` in ``to_unit``, rounded past float noise; None when it cannot be known.
+
+    A raw value converts to ×ULN only with the lab's upper limit, in the same unit.
+    """
+    if to_unit == ULN and from_unit != ULN:
+        if not uln:
+            return None
+        return _clean(value / uln)
+    multiplier = factor(from_unit, to_unit)
+    return None if multiplier is None else _clean(value * multiplier)
+
+
+def _clean(number: float) -> float:
+    # 4.9648 mmol/L is 8 g/dL: keep 9 significant digits so limits compare exactly.
+    if number == 0 or not math.isfinite(number):
+        return number
+    digits = 9 - int(math.floor(math.log10(abs(number)))) - 1
+    return round(number, max(digits, 0))
+
+
+def format_number(number: float, decimals: int = 3) -> str:
+    """'150,000', '0.5', '3.25': thousands separated, no trailing zeros."""
+    if float(number).is_integer():
+        return f"{int(number):,}"
+    text = f"{number:,.{decimals}f}".rstrip("0").rstrip(".")
+    return text if text not in ("0", "-0") else f"{number:.2g}"
+
+
+def format_value(number: float, unit: str, decimals: int = 3) -> str:
+    """'40 ×10⁹/L', '40,000/µL', '30%', '0.5 g/dL'."""
+    shown = display_unit(unit)
+    if unit in ("/uL", "%"):
+        return f"{format_number(number, decimals)}{shown}"
+    return f"{format_number(number, decimals)} {shown}".rstrip()
+
+
+def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float | None = None) -> str:
+    """'150 ×10⁹/L = 150,000/µL', shown beside the field; empty when nothing to convert."""
+    converted = convert(value, unit, to_unit, uln)
+    if converted is None:
+        return ""
+    if to_unit == ULN and unit != ULN:
+        return (f"{format_value(value, unit, 6)} with a normal limit of {format_value(uln or 0, unit, 6)} "
+                f"= {format_number(converted)} times the upper limit of normal")
+    if unit == to_unit:
+        return ""
+    return f"{format_value(value, unit, 6)} = {format_value(converted, to_unit)}"
+
+
+def likely_mix_up(key: str, value: float, unit: str, rule_unit: str) -> str | None:
+    """The unit the patient probably meant, when theirs gives an impossible number."""
+    bounds = _PLAUSIBLE.get(key)
+    if bounds is None or value <= 0:
+        return None
+    low, high = bounds
+    converted = convert(value, unit, rule_unit)
+    if converted is None or low <= converted <= high:
+        return None
+    for other in LAB_UNITS.get(key, ()):
+        candidate = convert(value, other, rule_unit)
+        if other != unit and candidate is not None and low <= candidate <= high:
+            return other
+    return None

@@ -1,0 +1,145 @@
+"""Builds resources/questions.json (run: python tools/make_questions_json.py resources/questions.json)."""
+import json
+YN = [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}, {"value": "unsure", "label": "Not sure"}]
+CBC = "Your blood count report (CBC, complete blood count)."
+CMP = "Your metabolic panel (a chemistry blood test report)."
+MP = "Your myeloma protein reports: SPEP (blood), UPEP (urine) or free light chains."
+DOC = "Ask your doctor."
+groups = [
+ ("about_you", "About you", "Two quick questions about you."),
+ ("treatment", "Your myeloma and past treatment", "Your doctor or your treatment records can help with these."),
+ ("measurable", "Can the study measure your myeloma?", "Only 1 of these needs to be high enough. Answer the ones you have. Skip the rest or choose \"Not sure\"."),
+ ("daily_life", "Your daily life and side effects", ""),
+ ("blood_count", "Your blood counts", "Type each number as your report shows it, and pick the same unit. We change units for you."),
+ ("kidney_liver", "Your kidney and liver tests", "Type each number as your report shows it, and pick the same unit."),
+ ("health", "Other health problems", "Any of these would keep you out of the study."),
+ ("pregnancy", "Birth control", ""),
+]
+Q = []
+def q(key, group, kind, text, label, hint, ask, criteria, **extra):
+    d = {"key": key, "group": group, "kind": kind, "text": text, "label": label, "hint": hint,
+         "ask_doctor": ask, "criteria": criteria}
+    if kind == "yes_no":
+        d["choices"] = YN
+    d.update(extra)
+    Q.append(d)
+
+q("age_years", "about_you", "whole_number", "How old are you, in years?", "age",
+  "Your age on your last birthday.", "Ask the study team about the age limit.", ["age_and_consent"], minimum=0, maximum=120)
+q("can_consent", "about_you", "yes_no", "Can you understand the study and decide yourself to join it?",
+  "agreeing to join yourself", "Think about it, or ask someone you trust.",
+  "Ask the study team how they explain the study and ask for your agreement.", ["age_and_consent"])
+q("relapsed_or_refractory", "treatment", "yes_no",
+  "Has your myeloma come back, or stopped getting better with treatment?",
+  "your myeloma coming back or not responding", DOC,
+  "Ask your doctor: has my myeloma come back (relapsed), or stopped responding (refractory)?",
+  ["relapsed_or_refractory"])
+q("prior_treatment_lines", "treatment", "whole_number",
+  "How many different treatments (lines of treatment) have you had for myeloma?",
+  "number of past treatments",
+  "Your treatment records, or ask your doctor. A new set of medicines counts as a new line.",
+  "Ask your doctor: how many lines of treatment have I had?", ["relapsed_or_refractory"], minimum=0, maximum=50)
+q("prior_lenalidomide", "treatment", "yes_no", "Have you ever taken lenalidomide (Revlimid)?",
+  "past lenalidomide (Revlimid)", "Your list of past medicines, or ask your doctor.",
+  "Ask your doctor: have I taken lenalidomide (Revlimid) before?", ["prior_lenalidomide"])
+q("prior_asct", "treatment", "yes_no", "Have you had a stem cell transplant using your own cells?",
+  "a stem cell transplant with your own cells", "Your treatment records, or ask your doctor. Doctors call it an autologous transplant.",
+  "Ask your doctor: did I have a transplant with my own stem cells, and on what date?", ["stem_cell_transplant"])
+q("asct_date", "treatment", "date", "If you had that transplant: on what date?",
+  "transplant date", "Your transplant records. If you had more than 1, give the latest.",
+  "Ask your doctor for the date of your last stem cell transplant.", ["stem_cell_transplant"])
+q("prior_toxicities_resolved", "treatment", "yes_no",
+  "Have the side effects of your past treatment gone away, or become mild? (Leave out nerve problems.)",
+  "side effects of past treatment", DOC,
+  "Ask your doctor: are side effects from my past treatment now grade 1 or less?", ["prior_toxicities_resolved"])
+q("neuropathy_grade", "daily_life", "whole_number",
+  "What grade is any nerve damage in your hands or feet (numbness, tingling or pain)? Type 0 if you have none.",
+  "nerve damage grade", "Doctors grade nerve damage from 0 (none) to 4. Ask your doctor for your grade.",
+  "Ask your doctor: what grade is my nerve damage (peripheral neuropathy)?", ["neuropathy"], minimum=0, maximum=4)
+q("ecog", "daily_life", "whole_number", "Which sentence fits you best today?", "daily activity level (ECOG)",
+  "Doctors call this the ECOG score. Your doctor can tell you yours.",
+  "Ask your doctor: what is my ECOG performance status?", ["ecog"], minimum=0, maximum=4,
+  choices=[{"value": "0", "label": "I can do everything I did before I got sick."},
+           {"value": "1", "label": "I can't do heavy work or hard exercise, but I can walk and do light housework or office work."},
+           {"value": "2", "label": "I can look after myself but can't work. I'm out of bed or my chair more than half the day."},
+           {"value": "3", "label": "I can only partly look after myself. I spend more than half the day in a bed or chair."},
+           {"value": "4", "label": "I can't look after myself at all. I stay in a bed or chair all day."},
+           {"value": "unsure", "label": "Not sure"}])
+q("serum_m_protein", "measurable", "lab", "What is your M protein (M spike) in the blood?",
+  "M protein in the blood", MP + " Look for \"M spike\" or \"M protein\" on the SPEP.",
+  "Ask your doctor for your latest M protein (SPEP) result.", ["measurable_disease"], units=["g/dL", "g/L"])
+q("urine_m_protein", "measurable", "lab", "What is your M protein in the urine, over 24 hours?",
+  "M protein in the urine", MP + " It is the UPEP from a 24-hour urine collection.",
+  "Ask your doctor for your latest 24-hour urine M protein (UPEP) result.", ["measurable_disease"], units=["mg/24h", "g/24h"])
+q("involved_flc", "measurable", "lab", "What is your involved free light chain level? (This is the higher one, kappa or lambda.)",
+  "involved free light chain", MP + " Use the light chain your myeloma makes: kappa or lambda.",
+  "Ask your doctor for your involved free light chain level.", ["measurable_disease"], units=["mg/dL", "mg/L"])
+q("flc_ratio_abnormal", "measurable", "yes_no", "Is your kappa/lambda ratio marked as abnormal (high or low)?",
+  "your kappa/lambda ratio", MP + " The report often marks an abnormal ratio with H or L.",
+  "Ask your doctor: is my kappa/lambda free light chain ratio abnormal?", ["measurable_disease"])
+q("plasmacytoma_2cm", "measurable", "yes_no",
+  "Do you have a myeloma tumor (plasmacytoma), proven by a biopsy, that is at least 2 cm across?",
+  "a myeloma tumor of 2 cm or more", "Your scan and biopsy reports, or ask your doctor.",
+  "Ask your doctor: do I have a plasmacytoma of at least 2 cm?", ["measurable_disease"])
+q("bone_marrow_plasma_cells", "measurable", "lab", "What share of the cells in your bone marrow are plasma cells?",
+  "plasma cells in the bone marrow", "Your latest bone marrow biopsy report.",
+  "Ask your doctor for the plasma cell percentage in your last bone marrow biopsy.", ["measurable_disease"], units=["%"])
+q("anc", "blood_count", "lab", "What is your absolute neutrophil count (ANC)?",
+  "neutrophil count (ANC)", CBC + " It may say ANC or \"neutrophils, absolute\".",
+  "Ask your doctor for your latest absolute neutrophil count.", ["anc"], units=["10^9/L", "10^3/uL", "/uL"])
+q("platelets", "blood_count", "lab", "What is your platelet count?", "platelets", CBC + " Look for PLT or platelets.",
+  "Ask your doctor for your latest platelet count.", ["platelets"], units=["10^9/L", "10^3/uL", "/uL"])
+q("hemoglobin", "blood_count", "lab", "What is your hemoglobin?", "hemoglobin", CBC + " Look for Hb or HGB.",
+  "Ask your doctor for your latest hemoglobin.", ["hemoglobin"], units=["g/dL", "g/L", "mmol/L"])
+q("egfr", "kidney_liver", "lab", "What is your eGFR (estimated kidney filtering rate)?", "eGFR",
+  CMP + " Use the number marked eGFR, as printed. Creatinine clearance is a different number: do not use it here. If your report only shows creatinine clearance, choose \"Not sure\".",
+  "Ask your doctor for your eGFR (not the creatinine clearance).", ["egfr"], units=["mL/min/1.73m2", "mL/min"])
+for key, name, crit in (("alt", "ALT", "liver_enzymes"), ("ast", "AST", "liver_enzymes")):
+    q(key, "kidney_liver", "lab", f"What is your {name} (a liver test)?", name,
+      CMP + f" Type the {name} number and the top of the normal range printed beside it.",
+      f"Ask your doctor for your latest {name} and its normal range.", [crit], units=["U/L", "xULN"])
+q("bilirubin", "kidney_liver", "lab", "What is your total bilirubin (a liver test)?", "total bilirubin",
+  CMP + " Type the total bilirubin and the top of the normal range printed beside it.",
+  "Ask your doctor for your latest total bilirubin and its normal range.", ["bilirubin"], units=["mg/dL", "umol/L", "xULN"])
+q("heart_disease", "health", "yes_no",
+  "Do you have serious heart disease? For example: bad heart failure, a weak heart pump, chest pain from poor blood flow, heart rhythm problems that are not under control, or a heart attack in the last 6 months.",
+  "serious heart disease", DOC, "Ask your doctor: do I have heart disease that would count for this study?", ["heart_disease"])
+q("uncontrolled_hypertension", "health", "yes_no", "Is your high blood pressure not under control?",
+  "blood pressure control", "Your blood pressure readings, or ask your doctor. The study doctor decides this.",
+  "Ask your doctor: is my blood pressure under control?", ["uncontrolled_hypertension"])
+q("plasma_cell_leukemia_or_amyloidosis", "health", "yes_no",
+  "Do you have active plasma cell leukemia or AL amyloidosis?", "plasma cell leukemia or AL amyloidosis", DOC,
+  "Ask your doctor: do I have plasma cell leukemia or AL amyloidosis?", ["plasma_cell_leukemia_or_amyloidosis"])
+q("other_active_cancer", "health", "yes_no",
+  "Have you had another cancer (not myeloma) that has been in remission for less than 1 year? Most skin cancers that are not melanoma, and some early prostate, bladder or cervical cancers, do not count.",
+  "another cancer", DOC, "Ask your doctor: does my other cancer count for this study?", ["other_cancer"])
+q("hepatitis_b", "health", "choice", "Have you had hepatitis B for a long time (chronic hepatitis B)?", "hepatitis B",
+  "Your blood test results, or ask your doctor.",
+  "Ask your doctor: do I have chronic hepatitis B, and is the virus undetectable (HBV PCR)?", ["hepatitis_b"],
+  choices=[{"value": "never", "label": "No, I do not have it"},
+           {"value": "chronic_undetectable", "label": "Yes, and medicine keeps the virus too low to find"},
+           {"value": "chronic_detectable", "label": "Yes, and the virus can still be found"},
+           {"value": "unsure", "label": "Not sure"}])
+q("hepatitis_c", "health", "choice", "Have you ever had hepatitis C?", "hepatitis C",
+  "Your blood test results, or ask your doctor.",
+  "Ask your doctor: have I had hepatitis C, and is it cured or undetectable?", ["hepatitis_c"],
+  choices=[{"value": "never", "label": "No, never"},
+           {"value": "cured", "label": "Yes, and it was treated and cured"},
+           {"value": "treating_undetectable", "label": "Yes, I am being treated, and the virus is too low to find"},
+           {"value": "detectable", "label": "Yes, and the virus can still be found"},
+           {"value": "unsure", "label": "Not sure"}])
+q("active_infection", "health", "yes_no", "Do you have an infection right now that is not under control?",
+  "an infection that is not under control", DOC, "Ask your doctor: do I have an infection that is not under control?", ["active_infection"])
+q("other_cancer_treatment", "health", "yes_no",
+  "Are you taking any other cancer medicine, or a medicine from another study, right now?",
+  "other cancer or study medicines", "Your medicine list, or ask your doctor.",
+  "Ask your doctor: which of my medicines would I need to stop?", ["other_cancer_treatment"])
+q("contraception_agreement", "pregnancy", "yes_no",
+  "Will you follow the study's birth control rule? That means using 2 kinds of birth control, or not having sex, during treatment and for some months after. The rule is for all men, and for women who could get pregnant.",
+  "the birth control rule", "Ask your doctor or nurse which kinds of birth control count. If you are a woman who cannot get pregnant, ask whether the rule applies to you.",
+  "Ask the study team which kinds of birth control count, for how long, and whether the rule applies to you.", ["contraception"])
+
+data = {"format": "trial-explainer-questions", "version": 1,
+        "groups": [{"id": i, "title": t, "intro": n} for i, t, n in groups], "questions": Q}
+import sys
+open(sys.argv[1], "w", encoding="utf-8").write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
