@@ -1,11 +1,49 @@
-"""`trial-explainer check`: see ../shared/spec/interfaces.md."""
+"""`trial-explainer check ANSWERS.json [--json]`: see ../shared/spec/interfaces.md §2.
+
+Exit 0 whatever the result (the check ran); 2 with one line on stderr for a bad file.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
-from explainer.errors import UsageError
+from explainer.answers_io import load_answers
+from explainer.content import load_questions, load_trial
+from explainer.core.eligibility import STATUS_ICONS, STATUS_WORDS_PLAIN, EligibilityReport, evaluate
+from explainer.core.facts import long_date
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("'check' is not built yet (issue 3)")
+    trial = load_trial(args.trial)
+    answers = load_answers(args.answers, trial.nct_id)
+    report = evaluate(trial, answers, load_questions())
+    # A terminal that cannot show "µ" or "✓" gets a stand-in, never a traceback.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    if args.json:
+        print(json.dumps(report.to_spec_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(human_text(report))
+    return 0
+
+
+def human_text(report: EligibilityReport) -> str:
+    lines = [f"Self-check for study {report.trial}, answers as of {long_date(report.as_of)}",
+             "",
+             report.overall_words,
+             report.disclaimer,
+             f"The study is {report.status_words}"
+             f"{'' if report.recruiting else ' (not recruiting)'}.",
+             ""]
+    for result in report.criteria:
+        kind = "Needed" if result.kind == "inclusion" else "Keeps people out"
+        lines.append(f"[{STATUS_ICONS[result.status]} {STATUS_WORDS_PLAIN[result.status]}] "
+                     f"{kind}: {result.plain}")
+        lines.append(f"    Why: {result.reason}")
+        if result.ask_doctor:
+            lines.append(f"    {result.ask_doctor}")
+    for note in report.notes:
+        lines.append(f"[Note] {note.plain}")
+    return "\n".join(lines)

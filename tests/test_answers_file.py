@@ -1,0 +1,206 @@
+"""The answers file: bad files give exit 2 and one line, never a traceback; nothing
+crashes the evaluator; the questionnaire data fits the trial and the file format."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from explainer.answers_io import AnswersError, load_answers, parse_answers, save_answers
+from explainer.cli import main
+from explainer.content import load_questions, load_trial
+from explainer.core.answers import Answers
+from explainer.core.eligibility import evaluate
+from explainer.core.rules import AllOf, AnyOf
+
+GOOD = {"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242", "as_of": "2026-11-23",
+        "answers": {"age_years": 64, "relapsed_or_refractory": "yes", "prior_treatment_lines": 2,
+                    "prior_lenalidomide": "yes", "serum_m_protein": {"value": 1.2, "unit": "g/dL"},
+                    "platelets": {"value": 150, "unit": "10^9/L"}, "ast": {"value": 50, "unit": "U/L", "uln": 40},
+                    "prior_asct": "yes", "asct_date": "2024-01-10"}}
+
+
+def _with(path: tuple, value) -> str:
+    data = json.loads(json.dumps(GOOD))
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return json.dumps(data)
+
+
+# (what is wrong, file text, words the one-line message must contain)
+BAD_FILES = [
+    ("empty", "", "not a valid answers file"),
+    ("truncated", json.dumps(GOOD)[:60], "not a valid answers file"),
+    ("not JSON", "age: 64", "not a valid answers file"),
+    ("an array", "[1, 2]", "not an answers file"),
+    ("a number", "3", "not an answers file"),
+    ("wrong format", _with(("format",), "something-else"), "format"),
+    ("future version", _with(("version",), 2), "version 2"),
+    ("version as text", _with(("version",), "1"), "version"),
+    ("other trial id shape", _with(("trial",), "NCT1"), "trial"),
+    ("unknown key", _with(("answers", "favourite_colour"), "blue"), "answers.favourite_colour: unknown key"),
+    ("unknown top key", _with(("extra",), 1), "extra: unknown key"),
+    ("age as text", _with(("answers", "age_years"), "64"), "answers.age_years"),
+    ("age 400", _with(("answers", "age_years"), 400), "answers.age_years"),
+    ("age as float", _with(("answers", "age_years"), 64.5), "answers.age_years"),
+    ("age as bool", _with(("answers", "age_years"), True), "answers.age_years"),
+    ("negative lines", _with(("answers", "prior_treatment_lines"), -1), "answers.prior_treatment_lines"),
+    ("ecog 5", _with(("answers", "ecog"), 5), "answers.ecog"),
+    ("yes/no typo", _with(("answers", "prior_lenalidomide"), "Yes"), "answers.prior_lenalidomide"),
+    ("negative lab", _with(("answers", "platelets", "value"), -3), "answers.platelets.value"),
+    ("NaN", json.dumps(GOOD).replace('"value": 150', '"value": NaN'), "answers.platelets.value"),
+    ("Infinity", json.dumps(GOOD).replace('"value": 150', '"value": Infinity'), "answers.platelets.value"),
+    ("unit not accepted", _with(("answers", "platelets", "unit"), "mg/dL"), "answers.platelets"),
+    ("raw ALT without ULN", _with(("answers", "ast"), {"value": 50, "unit": "U/L"}), "answers.ast"),
+    ("ULN on platelets", _with(("answers", "platelets", "uln"), 400), "answers.platelets"),
+    ("percent over 100", _with(("answers", "bone_marrow_plasma_cells"), {"value": 130, "unit": "%"}),
+     "answers.bone_marrow_plasma_cells"),
+    ("lab as number", _with(("answers", "platelets"), 150), "answers.platelets"),
+    ("bad date", _with(("answers", "asct_date"), "2024-02-30"), "answers.asct_date"),
+    ("date in another format", _with(("answers", "asct_date"), "10/01/2024"), "answers.asct_date"),
+    ("future date", _with(("answers", "asct_date"), "2027-01-01"), "answers.asct_date"),
+    ("bad as_of", _with(("as_of",), "yesterday"), "as_of"),
+    ("missing answers", json.dumps({k: v for k, v in GOOD.items() if k != "answers"}), "answers"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [pytest.param(t, w, id=n) for n, t, w in BAD_FILES])
+def test_bad_files_exit_2_with_one_line(tmp_path: Path, capsys, text: str, words: str) -> None:
+    path = tmp_path / "bad.answers.json"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("trial-explainer: ")
+    assert words in err
+    assert "Traceback" not in err
+
+
+def test_not_utf8_and_missing_file(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes(b"\xff\xfe{")
+    assert main(["check", str(path)]) == 2
+    assert main(["check", str(tmp_path / "nowhere.json")]) == 2
+    err = capsys.readouterr().err
+    assert "not UTF-8" in err and "cannot be read" in err
+
+
+def test_answers_for_another_trial_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.json"
+    path.write_text(_with(("trial",), "NCT00000001"), encoding="utf-8")
+    with pytest.raises(AnswersError, match="NCT00000001"):
+        load_answers(path, "NCT04883242")
+
+
+def test_save_and_reload_give_the_same_answers(tmp_path: Path) -> None:
+    answers = parse_answers(json.dumps(GOOD))
+    path = tmp_path / "saved" / "mine.answers.json"
+    save_answers(path, answers)
+    assert load_answers(path) == answers
+    assert json.loads(path.read_text(encoding="utf-8"))["answers"]["platelets"] == {"value": 150.0, "unit": "10^9/L"}
+    assert [p.name for p in path.parent.iterdir()] == ["mine.answers.json"]  # no temp file left
+
+
+def test_check_json_is_the_spec_object(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(GOOD), encoding="utf-8")
+    assert main(["check", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["trial"] == "NCT04883242" and data["recruiting"] is False
+    assert data["overall"] == "incomplete"
+    platelets = next(c for c in data["criteria"] if c["id"] == "platelets")
+    assert platelets == {"id": "platelets", "kind": "inclusion", "status": "satisfied",
+                         "plain": platelets["plain"], "source": "Platelets >= 50,000/uL",
+                         "reason": "Your platelets: 150 ×10⁹/L = 150,000/µL. The study needs at least 50,000/µL."}
+
+
+def test_check_human_text_and_real_process(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(_with(("answers", "platelets", "value"), 40), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "explainer", "check", str(path)],
+                         capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "Likely not eligible" in out.stdout
+    assert "only the study team decides" in out.stdout
+    assert "not taking new people" in out.stdout
+    assert "40 ×10⁹/L = 40,000/µL" in out.stdout
+
+
+# Hypothesis: whatever the file holds, the loader either returns answers or raises
+# AnswersError, and whatever it returns, evaluate() gives a report.
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12)
+_lab = st.fixed_dictionaries({"value": st.floats() | st.integers(), "unit": st.sampled_from(
+    ["g/dL", "g/L", "/uL", "10^9/L", "10^3/uL", "xULN", "U/L", "%", "mmol/L", "mg/L", "mL/min", "umol/L", "x"])},
+    optional={"uln": st.floats() | st.integers()})
+_value = st.one_of(_json, _lab, st.sampled_from(["yes", "no", "unsure", "never", "cured", "2024-01-10"]),
+                   st.dates().map(str), st.integers(-5, 500))
+_answers = st.dictionaries(st.sampled_from(sorted(Answers.model_fields) + ["other"]), _value, max_size=12)
+_files = st.fixed_dictionaries({"format": st.just("trial-explainer-answers"), "version": st.just(1),
+                                "trial": st.just("NCT04883242"), "as_of": st.dates().map(str),
+                                "answers": _answers})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(_files, _json), trial_fixture=st.just(None))
+def test_no_answers_file_crashes_the_evaluator(data, trial_fixture) -> None:
+    text = json.dumps(data, allow_nan=True)
+    try:
+        answers = parse_answers(text)
+    except AnswersError as err:
+        assert "\n" not in str(err)
+        return
+    report = evaluate(_TRIAL, answers, _QUESTIONS)
+    assert report.overall.value in ("possible_match", "likely_not_eligible", "incomplete")
+
+
+@given(text=st.text(max_size=60))
+def test_no_text_crashes_the_loader(text: str) -> None:
+    try:
+        parse_answers(text)
+    except AnswersError:
+        pass
+
+
+_TRIAL = load_trial()
+_QUESTIONS = load_questions()
+
+
+def _rule_keys(rule):
+    if isinstance(rule, (AllOf, AnyOf)):
+        return {k for child in rule.of for k in _rule_keys(child)}
+    return {rule.question}
+
+
+def test_questions_cover_every_rule_and_serve_real_criteria() -> None:
+    ids = {c.id for c in _TRIAL.criteria}
+    for question in _QUESTIONS.questions:
+        assert set(question.criteria) <= ids, question.key
+    for criterion in _TRIAL.criteria:
+        if criterion.rule is None:
+            assert criterion.note_only
+            continue
+        for key in _rule_keys(criterion.rule):
+            assert criterion.id in _QUESTIONS.question(key).criteria, (criterion.id, key)
+    assert {q.key for q in _QUESTIONS.questions} == set(Answers.model_fields)
+
+
+def test_every_question_has_a_hint_and_offers_not_sure() -> None:
+    for question in _QUESTIONS.questions:
+        assert question.hint and question.ask_doctor.startswith("Ask")
+        if question.kind in ("yes_no", "choice"):
+            assert question.choices[-1].label == "Not sure"
+    hints = " ".join(q.hint for q in _QUESTIONS.questions)
+    for report in ("blood count", "metabolic panel", "SPEP", "UPEP", "free light chains", "Ask your doctor"):
+        assert report in hints
+    assert "Creatinine clearance is a different number" in _QUESTIONS.question("egfr").hint
