@@ -13,6 +13,7 @@ from explainer.content import ContentError, load_trial
 from explainer.paths import settings_file
 from explainer.ui.fonts import register_fonts
 from explainer.ui.main_window import MainWindow
+from explainer.ui.self_check import SelfCheck
 from explainer.ui.zoom import TextZoom
 
 
@@ -35,7 +36,9 @@ def build_main_window(trial_path: Path | None = None) -> MainWindow:
     zoom = TextZoom(settings)
     zoom.apply()
     trial = load_trial(trial_path)
-    return MainWindow(trial, settings, zoom)
+    window = MainWindow(trial, settings, zoom)
+    window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
+    return window
 
 
 def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
@@ -48,4 +51,10 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
                              "Please reinstall the app, or tell whoever gave you this file.")
         return 2
     window.show()
+    if answers_path is not None:
+        # A broken file shows a dialog naming the problem; the window opens anyway.
+        if window.self_check.open_answers(answers_path):
+            window.show_section("self-check-results")
+    else:
+        window.self_check.offer_draft()
     return app.exec()

@@ -1,0 +1,289 @@
+"""One input widget per answer kind. Each has ``value()``, ``set_value()`` and a
+``value_changed`` signal; "Not sure" is always there, and an empty field is unanswered.
+
+The spec stores "Not sure" only for yes/no and choice questions; for a number, a lab
+value or a date it means "leave it out", which the self-check treats as open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.core.answers import LabValue
+from explainer.core.questions import Question
+from explainer.core.units import ULN, conversion_text, convert, display_unit, format_value, likely_mix_up
+
+UNSURE = "unsure"
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """'150', '4.9', '4,9' (decimal comma), '150,000' (thousands); None if not a number."""
+    text = text.strip().replace(" ", "")
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+def unit_label(unit: str) -> str:
+    return "times the upper limit of normal (× ULN)" if unit == ULN else display_unit(unit)
+
+
+class _Input(QWidget):
+    value_changed = Signal()
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.note = QLabel()  # conversion, warning or a problem with what was typed
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(f"Note about {question.label}")
+        self.note.hide()
+
+    def show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def is_unsure(self) -> bool:
+        return False
+
+
+class ChoiceInput(_Input):
+    """Radio buttons; for a whole-number question with choices (ECOG) the value is an int."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        layout = QVBoxLayout(self) if len(question.choices) > 3 or question.kind != "yes_no" else QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for choice in question.choices:
+            button = QRadioButton(choice.label)
+            button.setAccessibleName(f"{question.label}: {choice.label}")
+            self.group.addButton(button)
+            self.buttons[choice.value] = button
+            layout.addWidget(button)
+        if isinstance(layout, QHBoxLayout):
+            layout.addStretch(1)
+        self.group.buttonToggled.connect(lambda _b, checked: checked and self.value_changed.emit())
+
+    def chosen(self) -> str | None:
+        return next((v for v, b in self.buttons.items() if b.isChecked()), None)
+
+    def is_unsure(self) -> bool:
+        return self.chosen() == UNSURE
+
+    def value(self) -> Any:
+        chosen = self.chosen()
+        if self.question.kind == "whole_number":
+            return None if chosen in (None, UNSURE) else int(chosen)
+        return chosen
+
+    def set_value(self, value: Any) -> None:
+        self.group.setExclusive(False)  # lets every button be unchecked for "unanswered"
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        if value is not None and str(value) in self.buttons:
+            self.buttons[str(value)].setChecked(True)
+
+
+class _TextWithNotSure(_Input):
+    placeholder = ""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.placeholder)
+        self.field.setAccessibleName(question.label)
+        self.field.setMaximumWidth(180)
+        self.not_sure = QCheckBox("Not sure")
+        self.not_sure.setAccessibleName(f"{question.label}: not sure")
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.field)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.row)
+        layout.addWidget(self.note)
+        self.field.textChanged.connect(self._changed)
+        self.not_sure.toggled.connect(self._not_sure_toggled)
+
+    def _finish_row(self) -> None:
+        self.row.addWidget(self.not_sure)
+        self.row.addStretch(1)
+
+    def _not_sure_toggled(self, checked: bool) -> None:
+        self.field.setEnabled(not checked)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.show_note(self.describe())
+        self.value_changed.emit()
+
+    def is_unsure(self) -> bool:
+        return self.not_sure.isChecked()
+
+    def describe(self) -> str:
+        return ""
+
+
+class WholeNumberInput(_TextWithNotSure):
+    placeholder = "Type a number"
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self._finish_row()
+
+    def value(self) -> Any:
+        if self.is_unsure() or not self.field.text().strip():
+            return None
+        number = parse_number(self.field.text())
+        return int(number) if number is not None and number.is_integer() else self.field.text()
+
+    def set_value(self, value: Any) -> None:
+        self.not_sure.setChecked(False)
+        self.field.setText("" if value is None else str(value))
+
+    def describe(self) -> str:
+        text = self.field.text().strip()
+        if text and not self.is_unsure() and not isinstance(self.value(), int):
+            return "Please type a whole number, like 2."
+        return ""
+
+
+class DateInput(_TextWithNotSure):
+    placeholder = "YYYY-MM-DD"
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.as_of: dt.date | None = None
+        self._finish_row()
+
+    def value(self) -> Any:
+        text = self.field.text().strip()
+        if self.is_unsure() or not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+
+    def set_value(self, value: Any) -> None:
+        self.not_sure.setChecked(False)
+        self.field.setText("" if value is None else value.isoformat())
+
+    def describe(self) -> str:
+        value = self.value()
+        if isinstance(value, str):
+            return "Please type the date as year-month-day, like 2024-01-10."
+        return ""
+
+
+class LabInput(_TextWithNotSure):
+    """A number, its unit as on the report, and (for × ULN rules) the report's normal limit."""
+
+    placeholder = "Number"
+
+    def __init__(self, question: Question, rule_unit: str, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.rule_unit = rule_unit
+        self.unit = QComboBox()
+        self.unit.setAccessibleName(f"Unit of {question.label}")
+        for unit in question.units:
+            self.unit.addItem(unit_label(unit), unit)
+        self.row.addWidget(self.unit)
+        self.uln_label = QLabel("Top of the normal range on your report:")
+        self.uln = QLineEdit()
+        self.uln.setAccessibleName(f"Top of the normal range for {question.label}")
+        self.uln.setPlaceholderText("e.g. 40")
+        self.uln.setMaximumWidth(100)
+        self.uln_label.setBuddy(self.uln)
+        self._finish_row()
+        uln_row = QHBoxLayout()  # its own line, so the row fits a narrow window
+        uln_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.uln_label, self.uln):
+            uln_row.addWidget(widget)
+        uln_row.addStretch(1)
+        self.layout().insertLayout(1, uln_row)
+        self.unit.currentIndexChanged.connect(self._unit_changed)
+        self.uln.textChanged.connect(self._changed)
+        self._unit_changed()
+
+    def current_unit(self) -> str:
+        return str(self.unit.currentData())
+
+    def _needs_uln(self) -> bool:
+        return self.question.takes_uln and self.current_unit() != ULN
+
+    def _unit_changed(self) -> None:
+        for widget in (self.uln_label, self.uln):
+            widget.setVisible(self._needs_uln())
+        self._changed()
+
+    def value(self) -> Any:
+        text = self.field.text().strip()
+        if self.is_unsure() or not text:
+            return None
+        number = parse_number(text)
+        if number is None:
+            return text
+        uln = parse_number(self.uln.text()) if self._needs_uln() else None
+        if self._needs_uln() and uln is None:
+            return None  # the ×ULN limit needs the report's normal limit; open until given
+        return {"value": number, "unit": self.current_unit(), **({"uln": uln} if uln is not None else {})}
+
+    def set_value(self, value: LabValue | None) -> None:
+        self.not_sure.setChecked(False)
+        if value is None:
+            self.field.setText("")
+            self.uln.setText("")
+            return
+        index = self.unit.findData(value.unit)
+        self.unit.setCurrentIndex(max(index, 0))
+        self.uln.setText("" if value.uln is None else f"{value.uln:g}")
+        self.field.setText(f"{value.value:g}")
+
+    def describe(self) -> str:
+        value = self.value()
+        text = self.field.text().strip()
+        if isinstance(value, str):
+            return "Please type a number, like 150 or 4.9."
+        if text and value is None and not self.is_unsure():
+            return "Please also type the top of the normal range from your report."
+        if not isinstance(value, dict):
+            return ""
+        return self._conversion(value)
+
+    def _conversion(self, value: dict[str, Any]) -> str:
+        key, number, unit = self.question.key, value["value"], value["unit"]
+        shown = conversion_text(key, number, unit, self.rule_unit, value.get("uln"))
+        meant = likely_mix_up(key, number, unit, self.rule_unit)
+        if meant is not None:
+            guess = convert(number, meant, self.rule_unit)
+            warning = (f"⚠ Please check the unit: {format_value(number, unit, 6)} would be very unusual. "
+                       f"Did you mean {format_value(number, meant, 6)}? "
+                       f"(That would be {format_value(guess or 0, self.rule_unit)}.)")
+            return f"{shown}\n{warning}" if shown else warning
+        return f"We changed the unit for you: {shown}" if shown else ""

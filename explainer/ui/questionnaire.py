@@ -1,0 +1,196 @@
+"""The questionnaire: plain questions in groups, each with where to find the answer,
+the registry's own words on request, and an input that always offers "Not sure".
+
+Every change is validated key by key (a bad entry is named beside its field and left
+out, never half-used) and the whole answer set goes to the shared Session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from pydantic import ValidationError
+
+from explainer.answers_io import describe_answers_error
+from explainer.core.answers import Answers, AnswersFile, new_answers_file
+from explainer.core.model import Trial
+from explainer.core.questions import Question, Questionnaire
+from explainer.core.rules import AllOf, AnyOf, Compare
+from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, _Input
+from explainer.ui.session import Session
+
+
+def rule_units(trial: Trial) -> dict[str, str]:
+    """The unit each question's limit is written in (from the trial data)."""
+    units: dict[str, str] = {}
+
+    def walk(rule: Any) -> None:
+        if isinstance(rule, (AllOf, AnyOf)):
+            for child in rule.of:
+                walk(child)
+        elif isinstance(rule, Compare):
+            units[rule.question] = rule.unit
+
+    for criterion in trial.criteria:
+        if criterion.rule is not None:
+            walk(criterion.rule)
+    return units
+
+
+def make_input(question: Question, rule_unit: str) -> _Input:
+    if question.choices:
+        return ChoiceInput(question)
+    if question.kind == "lab":
+        return LabInput(question, rule_unit)
+    if question.kind == "date":
+        return DateInput(question)
+    return WholeNumberInput(question)
+
+
+class QuestionRow(QFrame):
+    """One question: wording, input, hint, and the registry's words behind a button."""
+
+    def __init__(self, question: Question, trial: Trial, rule_unit: str) -> None:
+        super().__init__()
+        self.question = question
+        self.setObjectName(f"question-{question.key}")
+        self.text = QLabel(f"<b>{html.escape(question.text)}</b>")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.input = make_input(question, rule_unit)
+        self.hint = QLabel(f"<i>Where do I find this?</i> {html.escape(question.hint)}")
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName(f"Where to find: {question.label}")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(f"Problem with: {question.label}")
+        self.problem.hide()
+        self.source_button = QToolButton()
+        self.source_button.setText("Show the registry's exact words")
+        self.source_button.setCheckable(True)
+        self.source_button.setAccessibleName(f"Show the registry's exact words for: {question.label}")
+        sources = [c.source for c in trial.criteria if c.id in question.criteria]
+        self.source = QLabel("Registry wording, word for word:\n" + "\n\n".join(sources))
+        self.source.setWordWrap(True)
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source.hide()
+        self.source_button.toggled.connect(self._toggle_source)
+        layout = QVBoxLayout(self)
+        for widget in (self.text, self.input, self.problem, self.hint, self.source_button, self.source):
+            layout.addWidget(widget)
+        if not isinstance(self.input, ChoiceInput):
+            layout.insertWidget(2, self.input.note)
+        self.text.setBuddy(self.input)
+
+    def _toggle_source(self, shown: bool) -> None:
+        self.source.setVisible(shown)
+        self.source_button.setText("Hide the registry's exact words" if shown else "Show the registry's exact words")
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(f"⚠ {message}" if message else "")
+        self.problem.setVisible(bool(message))
+
+
+class QuestionnaireView(QScrollArea):
+    """All questions; pushes a fresh AnswersFile into the session on every change."""
+
+    def __init__(self, session: Session, questions: Questionnaire, today: Callable[[], dt.date]) -> None:
+        super().__init__()
+        self.session = session
+        self.questions = questions
+        self._today = today
+        self.as_of = today()
+        self.rows: dict[str, QuestionRow] = {}
+        self._loading = False
+        self.setWidgetResizable(True)
+        # Text wraps instead: a sideways scroll bar hides the ends of questions.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Self-check questions")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        intro = QLabel("<h1>Check the entry rules yourself</h1>"
+                       "<p>Answer what you can. \"Not sure\" is always a fine answer. "
+                       "Your answers stay on this computer. "
+                       "<b>This is not a decision; only the study team decides.</b></p>")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        units = rule_units(session.trial)
+        for group in questions.groups:
+            box = QGroupBox()
+            box.setAccessibleName(group.title)
+            box_layout = QVBoxLayout(box)
+            heading = QLabel(f"<h2>{html.escape(group.title)}</h2>")
+            heading.setTextFormat(Qt.TextFormat.RichText)
+            box_layout.addWidget(heading)
+            if group.intro:
+                note = QLabel(group.intro)
+                note.setWordWrap(True)
+                box_layout.addWidget(note)
+            for question in questions.in_group(group.id):
+                row = QuestionRow(question, session.trial, units.get(question.key, ""))
+                row.input.value_changed.connect(self._changed)
+                self.rows[question.key] = row
+                box_layout.addWidget(row)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def row(self, key: str) -> QuestionRow:
+        return self.rows[key]
+
+    def answers_file(self) -> AnswersFile:
+        """What the widgets hold now: every valid answer; problems shown beside fields."""
+        good: dict[str, Any] = {}
+        for key, row in self.rows.items():
+            value = row.input.value()
+            typed_wrong = isinstance(value, str) and row.question.kind not in ("yes_no", "choice")
+            message = "" if value is None or typed_wrong else self._problem(key, value)
+            row.show_problem(message)  # (a mistyped number is explained by the field's own note)
+            if value is not None and not message and not typed_wrong:
+                good[key] = value
+        try:
+            return new_answers_file(self.session.trial.nct_id, self.as_of, Answers.model_validate(good))
+        except ValidationError as err:  # only cross-field checks (a date after as-of) get here
+            self.rows["asct_date"].show_problem(describe_answers_error(err).split(": ", 1)[-1])
+            good.pop("asct_date", None)
+            return new_answers_file(self.session.trial.nct_id, self.as_of, Answers.model_validate(good))
+
+    @staticmethod
+    def _problem(key: str, value: Any) -> str:
+        try:
+            Answers.model_validate({key: value})
+        except ValidationError as err:
+            return describe_answers_error(err).split(": ", 1)[-1]
+        return ""
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.session.set_answers(self.answers_file())
+
+    def load(self, answers_file: AnswersFile) -> None:
+        """Show these answers in the widgets and make them the session's answers."""
+        self._loading = True
+        try:
+            self.as_of = answers_file.as_of
+            for key, row in self.rows.items():
+                row.input.set_value(answers_file.answers.get(key))
+        finally:
+            self._loading = False
+        self.session.set_answers(self.answers_file())
+
+    def clear(self) -> None:
+        self.load(new_answers_file(self.session.trial.nct_id, self._today()))

@@ -1,0 +1,93 @@
+"""The self-check results: every rule with an icon and a word (never colour alone),
+the reason in the patient's own numbers, and what to ask the doctor. Live: it
+re-evaluates whenever the session's answers change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from explainer.core.answers import AnswersFile, new_answers_file
+from explainer.core.eligibility import (
+    STATUS_ICONS,
+    STATUS_WORDS_PLAIN,
+    CriterionResult,
+    EligibilityReport,
+    Overall,
+    Status,
+    evaluate,
+)
+from explainer.core.facts import long_date
+from explainer.core.questions import Questionnaire
+from explainer.ui.session import Session
+
+# Colour only repeats what the icon and the word already say.
+_COLOURS = {Status.SATISFIED: "#1b5e20", Status.NOT_SATISFIED: "#b71c1c", Status.UNKNOWN: "#6d4c00"}
+_OVERALL_ICONS = {Overall.POSSIBLE_MATCH: "✓", Overall.LIKELY_NOT_ELIGIBLE: "✗", Overall.INCOMPLETE: "?"}
+
+
+class ResultsView(QWidget):
+    def __init__(self, session: Session, questions: Questionnaire, today: Callable[[], dt.date]) -> None:
+        super().__init__()
+        self.session = session
+        self.questions = questions
+        self._today = today
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Self-check results")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.report: EligibilityReport
+        session.answers_changed.connect(self.show_answers)
+        self.show_answers(session.answers)
+
+    def show_answers(self, answers: AnswersFile | None) -> None:
+        if answers is None:
+            answers = new_answers_file(self.session.trial.nct_id, self._today())
+        self.report = evaluate(self.session.trial, answers, self.questions)
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(results_html(self.report))
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def status_of(self, criterion_id: str) -> Status:
+        return next(c.status for c in self.report.criteria if c.id == criterion_id)
+
+
+def results_html(report: EligibilityReport) -> str:
+    counts = {s: sum(1 for c in report.criteria if c.status is s) for s in Status}
+    parts = [
+        "<h1>Your self-check results</h1>",
+        f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)}</b></p>",
+        f"<p><b>{html.escape(report.disclaimer)}</b></p>",
+        f"<p>The study is <b>{html.escape(report.status_words)}</b>"
+        f"{'' if report.recruiting else ': it is not taking new people now'}. "
+        f"Your answers describe {long_date(report.as_of)}.</p>",
+        f"<p>{_count(counts[Status.SATISFIED], 'seems met', 'seem met')}, "
+        f"{_count(counts[Status.NOT_SATISFIED], 'seems not met', 'seem not met')}, "
+        f"{_count(counts[Status.UNKNOWN], 'is still open', 'are still open')}.</p>",
+    ]
+    for kind, heading in (("inclusion", "What the study needs"),
+                          ("exclusion", "Things that would keep you out")):
+        parts.append(f"<h2>{heading}</h2>")
+        parts.extend(_criterion_html(c) for c in report.criteria if c.kind == kind)
+        parts.extend(f"<p><i>Note:</i> {html.escape(n.plain)}</p>" for n in report.notes if n.kind == kind)
+    return "".join(parts)
+
+
+def _criterion_html(result: CriterionResult) -> str:
+    colour = _COLOURS[result.status]
+    item = (f"<p><span style='color:{colour}'><b>{STATUS_ICONS[result.status]} "
+            f"{STATUS_WORDS_PLAIN[result.status]}:</b></span> {html.escape(result.plain)}<br>"
+            f"<i>Why:</i> {html.escape(result.reason)}")
+    if result.ask_doctor:
+        item += f"<br><i>To ask your doctor:</i> {html.escape(result.ask_doctor)}"
+    return item + "</p>"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} rule {one}" if number == 1 else f"{number} rules {many}"

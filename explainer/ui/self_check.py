@@ -1,0 +1,183 @@
+"""The self-check feature in the window: its two sections, the File menu actions
+(open, save, erase), and the draft that autosaves so nothing typed is ever lost.
+
+Every dialog sits behind a ``@classmethod ask()`` so tests replace one call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSaveFile
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from explainer.answers_io import AnswersError, load_answers, parse_answers, write_atomically
+from explainer.content import load_questions
+from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
+from explainer.paths import data_dir
+from explainer.ui.questionnaire import QuestionnaireView
+from explainer.ui.results import ResultsView
+
+FILE_FILTER = "Trial Explainer answers (*.answers.json *.json)"
+
+
+class OpenAnswersDialog:
+    @classmethod
+    def ask(cls, parent: QWidget) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Open your answers", str(Path.home()), FILE_FILTER)
+        return Path(path) if path else None
+
+
+class SaveAnswersDialog:
+    @classmethod
+    def ask(cls, parent: QWidget) -> Path | None:
+        start = str(Path.home() / "my-self-check.answers.json")
+        path, _ = QFileDialog.getSaveFileName(parent, "Save your answers", start, FILE_FILTER)
+        if not path:
+            return None
+        return Path(path if path.endswith(".json") else f"{path}.answers.json")
+
+
+class EraseAnswersDialog:
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        answer = QMessageBox.question(
+            parent, "Erase my answers?",
+            "This erases every answer in the window and the copy the app keeps while you work. "
+            "Files you saved yourself stay where you saved them.\n\nErase your answers?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class RestoreDraftDialog:
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        answer = QMessageBox.question(
+            parent, "Carry on where you left off?",
+            "Last time, the app closed before you finished. Your answers were kept.\n\n"
+            "Do you want them back?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class AnswersProblemDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+
+class DraftStore:
+    """The answers in progress, in the user's data folder, written atomically."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / "draft.answers.json"
+
+    def save(self, answers: AnswersFile) -> None:
+        write_atomically(self.path, to_json_text(answers))
+
+    def load(self) -> AnswersFile | None:
+        try:
+            return parse_answers(self.path.read_text(encoding="utf-8"), str(self.path))
+        except (OSError, UnicodeDecodeError, AnswersError):
+            return None
+
+    def erase(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+class SelfCheck(QObject):
+    """Wires the questionnaire and results into the main window and its File menu."""
+
+    def __init__(self, window, today: Callable[[], dt.date] = dt.date.today,
+                 draft: DraftStore | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.today = today
+        self.draft = draft or DraftStore()
+        self.questions = load_questions()
+        session = window.session
+        self.questionnaire = QuestionnaireView(session, self.questions, today)
+        self.results = ResultsView(session, self.questions, today)
+        window.add_section("self-check", "Check the entry rules yourself", self.questionnaire)
+        window.add_section("self-check-results", "Your self-check results", self.results)
+        self._add_menu_actions()
+        session.answers_changed.connect(self._autosave)
+
+    def _add_menu_actions(self) -> None:
+        menu = self.window.file_menu
+        first = menu.actions()[0] if menu.actions() else None
+        for text, keys, slot in (("&Open answers…", QKeySequence.StandardKey.Open, self.open_answers),
+                                 ("&Save answers…", QKeySequence.StandardKey.Save, self.save_answers),
+                                 ("&Erase my answers…", None, self.erase_answers)):
+            action = QAction(text, self.window)
+            if keys is not None:
+                action.setShortcut(keys)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            menu.insertAction(first, action)
+        menu.insertSeparator(first)
+
+    def open_answers(self, path: Path | None = None) -> bool:
+        path = path or OpenAnswersDialog.ask(self.window)
+        if path is None:
+            return False
+        try:
+            answers = load_answers(path, self.window.session.trial.nct_id)
+        except AnswersError as err:
+            AnswersProblemDialog.ask(self.window, "These answers cannot be opened",
+                                     f"{err}\n\nNothing was changed.")
+            return False
+        self.questionnaire.load(answers)
+        return True
+
+    def save_answers(self, path: Path | None = None) -> bool:
+        path = path or SaveAnswersDialog.ask(self.window)
+        if path is None:
+            return False
+        current = self.questionnaire.answers_file()
+        try:
+            dated = new_answers_file(current.trial, self.today(), current.answers)
+            _write_with_qsavefile(path, to_json_text(dated))
+        except (OSError, ValueError) as err:
+            AnswersProblemDialog.ask(self.window, "Your answers were not saved", f"{path}: {err}")
+            return False
+        self.questionnaire.load(dated)  # the window now shows what the file says, as_of included
+        return True
+
+    def erase_answers(self) -> bool:
+        if not EraseAnswersDialog.ask(self.window):
+            return False
+        self.questionnaire.clear()
+        self.draft.erase()
+        return True
+
+    def offer_draft(self) -> bool:
+        """At start: if a draft survived a crash, offer it back."""
+        saved = self.draft.load()
+        if saved is None or saved.trial != self.window.session.trial.nct_id or not saved.answers.answered():
+            return False
+        if not RestoreDraftDialog.ask(self.window):
+            return False
+        self.questionnaire.load(saved)
+        return True
+
+    def _autosave(self, answers: AnswersFile | None) -> None:
+        try:
+            if answers is None or not answers.answers.answered():
+                self.draft.erase()
+            else:
+                self.draft.save(answers)
+        except OSError as err:  # a full disk must not stop the questionnaire
+            self.window.statusBar().showMessage(f"Your answers could not be kept as a draft: {err.strerror}", 8000)
+
+
+def _write_with_qsavefile(path: Path, text: str) -> None:
+    """All or nothing: QSaveFile writes beside the target and renames on commit."""
+    saver = QSaveFile(str(path))
+    if not saver.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise OSError(saver.errorString())
+    saver.write(QByteArray(text.encode("utf-8")))
+    if not saver.commit():
+        raise OSError(saver.errorString())
