@@ -60,6 +60,17 @@ def make_input(question: Question, rule_unit: str) -> _Input:
     return WholeNumberInput(question)
 
 
+def plain_problem(err: ValidationError) -> str:
+    """Pydantic's message, said the way a patient would: what to type instead."""
+    problem = err.errors()[0]
+    limit = (problem.get("ctx") or {})
+    if problem["type"] in ("less_than_equal", "less_than"):
+        return f"Please check this number: the largest allowed here is {limit.get('le', limit.get('lt'))}."
+    if problem["type"] in ("greater_than_equal", "greater_than"):
+        return f"Please check this number: it cannot be less than {limit.get('ge', limit.get('gt'))}."
+    return describe_answers_error(err).split(": ", 1)[-1]
+
+
 class QuestionRow(QFrame):
     """One question: wording, input, hint, and the registry's words behind a button."""
 
@@ -174,7 +185,7 @@ class QuestionnaireView(QScrollArea):
         try:
             Answers.model_validate({key: value})
         except ValidationError as err:
-            return describe_answers_error(err).split(": ", 1)[-1]
+            return plain_problem(err)
         return ""
 
     def _changed(self) -> None:

@@ -1,0 +1,285 @@
+"""The questionnaire and results through their real widgets (offscreen, pytest-qt)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+from explainer.cli import main
+from explainer.core.eligibility import Overall, Status
+from explainer.paths import data_dir
+from explainer.ui import self_check as sc
+
+
+@pytest.fixture
+def check(main_window):
+    main_window.show_section("self-check")  # keys go to widgets on the page that is shown
+    return main_window.self_check
+
+
+def _type(qtbot, check, field: QLineEdit, text: str, changes: bool = True) -> None:
+    """Type as a user would; wait for the session's new answers when the entry counts."""
+    field.clear()
+    if not changes:  # a refused or incomplete entry may send nothing; the test checks the result
+        qtbot.keyClicks(field, text)
+        return
+    with qtbot.waitSignal(check.window.session.answers_changed):
+        qtbot.keyClicks(field, text)
+
+
+def _click(qtbot, check, button: QAbstractButton) -> None:
+    # Near the left edge: a radio button reacts to clicks on its circle and words only.
+    with qtbot.waitSignal(check.window.session.answers_changed):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
+def _pick_unit(check, key: str, unit: str) -> None:
+    combo = check.questionnaire.row(key).input.unit
+    combo.setCurrentIndex(combo.findData(unit))
+
+
+def test_results_follow_the_widgets_live(check, qtbot) -> None:
+    check.window.show_section("self-check")
+    platelets = check.questionnaire.row("platelets").input
+    _pick_unit(check, "platelets", "10^9/L")
+    _type(qtbot, check, platelets.field, "40")
+    assert check.results.status_of("platelets") is Status.NOT_SATISFIED
+    assert "40 ×10⁹/L = 40,000/µL" in platelets.note.text()
+    assert "Your platelets: 40 ×10⁹/L = 40,000/µL. The study needs at least 50,000/µL." in \
+        check.results.browser.toPlainText()
+    _type(qtbot, check, platelets.field, "150")
+    assert check.results.status_of("platelets") is Status.SATISFIED
+    assert "✓ Seems met" in check.results.browser.toPlainText()
+
+    heart = check.questionnaire.row("heart_disease").input
+    _click(qtbot, check, heart.buttons["yes"])
+    assert check.results.status_of("heart_disease") is Status.NOT_SATISFIED
+    assert check.results.report.overall is Overall.LIKELY_NOT_ELIGIBLE
+    _click(qtbot, check, heart.buttons["unsure"])
+    assert check.results.status_of("heart_disease") is Status.UNKNOWN
+    assert "Ask your doctor: do I have heart disease" in check.results.browser.toPlainText()
+    text = check.results.browser.toPlainText()
+    assert "only the study team decides" in text and "not taking new people" in text
+
+
+def test_unit_mix_up_is_flagged_and_uln_is_computed(check, qtbot) -> None:
+    platelets = check.questionnaire.row("platelets").input
+    _pick_unit(check, "platelets", "10^9/L")
+    _type(qtbot, check, platelets.field, "150000")
+    assert "Please check the unit" in platelets.note.text() and "150,000/µL" in platelets.note.text()
+
+    alt = check.questionnaire.row("alt").input
+    _pick_unit(check, "alt", "U/L")
+    assert alt.uln.isHidden() is False
+    _type(qtbot, check, alt.field, "130", changes=False)
+    assert check.results.status_of("liver_enzymes") is Status.UNKNOWN  # no normal limit yet
+    assert "top of the normal range" in alt.note.text()
+    _type(qtbot, check, alt.uln, "40")
+    assert "3.25 times the upper limit of normal" in alt.note.text()
+    assert check.window.session.answers.answers.alt.uln == 40
+    _pick_unit(check, "alt", "xULN")
+    assert alt.uln.isHidden()
+
+
+def test_not_sure_is_everywhere_and_leaves_rules_open(check, qtbot) -> None:
+    for key, row in check.questionnaire.rows.items():
+        widget = row.input
+        if hasattr(widget, "not_sure"):
+            names = [widget.not_sure.text()]
+        else:
+            names = [button.text() for button in widget.buttons.values()]
+        assert "Not sure" in names, key
+    age = check.questionnaire.row("age_years").input
+    _type(qtbot, check, age.field, "64")
+    with qtbot.waitSignal(check.window.session.answers_changed):
+        age.not_sure.setChecked(True)
+    assert check.window.session.answers.answers.age_years is None
+    assert not age.field.isEnabled()
+
+
+def test_impossible_entries_are_named_not_used(check, qtbot) -> None:
+    age = check.questionnaire.row("age_years")
+    _type(qtbot, check, age.input.field, "400", changes=False)
+    assert "120" in age.problem.text() and age.problem.isHidden() is False
+    assert check.window.session.answers.answers.age_years is None
+    when = check.questionnaire.row("asct_date")
+    _type(qtbot, check, when.input.field, "2999-01-01", changes=False)
+    assert "future" in when.problem.text()
+    _type(qtbot, check, when.input.field, "10/01/2024", changes=False)
+    assert "year-month-day" in when.input.note.text()
+
+
+def _fill_some(qtbot, check) -> None:
+    _pick_unit(check, "hemoglobin", "g/L")
+    _type(qtbot, check, check.questionnaire.row("hemoglobin").input.field, "95")
+    _type(qtbot, check, check.questionnaire.row("age_years").input.field, "71")
+    _click(qtbot, check, check.questionnaire.row("prior_lenalidomide").input.buttons["yes"])
+    _click(qtbot, check, check.questionnaire.row("hepatitis_c").input.buttons["cured"])
+    _click(qtbot, check, check.questionnaire.row("ecog").input.buttons["1"])
+
+
+def _action(window, text: str):
+    return next(a for a in window.file_menu.actions() if a.text().replace("&", "").startswith(text))
+
+
+def test_save_reopen_same_answers_and_same_result_as_cli(check, qtbot, tmp_path, monkeypatch, capsys) -> None:
+    _fill_some(qtbot, check)
+    target = tmp_path / "mine.answers.json"
+    monkeypatch.setattr(sc.SaveAnswersDialog, "ask", classmethod(lambda cls, parent: target))
+    _action(check.window, "Save answers").trigger()
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    assert saved["answers"] == {"age_years": 71, "prior_lenalidomide": "yes", "ecog": 1,
+                                "hemoglobin": {"value": 95.0, "unit": "g/L"}, "hepatitis_c": "cured"}
+    window_report = check.results.report
+
+    from explainer.app import build_main_window
+
+    again = build_main_window()
+    qtbot.addWidget(again)
+    monkeypatch.setattr(sc.OpenAnswersDialog, "ask", classmethod(lambda cls, parent: target))
+    with qtbot.waitSignal(again.session.answers_changed):
+        _action(again, "Open answers").trigger()
+    rows = again.self_check.questionnaire.rows
+    assert rows["hemoglobin"].input.field.text() == "95"
+    assert rows["hemoglobin"].input.current_unit() == "g/L"
+    assert rows["ecog"].input.buttons["1"].isChecked()
+    assert rows["hepatitis_c"].input.buttons["cured"].isChecked()
+    assert again.session.answers == check.window.session.answers
+
+    assert main(["check", str(target), "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert cli == window_report.to_spec_dict() == again.self_check.results.report.to_spec_dict()
+
+
+def test_a_bad_file_is_named_and_nothing_is_half_loaded(check, qtbot, tmp_path, monkeypatch) -> None:
+    _fill_some(qtbot, check)
+    before = check.window.session.answers
+    bad = tmp_path / "bad.answers.json"
+    bad.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                               "as_of": "2026-11-23", "answers": {"age_years": 50, "platelets": {"value": -1, "unit": "/uL"}}}),
+                   encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(sc.AnswersProblemDialog, "ask", classmethod(lambda cls, *args: shown.append(args)))
+    assert check.open_answers(bad) is False
+    assert "answers.platelets.value" in shown[0][2]
+    assert check.window.session.answers == before
+    assert check.questionnaire.row("age_years").input.field.text() == "71"
+
+
+def test_erase_really_deletes(check, qtbot, monkeypatch) -> None:
+    _fill_some(qtbot, check)
+    draft = data_dir() / "draft.answers.json"
+    assert "hemoglobin" in draft.read_text(encoding="utf-8")
+    monkeypatch.setattr(sc.EraseAnswersDialog, "ask", classmethod(lambda cls, parent: False))
+    _action(check.window, "Erase my answers").trigger()
+    assert draft.exists()
+    monkeypatch.setattr(sc.EraseAnswersDialog, "ask", classmethod(lambda cls, parent: True))
+    _action(check.window, "Erase my answers").trigger()
+    assert not draft.exists()
+    assert check.window.session.answers.answers.answered() == {}
+    assert check.questionnaire.row("hemoglobin").input.field.text() == ""
+    assert not check.questionnaire.row("ecog").input.buttons["1"].isChecked()
+
+
+def test_every_control_has_an_accessible_name(check) -> None:
+    controls = check.questionnaire.findChildren(QAbstractButton) + \
+        check.questionnaire.findChildren(QLineEdit) + check.questionnaire.findChildren(QComboBox)
+    assert len(controls) > 100
+    assert [c for c in controls if not c.accessibleName()] == []
+
+
+def test_registry_words_on_request(check, qtbot) -> None:
+    row = check.questionnaire.row("serum_m_protein")
+    assert row.source.isHidden()
+    qtbot.mouseClick(row.source_button, Qt.MouseButton.LeftButton)
+    assert row.source.isHidden() is False
+    assert "Serum M protein >= 0.5 g/dL" in row.source.text()
+
+
+def test_answers_path_on_the_command_line(qapp, tmp_path, monkeypatch, qtbot) -> None:
+    from explainer import app
+
+    windows = []
+    real_build = app.build_main_window
+    monkeypatch.setattr(app, "build_main_window", lambda *a: windows.append(real_build(*a)) or windows[-1])
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    shown = []
+    monkeypatch.setattr(sc.AnswersProblemDialog, "ask", classmethod(lambda cls, *args: shown.append(args)))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "trial-explainer-answers", "version": 1', encoding="utf-8")
+    assert app.run(answers_path=broken) == 0
+    assert "not a valid answers file" in shown[0][2]
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                                "as_of": "2026-11-23", "answers": {"heart_disease": "yes"}}), encoding="utf-8")
+    assert app.run(answers_path=good) == 0
+    assert len(shown) == 1
+    assert windows[-1].self_check.results.status_of("heart_disease") is Status.NOT_SATISFIED
+    for window in windows:
+        qtbot.addWidget(window)
+
+
+_TYPING = r"""
+import sys
+from explainer.app import build_main_window, make_application
+app = make_application()
+window = build_main_window()
+window.show()
+rows = window.self_check.questionnaire.rows
+rows["platelets"].input.field.setText("42")
+rows["heart_disease"].input.buttons["no"].setChecked(True)
+print("typed", flush=True)
+app.exec()
+"""
+
+
+@pytest.mark.slow
+def test_killed_mid_questionnaire_the_draft_is_offered_back(qtbot, monkeypatch) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen([sys.executable, "-c", _TYPING], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "typed"
+        draft = data_dir() / "draft.answers.json"
+        assert '"value": 42.0' in draft.read_text(encoding="utf-8")  # written before "typed" was printed
+        assert process.poll() is None  # still running, mid-questionnaire
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(20)
+        process.stdout.close()
+    assert process.returncode == -signal.SIGKILL
+
+    from explainer.app import build_main_window
+
+    offered = []
+    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent: offered.append(1) or True))
+    window = build_main_window()
+    qtbot.addWidget(window)
+    assert window.self_check.offer_draft() is True
+    assert offered == [1]
+    rows = window.self_check.questionnaire.rows
+    assert rows["platelets"].input.field.text() == "42"
+    assert rows["heart_disease"].input.buttons["no"].isChecked()
+    assert window.self_check.results.status_of("platelets") is Status.NOT_SATISFIED  # 42 ×10⁹/L
+
+
+def test_declined_draft_is_kept_until_replaced(qtbot, monkeypatch) -> None:
+    from explainer.app import build_main_window
+    from explainer.core.answers import Answers, new_answers_file
+    import datetime as dt
+
+    store = sc.DraftStore()
+    store.save(new_answers_file("NCT04883242", dt.date(2026, 11, 1), Answers(heart_disease="no")))
+    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent: False))
+    window = build_main_window()
+    qtbot.addWidget(window)
+    assert window.self_check.offer_draft() is False
+    assert store.load() is not None
+    assert not window.self_check.questionnaire.row("heart_disease").input.buttons["no"].isChecked()
