@@ -174,6 +174,22 @@ def test_a_bad_file_is_named_and_nothing_is_half_loaded(check, qtbot, tmp_path, 
     assert check.questionnaire.row("age_years").input.field.text() == "71"
 
 
+def test_opening_over_unsaved_answers_asks_first(check, qtbot, tmp_path, monkeypatch) -> None:
+    _fill_some(qtbot, check)
+    other = tmp_path / "other.answers.json"
+    other.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                                 "as_of": "2026-11-23", "answers": {"age_years": 50}}), encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(sc.ReplaceAnswersDialog, "ask", classmethod(lambda cls, parent: asked.append(1) or False))
+    assert check.open_answers(other) is False
+    assert check.questionnaire.row("age_years").input.field.text() == "71"
+    monkeypatch.setattr(sc.ReplaceAnswersDialog, "ask", classmethod(lambda cls, parent: asked.append(1) or True))
+    assert check.open_answers(other) is True
+    assert check.questionnaire.row("age_years").input.field.text() == "50"
+    assert check.questionnaire.row("hemoglobin").input.field.text() == ""
+    assert len(asked) == 2
+
+
 def test_erase_really_deletes(check, qtbot, monkeypatch) -> None:
     _fill_some(qtbot, check)
     draft = data_dir() / "draft.answers.json"

@@ -283,7 +283,8 @@ class LabInput(_TextWithNotSure):
         if meant is not None:
             guess = convert(number, meant, self.rule_unit)
             warning = (f"⚠ Please check the unit: {format_value(number, unit, 6)} would be very unusual. "
-                       f"Did you mean {format_value(number, meant, 6)}? "
-                       f"(That would be {format_value(guess or 0, self.rule_unit)}.)")
+                       f"Did you mean {format_value(number, meant, 6)}?")
+            if meant != self.rule_unit:
+                warning += f" (That would be {format_value(guess or 0, self.rule_unit)}.)"
             return f"{shown}\n{warning}" if shown else warning
         return f"We changed the unit for you: {shown}" if shown else ""

@@ -64,8 +64,7 @@ def results_html(report: EligibilityReport) -> str:
         "<h1>Your self-check results</h1>",
         f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)}</b></p>",
         f"<p><b>{html.escape(report.disclaimer)}</b></p>",
-        f"<p>The study is <b>{html.escape(report.status_words)}</b>"
-        f"{'' if report.recruiting else ': it is not taking new people now'}. "
+        f"<p>The study is <b>{html.escape(report.status_words)}</b>. "
         f"Your answers describe {long_date(report.as_of)}.</p>",
         f"<p>{_count(counts[Status.SATISFIED], 'seems met', 'seem met')}, "
         f"{_count(counts[Status.NOT_SATISFIED], 'seems not met', 'seem not met')}, "

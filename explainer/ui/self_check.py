@@ -63,6 +63,17 @@ class RestoreDraftDialog:
         return answer == QMessageBox.StandardButton.Yes
 
 
+class ReplaceAnswersDialog:
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        answer = QMessageBox.question(
+            parent, "Replace your answers?",
+            "Opening a file replaces the answers in the window. "
+            "To keep them, choose No and save them first.\n\nOpen the file anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+
 class AnswersProblemDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, message: str) -> None:
@@ -128,6 +139,10 @@ class SelfCheck(QObject):
         except AnswersError as err:
             AnswersProblemDialog.ask(self.window, "These answers cannot be opened",
                                      f"{err}\n\nNothing was changed.")
+            return False
+        current = self.window.session.answers
+        if current is not None and current.answers.answered() and current.answers != answers.answers \
+                and not ReplaceAnswersDialog.ask(self.window):
             return False
         self.questionnaire.load(answers)
         return True

@@ -1,0 +1,73 @@
+"""The self-check on a real (virtual) X display: the results opened from the command
+line, and the questionnaire with lab values typed in. Screenshots go to artifacts/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.xvfb import display_env, screenshot, xvfb_display
+
+pytestmark = pytest.mark.slow
+
+ANSWERS = {"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242", "as_of": "2026-11-23",
+           "answers": {"age_years": 64, "can_consent": "yes", "relapsed_or_refractory": "yes",
+                       "prior_treatment_lines": 2, "prior_lenalidomide": "yes",
+                       "serum_m_protein": {"value": 12, "unit": "g/L"}, "ecog": 1,
+                       "platelets": {"value": 40, "unit": "10^9/L"}, "heart_disease": "unsure",
+                       "ast": {"value": 50, "unit": "U/L", "uln": 40}, "prior_asct": "yes",
+                       "asct_date": "2024-01-10"}}
+
+_QUESTIONNAIRE = r"""
+import sys
+from explainer.app import build_main_window, make_application
+app = make_application()
+window = build_main_window()
+window.show()
+window.self_check.open_answers(__import__("pathlib").Path(sys.argv[1]))
+window.show_section("self-check")
+rows = window.self_check.questionnaire.rows
+rows["alt"].input.unit.setCurrentIndex(rows["alt"].input.unit.findData("U/L"))
+rows["alt"].input.field.setText("130")
+rows["alt"].input.uln.setText("40")
+rows["platelets"].input.field.setText("150000")
+window.self_check.questionnaire.ensureWidgetVisible(rows["ecog"], 0, 0)
+rows["platelets"].input.field.setFocus()
+window.self_check.questionnaire.ensureWidgetVisible(rows["platelets"])
+app.exec()
+"""
+
+
+def _photograph(command: list[str], shot, private_user_folders) -> str:
+    with xvfb_display() as display:
+        app = subprocess.Popen(command, env=display_env(display), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+        try:
+            colours = screenshot(display, shot)
+            assert app.poll() is None, app.communicate()[1]
+        finally:
+            app.terminate()
+            _out, err = app.communicate(timeout=20)
+    assert colours >= 20, "the screen stayed blank"
+    return err
+
+
+def test_results_opened_from_the_command_line(artifacts, tmp_path, private_user_folders) -> None:
+    path = tmp_path / "mine.answers.json"
+    path.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    shot = artifacts / "screenshots" / "self-check-results.png"
+    err = _photograph([sys.executable, "-m", "explainer", str(path)], shot, private_user_folders)
+    assert "Traceback" not in err
+    assert shot.stat().st_size > 10_000
+
+
+def test_questionnaire_with_lab_values(artifacts, tmp_path, private_user_folders) -> None:
+    path = tmp_path / "mine.answers.json"
+    path.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    shot = artifacts / "screenshots" / "self-check-questionnaire.png"
+    err = _photograph([sys.executable, "-c", _QUESTIONNAIRE, str(path)], shot, private_user_folders)
+    assert "Traceback" not in err
+    assert shot.stat().st_size > 10_000
