@@ -113,6 +113,11 @@ def test_impossible_entries_are_named_not_used(check, qtbot) -> None:
     when = check.questionnaire.row("asct_date")
     _type(qtbot, check, when.input.field, "2999-01-01", changes=False)
     assert "future" in when.problem.text()
+    _click(qtbot, check, check.questionnaire.row("prior_asct").input.buttons["yes"])
+    _type(qtbot, check, when.input.field, "2024-01-10")
+    assert when.problem.isHidden()
+    assert "full months before" in when.input.note.text()
+    assert "The study needs at least 6 months" in check.results.browser.toPlainText()
     _type(qtbot, check, when.input.field, "10/01/2024", changes=False)
     assert "year-month-day" in when.input.note.text()
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.core.answers import LabValue
+from explainer.core.eligibility import full_months_between
+from explainer.core.facts import long_date
 from explainer.core.questions import Question
 from explainer.core.units import ULN, conversion_text, convert, display_unit, format_value, likely_mix_up
 
@@ -198,6 +200,10 @@ class DateInput(_TextWithNotSure):
         value = self.value()
         if isinstance(value, str):
             return "Please type the date as year-month-day, like 2024-01-10."
+        if isinstance(value, dt.date) and self.as_of is not None and value <= self.as_of:
+            months = full_months_between(value, self.as_of)
+            return (f"That is {months} full month{'s' if months != 1 else ''} "
+                    f"before {long_date(self.as_of)}, the date of your answers.")
         return ""
 
 

@@ -159,6 +159,14 @@ class QuestionnaireView(QScrollArea):
             layout.addWidget(box)
         layout.addStretch(1)
         self.setWidget(body)
+        self._set_as_of(self.as_of)
+
+    def _set_as_of(self, as_of: dt.date) -> None:
+        """'How long ago' is counted to the date the answers describe."""
+        self.as_of = as_of
+        for row in self.rows.values():
+            if isinstance(row.input, DateInput):
+                row.input.as_of = as_of
 
     def row(self, key: str) -> QuestionRow:
         return self.rows[key]
@@ -196,7 +204,7 @@ class QuestionnaireView(QScrollArea):
         """Show these answers in the widgets and make them the session's answers."""
         self._loading = True
         try:
-            self.as_of = answers_file.as_of
+            self._set_as_of(answers_file.as_of)
             for key, row in self.rows.items():
                 row.input.set_value(answers_file.answers.get(key))
         finally:
