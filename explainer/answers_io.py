@@ -46,6 +46,11 @@ def parse_answers(text: str, source: str = "answers") -> AnswersFile:
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise AnswersError(f"{source}: version {version} was written by a newer app; "
                            f"this one reads version {VERSION}. Please update Trial Explainer.")
+    answers = data.get("answers")
+    nulls = [key for key, value in answers.items() if value is None] if isinstance(answers, dict) else []
+    if nulls:  # an unanswered question is left out of the file; null is a wrong type
+        raise AnswersError(f"{source}: answers.{nulls[0]}: null is not an answer; "
+                           "leave the key out if it is unanswered")
     try:
         return AnswersFile.model_validate_json(text)
     except ValidationError as err:

@@ -280,11 +280,11 @@ def test_killed_mid_questionnaire_the_draft_is_offered_back(qtbot, monkeypatch) 
     from explainer.app import build_main_window
 
     offered = []
-    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent: offered.append(1) or True))
+    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent, when: offered.append(when) or True))
     window = build_main_window()
     qtbot.addWidget(window)
     assert window.self_check.offer_draft() is True
-    assert offered == [1]
+    assert len(offered) == 1
     rows = window.self_check.questionnaire.rows
     assert rows["platelets"].input.field.text() == "42"
     assert rows["heart_disease"].input.buttons["no"].isChecked()
@@ -298,7 +298,7 @@ def test_declined_draft_is_kept_until_replaced(qtbot, monkeypatch) -> None:
 
     store = sc.DraftStore()
     store.save(new_answers_file("NCT04883242", dt.date(2026, 11, 1), Answers(heart_disease="no")))
-    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent: False))
+    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent, when: False))
     window = build_main_window()
     qtbot.addWidget(window)
     assert window.self_check.offer_draft() is False

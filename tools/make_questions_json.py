@@ -57,7 +57,7 @@ q("neuropathy_grade", "daily_life", "whole_number",
   "nerve damage grade", "Doctors grade nerve damage from 0 (none) to 4. Ask your doctor for your grade.",
   "Ask your doctor: what grade is my nerve damage (peripheral neuropathy)?", ["neuropathy"], minimum=0, maximum=4)
 q("ecog", "daily_life", "whole_number", "Which sentence fits you best today?", "daily activity level (ECOG)",
-  "Doctors call this the ECOG score. Your doctor can tell you yours.",
+  "Doctors call this the ECOG score. Your doctor decides your score, so ask them if you are not sure.",
   "Ask your doctor: what is my ECOG performance status?", ["ecog"], minimum=0, maximum=4,
   choices=[{"value": "0", "label": "I can do everything I did before I got sick."},
            {"value": "1", "label": "I can't do heavy work or hard exercise, but I can walk and do light housework or office work."},
@@ -111,7 +111,7 @@ q("plasma_cell_leukemia_or_amyloidosis", "health", "yes_no",
   "Do you have active plasma cell leukemia or AL amyloidosis?", "plasma cell leukemia or AL amyloidosis", DOC,
   "Ask your doctor: do I have plasma cell leukemia or AL amyloidosis?", ["plasma_cell_leukemia_or_amyloidosis"])
 q("other_active_cancer", "health", "yes_no",
-  "Have you had another cancer (not myeloma) that has been in remission for less than 1 year? Most skin cancers that are not melanoma, and some early prostate, bladder or cervical cancers, do not count.",
+  "Do you have another cancer (not myeloma) that is active now, or that went into remission less than 1 year ago? Most skin cancers that are not melanoma, and some early prostate, bladder or cervical cancers, do not count.",
   "another cancer", DOC, "Ask your doctor: does my other cancer count for this study?", ["other_cancer"])
 q("hepatitis_b", "health", "choice", "Have you had hepatitis B for a long time (chronic hepatitis B)?", "hepatitis B",
   "Your blood test results, or ask your doctor.",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from explainer.answers_io import AnswersError, load_answers, parse_answers, write_atomically
 from explainer.content import load_questions
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
+from explainer.core.facts import long_date
 from explainer.paths import data_dir
 from explainer.ui.questionnaire import QuestionnaireView
 from explainer.ui.results import ResultsView
@@ -54,11 +55,11 @@ class EraseAnswersDialog:
 
 class RestoreDraftDialog:
     @classmethod
-    def ask(cls, parent: QWidget) -> bool:
+    def ask(cls, parent: QWidget, as_of: dt.date) -> bool:
         answer = QMessageBox.question(
             parent, "Carry on where you left off?",
-            "Last time, the app closed before you finished. Your answers were kept.\n\n"
-            "Do you want them back?",
+            f"The app kept the self-check answers you were working on (answers for "
+            f"{long_date(as_of)}), even if it closed suddenly.\n\nDo you want to carry on with them?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -173,7 +174,7 @@ class SelfCheck(QObject):
         saved = self.draft.load()
         if saved is None or saved.trial != self.window.session.trial.nct_id or not saved.answers.answered():
             return False
-        if not RestoreDraftDialog.ask(self.window):
+        if not RestoreDraftDialog.ask(self.window, saved.as_of):
             return False
         self.questionnaire.load(saved)
         return True
