@@ -304,3 +304,31 @@ def test_declined_draft_is_kept_until_replaced(qtbot, monkeypatch) -> None:
     assert window.self_check.offer_draft() is False
     assert store.load() is not None
     assert not window.self_check.questionnaire.row("heart_disease").input.buttons["no"].isChecked()
+
+
+def test_keyboard_alone_answers_questions(check, qtbot) -> None:
+    heart = check.questionnaire.row("heart_disease").input
+    heart.buttons["yes"].setFocus()
+    with qtbot.waitSignal(check.window.session.answers_changed):
+        qtbot.keyClick(heart.buttons["yes"], Qt.Key.Key_Space)
+    assert check.window.session.answers.answers.heart_disease == "yes"
+    with qtbot.waitSignal(check.window.session.answers_changed):
+        qtbot.keyClick(heart.buttons["yes"], Qt.Key.Key_Right)  # arrows move within the group
+    assert check.window.session.answers.answers.heart_disease == "no"
+    age = check.questionnaire.row("age_years").input
+    age.field.setFocus()
+    qtbot.keyClick(age.field, Qt.Key.Key_Tab)
+    assert age.not_sure.hasFocus()
+    with qtbot.waitSignal(check.window.session.answers_changed):
+        qtbot.keyClicks(age.field, "70")
+    with qtbot.waitSignal(check.window.session.answers_changed):
+        qtbot.keyClick(age.not_sure, Qt.Key.Key_Space)
+    assert age.not_sure.isChecked() and check.window.session.answers.answers.age_years is None
+
+
+@pytest.mark.parametrize(("number", "shown"), [(1234567.0, "1234567"), (4.9648, "4.9648"), (0.5, "0.5"), (150.0, "150")])
+def test_numbers_come_back_exactly_as_saved(number, shown) -> None:
+    from explainer.ui.answer_inputs import parse_number, plain_number
+
+    assert plain_number(number) == shown
+    assert parse_number(shown) == number

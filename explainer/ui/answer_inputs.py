@@ -48,6 +48,11 @@ def parse_number(text: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
+def plain_number(number: float) -> str:
+    """The number exactly as stored, without exponent or thousands separator: 1234567, 4.9648."""
+    return str(int(number)) if float(number).is_integer() else repr(float(number))
+
+
 def unit_label(unit: str) -> str:
     return "times the upper limit of normal (× ULN)" if unit == ULN else display_unit(unit)
 
@@ -268,8 +273,8 @@ class LabInput(_TextWithNotSure):
             return
         index = self.unit.findData(value.unit)
         self.unit.setCurrentIndex(max(index, 0))
-        self.uln.setText("" if value.uln is None else f"{value.uln:g}")
-        self.field.setText(f"{value.value:g}")
+        self.uln.setText("" if value.uln is None else plain_number(value.uln))
+        self.field.setText(plain_number(value.value))
 
     def describe(self) -> str:
         value = self.value()
