@@ -68,6 +68,10 @@ def test_results_follow_the_widgets_live(check, qtbot) -> None:
     assert "Ask your doctor: do I have heart disease" in check.results.browser.toPlainText()
     text = check.results.browser.toPlainText()
     assert "only the study team decides" in text and "not taking new people" in text
+    assert "1 rule seems not met" not in check.summary.label.text()
+    assert "Not finished" in check.summary.label.text() and "1 rule seems met" in check.summary.label.text()
+    qtbot.mouseClick(check.summary.see_results, Qt.MouseButton.LeftButton)
+    assert check.window.stack.currentWidget() is check.results
 
 
 def test_unit_mix_up_is_flagged_and_uln_is_computed(check, qtbot) -> None:

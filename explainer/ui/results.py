@@ -8,7 +8,8 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from explainer.core.answers import AnswersFile, new_answers_file
 from explainer.core.eligibility import (
@@ -30,6 +31,8 @@ _OVERALL_ICONS = {Overall.POSSIBLE_MATCH: "âœ“", Overall.LIKELY_NOT_ELIGIBLE: "â
 
 
 class ResultsView(QWidget):
+    report_changed = Signal(object)
+
     def __init__(self, session: Session, questions: Questionnaire, today: Callable[[], dt.date]) -> None:
         super().__init__()
         self.session = session
@@ -53,22 +56,48 @@ class ResultsView(QWidget):
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(results_html(self.report))
         self.browser.verticalScrollBar().setValue(scroll)
+        self.report_changed.emit(self.report)
 
     def status_of(self, criterion_id: str) -> Status:
         return next(c.status for c in self.report.criteria if c.id == criterion_id)
 
 
-def results_html(report: EligibilityReport) -> str:
+class ResultsSummaryBar(QWidget):
+    """A one-line summary above the questions, so answers and their effect stay together."""
+
+    def __init__(self, results: ResultsView) -> None:
+        super().__init__()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Self-check so far")
+        self.see_results = QPushButton("See your results")
+        self.see_results.setAccessibleName("See your self-check results")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.see_results)
+        results.report_changed.connect(self.show_report)
+        self.show_report(results.report)
+
+    def show_report(self, report: EligibilityReport) -> None:
+        self.label.setText(f"<b>So far:</b> {_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)} "
+                           f"({summary_counts(report)})")
+
+
+def summary_counts(report: EligibilityReport) -> str:
     counts = {s: sum(1 for c in report.criteria if c.status is s) for s in Status}
+    return (f"{_count(counts[Status.SATISFIED], 'seems met', 'seem met')}, "
+            f"{_count(counts[Status.NOT_SATISFIED], 'seems not met', 'seem not met')}, "
+            f"{_count(counts[Status.UNKNOWN], 'is still open', 'are still open')}")
+
+
+def results_html(report: EligibilityReport) -> str:
     parts = [
         "<h1>Your self-check results</h1>",
         f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)}</b></p>",
         f"<p><b>{html.escape(report.disclaimer)}</b></p>",
         f"<p>The study is <b>{html.escape(report.status_words)}</b>. "
         f"Your answers describe {long_date(report.as_of)}.</p>",
-        f"<p>{_count(counts[Status.SATISFIED], 'seems met', 'seem met')}, "
-        f"{_count(counts[Status.NOT_SATISFIED], 'seems not met', 'seem not met')}, "
-        f"{_count(counts[Status.UNKNOWN], 'is still open', 'are still open')}.</p>",
+        f"<p>{summary_counts(report)}.</p>",
     ]
     for kind, heading in (("inclusion", "What the study needs"),
                           ("exclusion", "Things that would keep you out")):

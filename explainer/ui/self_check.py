@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSaveFile
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from explainer.answers_io import AnswersError, load_answers, parse_answers, write_atomically
 from explainer.content import load_questions
@@ -20,7 +20,7 @@ from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
 from explainer.ui.questionnaire import QuestionnaireView
-from explainer.ui.results import ResultsView
+from explainer.ui.results import ResultsSummaryBar, ResultsView
 
 FILE_FILTER = "Trial Explainer answers (*.answers.json *.json)"
 
@@ -113,7 +113,14 @@ class SelfCheck(QObject):
         session = window.session
         self.questionnaire = QuestionnaireView(session, self.questions, today)
         self.results = ResultsView(session, self.questions, today)
-        window.add_section("self-check", "Check the entry rules yourself", self.questionnaire)
+        self.summary = ResultsSummaryBar(self.results)
+        self.summary.see_results.clicked.connect(lambda: window.show_section("self-check-results"))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.questionnaire, 1)
+        window.add_section("self-check", "Check the entry rules yourself", page)
         window.add_section("self-check-results", "Your self-check results", self.results)
         self._add_menu_actions()
         session.answers_changed.connect(self._autosave)
