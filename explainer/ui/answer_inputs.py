@@ -57,7 +57,7 @@ def unit_label(unit: str) -> str:
     return "times the upper limit of normal (× ULN)" if unit == ULN else display_unit(unit)
 
 
-class _Input(QWidget):
+class AnswerInput(QWidget):
     value_changed = Signal()
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
@@ -76,7 +76,7 @@ class _Input(QWidget):
         return False
 
 
-class ChoiceInput(_Input):
+class ChoiceInput(AnswerInput):
     """Radio buttons; for a whole-number question with choices (ECOG) the value is an int."""
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
@@ -116,7 +116,7 @@ class ChoiceInput(_Input):
             self.buttons[str(value)].setChecked(True)
 
 
-class _TextWithNotSure(_Input):
+class _TextWithNotSure(AnswerInput):
     placeholder = ""
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:

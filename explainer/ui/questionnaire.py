@@ -29,7 +29,7 @@ from explainer.core.answers import Answers, AnswersFile, new_answers_file
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.rules import AllOf, AnyOf, Compare
-from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, _Input
+from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, AnswerInput
 from explainer.ui.session import Session
 
 
@@ -50,7 +50,7 @@ def rule_units(trial: Trial) -> dict[str, str]:
     return units
 
 
-def make_input(question: Question, rule_unit: str) -> _Input:
+def make_input(question: Question, rule_unit: str) -> AnswerInput:
     if question.choices:
         return ChoiceInput(question)
     if question.kind == "lab":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QSaveFile
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,6 +22,9 @@ from explainer.core.facts import long_date
 from explainer.paths import data_dir
 from explainer.ui.questionnaire import QuestionnaireView
 from explainer.ui.results import ResultsSummaryBar, ResultsView
+
+if TYPE_CHECKING:
+    from explainer.ui.main_window import MainWindow
 
 FILE_FILTER = "Trial Explainer answers (*.answers.json *.json)"
 
@@ -103,7 +107,7 @@ class DraftStore:
 class SelfCheck(QObject):
     """Wires the questionnaire and results into the main window and its File menu."""
 
-    def __init__(self, window, today: Callable[[], dt.date] = dt.date.today,
+    def __init__(self, window: MainWindow, today: Callable[[], dt.date] = dt.date.today,
                  draft: DraftStore | None = None) -> None:
         super().__init__(window)
         self.window = window
