@@ -336,3 +336,21 @@ def test_numbers_come_back_exactly_as_saved(number, shown) -> None:
 
     assert plain_number(number) == shown
     assert parse_number(shown) == number
+
+
+def test_opening_a_file_at_start_does_not_silently_replace_the_draft(qtbot, tmp_path, monkeypatch) -> None:
+    import datetime as dt
+
+    from explainer.app import build_main_window
+    from explainer.core.answers import Answers, new_answers_file
+
+    store = sc.DraftStore()
+    store.save(new_answers_file("NCT04883242", dt.date(2026, 11, 1), Answers(heart_disease="no")))
+    other = tmp_path / "other.answers.json"
+    other.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                                 "as_of": "2026-11-23", "answers": {"age_years": 50}}), encoding="utf-8")
+    monkeypatch.setattr(sc.ReplaceAnswersDialog, "ask", classmethod(lambda cls, parent: False))
+    window = build_main_window()
+    qtbot.addWidget(window)
+    assert window.self_check.open_answers(other) is False
+    assert store.load().answers.heart_disease == "no"

@@ -73,7 +73,7 @@ class ReplaceAnswersDialog:
     def ask(cls, parent: QWidget) -> bool:
         answer = QMessageBox.question(
             parent, "Replace your answers?",
-            "Opening a file replaces the answers in the window. "
+            "Opening a file replaces the answers you were working on. "
             "To keep them, choose No and save them first.\n\nOpen the file anyway?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -152,7 +152,8 @@ class SelfCheck(QObject):
             AnswersProblemDialog.ask(self.window, "These answers cannot be opened",
                                      f"{err}\n\nNothing was changed.")
             return False
-        current = self.window.session.answers
+        # Unsaved answers: those in the window, or at start-up the draft kept from last time.
+        current = self.window.session.answers or self.draft.load()
         if current is not None and current.answers.answered() and current.answers != answers.answers \
                 and not ReplaceAnswersDialog.ask(self.window):
             return False
