@@ -51,10 +51,10 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
                              "Please reinstall the app, or tell whoever gave you this file.")
         return 2
     window.show()
-    if answers_path is not None:
-        # A broken file shows a dialog naming the problem; the window opens anyway.
-        if window.self_check.open_answers(answers_path):
-            window.show_section("self-check-results")
+    # A broken file shows a dialog naming the problem; the window opens anyway, and
+    # answers kept from last time are offered back unless the file replaced them.
+    if answers_path is not None and window.self_check.open_answers(answers_path):
+        window.show_section("self-check-results")
     else:
         window.self_check.offer_draft()
     return app.exec()
