@@ -20,9 +20,21 @@ STATUS_WORDS = {
 }
 
 
+# Spelled out here, not with strftime("%B"): Qt sets the C locale from the
+# environment, and the app's words are English whatever the machine's language.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def long_date(day: dt.date) -> str:
     """'September 26, 2025': spelled-out months avoid day/month mix-ups."""
-    return f"{day:%B} {day.day}, {day.year}"
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def weekday_date(day: dt.date) -> str:
+    """'Friday, September 26, 2025'."""
+    return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
 
 
 def trial_facts(trial: Trial) -> dict[str, str]:

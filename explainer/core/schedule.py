@@ -1,0 +1,263 @@
+"""The treatment schedule: the regimen data expanded into cycles, days and doses.
+
+``build_timeline(trial, start)`` is pure: it reads only the trial's regimen (never
+"day 8" or "28" written in code) and an optional first treatment day, and returns
+every cycle of every phase with each day's doses, real dates when a start is
+given, and totals. ``journey(trial)`` gives the whole path as a strip (screening,
+induction, maintenance, follow-up). What the record leaves open is returned as
+``open_questions`` for the study team, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from explainer.core.facts import weekday_date
+from explainer.core.model import DrugSchedule, Phase, Route, Trial
+
+DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "24 months" is 730.5 days
+
+
+class Place(StrEnum):
+    CLINIC = "clinic"
+    HOME = "home"
+    ASK = "ask"  # the record allows either (dexamethasone by mouth or by drip)
+
+
+PLACE_OF_ROUTE = {Route.IV: Place.CLINIC, Route.PO: Place.HOME, Route.PO_OR_IV: Place.ASK}
+
+# How each route reads in a sentence: "isatuximab by drip at the clinic".
+ROUTE_WORDS = {
+    Route.IV: "by drip at the clinic",
+    Route.PO: "capsule by mouth at home",
+    Route.PO_OR_IV: "by mouth or by drip (ask your study team which)",
+}
+
+OPEN_MAINTENANCE_START = ("When do the {months} months of maintenance start: at the first "
+                          "maintenance cycle, or at the start of treatment?")
+OPEN_ROUTE = "Will you take {drug} by mouth or get it by drip?"
+
+
+@dataclass(frozen=True)
+class Dose:
+    drug: str  # intervention id
+    name: str  # as the patient reads it, e.g. "Isatuximab"
+    route: Route
+    infusion_minutes: int | None = None
+
+    @property
+    def place(self) -> Place:
+        return PLACE_OF_ROUTE[self.route]
+
+    def describe(self) -> str:
+        words = ROUTE_WORDS[self.route]
+        if self.infusion_minutes:
+            words = words.replace("by drip", f"by drip over {self.infusion_minutes} minutes")
+        return f"{self.name.lower()} {words}"
+
+
+@dataclass(frozen=True)
+class TreatmentDay:
+    phase_id: str
+    phase_name: str
+    cycle: int  # counted across the whole treatment, from 1
+    cycle_in_phase: int
+    day: int  # day of the cycle, from 1
+    date: dt.date | None
+    doses: tuple[Dose, ...]
+
+    @property
+    def is_clinic_day(self) -> bool:
+        return any(d.place is Place.CLINIC for d in self.doses)
+
+    @property
+    def may_be_clinic_day(self) -> bool:
+        """Not certainly a clinic day, but one if a "by mouth or by drip" dose is given by drip."""
+        return not self.is_clinic_day and any(d.place is Place.ASK for d in self.doses)
+
+    @property
+    def has_treatment(self) -> bool:
+        return bool(self.doses)
+
+    def dose_of(self, drug: str) -> Dose | None:
+        return next((d for d in self.doses if d.drug == drug), None)
+
+    def describe(self) -> str:
+        """'Cycle 1, day 8: isatuximab by drip at the clinic, ...' for tooltips and screen readers."""
+        head = f"Cycle {self.cycle}"
+        if self.cycle != self.cycle_in_phase:
+            head += f" ({self.phase_name.lower()} cycle {self.cycle_in_phase})"
+        head += f", day {self.day}"
+        if self.date is not None:
+            head += f", {weekday_date(self.date)}"
+        if not self.doses:
+            return f"{head}: no treatment. A rest day."
+        body = ", ".join(d.describe() for d in self.doses)
+        if self.is_clinic_day:
+            body += ". A clinic day"
+        return f"{head}: {body}."
+
+
+@dataclass(frozen=True)
+class Cycle:
+    phase_id: str
+    phase_name: str
+    number: int  # across the whole treatment
+    number_in_phase: int
+    start: dt.date | None
+    days: tuple[TreatmentDay, ...]  # every day of the cycle, rest days included
+
+    @property
+    def clinic_days(self) -> tuple[TreatmentDay, ...]:
+        return tuple(d for d in self.days if d.is_clinic_day)
+
+    @property
+    def rest_days(self) -> tuple[TreatmentDay, ...]:
+        return tuple(d for d in self.days if not d.has_treatment)
+
+    def doses_of(self, drug: str) -> int:
+        return sum(1 for d in self.days if d.dose_of(drug))
+
+
+@dataclass(frozen=True)
+class PhasePlan:
+    id: str
+    name: str
+    cycles: int
+    cycle_length_days: int
+    cycles_estimated: bool  # True where the record gives months, not a count
+    max_months: int | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    start: dt.date | None
+    phases: tuple[PhasePlan, ...]
+    cycles: tuple[Cycle, ...]
+    drugs: tuple[str, ...]  # intervention ids, in the order the regimen lists them
+    drug_names: Mapping[str, str]
+    open_questions: tuple[str, ...]
+
+    @property
+    def days(self) -> Iterable[TreatmentDay]:
+        return (day for cycle in self.cycles for day in cycle.days)
+
+    @property
+    def end(self) -> dt.date | None:
+        """The last day of the last cycle (with any delays), when dates are known."""
+        return self.cycles[-1].days[-1].date if self.cycles else None
+
+    def cycle(self, number: int) -> Cycle:
+        return self.cycles[number - 1]
+
+    def phase_cycles(self, phase_id: str) -> tuple[Cycle, ...]:
+        return tuple(c for c in self.cycles if c.phase_id == phase_id)
+
+    def doses_per_drug(self, phase_id: str | None = None) -> Counter[str]:
+        """Infusions or doses of each drug, in one phase or in all."""
+        counts: Counter[str] = Counter()
+        for cycle in self.cycles:
+            if phase_id in (None, cycle.phase_id):
+                counts.update(d.drug for day in cycle.days for d in day.doses)
+        return counts
+
+    def clinic_days(self) -> tuple[TreatmentDay, ...]:
+        return tuple(d for d in self.days if d.is_clinic_day)
+
+
+@dataclass(frozen=True)
+class JourneyStage:
+    id: str  # screening, induction, maintenance, follow_up
+    name: str
+    cycles: int | None = None
+    cycles_estimated: bool = False
+    days: int | None = None  # known length, where the record gives one
+    up_to_months: int | None = None
+    up_to_years: int | None = None
+    first_visit_days: int | None = None
+    source: str = field(default="")
+
+
+def cycles_in_phase(phase: Phase) -> tuple[int, bool]:
+    """(number of cycles, estimated?). 'Up to 24 months' of 28-day cycles is about 26."""
+    if phase.cycles is not None:
+        return phase.cycles, False
+    assert phase.max_months is not None  # the model guarantees one of the two
+    days = phase.max_months * DAYS_PER_YEAR / 12
+    return math.floor(days / phase.cycle_length_days), True
+
+
+def plan_phases(trial: Trial) -> tuple[PhasePlan, ...]:
+    plans = []
+    for phase in trial.regimen.phases:
+        count, estimated = cycles_in_phase(phase)
+        plans.append(PhasePlan(phase.id, phase.name, count, phase.cycle_length_days, estimated, phase.max_months))
+    return tuple(plans)
+
+
+def _doses(trial: Trial, drugs: Iterable[DrugSchedule], cycle_in_phase: int, day: int) -> tuple[Dose, ...]:
+    return tuple(Dose(s.drug, trial.intervention(s.drug).name, s.route, s.infusion_minutes)
+                 for s in drugs if day in s.days_in_cycle(cycle_in_phase))
+
+
+def build_timeline(trial: Trial, start: dt.date | None = None,
+                   delays: Mapping[int, int] | None = None) -> Timeline:
+    """Every cycle from ``start`` (the first treatment day, cycle 1 day 1).
+
+    ``delays`` maps a cycle number (across the whole treatment) to days that cycle
+    began late; the delay moves that cycle and every later one.
+    """
+    delays = delays or {}
+    cycles: list[Cycle] = []
+    offset = 0  # days from the start to day 1 of the current cycle
+    number = 0
+    for phase in trial.regimen.phases:
+        count, _ = cycles_in_phase(phase)
+        for in_phase in range(1, count + 1):
+            number += 1
+            offset += max(0, delays.get(number, 0))
+            first = start + dt.timedelta(days=offset) if start else None
+            days = tuple(
+                TreatmentDay(phase.id, phase.name, number, in_phase, day,
+                             first + dt.timedelta(days=day - 1) if first else None,
+                             _doses(trial, phase.drugs, in_phase, day))
+                for day in range(1, phase.cycle_length_days + 1))
+            cycles.append(Cycle(phase.id, phase.name, number, in_phase, first, days))
+            offset += phase.cycle_length_days
+    return Timeline(start, plan_phases(trial), tuple(cycles), _drug_order(trial),
+                    {m.id: m.name for m in trial.medicines}, open_questions(trial))
+
+
+def _drug_order(trial: Trial) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.drug for p in trial.regimen.phases for s in p.drugs))
+
+
+def open_questions(trial: Trial) -> tuple[str, ...]:
+    """What the record leaves open about the schedule: to ask the study team."""
+    questions = []
+    for phase in trial.regimen.phases:
+        if phase.max_months and phase is not trial.regimen.phases[0]:
+            questions.append(OPEN_MAINTENANCE_START.format(months=phase.max_months))
+    either = {s.drug for p in trial.regimen.phases for s in p.drugs if s.route is Route.PO_OR_IV}
+    for drug in _drug_order(trial):
+        if drug in either:
+            questions.append(OPEN_ROUTE.format(drug=trial.intervention(drug).name.lower()))
+    return tuple(questions)
+
+
+def journey(trial: Trial) -> tuple[JourneyStage, ...]:
+    """The whole path as the record describes it, for the strip picture."""
+    stages = [JourneyStage("screening", "Screening tests", source=trial.regimen.procedures_source)]
+    for plan, phase in zip(plan_phases(trial), trial.regimen.phases, strict=True):
+        stages.append(JourneyStage(plan.id, plan.name, cycles=plan.cycles, cycles_estimated=plan.cycles_estimated,
+                                   days=None if plan.cycles_estimated else plan.cycles * plan.cycle_length_days,
+                                   up_to_months=plan.max_months, source=phase.source))
+    follow = trial.regimen.follow_up
+    stages.append(JourneyStage("follow_up", "Follow-up", up_to_years=follow.up_to_years,
+                               first_visit_days=follow.first_visit_days_after_treatment, source=follow.source))
+    return tuple(stages)
