@@ -2,28 +2,34 @@
 
 Views receive the session through their constructor and subscribe to its
 ``*_changed`` signals; they never talk to each other directly. The questionnaire
-sets ``answers``; the timeline sets ``start_date``; the PDF export reads both.
+sets ``answers``; the timeline sets ``start_date`` and ``delays``; the PDF export
+reads them all (``timeline()`` gives the schedule both the screen and PDF draw).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from explainer.core.model import Trial
+from explainer.core.schedule import Timeline, build_timeline
 
 
 class Session(QObject):
     answers_changed = Signal(object)
     start_date_changed = Signal(object)
+    delays_changed = Signal(object)
 
     def __init__(self, trial: Trial, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.trial = trial
         self._answers: Any = None
         self._start_date: dt.date | None = None
+        self._delays: Mapping[int, int] = MappingProxyType({})
 
     @property
     def answers(self) -> Any:
@@ -42,3 +48,18 @@ class Session(QObject):
         if start != self._start_date:
             self._start_date = start
             self.start_date_changed.emit(start)
+
+    @property
+    def delays(self) -> Mapping[int, int]:
+        """Cycle number -> days that cycle started late (see core.schedule.build_timeline)."""
+        return self._delays
+
+    def set_delays(self, delays: Mapping[int, int]) -> None:
+        cleaned = {cycle: days for cycle, days in delays.items() if days > 0}
+        if cleaned != dict(self._delays):
+            self._delays = MappingProxyType(cleaned)
+            self.delays_changed.emit(self._delays)
+
+    def timeline(self) -> Timeline:
+        """The schedule with the patient's own dates and delays, as screen and PDF show it."""
+        return build_timeline(self.trial, self._start_date, self._delays)
