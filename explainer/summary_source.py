@@ -1,0 +1,25 @@
+"""Gathers what a Summary needs (trial, answers, questionnaire, texts) and calls the
+pure ``core.summary.build_summary``. The command line and the app both use it, so
+they print the same PDF for the same inputs. No Qt, no reportlab here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from explainer.content import load_questions, load_summary_text
+from explainer.core.answers import AnswersFile
+from explainer.core.eligibility import evaluate
+from explainer.core.model import Trial
+from explainer.core.schedule import build_timeline
+from explainer.core.summary import Summary, SummaryOptions, build_summary
+
+
+def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date, *,
+                 start: dt.date | None = None, delays: Mapping[int, int] | None = None,
+                 options: SummaryOptions | None = None) -> Summary:
+    questions = load_questions()
+    report = evaluate(trial, answers, questions) if answers is not None and answers.answers.answered() else None
+    timeline = build_timeline(trial, start, delays)
+    return build_summary(trial, report, timeline, printed_on, options or SummaryOptions(),
+                         load_summary_text(), answers, questions)
