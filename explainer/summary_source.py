@@ -6,20 +6,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 
 from explainer.content import load_questions, load_summary_text
 from explainer.core.answers import AnswersFile
 from explainer.core.eligibility import evaluate
 from explainer.core.model import Trial
 from explainer.core.schedule import build_timeline
-from explainer.core.summary import Summary, SummaryOptions, build_summary
+from explainer.core.questions import Questionnaire
+from explainer.core.summary import Summary, SummaryOptions, SummaryText, build_summary
 
 
 def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date, *,
                  start: dt.date | None = None, delays: Mapping[int, int] | None = None,
                  options: SummaryOptions | None = None) -> Summary:
-    questions = load_questions()
+    questions = _builtin_questions()
     report = evaluate(trial, answers, questions) if answers is not None and answers.answers.answered() else None
     timeline = build_timeline(trial, start, delays)
     return build_summary(trial, report, timeline, printed_on, options or SummaryOptions(),
-                         load_summary_text(), answers, questions)
+                         _builtin_text(), answers, questions)
+
+
+# The built-in files do not change while the app runs; the export dialog re-renders
+# on every tick of a box, so read and validate them once.
+@lru_cache(maxsize=1)
+def _builtin_questions() -> Questionnaire:
+    return load_questions()
+
+
+@lru_cache(maxsize=1)
+def _builtin_text() -> SummaryText:
+    return load_summary_text()

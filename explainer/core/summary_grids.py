@@ -42,20 +42,26 @@ class DatedCycle:
     maybe_clinic_dates: tuple[dt.date, ...]
 
 
-def _signature(cycle: Cycle, drugs: tuple[str, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    return tuple((drug, tuple(d.day for d in cycle.days if d.dose_of(drug))) for drug in drugs)
+def _signature(cycle: Cycle) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+    """Which drug, by which route, on which days: equal signatures draw the same grid."""
+    days: dict[tuple[str, str], list[int]] = {}
+    for day in cycle.days:
+        for dose in day.doses:
+            days.setdefault((dose.drug, dose.route.value), []).append(day.day)
+    return tuple((drug, route, tuple(numbers)) for (drug, route), numbers in sorted(days.items()))
 
 
 def cycle_grids(timeline: Timeline) -> tuple[CycleGrid, ...]:
     """Consecutive cycles of one phase with the same doses on the same days share a grid."""
     runs: list[list[Cycle]] = []
+    previous = None
     for cycle in timeline.cycles:
-        last = runs[-1][-1] if runs else None
-        if last and last.phase_id == cycle.phase_id and \
-                _signature(last, timeline.drugs) == _signature(cycle, timeline.drugs):
+        signature = (cycle.phase_id, _signature(cycle))
+        if signature == previous:
             runs[-1].append(cycle)
         else:
             runs.append([cycle])
+        previous = signature
     plans = {p.id: p for p in timeline.phases}
     return tuple(_grid(run, plans[run[0].phase_id], timeline) for run in runs)
 
