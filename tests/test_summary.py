@@ -210,3 +210,17 @@ def test_territory_from_locale(locale_name, territory) -> None:
 ])
 def test_paper_from_the_environment(environ, paper) -> None:
     assert paper_for_environment(environ) == paper
+
+
+@pytest.mark.parametrize(("platelets", "heart", "overall"), [
+    (30, "no", "At least 1 answer seems not to meet a rule."),
+    (150, "unsure", "No answer seems to break a rule, but some rules are still open."),
+    (150, "no", "Your answers seem to meet every rule the app can check."),
+])
+def test_overall_words_never_say_eligible(trial, questions, text, platelets, heart, overall) -> None:
+    data = json.loads((FIXTURES / "full.answers.json").read_text(encoding="utf-8"))
+    data["answers"].update(platelets={"value": platelets, "unit": "10^9/L"}, heart_disease=heart,
+                           flc_ratio_abnormal="yes")
+    check = summary_of(trial, parse_answers(json.dumps(data)), questions, text).self_check
+    assert check.overall == overall
+    assert all("eligible" not in words.lower() for words in text.overall.values())

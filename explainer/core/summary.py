@@ -57,6 +57,7 @@ class SummaryText(BaseModel):
     dates_more: str
     self_check_intro: str
     self_check_not_filled: str
+    overall: dict[str, str] = Field(description="Words per overall result: never 'eligible'; the team decides.")
     doctor_questions_heading: str
     doctor_questions_intro: str
     not_met_note: str
@@ -227,7 +228,7 @@ def _self_check(report: EligibilityReport | None, text: SummaryText, facts: Mapp
     asks = tuple(dict.fromkeys(q for r in report.criteria if r.ask_doctor
                                for q in _split_asks(r.ask_doctor, questions)))
     not_met = any(r.status is Status.NOT_SATISFIED for r in report.criteria)
-    return SelfCheck(filled=True, intro=fill(text.self_check_intro, facts), overall=report.overall_words,
+    return SelfCheck(filled=True, intro=fill(text.self_check_intro, facts), overall=text.overall[report.overall.value],
                      counts=_counts(report), rows=rows, notes=tuple(n.plain for n in report.notes),
                      doctor_heading=text.doctor_questions_heading, doctor_intro=text.doctor_questions_intro,
                      doctor_questions=asks, not_met_note=text.not_met_note if not_met else "")

@@ -103,9 +103,10 @@ def dated_cycles(timeline: Timeline, count: int) -> tuple[DatedCycle, ...]:
     return tuple(found)
 
 
-def short_date(day: dt.date) -> str:
-    """'Mon Mar 2': short enough for a row of clinic days, still unambiguous."""
-    return f"{WEEKDAYS[day.weekday()][:3]} {MONTHS[day.month - 1][:3]} {day.day}"
+def short_date(day: dt.date, with_year: bool = False) -> str:
+    """'Mon Mar 2' (or 'Mon Mar 2, 2026'): short enough for a row of clinic days, still unambiguous."""
+    words = f"{WEEKDAYS[day.weekday()][:3]} {MONTHS[day.month - 1][:3]} {day.day}"
+    return f"{words}, {day.year}" if with_year else words
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ class StoryBuilder:
             return []
         s = self.styles
         rows = [[Paragraph(b, s.cell_bold) for b in ("Cycle", "Starts on", "Clinic days")]]
-        rows += [[Paragraph(text(c.label), s.cell), Paragraph(text(short_date(c.start)), s.cell),
+        rows += [[Paragraph(text(c.label), s.cell), Paragraph(text(short_date(c.start, with_year=True)), s.cell),
                   Paragraph(text(_clinic_words(c)), s.cell)] for c in part.dates]
         table = Table(rows, colWidths=[self.width * f for f in (0.22, 0.16, 0.62)], repeatRows=1)
         table.setStyle(_grid_style())
