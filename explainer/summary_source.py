@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from explainer.content import load_questions, load_summary_text
@@ -14,7 +15,7 @@ from explainer.core.eligibility import evaluate
 from explainer.core.model import Trial
 from explainer.core.schedule import build_timeline
 from explainer.core.questions import Questionnaire
-from explainer.core.summary import Summary, SummaryOptions, SummaryText, build_summary
+from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
 
 
 def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date, *,
@@ -23,8 +24,20 @@ def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date,
     questions = _builtin_questions()
     report = evaluate(trial, answers, questions) if answers is not None and answers.answers.answered() else None
     timeline = build_timeline(trial, start, delays)
-    return build_summary(trial, report, timeline, printed_on, options or SummaryOptions(),
-                         _builtin_text(), answers, questions)
+    options = options or SummaryOptions()
+    if options.glossary is None:
+        options = replace(options, glossary=glossary_hook())
+    return build_summary(trial, report, timeline, printed_on, options, _builtin_text(), answers, questions)
+
+
+def glossary_hook() -> GlossaryHook | None:
+    """Where the glossary plugs into the PDF's "Words used in this summary" section.
+
+    Issue 7 (explainer/core/glossary.py) returns here a function that, given the
+    summary's text, gives (term, meaning) pairs for the terms it uses. Until then
+    there is no glossary and the section is left out.
+    """
+    return None
 
 
 # The built-in files do not change while the app runs; the export dialog re-renders

@@ -94,6 +94,7 @@ def test_metadata(full_pdf) -> None:
     assert "Title:           Trial Explainer summary: study NCT04883242" in info
     assert "Author:          Trial Explainer" in info
     assert "Subject:         Plain-language summary of study NCT04883242" in info
+    assert b"/Lang (en)" in full_pdf.read_bytes()
 
 
 def test_same_inputs_give_the_same_bytes(tmp_path, full_pdf) -> None:
@@ -206,3 +207,15 @@ def test_page_images_for_a_person_to_look_at(full_pdf, artifacts, tmp_path) -> N
     pages = sorted(folder.glob("summary-*.png"))
     assert len(pages) == page_count(full_pdf)
     assert all(p.stat().st_size > 10_000 for p in pages), "a page came out blank"
+
+
+def test_the_glossary_hook_prints_a_words_section(tmp_path, trial, monkeypatch) -> None:
+    import explainer.summary_source as source
+    from explainer.pdf import render_summary_pdf
+
+    monkeypatch.setattr(source, "glossary_hook",
+                        lambda: lambda words: [("Refractory", "Myeloma that stopped responding to treatment.")])
+    out = tmp_path / "words.pdf"
+    out.write_bytes(render_summary_pdf(source.make_summary(trial, None, dt.date(2026, 11, 24))))
+    text = pdf_text(out)
+    assert "Words used in this summary" in text and "Myeloma that stopped responding to treatment." in text

@@ -131,10 +131,9 @@ def journey_boxes(stages: tuple[JourneyStage, ...], timeline: Timeline) -> tuple
 def _stage_lines(stage: JourneyStage, timeline: Timeline) -> tuple[str, ...]:
     plan = next((p for p in timeline.phases if p.id == stage.id), None)
     if stage.id == "screening":
-        return ("Tests before you start,", "such as a bone marrow test")
+        return ("Tests before you start, such as a bone marrow test",)
     if stage.first_visit_days is not None:
-        return (f"A visit {stage.first_visit_days} days after treatment,",
-                f"then for up to {stage.up_to_years} years")
+        return (f"A visit {stage.first_visit_days} days after treatment, then for up to {stage.up_to_years} years",)
     length = f"Cycles of {plan.cycle_length_days} days" if plan else ""
     if stage.up_to_months:
         return (length, f"for up to {stage.up_to_months} months")

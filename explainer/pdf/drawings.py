@@ -58,9 +58,10 @@ def day_ring(x: float, y: float, radius: float, dashed: bool) -> Circle:
 
 def grid_drawing(grid: CycleGrid, width: float, styles: Styles) -> Drawing:
     s = styles.scale
-    name_size, number_size = 8 * s, 6.4 * s
+    name_size = 8 * s
     label_w = max(stringWidth(r.name, REGULAR, name_size) for r in grid.rows) + 8 * s
     cell_w = (width - label_w) / grid.length_days
+    number_size = min(6.4 * s, cell_w * 0.5)  # two digits and a ring must fit one day's column
     row_h, head_h = 11.5 * s, 12 * s
     height = head_h + row_h * len(grid.rows) + 1
     drawing = new_drawing(width, height)

@@ -7,11 +7,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from explainer.core.eligibility import Status
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
 from explainer.core.summary_grids import DatedCycle, short_date
 from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
 from explainer.pdf.fonts import REGULAR
-from explainer.pdf.styles import HEADING, RULE, SHADE, Styles
+from explainer.pdf.styles import HEADING, INK, RULE, SHADE, UNMET, Styles
 
 KIND_HEADINGS = {"inclusion": "What the study needs", "exclusion": "Things that would keep you out"}
 CHECKBOX = "☐"
@@ -84,7 +85,7 @@ class StoryBuilder:
         rows = [[Paragraph(b, s.cell_bold) for b in ("Cycle", "Starts on", "Clinic days")]]
         rows += [[Paragraph(text(c.label), s.cell), Paragraph(text(short_date(c.start, with_year=True)), s.cell),
                   Paragraph(text(_clinic_words(c)), s.cell)] for c in part.dates]
-        table = Table(rows, colWidths=[self.width * f for f in (0.22, 0.16, 0.62)], repeatRows=1)
+        table = Table(rows, colWidths=[self.width * f for f in (0.2, 0.2, 0.6)], repeatRows=1)
         table.setStyle(_grid_style())
         more = [Paragraph(text(part.dates_more), s.small)] if part.dates_more else []
         return [Paragraph("Your dates", s.h2), Paragraph(text(part.dates_intro), s.small), table, *more]
@@ -104,16 +105,22 @@ class StoryBuilder:
     def check_table(self, check: SelfCheck) -> Table:
         s = self.styles
         rows: list[list[object]] = [[Paragraph(h, s.cell_bold) for h in ("Status", "The rule", "Your answer and why")]]
-        spans = []
+        spans, unmet = [], []
         for kind, heading in KIND_HEADINGS.items():
             spans.append(len(rows))
             rows.append([Paragraph(text(heading), s.cell_bold), "", ""])
-            rows += [self.check_row(r) for r in check.rows if r.kind == kind]
+            for row in (r for r in check.rows if r.kind == kind):
+                if row.status is Status.NOT_SATISFIED:
+                    unmet.append(len(rows))
+                rows.append(self.check_row(row))
         table = Table(rows, colWidths=[self.width * f for f in (0.11, 0.52, 0.37)], repeatRows=1, splitInRow=1)
         style = _grid_style()
         for row in spans:
             style.add("SPAN", (0, row), (-1, row))
             style.add("BACKGROUND", (0, row), (-1, row), SHADE)
+        for row in unmet:  # easy to find on the page; the ✗ and the words already say it
+            style.add("BACKGROUND", (0, row), (-1, row), UNMET)
+            style.add("BOX", (0, row), (-1, row), 1.2, INK)
         table.setStyle(style)
         return table
 

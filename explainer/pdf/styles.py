@@ -15,6 +15,7 @@ HEADING = colors.HexColor("#14365d")  # dark enough to print as near-black
 MUTED = colors.HexColor("#4a4a4a")
 RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#eef1f5")
+UNMET = colors.HexColor("#f6e7e4")  # prints as a light grey: a rule that seems not met
 LARGE_PRINT_SCALE = 1.4
 
 
