@@ -11,7 +11,7 @@ import pytest
 from explainer.answers_io import load_answers, parse_answers
 from explainer.content import load_questions, load_summary_text
 from explainer.core.eligibility import Status, evaluate
-from explainer.core.model import Route
+from explainer.core.model import RecruitmentStatus, Route
 from explainer.core.paper import paper_for_environment, paper_for_territory, territory_from_locale
 from explainer.core.schedule import build_timeline
 from explainer.core.summary import SECTIONS, SummaryOptions, answer_words, build_summary, fill
@@ -224,3 +224,10 @@ def test_overall_words_never_say_eligible(trial, questions, text, platelets, hea
     check = summary_of(trial, parse_answers(json.dumps(data)), questions, text).self_check
     assert check.overall == overall
     assert all("eligible" not in words.lower() for words in text.overall.values())
+
+
+@pytest.mark.parametrize(("status", "answer"), [("ACTIVE_NOT_RECRUITING", "No."), ("RECRUITING", "Yes.")])
+def test_the_status_answer_follows_the_record(trial, text, status, answer) -> None:
+    changed = trial.model_copy(update={"status": RecruitmentStatus(status)})
+    summary = summary_of(changed, None, None, text)
+    assert f"Is the study taking new people? {answer}" in summary.status

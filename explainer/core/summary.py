@@ -169,6 +169,7 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
     """The summary for one patient. ``answers`` and ``questions`` give "your answer"
     in the patient's own units; without them the self-check quotes only the reasons."""
     facts = trial_facts(trial)
+    facts["recruiting_answer"] = "Yes" if trial.status.is_recruiting else "No"
     if timeline.start:
         facts["start"] = long_date(timeline.start)
     if report is not None:

@@ -14,8 +14,12 @@ if TYPE_CHECKING:
     from explainer.core.summary import Summary
 
 
-def render_summary_pdf(summary: Summary, page_size: Paper = "a4", large_print: bool = False) -> bytes:
-    """The summary as PDF bytes: the same inputs always give the same bytes."""
+def render_summary_pdf(summary: Summary, page_size: Paper | tuple[float, float] = "a4",
+                       large_print: bool = False) -> bytes:
+    """The summary as PDF bytes: the same inputs always give the same bytes.
+
+    ``page_size`` is "a4", "letter" (see ``explainer.core.paper``) or (width, height) in points.
+    """
     from explainer.pdf.document import SummaryRenderer
 
     return SummaryRenderer(summary, page_size, large_print).render()

@@ -67,10 +67,11 @@ def numbered_canvas(footer: str, header: str, creation: str, scale: float) -> ty
 
 
 class SummaryRenderer:
-    def __init__(self, summary: Summary, page_size: Paper = "a4", large_print: bool = False) -> None:
+    def __init__(self, summary: Summary, page_size: Paper | tuple[float, float] = "a4",
+                 large_print: bool = False) -> None:
         register_fonts()
         self.summary = summary
-        self.page_size = PAGE_SIZES[page_size]
+        self.page_size = PAGE_SIZES[page_size] if isinstance(page_size, str) else page_size
         self.styles = make_styles(large_print)
 
     def document(self, buffer: io.BytesIO) -> BaseDocTemplate:
