@@ -200,3 +200,12 @@ def test_export_dialog_on_a_real_display(artifacts, private_user_folders) -> Non
             _out, err = app.communicate(timeout=20)
     assert colours >= 20 and "Traceback" not in err
     assert json.dumps(str(shot))
+
+
+def test_the_preview_grows_with_the_text_size(opened) -> None:
+    window, dialogs = opened
+    window.pdf_export.open_dialog()
+    normal = dialogs[-1].pages[0].pixmap().width()
+    window.zoom.set_percent(150)
+    window.pdf_export.open_dialog()
+    assert dialogs[-1].pages[0].pixmap().width() == pytest.approx(normal * 1.5, rel=0.02)

@@ -140,7 +140,11 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Paper size:", self.paper)
         form.addRow(self.large_print)
+        intro = QLabel("A summary to bring to your doctor. Tick what to put in it. The pages on the right "
+                       "are exactly what will be saved or printed.")
+        intro.setWordWrap(True)
         options = QVBoxLayout()
+        options.addWidget(intro)
         options.addWidget(sections)
         options.addLayout(form)
         options.addWidget(self.status)
@@ -176,7 +180,8 @@ class ExportDialog(QDialog):
         for label in self.pages:
             label.deleteLater()
         self.pages = []
-        images = list(rasterise(self.pdf, PREVIEW_DPI))
+        zoom = getattr(getattr(self.export.window, "zoom", None), "percent", 100)
+        images = list(rasterise(self.pdf, PREVIEW_DPI * zoom / 100))  # the pages grow with the text size
         for number, page in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(page_qimage(page)))
