@@ -44,14 +44,16 @@ def minimal_two_pages() -> bytes:
     return buffer.getvalue()
 
 
-def timed(make: Callable[[], bytes], runs: int) -> tuple[float, float, int]:
+def timed(make: Callable[[], bytes], runs: int) -> tuple[float, float, float, int]:
+    """Median and best wall time, and median CPU time (steadier on a busy machine), in ms."""
     make()  # warm-up
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         data = make()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), min(times), len(data)
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return statistics.median(walls), min(walls), statistics.median(cpus), len(data)
 
 
 def main() -> int:
@@ -67,14 +69,14 @@ def main() -> int:
         return b""
 
     full = lambda: render_summary_pdf(make_summary(trial, answers, printed, start=start))  # noqa: E731
-    rows = [("full summary (summary + PDF)", *timed(full, args.runs)),
+    rows = [("full summary (Summary + PDF)", *timed(full, args.runs)),
             ("  of which building the Summary", *timed(summary_only, args.runs)),
             ("minimal 2-page reportlab document", *timed(minimal_two_pages, args.runs))]
-    print(f"{'what':40} {'median ms':>10} {'best ms':>9} {'bytes':>8}")
-    for name, median, best, size in rows:
-        print(f"{name:40} {median:10.1f} {best:9.1f} {size:8}")
-    verdict = "meets" if rows[0][1] < TARGET_MS else "MISSES"
-    print(f"target < {TARGET_MS:.0f} ms for the full summary: {verdict}")
+    print(f"{'what':36} {'median ms':>10} {'best ms':>8} {'CPU ms':>7} {'bytes':>7}")
+    for name, median, best, cpu, size in rows:
+        print(f"{name:36} {median:10.1f} {best:8.1f} {cpu:7.1f} {size:7}")
+    verdict = "meets" if rows[0][1] < TARGET_MS else "MISSES (is the machine busy? see best and CPU)"
+    print(f"target < {TARGET_MS:.0f} ms (median) for the full summary: {verdict}")
     return 0
 
 

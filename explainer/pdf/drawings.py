@@ -8,10 +8,16 @@ circle for "by mouth or by drip", a ring around a clinic day's number.
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String, Wedge
-from reportlab.lib import colors
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab import rl_config
+
+# Checking every shape attribute as it is set is reportlab's development aid ("it
+# slows down shapes"); our shapes are fixed and tested. Off before shapes loads.
+rl_config.shapeChecking = 0
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String, Wedge  # noqa: E402
+from reportlab.lib import colors  # noqa: E402
+from reportlab.lib.utils import simpleSplit  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 
 from explainer.core.facts import long_date
 from explainer.core.model import Route
