@@ -9,12 +9,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from explainer.content import load_questions, load_summary_text
-from explainer.core.answers import AnswersFile
+from explainer.content import ContentError, load_questions, load_summary_text
+from explainer.core.answers import AnswersFile, new_answers_file
 from explainer.core.eligibility import evaluate
 from explainer.core.model import Trial
-from explainer.core.schedule import build_timeline
 from explainer.core.questions import Questionnaire
+from explainer.core.schedule import build_timeline
 from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
 
 
@@ -27,7 +27,21 @@ def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date,
     options = options or SummaryOptions()
     if options.glossary is None:
         options = replace(options, glossary=glossary_hook())
-    return build_summary(trial, report, timeline, printed_on, options, _builtin_text(), answers, questions)
+    try:
+        return build_summary(trial, report, timeline, printed_on, options, _builtin_text(), answers, questions)
+    except KeyError as err:  # a placeholder in the words file that no fact fills
+        raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None
+
+
+def check_summary_words(trial: Trial) -> None:
+    """For ``validate``: fill every placeholder of the words file, self-check and dates included."""
+    answers = new_answers_file(trial.nct_id, trial.last_updated)
+    questions = _builtin_questions()
+    try:
+        build_summary(trial, evaluate(trial, answers, questions), build_timeline(trial, trial.start_date),
+                      trial.last_updated, SummaryOptions(), _builtin_text(), answers, questions)
+    except KeyError as err:
+        raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None
 
 
 def glossary_hook() -> GlossaryHook | None:
@@ -38,6 +52,8 @@ def glossary_hook() -> GlossaryHook | None:
     there is no glossary and the section is left out.
     """
     return None
+
+TEXT_FILE = "resources/pdf/summary.json"
 
 
 # The built-in files do not change while the app runs; the export dialog re-renders

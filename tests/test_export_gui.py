@@ -209,3 +209,15 @@ def test_the_preview_grows_with_the_text_size(opened) -> None:
     window.zoom.set_percent(150)
     window.pdf_export.open_dialog()
     assert dialogs[-1].pages[0].pixmap().width() == pytest.approx(normal * 1.5, rel=0.02)
+
+
+def test_a_broken_words_file_shows_a_dialog(main_window, monkeypatch) -> None:
+    import explainer.summary_source as source
+
+    broken = source._builtin_text().model_copy(update={"status": "{{ no_such_fact }}"})
+    monkeypatch.setattr(source, "_builtin_text", lambda: broken)
+    problems: list[str] = []
+    monkeypatch.setattr(export_ui.ExportProblemDialog, "ask",
+                        classmethod(lambda cls, parent, title, message: problems.append(message)))
+    main_window.pdf_export.open_dialog()
+    assert problems and "unknown placeholder {{ no_such_fact }}" in problems[0]

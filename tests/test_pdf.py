@@ -219,3 +219,17 @@ def test_the_glossary_hook_prints_a_words_section(tmp_path, trial, monkeypatch) 
     out.write_bytes(render_summary_pdf(source.make_summary(trial, None, dt.date(2026, 11, 24))))
     text = pdf_text(out)
     assert "Words used in this summary" in text and "Myeloma that stopped responding to treatment." in text
+
+
+def test_a_broken_words_file_is_named_not_a_traceback(tmp_path, capsys, monkeypatch) -> None:
+    import explainer.summary_source as source
+
+    good = source._builtin_text()
+    broken = good.model_copy(update={"status": "Is it open? {{ no_such_fact }}"})
+    monkeypatch.setattr(source, "_builtin_text", lambda: broken)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert main(["pdf", "-o", str(folder / "out.pdf")]) == 2
+    assert "summary.json: unknown placeholder {{ no_such_fact }}" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+    assert main(["validate"]) == 2

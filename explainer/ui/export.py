@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explainer.content import ContentError
 from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
 from explainer.core.summary import SummaryOptions
 from explainer.summary_source import make_summary
@@ -225,7 +226,11 @@ class PdfExport(QObject):
         menu.insertSeparator(quit_action)
 
     def open_dialog(self, printing: bool = False) -> None:
-        ExportDialog.ask(self, self.window, printing)
+        try:
+            ExportDialog.ask(self, self.window, printing)
+        except ContentError as err:  # a damaged words file: say which, never a traceback
+            ExportProblemDialog.ask(self.window, "The PDF cannot be made",
+                                    f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
 
     def render(self, sections: frozenset[str], paper: Paper, large_print: bool) -> bytes:
         from explainer.pdf import render_summary_pdf
