@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from explainer import __version__
 from explainer.content import ContentError, load_trial
 from explainer.paths import settings_file
+from explainer.ui.export import PdfExport
 from explainer.ui.fonts import register_fonts
 from explainer.ui.main_window import MainWindow
 from explainer.ui.self_check import SelfCheck
@@ -38,6 +39,7 @@ def build_main_window(trial_path: Path | None = None) -> MainWindow:
     trial = load_trial(trial_path)
     window = MainWindow(trial, settings, zoom)
     window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
+    window.pdf_export = PdfExport(window)  # type: ignore[attr-defined]
     return window
 
 

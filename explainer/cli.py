@@ -42,6 +42,8 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("answers", nargs="?", type=Path)
         parser.add_argument("-o", "--output", type=Path, required=True)
         parser.add_argument("--start-date")
+        parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
+        parser.add_argument("--large-print", action="store_true", help="larger text")
     elif subcommand == "calendar":
         parser.add_argument("--start-date", required=True)
         parser.add_argument("-o", "--output", type=Path, required=True)

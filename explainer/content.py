@@ -101,3 +101,10 @@ def load_questions(source: Source | None = None) -> "Questionnaire":
     from explainer.core.questions import Questionnaire
 
     return load_json_model(source or resources_root() / "questions.json", Questionnaire)
+
+
+def load_summary_text(source: Source | None = None) -> "SummaryText":
+    """The PDF summary's words (resources/pdf/summary.json), validated."""
+    from explainer.core.summary import SummaryText
+
+    return load_json_model(source or resources_root() / "pdf" / "summary.json", SummaryText)

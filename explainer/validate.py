@@ -16,4 +16,8 @@ def validate_all(trial_file: Path | None) -> list[str]:
     for name in PAGE_NAMES:
         load_page(name, trial)
         lines.append(f"ok  page {name}")
+    from explainer.summary_source import check_summary_words
+
+    check_summary_words(trial)
+    lines.append("ok  PDF summary words (resources/pdf/summary.json)")
     return lines

@@ -34,3 +34,23 @@ def test_cli_does_not_load_qt_for_headless_commands() -> None:
             "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "NOQT"
+
+
+def test_pdf_command_does_not_load_qt(tmp_path) -> None:
+    out = tmp_path / "s.pdf"
+    code = ("import sys\nfrom explainer.cli import main\n"
+            f"assert main(['pdf', '-o', {str(out)!r}]) == 0\n"
+            "print('QT' if any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules) else 'NOQT')")
+    out_text = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out_text.strip().splitlines()[-1] == "NOQT"
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_window_starts_without_reportlab() -> None:
+    """reportlab (and the PDF rasteriser) load when the user exports, not at start."""
+    code = ("import os, sys\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from explainer.app import build_main_window, make_application\n"
+            "app = make_application()\nwindow = build_main_window()\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pypdfium2'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

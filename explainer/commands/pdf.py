@@ -1,11 +1,82 @@
-"""`trial-explainer pdf`: see ../shared/spec/interfaces.md."""
+"""`trial-explainer pdf [ANSWERS.json] -o OUT.pdf [--start-date YYYY-MM-DD]`: see
+../shared/spec/interfaces.md §2. The same PDF as File > Export PDF… in the app.
+
+The printing date is today (the command line may read the clock; the core may
+not). Paper is Letter or A4 from the locale (LC_ALL, LC_PAPER, LANG), or --paper.
+Bad input or an output that cannot be written: exit 2, one line, no file left.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
 
+from explainer.answers_io import load_answers
+from explainer.content import load_trial
+from explainer.core.paper import Paper, paper_for_environment
 from explainer.errors import UsageError
+from explainer.summary_source import make_summary
 
 
-def run(args: argparse.Namespace) -> int:
-    raise UsageError("'pdf' is not built yet (issue 5)")
+def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
+    trial = load_trial(args.trial)
+    answers = load_answers(args.answers, trial.nct_id) if args.answers else None
+    start = parse_start_date(args.start_date)
+    output: Path = args.output
+    check_output_folder(output)
+    summary = make_summary(trial, answers, today or dt.date.today(), start=start)
+    from explainer.pdf import render_summary_pdf  # reportlab loads only now
+
+    paper: Paper = args.paper or paper_for_environment(dict(os.environ))
+    write_bytes_atomically(output, render_summary_pdf(summary, paper, args.large_print))
+    return 0
+
+
+def parse_start_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--start-date: {text!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-02") from None
+
+
+def check_output_folder(path: Path) -> None:
+    """Fail before the work, with a message that says what to do."""
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{path}: {folder} is a file, not a folder; choose another place")
+    if not folder.is_dir():
+        raise UsageError(f"{path}: the folder {folder} does not exist; create it or choose another")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give a file name such as summary.pdf")
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """All or nothing: a temporary file beside the target, renamed over it when complete."""
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    except OSError as err:
+        raise UsageError(f"{path}: cannot write here ({err.strerror})") from None
+    try:
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved PDF is an ordinary file
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except OSError as err:
+        Path(temp).unlink(missing_ok=True)
+        raise UsageError(f"{path}: cannot write the PDF ({err.strerror})") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

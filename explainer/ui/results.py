@@ -72,9 +72,12 @@ class ResultsSummaryBar(QWidget):
         self.label.setAccessibleName("Self-check so far")
         self.see_results = QPushButton("See your results")
         self.see_results.setAccessibleName("See your self-check results")
+        self.export_pdf = QPushButton("Export PDF for your doctor…")
+        self.export_pdf.setAccessibleName("Export a PDF summary for your doctor")
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.see_results)
+        layout.addWidget(self.export_pdf)
         results.report_changed.connect(self.show_report)
         self.show_report(results.report)
 

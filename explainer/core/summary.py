@@ -1,0 +1,289 @@
+"""Everything the PDF summary shows, as data: ``build_summary(...) -> Summary``.
+
+Pure: the trial, the self-check report (or none), the timeline, the printing date
+and the user's choices in; texts, rows and grids out. The words come from
+``resources/pdf/summary.json`` (passed in as ``SummaryText``), the facts from the
+trial, the schedule from the same ``Timeline`` the screen draws, so the PDF, the
+screen and the command line cannot disagree. No reportlab, no Qt, no clock here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from explainer.core.answers import AnswersFile, LabValue
+from explainer.core.eligibility import STATUS_ICONS, STATUS_WORDS_PLAIN, EligibilityReport, Status
+from explainer.core.facts import long_date, trial_facts
+from explainer.core.model import Trial
+from explainer.core.questions import Question, Questionnaire
+from explainer.core.schedule import Timeline, journey
+from explainer.core.summary_grids import CycleGrid, DatedCycle, JourneyBox, cycle_grids, dated_cycles, journey_boxes
+from explainer.core.units import format_value
+
+SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words")
+SectionId = Literal["study", "timeline", "self_check", "team_questions", "help", "words"]
+NOT_ANSWERED = "not answered"
+ULN_NOTE = " (normal limit "
+DATED_CYCLES_SHOWN = 7  # induction and the first maintenance cycle: about 7 months of dates
+
+# Given the summary's own text, the terms it uses with their meanings. The glossary
+# (issue 7) plugs in here; with no glossary the "words" section is left out.
+GlossaryHook = Callable[[str], Sequence[tuple[str, str]]]
+
+
+class SummaryText(BaseModel):
+    """resources/pdf/summary.json: the patient-facing words, editable without code."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    format: Literal["trial-explainer-summary-text"]
+    version: Literal[1]
+    document_title: str
+    subtitle: str
+    short_disclaimer: str
+    headings: dict[str, str] = Field(description="A heading per section id, plus 'disclaimer'.")
+    study: tuple[str, ...]
+    status: str
+    facts: tuple[tuple[str, str], ...]
+    timeline_intro: str
+    how_to_read: str
+    journey_intro: str
+    dates_intro: str
+    dates_more: str
+    self_check_intro: str
+    self_check_not_filled: str
+    overall: dict[str, str] = Field(description="Words per overall result: never 'eligible'; the team decides.")
+    doctor_questions_heading: str
+    doctor_questions_intro: str
+    not_met_note: str
+    team_questions: tuple[str, ...]
+    help_intro: str
+    contacts: tuple[tuple[str, str], ...]
+    disclaimer: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    sections: frozenset[str] = frozenset(SECTIONS)
+    glossary: GlossaryHook | None = None
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    kind: str  # inclusion | exclusion
+    status: Status
+    plain: str
+    source: str  # the registry's wording
+    # Answers in the patient's own units that the reason does not already quote, e.g. the
+    # other measurable-disease tests when one of them was enough: "Urine M protein: 150 mg ..."
+    your_answer: tuple[str, ...]
+    reason: str
+
+    @property
+    def status_text(self) -> str:
+        return f"{STATUS_ICONS[self.status]} {STATUS_WORDS_PLAIN[self.status]}"
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    filled: bool
+    intro: str
+    overall: str = ""
+    counts: str = ""
+    rows: tuple[CheckRow, ...] = ()
+    notes: tuple[str, ...] = ()
+    doctor_heading: str = ""
+    doctor_intro: str = ""
+    doctor_questions: tuple[str, ...] = ()
+    not_met_note: str = ""
+
+
+@dataclass(frozen=True)
+class TimelinePart:
+    intro: str
+    how_to_read: str
+    grids: tuple[CycleGrid, ...]
+    journey_intro: str
+    journey: tuple[JourneyBox, ...]
+    dates_intro: str = ""
+    dates: tuple[DatedCycle, ...] = ()
+    dates_more: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    trial_id: str
+    title: str
+    subtitle: str
+    short_disclaimer: str
+    record_date: dt.date
+    printed_on: dt.date
+    sections: tuple[str, ...]  # the chosen sections, in print order
+    headings: Mapping[str, str]
+    study: tuple[str, ...] = ()
+    status: str = ""
+    facts: tuple[tuple[str, str], ...] = ()
+    timeline: TimelinePart | None = None
+    self_check: SelfCheck | None = None
+    team_questions: tuple[str, ...] = ()
+    help_intro: str = ""
+    contacts: tuple[tuple[str, str], ...] = ()
+    words: tuple[tuple[str, str], ...] = ()
+    disclaimer: tuple[str, ...] = ()
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def footer(self) -> str:
+        """The footer without its page number (the renderer adds 'Page X of Y')."""
+        return f"Registry record of {long_date(self.record_date)} · Printed on {long_date(self.printed_on)}"
+
+    def all_text(self) -> str:
+        """Every word the summary prints (for the glossary hook and for tests)."""
+        parts: list[str] = [self.title, self.subtitle, self.short_disclaimer, *self.study, self.status]
+        parts += [f"{k} {v}" for k, v in (*self.facts, *self.contacts, *self.words)]
+        if self.timeline:
+            parts += [self.timeline.intro, self.timeline.how_to_read, self.timeline.dates_intro]
+        if self.self_check:
+            check = self.self_check
+            parts += [check.intro, check.overall, *check.doctor_questions, *check.notes]
+            parts += [f"{r.plain} {r.source} {' '.join(r.your_answer)} {r.reason}" for r in check.rows]
+        return "\n".join([*parts, *self.team_questions, *self.disclaimer])
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+def fill(text: str, facts: Mapping[str, str]) -> str:
+    """Replace ``{{ key }}`` with the fact; an unknown key is a KeyError naming it."""
+    return _PLACEHOLDER.sub(lambda m: facts[m.group(1)], text)
+
+
+def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Timeline, printed_on: dt.date,
+                  options: SummaryOptions, text: SummaryText, answers: AnswersFile | None = None,
+                  questions: Questionnaire | None = None) -> Summary:
+    """The summary for one patient. ``answers`` and ``questions`` give "your answer"
+    in the patient's own units; without them the self-check quotes only the reasons."""
+    facts = trial_facts(trial)
+    facts["recruiting_answer"] = "Yes" if trial.status.is_recruiting else "No"
+    if timeline.start:
+        facts["start"] = long_date(timeline.start)
+    if report is not None:
+        facts["as_of"] = long_date(report.as_of)
+    chosen = tuple(s for s in SECTIONS if s in options.sections and s != "words")
+    summary = Summary(
+        trial_id=trial.nct_id, title=fill(text.document_title, facts), subtitle=text.subtitle,
+        short_disclaimer=text.short_disclaimer, record_date=trial.last_updated, printed_on=printed_on,
+        sections=chosen, headings=dict(text.headings),
+        study=tuple(fill(p, facts) for p in text.study) if "study" in chosen else (),
+        status=fill(text.status, facts) if "study" in chosen else "",
+        facts=tuple((k, fill(v, facts)) for k, v in text.facts) if "study" in chosen else (),
+        timeline=_timeline_part(trial, timeline, text, facts) if "timeline" in chosen else None,
+        self_check=_self_check(report, text, facts, answers, questions) if "self_check" in chosen else None,
+        team_questions=(*text.team_questions, *timeline.open_questions) if "team_questions" in chosen else (),
+        help_intro=text.help_intro if "help" in chosen else "",
+        contacts=tuple((k, fill(v, facts)) for k, v in text.contacts) if "help" in chosen else (),
+        disclaimer=tuple(fill(p, facts) for p in text.disclaimer),
+        metadata={"title": f"Trial Explainer summary: study {trial.nct_id}", "author": "Trial Explainer",
+                  "subject": f"Plain-language summary of study {trial.nct_id} to bring to your doctor",
+                  "lang": "en"})
+    return _with_words(summary, options)
+
+
+def _with_words(summary: Summary, options: SummaryOptions) -> Summary:
+    if "words" not in options.sections or options.glossary is None:
+        return summary
+    words = tuple(options.glossary(summary.all_text()))
+    if not words:
+        return summary
+    order = [s for s in SECTIONS if s in summary.sections or s == "words"]
+    return _replace(summary, words=words, sections=tuple(order))
+
+
+def _replace(summary: Summary, **changes: Any) -> Summary:
+    from dataclasses import replace
+
+    return replace(summary, **changes)
+
+
+def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> TimelinePart:
+    dated = dated_cycles(timeline, DATED_CYCLES_SHOWN) if timeline.start else ()
+    return TimelinePart(
+        intro=fill(text.timeline_intro, facts), how_to_read=text.how_to_read, grids=cycle_grids(timeline),
+        journey_intro=text.journey_intro, journey=journey_boxes(journey(trial), timeline),
+        dates_intro=fill(text.dates_intro, facts) if dated else "", dates=dated,
+        dates_more=fill(text.dates_more, facts) if dated and len(timeline.cycles) > len(dated) else "")
+
+
+def _self_check(report: EligibilityReport | None, text: SummaryText, facts: Mapping[str, str],
+                answers: AnswersFile | None, questions: Questionnaire | None) -> SelfCheck:
+    if report is None:
+        return SelfCheck(filled=False, intro=text.self_check_not_filled)
+    yours = answers_by_criterion(answers, questions)
+    rows = tuple(CheckRow(r.kind, r.status, r.plain, r.source, _not_quoted(yours.get(r.id, ()), r.reason),
+                          r.reason) for r in report.criteria)
+    asks = tuple(dict.fromkeys(q for r in report.criteria if r.ask_doctor
+                               for q in _split_asks(r.ask_doctor, questions)))
+    not_met = any(r.status is Status.NOT_SATISFIED for r in report.criteria)
+    return SelfCheck(filled=True, intro=fill(text.self_check_intro, facts), overall=text.overall[report.overall.value],
+                     counts=_counts(report), rows=rows, notes=tuple(n.plain for n in report.notes),
+                     doctor_heading=text.doctor_questions_heading, doctor_intro=text.doctor_questions_intro,
+                     doctor_questions=asks, not_met_note=text.not_met_note if not_met else "")
+
+
+def _split_asks(ask: str, questions: Questionnaire | None) -> tuple[str, ...]:
+    """A criterion's joined 'ask your doctor' text, back as one question per item."""
+    parts = tuple(q.ask_doctor for q in questions.questions if q.ask_doctor in ask) if questions else ()
+    return parts or (ask,)
+
+
+def _not_quoted(answers: tuple[tuple[str, str], ...], reason: str) -> tuple[str, ...]:
+    """The answers the reason does not already quote (the reason names the patient's own
+    value for every part it judged); unanswered parts the reason leaves out don't matter."""
+    return tuple(f"{label}: {words}" for label, words in answers
+                 if words != NOT_ANSWERED and words.split(ULN_NOTE)[0] not in reason)
+
+
+def answers_by_criterion(answers: AnswersFile | None,
+                         questions: Questionnaire | None) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per criterion id, (label, answer) for each question that serves it, as the patient gave it."""
+    if answers is None or questions is None:
+        return {}
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for question in questions.questions:
+        pair = (_capital(question.label), answer_words(question, answers.answers.get(question.key)))
+        for criterion in question.criteria:
+            found[criterion] = (*found.get(criterion, ()), pair)
+    return found
+
+
+def answer_words(question: Question, value: Any) -> str:
+    """An answer as the patient gave it: '30 ×10⁹/L', 'Not sure', 'January 10, 2024'."""
+    if value is None:
+        return NOT_ANSWERED
+    if isinstance(value, LabValue):
+        words = format_value(value.value, value.unit, 6)
+        if value.uln is not None:
+            words += f"{ULN_NOTE}{format_value(value.uln, value.unit, 6)})"
+        return words
+    if isinstance(value, dt.date):
+        return long_date(value)
+    for choice in question.choices:
+        if choice.value == value:
+            return choice.label
+    return str(value)
+
+
+def _capital(text: str) -> str:
+    """'platelets' -> 'Platelets', but 'eGFR' stays 'eGFR'."""
+    return text if text[1:2].isupper() else text[:1].upper() + text[1:]
+
+
+def _counts(report: EligibilityReport) -> str:
+    counts = {s: sum(1 for c in report.criteria if c.status is s) for s in Status}
+    return ", ".join(f"{STATUS_ICONS[s]} {STATUS_WORDS_PLAIN[s].lower()}: {counts[s]}" for s in Status)
+

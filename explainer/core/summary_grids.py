@@ -1,0 +1,142 @@
+"""The timeline as the printed summary shows it: one grid per run of identical cycles,
+and the patient's own dates for the first cycles. Derived from ``Timeline`` only, so
+the paper and the screen draw the same schedule. Pure: no reportlab, no clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from explainer.core.facts import MONTHS, WEEKDAYS
+from explainer.core.model import Route
+from explainer.core.schedule import Cycle, JourneyStage, PhasePlan, Timeline
+
+
+@dataclass(frozen=True)
+class GridRow:
+    drug: str
+    name: str
+    route: Route
+    days: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CycleGrid:
+    """Cycles that look the same: 'Induction cycles 2 to 6', one picture for all of them."""
+
+    title: str
+    phase_id: str
+    cycles: tuple[int, ...]  # numbers across the whole treatment
+    length_days: int
+    rows: tuple[GridRow, ...]
+    clinic_days: tuple[int, ...]  # a drip is certain
+    maybe_clinic_days: tuple[int, ...]  # only a "by mouth or by drip" dose
+
+
+@dataclass(frozen=True)
+class DatedCycle:
+    number: int
+    label: str  # "Induction cycle 2"
+    start: dt.date
+    clinic_dates: tuple[dt.date, ...]
+    maybe_clinic_dates: tuple[dt.date, ...]
+
+
+def _signature(cycle: Cycle) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+    """Which drug, by which route, on which days: equal signatures draw the same grid."""
+    days: dict[tuple[str, str], list[int]] = {}
+    for day in cycle.days:
+        for dose in day.doses:
+            days.setdefault((dose.drug, dose.route.value), []).append(day.day)
+    return tuple((drug, route, tuple(numbers)) for (drug, route), numbers in sorted(days.items()))
+
+
+def cycle_grids(timeline: Timeline) -> tuple[CycleGrid, ...]:
+    """Consecutive cycles of one phase with the same doses on the same days share a grid."""
+    runs: list[list[Cycle]] = []
+    previous = None
+    for cycle in timeline.cycles:
+        signature = (cycle.phase_id, _signature(cycle))
+        if signature == previous:
+            runs[-1].append(cycle)
+        else:
+            runs.append([cycle])
+        previous = signature
+    plans = {p.id: p for p in timeline.phases}
+    return tuple(_grid(run, plans[run[0].phase_id], timeline) for run in runs)
+
+
+def _grid(run: list[Cycle], plan: PhasePlan, timeline: Timeline) -> CycleGrid:
+    first = run[0]
+    rows = []
+    for drug in timeline.drugs:
+        days = tuple(d.day for d in first.days if d.dose_of(drug))
+        dose = next((d.dose_of(drug) for d in first.days if d.dose_of(drug)), None)
+        if dose is not None:
+            rows.append(GridRow(drug, dose.name, dose.route, days))
+    return CycleGrid(
+        title=_grid_title(run, plan), phase_id=first.phase_id, cycles=tuple(c.number for c in run),
+        length_days=len(first.days), rows=tuple(rows),
+        clinic_days=tuple(d.day for d in first.clinic_days),
+        maybe_clinic_days=tuple(d.day for d in first.days if d.may_be_clinic_day))
+
+
+def _grid_title(run: list[Cycle], plan: PhasePlan) -> str:
+    first, last = run[0].number_in_phase, run[-1].number_in_phase
+    if plan.cycles_estimated and first == 1 and last == plan.cycles:
+        return f"{plan.name}: every cycle, for up to {plan.max_months} months"
+    if first == last:
+        return f"{plan.name} cycle {first}"
+    return f"{plan.name} cycles {first} to {last}"
+
+
+def dated_cycles(timeline: Timeline, count: int) -> tuple[DatedCycle, ...]:
+    """The first ``count`` cycles with their start and clinic dates (a start date is needed)."""
+    found = []
+    for cycle in timeline.cycles[:count]:
+        if cycle.start is None:
+            return ()
+        found.append(DatedCycle(
+            cycle.number, f"{cycle.phase_name} cycle {cycle.number_in_phase}", cycle.start,
+            tuple(d.date for d in cycle.clinic_days if d.date),
+            tuple(d.date for d in cycle.days if d.may_be_clinic_day and d.date)))
+    return tuple(found)
+
+
+def short_date(day: dt.date, with_year: bool = False) -> str:
+    """'Mon Mar 2' (or 'Mon Mar 2, 2026'): short enough for a row of clinic days, still unambiguous."""
+    words = f"{WEEKDAYS[day.weekday()][:3]} {MONTHS[day.month - 1][:3]} {day.day}"
+    return f"{words}, {day.year}" if with_year else words
+
+
+@dataclass(frozen=True)
+class JourneyBox:
+    """One stage of the strip: its name, a few short lines, and its first date if known."""
+
+    id: str
+    name: str
+    lines: tuple[str, ...]
+    starts: dt.date | None = None
+
+
+def journey_boxes(stages: tuple[JourneyStage, ...], timeline: Timeline) -> tuple[JourneyBox, ...]:
+    boxes = []
+    for stage in stages:
+        cycles = timeline.phase_cycles(stage.id)
+        starts = cycles[0].start if cycles else None
+        boxes.append(JourneyBox(stage.id, stage.name, _stage_lines(stage, timeline), starts))
+    return tuple(boxes)
+
+
+def _stage_lines(stage: JourneyStage, timeline: Timeline) -> tuple[str, ...]:
+    plan = next((p for p in timeline.phases if p.id == stage.id), None)
+    if stage.id == "screening":
+        return ("Tests before you start, such as a bone marrow test",)
+    if stage.first_visit_days is not None:
+        return (f"A visit {stage.first_visit_days} days after treatment, then for up to {stage.up_to_years} years",)
+    length = f"Cycles of {plan.cycle_length_days} days" if plan else ""
+    if stage.up_to_months:
+        return (length, f"for up to {stage.up_to_months} months")
+    weeks = f" ({stage.days // 7} weeks)" if stage.days and stage.days % 7 == 0 else ""
+    return (f"{stage.cycles} cycles of {plan.cycle_length_days} days" if plan else "",
+            f"{stage.days} days in all{weeks}" if stage.days else "")

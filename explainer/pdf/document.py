@@ -1,0 +1,97 @@
+"""The renderer: fonts, styles, page template, header and footer, content -> bytes.
+
+One step each, in the manner of pretix's invoice renderer. The document is built
+in reportlab's invariant mode with the printing date as its creation date, so the
+same summary always gives the same bytes. Every font is the embedded DejaVu Sans:
+``initialFontName`` keeps reportlab from slipping in a non-embedded Helvetica.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from explainer.core.paper import Paper
+from explainer.core.summary import Summary
+from explainer.pdf.fonts import REGULAR, register_fonts
+from explainer.pdf.story import StoryBuilder
+from explainer.pdf.styles import MUTED, RULE, make_styles
+
+PAGE_SIZES = {"a4": A4, "letter": LETTER}
+MARGIN = 14 * mm
+FOOTER_ROOM = 10 * mm
+
+
+def numbered_canvas(footer: str, header: str, creation: str, scale: float) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each can say 'Page X of Y'."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            # Invariant mode would date the file 2000-01-01; the printing date is the honest one.
+            self._doc.setDateFormatter(lambda *_parts: creation)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, page in enumerate(self._pages, start=1):
+                self.__dict__.update(page)
+                self._draw_frame_text(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_frame_text(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            size = 7.5 * scale
+            self.saveState()
+            self.setFont(REGULAR, size)
+            self.setFillColor(MUTED)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.4)
+            self.line(MARGIN, FOOTER_ROOM + size * 1.2, width - MARGIN, FOOTER_ROOM + size * 1.2)
+            self.drawCentredString(width / 2, FOOTER_ROOM, f"{footer} · Page {number} of {total}")
+            if number > 1:
+                self.drawString(MARGIN, height - MARGIN / 2 - size, header)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class SummaryRenderer:
+    def __init__(self, summary: Summary, page_size: Paper | tuple[float, float] = "a4",
+                 large_print: bool = False) -> None:
+        register_fonts()
+        self.summary = summary
+        self.page_size = PAGE_SIZES[page_size] if isinstance(page_size, str) else page_size
+        self.styles = make_styles(large_print)
+
+    def document(self, buffer: io.BytesIO) -> BaseDocTemplate:
+        meta = self.summary.metadata
+        doc = BaseDocTemplate(
+            buffer, pagesize=self.page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+            bottomMargin=FOOTER_ROOM + 8 * mm * self.styles.scale, title=meta.get("title", ""),
+            author=meta.get("author", ""), subject=meta.get("subject", ""), creator="Trial Explainer",
+            lang=meta.get("lang"), invariant=1, initialFontName=REGULAR, initialFontSize=9.5)
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        return doc
+
+    def render(self) -> bytes:
+        buffer = io.BytesIO()
+        doc = self.document(buffer)
+        story = StoryBuilder(self.summary, self.styles, doc.width).build()
+        printed = self.summary.printed_on
+        creation = f"D:{printed.year:04d}{printed.month:02d}{printed.day:02d}000000+00'00'"
+        header = f"{self.summary.title}"
+        doc.build(story, canvasmaker=numbered_canvas(self.summary.footer, header, creation, self.styles.scale))
+        return buffer.getvalue()

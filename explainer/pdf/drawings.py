@@ -1,0 +1,167 @@
+"""The timeline as vector drawings: the cycle grid, its legend and the journey strip.
+
+Drawn from the core's ``CycleGrid`` and ``JourneyBox`` (the same ``Timeline`` the
+screen uses). Shapes, not colour, tell the routes apart, so a black-and-white
+printout reads the same: a drop for a drip, a capsule for by mouth, a half-filled
+circle for "by mouth or by drip", a ring around a clinic day's number.
+"""
+
+from __future__ import annotations
+
+from reportlab import rl_config
+
+# Checking every shape attribute as it is set is reportlab's development aid ("it
+# slows down shapes"); our shapes are fixed and tested. Off before shapes loads.
+rl_config.shapeChecking = 0
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String, Wedge  # noqa: E402
+from reportlab.lib import colors  # noqa: E402
+from reportlab.lib.utils import simpleSplit  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
+
+from explainer.core.facts import long_date
+from explainer.core.model import Route
+from explainer.core.summary_grids import CycleGrid, JourneyBox
+from explainer.pdf.fonts import BOLD, REGULAR
+from explainer.pdf.styles import HEADING, INK, MUTED, RULE, SHADE, Styles
+
+WHITE = colors.white
+STAGE_FILLS = (colors.HexColor("#f2f2f2"), colors.HexColor("#d9e2ec"), colors.HexColor("#e8edf2"),
+               colors.HexColor("#f7f7f7"))
+
+
+def new_drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    # The renderer starts each drawing in its default font (Helvetica, never embedded)
+    # unless the drawing names another; every string here is DejaVu anyway.
+    drawing.initialFontName = REGULAR
+    return drawing
+
+
+def route_mark(route: Route, x: float, y: float, size: float) -> Group:
+    """The mark for one dose, centred on (x, y), ``size`` high."""
+    r = size / 2
+    if route is Route.IV:  # a drop: a round bottom under a point
+        return Group(Circle(x, y - r * 0.28, r * 0.62, fillColor=INK, strokeColor=None),
+                     Polygon([x - r * 0.56, y - r * 0.05, x + r * 0.56, y - r * 0.05, x, y + r],
+                             fillColor=INK, strokeColor=None))
+    if route is Route.PO:  # a capsule: an outlined bar with a line across its middle
+        width, height = size * 0.95, size * 0.5
+        return Group(Rect(x - width / 2, y - height / 2, width, height, rx=height / 2, ry=height / 2,
+                          fillColor=WHITE, strokeColor=INK, strokeWidth=0.7),
+                     Line(x, y - height / 2, x, y + height / 2, strokeColor=INK, strokeWidth=0.7))
+    # By mouth or by drip: a circle, left half filled.
+    return Group(Circle(x, y, r * 0.62, fillColor=WHITE, strokeColor=INK, strokeWidth=0.7),
+                 Wedge(x, y, r * 0.62, 90, 270, fillColor=INK, strokeColor=None))
+
+
+def day_ring(x: float, y: float, radius: float, dashed: bool) -> Circle:
+    ring = Circle(x, y, radius, fillColor=None, strokeColor=INK, strokeWidth=0.8)
+    if dashed:
+        ring.strokeDashArray = [1.4, 1.2]
+    return ring
+
+
+def grid_drawing(grid: CycleGrid, width: float, styles: Styles) -> Drawing:
+    s = styles.scale
+    name_size = 8 * s
+    label_w = max(stringWidth(r.name, REGULAR, name_size) for r in grid.rows) + 8 * s
+    cell_w = (width - label_w) / grid.length_days
+    number_size = min(6.4 * s, cell_w * 0.5)  # two digits and a ring must fit one day's column
+    row_h, head_h = 11.5 * s, 12 * s
+    height = head_h + row_h * len(grid.rows) + 1
+    drawing = new_drawing(width, height)
+    top = height - head_h
+    for index, row in enumerate(grid.rows):
+        y = top - row_h * (index + 1)
+        if index % 2 == 0:
+            drawing.add(Rect(0, y, width, row_h, fillColor=SHADE, strokeColor=None))
+        drawing.add(String(2 * s, y + row_h / 2 - name_size * 0.35, row.name, fontName=REGULAR,
+                           fontSize=name_size, fillColor=INK))
+        for day in row.days:
+            x = label_w + cell_w * (day - 0.5)
+            drawing.add(route_mark(row.route, x, y + row_h / 2, min(cell_w, row_h) * 0.78))
+    clinic, maybe = set(grid.clinic_days), set(grid.maybe_clinic_days)
+    for day in range(1, grid.length_days + 1):
+        x = label_w + cell_w * (day - 0.5)
+        font = BOLD if day in clinic else REGULAR
+        drawing.add(String(x, top + head_h / 2 - number_size * 0.35, str(day), fontName=font,
+                           fontSize=number_size, fillColor=INK, textAnchor="middle"))
+        if day in clinic or day in maybe:
+            drawing.add(day_ring(x, top + head_h / 2, min(cell_w, head_h) * 0.48, dashed=day in maybe))
+    for day in range(0, grid.length_days + 1, 7):  # week lines help count days
+        x = label_w + cell_w * day
+        drawing.add(Line(x, 0, x, top, strokeColor=RULE, strokeWidth=0.5))
+    drawing.add(Line(0, top, width, top, strokeColor=RULE, strokeWidth=0.5))
+    drawing.add(Line(0, 0, width, 0, strokeColor=RULE, strokeWidth=0.5))
+    return drawing
+
+
+LEGEND = (("iv", "Drip (IV) at the clinic"), ("po", "Capsule by mouth at home"),
+          ("either", "By mouth or by drip: ask which"), ("ring", "Clinic day"),
+          ("dashed", "Clinic day only if given by drip"))
+
+
+def legend_drawing(width: float, styles: Styles) -> Drawing:
+    """The key to the grid's marks, flowing onto a second line when space runs out."""
+    s = styles.scale
+    size, font, gap, line_h = 10 * s, 7.6 * s, 12 * s, 14 * s
+    items = [(kind, text, size + 4 * s + stringWidth(text, REGULAR, font)) for kind, text in LEGEND]
+    rows: list[list[tuple[str, str, float]]] = [[]]
+    used = 0.0
+    for item in items:
+        if rows[-1] and used + item[2] > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(item)
+        used += item[2] + gap
+    drawing = new_drawing(width, line_h * len(rows))
+    for number, row in enumerate(rows):
+        y = drawing.height - line_h * (number + 0.5)
+        x = 0.0
+        for kind, text, item_w in row:
+            drawing.add(_legend_mark(kind, x + size / 2, y, size, font))
+            drawing.add(String(x + size + 4 * s, y - font * 0.35, text, fontName=REGULAR, fontSize=font,
+                               fillColor=INK))
+            x += item_w + gap
+    return drawing
+
+
+def _legend_mark(kind: str, x: float, y: float, size: float, font: float) -> Group:
+    routes = {"iv": Route.IV, "po": Route.PO, "either": Route.PO_OR_IV}
+    if kind in routes:
+        return route_mark(routes[kind], x, y, size)
+    return Group(String(x, y - font * 0.33, "8", fontName=BOLD, fontSize=font * 0.9, fillColor=INK,
+                        textAnchor="middle"), day_ring(x, y, size * 0.48, dashed=kind == "dashed"))
+
+
+def journey_drawing(boxes: tuple[JourneyBox, ...], width: float, styles: Styles) -> Drawing:
+    """Screening -> induction -> maintenance -> follow-up, as arrow-shaped boxes."""
+    s = styles.scale
+    name_size, line_size, pad, notch = 8.4 * s, 7.4 * s, 4 * s, 7 * s
+    box_w = width / len(boxes)
+    texts = [_box_lines(box, box_w - 2 * pad - notch, name_size, line_size) for box in boxes]
+    box_h = max(len(lines) for lines in texts) * line_size * 1.25 + name_size * 1.3 + 2 * pad
+    drawing = new_drawing(width, box_h + 1)
+    for index, (box, lines) in enumerate(zip(boxes, texts, strict=True)):
+        left = index * box_w
+        right = left + box_w - (0 if index == len(boxes) - 1 else 1.5 * s)
+        tip = right + (0 if index == len(boxes) - 1 else notch)
+        inner = notch if index else 0
+        points = [left, 0, right, 0, tip, box_h / 2, right, box_h, left, box_h, left + inner, box_h / 2]
+        drawing.add(Polygon(points, fillColor=STAGE_FILLS[index % len(STAGE_FILLS)], strokeColor=INK,
+                            strokeWidth=0.6))
+        x, y = left + inner + pad, box_h - pad - name_size
+        drawing.add(String(x, y, box.name, fontName=BOLD, fontSize=name_size, fillColor=HEADING))
+        for line in lines:
+            y -= line_size * 1.25
+            drawing.add(String(x, y, line, fontName=REGULAR, fontSize=line_size, fillColor=INK))
+    return drawing
+
+
+def _box_lines(box: JourneyBox, width: float, name_size: float, line_size: float) -> list[str]:
+    lines: list[str] = []
+    for text in (*box.lines, f"Starts {long_date(box.starts)}" if box.starts else ""):
+        if text:
+            lines.extend(simpleSplit(text, REGULAR, line_size, width))
+    return lines

@@ -1,0 +1,186 @@
+"""Summary -> story: the flowables of each section, in the order the user chose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from explainer.core.eligibility import Status
+from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
+from explainer.core.summary_grids import DatedCycle, short_date
+from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
+from explainer.pdf.fonts import REGULAR
+from explainer.pdf.styles import HEADING, INK, RULE, SHADE, UNMET, Styles
+
+KIND_HEADINGS = {"inclusion": "What the study needs", "exclusion": "Things that would keep you out"}
+CHECKBOX = "☐"
+
+
+def text(words: str) -> str:
+    """Plain text as Paragraph markup: & and < stay themselves; line breaks stay."""
+    return escape(words).replace("\n", "<br/>")
+
+
+class StoryBuilder:
+    def __init__(self, summary: Summary, styles: Styles, width: float) -> None:
+        self.summary = summary
+        self.styles = styles
+        self.width = width
+
+    def build(self) -> list[Flowable]:
+        story = self.opening()
+        sections: dict[str, Callable[[], list[Flowable]]] = {
+            "study": self.study, "timeline": self.timeline, "self_check": self.self_check,
+            "team_questions": self.team_questions, "help": self.help, "words": self.words}
+        for section in self.summary.sections:
+            story += sections[section]()
+        return story + self.disclaimer()
+
+    def heading(self, section: str) -> Paragraph:
+        return Paragraph(text(self.summary.headings[section]), self.styles.h1)
+
+    def paragraphs(self, items: Iterable[str]) -> list[Flowable]:
+        return [Paragraph(text(p), self.styles.body) for p in items]
+
+    def opening(self) -> list[Flowable]:
+        s = self.styles
+        box = Table([[Paragraph(text(self.summary.short_disclaimer), s.boxed)]], colWidths=[self.width])
+        box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        return [Paragraph(text(self.summary.title), s.title), Paragraph(text(self.summary.subtitle), s.subtitle),
+                box]
+
+    def study(self) -> list[Flowable]:
+        status = Paragraph(text(self.summary.status), self.styles.body)
+        facts = self.two_columns(self.summary.facts, 0.2)
+        return [self.heading("study"), *self.paragraphs(self.summary.study), status, Spacer(1, 2), facts]
+
+    def two_columns(self, rows: Iterable[tuple[str, str]], first: float) -> Table:
+        s = self.styles
+        table = Table([[Paragraph(text(k), s.cell_bold), Paragraph(text(v), s.cell)] for k, v in rows],
+                      colWidths=[self.width * first, self.width * (1 - first)])
+        table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+        return table
+
+    def timeline(self) -> list[Flowable]:
+        part = self.summary.timeline
+        assert part is not None
+        s = self.styles
+        story: list[Flowable] = [self.heading("timeline"), Paragraph(text(part.intro), s.body),
+                                 Paragraph(text(part.how_to_read), s.small), legend_drawing(self.width, s)]
+        for grid in part.grids:
+            story.append(KeepTogether([Paragraph(text(grid.title), s.h2), grid_drawing(grid, self.width, s)]))
+        story.append(KeepTogether([Paragraph(text(part.journey_intro), s.h2),
+                                   journey_drawing(part.journey, self.width, s)]))
+        return story + self.dates(part)
+
+    def dates(self, part: TimelinePart) -> list[Flowable]:
+        if not part.dates:
+            return []
+        s = self.styles
+        rows = [[Paragraph(b, s.cell_bold) for b in ("Cycle", "Starts on", "Clinic days")]]
+        rows += [[Paragraph(text(c.label), s.cell), Paragraph(text(short_date(c.start, with_year=True)), s.cell),
+                  Paragraph(text(_clinic_words(c)), s.cell)] for c in part.dates]
+        table = Table(rows, colWidths=[self.width * f for f in (0.2, 0.2, 0.6)], repeatRows=1)
+        table.setStyle(_grid_style())
+        more = [Paragraph(text(part.dates_more), s.small)] if part.dates_more else []
+        return [Paragraph("Your dates", s.h2), Paragraph(text(part.dates_intro), s.small), table, *more]
+
+    def self_check(self) -> list[Flowable]:
+        check = self.summary.self_check
+        assert check is not None
+        s = self.styles
+        story: list[Flowable] = [self.heading("self_check"), Paragraph(text(check.intro), s.body)]
+        if not check.filled:
+            return story
+        story += [Paragraph(f"<b>{text(check.overall)}</b> ({text(check.counts)})", s.body),
+                  self.check_table(check)]
+        story += [Paragraph(f"Note: {text(n)}", s.small) for n in check.notes]
+        return story + self.doctor_questions(check)
+
+    def check_table(self, check: SelfCheck) -> Table:
+        s = self.styles
+        rows: list[list[object]] = [[Paragraph(h, s.cell_bold) for h in ("Status", "The rule", "Your answer and why")]]
+        spans, unmet = [], []
+        for kind, heading in KIND_HEADINGS.items():
+            spans.append(len(rows))
+            rows.append([Paragraph(text(heading), s.cell_bold), "", ""])
+            for row in (r for r in check.rows if r.kind == kind):
+                if row.status is Status.NOT_SATISFIED:
+                    unmet.append(len(rows))
+                rows.append(self.check_row(row))
+        table = Table(rows, colWidths=[self.width * f for f in (0.11, 0.52, 0.37)], repeatRows=1, splitInRow=1)
+        style = _grid_style()
+        for row in spans:
+            style.add("SPAN", (0, row), (-1, row))
+            style.add("BACKGROUND", (0, row), (-1, row), SHADE)
+        for row in unmet:  # easy to find on the page; the ✗ and the words already say it
+            style.add("BACKGROUND", (0, row), (-1, row), UNMET)
+            style.add("BOX", (0, row), (-1, row), 1.2, INK)
+        table.setStyle(style)
+        return table
+
+    def check_row(self, row: CheckRow) -> list[object]:
+        s = self.styles
+        rule = [Paragraph(text(row.plain), s.cell),
+                Paragraph(f"<b>Registry wording:</b> {text(row.source)}", s.source)]
+        why = [Paragraph(text(row.reason), s.cell)]
+        if row.your_answer:
+            why.append(Paragraph(f"<b>Also answered:</b> {text('; '.join(row.your_answer))}.", s.source))
+        return [Paragraph(f"<b>{text(row.status_text)}</b>", s.cell), rule, why]
+
+    def doctor_questions(self, check: SelfCheck) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = []
+        if check.doctor_questions:
+            story += [Paragraph(text(check.doctor_heading), s.h2), Paragraph(text(check.doctor_intro), s.body),
+                      *self.checklist(check.doctor_questions)]
+        if check.not_met_note:
+            story.append(Paragraph(text(check.not_met_note), s.body))
+        return story
+
+    def team_questions(self) -> list[Flowable]:
+        return [self.heading("team_questions"), *self.checklist(self.summary.team_questions)]
+
+    def checklist(self, items: Iterable[str]) -> list[Flowable]:
+        return [Paragraph(text(q), self.styles.bullet, bulletText=CHECKBOX) for q in items]
+
+    def help(self) -> list[Flowable]:
+        return [KeepTogether([self.heading("help"), Paragraph(text(self.summary.help_intro), self.styles.body),
+                              self.two_columns(self.summary.contacts, 0.3)])]
+
+    def words(self) -> list[Flowable]:
+        return [self.heading("words"), self.two_columns(self.summary.words, 0.25)]
+
+    def disclaimer(self) -> list[Flowable]:
+        s = self.styles
+        title = Paragraph(text(self.summary.headings["disclaimer"]), s.h2)
+        box = Table([[[title, *(Paragraph(text(p), s.body) for p in self.summary.disclaimer)]]],
+                    colWidths=[self.width])
+        box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+        return [Spacer(1, 8 * s.scale), box]
+
+
+def _clinic_words(cycle: DatedCycle) -> str:
+    words = ", ".join(short_date(d) for d in cycle.clinic_dates)
+    if cycle.maybe_clinic_dates:
+        words += "; if by drip also " + ", ".join(short_date(d) for d in cycle.maybe_clinic_dates)
+    return words
+
+
+def table_style(commands: list[tuple[object, ...]]) -> TableStyle:
+    """A table style whose plain-text cells use DejaVu too (reportlab's default is Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
+def _grid_style() -> TableStyle:
+    return table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                       ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                       ("RIGHTPADDING", (0, 0), (-1, -1), 3)])
+

@@ -1,0 +1,63 @@
+"""Paragraph styles, defined once. Large print scales every size by one factor, so
+the two versions cannot drift apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+
+from explainer.pdf.fonts import BOLD, REGULAR
+
+INK = colors.HexColor("#1a1a1a")
+HEADING = colors.HexColor("#14365d")  # dark enough to print as near-black
+MUTED = colors.HexColor("#4a4a4a")
+RULE = colors.HexColor("#9a9a9a")
+SHADE = colors.HexColor("#eef1f5")
+UNMET = colors.HexColor("#f6e7e4")  # prints as a light grey: a rule that seems not met
+LARGE_PRINT_SCALE = 1.4
+
+
+@dataclass(frozen=True)
+class Styles:
+    scale: float
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    source: ParagraphStyle
+    bullet: ParagraphStyle
+    boxed: ParagraphStyle
+
+    def size(self, points: float) -> float:
+        return points * self.scale
+
+
+def make_styles(large_print: bool = False) -> Styles:
+    scale = LARGE_PRINT_SCALE if large_print else 1.0
+
+    def style(name: str, size: float, font: str = REGULAR, colour: colors.Color = INK,
+              before: float = 0, after: float = 3, **extra: object) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size * scale, leading=size * scale * 1.28,
+                              textColor=colour, spaceBefore=before * scale, spaceAfter=after * scale,
+                              bulletFontName=REGULAR, **extra)
+
+    return Styles(
+        scale=scale,
+        title=style("title", 16, BOLD, HEADING, after=2),
+        subtitle=style("subtitle", 9, colour=MUTED, after=6),
+        h1=style("h1", 13, BOLD, HEADING, before=7, after=3, keepWithNext=1),
+        h2=style("h2", 10.5, BOLD, HEADING, before=5, after=2, keepWithNext=1),
+        body=style("body", 9.2),
+        small=style("small", 8.5, colour=MUTED),
+        cell=style("cell", 7.8, after=0),
+        cell_bold=style("cell_bold", 7.8, BOLD, after=0),
+        source=style("source", 6.9, colour=MUTED, after=0),
+        bullet=style("bullet", 9.2, leftIndent=14, bulletIndent=2, after=2),
+        boxed=style("boxed", 9.2, BOLD, after=0),
+    )

@@ -1,0 +1,68 @@
+"""Gathers what a Summary needs (trial, answers, questionnaire, texts) and calls the
+pure ``core.summary.build_summary``. The command line and the app both use it, so
+they print the same PDF for the same inputs. No Qt, no reportlab here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import lru_cache
+
+from explainer.content import ContentError, load_questions, load_summary_text
+from explainer.core.answers import AnswersFile, new_answers_file
+from explainer.core.eligibility import evaluate
+from explainer.core.model import Trial
+from explainer.core.questions import Questionnaire
+from explainer.core.schedule import build_timeline
+from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
+
+
+def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date, *,
+                 start: dt.date | None = None, delays: Mapping[int, int] | None = None,
+                 options: SummaryOptions | None = None) -> Summary:
+    questions = _builtin_questions()
+    report = evaluate(trial, answers, questions) if answers is not None and answers.answers.answered() else None
+    timeline = build_timeline(trial, start, delays)
+    options = options or SummaryOptions()
+    if options.glossary is None:
+        options = replace(options, glossary=glossary_hook())
+    try:
+        return build_summary(trial, report, timeline, printed_on, options, _builtin_text(), answers, questions)
+    except KeyError as err:  # a placeholder in the words file that no fact fills
+        raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None
+
+
+def check_summary_words(trial: Trial) -> None:
+    """For ``validate``: fill every placeholder of the words file, self-check and dates included."""
+    answers = new_answers_file(trial.nct_id, trial.last_updated)
+    questions = _builtin_questions()
+    try:
+        build_summary(trial, evaluate(trial, answers, questions), build_timeline(trial, trial.start_date),
+                      trial.last_updated, SummaryOptions(), _builtin_text(), answers, questions)
+    except KeyError as err:
+        raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None
+
+
+def glossary_hook() -> GlossaryHook | None:
+    """Where the glossary plugs into the PDF's "Words used in this summary" section.
+
+    Issue 7 (explainer/core/glossary.py) returns here a function that, given the
+    summary's text, gives (term, meaning) pairs for the terms it uses. Until then
+    there is no glossary and the section is left out.
+    """
+    return None
+
+TEXT_FILE = "resources/pdf/summary.json"
+
+
+# The built-in files do not change while the app runs; the export dialog re-renders
+# on every tick of a box, so read and validate them once.
+@lru_cache(maxsize=1)
+def _builtin_questions() -> Questionnaire:
+    return load_questions()
+
+
+@lru_cache(maxsize=1)
+def _builtin_text() -> SummaryText:
+    return load_summary_text()

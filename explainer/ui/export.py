@@ -1,0 +1,311 @@
+"""The PDF summary in the window: File > Export PDF… and Print…, the button on the
+self-check summary bar, and the export dialog (sections, large print, paper, a
+preview of the real PDF's pages, Save… and Print…).
+
+The preview and the printout are the very PDF the file gets: its pages rasterised
+by pypdfium2. Saving goes through QSaveFile, so a failed export leaves no partial
+file. Every dialog sits behind a ``@classmethod ask()`` so tests replace one call.
+reportlab and pypdfium2 load only when the user exports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QLocale, QObject, QRect, QSaveFile, Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.content import ContentError
+from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
+from explainer.core.summary import SummaryOptions
+from explainer.summary_source import make_summary
+
+if TYPE_CHECKING:
+    from explainer.pdf.raster import PageImage
+    from explainer.ui.main_window import MainWindow
+
+SECTION_LABELS = {
+    "study": "About the study and its status",
+    "timeline": "Treatment timeline (with your dates, if you gave a start date)",
+    "self_check": "Your self-check and questions for your doctor",
+    "team_questions": "Questions to ask the study team",
+    "help": "Contacts and where to get help",
+}
+PAPERS: dict[Paper, tuple[str, QPageSize.PageSizeId]] = {
+    "a4": ("A4", QPageSize.PageSizeId.A4), "letter": ("Letter (US)", QPageSize.PageSizeId.Letter)}
+PREVIEW_DPI = 64
+PRINT_DPI_LIMIT = 300  # enough for sharp text; more only costs memory
+
+
+class SavePdfDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Save the PDF summary", str(Path.home() / suggested),
+                                              "PDF files (*.pdf)")
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+
+
+class PrintDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("Print the summary")
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class ExportProblemDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+
+def locale_paper() -> Paper:
+    return paper_for_territory(territory_from_locale(QLocale.system().name()))
+
+
+def page_qimage(page: PageImage) -> QImage:
+    image = QImage(page.rgbx, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888)
+    return image.copy()  # own the pixels: the bytes object may go away
+
+
+class ExportDialog(QDialog):
+    """Choose what the PDF holds, see its pages, then save or print it."""
+
+    def __init__(self, export: PdfExport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.export = export
+        self.setWindowTitle("Export the PDF summary for your doctor")
+        self.pdf = b""
+        self.pages: list[QLabel] = []
+        self.section_boxes = {key: self._checkbox(label) for key, label in SECTION_LABELS.items()}
+        self.large_print = self._checkbox("Large print (bigger text, more pages)", checked=False)
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper size")
+        for key, (label, _size) in PAPERS.items():
+            self.paper.addItem(label, key)
+        self.paper.setCurrentIndex(self.paper.findData(locale_paper()))
+        self.paper.currentIndexChanged.connect(self.refresh)
+        self.status = QLabel()
+        self.status.setAccessibleName("About the PDF")
+        self.preview = QWidget()
+        self.preview_layout = QVBoxLayout(self.preview)
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName("Preview of the PDF pages")
+        self.save_button = QPushButton("&Save PDF…")
+        self.save_button.setAccessibleName("Save the PDF")
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setAccessibleName("Print the summary")
+        close = QPushButton("Close")
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_pages)
+        close.clicked.connect(self.reject)
+        self._lay_out(scroll, close)
+        self.refresh()
+
+    def _checkbox(self, label: str, checked: bool = True) -> QCheckBox:
+        box = QCheckBox(label)
+        box.setChecked(checked)
+        box.setAccessibleName(label)
+        box.toggled.connect(self.refresh)
+        return box
+
+    def _lay_out(self, scroll: QScrollArea, close: QPushButton) -> None:
+        sections = QGroupBox("What to put in the PDF")
+        column = QVBoxLayout(sections)
+        for box in self.section_boxes.values():
+            column.addWidget(box)
+        column.addWidget(QLabel("The note that this is not medical advice is always included."))
+        form = QFormLayout()
+        form.addRow("Paper size:", self.paper)
+        form.addRow(self.large_print)
+        intro = QLabel("A summary to bring to your doctor. Tick what to put in it. The pages on the right "
+                       "are exactly what will be saved or printed.")
+        intro.setWordWrap(True)
+        options = QVBoxLayout()
+        options.addWidget(intro)
+        options.addWidget(sections)
+        options.addLayout(form)
+        options.addWidget(self.status)
+        options.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.save_button, self.print_button, close):
+            buttons.addWidget(button)
+        body = QHBoxLayout()
+        body.addLayout(options, 2)
+        body.addWidget(scroll, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+        self.resize(1100, 760)
+
+    @classmethod
+    def ask(cls, export: PdfExport, parent: QWidget, printing: bool = False) -> None:
+        dialog = cls(export, parent)
+        (dialog.print_button if printing else dialog.save_button).setDefault(True)
+        dialog.exec()
+
+    def chosen_sections(self) -> frozenset[str]:
+        return frozenset(k for k, box in self.section_boxes.items() if box.isChecked())
+
+    def chosen_paper(self) -> Paper:
+        return self.paper.currentData()
+
+    def refresh(self) -> None:
+        self.pdf = self.export.render(self.chosen_sections(), self.chosen_paper(), self.large_print.isChecked())
+        from explainer.pdf.raster import rasterise
+
+        for label in self.pages:
+            label.deleteLater()
+        self.pages = []
+        zoom = getattr(getattr(self.export.window, "zoom", None), "percent", 100)
+        images = list(rasterise(self.pdf, PREVIEW_DPI * zoom / 100))  # the pages grow with the text size
+        for number, page in enumerate(images, start=1):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(page_qimage(page)))
+            label.setAccessibleName(f"Page {number} of {len(images)}")
+            label.setFrameShape(QLabel.Shape.Box)
+            self.preview_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.pages.append(label)
+        self.status.setText(f"{len(images)} page{'s' if len(images) != 1 else ''}, "
+                            f"{PAPERS[self.chosen_paper()][0]} paper.")
+
+    def save(self) -> bool:
+        return self.export.save(self.pdf, self)
+
+    def print_pages(self) -> bool:
+        return self.export.print_pdf(self.pdf, self.chosen_paper(), self)
+
+
+class PdfExport(QObject):
+    """Adds File > Export PDF… and Print…, and the summary bar's button, to the window."""
+
+    def __init__(self, window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__(window)
+        self.window = window
+        self.today = today
+        self._add_menu_actions()
+        bar = getattr(getattr(window, "self_check", None), "summary", None)
+        if bar is not None:
+            bar.export_pdf.clicked.connect(lambda: self.open_dialog())
+
+    def _add_menu_actions(self) -> None:
+        menu = self.window.file_menu
+        quit_action = menu.actions()[-1] if menu.actions() else None
+        self.export_action = QAction("&Export PDF for your doctor…", self.window)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(lambda _checked=False: self.open_dialog())
+        self.print_action = QAction("&Print…", self.window)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda _checked=False: self.open_dialog(printing=True))
+        menu.insertAction(quit_action, self.export_action)
+        menu.insertAction(quit_action, self.print_action)
+        menu.insertSeparator(quit_action)
+
+    def open_dialog(self, printing: bool = False) -> None:
+        try:
+            ExportDialog.ask(self, self.window, printing)
+        except ContentError as err:  # a damaged words file: say which, never a traceback
+            ExportProblemDialog.ask(self.window, "The PDF cannot be made",
+                                    f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
+
+    def render(self, sections: frozenset[str], paper: Paper, large_print: bool) -> bytes:
+        from explainer.pdf import render_summary_pdf
+
+        session = self.window.session
+        summary = make_summary(session.trial, session.answers, self.today(), start=session.start_date,
+                               delays=session.delays, options=SummaryOptions(sections | {"words"}))
+        return render_summary_pdf(summary, paper, large_print)
+
+    def suggested_name(self) -> str:
+        return f"study-{self.window.session.trial.nct_id}-summary-{self.today().isoformat()}.pdf"
+
+    def save(self, pdf: bytes, parent: QWidget) -> bool:
+        path = SavePdfDialog.ask(parent, self.suggested_name())
+        if path is None:
+            return False
+        try:
+            write_with_qsavefile(path, pdf)
+        except OSError as err:
+            ExportProblemDialog.ask(parent, "The PDF was not saved",
+                                    f"{path}\n\n{err}\n\nNothing was written. Please choose another folder, "
+                                    "or free some space on the disk, and try again.")
+            return False
+        self.window.statusBar().showMessage(f"Saved the PDF summary to {path}", 8000)
+        return True
+
+    def print_pdf(self, pdf: bytes, paper: Paper, parent: QWidget) -> bool:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(PAPERS[paper][1]))
+        printer.setDocName(self.suggested_name())
+        printer.setFullPage(True)  # the PDF carries its own margins
+        if not PrintDialog.ask(parent, printer):
+            return False
+        try:
+            print_pages(pdf, printer)
+        except OSError as err:
+            ExportProblemDialog.ask(parent, "The summary was not printed", f"{err}\n\nPlease check the printer.")
+            return False
+        return True
+
+
+def print_pages(pdf: bytes, printer: QPrinter) -> None:
+    """Each PDF page, rasterised at the printer's resolution, fitted to its printable area."""
+    from explainer.pdf.raster import rasterise
+
+    first, last = printer.fromPage() or 1, printer.toPage() or None
+    dpi = min(printer.resolution(), PRINT_DPI_LIMIT)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("The printer could not be started.")
+    try:
+        for index, page in enumerate(rasterise(pdf, dpi, first, last)):
+            if index:
+                printer.newPage()
+            target = _fitted(painter.viewport(), page.width, page.height)
+            painter.drawImage(target, page_qimage(page))
+    finally:
+        painter.end()
+
+
+def _fitted(area: QRect, width: int, height: int) -> QRect:
+    scale = min(area.width() / width, area.height() / height)
+    w, h = int(width * scale), int(height * scale)
+    return QRect(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2, w, h)
+
+
+def write_with_qsavefile(path: Path, data: bytes) -> None:
+    """All or nothing: QSaveFile writes beside the target and renames on commit."""
+    saver = QSaveFile(str(path))
+    if not saver.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise OSError(saver.errorString())
+    if saver.write(QByteArray(data)) != len(data):
+        saver.cancelWriting()
+        saver.commit()
+        raise OSError(saver.errorString() or "The disk may be full.")
+    if not saver.commit():
+        raise OSError(saver.errorString())
+

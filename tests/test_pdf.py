@@ -1,0 +1,235 @@
+"""The real PDF, read back with poppler: every section, the patient's own values, the
+footer, embedded fonts, the same bytes for the same inputs, and no file on errors.
+Page images go to artifacts/pdf/ for a person to look at."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explainer.cli import main
+from explainer.core.facts import long_date
+from tests.conftest import FIXTURES
+
+ANSWERS = FIXTURES / "full.answers.json"
+HEADINGS = ("About the study", "Treatment timeline", "Induction cycle 1", "Induction cycles 2 to 6",
+            "Maintenance: every cycle, for up to 24 months", "The whole journey", "Your dates",
+            "Your self-check", "Questions for your doctor", "Questions to ask the study team",
+            "Contacts and where to get help", "Please read: this is not medical advice")
+
+
+def pdf_text(path: Path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def export(tmp_path: Path, *args: str, name: str = "summary.pdf") -> Path:
+    out = tmp_path / name
+    assert main(["pdf", *args, "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def full_pdf(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("pdf")
+    return export(folder, str(ANSWERS), "--start-date", "2026-12-01", "--paper", "a4")
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_every_section_is_in_the_pdf(full_pdf, heading) -> None:
+    assert heading in pdf_text(full_pdf)
+
+
+@pytest.mark.parametrize("words", [
+    "Your platelets: 30 ×10⁹/L = 30,000/µL. The",  # the failing rule, in the patient's own unit
+    "✗ Seems",
+    "Registry wording: Platelets >= 50,000/uL",
+    "Ask your doctor: do I have heart disease that would count for this study?",
+    "NCT05911321",
+    "Only the study team decides who can join.",
+    "1-800-4-CANCER",
+    "Tue Dec 1, Tue Dec 8, Tue Dec 15, Tue Dec 22",
+])
+def test_the_pdf_says(full_pdf, words) -> None:
+    assert words in pdf_text(full_pdf)
+
+
+def test_footer_dates_the_record_and_the_printing_and_numbers_pages(full_pdf) -> None:
+    text = pdf_text(full_pdf)
+    pages = page_count(full_pdf)
+    today = long_date(dt.date.today())
+    for number in range(1, pages + 1):
+        assert (f"Registry record of September 26, 2025 · Printed on {today} · Page {number} of {pages}"
+                in text)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_full_summary_is_two_to_four_pages(tmp_path, paper) -> None:
+    out = export(tmp_path, str(ANSWERS), "--start-date", "2026-12-01", "--paper", paper)
+    assert 2 <= page_count(out) <= 4
+    size = {"a4": "595.276 x 841.89", "letter": "612 x 792"}[paper]
+    assert size in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+
+
+def test_every_font_is_embedded_and_none_is_helvetica(full_pdf) -> None:
+    table = subprocess.run(["pdffonts", str(full_pdf)], capture_output=True, text=True, check=True).stdout
+    fonts = table.splitlines()[2:]
+    assert len(fonts) == 2 and all("DejaVuSans" in f for f in fonts)
+    assert all(f.split()[-5] == "yes" for f in fonts), table  # the 'emb' column
+    assert "Helvetica" not in table and "ZapfDingbats" not in table
+
+
+def test_metadata(full_pdf) -> None:
+    info = subprocess.run(["pdfinfo", str(full_pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Title:           Trial Explainer summary: study NCT04883242" in info
+    assert "Author:          Trial Explainer" in info
+    assert "Subject:         Plain-language summary of study NCT04883242" in info
+    assert b"/Lang (en)" in full_pdf.read_bytes()
+
+
+def test_same_inputs_give_the_same_bytes(tmp_path, full_pdf) -> None:
+    again = export(tmp_path, str(ANSWERS), "--start-date", "2026-12-01", "--paper", "a4")
+    assert again.read_bytes() == full_pdf.read_bytes()
+    other = export(tmp_path, str(ANSWERS), "--start-date", "2026-12-08", "--paper", "a4", name="other.pdf")
+    assert other.read_bytes() != full_pdf.read_bytes()
+
+
+def test_in_process_renders_are_identical_and_dated_by_the_printing_day(trial) -> None:
+    from explainer.pdf import render_summary_pdf
+    from explainer.summary_source import make_summary
+
+    summary = make_summary(trial, None, dt.date(2026, 11, 24))
+    first, second = render_summary_pdf(summary), render_summary_pdf(summary)
+    assert first == second
+    assert b"D:20261124000000" in first
+
+
+def test_without_answers_the_self_check_says_so(tmp_path) -> None:
+    text = pdf_text(export(tmp_path))
+    assert "The self-check was not filled in." in text
+    assert "Your dates" not in text, "no start date, no personal dates"
+
+
+def test_large_print_is_larger_and_says_the_same(tmp_path, full_pdf) -> None:
+    large = export(tmp_path, str(ANSWERS), "--start-date", "2026-12-01", "--paper", "a4", "--large-print")
+    assert page_count(large) > page_count(full_pdf)
+    text = pdf_text(large)
+    assert all(h in text for h in HEADINGS)
+
+
+@pytest.mark.parametrize(("make_target", "message"), [
+    (lambda tmp: tmp / "missing" / "out.pdf", "does not exist"),
+    (lambda tmp: tmp / "file.txt" / "out.pdf", "is a file, not a folder"),
+    (lambda tmp: Path("/proc/out.pdf"), "cannot write here"),
+    (lambda tmp: tmp, "is a folder"),
+])
+def test_an_unwritable_or_missing_folder_exits_2_and_leaves_no_file(tmp_path, capsys, make_target, message) -> None:
+    (tmp_path / "file.txt").write_text("not a folder", encoding="utf-8")
+    target = make_target(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    assert main(["pdf", str(ANSWERS), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert sorted(tmp_path.rglob("*")) == before
+    assert not Path("/proc/out.pdf").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--start-date", "2026-02-30"], "--start-date: '2026-02-30' is not a date"),
+    (["--start-date", "next week"], "use YYYY-MM-DD"),
+    (["--paper", "legal"], "invalid choice"),
+])
+def test_bad_options_exit_2_with_no_file(tmp_path, capsys, args, message) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert main(["pdf", str(ANSWERS), "-o", str(folder / "out.pdf"), *args]) == 2
+    assert message in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+
+
+def test_a_bad_answers_file_exits_2_with_no_file(tmp_path, capsys) -> None:
+    bad = tmp_path / "bad.answers.json"
+    bad.write_text('{"format": "trial-explainer-answers", "version": 1}', encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    assert main(["pdf", str(bad), "-o", str(out)]) == 2
+    assert "bad.answers.json" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_full_disk_leaves_neither_the_pdf_nor_a_temporary_file(tmp_path, capsys, monkeypatch) -> None:
+    import explainer.commands.pdf as pdf_command
+
+    def full_disk(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "out.pdf"
+    out.write_bytes(b"the old file")
+    monkeypatch.setattr(pdf_command.os, "fsync", full_disk)
+    assert main(["pdf", str(ANSWERS), "-o", str(out)]) == 2
+    assert "cannot write the PDF (No space left on device)" in capsys.readouterr().err
+    assert [p.name for p in folder.iterdir()] == ["out.pdf"]
+    assert out.read_bytes() == b"the old file", "the old file is kept whole"
+
+
+def test_the_command_line_end_to_end(tmp_path) -> None:
+    """The installed entry point, as a clinic's script would run it."""
+    out = tmp_path / "summary.pdf"
+    done = subprocess.run([sys.executable, "-m", "explainer", "pdf", str(ANSWERS), "-o", str(out)],
+                          capture_output=True, text=True, env={"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert "612 x 792" in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    failed = subprocess.run([sys.executable, "-m", "explainer", "pdf", "-o", str(tmp_path / "no" / "x.pdf")],
+                            capture_output=True, text=True)
+    assert failed.returncode == 2 and failed.stderr.count("\n") == 1 and "Traceback" not in failed.stderr
+
+
+def test_page_images_for_a_person_to_look_at(full_pdf, artifacts, tmp_path) -> None:
+    folder = artifacts / "pdf"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("summary-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(full_pdf), str(folder / "summary")], check=True)
+    large = export(tmp_path, str(ANSWERS), "--start-date", "2026-12-01", "--paper", "letter", "--large-print")
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(large), str(folder / "large")],
+                   check=True)
+    pages = sorted(folder.glob("summary-*.png"))
+    assert len(pages) == page_count(full_pdf)
+    assert all(p.stat().st_size > 10_000 for p in pages), "a page came out blank"
+
+
+def test_the_glossary_hook_prints_a_words_section(tmp_path, trial, monkeypatch) -> None:
+    import explainer.summary_source as source
+    from explainer.pdf import render_summary_pdf
+
+    monkeypatch.setattr(source, "glossary_hook",
+                        lambda: lambda words: [("Refractory", "Myeloma that stopped responding to treatment.")])
+    out = tmp_path / "words.pdf"
+    out.write_bytes(render_summary_pdf(source.make_summary(trial, None, dt.date(2026, 11, 24))))
+    text = pdf_text(out)
+    assert "Words used in this summary" in text and "Myeloma that stopped responding to treatment." in text
+
+
+def test_a_broken_words_file_is_named_not_a_traceback(tmp_path, capsys, monkeypatch) -> None:
+    import explainer.summary_source as source
+
+    good = source._builtin_text()
+    broken = good.model_copy(update={"status": "Is it open? {{ no_such_fact }}"})
+    monkeypatch.setattr(source, "_builtin_text", lambda: broken)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert main(["pdf", "-o", str(folder / "out.pdf")]) == 2
+    assert "summary.json: unknown placeholder {{ no_such_fact }}" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+    assert main(["validate"]) == 2

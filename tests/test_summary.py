@@ -1,0 +1,233 @@
+"""The summary as data (pure core): sections, words, the patient's own values, grids, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from explainer.answers_io import load_answers, parse_answers
+from explainer.content import load_questions, load_summary_text
+from explainer.core.eligibility import Status, evaluate
+from explainer.core.model import RecruitmentStatus, Route
+from explainer.core.paper import paper_for_environment, paper_for_territory, territory_from_locale
+from explainer.core.schedule import build_timeline
+from explainer.core.summary import SECTIONS, SummaryOptions, answer_words, build_summary, fill
+from explainer.core.summary_grids import short_date
+from tests.conftest import FIXTURES
+
+PRINTED = dt.date(2026, 11, 24)
+START = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return load_questions()
+
+
+@pytest.fixture(scope="module")
+def text():
+    return load_summary_text()
+
+
+@pytest.fixture(scope="module")
+def answers():
+    return load_answers(FIXTURES / "full.answers.json")
+
+
+def summary_of(trial, answers, questions, text, start=START, sections=frozenset(SECTIONS), glossary=None):
+    report = evaluate(trial, answers, questions) if answers else None
+    return build_summary(trial, report, build_timeline(trial, start), PRINTED,
+                         SummaryOptions(sections, glossary), text, answers, questions)
+
+
+def test_every_placeholder_in_the_texts_is_a_known_fact(trial, text) -> None:
+    summary = summary_of(trial, None, None, text)
+    assert "{{" not in summary.all_text()
+    assert "NCT05911321" in summary.status and "September 26, 2025" in summary.status
+    assert "not taking new people" in summary.status
+
+
+def test_unknown_placeholder_names_itself() -> None:
+    with pytest.raises(KeyError, match="nope"):
+        fill("{{ nope }}", {"nct_id": "NCT1"})
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [
+    (SECTIONS, ("study", "timeline", "self_check", "team_questions", "help")),
+    (("study",), ("study",)),
+    (("help", "study"), ("study", "help")),  # print order is fixed, whatever order they were ticked in
+    ((), ()),
+])
+def test_sections_follow_the_choice_in_print_order(trial, answers, questions, text, chosen, expected) -> None:
+    summary = summary_of(trial, answers, questions, text, sections=frozenset(chosen))
+    assert summary.sections == expected
+    assert summary.disclaimer, "the disclaimer is always printed"
+    assert (summary.timeline is not None) == ("timeline" in expected)
+    assert (summary.self_check is not None) == ("self_check" in expected)
+
+
+def test_glossary_hook_adds_the_words_section_only_when_it_finds_terms(trial, answers, questions, text) -> None:
+    seen = []
+
+    def glossary(words: str):
+        seen.append(words)
+        return [("Refractory", "Myeloma that stopped responding to treatment.")] if "refractory" in words else []
+
+    summary = summary_of(trial, answers, questions, text, glossary=glossary)
+    assert summary.sections[-1] == "words" and summary.words[0][0] == "Refractory"
+    assert "isatuximab" in seen[0]
+    empty = summary_of(trial, answers, questions, text, glossary=lambda _words: [])
+    assert "words" not in empty.sections
+
+
+@pytest.mark.parametrize(("criterion", "status", "quoted"), [
+    ("platelets", Status.NOT_SATISFIED, "30 ×10⁹/L"),
+    ("liver_enzymes", Status.SATISFIED, "50 U/L"),
+    ("hemoglobin", Status.SATISFIED, "10.5 g/dL"),
+    ("stem_cell_transplant", Status.SATISFIED, "January 10, 2024"),
+    ("heart_disease", Status.UNKNOWN, "Not sure"),
+])
+def test_rows_quote_the_patient_s_own_value(trial, answers, questions, text, criterion, status, quoted) -> None:
+    summary = summary_of(trial, answers, questions, text)
+    assert summary.self_check is not None
+    source = next(c.source for c in trial.criteria if c.id == criterion)
+    row = next(r for r in summary.self_check.rows if r.source == source)
+    assert row.status is status
+    assert quoted in row.reason + " ".join(row.your_answer)
+
+
+def test_other_answers_the_reason_leaves_out_are_still_shown(trial, answers, questions, text) -> None:
+    summary = summary_of(trial, answers, questions, text)
+    measurable = next(r for r in summary.self_check.rows if r.source.startswith("Must have measurable disease"))
+    assert "12 g/L" in measurable.reason
+    assert "M protein in the urine: 150 mg per 24 hours" in measurable.your_answer
+    assert not any("12 g/L" in a for a in measurable.your_answer), "a value is quoted once"
+
+
+@pytest.mark.parametrize(("status", "shown"), [
+    (Status.SATISFIED, "✓ Seems met"), (Status.NOT_SATISFIED, "✗ Seems not met"), (Status.UNKNOWN, "? Still open"),
+])
+def test_status_is_an_icon_and_a_word(trial, answers, questions, text, status, shown) -> None:
+    rows = summary_of(trial, answers, questions, text).self_check.rows
+    assert any(r.status_text == shown for r in rows if r.status is status)
+
+
+def test_open_rules_become_questions_for_the_doctor(trial, answers, questions, text) -> None:
+    check = summary_of(trial, answers, questions, text).self_check
+    heart = questions.question("heart_disease").ask_doctor
+    assert heart in check.doctor_questions
+    assert check.not_met_note, "a rule seems not met, so the doctor is asked to check"
+    assert "eligible" not in " ".join(check.doctor_questions).lower()
+
+
+def test_open_questions_are_split_one_per_item(trial, questions, text) -> None:
+    few = parse_answers(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                                    "as_of": "2026-11-23", "answers": {"age_years": 70}}))
+    check = summary_of(trial, few, questions, text).self_check
+    assert all(q.count("Ask your doctor") <= 1 for q in check.doctor_questions)
+    assert len(check.doctor_questions) == len(set(check.doctor_questions)) > 10
+
+
+def test_without_answers_the_self_check_says_it_was_not_filled_in(trial, text) -> None:
+    check = summary_of(trial, None, None, text).self_check
+    assert not check.filled and "not filled in" in check.intro and check.rows == ()
+
+
+def test_grids_follow_the_timeline(trial, answers, questions, text) -> None:
+    grids = summary_of(trial, answers, questions, text).timeline.grids
+    assert [g.title for g in grids] == ["Induction cycle 1", "Induction cycles 2 to 6",
+                                        "Maintenance: every cycle, for up to 24 months"]
+    assert [g.clinic_days for g in grids] == [(1, 8, 15, 22), (1, 8, 15), (1, 15)]
+    assert [g.maybe_clinic_days for g in grids] == [(), (22,), (8, 22)]
+    routes = {r.name: r.route for r in grids[0].rows}
+    assert routes == {"Isatuximab": Route.IV, "Carfilzomib": Route.IV, "Pomalidomide": Route.PO,
+                      "Dexamethasone": Route.PO_OR_IV}
+
+
+def test_personal_dates_only_with_a_start_date(trial, answers, questions, text) -> None:
+    dated = summary_of(trial, answers, questions, text).timeline
+    assert dated.dates[0].start == START and dated.dates[1].start == START + dt.timedelta(days=28)
+    assert [short_date(d) for d in dated.dates[0].clinic_dates] == ["Tue Dec 1", "Tue Dec 8", "Tue Dec 15",
+                                                                    "Tue Dec 22"]
+    assert dated.journey[1].starts == START
+    undated = summary_of(trial, answers, questions, text, start=None).timeline
+    assert undated.dates == () and undated.dates_intro == "" and undated.journey[1].starts is None
+
+
+def test_footer_and_metadata(trial, text) -> None:
+    summary = summary_of(trial, None, None, text)
+    assert summary.footer == "Registry record of September 26, 2025 · Printed on November 24, 2026"
+    assert summary.metadata["title"] == "Trial Explainer summary: study NCT04883242"
+    assert summary.metadata["author"] == "Trial Explainer"
+
+
+def test_the_summary_never_shows_doses_or_says_eligible(trial, answers, questions, text) -> None:
+    words = summary_of(trial, answers, questions, text).all_text()
+    assert not re.search(r"\b\d+(\.\d+)?\s?(mg/kg|mg/m²|mg/m2)\b", words)
+    assert not re.search(r"\byou are eligible\b|\byou qualify\b", words, re.I)
+    assert "Only the study team decides who can join" in words
+
+
+@pytest.mark.parametrize(("question_key", "value", "words"), [
+    ("platelets", {"value": 150000, "unit": "/uL"}, "150,000/µL"),
+    ("ast", {"value": 50, "unit": "U/L", "uln": 40}, "50 U/L (normal limit 40 U/L)"),
+    ("heart_disease", "unsure", "Not sure"),
+    ("asct_date", "2024-01-10", "January 10, 2024"),
+    ("ecog", 1, "1"),
+])
+def test_answer_words_keep_the_patient_s_units(questions, question_key, value, words) -> None:
+    answers = parse_answers(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                                        "as_of": "2026-11-23", "answers": {question_key: value}}))
+    assert answer_words(questions.question(question_key), answers.answers.get(question_key)) == words
+
+
+@pytest.mark.parametrize(("territory", "paper"), [
+    ("US", "letter"), ("CA", "letter"), ("MX", "letter"), ("PH", "letter"), ("us", "letter"),
+    ("GB", "a4"), ("DE", "a4"), ("FR", "a4"), ("AU", "a4"), (None, "a4"), ("", "a4"),
+])
+def test_paper_by_territory(territory, paper) -> None:
+    assert paper_for_territory(territory) == paper
+
+
+@pytest.mark.parametrize(("locale_name", "territory"), [
+    ("en_US.UTF-8", "US"), ("fr_CA", "CA"), ("de_DE.UTF-8@euro", "DE"), ("C", None), ("C.UTF-8", None),
+    ("POSIX", None), ("", None), ("en", None),
+])
+def test_territory_from_locale(locale_name, territory) -> None:
+    assert territory_from_locale(locale_name) == territory
+
+
+@pytest.mark.parametrize(("environ", "paper"), [
+    ({"LANG": "en_US.UTF-8"}, "letter"),
+    ({"LANG": "en_GB.UTF-8"}, "a4"),
+    ({"LANG": "en_GB.UTF-8", "LC_PAPER": "en_US.UTF-8"}, "letter"),
+    ({"LC_ALL": "de_DE.UTF-8", "LC_PAPER": "en_US.UTF-8"}, "a4"),  # LC_ALL overrides every other
+    ({}, "a4"),
+    ({"LANG": "C.UTF-8"}, "a4"),
+])
+def test_paper_from_the_environment(environ, paper) -> None:
+    assert paper_for_environment(environ) == paper
+
+
+@pytest.mark.parametrize(("platelets", "heart", "overall"), [
+    (30, "no", "At least 1 answer seems not to meet a rule."),
+    (150, "unsure", "No answer seems to break a rule, but some rules are still open."),
+    (150, "no", "Your answers seem to meet every rule the app can check."),
+])
+def test_overall_words_never_say_eligible(trial, questions, text, platelets, heart, overall) -> None:
+    data = json.loads((FIXTURES / "full.answers.json").read_text(encoding="utf-8"))
+    data["answers"].update(platelets={"value": platelets, "unit": "10^9/L"}, heart_disease=heart,
+                           flc_ratio_abnormal="yes")
+    check = summary_of(trial, parse_answers(json.dumps(data)), questions, text).self_check
+    assert check.overall == overall
+    assert all("eligible" not in words.lower() for words in text.overall.values())
+
+
+@pytest.mark.parametrize(("status", "answer"), [("ACTIVE_NOT_RECRUITING", "No."), ("RECRUITING", "Yes.")])
+def test_the_status_answer_follows_the_record(trial, text, status, answer) -> None:
+    changed = trial.model_copy(update={"status": RecruitmentStatus(status)})
+    summary = summary_of(changed, None, None, text)
+    assert f"Is the study taking new people? {answer}" in summary.status
