@@ -14,6 +14,7 @@ from explainer.paths import settings_file
 from explainer.ui.fonts import register_fonts
 from explainer.ui.main_window import MainWindow
 from explainer.ui.self_check import SelfCheck
+from explainer.ui.timeline import install_timeline
 from explainer.ui.zoom import TextZoom
 
 
@@ -38,6 +39,7 @@ def build_main_window(trial_path: Path | None = None) -> MainWindow:
     trial = load_trial(trial_path)
     window = MainWindow(trial, settings, zoom)
     window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
+    window.timeline = install_timeline(window)  # type: ignore[attr-defined]
     return window
 
 

@@ -1,0 +1,92 @@
+"""The timeline's patient-facing words (resources/timeline.json), validated on load.
+
+Writers edit the JSON; a missing or misspelt key is a ContentError naming it.
+Headless (no Qt), so tests and the readability check load it without a window.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from explainer.content import Source, load_json_model, resources_root
+from explainer.core.model import Strict
+
+
+class JourneyWords(Strict):
+    screening: str
+    induction: str
+    maintenance: str
+    follow_up: str
+
+
+class CycleChoices(Strict):
+    first: str
+    rest_of_induction: str
+    maintenance: str
+
+
+class LegendWords(Strict):
+    IV: str
+    PO: str
+    PO_OR_IV: str
+    clinic: str
+    maybe_clinic: str
+    rest: str
+
+
+class TimelineText(Strict):
+    section_title: str
+    intro: str
+    journey_heading: str
+    journey: JourneyWords
+    journey_names: JourneyWords
+    cycle_heading: str
+    how_to_read: str
+    keyboard_hint: str
+    choices: CycleChoices
+    choice_label: str
+    cycle_number_label: str
+    legend_heading: str
+    legend: LegendWords
+    rest_band: str
+    rest_band_short: str
+    totals: str
+    dates_heading: str
+    dates_intro: str
+    know_start: str
+    start_label: str
+    delay_heading: str
+    delay_intro: str
+    delay_cycle_label: str
+    delay_days_label: str
+    delay_apply: str
+    delay_clear: str
+    delay_none: str
+    clinic_list_heading: str
+    clinic_list_empty: str
+    maybe_clinic_note: str
+    ask_heading: str
+    ask_intro: str
+    save_heading: str
+    save_intro: str
+    save_button: str
+    save_needs_date: str
+    saved: str
+    save_failed_title: str
+    estimate_note: str
+
+    def all_prose(self) -> list[str]:
+        """Every sentence a patient reads, for the readability check."""
+        out: list[str] = []
+        for value in self.model_dump().values():
+            out.extend(value.values() if isinstance(value, dict) else [value])
+        return out
+
+
+def load_timeline_text(source: Source | None = None) -> TimelineText:
+    return load_json_model(source or resources_root() / "timeline.json", TimelineText)
+
+
+@cache
+def timeline_text() -> TimelineText:
+    return load_timeline_text()

@@ -1,0 +1,394 @@
+"""One treatment cycle as a picture: 28 day columns by the medicines, painted.
+
+Every size comes from the font's metrics, so Ctrl+ text zoom enlarges the grid.
+Each route has its own SHAPE (a drop for a drip, a capsule for by mouth, both
+for "by mouth or by drip"), so colour is never the only signal. The grid takes
+keyboard focus; the arrow keys, Home and End move a focus cell, and the widget's
+accessible description always reads the focused day aloud in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from explainer.core.model import Route
+from explainer.core.schedule import Cycle, TreatmentDay
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# One colour per medicine, each at least 4.5:1 against white (WCAG 1.4.11 asks 3:1
+# for graphics); the shape, not the colour, carries the route.
+DRUG_COLOURS = {
+    "isatuximab": QColor("#1d4f9c"),
+    "carfilzomib": QColor("#7a2e8c"),
+    "pomalidomide": QColor("#1b6b3f"),
+    "dexamethasone": QColor("#9a4a00"),
+}
+FALLBACK_COLOUR = QColor("#333333")
+CLINIC_COLOUR = QColor("#1f2933")
+REST_FILL = QColor("#eef0f2")
+COLUMN_TINT = QColor(255, 214, 102, 90)  # the focused day's column, behind the shapes
+
+
+def drug_colour(drug: str) -> QColor:
+    return DRUG_COLOURS.get(drug, FALLBACK_COLOUR)
+
+
+def shape_box(cell: QRectF) -> QRectF:
+    """The part of a cell a shape may fill: most of its width, centred."""
+    width = cell.width() * 0.84
+    height = min(cell.height() * 0.7, width * 1.1)
+    return QRectF(cell.center().x() - width / 2, cell.center().y() - height / 2, width, height)
+
+
+def _square(box: QRectF, scale: float = 1.0) -> QRectF:
+    side = min(box.width(), box.height()) * scale
+    return QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
+
+
+def _drop_path(box: QRectF) -> QPainterPath:
+    """A drip drop: a round bottom that narrows to a point at the top."""
+    radius = min(box.width(), box.height()) * 0.36
+    centre = QPointF(box.center().x(), box.bottom() - radius)
+    tip = QPointF(box.center().x(), box.top())
+    path = QPainterPath(tip)
+    path.cubicTo(QPointF(centre.x() + radius * 0.2, tip.y() + radius * 0.6),
+                 QPointF(centre.x() + radius, centre.y() - radius * 0.5), QPointF(centre.x() + radius, centre.y()))
+    path.arcTo(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius), 0, -180)
+    path.cubicTo(QPointF(centre.x() - radius, centre.y() - radius * 0.5),
+                 QPointF(centre.x() - radius * 0.2, tip.y() + radius * 0.6), tip)
+    return path
+
+
+def paint_drop(painter: QPainter, box: QRectF, colour: QColor) -> None:
+    box = _square(box)
+    painter.setPen(QPen(colour.darker(130), max(1.0, box.width() / 18)))
+    painter.setBrush(colour)
+    painter.drawPath(_drop_path(box))
+
+
+def paint_capsule(painter: QPainter, box: QRectF, colour: QColor) -> None:
+    """A capsule lying down: one half filled, one half light, like a real capsule."""
+    height = min(box.height(), box.width() * 0.5)
+    pill = QRectF(box.left(), box.center().y() - height / 2, box.width(), height)
+    radius = height / 2
+    outline = QPainterPath()
+    outline.addRoundedRect(pill, radius, radius)
+    left = QPainterPath()
+    left.addRect(QRectF(pill.left(), pill.top(), pill.width() / 2, pill.height()))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawPath(outline)
+    painter.setBrush(colour)
+    painter.drawPath(outline.intersected(left))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(colour, max(1.2, box.width() / 14)))
+    painter.drawPath(outline)
+
+
+def paint_either(painter: QPainter, box: QRectF, colour: QColor) -> None:
+    """'By mouth or by drip': a small drop above a small capsule, both shapes at once."""
+    half = box.height() / 2
+    paint_drop(painter, QRectF(box.left(), box.top(), box.width(), half * 1.05), colour)
+    paint_capsule(painter, QRectF(box.left(), box.top() + half * 1.1, box.width(), half * 0.9), colour)
+
+
+SHAPE_PAINTERS = {Route.IV: paint_drop, Route.PO: paint_capsule, Route.PO_OR_IV: paint_either}
+
+
+def paint_clinic_mark(painter: QPainter, box: QRectF, certain: bool) -> None:
+    """A clinic (hospital) sign: a square with a cross; hollow and dashed if only maybe."""
+    side = min(box.width(), box.height())
+    square = QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
+    pen = QPen(CLINIC_COLOUR, max(1.2, side / 12))
+    if not certain:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(CLINIC_COLOUR if certain else Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(square, side / 6, side / 6)
+    arm, thick = side * 0.34, side * 0.22
+    cross = QPainterPath()
+    cross.setFillRule(Qt.FillRule.WindingFill)  # the two bars overlap: fill the middle too
+    cross.addRect(QRectF(square.center().x() - thick / 2, square.center().y() - arm, thick, 2 * arm))
+    cross.addRect(QRectF(square.center().x() - arm, square.center().y() - thick / 2, 2 * arm, thick))
+    painter.fillPath(cross.simplified(), QColor("#ffffff") if certain else CLINIC_COLOUR)
+
+
+@dataclass(frozen=True)
+class GridGeometry:
+    """Where everything goes, in pixels, from one font's metrics."""
+
+    label_width: int
+    cell: int
+    row_height: int
+    header_rows: int
+    line: int
+
+    @property
+    def header_height(self) -> int:
+        return self.header_rows * self.line + self.line * 3 // 2  # the day rows, then the clinic sign
+
+    def column_rect(self, column: int, rows: int) -> QRect:
+        return QRect(self.label_width + column * self.cell, 0, self.cell, self.header_height + rows * self.row_height)
+
+    def cell_rect(self, column: int, row: int) -> QRect:
+        return QRect(self.label_width + column * self.cell, self.header_height + row * self.row_height,
+                     self.cell, self.row_height)
+
+
+class CycleGrid(QWidget):
+    """Rows are the medicines, columns the days of one cycle."""
+
+    focus_moved = Signal(object)  # the focused TreatmentDay
+
+    def __init__(self, drugs: tuple[str, ...], drug_names: dict[str, str], cycle: Cycle,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drugs = drugs
+        self.drug_names = drug_names
+        self._cycle = cycle
+        self._column = 0
+        self._row = 0
+        self.rest_words = ("Rest week: no medicine", "Rest")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Treatment days, one column for each day of the cycle")
+        self._announce()
+
+    # --- what is shown -------------------------------------------------------
+    @property
+    def cycle(self) -> Cycle:
+        return self._cycle
+
+    def set_cycle(self, cycle: Cycle) -> None:
+        self._cycle = cycle
+        self._column = min(self._column, len(cycle.days) - 1)
+        self.updateGeometry()
+        self.adjustSize()
+        self.update()
+        self._announce()
+
+    @property
+    def focused_day(self) -> TreatmentDay:
+        return self._cycle.days[self._column]
+
+    @property
+    def focused_drug(self) -> str:
+        return self.drugs[self._row]
+
+    def set_focus_cell(self, column: int, row: int | None = None) -> None:
+        self._column = max(0, min(column, len(self._cycle.days) - 1))
+        if row is not None:
+            self._row = max(0, min(row, len(self.drugs) - 1))
+        self.update()
+        self._announce()
+
+    def tooltip_for(self, column: int) -> str:
+        return self._cycle.days[column].describe()
+
+    def _announce(self) -> None:
+        text = self.focused_day.describe()
+        self.setAccessibleDescription(text)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        self.focus_moved.emit(self.focused_day)
+
+    # --- geometry ------------------------------------------------------------
+    def geometry_for(self, metrics: QFontMetrics) -> GridGeometry:
+        line = metrics.height()
+        cell = max(metrics.horizontalAdvance("28") + line // 4, round(line * 1.25))
+        label = max(metrics.horizontalAdvance(self.drug_names.get(d, d)) for d in self.drugs) + line * 2 // 3
+        label = max(label, metrics.horizontalAdvance("Sep 2027") + line * 2 // 3)
+        rows = 3 if self._cycle.start is not None else 1  # day; then month and date when known
+        return GridGeometry(label, cell, round(line * 2.1), rows, line)
+
+    def _geometry(self) -> GridGeometry:
+        return self.geometry_for(self.fontMetrics())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        g = self._geometry()
+        return QSize(g.label_width + g.cell * len(self._cycle.days) + 4,
+                     g.header_height + g.row_height * len(self.drugs) + 4)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def cell_at(self, x: float, y: float) -> tuple[int, int | None] | None:
+        """(column, row) under a point; row is None over the header."""
+        g = self._geometry()
+        column = int((x - g.label_width) // g.cell)
+        if x < g.label_width or not 0 <= column < len(self._cycle.days):
+            return None
+        row = int((y - g.header_height) // g.row_height) if y >= g.header_height else None
+        return column, row if row is None or row < len(self.drugs) else None
+
+    # --- events --------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+            self.adjustSize()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            hit = self.cell_at(event.pos().x(), event.pos().y())
+            if hit is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(hit[0]), self)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        moves = {Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Down: (0, 1), Qt.Key.Key_Up: (0, -1)}
+        key = Qt.Key(event.key())
+        if key in moves:
+            dx, dy = moves[key]
+            self.set_focus_cell(self._column + dx, self._row + dy)
+        elif key == Qt.Key.Key_Home:
+            self.set_focus_cell(0)
+        elif key == Qt.Key.Key_End:
+            self.set_focus_cell(len(self._cycle.days) - 1)
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hit = self.cell_at(event.position().x(), event.position().y())
+        if hit is not None:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.set_focus_cell(hit[0], hit[1])
+        super().mousePressEvent(event)
+
+    # --- painting ------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        g = self._geometry()
+        painter.fillRect(self.rect(), self.palette().base())
+        self._paint_rest_bands(painter, g)
+        painter.fillRect(g.column_rect(self._column, len(self.drugs)), COLUMN_TINT)
+        self._paint_row_lines(painter, g)
+        self._paint_header(painter, g)
+        self._paint_doses(painter, g)
+        self._paint_clinic_outlines(painter, g)
+        if self.hasFocus():
+            self._paint_focus(painter, g)
+        painter.end()
+
+    def _paint_row_lines(self, painter: QPainter, g: GridGeometry) -> None:
+        text = self.palette().text().color()
+        grid = QColor(text)
+        grid.setAlpha(40)
+        width = g.label_width + g.cell * len(self._cycle.days)
+        for row, drug in enumerate(self.drugs):
+            top = g.header_height + row * g.row_height
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(0, top, width, top)
+            painter.setPen(text)
+            painter.drawText(QRect(g.line // 3, top, g.label_width, g.row_height),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.drug_names.get(drug, drug))
+        for week in range(7, len(self._cycle.days), 7):  # a faint line between weeks helps counting
+            x = g.label_width + week * g.cell
+            painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(x, g.header_height, x, g.header_height + g.row_height * len(self.drugs))
+
+    def _paint_header(self, painter: QPainter, g: GridGeometry) -> None:
+        text = self.palette().text().color()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setPen(text)
+        painter.setFont(bold)
+        painter.drawText(QRect(g.line // 3, 0, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft, "Day")
+        painter.drawText(QRect(g.line // 3, g.header_rows * g.line, g.label_width, g.line * 3 // 2),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Clinic")
+        for column, day in enumerate(self._cycle.days):
+            x = g.label_width + column * g.cell
+            painter.setFont(bold if day.is_clinic_day else self.font())
+            painter.drawText(QRect(x, 0, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(day.day))
+            if day.date is not None:
+                self._paint_date(painter, g, column, day.date)
+            sign = QRectF(x + g.cell * 0.1, g.header_rows * g.line + g.line * 0.1, g.cell * 0.8, g.line * 1.25)
+            if day.is_clinic_day or day.may_be_clinic_day:
+                paint_clinic_mark(painter, sign, certain=day.is_clinic_day)
+                painter.setPen(text)
+        painter.setFont(self.font())
+
+    def _paint_date(self, painter: QPainter, g: GridGeometry, column: int, date: dt.date) -> None:
+        x = g.label_width + column * g.cell
+        painter.setFont(self.font())
+        painter.setPen(self.palette().text().color())
+        if column == 0:
+            painter.drawText(QRect(g.line // 3, g.line, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft,
+                             f"{MONTH_ABBR[date.month - 1]} {date.year}")
+        elif date.day == 1:  # a new month starts inside the cycle: name it where it starts
+            label = MONTH_ABBR[date.month - 1] + (f" {date.year}" if date.month == 1 else "")
+            painter.drawText(QRect(x + 2, g.line, g.cell * 6, g.line), Qt.AlignmentFlag.AlignLeft, label)
+        painter.drawText(QRect(x, 2 * g.line, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(date.day))
+
+    def _paint_doses(self, painter: QPainter, g: GridGeometry) -> None:
+        for column, day in enumerate(self._cycle.days):
+            for row, drug in enumerate(self.drugs):
+                dose = day.dose_of(drug)
+                if dose is None:
+                    continue
+                SHAPE_PAINTERS[dose.route](painter, shape_box(QRectF(g.cell_rect(column, row))), drug_colour(drug))
+
+    def _paint_rest_bands(self, painter: QPainter, g: GridGeometry) -> None:
+        """Runs of days with no medicine: one shaded band, labelled in words."""
+        runs: list[tuple[int, int]] = []
+        for column, day in enumerate(self._cycle.days):
+            if day.has_treatment:
+                continue
+            if runs and runs[-1][1] == column - 1:
+                runs[-1] = (runs[-1][0], column)
+            else:
+                runs.append((column, column))
+        painter.setPen(self.palette().text().color())
+        for first, last in runs:
+            band = QRect(g.label_width + first * g.cell + 2, g.header_height + 2,
+                         (last - first + 1) * g.cell - 4, g.row_height * len(self.drugs) - 4)
+            painter.fillRect(band, REST_FILL)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            inside = band.adjusted(2, 2, -2, -2)
+            words = next((w for w in self.rest_words if inside.contains(
+                self.fontMetrics().boundingRect(inside, flags, w))), "")
+            painter.drawText(inside, flags, words)
+
+    def _paint_clinic_outlines(self, painter: QPainter, g: GridGeometry) -> None:
+        for column, day in enumerate(self._cycle.days):
+            if not (day.is_clinic_day or day.may_be_clinic_day):
+                continue
+            pen = QPen(CLINIC_COLOUR, max(2.0, g.line / 8))
+            if not day.is_clinic_day:
+                pen.setStyle(Qt.PenStyle.DashLine)
+                pen.setWidthF(max(1.0, g.line / 14))
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            rect = QRectF(g.column_rect(column, len(self.drugs))).adjusted(3, 1, -3, -2)
+            painter.drawRoundedRect(rect, g.line / 4, g.line / 4)
+
+    def _paint_focus(self, painter: QPainter, g: GridGeometry) -> None:
+        pen = QPen(self.palette().highlight().color(), max(3.0, g.line / 6))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(g.cell_rect(self._column, self._row)).adjusted(2, 2, -2, -2))
