@@ -291,6 +291,8 @@ class CycleGrid(QWidget):
         self._paint_header(painter, g)
         self._paint_doses(painter, g)
         self._paint_clinic_outlines(painter, g)
+        if self._cycle.start is not None:
+            self._paint_dates(painter, g)  # after the outlines: a month name sits on top of them
         if self.hasFocus():
             self._paint_focus(painter, g)
         painter.end()
@@ -325,25 +327,41 @@ class CycleGrid(QWidget):
             x = g.label_width + column * g.cell
             painter.setFont(bold if day.is_clinic_day else self.font())
             painter.drawText(QRect(x, 0, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(day.day))
-            if day.date is not None:
-                self._paint_date(painter, g, column, day.date)
             sign = QRectF(x + g.cell * 0.1, g.header_rows * g.line + g.line * 0.1, g.cell * 0.8, g.line * 1.25)
             if day.is_clinic_day or day.may_be_clinic_day:
                 paint_clinic_mark(painter, sign, certain=day.is_clinic_day)
                 painter.setPen(text)
         painter.setFont(self.font())
 
-    def _paint_date(self, painter: QPainter, g: GridGeometry, column: int, date: dt.date) -> None:
-        x = g.label_width + column * g.cell
+    def _paint_dates(self, painter: QPainter, g: GridGeometry) -> None:
+        """The month above the dates (where the cycle starts and where a month begins),
+        then each day's date; 'Date' at the left of the date numbers."""
         painter.setFont(self.font())
         painter.setPen(self.palette().text().color())
-        if column == 0:
-            painter.drawText(QRect(g.line // 3, g.line, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft,
-                             f"{MONTH_ABBR[date.month - 1]} {date.year}")
-        elif date.day == 1:  # a new month starts inside the cycle: name it where it starts
-            label = MONTH_ABBR[date.month - 1] + (f" {date.year}" if date.month == 1 else "")
-            painter.drawText(QRect(x + 2, g.line, g.cell * 6, g.line), Qt.AlignmentFlag.AlignLeft, label)
-        painter.drawText(QRect(x, 2 * g.line, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(date.day))
+        painter.drawText(QRect(g.line // 3, 2 * g.line, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft, "Date")
+        for column, label, room in self.month_labels(g):
+            x = g.label_width + column * g.cell
+            words = next((w for w in label if self.fontMetrics().horizontalAdvance(w) <= room), "")
+            if words:
+                width = self.fontMetrics().horizontalAdvance(words) + 4
+                painter.fillRect(QRect(x + 1, g.line, width, g.line), self.palette().base())
+                painter.drawText(QRect(x + 3, g.line, room, g.line), Qt.AlignmentFlag.AlignLeft, words)
+        for column, day in enumerate(self._cycle.days):
+            if day.date is not None:
+                x = g.label_width + column * g.cell
+                painter.drawText(QRect(x, 2 * g.line, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(day.date.day))
+
+    def month_labels(self, g: GridGeometry) -> list[tuple[int, tuple[str, ...], int]]:
+        """(column, words from longest to shortest, pixels of room) for each month shown."""
+        starts = [c for c, d in enumerate(self._cycle.days) if d.date is not None and (c == 0 or d.date.day == 1)]
+        out = []
+        for index, column in enumerate(starts):
+            date = self._cycle.days[column].date
+            assert date is not None
+            end = starts[index + 1] if index + 1 < len(starts) else len(self._cycle.days)
+            month = MONTH_ABBR[date.month - 1]
+            out.append((column, (f"{month} {date.year}", month), (end - column) * g.cell - 4))
+        return out
 
     def _paint_doses(self, painter: QPainter, g: GridGeometry) -> None:
         for column, day in enumerate(self._cycle.days):

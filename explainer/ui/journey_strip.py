@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from explainer.core.schedule import JourneyStage
 from explainer.timeline_text import TimelineText
@@ -35,7 +36,8 @@ class JourneyStrip(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.boxes: list[QLabel] = []
-        layout = QHBoxLayout(self)
+        self.arrows: list[QLabel] = []
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
         spoken = []
         for index, stage in enumerate(stages):
@@ -43,6 +45,7 @@ class JourneyStrip(QWidget):
                 arrow = QLabel("→")
                 arrow.setAccessibleName("then")
                 arrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.arrows.append(arrow)
                 layout.addWidget(arrow)
             name, words = stage_name(stage, text), stage_words(stage, text, cycle_days)
             layout.addWidget(self._box(stage.id, name, words), 1)
@@ -50,19 +53,48 @@ class JourneyStrip(QWidget):
         self.setAccessibleName(text.journey_heading)
         self.setAccessibleDescription(" ".join(spoken))
 
+    def fit_to(self, width: int) -> None:
+        """Side by side when there is room; one under the other with large text or a narrow window."""
+        room = width >= self.fontMetrics().averageCharWidth() * 22 * len(self.boxes)
+        layout = self.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.setDirection(QBoxLayout.Direction.LeftToRight if room else QBoxLayout.Direction.TopToBottom)
+        for arrow in self.arrows:
+            arrow.setText("→" if room else "↓")
+
+    @property
+    def side_by_side(self) -> bool:
+        layout = self.layout()
+        return isinstance(layout, QBoxLayout) and layout.direction() == QBoxLayout.Direction.LeftToRight
+
     def _box(self, stage_id: str, name: str, words: str) -> QWidget:
-        frame = QFrame()
-        frame.setObjectName(f"journey-{stage_id}")
-        colour = STAGE_COLOURS.get(stage_id, "#5f6b7a")
-        frame.setStyleSheet(f"QFrame#journey-{stage_id} {{ border: 1px solid #8a949e; border-top: 6px solid {colour};"
-                            " border-radius: 4px; background: palette(base); }")
         label = QLabel(f"<b>{html.escape(name)}</b><br>{html.escape(words)}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         label.setAccessibleName(f"{name}: {words}")
-        inner = QVBoxLayout(frame)
+        box = StageBox(QColor(STAGE_COLOURS.get(stage_id, "#5f6b7a")))
+        box.setObjectName(f"journey-{stage_id}")
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(8, 12, 8, 8)
         inner.addWidget(label)
         self.boxes.append(label)
-        return frame
+        return box
+
+
+class StageBox(QFrame):
+    """A framed box with a coloured bar on top. Painted, not styled: a style sheet
+    would freeze the font and stop the text zoom."""
+
+    def __init__(self, colour: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = colour
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.fillRect(0, 0, self.width(), 6, self.colour)
+        painter.end()

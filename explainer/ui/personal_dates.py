@@ -11,7 +11,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -91,6 +91,8 @@ class PersonalDates(QWidget):
         self.delay_status = _label(text.delay_none)
         self.clinic_list = QListWidget()
         self.clinic_list.setAccessibleName(text.clinic_list_heading)
+        self.clinic_list.setWordWrap(True)
+        self.clinic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.save_button = QPushButton(text.save_button)
         self.save_button.setAccessibleName(text.save_button.rstrip("…"))
         self.save_status = _label("")
@@ -108,6 +110,8 @@ class PersonalDates(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         dates = QGroupBox(text.dates_heading)
         form = QFormLayout(dates)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
         form.addRow(_label(text.dates_intro))
         form.addRow(self.know_start)
         form.addRow(f"{text.start_label}:", self.start_edit)
@@ -134,6 +138,8 @@ class PersonalDates(QWidget):
         box = QGroupBox(text.delay_heading)
         self.delay_box = box
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
         form.addRow(_label(text.delay_intro))
         self.delay_cycle.setRange(1, len(self.timeline.cycles))
         self.delay_cycle.setAccessibleName(text.delay_cycle_label)

@@ -6,10 +6,11 @@ from resources/timeline.json, and the pictures from cycle_grid and journey_strip
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -38,12 +39,10 @@ if TYPE_CHECKING:
 LEGEND_INK = "#3d4852"  # the legend's shapes are neutral: the shape, not a medicine, is explained
 
 
-def heading(text: str, level: int = 2) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * (1.5 if level == 1 else 1.2))
-    label.setFont(font)
+def heading(text: str, level: int = 3) -> QLabel:
+    """A heading in rich text: its size follows the app's font, so the text zoom scales it."""
+    label = QLabel(f"<h{level}>{html.escape(text)}</h{level}>")
+    label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName(text)
     label.setWordWrap(True)
     return label
@@ -199,7 +198,7 @@ class TimelineView(QScrollArea):
         text = self.text
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(heading(text.section_title, 1))
+        layout.addWidget(heading(text.section_title, 2))
         layout.addWidget(prose(intro))
         layout.addWidget(heading(text.journey_heading))
         layout.addWidget(self.strip)
@@ -225,6 +224,15 @@ class TimelineView(QScrollArea):
         layout.addWidget(self.personal)
         layout.addStretch(1)
         self.setWidget(page)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.strip.fit_to(self.viewport().width())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text zoom: the strip may need to stack
+            self.strip.fit_to(self.viewport().width())
 
     # --- reacting ----------------------------------------------------------------
     def show_cycle(self, number: int) -> None:
