@@ -98,14 +98,16 @@ def _days_with(grid, drug: str) -> list[int]:
 
 def test_cycle_choice_changes_the_isatuximab_days(view) -> None:
     assert _days_with(view.grid, "isatuximab") == [1, 8, 15, 22]
+    assert view.caption.text() == "Induction: cycle 1 of 6."
     view.choice.setCurrentIndex(1)
     assert view.grid.cycle.number == 2
+    assert view.caption.text() == "Induction: cycles 2 to 6 all look like this."
     assert _days_with(view.grid, "isatuximab") == [1, 15]
     assert _days_with(view.grid, "carfilzomib") == [1, 8, 15]
     view.choice.setCurrentIndex(2)
     assert view.grid.cycle.phase_id == "maintenance"
     assert _days_with(view.grid, "carfilzomib") == [1, 15]
-    assert "Maintenance: cycle 1 of about 26" in view.caption.text()
+    assert view.caption.text() == "Maintenance: cycles 1 to about 26 all look like this."
     assert "2 clinic days" in view.totals.text()
 
 
@@ -123,6 +125,7 @@ def test_start_date_shows_real_dates_and_clinic_days(view, qtbot) -> None:
     assert view.personal.clinic_list.count() == len(view.session.timeline().clinic_days())
     view.cycle_number.setValue(12)  # a specific cycle: its own dates
     assert view.choice.currentIndex() == 2 and view.grid.cycle.number == 12
+    assert view.caption.text().startswith("Cycle 12 (maintenance cycle 6 of about 26). From ")
     assert view.grid.cycle.start == START + dt.timedelta(days=11 * 28)
     with qtbot.waitSignal(view.session.start_date_changed):
         view.personal.know_start.setChecked(False)  # nobody is forced to keep a date

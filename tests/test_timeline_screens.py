@@ -28,6 +28,8 @@ view.grid.set_focus_cell(7, 0)
 from PySide6.QtCore import QTimer
 # Once laid out at its final size: scroll so the cycle grid is in view.
 def scroll_to_grid():
+    window.activateWindow()  # no window manager on Xvfb: take the keyboard focus ourselves
+    view.grid.setFocus()
     view.verticalScrollBar().setValue(view.caption.y() - 10)
     open(sys.argv[2], "w").close()  # tell the test the page is ready to photograph
 QTimer.singleShot(300, scroll_to_grid)

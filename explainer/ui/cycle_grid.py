@@ -215,7 +215,8 @@ class CycleGrid(QWidget):
     # --- geometry ------------------------------------------------------------
     def geometry_for(self, metrics: QFontMetrics) -> GridGeometry:
         line = metrics.height()
-        cell = max(metrics.horizontalAdvance("28") + line // 4, round(line * 1.25))
+        # Narrow enough that 28 days fit beside the navigator at the normal text size.
+        cell = max(metrics.horizontalAdvance("28") + round(line * 0.25), round(line * 1.3))
         label = max(metrics.horizontalAdvance(self.drug_names.get(d, d)) for d in self.drugs) + line * 2 // 3
         label = max(label, metrics.horizontalAdvance("Sep 2027") + line * 2 // 3)
         rows = 3 if self._cycle.start is not None else 1  # day; then month and date when known
@@ -402,7 +403,8 @@ class CycleGrid(QWidget):
                 pen.setWidthF(max(1.0, g.line / 14))
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            rect = QRectF(g.column_rect(column, len(self.drugs))).adjusted(3, 1, -3, -2)
+            # From the clinic sign down: the day and date numbers above stay clear of the line.
+            rect = QRectF(g.column_rect(column, len(self.drugs))).adjusted(2, g.header_rows * g.line, -2, -2)
             painter.drawRoundedRect(rect, g.line / 4, g.line / 4)
 
     def _paint_focus(self, painter: QPainter, g: GridGeometry) -> None:

@@ -32,6 +32,7 @@ from explainer.calendar_ics import timeline_to_ics, treatment_day_count, write_i
 from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.timeline_text import TimelineText
+from explainer.ui.labels import heading, prose
 from explainer.ui.session import Session
 
 MAX_DELAY_DAYS = 180
@@ -61,11 +62,11 @@ def clinic_line(day: TreatmentDay) -> str:
     return f"{weekday_date(day.date)}: cycle {day.cycle}, day {day.day}. {names[0].upper()}{names[1:]}."
 
 
-def _label(text: str, rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setAccessibleName(text if not rich else label.text())
-    return label
+def _section(title: str) -> QGroupBox:
+    """A group without a drawn title: the heading above it says it, in a size that scales."""
+    box = QGroupBox()
+    box.setAccessibleName(title)
+    return box
 
 
 class PersonalDates(QWidget):
@@ -88,14 +89,16 @@ class PersonalDates(QWidget):
         self.delay_days = QSpinBox()
         self.delay_apply = QPushButton(text.delay_apply)
         self.delay_clear = QPushButton(text.delay_clear)
-        self.delay_status = _label(text.delay_none)
+        self.delay_status = prose(text.delay_none)
         self.clinic_list = QListWidget()
         self.clinic_list.setAccessibleName(text.clinic_list_heading)
         self.clinic_list.setWordWrap(True)
         self.clinic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, so every item wraps at the same width (items are laid out once).
+        self.clinic_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.save_button = QPushButton(text.save_button)
         self.save_button.setAccessibleName(text.save_button.rstrip("…"))
-        self.save_status = _label("")
+        self.save_status = prose("")
         self._lay_out()
         self.know_start.toggled.connect(self._start_toggled)
         self.start_edit.dateChanged.connect(self._start_edited)
@@ -108,24 +111,29 @@ class PersonalDates(QWidget):
         text = self.text
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        dates = QGroupBox(text.dates_heading)
+        layout.addWidget(heading(text.dates_heading))
+        dates = _section(text.dates_heading)
         form = QFormLayout(dates)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
-        form.addRow(_label(text.dates_intro))
+        form.addRow(prose(text.dates_intro))
         form.addRow(self.know_start)
         form.addRow(f"{text.start_label}:", self.start_edit)
         layout.addWidget(dates)
+        layout.addWidget(heading(text.delay_heading))
         layout.addWidget(self._delay_box())
-        clinic = QGroupBox(text.clinic_list_heading)
+        layout.addWidget(heading(text.clinic_list_heading))
+        clinic = _section(text.clinic_list_heading)
         inner = QVBoxLayout(clinic)
         inner.addWidget(self.clinic_list)
-        inner.addWidget(_label(text.maybe_clinic_note))
+        inner.addWidget(prose(text.maybe_clinic_note))
         layout.addWidget(clinic)
+        layout.addWidget(heading(text.ask_heading))
         layout.addWidget(self._ask_box())
-        save = QGroupBox(text.save_heading)
+        layout.addWidget(heading(text.save_heading))
+        save = _section(text.save_heading)
         inner = QVBoxLayout(save)
-        inner.addWidget(_label(text.save_intro))
+        inner.addWidget(prose(text.save_intro))
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addStretch(1)
@@ -135,13 +143,14 @@ class PersonalDates(QWidget):
 
     def _delay_box(self) -> QGroupBox:
         text = self.text
-        box = QGroupBox(text.delay_heading)
+        box = _section(text.delay_heading)
         self.delay_box = box
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
-        form.addRow(_label(text.delay_intro))
-        self.delay_cycle.setRange(1, len(self.timeline.cycles))
+        form.addRow(prose(text.delay_intro))
+        # From cycle 2: a late cycle 1 is simply a later first treatment day.
+        self.delay_cycle.setRange(2, len(self.timeline.cycles))
         self.delay_cycle.setAccessibleName(text.delay_cycle_label)
         self.delay_days.setRange(1, MAX_DELAY_DAYS)
         self.delay_days.setValue(7)
@@ -157,9 +166,9 @@ class PersonalDates(QWidget):
         return box
 
     def _ask_box(self) -> QGroupBox:
-        box = QGroupBox(self.text.ask_heading)
+        box = _section(self.text.ask_heading)
         inner = QVBoxLayout(box)
-        inner.addWidget(_label(self.text.ask_intro))
+        inner.addWidget(prose(self.text.ask_intro))
         questions = self.timeline.open_questions
         items = "".join(f"<li>{html.escape(q)}</li>" for q in questions)
         listing = QLabel(f"<ul style='margin-left: 0'>{items}</ul>")

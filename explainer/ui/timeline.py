@@ -6,7 +6,6 @@ from resources/timeline.json, and the pictures from cycle_grid and journey_strip
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
@@ -30,6 +29,7 @@ from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
 from explainer.timeline_text import TimelineText, timeline_text
 from explainer.ui.cycle_grid import REST_FILL, SHAPE_PAINTERS, CycleGrid, paint_clinic_mark
 from explainer.ui.journey_strip import JourneyStrip
+from explainer.ui.labels import heading, prose
 from explainer.ui.personal_dates import PersonalDates
 from explainer.ui.session import Session
 
@@ -37,22 +37,6 @@ if TYPE_CHECKING:
     from explainer.ui.main_window import MainWindow
 
 LEGEND_INK = "#3d4852"  # the legend's shapes are neutral: the shape, not a medicine, is explained
-
-
-def heading(text: str, level: int = 3) -> QLabel:
-    """A heading in rich text: its size follows the app's font, so the text zoom scales it."""
-    label = QLabel(f"<h{level}>{html.escape(text)}</h{level}>")
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setAccessibleName(text)
-    label.setWordWrap(True)
-    return label
-
-
-def prose(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label
 
 
 class LegendIcon(QWidget):
@@ -101,15 +85,33 @@ def build_legend(text: TimelineText) -> QWidget:
     return legend
 
 
+def _pattern(cycle: Cycle) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(d.drug for d in day.doses) for day in cycle.days)
+
+
+def same_pattern_run(cycle: Cycle, timeline: Timeline) -> tuple[Cycle, Cycle]:
+    """The first and last cycle of this part that have exactly this cycle's days."""
+    alike = [c for c in timeline.phase_cycles(cycle.phase_id) if _pattern(c) == _pattern(cycle)]
+    return alike[0], alike[-1]
+
+
 def cycle_caption(cycle: Cycle, timeline: Timeline) -> str:
+    """'Induction: cycles 2 to 6 all look like this.' or, with dates, which cycle and when."""
     plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
-    count = f"about {plan.cycles}" if plan.cycles_estimated else str(plan.cycles)
-    words = f"{cycle.phase_name}: cycle {cycle.number_in_phase} of {count}"
+    about = "about " if plan.cycles_estimated else ""
+    first, last = same_pattern_run(cycle, timeline)
+    if first is last:
+        words = f"{cycle.phase_name}: cycle {cycle.number_in_phase} of {plan.cycles}"
+    else:
+        last_words = f"{about}{last.number_in_phase}" if last.number_in_phase == plan.cycles else last.number_in_phase
+        words = f"{cycle.phase_name}: cycles {first.number_in_phase} to {last_words} all look like this"
     if cycle.start is not None:
         end = cycle.days[-1].date
         assert end is not None
-        words = f"Cycle {cycle.number}. {words}. From {long_date(cycle.start)} to {long_date(end)}."
-    return words
+        words = (f"Cycle {cycle.number} ({cycle.phase_name.lower()} cycle {cycle.number_in_phase} "
+                 f"of {about}{plan.cycles}). "
+                 f"From {long_date(cycle.start)} to {long_date(end)}")
+    return f"{words}."
 
 
 def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
