@@ -23,6 +23,14 @@ DISCLAIMER = ("This calendar was made by Trial Explainer from the study record. 
               "Your study team's schedule comes first.")
 
 
+LATEST_START = dt.date(2099, 12, 31)  # far enough for any real patient; keeps every date valid
+
+
+def first_day_range(trial: Trial) -> tuple[dt.date, dt.date]:
+    """The first treatment days that make sense: not before the study started."""
+    return trial.start_date, LATEST_START
+
+
 def event_summary(day: TreatmentDay) -> str:
     """'Cycle 1 day 8: clinic day — isatuximab, carfilzomib, pomalidomide, dexamethasone'."""
     kind = "clinic day" if day.is_clinic_day else "maybe a clinic day" if day.may_be_clinic_day else "at home"

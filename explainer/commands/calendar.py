@@ -10,9 +10,10 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from explainer.calendar_ics import timeline_to_ics, treatment_day_count, write_ics
+from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
 from explainer.content import load_trial
 from explainer.core.facts import long_date
+from explainer.core.model import Trial
 from explainer.core.schedule import build_timeline
 from explainer.errors import UsageError
 
@@ -28,6 +29,13 @@ def parse_start_date(text: str) -> dt.date:
                          "for example 2027-01-04") from None
 
 
+def check_in_range(start: dt.date, trial: Trial) -> None:
+    first, last = first_day_range(trial)
+    if not first <= start <= last:
+        raise UsageError(f"--start-date: {start.isoformat()} is not a possible first treatment day; "
+                         f"the study started on {first.isoformat()}")
+
+
 def check_output(path: Path) -> None:
     if path.exists() and path.is_dir():
         raise UsageError(f"{path}: is a folder; give a file name such as my-treatment.ics")
@@ -39,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     start = parse_start_date(args.start_date)
     check_output(args.output)
     trial = load_trial(args.trial)
+    check_in_range(start, trial)
     timeline = build_timeline(trial, start)
     try:
         write_ics(args.output, timeline_to_ics(timeline, trial))

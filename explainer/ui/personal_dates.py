@@ -11,7 +11,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.calendar_ics import timeline_to_ics, treatment_day_count, write_ics
+from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
 from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.timeline_text import TimelineText
@@ -69,6 +69,13 @@ def _section(title: str) -> QGroupBox:
     return box
 
 
+class ClinicDayList(QListWidget):
+    """About eight lines tall at any text size."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self.fontMetrics().height() * 9)
+
+
 class PersonalDates(QWidget):
     def __init__(self, session: Session, text: TimelineText, today: QDate | None = None,
                  parent: QWidget | None = None) -> None:
@@ -85,12 +92,14 @@ class PersonalDates(QWidget):
         self.start_edit.setDisplayFormat("MMMM d, yyyy")
         self.start_edit.setAccessibleName(text.start_label)
         self.start_edit.setEnabled(False)
+        first, last = first_day_range(session.trial)
+        self.start_edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
         self.delay_cycle = QSpinBox()
         self.delay_days = QSpinBox()
         self.delay_apply = QPushButton(text.delay_apply)
         self.delay_clear = QPushButton(text.delay_clear)
         self.delay_status = prose(text.delay_none)
-        self.clinic_list = QListWidget()
+        self.clinic_list = ClinicDayList()
         self.clinic_list.setAccessibleName(text.clinic_list_heading)
         self.clinic_list.setWordWrap(True)
         self.clinic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
