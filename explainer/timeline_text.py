@@ -6,10 +6,17 @@ Headless (no Qt), so tests and the readability check load it without a window.
 
 from __future__ import annotations
 
+import string
 from functools import cache
+
+from pydantic import model_validator
 
 from explainer.content import Source, load_json_model, resources_root
 from explainer.core.model import Strict
+
+# The numbers the code fills into the words; any other {name} is a writer's typo.
+PLACEHOLDERS = {"cycle_days", "cycles", "months", "weeks", "first_visit_days", "years", "clinic", "rest",
+                "count", "path"}
 
 
 class JourneyWords(Strict):
@@ -74,6 +81,16 @@ class TimelineText(Strict):
     saved: str
     save_failed_title: str
     estimate_note: str
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> TimelineText:
+        for key, value in self.model_dump().items():
+            for sub, text in (value.items() if isinstance(value, dict) else [("", value)]):
+                names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+                if names - PLACEHOLDERS:
+                    where = f"{key}.{sub}" if sub else key
+                    raise ValueError(f"{where}: unknown placeholder {{{sorted(names - PLACEHOLDERS)[0]}}}")
+        return self
 
     def all_prose(self) -> list[str]:
         """Every sentence a patient reads, for the readability check."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.content import PAGE_NAMES, builtin_trial_path, load_page, load_trial
+from explainer.timeline_text import load_timeline_text
 
 
 def validate_all(trial_file: Path | None) -> list[str]:
@@ -16,4 +17,6 @@ def validate_all(trial_file: Path | None) -> list[str]:
     for name in PAGE_NAMES:
         load_page(name, trial)
         lines.append(f"ok  page {name}")
+    load_timeline_text()
+    lines.append("ok  timeline words")
     return lines

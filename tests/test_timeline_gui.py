@@ -241,3 +241,21 @@ def test_timeline_words_read_at_grade_8_or_lower() -> None:
     prose = " ".join(load_timeline_text().all_prose())
     assert textstat.flesch_kincaid_grade(prose) <= 8
     assert textstat.smog_index(prose) <= 8
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d.pop("how_to_read"), "how_to_read: Field required"),
+    (lambda d: d["journey"].update(induction="{cycle} cycles"), "journey.induction: unknown placeholder {cycle}"),
+    (lambda d: d.update(extra="x"), "extra: unknown field"),
+])
+def test_broken_timeline_words_name_the_key(tmp_path, change, message) -> None:
+    import json
+
+    from explainer.content import ContentError, resources_root
+
+    data = json.loads((resources_root() / "timeline.json").read_text(encoding="utf-8"))
+    change(data)
+    broken = tmp_path / "timeline.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ContentError, match=message.replace("{", "\\{").replace("}", "\\}")):
+        load_timeline_text(broken)
