@@ -16,7 +16,7 @@ from explainer.core.model import Strict
 
 # The numbers the code fills into the words; any other {name} is a writer's typo.
 PLACEHOLDERS = {"cycle_days", "cycles", "months", "weeks", "first_visit_days", "years", "clinic", "rest",
-                "count", "path"}
+                "count", "path", "phase"}
 
 
 class JourneyWords(Strict):
@@ -58,6 +58,7 @@ class TimelineText(Strict):
     rest_band: str
     rest_band_short: str
     totals: str
+    part_totals: str
     dates_heading: str
     dates_intro: str
     know_start: str

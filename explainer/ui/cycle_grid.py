@@ -43,6 +43,11 @@ DRUG_COLOURS = {
     "dexamethasone": QColor("#9a4a00"),
 }
 FALLBACK_COLOUR = QColor("#333333")
+# The grid is a picture on its own white paper, whatever the desktop theme, so the
+# colours above keep their contrast in a dark theme too.
+PAPER = QColor("#ffffff")
+INK = QColor("#1a1a1a")
+FOCUS_COLOUR = QColor("#0b5cad")  # the keyboard focus ring: 6.6:1 on white
 CLINIC_COLOUR = QColor("#1f2933")
 REST_FILL = QColor("#eef0f2")
 COLUMN_TINT = QColor(255, 214, 102, 90)  # the focused day's column, behind the shapes
@@ -158,6 +163,7 @@ class CycleGrid(QWidget):
     """Rows are the medicines, columns the days of one cycle."""
 
     focus_moved = Signal(object)  # the focused TreatmentDay
+    cycle_step = Signal(int)  # Page Up (-1) / Page Down (+1)
 
     def __init__(self, drugs: tuple[str, ...], drug_names: dict[str, str], cycle: Cycle,
                  parent: QWidget | None = None) -> None:
@@ -201,6 +207,10 @@ class CycleGrid(QWidget):
             self._row = max(0, min(row, len(self.drugs) - 1))
         self.update()
         self._announce()
+
+    def step_cycle(self, step: int) -> None:
+        """Page Up / Page Down: ask the view for the previous or next cycle."""
+        self.cycle_step.emit(step)
 
     def tooltip_for(self, column: int) -> str:
         return self._cycle.days[column].describe()
@@ -270,6 +280,8 @@ class CycleGrid(QWidget):
             self.set_focus_cell(0)
         elif key == Qt.Key.Key_End:
             self.set_focus_cell(len(self._cycle.days) - 1)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.step_cycle(-1 if key == Qt.Key.Key_PageUp else 1)
         else:
             super().keyPressEvent(event)
 
@@ -285,7 +297,7 @@ class CycleGrid(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         g = self._geometry()
-        painter.fillRect(self.rect(), self.palette().base())
+        painter.fillRect(self.rect(), PAPER)
         self._paint_rest_bands(painter, g)
         painter.fillRect(g.column_rect(self._column, len(self.drugs)), COLUMN_TINT)
         self._paint_row_lines(painter, g)
@@ -299,7 +311,7 @@ class CycleGrid(QWidget):
         painter.end()
 
     def _paint_row_lines(self, painter: QPainter, g: GridGeometry) -> None:
-        text = self.palette().text().color()
+        text = INK
         grid = QColor(text)
         grid.setAlpha(40)
         width = g.label_width + g.cell * len(self._cycle.days)
@@ -316,7 +328,7 @@ class CycleGrid(QWidget):
             painter.drawLine(x, g.header_height, x, g.header_height + g.row_height * len(self.drugs))
 
     def _paint_header(self, painter: QPainter, g: GridGeometry) -> None:
-        text = self.palette().text().color()
+        text = INK
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setPen(text)
@@ -338,14 +350,14 @@ class CycleGrid(QWidget):
         """The month above the dates (where the cycle starts and where a month begins),
         then each day's date; 'Date' at the left of the date numbers."""
         painter.setFont(self.font())
-        painter.setPen(self.palette().text().color())
+        painter.setPen(INK)
         painter.drawText(QRect(g.line // 3, 2 * g.line, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft, "Date")
         for column, label, room in self.month_labels(g):
             x = g.label_width + column * g.cell
             words = next((w for w in label if self.fontMetrics().horizontalAdvance(w) <= room), "")
             if words:
                 width = self.fontMetrics().horizontalAdvance(words) + 4
-                painter.fillRect(QRect(x + 1, g.line, width, g.line), self.palette().base())
+                painter.fillRect(QRect(x + 1, g.line, width, g.line), PAPER)
                 painter.drawText(QRect(x + 3, g.line, room, g.line), Qt.AlignmentFlag.AlignLeft, words)
         for column, day in enumerate(self._cycle.days):
             if day.date is not None:
@@ -382,7 +394,7 @@ class CycleGrid(QWidget):
                 runs[-1] = (runs[-1][0], column)
             else:
                 runs.append((column, column))
-        painter.setPen(self.palette().text().color())
+        painter.setPen(INK)
         for first, last in runs:
             band = QRect(g.label_width + first * g.cell + 2, g.header_height + 2,
                          (last - first + 1) * g.cell - 4, g.row_height * len(self.drugs) - 4)
@@ -408,7 +420,7 @@ class CycleGrid(QWidget):
             painter.drawRoundedRect(rect, g.line / 4, g.line / 4)
 
     def _paint_focus(self, painter: QPainter, g: GridGeometry) -> None:
-        pen = QPen(self.palette().highlight().color(), max(3.0, g.line / 6))
+        pen = QPen(FOCUS_COLOUR, max(3.0, g.line / 6))
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(g.cell_rect(self._column, self._row)).adjusted(2, 2, -2, -2))

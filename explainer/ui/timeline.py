@@ -115,10 +115,16 @@ def cycle_caption(cycle: Cycle, timeline: Timeline) -> str:
 
 
 def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
+    """This cycle's counts, then the whole part's clinic days ('about' where the length is)."""
     counts = ", ".join(f"{timeline.drug_names[drug].lower()} on {cycle.doses_of(drug)} days"
                        for drug in timeline.drugs)
+    plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
+    about = "about " if plan.cycles_estimated else ""
+    clinic_in_part = sum(len(c.clinic_days) for c in timeline.phase_cycles(cycle.phase_id))
+    part = text.part_totals.format(cycles=f"{about}{plan.cycles}", phase=cycle.phase_name.lower(),
+                                   clinic=f"{about}{clinic_in_part}")
     return (text.totals.format(clinic=len(cycle.clinic_days), rest=len(cycle.rest_days))
-            + f" You get {counts}.")
+            + f" You get {counts}. {part}")
 
 
 class GridScroller(QScrollArea):
@@ -176,6 +182,7 @@ class TimelineView(QScrollArea):
         self._build_picker()
         self._lay_out(text.intro.format(cycle_days=cycle_days))
         self.grid.focus_moved.connect(self._show_day)
+        self.grid.cycle_step.connect(self._step_cycle)
         session.start_date_changed.connect(self._refresh)
         session.delays_changed.connect(self._refresh)
         self._refresh()
@@ -259,6 +266,17 @@ class TimelineView(QScrollArea):
 
     def _choice_picked(self, index: int) -> None:
         self.show_cycle(int(self.choice.itemData(index)))
+
+    def _step_cycle(self, step: int) -> None:
+        """Page Up / Down in the grid: the next cycle with dates, else the next choice."""
+        if self.timeline.start is not None:
+            number = self.grid.cycle.number + step
+            if 1 <= number <= len(self.timeline.cycles):
+                self.show_cycle(number)
+        else:
+            index = self.choice.currentIndex() + step
+            if 0 <= index < self.choice.count():
+                self.choice.setCurrentIndex(index)
 
     def _number_picked(self, number: int) -> None:
         self.show_cycle(number)
