@@ -148,6 +148,15 @@ def test_start_date_shows_real_dates_and_clinic_days(view, qtbot) -> None:
     assert view.session.start_date is None and view.grid.cycle.start is None
 
 
+def test_a_date_set_elsewhere_shows_in_the_controls(view) -> None:
+    view.session.set_start_date(dt.date(2028, 2, 28))  # e.g. by another view sharing the session
+    assert view.personal.know_start.isChecked() and view.personal.start_edit.isEnabled()
+    assert view.personal.start_edit.date().toPython() == dt.date(2028, 2, 28)
+    assert [d.date.day for d in view.grid.cycle.days[:3]] == [28, 29, 1]  # a leap day
+    view.session.set_start_date(None)
+    assert not view.personal.know_start.isChecked() and not view.personal.start_edit.isEnabled()
+
+
 def test_a_delay_moves_later_dates_only(view, qtbot) -> None:
     view.personal.set_start(START)
     view.personal.delay_cycle.setValue(3)

@@ -225,9 +225,21 @@ class PersonalDates(QWidget):
         return True
 
     # --- the session changed ---------------------------------------------------------
+    def _show_start(self, start: dt.date | None) -> None:
+        """The controls follow the session, also when something else set the date."""
+        for widget in (self.know_start, self.start_edit):
+            widget.blockSignals(True)
+        self.know_start.setChecked(start is not None)
+        self.start_edit.setEnabled(start is not None)
+        if start is not None:
+            self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        for widget in (self.know_start, self.start_edit):
+            widget.blockSignals(False)
+
     def show_timeline(self, timeline: Timeline) -> None:
         self.timeline = timeline
         dated = timeline.start is not None
+        self._show_start(timeline.start)
         self.delay_box.setEnabled(dated)
         self.save_button.setEnabled(dated)
         self.save_button.setToolTip("" if dated else self.text.save_needs_date)
