@@ -13,8 +13,8 @@ from explainer.calendar_ics import timeline_to_ics
 from explainer.core.schedule import build_timeline
 from explainer.timeline_text import load_timeline_text
 from explainer.ui import personal_dates
-from explainer.ui import cycle_grid
-from explainer.ui.cycle_grid import DRUG_COLOURS
+from explainer.ui import cycle_grid, shapes
+from explainer.ui.shapes import DRUG_COLOURS
 
 START = dt.date(2027, 1, 4)
 
@@ -227,11 +227,11 @@ def _contrast(a: QColor, b: QColor) -> float:
 
 def test_colours_stand_out_from_the_grid_s_paper(view) -> None:
     # WCAG 1.4.11: graphics need 3:1; the grid paints its own white paper in any theme.
-    colours = {**DRUG_COLOURS, "clinic": cycle_grid.CLINIC_COLOUR, "focus": cycle_grid.FOCUS_COLOUR,
-               "ink": cycle_grid.INK}
-    assert {name: _contrast(colour, cycle_grid.PAPER) >= 3 for name, colour in colours.items()} == \
+    colours = {**DRUG_COLOURS, "clinic": shapes.CLINIC_COLOUR, "focus": shapes.FOCUS_COLOUR,
+               "ink": shapes.INK}
+    assert {name: _contrast(colour, shapes.PAPER) >= 3 for name, colour in colours.items()} == \
         dict.fromkeys(colours, True)
-    assert _contrast(cycle_grid.INK, cycle_grid.REST_FILL) >= 4.5  # the words on the rest band
+    assert _contrast(shapes.INK, shapes.REST_FILL) >= 4.5  # the words on the rest band
     assert set(DRUG_COLOURS) == set(view.session.timeline().drugs)
 
 

@@ -27,7 +27,8 @@ from explainer.core.facts import long_date
 from explainer.core.model import Route
 from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
 from explainer.timeline_text import TimelineText, timeline_text
-from explainer.ui.cycle_grid import REST_FILL, SHAPE_PAINTERS, CycleGrid, paint_clinic_mark
+from explainer.ui.cycle_grid import CycleGrid
+from explainer.ui.shapes import REST_FILL, SHAPE_PAINTERS, paint_clinic_mark
 from explainer.ui.journey_strip import JourneyStrip
 from explainer.ui.labels import heading, prose
 from explainer.ui.personal_dates import PersonalDates
