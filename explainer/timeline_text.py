@@ -16,7 +16,8 @@ from explainer.core.model import Strict
 
 # The numbers the code fills into the words; any other {name} is a writer's typo.
 PLACEHOLDERS = {"cycle_days", "cycles", "months", "weeks", "first_visit_days", "years", "clinic", "rest",
-                "count", "path", "phase"}
+                "count", "path", "phase", "phase_lower", "in_phase", "first", "last", "number", "start", "end",
+                "counts", "medicine", "days", "cycle", "day_word"}
 
 
 class JourneyWords(Strict):
@@ -41,6 +42,12 @@ class LegendWords(Strict):
     rest: str
 
 
+class GridRows(Strict):
+    day: str
+    date: str
+    clinic: str
+
+
 class TimelineText(Strict):
     section_title: str
     intro: str
@@ -53,12 +60,21 @@ class TimelineText(Strict):
     choices: CycleChoices
     choice_label: str
     cycle_number_label: str
+    caption_single: str
+    caption_alike: str
+    caption_dated: str
+    grid_name: str
+    grid_rows: GridRows
+    choice_name: str
+    chosen_day_name: str
     legend_heading: str
     legend: LegendWords
     rest_band: str
     rest_band_short: str
     totals: str
     part_totals: str
+    medicine_days: str
+    medicine_count: str
     dates_heading: str
     dates_intro: str
     know_start: str
@@ -70,6 +86,7 @@ class TimelineText(Strict):
     delay_apply: str
     delay_clear: str
     delay_none: str
+    delay_one: str
     clinic_list_heading: str
     clinic_list_empty: str
     maybe_clinic_note: str

@@ -273,7 +273,7 @@ def test_timeline_words_read_at_grade_8_or_lower() -> None:
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda d: d.pop("how_to_read"), "how_to_read: Field required"),
-    (lambda d: d["journey"].update(induction="{cycle} cycles"), "journey.induction: unknown placeholder {cycle}"),
+    (lambda d: d["journey"].update(induction="{cycels} cycles"), "journey.induction: unknown placeholder {cycels}"),
     (lambda d: d.update(extra="x"), "extra: unknown field"),
 ])
 def test_broken_timeline_words_name_the_key(tmp_path, change, message) -> None:

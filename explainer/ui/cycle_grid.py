@@ -80,7 +80,9 @@ class CycleGrid(QWidget):
         self._cycle = cycle
         self._column = 0
         self._row = 0
+        # Words the view replaces with those of resources/timeline.json.
         self.rest_words = ("Rest week: no medicine", "Rest")
+        self.row_words = ("Day", "Date", "Clinic")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -228,7 +230,8 @@ class CycleGrid(QWidget):
             painter.drawLine(0, top, width, top)
             painter.setPen(text)
             painter.drawText(QRect(g.line // 3, top, g.label_width, g.row_height),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.drug_names.get(drug, drug))
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             self.drug_names.get(drug, drug))
         for week in range(7, len(self._cycle.days), 7):  # a faint line between weeks helps counting
             x = g.label_width + week * g.cell
             painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
@@ -240,9 +243,9 @@ class CycleGrid(QWidget):
         bold.setBold(True)
         painter.setPen(text)
         painter.setFont(bold)
-        painter.drawText(QRect(g.line // 3, 0, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft, "Day")
+        painter.drawText(QRect(g.line // 3, 0, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft, self.row_words[0])
         painter.drawText(QRect(g.line // 3, g.header_rows * g.line, g.label_width, g.line * 3 // 2),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Clinic")
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.row_words[2])
         for column, day in enumerate(self._cycle.days):
             x = g.label_width + column * g.cell
             painter.setFont(bold if day.is_clinic_day else self.font())
@@ -258,7 +261,8 @@ class CycleGrid(QWidget):
         then each day's date; 'Date' at the left of the date numbers."""
         painter.setFont(self.font())
         painter.setPen(INK)
-        painter.drawText(QRect(g.line // 3, 2 * g.line, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft, "Date")
+        painter.drawText(QRect(g.line // 3, 2 * g.line, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft,
+                         self.row_words[1])
         for column, label, room in self.month_labels(g):
             x = g.label_width + column * g.cell
             words = next((w for w in label if self.fontMetrics().horizontalAdvance(w) <= room), "")

@@ -244,8 +244,9 @@ class PersonalDates(QWidget):
         self.save_button.setEnabled(dated)
         self.save_button.setToolTip("" if dated else self.text.save_needs_date)
         delays = self.session.delays
-        self.delay_status.setText(" ".join(f"Cycle {c} started {d} day{'s' if d != 1 else ''} late."
-                                           for c, d in sorted(delays.items())) or self.text.delay_none)
+        late = [self.text.delay_one.format(cycle=c, days=d, day_word="day" if d == 1 else "days")
+                for c, d in sorted(delays.items())]
+        self.delay_status.setText(" ".join(late) or self.text.delay_none)
         self.delay_status.setAccessibleName(self.delay_status.text())
         self.delay_clear.setEnabled(bool(delays))
         self.clinic_list.clear()

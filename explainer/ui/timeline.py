@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -28,11 +28,11 @@ from explainer.core.model import Route
 from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
 from explainer.timeline_text import TimelineText, timeline_text
 from explainer.ui.cycle_grid import CycleGrid
-from explainer.ui.shapes import REST_FILL, SHAPE_PAINTERS, paint_clinic_mark
 from explainer.ui.journey_strip import JourneyStrip
 from explainer.ui.labels import heading, prose
 from explainer.ui.personal_dates import PersonalDates
 from explainer.ui.session import Session
+from explainer.ui.shapes import REST_FILL, SHAPE_PAINTERS, paint_clinic_mark
 
 if TYPE_CHECKING:
     from explainer.ui.main_window import MainWindow
@@ -55,12 +55,10 @@ class LegendIcon(QWidget):
         return self.sizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        from PySide6.QtGui import QColor
-
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(self.rect()).adjusted(2, 2, -2, -2)
-        if self.kind in Route.__members__.values():
+        if self.kind in {route.value for route in Route}:
             SHAPE_PAINTERS[Route(self.kind)](painter, box, QColor(LEGEND_INK))
         elif self.kind in ("clinic", "maybe_clinic"):
             paint_clinic_mark(painter, box, certain=self.kind == "clinic")
@@ -96,36 +94,35 @@ def same_pattern_run(cycle: Cycle, timeline: Timeline) -> tuple[Cycle, Cycle]:
     return alike[0], alike[-1]
 
 
-def cycle_caption(cycle: Cycle, timeline: Timeline) -> str:
+def cycle_caption(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
     """'Induction: cycles 2 to 6 all look like this.' or, with dates, which cycle and when."""
     plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
     about = "about " if plan.cycles_estimated else ""
-    first, last = same_pattern_run(cycle, timeline)
-    if first is last:
-        words = f"{cycle.phase_name}: cycle {cycle.number_in_phase} of {plan.cycles}"
-    else:
-        last_words = f"{about}{last.number_in_phase}" if last.number_in_phase == plan.cycles else last.number_in_phase
-        words = f"{cycle.phase_name}: cycles {first.number_in_phase} to {last_words} all look like this"
+    count = f"{about}{plan.cycles}"
     if cycle.start is not None:
         end = cycle.days[-1].date
         assert end is not None
-        words = (f"Cycle {cycle.number} ({cycle.phase_name.lower()} cycle {cycle.number_in_phase} "
-                 f"of {about}{plan.cycles}). "
-                 f"From {long_date(cycle.start)} to {long_date(end)}")
-    return f"{words}."
+        return text.caption_dated.format(number=cycle.number, phase_lower=cycle.phase_name.lower(),
+                                         in_phase=cycle.number_in_phase, count=count,
+                                         start=long_date(cycle.start), end=long_date(end))
+    first, last = same_pattern_run(cycle, timeline)
+    if first is last:
+        return text.caption_single.format(phase=cycle.phase_name, in_phase=cycle.number_in_phase, count=count)
+    last_words = count if last.number_in_phase == plan.cycles else str(last.number_in_phase)
+    return text.caption_alike.format(phase=cycle.phase_name, first=first.number_in_phase, last=last_words)
 
 
 def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
     """This cycle's counts, then the whole part's clinic days ('about' where the length is)."""
-    counts = ", ".join(f"{timeline.drug_names[drug].lower()} on {cycle.doses_of(drug)} days"
-                       for drug in timeline.drugs)
+    counts = ", ".join(text.medicine_count.format(medicine=timeline.drug_names[drug].lower(),
+                                                  days=cycle.doses_of(drug)) for drug in timeline.drugs)
     plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
     about = "about " if plan.cycles_estimated else ""
     clinic_in_part = sum(len(c.clinic_days) for c in timeline.phase_cycles(cycle.phase_id))
     part = text.part_totals.format(cycles=f"{about}{plan.cycles}", phase=cycle.phase_name.lower(),
                                    clinic=f"{about}{clinic_in_part}")
-    return (text.totals.format(clinic=len(cycle.clinic_days), rest=len(cycle.rest_days))
-            + f" You get {counts}. {part}")
+    return " ".join((text.totals.format(clinic=len(cycle.clinic_days), rest=len(cycle.rest_days)),
+                     text.medicine_days.format(counts=counts), part))
 
 
 class GridScroller(QScrollArea):
@@ -171,12 +168,14 @@ class TimelineView(QScrollArea):
         self.strip = JourneyStrip(journey(trial), text, cycle_days)
         self.grid = CycleGrid(self.timeline.drugs, dict(self.timeline.drug_names), self.timeline.cycle(1))
         self.grid.rest_words = (text.rest_band, text.rest_band_short)
+        self.grid.row_words = (text.grid_rows.day, text.grid_rows.date, text.grid_rows.clinic)
+        self.grid.setAccessibleName(text.grid_name)
         self.grid_scroller = GridScroller(self.grid)
         self.choice = QComboBox()
         self.cycle_number = QSpinBox()
         self.caption = prose("")
         self.day_line = prose("")
-        self.day_line.setAccessibleName("The chosen day")
+        self.day_line.setAccessibleName(text.chosen_day_name)
         self.day_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals = prose("")
         self.personal = PersonalDates(session, text)
@@ -194,7 +193,7 @@ class TimelineView(QScrollArea):
         for words, number in ((choices.first, 1), (choices.rest_of_induction, 2),
                               (choices.maintenance, self._first_cycle_of(1))):
             self.choice.addItem(words, number)
-        self.choice.setAccessibleName("Which cycles to show")
+        self.choice.setAccessibleName(self.text.choice_name)
         self.cycle_number.setRange(1, len(self.timeline.cycles))
         self.cycle_number.setAccessibleName(self.text.cycle_number_label)
         self.choice.currentIndexChanged.connect(self._choice_picked)
@@ -250,7 +249,7 @@ class TimelineView(QScrollArea):
         """Show one cycle (numbered across the whole treatment) in the grid."""
         cycle = self.timeline.cycle(number)
         self.grid.set_cycle(cycle)
-        self.caption.setText(cycle_caption(cycle, self.timeline))
+        self.caption.setText(cycle_caption(cycle, self.timeline, self.text))
         self.caption.setAccessibleName(self.caption.text())
         self.totals.setText(cycle_totals(cycle, self.timeline, self.text))
         self.totals.setAccessibleName(self.totals.text())
