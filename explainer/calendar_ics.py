@@ -1,6 +1,7 @@
 """The personal treatment calendar as an .ics file (RFC 5545), for any calendar app.
 
-Not in ``core`` because it builds icalendar objects, but still pure: the same
+Not in ``core`` because it builds icalendar objects (imported lazily, so the
+window opens without paying for them), but still pure: the same
 timeline, trial and ``stamp`` give byte-identical output (no clock, no random
 UIDs), so a file made twice imports as the same events, not as duplicates.
 One all-day event per treatment day; rest days get none. No doses: the record
@@ -11,18 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from explainer import __version__
 from explainer.answers_io import write_atomically
 from explainer.core.model import Trial
 from explainer.core.schedule import Timeline, TreatmentDay
 
+if TYPE_CHECKING:
+    from icalendar import Event
+
 DISCLAIMER = ("This calendar was made by Trial Explainer from the study record. "
               "Your study team's schedule comes first.")
-
-
 LATEST_START = dt.date(2099, 12, 31)  # far enough for any real patient; keeps every date valid
 
 
@@ -55,6 +56,8 @@ def event_description(day: TreatmentDay, timeline: Timeline, trial: Trial) -> st
 
 
 def _event(day: TreatmentDay, timeline: Timeline, trial: Trial, stamp: dt.datetime) -> Event:
+    from icalendar import Event
+
     assert day.date is not None
     event = Event()
     event.add("uid", f"{trial.nct_id}-c{day.cycle}-d{day.day}@trial-explainer.local")
@@ -78,6 +81,8 @@ def timeline_to_ics(timeline: Timeline, trial: Trial, stamp: dt.datetime | None 
     ``stamp`` (DTSTAMP) defaults to the record's date, so the window and the
     command line write the same bytes for the same first day and delays.
     """
+    from icalendar import Calendar  # imported only when a calendar is made: it costs start-up time
+
     if timeline.start is None:
         raise ValueError("the calendar needs a first treatment day")
     stamp = stamp or record_stamp(trial)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 from icalendar import Calendar
@@ -28,6 +31,15 @@ def view(main_window):
 def _press(qtbot, widget, *keys) -> None:
     for key in keys:
         qtbot.keyClick(widget, key)
+
+
+def test_the_window_opens_without_icalendar() -> None:
+    code = ("import sys\nfrom explainer.app import build_main_window, make_application\n"
+            "make_application(); build_main_window()\n"
+            "print('ICAL' if 'icalendar' in sys.modules else 'NOICAL')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip().splitlines()[-1] == "NOICAL"  # loaded only when a calendar is saved
 
 
 def test_section_sits_after_what_happens(main_window) -> None:
