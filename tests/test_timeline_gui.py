@@ -85,6 +85,28 @@ def test_page_keys_change_the_cycle(view, qtbot) -> None:
     assert grid.accessibleDescription().startswith("Cycle 3, day 1, Monday, March 1, 2027:")
 
 
+def test_a_screen_reader_hears_each_new_day(view, qtbot, monkeypatch) -> None:
+    from PySide6.QtGui import QAccessible
+
+    heard = []
+
+    class ListeningAccessibility:  # as if a screen reader were running
+        Event = QAccessible.Event
+
+        @staticmethod
+        def isActive() -> bool:  # noqa: N802 (Qt's name)
+            return True
+
+        @staticmethod
+        def updateAccessibility(event) -> None:  # noqa: N802
+            heard.append(event.message() if hasattr(event, "message") else event.type())
+
+    monkeypatch.setattr(cycle_grid, "QAccessible", ListeningAccessibility)
+    view.grid.setFocus()
+    _press(qtbot, view.grid, Qt.Key.Key_End)
+    assert heard == [QAccessible.Event.DescriptionChanged, "Cycle 1, day 28: no treatment. A rest day."]
+
+
 def test_tab_reaches_the_grid(view, qtbot) -> None:
     view.choice.setFocus()
     for _ in range(10):

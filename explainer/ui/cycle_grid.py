@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
+    QAccessibleAnnouncementEvent,
     QAccessibleEvent,
     QColor,
     QFont,
@@ -127,8 +128,10 @@ class CycleGrid(QWidget):
     def _announce(self) -> None:
         text = self.focused_day.describe()
         self.setAccessibleDescription(text)
-        if QAccessible.isActive():
+        if QAccessible.isActive():  # a screen reader is listening: say the new day aloud
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+            if self.hasFocus():
+                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
         self.focus_moved.emit(self.focused_day)
 
     # --- geometry ------------------------------------------------------------
