@@ -212,7 +212,9 @@ def test_save_calendar_through_the_dialog_seam(view, tmp_path, monkeypatch, tria
     out = tmp_path / "mine.ics"
     monkeypatch.setattr(personal_dates.SaveCalendarDialog, "ask", classmethod(lambda cls, parent: out))
     assert not view.personal.save_button.isEnabled()
+    assert view.personal.save_status.text() == "Put in your first treatment day first."
     view.personal.set_start(START)
+    assert view.personal.save_status.text() == ""
     view.personal.delay_cycle.setValue(2)
     view.personal.delay_apply.click()
     view.personal.save_button.click()

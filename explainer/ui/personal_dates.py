@@ -243,6 +243,9 @@ class PersonalDates(QWidget):
         self.delay_box.setEnabled(dated)
         self.save_button.setEnabled(dated)
         self.save_button.setToolTip("" if dated else self.text.save_needs_date)
+        if not dated or self.save_status.text() == self.text.save_needs_date:  # say why it is greyed out
+            self.save_status.setText("" if dated else self.text.save_needs_date)
+            self.save_status.setAccessibleName(self.save_status.text())
         delays = self.session.delays
         late = [self.text.delay_one.format(cycle=c, days=d, day_word="day" if d == 1 else "days")
                 for c, d in sorted(delays.items())]
