@@ -107,6 +107,20 @@ def test_a_screen_reader_hears_each_new_day(view, qtbot, monkeypatch) -> None:
     assert heard == [QAccessible.Event.DescriptionChanged, "Cycle 1, day 28: no treatment. A rest day."]
 
 
+def test_click_picks_a_day_and_the_focused_day_stays_in_view(view, qtbot) -> None:
+    grid = view.grid
+    g = grid.geometry_for(grid.fontMetrics())
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton,
+                     pos=QPoint(g.label_width + 2 * g.cell + g.cell // 2, g.header_height + 2 * g.row_height + 3))
+    assert grid.hasFocus() and (grid.focused_day.day, grid.focused_drug) == (3, "pomalidomide")
+    bar = view.grid_scroller.horizontalScrollBar()
+    view.grid_scroller.resize(g.label_width + 5 * g.cell, view.grid_scroller.height())  # a narrow window
+    _press(qtbot, grid, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum() > 0  # scrolled to show day 28
+    _press(qtbot, grid, Qt.Key.Key_Home)
+    assert bar.value() == 0
+
+
 def test_tab_reaches_the_grid(view, qtbot) -> None:
     view.choice.setFocus()
     for _ in range(10):

@@ -288,7 +288,9 @@ class TimelineView(QScrollArea):
         if self.grid.isVisible():  # keep the focused day on screen when the grid scrolls sideways
             g = self.grid.geometry_for(self.grid.fontMetrics())
             x = g.label_width + (self.grid.focused_day.day - 1) * g.cell + g.cell // 2
-            self.grid_scroller.ensureVisible(x, self.grid.height() // 2, g.cell * 2, 0)
+            # Near the start, show the medicine names too; elsewhere two days either side.
+            margin = x if x < g.label_width + 3 * g.cell else g.cell * 2
+            self.grid_scroller.ensureVisible(x, self.grid.height() // 2, margin, 0)
 
     def _refresh(self, *_args: object) -> None:
         """A new first day or delay: every date in the section moves."""
