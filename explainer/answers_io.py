@@ -72,13 +72,16 @@ def load_answers(path: Path, trial_id: str | None = None) -> AnswersFile:
     return answers
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` so that ``path`` holds either the old or the whole new content."""
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` so that ``path`` holds either the old or the whole new content.
+
+    Bytes are written as they are (an .ics file keeps its CRLF line ends everywhere).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, path)

@@ -15,6 +15,7 @@ from explainer.ui.export import PdfExport
 from explainer.ui.fonts import register_fonts
 from explainer.ui.main_window import MainWindow
 from explainer.ui.self_check import SelfCheck
+from explainer.ui.timeline import install_timeline
 from explainer.ui.zoom import TextZoom
 
 
@@ -40,6 +41,7 @@ def build_main_window(trial_path: Path | None = None) -> MainWindow:
     window = MainWindow(trial, settings, zoom)
     window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
     window.pdf_export = PdfExport(window)  # type: ignore[attr-defined]
+    window.timeline = install_timeline(window)  # type: ignore[attr-defined]
     return window
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.content import PAGE_NAMES, builtin_trial_path, load_page, load_trial
+from explainer.timeline_text import load_timeline_text
 
 
 def validate_all(trial_file: Path | None) -> list[str]:
@@ -20,4 +21,6 @@ def validate_all(trial_file: Path | None) -> list[str]:
 
     check_summary_words(trial)
     lines.append("ok  PDF summary words (resources/pdf/summary.json)")
+    load_timeline_text()
+    lines.append("ok  timeline words")
     return lines

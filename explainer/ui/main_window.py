@@ -59,12 +59,14 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.resize(1100, 760)
 
-    def add_section(self, page_id: str, label: str, view: QWidget) -> None:
-        """Add a page to the navigator; later features (questionnaire, timeline) use this."""
+    def add_section(self, page_id: str, label: str, view: QWidget, after: str | None = None) -> None:
+        """Add a page to the navigator (at the end, or right after the section ``after``);
+        later features (questionnaire, timeline) use this."""
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, page_id)
-        self.navigator.addItem(item)
-        self.stack.addWidget(view)
+        row = self.section_ids().index(after) + 1 if after in self.section_ids() else self.navigator.count()
+        self.navigator.insertItem(row, item)
+        self.stack.insertWidget(row, view)
 
     def show_section(self, page_id: str) -> None:
         for row in range(self.navigator.count()):

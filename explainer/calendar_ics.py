@@ -1,0 +1,107 @@
+"""The personal treatment calendar as an .ics file (RFC 5545), for any calendar app.
+
+Not in ``core`` because it builds icalendar objects (imported lazily, so the
+window opens without paying for them), but still pure: the same
+timeline, trial and ``stamp`` give byte-identical output (no clock, no random
+UIDs), so a file made twice imports as the same events, not as duplicates.
+One all-day event per treatment day; rest days get none. No doses: the record
+gives none, and the study team's schedule comes first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from explainer import __version__
+from explainer.answers_io import write_atomically
+from explainer.core.model import Trial
+from explainer.core.schedule import Timeline, TreatmentDay
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+DISCLAIMER = ("This calendar was made by Trial Explainer from the study record. "
+              "Your study team's schedule comes first.")
+LATEST_START = dt.date(2099, 12, 31)  # far enough for any real patient; keeps every date valid
+
+
+def first_day_range(trial: Trial) -> tuple[dt.date, dt.date]:
+    """The first treatment days that make sense: not before the study started."""
+    return trial.start_date, LATEST_START
+
+
+def event_summary(day: TreatmentDay) -> str:
+    """'Cycle 1 day 8: clinic day — isatuximab, carfilzomib, pomalidomide, dexamethasone'."""
+    kind = "clinic day" if day.is_clinic_day else "maybe a clinic day" if day.may_be_clinic_day else "at home"
+    names = ", ".join(d.name.lower() for d in day.doses)
+    return f"Cycle {day.cycle} day {day.day}: {kind} — {names}"
+
+
+def _part_words(day: TreatmentDay, timeline: Timeline) -> str:
+    plan = next((p for p in timeline.phases if p.id == day.phase_id), None)
+    if plan is None:
+        return day.phase_name
+    count = f"about {plan.cycles}" if plan.cycles_estimated else str(plan.cycles)
+    return f"{day.phase_name}: cycle {day.cycle_in_phase} of {count}"
+
+
+def event_description(day: TreatmentDay, timeline: Timeline, trial: Trial) -> str:
+    lines = [f"{_part_words(day, timeline)}. Study {trial.nct_id}.", ""]
+    lines += [f"- {d.describe()[0].upper()}{d.describe()[1:]}" for d in day.doses]
+    if day.may_be_clinic_day:
+        lines += ["", "If you get dexamethasone by drip, this is a clinic day. Ask your study team."]
+    return "\n".join([*lines, "", DISCLAIMER])
+
+
+def _event(day: TreatmentDay, timeline: Timeline, trial: Trial, stamp: dt.datetime) -> Event:
+    from icalendar import Event
+
+    assert day.date is not None
+    event = Event()
+    event.add("uid", f"{trial.nct_id}-c{day.cycle}-d{day.day}@trial-explainer.local")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day.date)  # a date, not a datetime: VALUE=DATE, an all-day event
+    event.add("dtend", day.date + dt.timedelta(days=1))
+    event.add("summary", event_summary(day))
+    event.add("description", event_description(day, timeline, trial))
+    event.add("transp", "TRANSPARENT")  # an all-day reminder, not a busy block
+    return event
+
+
+def record_stamp(trial: Trial) -> dt.datetime:
+    """The date of the record the calendar comes from: reproducible, unlike the clock."""
+    return dt.datetime.combine(trial.last_updated, dt.time(0, 0), tzinfo=dt.UTC)
+
+
+def timeline_to_ics(timeline: Timeline, trial: Trial, stamp: dt.datetime | None = None) -> bytes:
+    """Every treatment day of a dated timeline as one all-day event.
+
+    ``stamp`` (DTSTAMP) defaults to the record's date, so the window and the
+    command line write the same bytes for the same first day and delays.
+    """
+    from icalendar import Calendar  # imported only when a calendar is made: it costs start-up time
+
+    if timeline.start is None:
+        raise ValueError("the calendar needs a first treatment day")
+    stamp = stamp or record_stamp(trial)
+    calendar = Calendar()
+    calendar.add("prodid", f"-//Trial Explainer//{__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"My treatment days ({trial.nct_id})")
+    for day in timeline.days:
+        if day.has_treatment:
+            calendar.add_component(_event(day, timeline, trial, stamp))
+    return calendar.to_ical()
+
+
+def treatment_day_count(timeline: Timeline) -> int:
+    return sum(1 for day in timeline.days if day.has_treatment)
+
+
+def write_ics(path: Path, data: bytes) -> None:
+    """All or nothing: the file holds the whole calendar or is not written."""
+    write_atomically(path, data)

@@ -1,0 +1,26 @@
+"""Headings and paragraphs as labels that wrap and follow the app's text zoom."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+
+def heading(text: str, level: int = 3) -> QLabel:
+    """A heading in rich text: its size follows the app's font, so the text zoom scales it
+    (setting a QFont here would freeze the size)."""
+    label = QLabel(f"<h{level}>{html.escape(text)}</h{level}>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAccessibleName(text)
+    label.setWordWrap(True)
+    return label
+
+
+def prose(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label

@@ -1,0 +1,259 @@
+"""Your own dates: the first treatment day, delays, clinic days, and the .ics file.
+
+The first day and delays live in the Session only, never on disk: they are the
+patient's own health data, and typing one date again costs less than a file that
+outlives the need. Dialogs sit behind ``@classmethod ask()`` so tests replace them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
+from explainer.core.facts import weekday_date
+from explainer.core.schedule import Timeline, TreatmentDay
+from explainer.timeline_text import TimelineText
+from explainer.ui.labels import heading, prose
+from explainer.ui.session import Session
+
+MAX_DELAY_DAYS = 180
+
+
+class SaveCalendarDialog:
+    @classmethod
+    def ask(cls, parent: QWidget) -> Path | None:
+        start = str(Path.home() / "my-treatment-days.ics")
+        path, _ = QFileDialog.getSaveFileName(parent, "Save your treatment calendar", start,
+                                              "Calendar file (*.ics)")
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".ics") else f"{path}.ics")
+
+
+class CalendarProblemDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+
+def clinic_line(day: TreatmentDay) -> str:
+    """'Monday, January 4, 2027: cycle 1, day 1. Isatuximab, carfilzomib, ...'."""
+    assert day.date is not None
+    names = ", ".join(d.name.lower() for d in day.doses)
+    return f"{weekday_date(day.date)}: cycle {day.cycle}, day {day.day}. {names[0].upper()}{names[1:]}."
+
+
+def _section(title: str) -> QGroupBox:
+    """A group without a drawn title: the heading above it says it, in a size that scales."""
+    box = QGroupBox()
+    box.setAccessibleName(title)
+    return box
+
+
+class ClinicDayList(QListWidget):
+    """About eight lines tall at any text size."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self.fontMetrics().height() * 9)
+
+
+class PersonalDates(QWidget):
+    def __init__(self, session: Session, text: TimelineText, today: QDate | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.text = text
+        self.timeline: Timeline = session.timeline()
+        english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        self.know_start = QCheckBox(text.know_start)
+        self.know_start.setAccessibleName(text.know_start)
+        self.start_edit = QDateEdit(today or QDate.currentDate())
+        self.start_edit.setLocale(english)
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("MMMM d, yyyy")
+        self.start_edit.setAccessibleName(text.start_label)
+        self.start_edit.setEnabled(False)
+        first, last = first_day_range(session.trial)
+        self.start_edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
+        self.delay_cycle = QSpinBox()
+        self.delay_days = QSpinBox()
+        self.delay_apply = QPushButton(text.delay_apply)
+        self.delay_clear = QPushButton(text.delay_clear)
+        self.delay_status = prose(text.delay_none)
+        self.clinic_list = ClinicDayList()
+        self.clinic_list.setAccessibleName(text.clinic_list_heading)
+        self.clinic_list.setWordWrap(True)
+        self.clinic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, so every item wraps at the same width (items are laid out once).
+        self.clinic_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.save_button = QPushButton(text.save_button)
+        self.save_button.setAccessibleName(text.save_button.rstrip("…"))
+        self.save_status = prose("")
+        self._lay_out()
+        self.know_start.toggled.connect(self._start_toggled)
+        self.start_edit.dateChanged.connect(self._start_edited)
+        self.delay_apply.clicked.connect(self.apply_delay)
+        self.delay_clear.clicked.connect(lambda: session.set_delays({}))
+        self.save_button.clicked.connect(lambda: self.save_calendar())
+        self.show_timeline(self.timeline)
+
+    def _lay_out(self) -> None:
+        text = self.text
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(text.dates_heading))
+        dates = _section(text.dates_heading)
+        form = QFormLayout(dates)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
+        form.addRow(prose(text.dates_intro))
+        form.addRow(self.know_start)
+        form.addRow(f"{text.start_label}:", self.start_edit)
+        layout.addWidget(dates)
+        layout.addWidget(heading(text.delay_heading))
+        layout.addWidget(self._delay_box())
+        layout.addWidget(heading(text.clinic_list_heading))
+        clinic = _section(text.clinic_list_heading)
+        inner = QVBoxLayout(clinic)
+        inner.addWidget(self.clinic_list)
+        inner.addWidget(prose(text.maybe_clinic_note))
+        layout.addWidget(clinic)
+        layout.addWidget(heading(text.ask_heading))
+        layout.addWidget(self._ask_box())
+        layout.addWidget(heading(text.save_heading))
+        save = _section(text.save_heading)
+        inner = QVBoxLayout(save)
+        inner.addWidget(prose(text.save_intro))
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        inner.addWidget(self.save_status)
+        layout.addWidget(save)
+
+    def _delay_box(self) -> QGroupBox:
+        text = self.text
+        box = _section(text.delay_heading)
+        self.delay_box = box
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
+        form.addRow(prose(text.delay_intro))
+        # From cycle 2: a late cycle 1 is simply a later first treatment day.
+        self.delay_cycle.setRange(2, len(self.timeline.cycles))
+        self.delay_cycle.setAccessibleName(text.delay_cycle_label)
+        self.delay_days.setRange(1, MAX_DELAY_DAYS)
+        self.delay_days.setValue(7)
+        self.delay_days.setAccessibleName(text.delay_days_label)
+        form.addRow(f"{text.delay_cycle_label}:", self.delay_cycle)
+        form.addRow(f"{text.delay_days_label}:", self.delay_days)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delay_apply)
+        buttons.addWidget(self.delay_clear)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        form.addRow(self.delay_status)
+        return box
+
+    def _ask_box(self) -> QGroupBox:
+        box = _section(self.text.ask_heading)
+        inner = QVBoxLayout(box)
+        inner.addWidget(prose(self.text.ask_intro))
+        questions = self.timeline.open_questions
+        items = "".join(f"<li>{html.escape(q)}</li>" for q in questions)
+        listing = QLabel(f"<ul style='margin-left: 0'>{items}</ul>")
+        listing.setWordWrap(True)
+        listing.setAccessibleName(f"{self.text.ask_heading}: " + " ".join(questions))
+        inner.addWidget(listing)
+        self.ask_list = listing
+        return box
+
+    # --- the user acts -------------------------------------------------------------
+    def _start_toggled(self, known: bool) -> None:
+        self.start_edit.setEnabled(known)
+        self.session.set_start_date(self.start_edit.date().toPython() if known else None)
+
+    def _start_edited(self, date: QDate) -> None:
+        if self.know_start.isChecked():
+            self.session.set_start_date(date.toPython())
+
+    def set_start(self, start: dt.date | None) -> None:
+        """Set the first treatment day as a user would (tests and scripts use this)."""
+        if start is not None:
+            self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        self.know_start.setChecked(start is not None)
+
+    def apply_delay(self) -> None:
+        delays = dict(self.session.delays)
+        delays[self.delay_cycle.value()] = self.delay_days.value()
+        self.session.set_delays(delays)
+
+    def save_calendar(self, path: Path | None = None) -> bool:
+        if self.timeline.start is None:
+            CalendarProblemDialog.ask(self, self.text.save_failed_title, self.text.save_needs_date)
+            return False
+        path = path or SaveCalendarDialog.ask(self)
+        if path is None:
+            return False
+        try:
+            write_ics(path, timeline_to_ics(self.timeline, self.session.trial))
+        except OSError as err:
+            CalendarProblemDialog.ask(self, self.text.save_failed_title,
+                                      f"{path}: {err.strerror or err}\n\nNothing was saved. Try another folder.")
+            return False
+        self.save_status.setText(self.text.saved.format(count=treatment_day_count(self.timeline), path=path))
+        self.save_status.setAccessibleName(self.save_status.text())
+        return True
+
+    # --- the session changed ---------------------------------------------------------
+    def _show_start(self, start: dt.date | None) -> None:
+        """The controls follow the session, also when something else set the date."""
+        for widget in (self.know_start, self.start_edit):
+            widget.blockSignals(True)
+        self.know_start.setChecked(start is not None)
+        self.start_edit.setEnabled(start is not None)
+        if start is not None:
+            self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        for widget in (self.know_start, self.start_edit):
+            widget.blockSignals(False)
+
+    def show_timeline(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        dated = timeline.start is not None
+        self._show_start(timeline.start)
+        self.delay_box.setEnabled(dated)
+        self.save_button.setEnabled(dated)
+        self.save_button.setToolTip("" if dated else self.text.save_needs_date)
+        if not dated or self.save_status.text() == self.text.save_needs_date:  # say why it is greyed out
+            self.save_status.setText("" if dated else self.text.save_needs_date)
+            self.save_status.setAccessibleName(self.save_status.text())
+        delays = self.session.delays
+        late = [self.text.delay_one.format(cycle=c, days=d, day_word="day" if d == 1 else "days")
+                for c, d in sorted(delays.items())]
+        self.delay_status.setText(" ".join(late) or self.text.delay_none)
+        self.delay_status.setAccessibleName(self.delay_status.text())
+        self.delay_clear.setEnabled(bool(delays))
+        self.clinic_list.clear()
+        if dated:
+            self.clinic_list.addItems([clinic_line(day) for day in timeline.clinic_days()])
+        else:
+            self.clinic_list.addItem(self.text.clinic_list_empty)

@@ -1,0 +1,310 @@
+"""The timeline section: the whole journey, one cycle as a grid, and your own dates.
+
+Thin: the schedule comes from ``Session.timeline()`` (core.schedule), the words
+from resources/timeline.json, and the pictures from cycle_grid and journey_strip.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.core.facts import long_date
+from explainer.core.model import Route
+from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
+from explainer.timeline_text import TimelineText, timeline_text
+from explainer.ui.cycle_grid import CycleGrid
+from explainer.ui.journey_strip import JourneyStrip
+from explainer.ui.labels import heading, prose
+from explainer.ui.personal_dates import PersonalDates
+from explainer.ui.session import Session
+from explainer.ui.shapes import REST_FILL, SHAPE_PAINTERS, paint_clinic_mark
+
+if TYPE_CHECKING:
+    from explainer.ui.main_window import MainWindow
+
+LEGEND_INK = "#3d4852"  # the legend's shapes are neutral: the shape, not a medicine, is explained
+
+
+class LegendIcon(QWidget):
+    """One legend shape, drawn by the same code as the grid, sized from the font."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        side = round(self.fontMetrics().height() * 1.4)
+        return QSize(side, side)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        if self.kind in {route.value for route in Route}:
+            SHAPE_PAINTERS[Route(self.kind)](painter, box, QColor(LEGEND_INK))
+        elif self.kind in ("clinic", "maybe_clinic"):
+            paint_clinic_mark(painter, box, certain=self.kind == "clinic")
+        else:
+            painter.fillRect(box, REST_FILL)
+            painter.setPen(QColor("#8a949e"))
+            painter.drawRect(box)
+        painter.end()
+
+
+def build_legend(text: TimelineText) -> QWidget:
+    legend = QWidget()
+    legend.setAccessibleName(text.legend_heading)
+    grid = QGridLayout(legend)
+    grid.setContentsMargins(0, 0, 0, 0)
+    items = [(kind, getattr(text.legend, kind)) for kind in ("IV", "PO", "PO_OR_IV", "clinic", "maybe_clinic", "rest")]
+    for index, (kind, words) in enumerate(items):
+        row, column = divmod(index, 2)
+        grid.addWidget(LegendIcon(kind), row, column * 2)
+        grid.addWidget(prose(words), row, column * 2 + 1)
+    grid.setColumnStretch(1, 1)
+    grid.setColumnStretch(3, 1)
+    return legend
+
+
+def _pattern(cycle: Cycle) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(d.drug for d in day.doses) for day in cycle.days)
+
+
+def same_pattern_run(cycle: Cycle, timeline: Timeline) -> tuple[Cycle, Cycle]:
+    """The first and last cycle of this part that have exactly this cycle's days."""
+    alike = [c for c in timeline.phase_cycles(cycle.phase_id) if _pattern(c) == _pattern(cycle)]
+    return alike[0], alike[-1]
+
+
+def cycle_caption(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
+    """'Induction: cycles 2 to 6 all look like this.' or, with dates, which cycle and when."""
+    plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
+    about = "about " if plan.cycles_estimated else ""
+    count = f"{about}{plan.cycles}"
+    if cycle.start is not None:
+        end = cycle.days[-1].date
+        assert end is not None
+        return text.caption_dated.format(number=cycle.number, phase_lower=cycle.phase_name.lower(),
+                                         in_phase=cycle.number_in_phase, count=count,
+                                         start=long_date(cycle.start), end=long_date(end))
+    first, last = same_pattern_run(cycle, timeline)
+    if first is last:
+        return text.caption_single.format(phase=cycle.phase_name, in_phase=cycle.number_in_phase, count=count)
+    last_words = count if last.number_in_phase == plan.cycles else str(last.number_in_phase)
+    return text.caption_alike.format(phase=cycle.phase_name, first=first.number_in_phase, last=last_words)
+
+
+def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
+    """This cycle's counts, then the whole part's clinic days ('about' where the length is)."""
+    counts = ", ".join(text.medicine_count.format(medicine=timeline.drug_names[drug].lower(),
+                                                  days=cycle.doses_of(drug)) for drug in timeline.drugs)
+    plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
+    about = "about " if plan.cycles_estimated else ""
+    clinic_in_part = sum(len(c.clinic_days) for c in timeline.phase_cycles(cycle.phase_id))
+    part = text.part_totals.format(cycles=f"{about}{plan.cycles}", phase=cycle.phase_name.lower(),
+                                   clinic=f"{about}{clinic_in_part}")
+    return " ".join((text.totals.format(clinic=len(cycle.clinic_days), rest=len(cycle.rest_days)),
+                     text.medicine_days.format(counts=counts), part))
+
+
+class GridScroller(QScrollArea):
+    """Scrolls the grid sideways when the window (or a large text size) is too narrow,
+    so the words around it still wrap to the window's width."""
+
+    def __init__(self, grid: CycleGrid, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(grid)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the grid inside takes focus, not its frame
+        grid.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.widget() and event.type() == QEvent.Type.Resize:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        grid = self.widget().sizeHint()
+        return QSize(grid.width(), grid.height() + self.horizontalScrollBar().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().height() * 10, self.sizeHint().height())
+
+
+class TimelineView(QScrollArea):
+    """The whole section, in one scrolling page."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.text = text = timeline_text()
+        self.timeline = session.timeline()
+        trial = session.trial
+        cycle_days = trial.regimen.phases[0].cycle_length_days
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(text.section_title)
+        self.strip = JourneyStrip(journey(trial), text, cycle_days)
+        self.grid = CycleGrid(self.timeline.drugs, dict(self.timeline.drug_names), self.timeline.cycle(1))
+        self.grid.rest_words = (text.rest_band, text.rest_band_short)
+        self.grid.row_words = (text.grid_rows.day, text.grid_rows.date, text.grid_rows.clinic)
+        self.grid.setAccessibleName(text.grid_name)
+        self.grid_scroller = GridScroller(self.grid)
+        self.choice = QComboBox()
+        self.cycle_number = QSpinBox()
+        self.caption = prose("")
+        self.day_line = prose("")
+        self.day_line.setAccessibleName(text.chosen_day_name)
+        self.day_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals = prose("")
+        self.personal = PersonalDates(session, text)
+        self._build_picker()
+        self._lay_out(text.intro.format(cycle_days=cycle_days))
+        self.grid.focus_moved.connect(self._show_day)
+        self.grid.cycle_step.connect(self._step_cycle)
+        session.start_date_changed.connect(self._refresh)
+        session.delays_changed.connect(self._refresh)
+        self._refresh()
+
+    # --- building --------------------------------------------------------------
+    def _build_picker(self) -> None:
+        choices = self.text.choices
+        for words, number in ((choices.first, 1), (choices.rest_of_induction, 2),
+                              (choices.maintenance, self._first_cycle_of(1))):
+            self.choice.addItem(words, number)
+        self.choice.setAccessibleName(self.text.choice_name)
+        self.cycle_number.setRange(1, len(self.timeline.cycles))
+        self.cycle_number.setAccessibleName(self.text.cycle_number_label)
+        self.choice.currentIndexChanged.connect(self._choice_picked)
+        self.cycle_number.valueChanged.connect(self._number_picked)
+
+    def _first_cycle_of(self, phase_index: int) -> int:
+        phase_id = self.timeline.phases[phase_index].id
+        return self.timeline.phase_cycles(phase_id)[0].number
+
+    def _lay_out(self, intro: str) -> None:
+        text = self.text
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(text.section_title, 2))
+        layout.addWidget(prose(intro))
+        layout.addWidget(heading(text.journey_heading))
+        layout.addWidget(self.strip)
+        self.cycle_heading = heading(text.cycle_heading)
+        layout.addWidget(self.cycle_heading)
+        layout.addWidget(prose(text.how_to_read))
+        picker = QHBoxLayout()
+        self.choice_label = QLabel(f"{text.choice_label}:")
+        self.choice_label.setBuddy(self.choice)
+        self.number_label = QLabel(f"{text.cycle_number_label}:")
+        self.number_label.setBuddy(self.cycle_number)
+        for widget in (self.choice_label, self.choice, self.number_label, self.cycle_number):
+            picker.addWidget(widget)
+        picker.addStretch(1)
+        layout.addLayout(picker)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.grid_scroller)
+        layout.addWidget(self.day_line)
+        layout.addWidget(prose(text.keyboard_hint))
+        layout.addWidget(self.totals)
+        layout.addWidget(heading(text.legend_heading))
+        layout.addWidget(build_legend(text))
+        layout.addWidget(prose(text.estimate_note))
+        layout.addWidget(self.personal)
+        layout.addStretch(1)
+        self.setWidget(page)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.strip.fit_to(self.viewport().width())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text zoom: the strip may need to stack
+            self.strip.fit_to(self.viewport().width())
+
+    # --- reacting ----------------------------------------------------------------
+    def show_cycle(self, number: int) -> None:
+        """Show one cycle (numbered across the whole treatment) in the grid."""
+        cycle = self.timeline.cycle(number)
+        self.grid.set_cycle(cycle)
+        self.caption.setText(cycle_caption(cycle, self.timeline, self.text))
+        self.caption.setAccessibleName(self.caption.text())
+        self.totals.setText(cycle_totals(cycle, self.timeline, self.text))
+        self.totals.setAccessibleName(self.totals.text())
+        self.choice.blockSignals(True)
+        self.choice.setCurrentIndex(self._choice_for(cycle))
+        self.choice.blockSignals(False)
+        self.cycle_number.blockSignals(True)
+        self.cycle_number.setValue(number)
+        self.cycle_number.blockSignals(False)
+
+    def _choice_for(self, cycle: Cycle) -> int:
+        if cycle.phase_id == self.timeline.phases[0].id:
+            return 0 if cycle.number_in_phase == 1 else 1
+        return 2
+
+    def _choice_picked(self, index: int) -> None:
+        self.show_cycle(int(self.choice.itemData(index)))
+
+    def _step_cycle(self, step: int) -> None:
+        """Page Up / Down in the grid: the next cycle with dates, else the next choice."""
+        if self.timeline.start is not None:
+            number = self.grid.cycle.number + step
+            if 1 <= number <= len(self.timeline.cycles):
+                self.show_cycle(number)
+        else:
+            index = self.choice.currentIndex() + step
+            if 0 <= index < self.choice.count():
+                self.choice.setCurrentIndex(index)
+
+    def _number_picked(self, number: int) -> None:
+        self.show_cycle(number)
+
+    def _show_day(self, day: TreatmentDay) -> None:
+        self.day_line.setText(day.describe())
+        self.day_line.setAccessibleDescription(day.describe())
+        if self.grid.isVisible():  # keep the focused day on screen when the grid scrolls sideways
+            g = self.grid.geometry_for(self.grid.fontMetrics())
+            x = g.label_width + (self.grid.focused_day.day - 1) * g.cell + g.cell // 2
+            # Near the start, show the medicine names too; elsewhere two days either side.
+            margin = x if x < g.label_width + 3 * g.cell else g.cell * 2
+            self.grid_scroller.ensureVisible(x, self.grid.height() // 2, margin, 0)
+
+    def _refresh(self, *_args: object) -> None:
+        """A new first day or delay: every date in the section moves."""
+        self.timeline = self.session.timeline()
+        dated = self.timeline.start is not None
+        self.number_label.setVisible(dated)
+        self.cycle_number.setVisible(dated)
+        current = self.grid.cycle.number
+        self.show_cycle(current)
+        self.personal.show_timeline(self.timeline)
+
+
+def install_timeline(window: MainWindow) -> TimelineView:
+    """Add the section to the window, after 'What happens, and for how long'."""
+    view = TimelineView(window.session)
+    window.add_section("timeline", view.text.section_title, view, after="what-happens")
+    return view

@@ -1,0 +1,158 @@
+"""The .ics calendar: parsed back with icalendar, checked against the record, and
+the `calendar` command's exit codes (no file left behind on an error)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from icalendar import Calendar
+
+from explainer.calendar_ics import timeline_to_ics, treatment_day_count
+from explainer.cli import main
+from explainer.core.schedule import build_timeline
+
+START = dt.date(2027, 1, 4)
+
+
+@pytest.fixture(scope="module")
+def timeline(trial):
+    return build_timeline(trial, START)
+
+
+@pytest.fixture(scope="module")
+def events(timeline, trial):
+    calendar = Calendar.from_ical(timeline_to_ics(timeline, trial))
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def _event(events, cycle: int, day: int):
+    return events[f"NCT04883242-c{cycle}-d{day}@trial-explainer.local"]
+
+
+def test_one_event_per_treatment_day(timeline, events) -> None:
+    treatment_days = [d for d in timeline.days if d.has_treatment]
+    assert len(events) == len(treatment_days) == treatment_day_count(timeline)
+    # Hand count: every cycle has pomalidomide on days 1-21 and dexamethasone on day 22,
+    # and no medicine on days 23-28; 6 induction + about 26 maintenance cycles.
+    assert len(events) == 22 * 32
+
+
+def test_calendar_header(timeline, trial) -> None:
+    calendar = Calendar.from_ical(timeline_to_ics(timeline, trial))
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    assert "Trial Explainer" in str(calendar["PRODID"])
+    assert "NCT04883242" in str(calendar["X-WR-CALNAME"])
+
+
+@pytest.mark.parametrize(("cycle", "day", "date", "clinic", "medicines"), [
+    (1, 1, dt.date(2027, 1, 4), "clinic day", "isatuximab, carfilzomib, pomalidomide, dexamethasone"),
+    (1, 8, dt.date(2027, 1, 11), "clinic day", "isatuximab, carfilzomib, pomalidomide, dexamethasone"),
+    (1, 22, dt.date(2027, 1, 25), "clinic day", "isatuximab, dexamethasone"),
+    (2, 8, dt.date(2027, 2, 8), "clinic day", "carfilzomib, pomalidomide, dexamethasone"),
+    (2, 2, dt.date(2027, 2, 2), "at home", "pomalidomide"),
+    (2, 22, dt.date(2027, 2, 22), "maybe a clinic day", "dexamethasone"),
+    (7, 8, dt.date(2027, 6, 28), "maybe a clinic day", "pomalidomide, dexamethasone"),
+    (7, 15, dt.date(2027, 7, 5), "clinic day", "isatuximab, carfilzomib, pomalidomide, dexamethasone"),
+])
+def test_hand_checked_days(events, cycle, day, date, clinic, medicines) -> None:
+    event = _event(events, cycle, day)
+    assert str(event["SUMMARY"]) == f"Cycle {cycle} day {day}: {clinic} — {medicines}"
+    assert event.decoded("DTSTART") == date  # a date, not a time: an all-day event
+    assert event.decoded("DTEND") == date + dt.timedelta(days=1)
+    assert event["DTSTART"].params.get("VALUE") == "DATE"
+
+
+def test_rest_days_have_no_event(events) -> None:
+    assert not any(f"-c1-d{day}@" in uid for uid in events for day in range(23, 29))
+
+
+def test_description_names_routes_never_doses(events) -> None:
+    text = str(_event(events, 1, 8)["DESCRIPTION"])
+    assert "Carfilzomib by drip over 30 minutes at the clinic" in text
+    assert "Pomalidomide capsule by mouth at home" in text
+    assert "Induction: cycle 1 of 6" in text
+    assert "Your study team's schedule comes first." in text
+    assert "Maintenance: cycle 1 of about 26" in str(_event(events, 7, 1)["DESCRIPTION"])
+    everything = " ".join(str(e["SUMMARY"]) + str(e["DESCRIPTION"]) for e in events.values())
+    assert not any(unit in everything for unit in (" mg", "mg/", "mL", "dose of"))
+
+
+def test_same_inputs_give_the_same_bytes(timeline, trial) -> None:
+    again = build_timeline(trial, START)
+    assert timeline_to_ics(timeline, trial) == timeline_to_ics(again, trial)
+    later = timeline_to_ics(build_timeline(trial, START, {3: 7}), trial)
+    assert later != timeline_to_ics(timeline, trial)
+
+
+def test_a_delay_moves_the_events(trial) -> None:
+    events = {str(e["UID"]): e for e in
+              Calendar.from_ical(timeline_to_ics(build_timeline(trial, START, {3: 7}), trial)).walk("VEVENT")}
+    assert _event(events, 2, 1).decoded("DTSTART") == dt.date(2027, 2, 1)
+    assert _event(events, 3, 1).decoded("DTSTART") == dt.date(2027, 3, 8)  # 7 days after March 1
+
+
+def test_an_undated_timeline_is_refused(trial) -> None:
+    with pytest.raises(ValueError, match="first treatment day"):
+        timeline_to_ics(build_timeline(trial), trial)
+
+
+# --- the command line ---------------------------------------------------------------------
+
+def test_cli_writes_the_calendar(tmp_path, capsys, trial) -> None:
+    out = tmp_path / "mine.ics"
+    assert main(["calendar", "--start-date", "2028-02-28", "-o", str(out)]) == 0
+    assert "704 treatment days" in capsys.readouterr().out
+    calendar = Calendar.from_ical(out.read_bytes())
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    # A leap year: cycle 1 day 2 is February 29, 2028; day 3 is March 1.
+    assert _event(events, 1, 2).decoded("DTSTART") == dt.date(2028, 2, 29)
+    assert _event(events, 1, 3).decoded("DTSTART") == dt.date(2028, 3, 1)
+    assert out.read_bytes() == timeline_to_ics(build_timeline(trial, dt.date(2028, 2, 28)), trial)
+
+
+@pytest.mark.parametrize(("start", "output", "message"), [
+    ("2027-02-30", "mine.ics", "is not a real date"),
+    ("tomorrow", "mine.ics", "is not a real date"),
+    ("2027-1-4", "mine.ics", "is not a real date"),
+    ("", "mine.ics", "is not a real date"),
+    ("9999-12-01", "mine.ics", "not a possible first treatment day"),
+    ("0001-01-01", "mine.ics", "not a possible first treatment day"),
+    ("2021-01-01", "mine.ics", "the study started on"),
+    ("2027-01-04", "missing/mine.ics", "does not exist"),
+    ("2027-01-04", "a-file.txt/mine.ics", "does not exist"),
+    ("2027-01-04", ".", "is a folder"),
+])
+def test_cli_bad_input_exits_2_with_no_file(tmp_path, capsys, monkeypatch, start, output, message) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file.txt").write_text("not a folder", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    assert main(["calendar", "--start-date", start, "-o", output]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_cli_unwritable_output_exits_2_with_no_file(tmp_path, capsys, monkeypatch) -> None:
+    import explainer.answers_io
+
+    def full_disk(fd, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(explainer.answers_io.os, "fsync", full_disk)
+    assert main(["calendar", "--start-date", "2027-01-04", "-o", str(folder / "mine.ics")]) == 2
+    assert "cannot be written (No space left on device)" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []  # not even the temporary file
+
+
+def test_cli_calendar_does_not_load_qt(tmp_path) -> None:
+    code = ("import sys\nfrom explainer.cli import main\n"
+            f"main(['calendar', '--start-date', '2027-01-04', '-o', {str(tmp_path / 'x.ics')!r}])\n"
+            "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "NOQT"

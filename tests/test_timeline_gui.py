@@ -1,0 +1,339 @@
+"""The timeline section through its real widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent
+
+from explainer.calendar_ics import timeline_to_ics
+from explainer.core.schedule import build_timeline
+from explainer.timeline_text import load_timeline_text
+from explainer.ui import personal_dates
+from explainer.ui import cycle_grid, shapes
+from explainer.ui.shapes import DRUG_COLOURS
+
+START = dt.date(2027, 1, 4)
+
+
+@pytest.fixture
+def view(main_window):
+    main_window.show_section("timeline")
+    return main_window.timeline
+
+
+def _press(qtbot, widget, *keys) -> None:
+    for key in keys:
+        qtbot.keyClick(widget, key)
+
+
+def test_the_window_opens_without_icalendar() -> None:
+    code = ("import sys\nfrom explainer.app import build_main_window, make_application\n"
+            "make_application(); build_main_window()\n"
+            "print('ICAL' if 'icalendar' in sys.modules else 'NOICAL')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip().splitlines()[-1] == "NOICAL"  # loaded only when a calendar is saved
+
+
+def test_section_sits_after_what_happens(main_window) -> None:
+    ids = main_window.section_ids()
+    assert ids.index("timeline") == ids.index("what-happens") + 1
+    main_window.show_section("timeline")
+    assert main_window.stack.currentWidget() is main_window.timeline
+
+
+def test_keyboard_moves_across_days_and_describes_them(view, qtbot) -> None:
+    grid = view.grid
+    grid.setFocus()
+    assert grid.hasFocus()
+    assert grid.accessibleDescription().startswith("Cycle 1, day 1:")
+    _press(qtbot, grid, *[Qt.Key.Key_Right] * 7)
+    text = grid.accessibleDescription()
+    assert text.startswith("Cycle 1, day 8: isatuximab by drip at the clinic")
+    assert "carfilzomib by drip over 30 minutes" in text and "pomalidomide capsule" in text
+    assert "dexamethasone" in text and "clinic day" in text
+    assert view.day_line.text() == text  # the line under the grid says the same in words
+    _press(qtbot, grid, Qt.Key.Key_Left)
+    assert grid.accessibleDescription() == "Cycle 1, day 7: pomalidomide capsule by mouth at home."
+    _press(qtbot, grid, Qt.Key.Key_End)
+    assert grid.accessibleDescription() == "Cycle 1, day 28: no treatment. A rest day."
+    _press(qtbot, grid, Qt.Key.Key_Right)  # the edge stops, it does not wrap
+    assert grid.focused_day.day == 28
+    _press(qtbot, grid, Qt.Key.Key_Home, Qt.Key.Key_Down, Qt.Key.Key_Down)
+    assert (grid.focused_day.day, grid.focused_drug) == (1, "pomalidomide")
+
+
+def test_page_keys_change_the_cycle(view, qtbot) -> None:
+    grid = view.grid
+    grid.setFocus()
+    _press(qtbot, grid, Qt.Key.Key_PageDown)
+    assert view.choice.currentIndex() == 1 and grid.cycle.number == 2
+    _press(qtbot, grid, Qt.Key.Key_PageDown, Qt.Key.Key_PageDown)  # no further than maintenance
+    assert view.choice.currentIndex() == 2
+    _press(qtbot, grid, Qt.Key.Key_PageUp)
+    assert grid.cycle.number == 2
+    view.personal.set_start(START)  # with dates, each cycle in turn
+    _press(qtbot, grid, Qt.Key.Key_PageDown)
+    assert grid.cycle.number == 3 and grid.cycle.start == dt.date(2027, 3, 1)
+    assert grid.accessibleDescription().startswith("Cycle 3, day 1, Monday, March 1, 2027:")
+
+
+def test_a_screen_reader_hears_each_new_day(view, qtbot, monkeypatch) -> None:
+    from PySide6.QtGui import QAccessible
+
+    heard = []
+
+    class ListeningAccessibility:  # as if a screen reader were running
+        Event = QAccessible.Event
+
+        @staticmethod
+        def isActive() -> bool:  # noqa: N802 (Qt's name)
+            return True
+
+        @staticmethod
+        def updateAccessibility(event) -> None:  # noqa: N802
+            heard.append(event.message() if hasattr(event, "message") else event.type())
+
+    monkeypatch.setattr(cycle_grid, "QAccessible", ListeningAccessibility)
+    view.grid.setFocus()
+    _press(qtbot, view.grid, Qt.Key.Key_End)
+    assert heard == [QAccessible.Event.DescriptionChanged, "Cycle 1, day 28: no treatment. A rest day."]
+
+
+def test_click_picks_a_day_and_the_focused_day_stays_in_view(view, qtbot) -> None:
+    grid = view.grid
+    g = grid.geometry_for(grid.fontMetrics())
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton,
+                     pos=QPoint(g.label_width + 2 * g.cell + g.cell // 2, g.header_height + 2 * g.row_height + 3))
+    assert grid.hasFocus() and (grid.focused_day.day, grid.focused_drug) == (3, "pomalidomide")
+    bar = view.grid_scroller.horizontalScrollBar()
+    view.grid_scroller.resize(g.label_width + 5 * g.cell, view.grid_scroller.height())  # a narrow window
+    _press(qtbot, grid, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum() > 0  # scrolled to show day 28
+    _press(qtbot, grid, Qt.Key.Key_Home)
+    assert bar.value() == 0
+
+
+def test_tab_reaches_the_grid(view, qtbot) -> None:
+    view.choice.setFocus()
+    for _ in range(10):
+        if view.grid.hasFocus():
+            break
+        qtbot.keyClick(view.window().focusWidget(), Qt.Key.Key_Tab)
+    assert view.grid.hasFocus()
+
+
+def test_tooltip_names_the_day_under_the_pointer(view, monkeypatch) -> None:
+    grid = view.grid
+    g = grid.geometry_for(grid.fontMetrics())
+    assert grid.cell_at(g.label_width + 14.5 * g.cell, g.header_height + 0.5 * g.row_height) == (14, 0)
+    assert grid.cell_at(2, g.header_height + 1) is None  # over the medicine names
+    assert grid.tooltip_for(14).startswith("Cycle 1, day 15: isatuximab")
+    shown = []
+
+    class FakeToolTip:  # the real one raises a window, which the offscreen platform warns about
+        @staticmethod
+        def showText(pos, text, widget):  # noqa: N802 (Qt's name)
+            shown.append(text)
+
+        @staticmethod
+        def hideText():  # noqa: N802
+            shown.append(None)
+
+    monkeypatch.setattr(cycle_grid, "QToolTip", FakeToolTip)
+    point = QPoint(g.label_width + int(14.5 * g.cell), g.header_height + g.row_height // 2)
+    assert grid.event(QHelpEvent(QEvent.Type.ToolTip, point, grid.mapToGlobal(point)))
+    outside = QPoint(2, 2)
+    grid.event(QHelpEvent(QEvent.Type.ToolTip, outside, grid.mapToGlobal(outside)))
+    assert shown == [grid.tooltip_for(14), None]
+
+
+def _days_with(grid, drug: str) -> list[int]:
+    return [d.day for d in grid.cycle.days if d.dose_of(drug)]
+
+
+def test_cycle_choice_changes_the_isatuximab_days(view) -> None:
+    assert _days_with(view.grid, "isatuximab") == [1, 8, 15, 22]
+    assert view.caption.text() == "Induction: cycle 1 of 6."
+    view.choice.setCurrentIndex(1)
+    assert view.grid.cycle.number == 2
+    assert view.caption.text() == "Induction: cycles 2 to 6 all look like this."
+    assert _days_with(view.grid, "isatuximab") == [1, 15]
+    assert _days_with(view.grid, "carfilzomib") == [1, 8, 15]
+    view.choice.setCurrentIndex(2)
+    assert view.grid.cycle.phase_id == "maintenance"
+    assert _days_with(view.grid, "carfilzomib") == [1, 15]
+    assert view.caption.text() == "Maintenance: cycles 1 to about 26 all look like this."
+    assert "2 clinic days" in view.totals.text()
+    assert "the maintenance part has about 52 clinic days in about 26 cycles" in view.totals.text()
+
+
+def test_start_date_shows_real_dates_and_clinic_days(view, qtbot) -> None:
+    assert not view.cycle_number.isVisibleTo(view)  # no date, no date-only controls
+    assert view.personal.clinic_list.count() == 1  # the "put in your first day" line
+    with qtbot.waitSignal(view.session.start_date_changed):
+        view.personal.set_start(START)
+    assert view.session.start_date == START
+    assert view.cycle_number.isVisibleTo(view)
+    assert "January 4, 2027 to January 31, 2027" in view.caption.text()
+    assert view.grid.focused_day.date == START
+    first = view.personal.clinic_list.item(0).text()
+    assert first.startswith("Monday, January 4, 2027: cycle 1, day 1.")
+    assert view.personal.clinic_list.count() == len(view.session.timeline().clinic_days())
+    view.cycle_number.setValue(12)  # a specific cycle: its own dates
+    assert view.choice.currentIndex() == 2 and view.grid.cycle.number == 12
+    assert view.caption.text().startswith("Cycle 12 (maintenance cycle 6 of about 26). From ")
+    assert view.grid.cycle.start == START + dt.timedelta(days=11 * 28)
+    with qtbot.waitSignal(view.session.start_date_changed):
+        view.personal.know_start.setChecked(False)  # nobody is forced to keep a date
+    assert view.session.start_date is None and view.grid.cycle.start is None
+
+
+def test_a_date_set_elsewhere_shows_in_the_controls(view) -> None:
+    view.session.set_start_date(dt.date(2028, 2, 28))  # e.g. by another view sharing the session
+    assert view.personal.know_start.isChecked() and view.personal.start_edit.isEnabled()
+    assert view.personal.start_edit.date().toPython() == dt.date(2028, 2, 28)
+    assert [d.date.day for d in view.grid.cycle.days[:3]] == [28, 29, 1]  # a leap day
+    view.session.set_start_date(None)
+    assert not view.personal.know_start.isChecked() and not view.personal.start_edit.isEnabled()
+
+
+def test_a_delay_moves_later_dates_only(view, qtbot) -> None:
+    view.personal.set_start(START)
+    view.personal.delay_cycle.setValue(3)
+    view.personal.delay_days.setValue(7)
+    with qtbot.waitSignal(view.session.delays_changed):
+        qtbot.mouseClick(view.personal.delay_apply, Qt.MouseButton.LeftButton)
+    timeline = view.session.timeline()
+    assert timeline.cycle(2).start == dt.date(2027, 2, 1)
+    assert timeline.cycle(3).start == dt.date(2027, 3, 8)
+    assert "Cycle 3 started 7 days late." in view.personal.delay_status.text()
+    view.cycle_number.setValue(3)
+    assert view.grid.cycle.start == dt.date(2027, 3, 8)
+    with qtbot.waitSignal(view.session.delays_changed):
+        qtbot.mouseClick(view.personal.delay_clear, Qt.MouseButton.LeftButton)
+    assert view.grid.cycle.start == dt.date(2027, 3, 1)
+
+
+def test_save_calendar_through_the_dialog_seam(view, tmp_path, monkeypatch, trial) -> None:
+    out = tmp_path / "mine.ics"
+    monkeypatch.setattr(personal_dates.SaveCalendarDialog, "ask", classmethod(lambda cls, parent: out))
+    assert not view.personal.save_button.isEnabled()
+    assert view.personal.save_status.text() == "Put in your first treatment day first."
+    view.personal.set_start(START)
+    assert view.personal.save_status.text() == ""
+    view.personal.delay_cycle.setValue(2)
+    view.personal.delay_apply.click()
+    view.personal.save_button.click()
+    assert out.read_bytes() == timeline_to_ics(build_timeline(trial, START, {2: 7}), trial)
+    assert len(list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))) == 704
+    assert "Saved 704 treatment days" in view.personal.save_status.text()
+
+
+def test_save_calendar_error_is_a_dialog_and_leaves_no_file(view, tmp_path, monkeypatch) -> None:
+    import explainer.answers_io
+
+    problems = []
+    out = tmp_path / "mine.ics"
+    monkeypatch.setattr(personal_dates.SaveCalendarDialog, "ask", classmethod(lambda cls, parent: out))
+    monkeypatch.setattr(personal_dates.CalendarProblemDialog, "ask",
+                        classmethod(lambda cls, parent, title, message: problems.append((title, message))))
+    monkeypatch.setattr(explainer.answers_io.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(28, "disk full")))
+    view.personal.set_start(START)
+    assert view.personal.save_calendar() is False
+    assert problems and problems[0][0] == "Your calendar was not saved" and "disk full" in problems[0][1]
+    assert not out.exists() and not list(tmp_path.glob(".mine.ics*"))
+
+
+def test_grid_scales_with_the_text_size(main_window, view, qtbot) -> None:
+    before = view.grid.sizeHint()
+    try:
+        main_window.zoom.set_percent(200)
+        qtbot.waitUntil(lambda: view.grid.sizeHint().width() > before.width() * 1.6)
+        after = view.grid.sizeHint()
+        assert after.height() > before.height() * 1.6
+        qtbot.waitUntil(lambda: view.grid.size() == after)  # the grid took its new size
+        assert view.grid_scroller.sizeHint().height() > after.height()  # and its frame grew to show it
+    finally:
+        main_window.zoom.reset()  # the application font is shared by later tests
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        parts = [(v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+                 for v in (c.redF(), c.greenF(), c.blueF())]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_colours_stand_out_from_the_grid_s_paper(view) -> None:
+    # WCAG 1.4.11: graphics need 3:1; the grid paints its own white paper in any theme.
+    colours = {**DRUG_COLOURS, "clinic": shapes.CLINIC_COLOUR, "focus": shapes.FOCUS_COLOUR,
+               "ink": shapes.INK}
+    assert {name: _contrast(colour, shapes.PAPER) >= 3 for name, colour in colours.items()} == \
+        dict.fromkeys(colours, True)
+    assert _contrast(shapes.INK, shapes.REST_FILL) >= 4.5  # the words on the rest band
+    assert set(DRUG_COLOURS) == set(view.session.timeline().drugs)
+
+
+def test_journey_strip_reads_in_words(view) -> None:
+    spoken = view.strip.accessibleDescription()
+    for words in ("Tests first", "6 cycles of 28 days", "Up to 24 months, about 26 cycles",
+                  "Ask your study team when the 24 months start", "30 days", "up to 5 years"):
+        assert words in spoken
+    assert spoken.index("induction") < spoken.index("maintenance") < spoken.index("Follow-up")
+
+
+def test_open_questions_are_shown_for_the_study_team(view) -> None:
+    shown = view.personal.ask_list.text()
+    assert "When do the 24 months of maintenance start" in shown
+    assert "dexamethasone by mouth or get it by drip" in shown
+
+
+def test_every_control_has_an_accessible_name(view) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QListWidget
+
+    controls = [w for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QListWidget)
+                for w in view.findChildren(kind)]
+    assert len(controls) >= 8
+    assert [w for w in controls if not (w.accessibleName() or getattr(w, "text", lambda: "")())] == []
+    assert view.grid.accessibleName()
+
+
+def test_timeline_words_read_at_grade_8_or_lower() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # textstat 0.7.4 imports the deprecated pkg_resources
+        import textstat
+
+    prose = " ".join(load_timeline_text().all_prose())
+    assert textstat.flesch_kincaid_grade(prose) <= 8
+    assert textstat.smog_index(prose) <= 8
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d.pop("how_to_read"), "how_to_read: Field required"),
+    (lambda d: d["journey"].update(induction="{cycels} cycles"), "journey.induction: unknown placeholder {cycels}"),
+    (lambda d: d.update(extra="x"), "extra: unknown field"),
+])
+def test_broken_timeline_words_name_the_key(tmp_path, change, message) -> None:
+    import json
+
+    from explainer.content import ContentError, resources_root
+
+    data = json.loads((resources_root() / "timeline.json").read_text(encoding="utf-8"))
+    change(data)
+    broken = tmp_path / "timeline.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ContentError, match=message.replace("{", "\\{").replace("}", "\\}")):
+        load_timeline_text(broken)
