@@ -109,7 +109,7 @@ def test_without_a_start_there_are_no_dates(trial) -> None:
 def test_what_the_record_leaves_open_is_asked_not_guessed(timeline) -> None:
     asked = " ".join(timeline.open_questions)
     assert "24 months of maintenance start" in asked
-    assert "dexamethasone by mouth or get it by drip" in asked
+    assert "Will I take dexamethasone by mouth, or get it by drip?" in asked
 
 
 def test_journey_strip(trial) -> None:

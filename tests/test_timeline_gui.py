@@ -296,7 +296,7 @@ def test_journey_strip_reads_in_words(view) -> None:
 def test_open_questions_are_shown_for_the_study_team(view) -> None:
     shown = view.personal.ask_list.text()
     assert "When do the 24 months of maintenance start" in shown
-    assert "dexamethasone by mouth or get it by drip" in shown
+    assert "Will I take dexamethasone by mouth, or get it by drip?" in shown
 
 
 def test_every_control_has_an_accessible_name(view) -> None:

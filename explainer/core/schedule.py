@@ -40,7 +40,7 @@ ROUTE_WORDS = {
 
 OPEN_MAINTENANCE_START = ("When do the {months} months of maintenance start: at the first "
                           "maintenance cycle, or at the start of treatment?")
-OPEN_ROUTE = "Will you take {drug} by mouth or get it by drip?"
+OPEN_ROUTE = "Will I take {drug} by mouth, or get it by drip?"
 
 
 @dataclass(frozen=True)
