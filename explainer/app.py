@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -15,7 +15,6 @@ from explainer.content import ContentError, load_trial, resources_root
 from explainer.paths import settings_file
 from explainer.ui.fonts import register_fonts
 from explainer.ui.main_window import MainWindow
-from explainer.ui.self_check import SelfCheck
 from explainer.ui.zoom import TextZoom
 
 
@@ -46,35 +45,60 @@ def app_icon() -> QIcon:
 # painted, then quit. Proves a frozen app really opened its window, and marks the
 # moment "start-up" ends.
 SMOKE_ENV = "TRIAL_EXPLAINER_SMOKE"
+# How long start-up waits for the first screen to be drawn before it builds the
+# parts that screen does not show (the self-check pages).
+FIRST_PAINT_WAIT_MS = 300
 
 
-class FirstPaintReporter(QObject):
-    def __init__(self, window: QWidget) -> None:
+class FirstPaint(QObject):
+    """Notices the window's first paint; with ``announce`` prints "window shown: TITLE"."""
+
+    painted = Signal()
+
+    def __init__(self, window: QWidget, announce: bool = False) -> None:
         super().__init__(window)
-        self.reported = False
+        self.done = False
+        self.announce = announce
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and not self.reported:
-            self.reported = True
-            print(f"window shown: {watched.windowTitle()}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            if self.announce:
+                print(f"window shown: {watched.windowTitle()}", flush=True)
+            self.painted.emit()
         return False
+
+    def wait(self, timeout_ms: int) -> None:
+        if self.done:
+            return
+        loop = QEventLoop()
+        self.painted.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop, loop.quit)
+        loop.exec()
 
 
 def open_settings() -> QSettings:
     return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
-def build_main_window(trial_path: Path | None = None) -> MainWindow:
+def build_main_window(trial_path: Path | None = None, with_self_check: bool = True) -> MainWindow:
     """Everything but the event loop, so tests and benchmarks build the same window."""
     settings = open_settings()
     zoom = TextZoom(settings)
     zoom.apply()
     trial = load_trial(trial_path)
     window = MainWindow(trial, settings, zoom)
-    window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
+    if with_self_check:
+        add_self_check(window)
     return window
+
+
+def add_self_check(window: MainWindow) -> None:
+    """The questionnaire and results pages; run() adds them once the first screen is drawn."""
+    from explainer.ui.self_check import SelfCheck
+
+    window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
 
 
 def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
@@ -82,22 +106,25 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
     with crash.installed() as handler:
         try:
             app = make_application()
-            window = build_main_window(trial_path)
+            window = build_main_window(trial_path, with_self_check=False)
+            first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
+            window.show()
+            first_paint.wait(FIRST_PAINT_WAIT_MS)  # the reading pages first; the self-check just after
+            add_self_check(window)
         except ContentError as err:
             QMessageBox.critical(None, "Trial Explainer cannot open the study",
                                  f"A file the app needs is damaged or missing.\n\n{err}\n\n"
                                  "Please reinstall the app, or tell whoever gave you this file.")
             return 2
-        except Exception:  # noqa: BLE001 - no window yet: say so kindly instead of vanishing
+        except Exception:  # noqa: BLE001 - before the event loop runs: say so kindly, never vanish
             handler.handle(*sys.exc_info())
             return 1
-        if os.environ.get(SMOKE_ENV):
-            FirstPaintReporter(window)
-        window.show()
         # A broken file shows a dialog naming the problem; the window opens anyway, and
         # answers kept from last time are offered back unless the file replaced them.
         if answers_path is not None and window.self_check.open_answers(answers_path):
             window.show_section("self-check-results")
         else:
             window.self_check.offer_draft()
+        if first_paint.announce:
+            QTimer.singleShot(0, app.quit)
         return app.exec()

@@ -85,7 +85,7 @@ def test_an_error_in_a_slot_shows_the_dialog_and_keeps_the_answers(main_window, 
 def test_an_error_before_the_window_exists_shows_the_dialog(qapp, monkeypatch, dialogs) -> None:
     from explainer import app
 
-    def broken_build(*_args):
+    def broken_build(*_args, **_kwargs):
         raise RuntimeError("broken at start-up")
 
     monkeypatch.setattr(app, "build_main_window", broken_build)

@@ -53,9 +53,9 @@ def test_smoke_switch_prints_the_title_once_painted_and_quits() -> None:
 
 
 def test_without_the_switch_nothing_is_printed_and_the_window_stays(main_window, qtbot, capsys) -> None:
-    from explainer.app import FirstPaintReporter
+    from explainer.app import FirstPaint
 
-    assert not any(isinstance(child, FirstPaintReporter) for child in main_window.children())
+    assert not any(isinstance(child, FirstPaint) for child in main_window.children())
     main_window.repaint()
     assert capsys.readouterr().out == ""
 
