@@ -22,6 +22,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from explainer import __version__
 from explainer.paths import log_dir
 
@@ -42,9 +45,6 @@ def crash_message(log_file: Path | None) -> str:
 class CrashDialog:
     @classmethod
     def ask(cls, log_file: Path | None) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
         box = QMessageBox(QMessageBox.Icon.Warning, TITLE, crash_message(log_file),
                           QMessageBox.StandardButton.Ok, QApplication.activeWindow())
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
@@ -68,11 +68,27 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: Trace
     return path
 
 
+class _MainThread(QObject):
+    """Carries a worker thread's error to the main thread: only there may a dialog open."""
+
+    crashed = Signal(object)
+
+    def __init__(self, handler: CrashHandler) -> None:
+        super().__init__()  # created in the main thread, so queued calls run there
+        self.handler = handler
+        self.crashed.connect(self.tell)
+
+    @Slot(object)
+    def tell(self, log_file: Path | None) -> None:
+        self.handler.tell_the_user(log_file)
+
+
 class CrashHandler:
     """Installed as sys.excepthook and threading.excepthook while the app runs."""
 
     def __init__(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
+        self._main_thread = _MainThread(self)
         self.showing = False
         self.last_log: Path | None = None
 
@@ -96,20 +112,20 @@ class CrashHandler:
         except OSError as err:
             print(f"trial-explainer: could not write the crash log: {err}", file=sys.stderr)
             self.last_log = None
-        self._tell_the_user()
+        if threading.current_thread() is threading.main_thread():
+            self.tell_the_user(self.last_log)
+        else:
+            self._main_thread.crashed.emit(self.last_log)
 
-    def _tell_the_user(self) -> None:
+    def tell_the_user(self, log_file: Path | None) -> None:
         # One dialog at a time: an error that repeats (in a paint, say) is logged,
         # not stacked into a pile of dialogs. No dialog without a QApplication
-        # (the traceback went to stderr), and none from a worker thread.
-        from PySide6.QtWidgets import QApplication
-
-        if self.showing or QApplication.instance() is None \
-                or threading.current_thread() is not threading.main_thread():
+        # (the traceback went to stderr).
+        if self.showing or QApplication.instance() is None:
             return
         self.showing = True
         try:
-            CrashDialog.ask(self.last_log)
+            CrashDialog.ask(log_file)
         finally:
             self.showing = False
 

@@ -8,7 +8,8 @@ import threading
 import warnings
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from explainer import crash
 from explainer.paths import data_dir, log_dir
@@ -96,13 +97,34 @@ def test_an_error_before_the_window_exists_shows_the_dialog(qapp, monkeypatch, d
     assert sys.excepthook is before  # run() puts the previous hook back
 
 
-def test_a_worker_thread_error_is_logged_without_a_dialog(qapp, dialogs) -> None:
+def test_a_worker_thread_error_shows_the_dialog_from_the_main_thread(qapp, qtbot, monkeypatch, dialogs) -> None:
+    shown_in = []
+    monkeypatch.setattr(crash.CrashDialog, "ask", classmethod(
+        lambda cls, log_file: (dialogs.append(log_file), shown_in.append(threading.current_thread()))))
     with crash.installed() as handler:
         worker = threading.Thread(target=_boom)
         worker.start()
         worker.join()
-    assert dialogs == []  # a dialog from a worker thread would crash Qt
-    assert handler.last_log is not None and "a bug in a slot" in handler.last_log.read_text(encoding="utf-8")
+        assert dialogs == []  # not from the worker: Qt widgets live in the main thread
+        qtbot.waitUntil(lambda: len(dialogs) == 1)
+    assert shown_in == [threading.main_thread()]
+    assert dialogs[0] == handler.last_log and "a bug in a slot" in dialogs[0].read_text(encoding="utf-8")
+
+
+def test_the_real_dialog_names_the_file(qapp, artifacts, tmp_path) -> None:
+    seen = {}
+
+    def look_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        seen.update(title=box.windowTitle(), text=box.text(), flags=box.textInteractionFlags())
+        box.grab().save(str(artifacts / "screenshots" / "crash-dialog.png"))
+        box.accept()
+
+    QTimer.singleShot(0, look_and_close)
+    crash.CrashDialog.ask(tmp_path / "crash-1.log")
+    assert seen["title"] == "Sorry, something went wrong"
+    assert str(tmp_path / "crash-1.log") in seen["text"] and "Your answers are kept" in seen["text"]
+    assert seen["flags"] & Qt.TextInteractionFlag.TextSelectableByMouse  # the path can be copied
 
 
 def test_a_repeating_error_does_not_pile_up_dialogs(qapp, monkeypatch, dialogs) -> None:
