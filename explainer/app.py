@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from explainer import __version__
-from explainer.content import ContentError, load_trial
+from explainer import __version__, crash
+from explainer.content import ContentError, load_trial, resources_root
 from explainer.paths import settings_file
-from explainer.ui.export import PdfExport
 from explainer.ui.fonts import register_fonts
 from explainer.ui.main_window import MainWindow
-from explainer.ui.self_check import SelfCheck
-from explainer.ui.timeline import install_timeline
 from explainer.ui.zoom import TextZoom
 
 
@@ -24,41 +23,113 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Trial Explainer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("trial-explainer")
+    app.setWindowIcon(app_icon())
     register_fonts()
     return app
+
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The calendar-and-check icon (resources/icons, made by packaging/make_icons.py)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        pixmap = QPixmap()
+        pixmap.loadFromData((resources_root() / "icons" / f"trial-explainer-{size}.png").read_bytes())
+        icon.addPixmap(pixmap)
+    return icon
+
+
+# Set by the bundle test and the benchmark: print one line once the window has
+# painted, then quit. Proves a frozen app really opened its window, and marks the
+# moment "start-up" ends.
+SMOKE_ENV = "TRIAL_EXPLAINER_SMOKE"
+# How long start-up waits for the first screen to be drawn before it builds the
+# parts that screen does not show (self-check, timeline, PDF export).
+FIRST_PAINT_WAIT_MS = 300
+
+
+class FirstPaint(QObject):
+    """Notices the window's first paint; with ``announce`` prints "window shown: TITLE"."""
+
+    painted = Signal()
+
+    def __init__(self, window: QWidget, announce: bool = False) -> None:
+        super().__init__(window)
+        self.done = False
+        self.announce = announce
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            if self.announce:
+                print(f"window shown: {watched.windowTitle()}", flush=True)
+            self.painted.emit()
+        return False
+
+    def wait(self, timeout_ms: int) -> None:
+        if self.done:
+            return
+        loop = QEventLoop()
+        self.painted.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop, loop.quit)
+        loop.exec()
 
 
 def open_settings() -> QSettings:
     return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
-def build_main_window(trial_path: Path | None = None) -> MainWindow:
+def build_main_window(trial_path: Path | None = None, with_tools: bool = True) -> MainWindow:
     """Everything but the event loop, so tests and benchmarks build the same window."""
     settings = open_settings()
     zoom = TextZoom(settings)
     zoom.apply()
     trial = load_trial(trial_path)
     window = MainWindow(trial, settings, zoom)
-    window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
-    window.pdf_export = PdfExport(window)  # type: ignore[attr-defined]
-    window.timeline = install_timeline(window)  # type: ignore[attr-defined]
+    if with_tools:
+        add_tools(window)
     return window
 
 
+def add_tools(window: MainWindow) -> None:
+    """The self-check, the timeline and the PDF export: run() adds them once the
+    reading pages are drawn, so the first screen appears sooner."""
+    from explainer.ui.export import PdfExport
+    from explainer.ui.self_check import SelfCheck
+    from explainer.ui.timeline import install_timeline
+
+    window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
+    window.pdf_export = PdfExport(window)  # type: ignore[attr-defined]
+    window.timeline = install_timeline(window)  # type: ignore[attr-defined]
+
+
 def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
-    app = make_application()
-    try:
-        window = build_main_window(trial_path)
-    except ContentError as err:
-        QMessageBox.critical(None, "Trial Explainer cannot open the study",
-                             f"A file the app needs is damaged or missing.\n\n{err}\n\n"
-                             "Please reinstall the app, or tell whoever gave you this file.")
-        return 2
-    window.show()
-    # A broken file shows a dialog naming the problem; the window opens anyway, and
-    # answers kept from last time are offered back unless the file replaced them.
-    if answers_path is not None and window.self_check.open_answers(answers_path):
-        window.show_section("self-check-results")
-    else:
-        window.self_check.offer_draft()
-    return app.exec()
+    # From here on an unexpected error is logged and shown in a dialog, never a silent exit.
+    with crash.installed() as handler:
+        try:
+            app = make_application()
+            window = build_main_window(trial_path, with_tools=False)
+            first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
+            window.show()
+            first_paint.wait(FIRST_PAINT_WAIT_MS)  # the reading pages first; the tools just after
+            add_tools(window)
+        except ContentError as err:
+            QMessageBox.critical(None, "Trial Explainer cannot open the study",
+                                 f"A file the app needs is damaged or missing.\n\n{err}\n\n"
+                                 "Please reinstall the app, or tell whoever gave you this file.")
+            return 2
+        except Exception:  # noqa: BLE001 - before the event loop runs: say so kindly, never vanish
+            handler.handle(*sys.exc_info())
+            return 1
+        # A broken file shows a dialog naming the problem; the window opens anyway, and
+        # answers kept from last time are offered back unless the file replaced them.
+        if answers_path is not None and window.self_check.open_answers(answers_path):
+            window.show_section("self-check-results")
+        else:
+            window.self_check.offer_draft()
+        if first_paint.announce:
+            QTimer.singleShot(0, app.quit)
+        return app.exec()

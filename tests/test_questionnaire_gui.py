@@ -234,7 +234,7 @@ def test_answers_path_on_the_command_line(qapp, tmp_path, monkeypatch, qtbot) ->
 
     windows = []
     real_build = app.build_main_window
-    monkeypatch.setattr(app, "build_main_window", lambda *a: windows.append(real_build(*a)) or windows[-1])
+    monkeypatch.setattr(app, "build_main_window", lambda *a, **k: windows.append(real_build(*a, **k)) or windows[-1])
     monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
     shown = []
     monkeypatch.setattr(sc.AnswersProblemDialog, "ask", classmethod(lambda cls, *args: shown.append(args)))

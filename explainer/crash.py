@@ -1,0 +1,141 @@
+"""Unexpected errors: write the details to the user's log folder, then say so kindly.
+
+An error in a button or menu action must never close the app silently. The hook
+writes the traceback to a dated file in ``explainer.paths.log_dir()``, shows a
+plain dialog that names that file, and lets the window carry on. The answers in
+progress are already safe: the self-check writes its draft on every change
+(``explainer.ui.self_check.DraftStore``).
+
+The dialog's words live here rather than in ``resources/``: they must still show
+when the app's own files are what is broken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import sys
+import threading
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from explainer import __version__
+from explainer.paths import log_dir
+
+TITLE = "Sorry, something went wrong"
+
+
+def crash_message(log_file: Path | None) -> str:
+    """The dialog text: what happened, that the answers are safe, where the details are."""
+    where = (f"We wrote the details to this file:\n{log_file}\n\n"
+             "If it happens again, you can send that file to the person or clinic "
+             "that gave you this app.") if log_file else \
+        "We could not write the details to a file this time."
+    return ("Something went wrong inside Trial Explainer. It was not your fault.\n\n"
+            "Your answers are kept. You can keep using the app, or close it and open it again.\n\n"
+            + where)
+
+
+class CrashDialog:
+    @classmethod
+    def ask(cls, log_file: Path | None) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, TITLE, crash_message(log_file),
+                          QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
+        box.exec()
+
+
+def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
+                    folder: Path | None = None, now: dt.datetime | None = None) -> Path:
+    """Write the traceback and the versions to a new dated file; return its path."""
+    from explainer.answers_io import write_atomically  # loads pydantic: not at start-up
+
+    now = now or dt.datetime.now()
+    folder = folder or log_dir()
+    path = folder / f"crash-{now:%Y%m%d-%H%M%S-%f}.log"
+    lines = [f"Trial Explainer {__version__} crashed at {now.isoformat(timespec='seconds')}",
+             f"Python {platform.python_version()} on {platform.platform()}",
+             f"Frozen app: {bool(getattr(sys, 'frozen', False))}", "",
+             *traceback.format_exception(exc_type, exc, tb)]
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, "\n".join(line.rstrip("\n") for line in lines) + "\n")
+    return path
+
+
+class _MainThread(QObject):
+    """Carries a worker thread's error to the main thread: only there may a dialog open."""
+
+    crashed = Signal(object)
+
+    def __init__(self, handler: CrashHandler) -> None:
+        super().__init__()  # created in the main thread, so queued calls run there
+        self.handler = handler
+        self.crashed.connect(self.tell)
+
+    @Slot(object)
+    def tell(self, log_file: Path | None) -> None:
+        self.handler.tell_the_user(log_file)
+
+
+class CrashHandler:
+    """Installed as sys.excepthook and threading.excepthook while the app runs."""
+
+    def __init__(self) -> None:
+        self._previous = (sys.excepthook, threading.excepthook)
+        self._main_thread = _MainThread(self)
+        self.showing = False
+        self.last_log: Path | None = None
+
+    def install(self) -> None:
+        self._previous = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self.handle
+        threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._previous
+
+    def handle(self, exc_type: type[BaseException], exc: BaseException | None,
+               tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):  # Ctrl+C in a terminal: quit as usual
+            sys.__excepthook__(exc_type, exc or exc_type(), tb)
+            return
+        exc = exc or exc_type()
+        traceback.print_exception(exc_type, exc, tb, file=sys.stderr)  # for whoever started it in a terminal
+        try:
+            self.last_log = write_crash_log(exc_type, exc, tb)
+        except OSError as err:
+            print(f"trial-explainer: could not write the crash log: {err}", file=sys.stderr)
+            self.last_log = None
+        if threading.current_thread() is threading.main_thread():
+            self.tell_the_user(self.last_log)
+        else:
+            self._main_thread.crashed.emit(self.last_log)
+
+    def tell_the_user(self, log_file: Path | None) -> None:
+        # One dialog at a time: an error that repeats (in a paint, say) is logged,
+        # not stacked into a pile of dialogs. No dialog without a QApplication
+        # (the traceback went to stderr).
+        if self.showing or QApplication.instance() is None:
+            return
+        self.showing = True
+        try:
+            CrashDialog.ask(log_file)
+        finally:
+            self.showing = False
+
+
+@contextmanager
+def installed() -> Iterator[CrashHandler]:
+    """The hooks for as long as the app runs; the previous ones come back after."""
+    handler = CrashHandler()
+    handler.install()
+    try:
+        yield handler
+    finally:
+        handler.uninstall()

@@ -1,0 +1,98 @@
+"""The double-click app: build it with packaging/build, then start the frozen program.
+
+Slow (about a minute to build); runs in CI. The bundle is built once per session
+into a temporary folder, never into the checkout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.xvfb import display_env, screenshot, xvfb_display
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE_LIMIT_MB = 130
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("bundle")
+    start = time.monotonic()
+    built = subprocess.run([str(ROOT / "packaging" / "build"), "--dist", str(out / "dist"),
+                            "--work", str(out / "work")], capture_output=True, text=True, timeout=1800)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    print(f"bundle built in {time.monotonic() - start:.0f} s")
+    return out / "dist" / "trial-explainer"
+
+
+def _run(bundle: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(bundle / "trial-explainer"), *args], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **env), cwd=bundle.parent)
+
+
+def _size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
+
+
+def test_the_bundle_is_lean(bundle) -> None:
+    assert _size_mb(bundle) <= SIZE_LIMIT_MB
+    names = {p.name for p in bundle.rglob("*")}
+    for unwanted in ("libQt6Network.so.6", "QtNetwork.abi3.so", "libQt6Qml.so.6", "_tkinter", "pytest", "hypothesis"):
+        assert not any(name.startswith(unwanted) for name in names), unwanted
+
+
+def test_the_frozen_app_opens_its_main_window(bundle) -> None:
+    out = _run(bundle, TRIAL_EXPLAINER_SMOKE="1")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["window shown: Trial Explainer: study NCT04883242"]
+    assert "Traceback" not in out.stderr
+
+
+def test_the_frozen_app_finds_its_resources(bundle, tmp_path) -> None:
+    out = _run(bundle, "validate")
+    assert out.returncode == 0, out.stderr
+    assert "NCT04883242, 24 criteria" in out.stdout and out.stdout.count("ok  page") == 6
+    fonts = {p.name for p in (bundle / "_internal" / "explainer" / "resources" / "fonts").iterdir()}
+    assert {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"} <= fonts
+    answers = tmp_path / "mine.answers.json"
+    answers.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                                   "as_of": "2026-11-23", "answers": {"heart_disease": "yes"}}), encoding="utf-8")
+    checked = _run(bundle, "check", str(answers), "--json")
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["trial"] == "NCT04883242"
+
+
+def test_the_frozen_app_draws_its_window_on_a_real_display(bundle, artifacts) -> None:
+    shot = artifacts / "screenshots" / "bundle-main-window.png"
+    with xvfb_display() as display:
+        app = subprocess.Popen([str(bundle / "trial-explainer")], env=display_env(display),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            colours = screenshot(display, shot)
+            assert app.poll() is None, app.communicate()[1]
+        finally:
+            app.terminate()
+            _out, err = app.communicate(timeout=20)
+    assert colours >= 20, "the screen stayed blank: the frozen app drew no window"
+    assert "Traceback" not in err
+
+
+def test_the_frozen_app_exports_a_pdf_with_its_fonts_embedded(bundle, tmp_path) -> None:
+    pdf = tmp_path / "summary.pdf"
+    out = _run(bundle, "pdf", "-o", str(pdf))
+    assert out.returncode == 0, out.stderr
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]  # after the header and the dashes
+    assert rows, "the PDF uses no fonts"
+    assert any("DejaVuSans" in row for row in rows)
+    for row in rows:  # columns: name type encoding emb sub uni object ID
+        assert row.split()[-5] == "yes", f"font not embedded: {row}"

@@ -1,0 +1,69 @@
+"""What the first screen costs: heavy parts stay unloaded; the smoke switch; the icon."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+_FIRST_SCREEN = r"""
+import sys
+from explainer.app import build_main_window, make_application
+app = make_application()
+window = build_main_window()
+window.show()
+app.processEvents()
+print(" ".join(sorted(sys.modules)))
+"""
+
+# Loaded only when the user does something that needs them.
+LAZY = [
+    ("reportlab", "the PDF library: only when exporting"),
+    ("explainer.pdf", "the PDF summary: only when exporting"),
+    ("icalendar", "the calendar file: only when saving one"),
+    ("PySide6.QtSvg", "icons are PNG; no SVG renderer at start"),
+    ("PySide6.QtNetwork", "the app never uses the network"),
+]
+
+
+@pytest.fixture(scope="module")
+def first_screen_modules() -> set[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", _FIRST_SCREEN], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    modules = set(out.stdout.split())
+    assert "explainer.ui.main_window" in modules  # the probe really built the window
+    return modules
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("module", "why"), LAZY)
+def test_the_first_screen_does_not_load(first_screen_modules, module, why) -> None:
+    assert module not in first_screen_modules, why
+
+
+@pytest.mark.slow
+def test_smoke_switch_prints_the_title_once_painted_and_quits() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRIAL_EXPLAINER_SMOKE="1")
+    out = subprocess.run([sys.executable, "-m", "explainer"], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["window shown: Trial Explainer: study NCT04883242"]
+
+
+def test_without_the_switch_nothing_is_printed_and_the_window_stays(main_window, qtbot, capsys) -> None:
+    from explainer.app import FirstPaint
+
+    assert not any(isinstance(child, FirstPaint) for child in main_window.children())
+    main_window.repaint()
+    assert capsys.readouterr().out == ""
+
+
+def test_the_app_has_its_icon_in_every_size(qapp, main_window) -> None:
+    from explainer.app import ICON_SIZES
+
+    icon = qapp.windowIcon()
+    sizes = sorted(size.width() for size in icon.availableSizes())
+    assert sizes == list(ICON_SIZES)
+    assert not main_window.windowIcon().isNull()
