@@ -21,7 +21,9 @@ from explainer.core.facts import trial_facts
 from explainer.core.model import Trial
 
 BUILTIN_TRIAL = "NCT04883242.json"
-PAGE_NAMES = ("study", "medicines", "what-happens", "who-can-join", "status", "about")
+PAGE_NAMES = ("study", "medicines", "medicine-isatuximab", "medicine-carfilzomib", "medicine-pomalidomide",
+              "medicine-dexamethasone", "what-happens", "who-can-join", "status", "questions-to-ask", "help",
+              "glossary", "about")
 
 Model = TypeVar("Model", bound=BaseModel)
 Source = Path | Traversable
@@ -94,6 +96,20 @@ def load_page(name: str, trial: Trial, root: Source | None = None) -> str:
         return facts[key]
 
     return _PLACEHOLDER.sub(fill, text)
+
+
+def load_glossary(source: Source | None = None) -> "Glossary":
+    """The glossary (resources/glossary.json): each hard word defined once."""
+    from explainer.core.glossary import Glossary
+
+    return load_json_model(source or resources_root() / "glossary.json", Glossary)
+
+
+def load_registry_sentences(source: Source | None = None) -> "RegistrySentences":
+    """The registry's sentences behind the pages' plain statements, word for word."""
+    from explainer.core.registry_words import RegistrySentences
+
+    return load_json_model(source or resources_root() / "registry_sentences.json", RegistrySentences)
 
 
 def load_questions(source: Source | None = None) -> "Questionnaire":

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.content import load_page
+from explainer.content import load_glossary, load_page, load_registry_sentences
+from explainer.core.glossary import glossary_markdown
 from explainer.core.facts import long_date
 from explainer.core.model import Trial
 from explainer.ui.pages import CriteriaView, MarkdownPageView
 from explainer.ui.session import Session
+from explainer.ui.theme import Theme
 from explainer.ui.zoom import TextZoom
 
 # (page file, navigator label). Order follows PEMAT's logical sequence:
@@ -26,9 +28,16 @@ from explainer.ui.zoom import TextZoom
 SECTIONS = (
     ("study", "What the study is"),
     ("medicines", "The 4 medicines"),
+    ("medicine-isatuximab", "   Isatuximab"),
+    ("medicine-carfilzomib", "   Carfilzomib"),
+    ("medicine-pomalidomide", "   Pomalidomide"),
+    ("medicine-dexamethasone", "   Dexamethasone"),
     ("what-happens", "What happens, and for how long"),
     ("who-can-join", "Who can join"),
     ("status", "Study status and who runs it"),
+    ("questions-to-ask", "Questions to ask your doctor"),
+    ("help", "Where to get help"),
+    ("glossary", "Words and what they mean"),
     ("about", "About this app"),
 )
 
@@ -40,10 +49,16 @@ class MainWindow(QMainWindow):
         self.session = Session(trial, self)
         self.settings = settings
         self.zoom = zoom
+        self.theme = Theme(settings, self)
+        self.theme.apply()
+        self.glossary = load_glossary()
+        self.registry_sentences = load_registry_sentences()
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Sections")
         self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
+        self.navigator.setWordWrap(True)  # at large text sizes, labels wrap instead of being cut off
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.stack = QStackedWidget()
         for page_id, label in SECTIONS:
             self.add_section(page_id, label, self._build_page(page_id, label))
@@ -79,8 +94,12 @@ class MainWindow(QMainWindow):
     def _build_page(self, page_id: str, label: str) -> QWidget:
         markdown = load_page(page_id, self.trial)
         if page_id == "who-can-join":
-            return CriteriaView(self.trial, markdown)
-        return MarkdownPageView(label, markdown)
+            return CriteriaView(self.trial, markdown, glossary=self.glossary)
+        if page_id == "glossary":
+            return MarkdownPageView(label.strip(), f"{markdown}\n\n{glossary_markdown(self.glossary)}")
+        view = MarkdownPageView(label.strip(), markdown, glossary=self.glossary, sentences=self.registry_sentences)
+        view.page_requested.connect(self.show_section)
+        return view
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -100,12 +119,24 @@ class MainWindow(QMainWindow):
             action.setShortcuts(keys)
             action.triggered.connect(slot)
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        contrast = QAction("&High-contrast colours", self)
+        contrast.setCheckable(True)
+        contrast.setChecked(self.theme.high_contrast)
+        contrast.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        contrast.toggled.connect(self.theme.set_high_contrast)
+        view_menu.addAction(contrast)
+        self.high_contrast_action = contrast
         self.view_menu = view_menu
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("About this app", self)
         about.triggered.connect(lambda: self.show_section("about"))
         help_menu.addAction(about)
+        for page_id, text in (("glossary", "Words and what they mean"), ("help", "Where to get help")):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, p=page_id: self.show_section(p))
+            help_menu.addAction(action)
 
     def _build_status_bar(self) -> None:
         record = QLabel(f"Registry record of {long_date(self.trial.last_updated)}. "

@@ -1,0 +1,124 @@
+"""Colours and the focus ring: a normal theme and a high-contrast one, remembered.
+
+Every text colour the app uses is listed here, so the accessibility test can compute
+each contrast ratio (WCAG 2.2: at least 4.5:1 for text). Focus is shown by a thicker
+border, not by a colour change alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+_KEY = "view/high_contrast"
+Role = QPalette.ColorRole
+
+
+@dataclass(frozen=True)
+class Colours:
+    name: str
+    roles: dict[QPalette.ColorRole, str]
+    focus: str  # the focus ring
+    edge: str  # borders of fields and buttons
+    status: dict[str, str]  # self-check result words, keyed by Status value
+
+    def get(self, role: QPalette.ColorRole) -> str:
+        return self.roles[role]
+
+
+NORMAL = Colours(
+    name="normal",
+    roles={Role.Window: "#f3f3f3", Role.WindowText: "#1a1a1a", Role.Base: "#ffffff", Role.Text: "#1a1a1a",
+           Role.AlternateBase: "#eeeeee", Role.Button: "#e6e6e6", Role.ButtonText: "#1a1a1a",
+           Role.Highlight: "#0b57d0", Role.HighlightedText: "#ffffff", Role.Link: "#0b4fb3",
+           Role.LinkVisited: "#5b2a86", Role.ToolTipBase: "#fffbe6", Role.ToolTipText: "#1a1a1a",
+           Role.PlaceholderText: "#595959", Role.BrightText: "#ffffff"},
+    focus="#0b57d0", edge="#6b6b6b",
+    status={"satisfied": "#1b5e20", "not_satisfied": "#b71c1c", "unknown": "#6d4c00"},
+)
+
+HIGH_CONTRAST = Colours(
+    name="high contrast",
+    roles={Role.Window: "#000000", Role.WindowText: "#ffffff", Role.Base: "#000000", Role.Text: "#ffffff",
+           Role.AlternateBase: "#1a1a1a", Role.Button: "#000000", Role.ButtonText: "#ffffff",
+           Role.Highlight: "#ffff00", Role.HighlightedText: "#000000", Role.Link: "#7fdbff",
+           Role.LinkVisited: "#d6a8ff", Role.ToolTipBase: "#000000", Role.ToolTipText: "#ffffff",
+           Role.PlaceholderText: "#d0d0d0", Role.BrightText: "#ffff00"},
+    focus="#ffff00", edge="#ffffff",
+    status={"satisfied": "#8ee89a", "not_satisfied": "#ff9e9e", "unknown": "#ffd54f"},
+)
+
+# (foreground role, background role) pairs where text is drawn: each must reach 4.5:1.
+TEXT_PAIRS = (
+    (Role.WindowText, Role.Window), (Role.Text, Role.Base), (Role.Text, Role.AlternateBase),
+    (Role.ButtonText, Role.Button), (Role.HighlightedText, Role.Highlight), (Role.Link, Role.Base),
+    (Role.LinkVisited, Role.Base), (Role.ToolTipText, Role.ToolTipBase), (Role.PlaceholderText, Role.Base),
+)
+
+
+def style_sheet(colours: Colours) -> str:
+    """A visible focus ring: 1px edge normally, 3px in the focus colour (same outer size)."""
+    fields = "QLineEdit, QComboBox, QListWidget, QTextBrowser, QScrollArea, QPushButton, QToolButton"
+    focused = ", ".join(f"{w.strip()}:focus" for w in fields.split(","))
+    toggles = "QCheckBox, QRadioButton"
+    return (
+        f"{fields} {{ border: 1px solid {colours.edge}; padding: 4px; border-radius: 3px; }}\n"
+        f"QPushButton, QToolButton {{ background: {colours.get(Role.Button)}; padding: 4px 10px; }}\n"
+        f"{focused} {{ border: 3px solid {colours.focus}; padding: 2px; }}\n"
+        f"QPushButton:focus, QToolButton:focus {{ padding: 2px 8px; }}\n"
+        f"{toggles} {{ border: 3px solid transparent; padding: 1px; }}\n"
+        f"QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {colours.focus}; }}\n"
+        f"QToolTip {{ color: {colours.get(Role.ToolTipText)}; background: {colours.get(Role.ToolTipBase)};"
+        f" border: 1px solid {colours.edge}; }}\n"
+    )
+
+
+def palette(colours: Colours) -> QPalette:
+    result = QPalette()
+    for role, value in colours.roles.items():
+        result.setColor(role, QColor(value))
+    return result
+
+
+def current_colours() -> Colours:
+    """The theme in use now (views that write their own HTML colours ask this)."""
+    app = QApplication.instance()
+    dark = app is not None and QApplication.palette().color(Role.Base).lightness() < 128
+    return HIGH_CONTRAST if dark else NORMAL
+
+
+class Theme(QObject):
+    """The user's choice of colours, applied app-wide and kept in the settings file."""
+
+    changed = Signal(bool)
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._high_contrast = str(settings.value(_KEY, "false")).lower() == "true"
+
+    @property
+    def high_contrast(self) -> bool:
+        return self._high_contrast
+
+    @property
+    def colours(self) -> Colours:
+        return HIGH_CONTRAST if self._high_contrast else NORMAL
+
+    def apply(self) -> None:
+        QApplication.setPalette(palette(self.colours))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(style_sheet(self.colours))
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on == self._high_contrast:
+            return
+        self._high_contrast = on
+        self._settings.setValue(_KEY, "true" if on else "false")
+        self._settings.sync()
+        self.apply()
+        self.changed.emit(on)
