@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -57,8 +57,7 @@ class MainWindow(QMainWindow):
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Sections")
         self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
-        self.navigator.setWordWrap(True)  # at large text sizes, labels wrap instead of being cut off
-        self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)  # never cut a label short
         self.stack = QStackedWidget()
         for page_id, label in SECTIONS:
             self.add_section(page_id, label, self._build_page(page_id, label))
@@ -80,6 +79,18 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, page_id)
         self.navigator.addItem(item)
         self.stack.addWidget(view)
+        self.fit_navigator()
+
+    def fit_navigator(self) -> None:
+        """The navigator is as wide as its longest label, at every text size."""
+        nav = self.navigator
+        width = nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + nav.verticalScrollBar().sizeHint().width() + 8
+        nav.setMinimumWidth(width)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_navigator()
+        super().changeEvent(event)
 
     def show_section(self, page_id: str) -> None:
         for row in range(self.navigator.count()):
@@ -142,5 +153,6 @@ class MainWindow(QMainWindow):
         record = QLabel(f"Registry record of {long_date(self.trial.last_updated)}. "
                         "Private: nothing leaves this computer.")
         record.setAccessibleName("Record date and privacy")
+        record.setWordWrap(True)  # at large text sizes it wraps instead of being cut off
         self.statusBar().addPermanentWidget(record)
         self.zoom.zoom_changed.connect(lambda pct: self.statusBar().showMessage(f"Text size {pct}%", 3000))

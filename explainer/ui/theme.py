@@ -109,9 +109,12 @@ class Theme(QObject):
         return HIGH_CONTRAST if self._high_contrast else NORMAL
 
     def apply(self) -> None:
-        QApplication.setPalette(palette(self.colours))
+        # Only on a change: re-styling every widget is slow in a window with many fields.
         app = QApplication.instance()
-        if isinstance(app, QApplication):
+        wanted = palette(self.colours)
+        if QApplication.palette() != wanted:
+            QApplication.setPalette(wanted)
+        if isinstance(app, QApplication) and app.styleSheet() != style_sheet(self.colours):
             app.setStyleSheet(style_sheet(self.colours))
 
     def set_high_contrast(self, on: bool) -> None:
