@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from explainer.content import PAGE_NAMES, load_page, load_registry_sentences, load_trial
 from explainer.core.registry_words import MARKER, REGISTRY_LABEL, expand_markers, marker_ids
+from tests.markdown_blocks import blocks, cited_by_next
 
 TRIAL = load_trial()
 SENTENCES = load_registry_sentences()
@@ -22,28 +23,11 @@ TRIAL_PAGES = ("study", "medicines", "medicine-isatuximab", "medicine-carfilzomi
 TRIAL_FACT = re.compile(r"\d|\bIV\b|by mouth|by drip|\bdrips?\b")
 
 
-def _blocks(markdown: str) -> list[tuple[str, str]]:
-    """(section heading, block) for each paragraph and list item."""
-    section = ""
-    found = []
-    for block in re.split(r"\n\s*\n|\n(?=- )", markdown):
-        block = block.strip()
-        if block.startswith("#"):
-            section = block.lstrip("# ").split("\n")[0]
-        elif block:
-            found.append((section, block))
-    return found
-
-
 def _uncited_trial_facts(markdown: str) -> list[str]:
-    blocks = _blocks(markdown)
+    found = blocks(markdown)
     missing = []
-    for index, (section, block) in enumerate(blocks):
-        after = index + 1
-        while block.startswith("- ") and after < len(blocks) and blocks[after][1].startswith("- "):
-            after += 1  # a list is cited by the paragraph that follows it
-        cited_after = after < len(blocks) and blocks[after][1].startswith("(Source:")
-        if section == "In short" or "(Source:" in block or cited_after or block.startswith("(Source:"):
+    for index, (section, block) in enumerate(found):
+        if section == "In short" or "(Source:" in block or cited_by_next(found, index):
             continue  # summaries repeat linked statements; cited blocks are general medical facts
         if TRIAL_FACT.search(MARKER.sub("", block).replace(TRIAL.nct_id, "")) and not MARKER.search(block):
             missing.append(block)
