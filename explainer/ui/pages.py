@@ -66,21 +66,24 @@ class GlossaryBrowser(QTextBrowser):
             return True
         return super().viewportEvent(event)
 
-    def underline_terms(self) -> None:
-        """Glossary links get a dotted underline, so they differ from other links by shape."""
+    def underline_links(self) -> None:
+        """Every link is underlined (colour is never the only signal); glossary words
+        get a dotted line, so they differ from other links by shape."""
         doc = self.document()
-        dotted = QTextCharFormat()
+        dotted, solid = QTextCharFormat(), QTextCharFormat()
         dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        solid.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         block = doc.begin()
         while block.isValid():
             fragments = block.begin()
             while not fragments.atEnd():
                 fragment = fragments.fragment()
-                if fragment.charFormat().anchorHref().startswith(f"{GLOSSARY_SCHEME}:"):
+                href = fragment.charFormat().anchorHref()
+                if href:
                     cursor = QTextCursor(doc)
                     cursor.setPosition(fragment.position())
                     cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                    cursor.mergeCharFormat(dotted)
+                    cursor.mergeCharFormat(dotted if href.startswith(f"{GLOSSARY_SCHEME}:") else solid)
                 fragments += 1
             block = block.next()
 
@@ -126,10 +129,10 @@ class GlossaryPage(QWidget):
         layout.addWidget(self.definition)
 
     def show_document(self, render: Callable[[], None]) -> None:
-        """Re-render in place (scroll kept), then underline the glossary words."""
+        """Re-render in place (scroll kept), then underline the links."""
         scroll = self.browser.verticalScrollBar().value()
         render()
-        self.browser.underline_terms()
+        self.browser.underline_links()
         self.browser.verticalScrollBar().setValue(scroll)
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from explainer.core.answers import AnswersFile, new_answers_file
@@ -24,9 +24,8 @@ from explainer.core.eligibility import (
 from explainer.core.facts import long_date
 from explainer.core.questions import Questionnaire
 from explainer.ui.session import Session
+from explainer.ui.theme import current_colours
 
-# Colour only repeats what the icon and the word already say.
-_COLOURS = {Status.SATISFIED: "#1b5e20", Status.NOT_SATISFIED: "#b71c1c", Status.UNKNOWN: "#6d4c00"}
 _OVERALL_ICONS = {Overall.POSSIBLE_MATCH: "✓", Overall.LIKELY_NOT_ELIGIBLE: "✗", Overall.INCOMPLETE: "?"}
 
 
@@ -57,6 +56,11 @@ class ResultsView(QWidget):
         self.browser.setHtml(results_html(self.report))
         self.browser.verticalScrollBar().setValue(scroll)
         self.report_changed.emit(self.report)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: redraw in its colours
+            self.show_answers(self.session.answers)
+        super().changeEvent(event)
 
     def status_of(self, criterion_id: str) -> Status:
         return next(c.status for c in self.report.criteria if c.id == criterion_id)
@@ -108,7 +112,7 @@ def results_html(report: EligibilityReport) -> str:
 
 
 def _criterion_html(result: CriterionResult) -> str:
-    colour = _COLOURS[result.status]
+    colour = current_colours().status[result.status.value]  # only repeats what the icon and word say
     item = (f"<p><span style='color:{colour}'><b>{STATUS_ICONS[result.status]} "
             f"{STATUS_WORDS_PLAIN[result.status]}:</b></span> {html.escape(result.plain)}<br>"
             f"<i>Why:</i> {html.escape(result.reason)}")
