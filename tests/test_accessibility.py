@@ -133,6 +133,10 @@ def test_high_contrast_theme_is_a_view_menu_choice_and_remembered(main_window, q
     assert palette.color(QPalette.ColorRole.Window) == QColor(HIGH_CONTRAST.get(QPalette.ColorRole.Window))
     assert palette.color(QPalette.ColorRole.Text) == QColor("#ffffff")
     assert HIGH_CONTRAST.focus in QApplication.instance().styleSheet()
+    main_window.show_section("study")
+    page_html = main_window.stack.currentWidget().browser.toHtml()  # pages redrawn in the new colours
+    assert HIGH_CONTRAST.get(QPalette.ColorRole.Link) in page_html
+    assert NORMAL.get(QPalette.ColorRole.Link) not in page_html
 
     from explainer.app import build_main_window
 
@@ -207,3 +211,11 @@ def test_at_200_percent_labels_wrap_or_fit(zoomed_window, qtbot) -> None:
                and label.sizeHint().width() > label.width()]
         assert cut == [], page_id
     assert zoomed_window.statusBar().findChild(QLabel).wordWrap()
+
+
+def test_at_200_percent_the_questions_fit_without_a_sideways_scroll(zoomed_window, qtbot) -> None:
+    zoomed_window.show_section("self-check")
+    questionnaire = zoomed_window.self_check.questionnaire
+    qtbot.waitUntil(questionnaire.isVisible)
+    assert questionnaire.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert questionnaire.widget().minimumSizeHint().width() <= questionnaire.viewport().width()

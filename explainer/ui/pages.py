@@ -128,6 +128,14 @@ class GlossaryPage(QWidget):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.definition)
 
+    def _render(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange:  # link colours are fixed when a page is drawn
+            self._render()
+        super().changeEvent(event)
+
     def show_document(self, render: Callable[[], None]) -> None:
         """Re-render in place (scroll kept), then underline the links."""
         scroll = self.browser.verticalScrollBar().value()

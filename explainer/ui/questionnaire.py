@@ -146,6 +146,7 @@ class QuestionnaireView(QScrollArea):
             box_layout = QVBoxLayout(box)
             heading = QLabel(f"<h2>{html.escape(group.title)}</h2>")
             heading.setTextFormat(Qt.TextFormat.RichText)
+            heading.setWordWrap(True)
             box_layout.addWidget(heading)
             if group.intro:
                 note = QLabel(group.intro)

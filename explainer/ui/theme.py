@@ -8,10 +8,13 @@ border, not by a colour change alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+
+from explainer.content import resources_root
 
 _KEY = "view/high_contrast"
 Role = QPalette.ColorRole
@@ -24,6 +27,7 @@ class Colours:
     focus: str  # the focus ring
     edge: str  # borders of fields and buttons
     status: dict[str, str]  # self-check result words, keyed by Status value
+    marks: str  # which icons draw check marks and radio dots: "dark" or "light"
 
     def get(self, role: QPalette.ColorRole) -> str:
         return self.roles[role]
@@ -38,6 +42,7 @@ NORMAL = Colours(
            Role.PlaceholderText: "#595959", Role.BrightText: "#ffffff"},
     focus="#0b57d0", edge="#6b6b6b",
     status={"satisfied": "#1b5e20", "not_satisfied": "#b71c1c", "unknown": "#6d4c00"},
+    marks="dark",
 )
 
 HIGH_CONTRAST = Colours(
@@ -49,6 +54,7 @@ HIGH_CONTRAST = Colours(
            Role.PlaceholderText: "#d0d0d0", Role.BrightText: "#ffff00"},
     focus="#ffff00", edge="#ffffff",
     status={"satisfied": "#8ee89a", "not_satisfied": "#ff9e9e", "unknown": "#ffd54f"},
+    marks="light",
 )
 
 # (foreground role, background role) pairs where text is drawn: each must reach 4.5:1.
@@ -71,9 +77,20 @@ def style_sheet(colours: Colours) -> str:
         f"QPushButton:focus, QToolButton:focus {{ padding: 2px 8px; }}\n"
         f"{toggles} {{ border: 3px solid transparent; padding: 1px; }}\n"
         f"QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {colours.focus}; }}\n"
+        # Boxes and dots drawn here, not by the platform: they grow with the text and show in both themes.
+        f"QCheckBox::indicator, QRadioButton::indicator {{ width: 0.9em; height: 0.9em;"
+        f" border: 2px solid {colours.edge}; background: {colours.get(Role.Base)}; }}\n"
+        f"QRadioButton::indicator {{ border-radius: 0.5em; }}\n"
+        f"QCheckBox::indicator:checked {{ image: url({_icon('check', colours)}); }}\n"
+        f"QRadioButton::indicator:checked {{ image: url({_icon('dot', colours)}); }}\n"
         f"QToolTip {{ color: {colours.get(Role.ToolTipText)}; background: {colours.get(Role.ToolTipBase)};"
         f" border: 1px solid {colours.edge}; }}\n"
     )
+
+
+def _icon(shape: str, colours: Colours) -> str:
+    path = resources_root() / "icons" / f"{shape}-{colours.marks}.svg"
+    return Path(str(path)).as_posix()
 
 
 def palette(colours: Colours) -> QPalette:
