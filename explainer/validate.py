@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.content import PAGE_NAMES, builtin_trial_path, load_page, load_trial
+from explainer.content import (
+    PAGE_NAMES,
+    ContentError,
+    builtin_trial_path,
+    load_glossary,
+    load_page,
+    load_registry_sentences,
+    load_trial,
+)
+from explainer.core.registry_words import marker_ids
 
 
 def validate_all(trial_file: Path | None) -> list[str]:
@@ -13,7 +22,14 @@ def validate_all(trial_file: Path | None) -> list[str]:
     source = trial_file or builtin_trial_path()
     lines = [f"ok  {source}: {trial.nct_id}, {len(trial.criteria)} criteria, "
              f"{len(trial.regimen.phases)} treatment phases"]
+    sentences = load_registry_sentences()
     for name in PAGE_NAMES:
-        load_page(name, trial)
+        page = load_page(name, trial)
+        unknown = sorted({i for ids in marker_ids(page) for i in ids} - set(sentences.sentences))
+        if unknown:
+            raise ContentError(f"pages/{name}.md: unknown registry sentence {unknown[0]!r} "
+                               "(see registry_sentences.json)")
         lines.append(f"ok  page {name}")
+    glossary = load_glossary()
+    lines.append(f"ok  glossary: {len(glossary.terms)} terms; registry sentences: {len(sentences.sentences)}")
     return lines

@@ -149,3 +149,25 @@ def test_glossary_page_lists_every_term_a_to_z(main_window) -> None:
     positions = [text.index(f"{t.term}: {t.definition}") for t in GLOSSARY.a_to_z()]
     assert positions == sorted(positions)
     assert len(positions) == len(GLOSSARY.terms) >= 40
+
+
+def test_results_mark_their_hard_words(main_window) -> None:
+    browser = main_window.self_check.results.browser
+    assert {"glossary:egfr", "glossary:platelets", "glossary:stem-cell-transplant"} <= set(
+        _glossary_anchor_positions(browser))
+
+
+def test_questions_mark_their_hard_words_and_enter_shows_the_meaning(main_window, qtbot) -> None:
+    main_window.show_section("self-check")
+    row = main_window.self_check.questionnaire.row("egfr")
+    assert "href='glossary:egfr'" in row.text.text()
+    assert row.text.focusPolicy() & Qt.FocusPolicy.TabFocus
+    panel = main_window.self_check.definition
+    assert panel.isHidden()
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    row.text.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(row.text, Qt.Key.Key_Tab)  # Tab moves to the word within the question
+    assert row.text.hasFocus()
+    qtbot.keyClick(row.text, Qt.Key.Key_Return)
+    assert panel.isVisible() and panel.term.id == "egfr"

@@ -85,6 +85,14 @@ def mentions(text: str, glossary: Glossary, protected: re.Pattern[str] | None = 
     return sorted(found, key=lambda m: m.start)
 
 
+def term_for_href(glossary: Glossary, href: str) -> GlossaryTerm | None:
+    """The term a ``glossary:ID`` link names, or None for any other link."""
+    scheme, _, term_id = href.partition(":")
+    if scheme != "glossary":
+        return None
+    return next((t for t in glossary.terms if t.id == term_id), None)
+
+
 def words_used(text: str, glossary: Glossary) -> list[tuple[str, str]]:
     """(term, definition) for each glossary word in ``text``, in order of first use.
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QUrl, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
-from explainer.core.glossary import Glossary, GlossaryTerm, mark_markdown, mark_terms
+from explainer.core.glossary import Glossary, GlossaryTerm, mark_markdown, mark_terms, term_for_href
 from explainer.core.model import Criterion, Trial
 from explainer.core.registry_words import REGISTRY_LABEL, RegistrySentences, expand_markers, strip_markers
 
@@ -41,10 +41,7 @@ class GlossaryBrowser(QTextBrowser):
         self.anchorClicked.connect(self._follow)
 
     def term_for(self, href: str) -> GlossaryTerm | None:
-        scheme, _, term_id = href.partition(":")
-        if scheme != GLOSSARY_SCHEME or self.glossary is None:
-            return None
-        return next((t for t in self.glossary.terms if t.id == term_id), None)
+        return term_for_href(self.glossary, href) if self.glossary is not None else None
 
     def _follow(self, url: QUrl) -> None:
         term = self.term_for(url.toString())
