@@ -83,6 +83,13 @@ def style_sheet(colours: Colours) -> str:
         f"QRadioButton::indicator {{ border-radius: 0.5em; }}\n"
         f"QCheckBox::indicator:checked {{ image: url({_icon('check', colours)}); }}\n"
         f"QRadioButton::indicator:checked {{ image: url({_icon('dot', colours)}); }}\n"
+        # Scroll bars drawn here too: the platform's are faint, and vanish on black.
+        f"QScrollBar {{ background: {colours.get(Role.Window)}; border: 1px solid {colours.edge}; }}\n"
+        f"QScrollBar:vertical {{ width: 16px; }} QScrollBar:horizontal {{ height: 16px; }}\n"
+        f"QScrollBar::handle {{ background: {colours.edge}; border-radius: 3px; margin: 2px; }}\n"
+        f"QScrollBar::handle:vertical {{ min-height: 32px; }} QScrollBar::handle:horizontal {{ min-width: 32px; }}\n"
+        f"QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; }}\n"
+        f"QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}\n"
         f"QToolTip {{ color: {colours.get(Role.ToolTipText)}; background: {colours.get(Role.ToolTipBase)};"
         f" border: 1px solid {colours.edge}; }}\n"
     )
