@@ -90,3 +90,19 @@ def test_questions_page_gives_questions_and_ends_with_a_summary() -> None:
     page = _page("questions-to-ask")
     assert len(re.findall(r"^- .*\?", page, re.MULTILINE)) >= 12
     assert page.rstrip().split("\n## ")[-1].startswith("In short")
+
+
+def test_read_more_links_open_the_medicine_page_inside_the_app(main_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    main_window.show_section("medicines")
+    browser = main_window.stack.currentWidget().browser
+    browser.setFocus()
+    for _ in range(80):
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+        if browser.textCursor().charFormat().anchorHref() == "page:medicine-carfilzomib":
+            break
+    else:
+        pytest.fail("Tab never reached the carfilzomib link")
+    qtbot.keyClick(browser, Qt.Key.Key_Return)
+    assert main_window.section_ids()[main_window.navigator.currentRow()] == "medicine-carfilzomib"
