@@ -81,3 +81,9 @@ def test_every_page_is_scored() -> None:
 def test_the_score_tells_plain_from_hard(text: str, too_hard: bool) -> None:
     assert (grade(plain_words(text)) > MAX_GRADE) is too_hard
 
+
+
+@pytest.mark.parametrize("term", load_glossary().terms, ids=lambda t: t.id)
+def test_each_definition_reads_at_grade_8_or_lower(term) -> None:
+    """One hard definition would hide in the glossary's average: each is scored alone too."""
+    assert grade(plain_words(term.definition)) <= MAX_GRADE
