@@ -94,6 +94,14 @@ def test_custom_widgets_describe_how_to_use_them(main_window) -> None:
     assert [w.accessibleName() for w in custom if not w.accessibleDescription().strip()] == []
 
 
+def test_every_answer_control_says_what_it_asks(main_window) -> None:
+    questionnaire = main_window.self_check.questionnaire
+    for key, row in questionnaire.rows.items():
+        controls = [w for w in row.input.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        assert controls, key
+        assert all(row.question.hint in w.accessibleDescription() for w in controls), key
+
+
 def _focus_chain(window, qtbot, limit: int = 400) -> list[QWidget]:
     """Press Tab from the navigator until focus comes back to it."""
     window.navigator.setFocus()

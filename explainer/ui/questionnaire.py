@@ -143,6 +143,9 @@ class QuestionRow(QFrame):
         if not isinstance(self.input, ChoiceInput):
             layout.insertWidget(2, self.input.note)
         self.text.setBuddy(self.input)
+        for control in self.input.findChildren(QWidget):  # a screen reader reads where to find the answer
+            if control.focusPolicy() & Qt.FocusPolicy.TabFocus and not control.accessibleDescription():
+                control.setAccessibleDescription(f"{question.text} {question.hint}")
 
     def _choose(self, glossary: Glossary | None, href: str) -> None:
         term = term_for_href(glossary, href) if glossary else None
