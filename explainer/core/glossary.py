@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -64,6 +65,7 @@ class Mention:
     term: GlossaryTerm
 
 
+@lru_cache(maxsize=512)
 def _pattern(form: str) -> re.Pattern[str]:
     """Whole words; abbreviations (all capitals, like IV or ULN) match only in capitals."""
     flags = 0 if form.isupper() else re.IGNORECASE

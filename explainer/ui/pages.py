@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QUrl, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from explainer.core.glossary import Glossary, GlossaryTerm, mark_markdown, mark_terms, term_for_href
@@ -118,6 +118,7 @@ class GlossaryPage(QWidget):
         self.browser.setAccessibleDescription("Words with a dotted underline have a meaning you can show: "
                                               "move to one with Tab and press Enter.")
         self.definition = DefinitionPanel()
+        self._drawn_with = ""
         self.browser.term_chosen.connect(self.definition.show_term)
         self.browser.page_requested.connect(self.page_requested)
         layout = QVBoxLayout(self)
@@ -129,13 +130,18 @@ class GlossaryPage(QWidget):
         raise NotImplementedError
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.PaletteChange:  # link colours are fixed when a page is drawn
+        # Link colours are fixed when a page is drawn: redraw when the theme changes them.
+        if event.type() == QEvent.Type.PaletteChange and self._drawn_with != self._link_colour():
             self._render()
         super().changeEvent(event)
+
+    def _link_colour(self) -> str:
+        return self.palette().color(QPalette.ColorRole.Link).name()
 
     def show_document(self, render: Callable[[], None]) -> None:
         """Re-render in place (scroll kept), then underline the links."""
         scroll = self.browser.verticalScrollBar().value()
+        self._drawn_with = self._link_colour()
         render()
         self.browser.underline_links()
         self.browser.verticalScrollBar().setValue(scroll)

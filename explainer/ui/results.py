@@ -60,14 +60,15 @@ class ResultsView(QWidget):
             answers = new_answers_file(self.session.trial.nct_id, self._today())
         self.report = evaluate(self.session.trial, answers, self.questions)
         scroll = self.browser.verticalScrollBar().value()
+        self._drawn_with = current_colours()
         self.browser.setHtml(results_html(self.report, self.glossary))
         self.browser.underline_links()
         self.browser.verticalScrollBar().setValue(scroll)
         self.report_changed.emit(self.report)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: redraw in its colours
-            self.show_answers(self.session.answers)
+        if event.type() == QEvent.Type.PaletteChange and self._drawn_with != current_colours():
+            self.show_answers(self.session.answers)  # the theme changed: redraw in its colours
         super().changeEvent(event)
 
     def status_of(self, criterion_id: str) -> Status:
