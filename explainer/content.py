@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from explainer.core.facts import trial_facts
 from explainer.core.model import Trial
+from explainer.core.registry_words import strip_markers
 
 BUILTIN_TRIAL = "NCT04883242.json"
 PAGE_NAMES = ("study", "medicines", "medicine-isatuximab", "medicine-carfilzomib", "medicine-pomalidomide",
@@ -83,8 +84,11 @@ def load_trial(source: Source | None = None) -> Trial:
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
-def load_page(name: str, trial: Trial, root: Source | None = None) -> str:
-    """A Markdown page with its ``{{ fact }}`` placeholders filled from the trial."""
+def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_links: bool = False) -> str:
+    """A Markdown page with its ``{{ fact }}`` placeholders filled from the trial.
+
+    ``[registry: id]`` markers are removed unless ``registry_links`` is set (the
+    window turns them into "Show the registry's words" links; print does not)."""
     source = (root or resources_root()) / "pages" / f"{name}.md"
     text = read_text(source)
     facts = trial_facts(trial)
@@ -95,7 +99,8 @@ def load_page(name: str, trial: Trial, root: Source | None = None) -> str:
             raise ContentError(f"{source}: unknown placeholder {{{{ {key} }}}}")
         return facts[key]
 
-    return _PLACEHOLDER.sub(fill, text)
+    filled = _PLACEHOLDER.sub(fill, text)
+    return filled if registry_links else strip_markers(filled)
 
 
 def load_glossary(source: Source | None = None) -> "Glossary":

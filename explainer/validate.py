@@ -24,7 +24,7 @@ def validate_all(trial_file: Path | None) -> list[str]:
              f"{len(trial.regimen.phases)} treatment phases"]
     sentences = load_registry_sentences()
     for name in PAGE_NAMES:
-        page = load_page(name, trial)
+        page = load_page(name, trial, registry_links=True)
         unknown = sorted({i for ids in marker_ids(page) for i in ids} - set(sentences.sentences))
         if unknown:
             raise ContentError(f"pages/{name}.md: unknown registry sentence {unknown[0]!r} "

@@ -29,7 +29,7 @@ MUST_SAY = {
 
 
 def _page(name: str) -> str:
-    return load_page(name, TRIAL)
+    return load_page(name, TRIAL, registry_links=True)
 
 
 @pytest.mark.parametrize("medicine", MEDICINES)

@@ -36,14 +36,14 @@ def _uncited_trial_facts(markdown: str) -> list[str]:
 
 @pytest.mark.parametrize("name", TRIAL_PAGES)
 def test_every_trial_statement_links_to_the_registry(name: str) -> None:
-    raw = load_page(name, TRIAL)
+    raw = load_page(name, TRIAL, registry_links=True)
     assert marker_ids(raw), f"{name} has no registry links"
     assert _uncited_trial_facts(raw) == []
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_every_marker_names_a_known_sentence_and_ends_its_block(name: str) -> None:
-    raw = load_page(name, TRIAL)
+    raw = load_page(name, TRIAL, registry_links=True)
     for ids in marker_ids(raw):
         assert set(ids) <= set(SENTENCES.sentences), ids
     for match in MARKER.finditer(raw):
@@ -59,7 +59,7 @@ def test_every_sentence_is_the_registry_s_own_words(registry_text: str) -> None:
 
 
 def test_every_sentence_is_used_by_a_page() -> None:
-    used = {i for name in PAGE_NAMES for ids in marker_ids(load_page(name, TRIAL)) for i in ids}
+    used = {i for name in PAGE_NAMES for ids in marker_ids(load_page(name, TRIAL, registry_links=True)) for i in ids}
     assert set(SENTENCES.sentences) - used == set()
 
 
@@ -103,3 +103,8 @@ def test_the_link_works_from_the_keyboard(main_window, qtbot) -> None:
         pytest.fail("Tab never reached a registry link")
     qtbot.keyClick(page.browser, Qt.Key.Key_Return)
     assert REGISTRY_LABEL in page.browser.toPlainText()
+
+
+def test_pages_for_print_come_without_markers() -> None:
+    assert "[registry:" not in load_page("study", TRIAL)
+    assert "[registry:" in load_page("study", TRIAL, registry_links=True)

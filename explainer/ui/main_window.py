@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         return [self.navigator.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.navigator.count())]
 
     def _build_page(self, page_id: str, label: str) -> QWidget:
-        markdown = load_page(page_id, self.trial)
+        markdown = load_page(page_id, self.trial, registry_links=True)
         if page_id == "who-can-join":
             return CriteriaView(self.trial, markdown, glossary=self.glossary)
         if page_id == "glossary":
