@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         """Add a page to the navigator; later features (questionnaire, timeline) use this."""
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, page_id)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, label.strip())  # indents are for the eye only
         self.navigator.addItem(item)
         self.stack.addWidget(view)
         self.fit_navigator()
