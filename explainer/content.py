@@ -19,9 +19,12 @@ from pydantic import BaseModel, ValidationError
 
 from explainer.core.facts import trial_facts
 from explainer.core.model import Trial
+from explainer.core.registry_words import strip_markers
 
 BUILTIN_TRIAL = "NCT04883242.json"
-PAGE_NAMES = ("study", "medicines", "what-happens", "who-can-join", "status", "about")
+PAGE_NAMES = ("study", "medicines", "medicine-isatuximab", "medicine-carfilzomib", "medicine-pomalidomide",
+              "medicine-dexamethasone", "what-happens", "who-can-join", "status", "questions-to-ask", "help",
+              "glossary", "about")
 
 Model = TypeVar("Model", bound=BaseModel)
 Source = Path | Traversable
@@ -81,8 +84,11 @@ def load_trial(source: Source | None = None) -> Trial:
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
-def load_page(name: str, trial: Trial, root: Source | None = None) -> str:
-    """A Markdown page with its ``{{ fact }}`` placeholders filled from the trial."""
+def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_links: bool = False) -> str:
+    """A Markdown page with its ``{{ fact }}`` placeholders filled from the trial.
+
+    ``[registry: id]`` markers are removed unless ``registry_links`` is set (the
+    window turns them into "Show the registry's words" links; print does not)."""
     source = (root or resources_root()) / "pages" / f"{name}.md"
     text = read_text(source)
     facts = trial_facts(trial)
@@ -93,7 +99,22 @@ def load_page(name: str, trial: Trial, root: Source | None = None) -> str:
             raise ContentError(f"{source}: unknown placeholder {{{{ {key} }}}}")
         return facts[key]
 
-    return _PLACEHOLDER.sub(fill, text)
+    filled = _PLACEHOLDER.sub(fill, text)
+    return filled if registry_links else strip_markers(filled)
+
+
+def load_glossary(source: Source | None = None) -> "Glossary":
+    """The glossary (resources/glossary.json): each hard word defined once."""
+    from explainer.core.glossary import Glossary
+
+    return load_json_model(source or resources_root() / "glossary.json", Glossary)
+
+
+def load_registry_sentences(source: Source | None = None) -> "RegistrySentences":
+    """The registry's sentences behind the pages' plain statements, word for word."""
+    from explainer.core.registry_words import RegistrySentences
+
+    return load_json_model(source or resources_root() / "registry_sentences.json", RegistrySentences)
 
 
 def load_questions(source: Source | None = None) -> "Questionnaire":

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.content import PAGE_NAMES, builtin_trial_path, load_page, load_trial
+from explainer.content import (
+    PAGE_NAMES,
+    ContentError,
+    builtin_trial_path,
+    load_glossary,
+    load_page,
+    load_registry_sentences,
+    load_trial,
+)
+from explainer.core.registry_words import marker_ids
 from explainer.timeline_text import load_timeline_text
 
 
@@ -14,8 +23,13 @@ def validate_all(trial_file: Path | None) -> list[str]:
     source = trial_file or builtin_trial_path()
     lines = [f"ok  {source}: {trial.nct_id}, {len(trial.criteria)} criteria, "
              f"{len(trial.regimen.phases)} treatment phases"]
+    sentences = load_registry_sentences()
     for name in PAGE_NAMES:
-        load_page(name, trial)
+        page = load_page(name, trial, registry_links=True)
+        unknown = sorted({i for ids in marker_ids(page) for i in ids} - set(sentences.sentences))
+        if unknown:
+            raise ContentError(f"pages/{name}.md: unknown registry sentence {unknown[0]!r} "
+                               "(see registry_sentences.json)")
         lines.append(f"ok  page {name}")
     from explainer.summary_source import check_summary_words
 
@@ -23,4 +37,6 @@ def validate_all(trial_file: Path | None) -> list[str]:
     lines.append("ok  PDF summary words (resources/pdf/summary.json)")
     load_timeline_text()
     lines.append("ok  timeline words")
+    glossary = load_glossary()
+    lines.append(f"ok  glossary: {len(glossary.terms)} terms; registry sentences: {len(sentences.sentences)}")
     return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,23 @@ def main_window(qtbot):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def _delete_windows_after_each_test():
+    """Windows a test leaves behind are deleted, not only closed: the theme's style
+    sheet re-polishes every live widget on a text-size change, so leftovers would
+    make each later GUI test slower than the one before."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # a pure test: no Qt to tidy
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

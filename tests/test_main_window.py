@@ -10,9 +10,16 @@ from explainer.ui.main_window import SECTIONS
 EXPECTED_WORDS = {
     "study": "multiple myeloma",
     "medicines": "Pomalidomide",
+    "medicine-isatuximab": "3 hours and 20 minutes",
+    "medicine-carfilzomib": "over 30 minutes",
+    "medicine-pomalidomide": "pregnancy safety program",
+    "medicine-dexamethasone": "Do not stop it suddenly",
     "what-happens": "maintenance",
     "who-can-join": "Only the study team can decide",
     "status": "September 26, 2025",
+    "questions-to-ask": "Will you test for MRD?",
+    "help": "1-800-4-CANCER",
+    "glossary": "eGFR",
     "about": "never connects to the internet",
 }
 
@@ -65,6 +72,8 @@ def test_text_zoom_changes_font_and_is_remembered(main_window, qtbot) -> None:
         qtbot.keyClick(main_window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert blocker.args == [110]
     assert QApplication.font().pointSizeF() > before
+    # Widgets already on screen follow too (the theme's style sheet must not pin them).
+    assert main_window.navigator.font().pointSizeF() > before
 
     from explainer.app import build_main_window
 

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -54,7 +55,7 @@ def plain_number(number: float) -> str:
 
 
 def unit_label(unit: str) -> str:
-    return "times the upper limit of normal (× ULN)" if unit == ULN else display_unit(unit)
+    return "× ULN (times the top of normal)" if unit == ULN else display_unit(unit)
 
 
 class AnswerInput(QWidget):
@@ -76,6 +77,34 @@ class AnswerInput(QWidget):
         return False
 
 
+LONG_CHOICE = 30  # longer choice labels wrap beside their button (a radio button's own text cannot)
+
+
+class _ChoiceLabel(QLabel):
+    """A radio button's long label: wraps at any text size; a click chooses the button."""
+
+    def __init__(self, button: QRadioButton, text: str) -> None:
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+        self.setBuddy(button)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.button.click()
+        self.button.setFocus()
+        event.accept()
+
+
+class _WrappedChoice(QWidget):
+    def __init__(self, button: QRadioButton, text: str) -> None:
+        super().__init__()
+        self.label = _ChoiceLabel(button, text)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+
+
 class ChoiceInput(AnswerInput):
     """Radio buttons; for a whole-number question with choices (ECOG) the value is an int."""
 
@@ -86,11 +115,12 @@ class ChoiceInput(AnswerInput):
         layout = QVBoxLayout(self) if len(question.choices) > 3 or question.kind != "yes_no" else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for choice in question.choices:
-            button = QRadioButton(choice.label)
+            long_label = len(choice.label) > LONG_CHOICE
+            button = QRadioButton("" if long_label else choice.label)
             button.setAccessibleName(f"{question.label}: {choice.label}")
             self.group.addButton(button)
             self.buttons[choice.value] = button
-            layout.addWidget(button)
+            layout.addWidget(_WrappedChoice(button, choice.label) if long_label else button)
         if isinstance(layout, QHBoxLayout):
             layout.addStretch(1)
         self.group.buttonToggled.connect(lambda _b, checked: checked and self.value_changed.emit())
@@ -124,7 +154,7 @@ class _TextWithNotSure(AnswerInput):
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.placeholder)
         self.field.setAccessibleName(question.label)
-        self.field.setMaximumWidth(180)
+        self._fit_field()
         self.not_sure = QCheckBox("Not sure")
         self.not_sure.setAccessibleName(f"{question.label}: not sure")
         self.row = QHBoxLayout()
@@ -136,6 +166,16 @@ class _TextWithNotSure(AnswerInput):
         layout.addWidget(self.note)
         self.field.textChanged.connect(self._changed)
         self.not_sure.toggled.connect(self._not_sure_toggled)
+
+    def _fit_field(self) -> None:
+        """Wide enough for its hint text at the current text size, no wider."""
+        hint = self.field.placeholderText() or "0000-00-00"
+        self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance(hint) + 40)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_field()
+        super().changeEvent(event)
 
     def _finish_row(self) -> None:
         self.row.addWidget(self.not_sure)
@@ -224,8 +264,8 @@ class LabInput(_TextWithNotSure):
         self.unit.setAccessibleName(f"Unit of {question.label}")
         for unit in question.units:
             self.unit.addItem(unit_label(unit), unit)
-        self.row.addWidget(self.unit)
         self.uln_label = QLabel("Top of the normal range on your report:")
+        self.uln_label.setWordWrap(True)
         self.uln = QLineEdit()
         self.uln.setAccessibleName(f"Top of the normal range for {question.label}")
         self.uln.setPlaceholderText("e.g. 40")
@@ -238,6 +278,11 @@ class LabInput(_TextWithNotSure):
             uln_row.addWidget(widget)
         uln_row.addStretch(1)
         self.layout().insertLayout(1, uln_row)
+        unit_row = QHBoxLayout()  # the unit too, so large text fits without a sideways scroll
+        unit_row.setContentsMargins(0, 0, 0, 0)
+        unit_row.addWidget(self.unit)
+        unit_row.addStretch(1)
+        self.layout().insertLayout(1, unit_row)
         self.unit.currentIndexChanged.connect(self._unit_changed)
         self.uln.textChanged.connect(self._changed)
         self._unit_changed()

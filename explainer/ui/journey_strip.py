@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from explainer.core.schedule import JourneyStage
 from explainer.timeline_text import TimelineText
+from explainer.ui.theme import PICTURE
 
 # A calm colour per stage, for the bar on top of each box; the words carry the meaning.
-STAGE_COLOURS = {"screening": "#5f6b7a", "induction": "#1d4f9c", "maintenance": "#1b6b3f", "follow_up": "#9a4a00"}
+STAGE_COLOURS = {"screening": PICTURE["screening"], "induction": PICTURE["isatuximab"],
+                 "maintenance": PICTURE["pomalidomide"], "follow_up": PICTURE["dexamethasone"]}
 
 
 def stage_words(stage: JourneyStage, text: TimelineText, cycle_days: int) -> str:
@@ -73,7 +75,7 @@ class JourneyStrip(QWidget):
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         label.setAccessibleName(f"{name}: {words}")
-        box = StageBox(QColor(STAGE_COLOURS.get(stage_id, "#5f6b7a")))
+        box = StageBox(QColor(STAGE_COLOURS.get(stage_id, PICTURE["screening"])))
         box.setObjectName(f"journey-{stage_id}")
         inner = QVBoxLayout(box)
         inner.setContentsMargins(8, 12, 8, 8)

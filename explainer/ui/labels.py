@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit
 
 
 def heading(text: str, level: int = 3) -> QLabel:
@@ -24,3 +24,12 @@ def prose(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(text)
     return label
+
+
+def name_spin_box(box: QAbstractSpinBox, name: str) -> None:
+    """Name a spin or date box and the text field inside it: Tab lands on that inner
+    field, and a screen reader must not meet it unnamed."""
+    box.setAccessibleName(name)
+    inner = box.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)

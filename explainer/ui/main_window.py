@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.content import load_page
+from explainer.content import load_glossary, load_page, load_registry_sentences
+from explainer.core.glossary import glossary_markdown
 from explainer.core.facts import long_date
 from explainer.core.model import Trial
 from explainer.ui.pages import CriteriaView, MarkdownPageView
 from explainer.ui.session import Session
+from explainer.ui.theme import Theme
 from explainer.ui.zoom import TextZoom
 
 # (page file, navigator label). Order follows PEMAT's logical sequence:
@@ -26,9 +28,16 @@ from explainer.ui.zoom import TextZoom
 SECTIONS = (
     ("study", "What the study is"),
     ("medicines", "The 4 medicines"),
+    ("medicine-isatuximab", "   Isatuximab"),
+    ("medicine-carfilzomib", "   Carfilzomib"),
+    ("medicine-pomalidomide", "   Pomalidomide"),
+    ("medicine-dexamethasone", "   Dexamethasone"),
     ("what-happens", "What happens, and for how long"),
     ("who-can-join", "Who can join"),
     ("status", "Study status and who runs it"),
+    ("questions-to-ask", "Questions to ask your doctor"),
+    ("help", "Where to get help"),
+    ("glossary", "Words and what they mean"),
     ("about", "About this app"),
 )
 
@@ -40,10 +49,15 @@ class MainWindow(QMainWindow):
         self.session = Session(trial, self)
         self.settings = settings
         self.zoom = zoom
+        self.theme = Theme(settings, self)
+        self.theme.apply()
+        self.glossary = load_glossary()
+        self.registry_sentences = load_registry_sentences()
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Sections")
         self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)  # never cut a label short
         self.stack = QStackedWidget()
         for page_id, label in SECTIONS:
             self.add_section(page_id, label, self._build_page(page_id, label))
@@ -64,9 +78,22 @@ class MainWindow(QMainWindow):
         later features (questionnaire, timeline) use this."""
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, page_id)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, label.strip())  # indents are for the eye only
         row = self.section_ids().index(after) + 1 if after in self.section_ids() else self.navigator.count()
         self.navigator.insertItem(row, item)
         self.stack.insertWidget(row, view)
+        self.fit_navigator()
+
+    def fit_navigator(self) -> None:
+        """The navigator is as wide as its longest label, at every text size."""
+        nav = self.navigator
+        width = nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + nav.verticalScrollBar().sizeHint().width() + 8
+        nav.setMinimumWidth(width)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_navigator()
+        super().changeEvent(event)
 
     def show_section(self, page_id: str) -> None:
         for row in range(self.navigator.count()):
@@ -79,10 +106,14 @@ class MainWindow(QMainWindow):
         return [self.navigator.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.navigator.count())]
 
     def _build_page(self, page_id: str, label: str) -> QWidget:
-        markdown = load_page(page_id, self.trial)
+        markdown = load_page(page_id, self.trial, registry_links=True)
         if page_id == "who-can-join":
-            return CriteriaView(self.trial, markdown)
-        return MarkdownPageView(label, markdown)
+            return CriteriaView(self.trial, markdown, glossary=self.glossary)
+        if page_id == "glossary":
+            return MarkdownPageView(label.strip(), f"{markdown}\n\n{glossary_markdown(self.glossary)}")
+        view = MarkdownPageView(label.strip(), markdown, glossary=self.glossary, sentences=self.registry_sentences)
+        view.page_requested.connect(self.show_section)
+        return view
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -102,16 +133,29 @@ class MainWindow(QMainWindow):
             action.setShortcuts(keys)
             action.triggered.connect(slot)
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        contrast = QAction("&High-contrast colours", self)
+        contrast.setCheckable(True)
+        contrast.setChecked(self.theme.high_contrast)
+        contrast.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        contrast.toggled.connect(self.theme.set_high_contrast)
+        view_menu.addAction(contrast)
+        self.high_contrast_action = contrast
         self.view_menu = view_menu
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("About this app", self)
         about.triggered.connect(lambda: self.show_section("about"))
         help_menu.addAction(about)
+        for page_id, text in (("glossary", "Words and what they mean"), ("help", "Where to get help")):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, p=page_id: self.show_section(p))
+            help_menu.addAction(action)
 
     def _build_status_bar(self) -> None:
         record = QLabel(f"Registry record of {long_date(self.trial.last_updated)}. "
                         "Private: nothing leaves this computer.")
         record.setAccessibleName("Record date and privacy")
+        record.setWordWrap(True)  # at large text sizes it wraps instead of being cut off
         self.statusBar().addPermanentWidget(record)
         self.zoom.zoom_changed.connect(lambda pct: self.statusBar().showMessage(f"Text size {pct}%", 3000))

@@ -1,25 +1,180 @@
-"""Plain-language pages: Markdown from resources/, and the 'Who can join' list."""
+"""Plain-language pages: Markdown from resources/, and the 'Who can join' list.
+
+Hard words carry a dotted underline: pointing at one shows its meaning, and clicking
+it (or Tab to it, then Enter) shows the meaning in a panel under the page that a
+screen reader can read. Plain statements about the trial end in a "Show the
+registry's words" link that opens the registry's sentence in place.
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QUrl, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
+from explainer.core.glossary import Glossary, GlossaryTerm, mark_markdown, mark_terms, term_for_href
 from explainer.core.model import Criterion, Trial
+from explainer.core.registry_words import REGISTRY_LABEL, RegistrySentences, expand_markers, strip_markers
+
+GLOSSARY_SCHEME = "glossary"
 
 
-class MarkdownPageView(QTextBrowser):
-    """One page of Markdown. Links never open a browser: the app stays offline."""
+class GlossaryBrowser(QTextBrowser):
+    """A text browser whose glossary links show their meaning on hover and on click.
 
-    def __init__(self, title: str, markdown: str, parent: QWidget | None = None) -> None:
+    Links never open a browser: the app stays offline. Tab moves between links."""
+
+    term_chosen = Signal(object)  # GlossaryTerm
+    page_requested = Signal(str)  # page id, from a page:ID link
+    other_link = Signal(QUrl)
+
+    def __init__(self, glossary: Glossary | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(f"page-{title}")
-        self.setAccessibleName(title)
+        self.glossary = glossary
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setMarkdown(markdown)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.anchorClicked.connect(self._follow)
+
+    def term_for(self, href: str) -> GlossaryTerm | None:
+        return term_for_href(self.glossary, href) if self.glossary is not None else None
+
+    def _follow(self, url: QUrl) -> None:
+        term = self.term_for(url.toString())
+        if term is not None:
+            self.term_chosen.emit(term)
+        elif url.scheme() == "page":
+            self.page_requested.emit(url.path())
+        else:
+            self.other_link.emit(url)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            term = self.term_for(self.anchorAt(event.pos()))
+            if term is None:
+                QToolTip.hideText()
+                return True
+            QToolTip.showText(event.globalPos(), f"<b>{html.escape(term.term)}</b>: "
+                              f"{html.escape(term.definition)}", self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def underline_links(self) -> None:
+        """Every link is underlined (colour is never the only signal); glossary words
+        get a dotted line, so they differ from other links by shape."""
+        doc = self.document()
+        dotted, solid = QTextCharFormat(), QTextCharFormat()
+        dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        solid.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        block = doc.begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                href = fragment.charFormat().anchorHref()
+                if href:
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(dotted if href.startswith(f"{GLOSSARY_SCHEME}:") else solid)
+                fragments += 1
+            block = block.next()
+
+
+class DefinitionPanel(QLabel):
+    """Where a chosen word's meaning appears, under the page, for eyes and screen readers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAccessibleName("Meaning of the chosen word")
+        self.setFrameShape(QLabel.Shape.StyledPanel)
+        self.setMargin(6)
+        self.term: GlossaryTerm | None = None
+        self.hide()
+
+    def show_term(self, term: GlossaryTerm) -> None:
+        self.term = term
+        self.setText(f"<b>{html.escape(term.term)}</b>: {html.escape(term.definition)}")
+        self.setAccessibleName(f"Meaning of {term.term}")
+        self.setAccessibleDescription(term.definition)
+        self.show()
+
+
+class GlossaryPage(QWidget):
+    """A browser with the definition panel under it."""
+
+    page_requested = Signal(str)
+
+    def __init__(self, title: str, glossary: Glossary | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = GlossaryBrowser(glossary)
+        self.browser.setAccessibleName(title)
+        self.browser.setAccessibleDescription("Words with a dotted underline have a meaning you can show: "
+                                              "move to one with Tab and press Enter.")
+        self.definition = DefinitionPanel()
+        self._drawn_with = ""
+        self.browser.term_chosen.connect(self.definition.show_term)
+        self.browser.page_requested.connect(self.page_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.definition)
+
+    def _render(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        # Link colours are fixed when a page is drawn: redraw when the theme changes them.
+        if event.type() == QEvent.Type.PaletteChange and self._drawn_with != self._link_colour():
+            self._render()
+        super().changeEvent(event)
+
+    def _link_colour(self) -> str:
+        return self.palette().color(QPalette.ColorRole.Link).name()
+
+    def show_document(self, render: Callable[[], None]) -> None:
+        """Re-render in place (scroll kept), then underline the links."""
+        scroll = self.browser.verticalScrollBar().value()
+        self._drawn_with = self._link_colour()
+        render()
+        self.browser.underline_links()
+        self.browser.verticalScrollBar().setValue(scroll)
+
+
+class MarkdownPageView(GlossaryPage):
+    """One page of Markdown, with its hard words marked and the registry's words on request."""
+
+    def __init__(self, title: str, markdown: str, parent: QWidget | None = None, *,
+                 glossary: Glossary | None = None, sentences: RegistrySentences | None = None) -> None:
+        super().__init__(title, glossary, parent)
+        self.setObjectName(f"page-{title}")
+        self.markdown = markdown if sentences is not None else strip_markers(markdown)
+        self.sentences = sentences
+        self.shown: set[int] = set()
+        self.browser.other_link.connect(self._toggle)
+        self._render()
+
+    def toggle_registry(self, number: int) -> None:
+        self.shown ^= {number}
+        self._render()
+
+    def _toggle(self, url: QUrl) -> None:
+        if url.scheme() == "registry":
+            self.toggle_registry(int(url.path()))
+
+    def _render(self) -> None:
+        text = self.markdown
+        if self.browser.glossary is not None:
+            text = mark_markdown(text, self.browser.glossary)
+        if self.sentences is not None:
+            text = expand_markers(text, self.sentences, self.shown)
+        self.show_document(lambda: self.browser.setMarkdown(text))
 
 
 def _source_html(criterion: Criterion) -> str:
@@ -27,25 +182,21 @@ def _source_html(criterion: Criterion) -> str:
     return "<br>".join(lines)
 
 
-class CriteriaView(QWidget):
+class CriteriaView(GlossaryPage):
     """Every entry rule in plain words, with the registry's wording one click away."""
 
-    def __init__(self, trial: Trial, intro_markdown: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, trial: Trial, intro_markdown: str, parent: QWidget | None = None, *,
+                 glossary: Glossary | None = None) -> None:
+        super().__init__("Who can join", glossary, parent)
         self._trial = trial
         self._intro = intro_markdown
         self._shown: set[str] = set()
         self.show_all = QCheckBox("Show the registry's exact words for every rule")
         self.show_all.setAccessibleName("Show the registry's exact words for every rule")
-        self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Who can join")
-        self.browser.setOpenLinks(False)
-        self.browser.anchorClicked.connect(self._toggle)
+        self.show_all.setAccessibleDescription("Shows the study record's own wording under each rule.")
+        self.browser.other_link.connect(self._toggle)
         self.show_all.toggled.connect(self._render)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.show_all)
-        layout.addWidget(self.browser)
+        self.layout().insertWidget(0, self.show_all)
         self._render()
 
     def is_source_shown(self, criterion_id: str) -> bool:
@@ -60,29 +211,37 @@ class CriteriaView(QWidget):
             self.toggle_source(url.path())
 
     def _render(self) -> None:
-        scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(self._html())
-        self.browser.verticalScrollBar().setValue(scroll)
+        self.show_document(lambda: self.browser.setHtml(self._html()))
 
     def _html(self) -> str:
         from PySide6.QtGui import QTextDocument
 
+        marked: set[str] = set()
+        intro = self._intro
+        if self.browser.glossary is not None:
+            intro = mark_markdown(intro, self.browser.glossary, marked)
         doc = QTextDocument()
-        doc.setMarkdown(self._intro)
+        doc.setMarkdown(intro)
         parts = [doc.toHtml()]
         for kind, heading in (("inclusion", "What the study needs:"),
                               ("exclusion", "Things that would keep you out of the study:")):
             parts.append(f"<h2>{heading}</h2><ul>")
-            parts.extend(self._item(c) for c in self._trial.criteria if c.kind == kind)
+            parts.extend(self._item(c, marked) for c in self._trial.criteria if c.kind == kind)
             parts.append("</ul>")
         return "".join(parts)
 
-    def _item(self, criterion: Criterion) -> str:
+    def _plain_html(self, text: str, marked: set[str]) -> str:
+        if self.browser.glossary is None:
+            return html.escape(text)
+        return mark_terms(text, self.browser.glossary, escape=html.escape, already=marked,
+                          link=lambda words, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{html.escape(words)}</a>")
+
+    def _item(self, criterion: Criterion, marked: set[str]) -> str:
         shown = self.is_source_shown(criterion.id)
         link_text = "Hide the registry's words" if shown else "Show the registry's words"
-        item = (f"<li><p>{html.escape(criterion.plain)}<br>"
+        item = (f"<li><p>{self._plain_html(criterion.plain, marked)}<br>"
                 f"<a href='criterion:{criterion.id}'>{link_text}</a></p>")
         if shown:
-            item += (f"<blockquote><i>Registry wording, word for word:</i><br>"
+            item += (f"<blockquote><i>{REGISTRY_LABEL}</i><br>"
                      f"{_source_html(criterion)}</blockquote>")
         return item + "</li>"

@@ -32,7 +32,7 @@ from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_d
 from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.timeline_text import TimelineText
-from explainer.ui.labels import heading, prose
+from explainer.ui.labels import heading, name_spin_box, prose
 from explainer.ui.session import Session
 
 MAX_DELAY_DAYS = 180
@@ -90,7 +90,7 @@ class PersonalDates(QWidget):
         self.start_edit.setLocale(english)
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("MMMM d, yyyy")
-        self.start_edit.setAccessibleName(text.start_label)
+        name_spin_box(self.start_edit, text.start_label)
         self.start_edit.setEnabled(False)
         first, last = first_day_range(session.trial)
         self.start_edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
@@ -160,10 +160,10 @@ class PersonalDates(QWidget):
         form.addRow(prose(text.delay_intro))
         # From cycle 2: a late cycle 1 is simply a later first treatment day.
         self.delay_cycle.setRange(2, len(self.timeline.cycles))
-        self.delay_cycle.setAccessibleName(text.delay_cycle_label)
+        name_spin_box(self.delay_cycle, text.delay_cycle_label)
         self.delay_days.setRange(1, MAX_DELAY_DAYS)
         self.delay_days.setValue(7)
-        self.delay_days.setAccessibleName(text.delay_days_label)
+        name_spin_box(self.delay_days, text.delay_days_label)
         form.addRow(f"{text.delay_cycle_label}:", self.delay_cycle)
         form.addRow(f"{text.delay_days_label}:", self.delay_days)
         buttons = QHBoxLayout()

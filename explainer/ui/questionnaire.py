@@ -12,24 +12,29 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
     QScrollArea,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 from pydantic import ValidationError
 
 from explainer.answers_io import describe_answers_error
+from explainer.content import load_glossary
+from explainer.core.glossary import Glossary, mark_terms, term_for_href
 from explainer.core.answers import Answers, AnswersFile, new_answers_file
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.rules import AllOf, AnyOf, Compare
 from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, AnswerInput
+from explainer.ui.pages import GLOSSARY_SCHEME
 from explainer.ui.session import Session
 
 
@@ -71,21 +76,53 @@ def plain_problem(err: ValidationError) -> str:
     return describe_answers_error(err).split(": ", 1)[-1]
 
 
+def glossary_label(rich_text: str, glossary: Glossary | None, name: str) -> QLabel:
+    """A wrapping label whose glossary words show their meaning on hover; Tab and
+    Enter (or a click) send the word to the page's definition panel."""
+    label = QLabel(rich_text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    if glossary is not None and f"{GLOSSARY_SCHEME}:" in rich_text:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.setAccessibleDescription("Has words with a meaning you can show: press Tab, then Enter.")
+
+        def hovered(href: str) -> None:
+            term = term_for_href(glossary, href)
+            if term is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(QCursor.pos(), f"<b>{html.escape(term.term)}</b>: {html.escape(term.definition)}",
+                                  label)
+
+        label.linkHovered.connect(hovered)
+    return label
+
+
 class QuestionRow(QFrame):
     """One question: wording, input, hint, and the registry's words behind a button."""
 
-    def __init__(self, question: Question, trial: Trial, rule_unit: str) -> None:
+    term_chosen = Signal(object)  # GlossaryTerm
+
+    def __init__(self, question: Question, trial: Trial, rule_unit: str, glossary: Glossary | None = None) -> None:
         super().__init__()
         self.question = question
         self.setObjectName(f"question-{question.key}")
-        self.text = QLabel(f"<b>{html.escape(question.text)}</b>")
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setWordWrap(True)
+        marked: set[str] = set()  # each word once per question
+
+        def words(text: str) -> str:
+            if glossary is None:
+                return html.escape(text)
+            return mark_terms(text, glossary, escape=html.escape, already=marked,
+                              link=lambda w, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{html.escape(w)}</a>")
+
+        self.text = glossary_label(f"<b>{words(question.text)}</b>", glossary, question.text)
         self.input = make_input(question, rule_unit)
-        self.hint = QLabel(f"<i>Where do I find this?</i> {html.escape(question.hint)}")
-        self.hint.setTextFormat(Qt.TextFormat.RichText)
-        self.hint.setWordWrap(True)
-        self.hint.setAccessibleName(f"Where to find: {question.label}")
+        self.hint = glossary_label(f"<i>Where do I find this?</i> {words(question.hint)}", glossary,
+                                   f"Where to find: {question.label}")
+        for label in (self.text, self.hint):
+            label.linkActivated.connect(lambda href: self._choose(glossary, href))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName(f"Problem with: {question.label}")
@@ -106,6 +143,14 @@ class QuestionRow(QFrame):
         if not isinstance(self.input, ChoiceInput):
             layout.insertWidget(2, self.input.note)
         self.text.setBuddy(self.input)
+        for control in self.input.findChildren(QWidget):  # a screen reader reads where to find the answer
+            if control.focusPolicy() & Qt.FocusPolicy.TabFocus and not control.accessibleDescription():
+                control.setAccessibleDescription(f"{question.text} {question.hint}")
+
+    def _choose(self, glossary: Glossary | None, href: str) -> None:
+        term = term_for_href(glossary, href) if glossary else None
+        if term is not None:
+            self.term_chosen.emit(term)
 
     def _toggle_source(self, shown: bool) -> None:
         self.source.setVisible(shown)
@@ -119,6 +164,8 @@ class QuestionRow(QFrame):
 class QuestionnaireView(QScrollArea):
     """All questions; pushes a fresh AnswersFile into the session on every change."""
 
+    term_chosen = Signal(object)  # GlossaryTerm, from any question's marked word
+
     def __init__(self, session: Session, questions: Questionnaire, today: Callable[[], dt.date]) -> None:
         super().__init__()
         self.session = session
@@ -126,6 +173,7 @@ class QuestionnaireView(QScrollArea):
         self._today = today
         self.as_of = today()
         self.rows: dict[str, QuestionRow] = {}
+        self.glossary = load_glossary()
         self._loading = False
         self.setWidgetResizable(True)
         # Text wraps instead: a sideways scroll bar hides the ends of questions.
@@ -146,13 +194,15 @@ class QuestionnaireView(QScrollArea):
             box_layout = QVBoxLayout(box)
             heading = QLabel(f"<h2>{html.escape(group.title)}</h2>")
             heading.setTextFormat(Qt.TextFormat.RichText)
+            heading.setWordWrap(True)
             box_layout.addWidget(heading)
             if group.intro:
                 note = QLabel(group.intro)
                 note.setWordWrap(True)
                 box_layout.addWidget(note)
             for question in questions.in_group(group.id):
-                row = QuestionRow(question, session.trial, units.get(question.key, ""))
+                row = QuestionRow(question, session.trial, units.get(question.key, ""), self.glossary)
+                row.term_chosen.connect(self.term_chosen)
                 row.input.value_changed.connect(self._changed)
                 self.rows[question.key] = row
                 box_layout.addWidget(row)

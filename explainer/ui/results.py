@@ -8,8 +8,8 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from explainer.core.answers import AnswersFile, new_answers_file
 from explainer.core.eligibility import (
@@ -23,10 +23,12 @@ from explainer.core.eligibility import (
 )
 from explainer.core.facts import long_date
 from explainer.core.questions import Questionnaire
+from explainer.content import load_glossary
+from explainer.core.glossary import Glossary, mark_terms
+from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
 from explainer.ui.session import Session
+from explainer.ui.theme import current_colours
 
-# Colour only repeats what the icon and the word already say.
-_COLOURS = {Status.SATISFIED: "#1b5e20", Status.NOT_SATISFIED: "#b71c1c", Status.UNKNOWN: "#6d4c00"}
 _OVERALL_ICONS = {Overall.POSSIBLE_MATCH: "✓", Overall.LIKELY_NOT_ELIGIBLE: "✗", Overall.INCOMPLETE: "?"}
 
 
@@ -38,13 +40,17 @@ class ResultsView(QWidget):
         self.session = session
         self.questions = questions
         self._today = today
-        self.browser = QTextBrowser()
+        self.glossary = load_glossary()
+        self.browser = GlossaryBrowser(self.glossary)
         self.browser.setAccessibleName("Self-check results")
-        self.browser.setOpenLinks(False)
-        self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleDescription("Words with a dotted underline have a meaning you can show: "
+                                              "move to one with Tab and press Enter.")
+        self.definition = DefinitionPanel()
+        self.browser.term_chosen.connect(self.definition.show_term)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.definition)
         self.report: EligibilityReport
         session.answers_changed.connect(self.show_answers)
         self.show_answers(session.answers)
@@ -54,9 +60,16 @@ class ResultsView(QWidget):
             answers = new_answers_file(self.session.trial.nct_id, self._today())
         self.report = evaluate(self.session.trial, answers, self.questions)
         scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(results_html(self.report))
+        self._drawn_with = current_colours()
+        self.browser.setHtml(results_html(self.report, self.glossary))
+        self.browser.underline_links()
         self.browser.verticalScrollBar().setValue(scroll)
         self.report_changed.emit(self.report)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange and self._drawn_with != current_colours():
+            self.show_answers(self.session.answers)  # the theme changed: redraw in its colours
+        super().changeEvent(event)
 
     def status_of(self, criterion_id: str) -> Status:
         return next(c.status for c in self.report.criteria if c.id == criterion_id)
@@ -93,7 +106,16 @@ def summary_counts(report: EligibilityReport) -> str:
             f"{_count(counts[Status.UNKNOWN], 'is still open', 'are still open')}")
 
 
-def results_html(report: EligibilityReport) -> str:
+def results_html(report: EligibilityReport, glossary: Glossary | None = None) -> str:
+    """The report as HTML; with a glossary, the first mention of each hard word is a link."""
+    marked: set[str] = set()
+
+    def text(words: str) -> str:
+        if glossary is None:
+            return html.escape(words)
+        return mark_terms(words, glossary, escape=html.escape, already=marked,
+                          link=lambda w, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{html.escape(w)}</a>")
+
     parts = [
         "<h1>Your self-check results</h1>",
         f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)}</b></p>",
@@ -105,18 +127,18 @@ def results_html(report: EligibilityReport) -> str:
     for kind, heading in (("inclusion", "What the study needs"),
                           ("exclusion", "Things that would keep you out")):
         parts.append(f"<h2>{heading}</h2>")
-        parts.extend(_criterion_html(c) for c in report.criteria if c.kind == kind)
-        parts.extend(f"<p><i>Note:</i> {html.escape(n.plain)}</p>" for n in report.notes if n.kind == kind)
+        parts.extend(_criterion_html(c, text) for c in report.criteria if c.kind == kind)
+        parts.extend(f"<p><i>Note:</i> {text(n.plain)}</p>" for n in report.notes if n.kind == kind)
     return "".join(parts)
 
 
-def _criterion_html(result: CriterionResult) -> str:
-    colour = _COLOURS[result.status]
+def _criterion_html(result: CriterionResult, text: Callable[[str], str]) -> str:
+    colour = current_colours().status[result.status.value]  # only repeats what the icon and word say
     item = (f"<p><span style='color:{colour}'><b>{STATUS_ICONS[result.status]} "
-            f"{STATUS_WORDS_PLAIN[result.status]}:</b></span> {html.escape(result.plain)}<br>"
-            f"<i>Why:</i> {html.escape(result.reason)}")
+            f"{STATUS_WORDS_PLAIN[result.status]}:</b></span> {text(result.plain)}<br>"
+            f"<i>Why:</i> {text(result.reason)}")
     if result.ask_doctor:
-        item += f"<br><i>To ask your doctor:</i> {html.escape(result.ask_doctor)}"
+        item += f"<br><i>To ask your doctor:</i> {text(result.ask_doctor)}"
     return item + "</p>"
 
 

@@ -20,6 +20,7 @@ from explainer.content import load_questions
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
+from explainer.ui.pages import DefinitionPanel
 from explainer.ui.questionnaire import QuestionnaireView
 from explainer.ui.results import ResultsSummaryBar, ResultsView
 
@@ -124,6 +125,9 @@ class SelfCheck(QObject):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.questionnaire, 1)
+        self.definition = DefinitionPanel()  # the meaning of a word chosen in a question
+        self.questionnaire.term_chosen.connect(self.definition.show_term)
+        layout.addWidget(self.definition)
         window.add_section("self-check", "Check the entry rules yourself", page)
         window.add_section("self-check-results", "Your self-check results", self.results)
         self._add_menu_actions()

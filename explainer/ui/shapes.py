@@ -11,23 +11,19 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from explainer.core.model import Route
+from explainer.ui.theme import PICTURE
 
-# One colour per medicine, each at least 4.5:1 against white (WCAG 1.4.11 asks 3:1
-# for graphics); the shape, not the colour, carries the route.
-DRUG_COLOURS = {
-    "isatuximab": QColor("#1d4f9c"),
-    "carfilzomib": QColor("#7a2e8c"),
-    "pomalidomide": QColor("#1b6b3f"),
-    "dexamethasone": QColor("#9a4a00"),
-}
-FALLBACK_COLOUR = QColor("#333333")
+# One colour per medicine (explainer.ui.theme.PICTURE, contrast-checked there); the
+# shape, not the colour, carries the route.
+DRUG_COLOURS = {drug: QColor(PICTURE[drug]) for drug in ("isatuximab", "carfilzomib", "pomalidomide", "dexamethasone")}
+FALLBACK_COLOUR = QColor(PICTURE["fallback"])
 # The grid is a picture on its own white paper, whatever the desktop theme, so the
 # colours above keep their contrast in a dark theme too.
-PAPER = QColor("#ffffff")
-INK = QColor("#1a1a1a")
-FOCUS_COLOUR = QColor("#0b5cad")  # the keyboard focus ring: 6.6:1 on white
-CLINIC_COLOUR = QColor("#1f2933")
-REST_FILL = QColor("#eef0f2")
+PAPER = QColor(PICTURE["paper"])
+INK = QColor(PICTURE["ink"])
+FOCUS_COLOUR = QColor(PICTURE["focus"])  # the keyboard focus ring: 6.6:1 on white
+CLINIC_COLOUR = QColor(PICTURE["clinic"])
+REST_FILL = QColor(PICTURE["rest_fill"])
 COLUMN_TINT = QColor(255, 214, 102, 90)  # the focused day's column, behind the shapes
 
 
@@ -78,7 +74,7 @@ def paint_capsule(painter: QPainter, box: QRectF, colour: QColor) -> None:
     left = QPainterPath()
     left.addRect(QRectF(pill.left(), pill.top(), pill.width() / 2, pill.height()))
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#ffffff"))
+    painter.setBrush(PAPER)
     painter.drawPath(outline)
     painter.setBrush(colour)
     painter.drawPath(outline.intersected(left))
@@ -112,4 +108,4 @@ def paint_clinic_mark(painter: QPainter, box: QRectF, certain: bool) -> None:
     cross.setFillRule(Qt.FillRule.WindingFill)  # the two bars overlap: fill the middle too
     cross.addRect(QRectF(square.center().x() - thick / 2, square.center().y() - arm, thick, 2 * arm))
     cross.addRect(QRectF(square.center().x() - arm, square.center().y() - thick / 2, 2 * arm, thick))
-    painter.fillPath(cross.simplified(), QColor("#ffffff") if certain else CLINIC_COLOUR)
+    painter.fillPath(cross.simplified(), PAPER if certain else CLINIC_COLOUR)

@@ -29,15 +29,16 @@ from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
 from explainer.timeline_text import TimelineText, timeline_text
 from explainer.ui.cycle_grid import CycleGrid
 from explainer.ui.journey_strip import JourneyStrip
-from explainer.ui.labels import heading, prose
+from explainer.ui.labels import heading, name_spin_box, prose
 from explainer.ui.personal_dates import PersonalDates
 from explainer.ui.session import Session
 from explainer.ui.shapes import REST_FILL, SHAPE_PAINTERS, paint_clinic_mark
+from explainer.ui.theme import PICTURE
 
 if TYPE_CHECKING:
     from explainer.ui.main_window import MainWindow
 
-LEGEND_INK = "#3d4852"  # the legend's shapes are neutral: the shape, not a medicine, is explained
+LEGEND_INK = PICTURE["legend"]  # the legend's shapes are neutral: the shape, not a medicine, is explained
 
 
 class LegendIcon(QWidget):
@@ -64,7 +65,7 @@ class LegendIcon(QWidget):
             paint_clinic_mark(painter, box, certain=self.kind == "clinic")
         else:
             painter.fillRect(box, REST_FILL)
-            painter.setPen(QColor("#8a949e"))
+            painter.setPen(QColor(PICTURE["grid_line"]))
             painter.drawRect(box)
         painter.end()
 
@@ -195,7 +196,7 @@ class TimelineView(QScrollArea):
             self.choice.addItem(words, number)
         self.choice.setAccessibleName(self.text.choice_name)
         self.cycle_number.setRange(1, len(self.timeline.cycles))
-        self.cycle_number.setAccessibleName(self.text.cycle_number_label)
+        name_spin_box(self.cycle_number, self.text.cycle_number_label)
         self.choice.currentIndexChanged.connect(self._choice_picked)
         self.cycle_number.valueChanged.connect(self._number_picked)
 

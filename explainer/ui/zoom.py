@@ -26,7 +26,16 @@ class TextZoom(QObject):
         return self._percent
 
     def apply(self) -> None:
-        QApplication.setFont(base_font(BASE_POINT_SIZE * self._percent / 100))
+        font = base_font(BASE_POINT_SIZE * self._percent / 100)
+        if QApplication.font() == font:
+            return
+        QApplication.setFont(font)
+        app = QApplication.instance()
+        # With an app-wide style sheet (the theme's focus ring), widgets already
+        # shown keep their old font until the sheet is applied again (slow: only
+        # on a real change).
+        if isinstance(app, QApplication) and app.styleSheet():
+            app.setStyleSheet(app.styleSheet())
 
     def zoom_in(self) -> None:
         self.set_percent(next((s for s in STEPS if s > self._percent), STEPS[-1]))

@@ -1,0 +1,44 @@
+"""Readability scoring for patient-facing text (writing guide §3.2).
+
+Markdown is reduced to the words a reader sees; drug and brand names (an allow-list,
+as the guide says) become a short word so their syllables do not count; citations
+("Source: sarclisa.com") and the registry's own words are left out, being quoted,
+not written by us.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from explainer.core.registry_words import strip_markers
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # textstat 0.7.4 imports the deprecated pkg_resources
+    import textstat
+
+MAX_GRADE = 8.0
+MAX_MEAN_GRADE = 7.0
+
+DRUG_NAMES = ("isatuximab", "carfilzomib", "pomalidomide", "dexamethasone", "lenalidomide", "thalidomide",
+              "acetaminophen", "aspirin", "Sarclisa", "Kyprolis", "Pomalyst", "Revlimid")
+_DRUGS = re.compile(r"\b(" + "|".join(DRUG_NAMES) + r")\b", re.IGNORECASE)
+_CITATION = re.compile(r"\(Source:[^)]*\)|\(These questions follow[^)]*\)", re.DOTALL)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_words(markdown: str) -> str:
+    """What a reader reads, one sentence per heading or list item."""
+    text = _CITATION.sub("", strip_markers(markdown))
+    text = _LINK.sub(r"\1", text)
+    lines = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*- )|\n(?=#)", text):
+        block = re.sub(r"^\s*(#+|-|>)\s*", "", block.strip())
+        block = re.sub(r"[*_`]", "", " ".join(block.split()))
+        if block:
+            lines.append(block if block[-1] in ".?!:" else f"{block}.")
+    return _DRUGS.sub("drug", "\n".join(lines))
+
+
+def grade(text: str) -> float:
+    return textstat.flesch_kincaid_grade(text)
