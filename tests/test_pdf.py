@@ -147,6 +147,9 @@ def test_an_unwritable_or_missing_folder_exits_2_and_leaves_no_file(tmp_path, ca
 @pytest.mark.parametrize(("args", "message"), [
     (["--start-date", "2026-02-30"], "--start-date: '2026-02-30' is not a date"),
     (["--start-date", "next week"], "use YYYY-MM-DD"),
+    (["--start-date", "20270104"], "use YYYY-MM-DD"),  # as strict as the calendar command
+    (["--start-date", "9999-12-01"], "not a possible first treatment day"),  # was an OverflowError traceback
+    (["--start-date", "1900-01-01"], "the study started on 2021-07-29"),
     (["--paper", "legal"], "invalid choice"),
 ])
 def test_bad_options_exit_2_with_no_file(tmp_path, capsys, args, message) -> None:
