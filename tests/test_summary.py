@@ -107,6 +107,18 @@ def test_other_answers_the_reason_leaves_out_are_still_shown(trial, answers, que
     assert not any("12 g/L" in a for a in measurable.your_answer), "a value is quoted once"
 
 
+def test_a_value_given_as_times_uln_is_quoted_once(trial, questions, text) -> None:
+    """The reason already says '2.1 times the upper limit of normal': no second 'Also answered'."""
+    liver = parse_answers(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                                      "as_of": "2026-11-23", "answers": {
+                                          "alt": {"value": 50, "unit": "U/L", "uln": 40},
+                                          "ast": {"value": 2.1, "unit": "xULN"}}}))
+    rows = summary_of(trial, liver, questions, text).self_check.rows
+    row = next(r for r in rows if r.source.startswith("Alanine aminotransferase"))
+    assert "2.1 times the upper limit of normal" in row.reason
+    assert row.your_answer == ()
+
+
 @pytest.mark.parametrize(("status", "shown"), [
     (Status.SATISFIED, "✓ Seems met"), (Status.NOT_SATISFIED, "✗ Seems not met"), (Status.UNKNOWN, "? Still open"),
 ])
@@ -174,6 +186,7 @@ def test_the_summary_never_shows_doses_or_says_eligible(trial, answers, question
 @pytest.mark.parametrize(("question_key", "value", "words"), [
     ("platelets", {"value": 150000, "unit": "/uL"}, "150,000/µL"),
     ("ast", {"value": 50, "unit": "U/L", "uln": 40}, "50 U/L (normal limit 40 U/L)"),
+    ("ast", {"value": 2.1, "unit": "xULN"}, "2.1 times the upper limit of normal"),
     ("heart_disease", "unsure", "Not sure"),
     ("asct_date", "2024-01-10", "January 10, 2024"),
     ("ecog", 1, "1"),

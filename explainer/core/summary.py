@@ -24,7 +24,7 @@ from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.schedule import Timeline, journey
 from explainer.core.summary_grids import CycleGrid, DatedCycle, JourneyBox, cycle_grids, dated_cycles, journey_boxes
-from explainer.core.units import format_value
+from explainer.core.units import ULN, format_number, format_value
 
 SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words")
 SectionId = Literal["study", "timeline", "self_check", "team_questions", "help", "words"]
@@ -266,6 +266,8 @@ def answer_words(question: Question, value: Any) -> str:
     if value is None:
         return NOT_ANSWERED
     if isinstance(value, LabValue):
+        if value.unit == ULN:  # in words, as the reason says it: '2.1 × ULN' is lab shorthand
+            return f"{format_number(value.value, 6)} times the upper limit of normal"
         words = format_value(value.value, value.unit, 6)
         if value.uln is not None:
             words += f"{ULN_NOTE}{format_value(value.uln, value.unit, 6)})"
