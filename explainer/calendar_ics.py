@@ -33,10 +33,14 @@ def first_day_range(trial: Trial) -> tuple[dt.date, dt.date]:
 
 
 def event_summary(day: TreatmentDay) -> str:
-    """'Cycle 1 day 8: clinic day — isatuximab, carfilzomib, pomalidomide, dexamethasone'."""
-    kind = "clinic day" if day.is_clinic_day else "maybe a clinic day" if day.may_be_clinic_day else "at home"
+    """'Clinic day: isatuximab, carfilzomib, pomalidomide, dexamethasone (cycle 1, day 8)'.
+
+    The kind of day comes first: a phone's month view shows only the first few letters,
+    and "Clinic day" or "At home" is what the patient needs to see there.
+    """
+    kind = "Clinic day" if day.is_clinic_day else "Maybe a clinic day" if day.may_be_clinic_day else "At home"
     names = ", ".join(d.name.lower() for d in day.doses)
-    return f"Cycle {day.cycle} day {day.day}: {kind} — {names}"
+    return f"{kind}: {names} (cycle {day.cycle}, day {day.day})"
 
 
 def _part_words(day: TreatmentDay, timeline: Timeline) -> str:

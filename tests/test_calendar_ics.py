@@ -60,10 +60,16 @@ def test_calendar_header(timeline, trial) -> None:
 ])
 def test_hand_checked_days(events, cycle, day, date, clinic, medicines) -> None:
     event = _event(events, cycle, day)
-    assert str(event["SUMMARY"]) == f"Cycle {cycle} day {day}: {clinic} — {medicines}"
+    assert str(event["SUMMARY"]) == f"{clinic[0].upper()}{clinic[1:]}: {medicines} (cycle {cycle}, day {day})"
     assert event.decoded("DTSTART") == date  # a date, not a time: an all-day event
     assert event.decoded("DTEND") == date + dt.timedelta(days=1)
     assert event["DTSTART"].params.get("VALUE") == "DATE"
+
+
+def test_a_month_view_tells_clinic_days_from_home_days(events) -> None:
+    """A phone's month view shows about ten letters of each title: they must say the kind of day."""
+    kinds = {str(e["SUMMARY"])[:10] for e in events.values()}
+    assert kinds == {"Clinic day", "At home: p", "Maybe a cl"}
 
 
 def test_rest_days_have_no_event(events) -> None:
