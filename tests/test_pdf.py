@@ -236,3 +236,24 @@ def test_a_broken_words_file_is_named_not_a_traceback(tmp_path, capsys, monkeypa
     assert "summary.json: unknown placeholder {{ no_such_fact }}" in capsys.readouterr().err
     assert list(folder.iterdir()) == []
     assert main(["validate"]) == 2
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_status_column_keeps_its_icon_and_first_word_together(trial, large_print) -> None:
+    """'✓ Seems met' may wrap after 'Seems', never leave the ✓ alone on its line (large print did)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from explainer.pdf.fonts import BOLD, register_fonts
+    from explainer.pdf.story import StoryBuilder
+    from explainer.pdf.styles import make_styles
+    from explainer.summary_source import make_summary
+
+    register_fonts()
+    styles = make_styles(large_print)
+    width = 515.0  # A4 less the margins
+    builder = StoryBuilder(make_summary(trial, None, dt.date(2026, 11, 24)), styles, width)
+    status, rule, answer = builder.check_columns()
+    assert status + rule + answer == pytest.approx(width)
+    padding = 2 * 3  # the grid style's left and right padding
+    for words in ("✓ Seems", "✗ Seems", "? Still"):
+        assert stringWidth(words, BOLD, styles.cell_bold.fontSize) <= status - padding, words

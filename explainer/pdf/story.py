@@ -113,7 +113,7 @@ class StoryBuilder:
                 if row.status is Status.NOT_SATISFIED:
                     unmet.append(len(rows))
                 rows.append(self.check_row(row))
-        table = Table(rows, colWidths=[self.width * f for f in (0.11, 0.52, 0.37)], repeatRows=1, splitInRow=1)
+        table = Table(rows, colWidths=self.check_columns(), repeatRows=1, splitInRow=1)
         style = _grid_style()
         for row in spans:
             style.add("SPAN", (0, row), (-1, row))
@@ -123,6 +123,11 @@ class StoryBuilder:
             style.add("BOX", (0, row), (-1, row), 1.2, INK)
         table.setStyle(style)
         return table
+
+    def check_columns(self) -> list[float]:
+        """Status, rule, answer. Large print widens the status so '✓ Seems' stays on one line."""
+        status = 0.11 if self.styles.scale == 1 else 0.145
+        return [self.width * f for f in (status, 0.52 - (status - 0.11) / 2, 0.37 - (status - 0.11) / 2)]
 
     def check_row(self, row: CheckRow) -> list[object]:
         s = self.styles
