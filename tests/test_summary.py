@@ -169,6 +169,24 @@ def test_personal_dates_only_with_a_start_date(trial, answers, questions, text) 
     assert undated.dates == () and undated.dates_intro == "" and undated.journey[1].starts is None
 
 
+@pytest.mark.parametrize(("delays", "said"), [
+    ({}, None),
+    ({3: 7}, "(induction cycle 3: 7 days)"),
+    ({3: 1, 7: 14}, "(induction cycle 3: 1 day; maintenance cycle 1: 14 days)"),  # as the table names them
+    ({99: 5}, None),  # no such cycle: nothing moved, nothing to say
+])
+def test_the_dates_say_which_late_starts_they_include(trial, text, delays, said) -> None:
+    """A doctor reading the dates must see why cycle 3 starts a week after cycle 2 ends."""
+    timeline = build_timeline(trial, START, delays)
+    part = build_summary(trial, None, timeline, PRINTED, SummaryOptions(), text).timeline
+    if said is None:
+        assert "started late" not in part.dates_intro
+    else:
+        assert f"some cycles started late {said}. These dates include that." in part.dates_intro
+    if 3 in delays:
+        assert part.dates[2].start == START + dt.timedelta(days=56 + delays[3])
+
+
 def test_footer_and_metadata(trial, text) -> None:
     summary = summary_of(trial, None, None, text)
     assert summary.footer == "Registry record of September 26, 2025 · Printed on November 24, 2026"

@@ -23,7 +23,8 @@ from explainer.core.facts import long_date, trial_facts
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.schedule import Timeline, journey
-from explainer.core.summary_grids import CycleGrid, DatedCycle, JourneyBox, cycle_grids, dated_cycles, journey_boxes
+from explainer.core.summary_grids import (CycleGrid, DatedCycle, JourneyBox, cycle_grids, cycle_label, dated_cycles,
+                                          journey_boxes)
 from explainer.core.units import ULN, format_number, format_value
 
 SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words")
@@ -54,6 +55,7 @@ class SummaryText(BaseModel):
     how_to_read: str
     journey_intro: str
     dates_intro: str
+    dates_delays: str
     dates_more: str
     self_check_intro: str
     self_check_not_filled: str
@@ -215,8 +217,18 @@ def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: M
     return TimelinePart(
         intro=fill(text.timeline_intro, facts), how_to_read=text.how_to_read, grids=cycle_grids(timeline),
         journey_intro=text.journey_intro, journey=journey_boxes(journey(trial), timeline),
-        dates_intro=fill(text.dates_intro, facts) if dated else "", dates=dated,
+        dates_intro=_dates_intro(timeline, text, facts) if dated else "", dates=dated,
         dates_more=fill(text.dates_more, facts) if dated and len(timeline.cycles) > len(dated) else "")
+
+
+def _dates_intro(timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> str:
+    """The intro, then any late starts the patient entered: a doctor sees why a date moved."""
+    intro = fill(text.dates_intro, facts)
+    if not timeline.delays:
+        return intro
+    late = "; ".join(f"{cycle_label(timeline.cycle(number)).lower()}: {days} day{'' if days == 1 else 's'}"
+                     for number, days in timeline.delays.items())
+    return f"{intro} {fill(text.dates_delays, {**facts, 'delays': late})}"
 
 
 def _self_check(report: EligibilityReport | None, text: SummaryText, facts: Mapping[str, str],

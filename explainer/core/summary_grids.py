@@ -97,10 +97,15 @@ def dated_cycles(timeline: Timeline, count: int) -> tuple[DatedCycle, ...]:
         if cycle.start is None:
             return ()
         found.append(DatedCycle(
-            cycle.number, f"{cycle.phase_name} cycle {cycle.number_in_phase}", cycle.start,
+            cycle.number, cycle_label(cycle), cycle.start,
             tuple(d.date for d in cycle.clinic_days if d.date),
             tuple(d.date for d in cycle.days if d.may_be_clinic_day and d.date)))
     return tuple(found)
+
+
+def cycle_label(cycle: Cycle) -> str:
+    """'Induction cycle 2', 'Maintenance cycle 1': the paper numbers cycles within their part."""
+    return f"{cycle.phase_name} cycle {cycle.number_in_phase}"
 
 
 def short_date(day: dt.date, with_year: bool = False) -> str:
