@@ -159,6 +159,14 @@ def test_grids_follow_the_timeline(trial, answers, questions, text) -> None:
                       "Dexamethasone": Route.PO_OR_IV}
 
 
+def test_the_paper_says_how_each_medicine_is_given(trial, text) -> None:
+    """The grids show days; the words give each route, and carfilzomib's 30-minute drip (the record's)."""
+    how = summary_of(trial, None, None, text).timeline.how_given
+    assert how == ("How each medicine is given: isatuximab by drip at the clinic; carfilzomib by drip over 30 minutes "
+                   "at the clinic; pomalidomide capsule by mouth at home; dexamethasone by mouth or by drip (ask your "
+                   "study team which). The grids below show on which days. They do not show doses.")
+
+
 def test_personal_dates_only_with_a_start_date(trial, answers, questions, text) -> None:
     dated = summary_of(trial, answers, questions, text).timeline
     assert dated.dates[0].start == START and dated.dates[1].start == START + dt.timedelta(days=28)

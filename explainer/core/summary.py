@@ -24,7 +24,7 @@ from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.schedule import Timeline, journey
 from explainer.core.summary_grids import (CycleGrid, DatedCycle, JourneyBox, cycle_grids, cycle_label, dated_cycles,
-                                          journey_boxes)
+                                          how_each_is_given, journey_boxes)
 from explainer.core.units import ULN, format_number, format_value
 
 SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words")
@@ -52,6 +52,7 @@ class SummaryText(BaseModel):
     status: str
     facts: tuple[tuple[str, str], ...]
     timeline_intro: str
+    how_given: str
     how_to_read: str
     journey_intro: str
     dates_intro: str
@@ -108,6 +109,7 @@ class SelfCheck:
 @dataclass(frozen=True)
 class TimelinePart:
     intro: str
+    how_given: str  # each medicine's route; carfilzomib's 30-minute drip
     how_to_read: str
     grids: tuple[CycleGrid, ...]
     journey_intro: str
@@ -149,7 +151,8 @@ class Summary:
         parts: list[str] = [self.title, self.subtitle, self.short_disclaimer, *self.study, self.status]
         parts += [f"{k} {v}" for k, v in (*self.facts, *self.contacts, *self.words)]
         if self.timeline:
-            parts += [self.timeline.intro, self.timeline.how_to_read, self.timeline.dates_intro]
+            parts += [self.timeline.intro, self.timeline.how_given, self.timeline.how_to_read,
+                      self.timeline.dates_intro]
         if self.self_check:
             check = self.self_check
             parts += [check.intro, check.overall, *check.doctor_questions, *check.notes]
@@ -215,7 +218,9 @@ def _replace(summary: Summary, **changes: Any) -> Summary:
 def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> TimelinePart:
     dated = dated_cycles(timeline, DATED_CYCLES_SHOWN) if timeline.start else ()
     return TimelinePart(
-        intro=fill(text.timeline_intro, facts), how_to_read=text.how_to_read, grids=cycle_grids(timeline),
+        intro=fill(text.timeline_intro, facts),
+        how_given=fill(text.how_given, {**facts, "medicines": "; ".join(how_each_is_given(timeline))}),
+        how_to_read=text.how_to_read, grids=cycle_grids(timeline),
         journey_intro=text.journey_intro, journey=journey_boxes(journey(trial), timeline),
         dates_intro=_dates_intro(timeline, text, facts) if dated else "", dates=dated,
         dates_more=fill(text.dates_more, facts) if dated and len(timeline.cycles) > len(dated) else "")

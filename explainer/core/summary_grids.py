@@ -103,6 +103,15 @@ def dated_cycles(timeline: Timeline, count: int) -> tuple[DatedCycle, ...]:
     return tuple(found)
 
 
+def how_each_is_given(timeline: Timeline) -> tuple[str, ...]:
+    """'carfilzomib by drip over 30 minutes at the clinic', one per medicine, from the regimen."""
+    doses = {}
+    for day in timeline.days:
+        for dose in day.doses:
+            doses.setdefault(dose.drug, dose)
+    return tuple(doses[drug].describe() for drug in timeline.drugs if drug in doses)
+
+
 def cycle_label(cycle: Cycle) -> str:
     """'Induction cycle 2', 'Maintenance cycle 1': the paper numbers cycles within their part."""
     return f"{cycle.phase_name} cycle {cycle.number_in_phase}"

@@ -71,6 +71,7 @@ class StoryBuilder:
         assert part is not None
         s = self.styles
         story: list[Flowable] = [self.heading("timeline"), Paragraph(text(part.intro), s.body),
+                                 Paragraph(text(part.how_given), s.body),
                                  Paragraph(text(part.how_to_read), s.small), legend_drawing(self.width, s)]
         for grid in part.grids:
             story.append(KeepTogether([Paragraph(text(grid.title), s.h2), grid_drawing(grid, self.width, s)]))
