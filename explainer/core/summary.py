@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,7 +24,7 @@ from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.schedule import Timeline, journey
 from explainer.core.summary_grids import (CycleGrid, DatedCycle, JourneyBox, cycle_grids, cycle_label, dated_cycles,
-                                          how_each_is_given, journey_boxes)
+                                          how_each_is_given, journey_boxes, stage_numbers)
 from explainer.core.units import ULN, format_number, format_value
 
 SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words")
@@ -55,6 +55,7 @@ class SummaryText(BaseModel):
     how_given: str
     how_to_read: str
     journey_intro: str
+    journey: dict[str, str] = Field(description="A stage's words by stage id; a line break starts a new line.")
     dates_intro: str
     dates_delays: str
     dates_more: str
@@ -206,13 +207,7 @@ def _with_words(summary: Summary, options: SummaryOptions) -> Summary:
     if not words:
         return summary
     order = [s for s in SECTIONS if s in summary.sections or s == "words"]
-    return _replace(summary, words=words, sections=tuple(order))
-
-
-def _replace(summary: Summary, **changes: Any) -> Summary:
-    from dataclasses import replace
-
-    return replace(summary, **changes)
+    return replace(summary, words=words, sections=tuple(order))
 
 
 def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> TimelinePart:
@@ -221,9 +216,21 @@ def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: M
         intro=fill(text.timeline_intro, facts),
         how_given=fill(text.how_given, {**facts, "medicines": "; ".join(how_each_is_given(timeline))}),
         how_to_read=text.how_to_read, grids=cycle_grids(timeline),
-        journey_intro=text.journey_intro, journey=journey_boxes(journey(trial), timeline),
+        journey_intro=text.journey_intro, journey=_journey(trial, timeline, text, facts),
         dates_intro=_dates_intro(timeline, text, facts) if dated else "", dates=dated,
         dates_more=fill(text.dates_more, facts) if dated and len(timeline.cycles) > len(dated) else "")
+
+
+def _journey(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> tuple[JourneyBox, ...]:
+    """The strip's boxes, in the words file's words where it has some for the stage."""
+    stages = journey(trial)
+    boxes = []
+    for stage, box in zip(stages, journey_boxes(stages, timeline), strict=True):
+        words = text.journey.get(stage.id)
+        if words is not None:
+            box = replace(box, lines=tuple(fill(words, {**facts, **stage_numbers(stage, timeline)}).split("\n")))
+        boxes.append(box)
+    return tuple(boxes)
 
 
 def _dates_intro(timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> str:

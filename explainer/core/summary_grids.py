@@ -142,7 +142,17 @@ def journey_boxes(stages: tuple[JourneyStage, ...], timeline: Timeline) -> tuple
     return tuple(boxes)
 
 
+def stage_numbers(stage: JourneyStage, timeline: Timeline) -> dict[str, str]:
+    """The numbers a stage's words may use: {{ cycles }}, {{ weeks }}, {{ years }}, ..."""
+    plan = next((p for p in timeline.phases if p.id == stage.id), None)
+    numbers = {"cycles": stage.cycles, "days": stage.days, "months": stage.up_to_months, "years": stage.up_to_years,
+               "first_visit_days": stage.first_visit_days, "cycle_days": plan.cycle_length_days if plan else None,
+               "weeks": stage.days // 7 if stage.days and stage.days % 7 == 0 else None}
+    return {key: str(value) for key, value in numbers.items() if value is not None}
+
+
 def _stage_lines(stage: JourneyStage, timeline: Timeline) -> tuple[str, ...]:
+    """Words for a stage that resources/pdf/summary.json does not name (another trial's parts)."""
     plan = next((p for p in timeline.phases if p.id == stage.id), None)
     if stage.id == "screening":
         return ("Tests before you start, such as a bone marrow test",)

@@ -70,9 +70,9 @@ class StoryBuilder:
         part = self.summary.timeline
         assert part is not None
         s = self.styles
+        key = KeepTogether([Paragraph(text(part.how_to_read), s.small), legend_drawing(self.width, s)])
         story: list[Flowable] = [self.heading("timeline"), Paragraph(text(part.intro), s.body),
-                                 Paragraph(text(part.how_given), s.body),
-                                 Paragraph(text(part.how_to_read), s.small), legend_drawing(self.width, s)]
+                                 Paragraph(text(part.how_given), s.body), key]
         for grid in part.grids:
             story.append(KeepTogether([Paragraph(text(grid.title), s.h2), grid_drawing(grid, self.width, s)]))
         story.append(KeepTogether([Paragraph(text(part.journey_intro), s.h2),
