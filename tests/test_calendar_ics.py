@@ -10,9 +10,10 @@ import sys
 import pytest
 from icalendar import Calendar
 
-from explainer.calendar_ics import timeline_to_ics, treatment_day_count
+from explainer.calendar_ics import event_description, timeline_to_ics, treatment_day_count
 from explainer.cli import main
-from explainer.core.schedule import build_timeline
+from explainer.core.model import Route
+from explainer.core.schedule import Dose, TreatmentDay, build_timeline
 
 START = dt.date(2027, 1, 4)
 
@@ -85,6 +86,14 @@ def test_description_names_routes_never_doses(events) -> None:
     assert "Maintenance: cycle 1 of about 26" in str(_event(events, 7, 1)["DESCRIPTION"])
     everything = " ".join(str(e["SUMMARY"]) + str(e["DESCRIPTION"]) for e in events.values())
     assert not any(unit in everything for unit in (" mg", "mg/", "mL", "dose of"))
+
+
+def test_a_maybe_clinic_day_names_its_own_medicine(timeline, trial, events) -> None:
+    assert "If you get dexamethasone by drip, this is a clinic day." in str(_event(events, 2, 22)["DESCRIPTION"])
+    # Another trial's "by mouth or by drip" medicine is named, not dexamethasone.
+    other = TreatmentDay("induction", "Induction", 1, 1, 3, START, (Dose("x", "Prednisone", Route.PO_OR_IV),))
+    text = event_description(other, timeline, trial)
+    assert "If you get prednisone by drip, this is a clinic day." in text and "dexamethasone" not in text
 
 
 def test_same_inputs_give_the_same_bytes(timeline, trial) -> None:
