@@ -135,6 +135,7 @@ def test_cli_writes_the_calendar(tmp_path, capsys, trial) -> None:
     ("2027-1-4", "mine.ics", "is not a real date"),
     ("", "mine.ics", "is not a real date"),
     ("9999-12-01", "mine.ics", "not a possible first treatment day"),
+    ("2100-01-01", "mine.ics", "use a date up to 2099-12-31"),  # not 'the study started on'
     ("0001-01-01", "mine.ics", "not a possible first treatment day"),
     ("2021-01-01", "mine.ics", "the study started on"),
     ("2027-01-04", "missing/mine.ics", "does not exist"),
