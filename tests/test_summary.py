@@ -207,6 +207,13 @@ def test_the_dates_say_which_late_starts_they_include(trial, text, delays, said)
         assert part.dates[2].start == START + dt.timedelta(days=56 + delays[3])
 
 
+def test_the_study_facts_name_people_and_roles_as_the_record_does(trial, text) -> None:
+    """'Lead doctor' alone could be read as the patient's own doctor: the record's role is named too."""
+    facts = dict(summary_of(trial, None, None, text).facts)
+    assert facts["Lead doctor"] == "Rahul Banerjee, MD, the study's principal investigator"
+    assert facts["Lead sponsor"] == "University of Washington, working with Genzyme, a Sanofi Company"
+
+
 def test_footer_and_metadata(trial, text) -> None:
     summary = summary_of(trial, None, None, text)
     assert summary.footer == "Registry record of September 26, 2025 · Printed on November 24, 2026"
