@@ -210,3 +210,15 @@ def test_a_broken_words_file_shows_a_dialog(main_window, monkeypatch) -> None:
                         classmethod(lambda cls, parent, title, message: problems.append(message)))
     main_window.pdf_export.open_dialog()
     assert problems and "unknown placeholder {{ no_such_fact }}" in problems[0]
+
+
+def test_at_double_text_size_the_preview_keeps_room(opened, qtbot) -> None:
+    """At 200% the option texts once squeezed the page preview to a sliver (134 of 1100 pixels)."""
+    window, dialogs = opened
+    window.zoom.set_percent(200)
+    window.pdf_export.open_dialog()
+    dialog = dialogs[-1]
+    preview = dialog.findChild(export_ui.QScrollArea)
+    qtbot.waitExposed(dialog)  # laid out at its real size
+    assert preview.width() >= dialog.width() / 3
+    assert dialog.width() >= 1100 and dialog.height() >= 760
