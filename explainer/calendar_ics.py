@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from explainer import __version__
 from explainer.answers_io import write_atomically
 from explainer.core.model import Trial
-from explainer.core.schedule import Timeline, TreatmentDay
+from explainer.core.schedule import Place, Timeline, TreatmentDay
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -33,10 +33,14 @@ def first_day_range(trial: Trial) -> tuple[dt.date, dt.date]:
 
 
 def event_summary(day: TreatmentDay) -> str:
-    """'Cycle 1 day 8: clinic day — isatuximab, carfilzomib, pomalidomide, dexamethasone'."""
-    kind = "clinic day" if day.is_clinic_day else "maybe a clinic day" if day.may_be_clinic_day else "at home"
+    """'Clinic day: isatuximab, carfilzomib, pomalidomide, dexamethasone (cycle 1, day 8)'.
+
+    The kind of day comes first: a phone's month view shows only the first few letters,
+    and "Clinic day" or "At home" is what the patient needs to see there.
+    """
+    kind = "Clinic day" if day.is_clinic_day else "Maybe a clinic day" if day.may_be_clinic_day else "At home"
     names = ", ".join(d.name.lower() for d in day.doses)
-    return f"Cycle {day.cycle} day {day.day}: {kind} — {names}"
+    return f"{kind}: {names} (cycle {day.cycle}, day {day.day})"
 
 
 def _part_words(day: TreatmentDay, timeline: Timeline) -> str:
@@ -50,8 +54,9 @@ def _part_words(day: TreatmentDay, timeline: Timeline) -> str:
 def event_description(day: TreatmentDay, timeline: Timeline, trial: Trial) -> str:
     lines = [f"{_part_words(day, timeline)}. Study {trial.nct_id}.", ""]
     lines += [f"- {d.describe()[0].upper()}{d.describe()[1:]}" for d in day.doses]
-    if day.may_be_clinic_day:
-        lines += ["", "If you get dexamethasone by drip, this is a clinic day. Ask your study team."]
+    if day.may_be_clinic_day:  # the medicine(s) the record gives "by mouth or by drip" that day
+        either = " or ".join(d.name.lower() for d in day.doses if d.place is Place.ASK)
+        lines += ["", f"If you get {either} by drip, this is a clinic day. Ask your study team."]
     return "\n".join([*lines, "", DISCLAIMER])
 
 

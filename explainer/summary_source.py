@@ -38,7 +38,7 @@ def check_summary_words(trial: Trial) -> None:
     answers = new_answers_file(trial.nct_id, trial.last_updated)
     questions = _builtin_questions()
     try:
-        build_summary(trial, evaluate(trial, answers, questions), build_timeline(trial, trial.start_date),
+        build_summary(trial, evaluate(trial, answers, questions), build_timeline(trial, trial.start_date, {2: 1}),
                       trial.last_updated, SummaryOptions(), _builtin_text(), answers, questions)
     except KeyError as err:
         raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None

@@ -14,10 +14,22 @@ from pydantic import model_validator
 from explainer.content import Source, load_json_model, resources_root
 from explainer.core.model import Strict
 
-# The numbers the code fills into the words; any other {name} is a writer's typo.
-PLACEHOLDERS = {"cycle_days", "cycles", "months", "weeks", "first_visit_days", "years", "clinic", "rest",
-                "count", "path", "phase", "phase_lower", "in_phase", "first", "last", "number", "start", "end",
-                "counts", "medicine", "days", "cycle", "day_word"}
+# The numbers the code fills into each text; any other {name} there is a writer's typo
+# (and would stop the window with a KeyError). Texts not named here take none.
+_JOURNEY_NUMBERS = frozenset({"cycles", "cycle_days", "months", "weeks", "first_visit_days", "years"})
+FIELD_PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "intro": frozenset({"cycle_days"}),
+    "journey": _JOURNEY_NUMBERS,
+    "caption_single": frozenset({"phase", "in_phase", "count"}),
+    "caption_alike": frozenset({"phase", "first", "last"}),
+    "caption_dated": frozenset({"number", "phase_lower", "in_phase", "count", "start", "end"}),
+    "totals": frozenset({"clinic", "rest"}),
+    "part_totals": frozenset({"cycles", "phase", "clinic"}),
+    "medicine_days": frozenset({"counts"}),
+    "medicine_count": frozenset({"medicine", "days"}),
+    "delay_one": frozenset({"cycle", "days", "day_word"}),
+    "saved": frozenset({"count", "path"}),
+}
 
 
 class JourneyWords(Strict):
@@ -105,9 +117,10 @@ class TimelineText(Strict):
         for key, value in self.model_dump().items():
             for sub, text in (value.items() if isinstance(value, dict) else [("", value)]):
                 names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-                if names - PLACEHOLDERS:
+                unknown = names - FIELD_PLACEHOLDERS.get(key, frozenset())
+                if unknown:
                     where = f"{key}.{sub}" if sub else key
-                    raise ValueError(f"{where}: unknown placeholder {{{sorted(names - PLACEHOLDERS)[0]}}}")
+                    raise ValueError(f"{where}: unknown placeholder {{{sorted(unknown)[0]}}}")
         return self
 
     def all_prose(self) -> list[str]:

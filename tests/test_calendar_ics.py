@@ -10,9 +10,10 @@ import sys
 import pytest
 from icalendar import Calendar
 
-from explainer.calendar_ics import timeline_to_ics, treatment_day_count
+from explainer.calendar_ics import event_description, timeline_to_ics, treatment_day_count
 from explainer.cli import main
-from explainer.core.schedule import build_timeline
+from explainer.core.model import Route
+from explainer.core.schedule import Dose, TreatmentDay, build_timeline
 
 START = dt.date(2027, 1, 4)
 
@@ -60,10 +61,16 @@ def test_calendar_header(timeline, trial) -> None:
 ])
 def test_hand_checked_days(events, cycle, day, date, clinic, medicines) -> None:
     event = _event(events, cycle, day)
-    assert str(event["SUMMARY"]) == f"Cycle {cycle} day {day}: {clinic} — {medicines}"
+    assert str(event["SUMMARY"]) == f"{clinic[0].upper()}{clinic[1:]}: {medicines} (cycle {cycle}, day {day})"
     assert event.decoded("DTSTART") == date  # a date, not a time: an all-day event
     assert event.decoded("DTEND") == date + dt.timedelta(days=1)
     assert event["DTSTART"].params.get("VALUE") == "DATE"
+
+
+def test_a_month_view_tells_clinic_days_from_home_days(events) -> None:
+    """A phone's month view shows about ten letters of each title: they must say the kind of day."""
+    kinds = {str(e["SUMMARY"])[:10] for e in events.values()}
+    assert kinds == {"Clinic day", "At home: p", "Maybe a cl"}
 
 
 def test_rest_days_have_no_event(events) -> None:
@@ -79,6 +86,14 @@ def test_description_names_routes_never_doses(events) -> None:
     assert "Maintenance: cycle 1 of about 26" in str(_event(events, 7, 1)["DESCRIPTION"])
     everything = " ".join(str(e["SUMMARY"]) + str(e["DESCRIPTION"]) for e in events.values())
     assert not any(unit in everything for unit in (" mg", "mg/", "mL", "dose of"))
+
+
+def test_a_maybe_clinic_day_names_its_own_medicine(timeline, trial, events) -> None:
+    assert "If you get dexamethasone by drip, this is a clinic day." in str(_event(events, 2, 22)["DESCRIPTION"])
+    # Another trial's "by mouth or by drip" medicine is named, not dexamethasone.
+    other = TreatmentDay("induction", "Induction", 1, 1, 3, START, (Dose("x", "Prednisone", Route.PO_OR_IV),))
+    text = event_description(other, timeline, trial)
+    assert "If you get prednisone by drip, this is a clinic day." in text and "dexamethasone" not in text
 
 
 def test_same_inputs_give_the_same_bytes(timeline, trial) -> None:
@@ -120,6 +135,7 @@ def test_cli_writes_the_calendar(tmp_path, capsys, trial) -> None:
     ("2027-1-4", "mine.ics", "is not a real date"),
     ("", "mine.ics", "is not a real date"),
     ("9999-12-01", "mine.ics", "not a possible first treatment day"),
+    ("2100-01-01", "mine.ics", "use a date up to 2099-12-31"),  # not 'the study started on'
     ("0001-01-01", "mine.ics", "not a possible first treatment day"),
     ("2021-01-01", "mine.ics", "the study started on"),
     ("2027-01-04", "missing/mine.ics", "does not exist"),

@@ -5,7 +5,6 @@ Dialogs are replaced at their ``ask()`` seam; the export dialog itself is real."
 from __future__ import annotations
 
 import datetime as dt
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from explainer.core.summary import SECTIONS
 from explainer.pdf.raster import page_count
 from explainer.ui import export as export_ui
 from tests.conftest import FIXTURES
-from tests.xvfb import display_env, screenshot, xvfb_display
+from tests.xvfb import photograph_app
 
 ANSWERS = FIXTURES / "full.answers.json"
 
@@ -189,17 +188,7 @@ window.pdf_export.open_dialog()
 @pytest.mark.slow
 def test_export_dialog_on_a_real_display(artifacts, private_user_folders) -> None:
     shot = artifacts / "screenshots" / "export-dialog.png"
-    with xvfb_display() as display:
-        app = subprocess.Popen([sys.executable, "-c", _DIALOG, str(ANSWERS)], env=display_env(display),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            colours = screenshot(display, shot)
-            assert app.poll() is None, app.communicate()[1]
-        finally:
-            app.terminate()
-            _out, err = app.communicate(timeout=20)
-    assert colours >= 20 and "Traceback" not in err
-    assert json.dumps(str(shot))
+    photograph_app([sys.executable, "-c", _DIALOG, str(ANSWERS)], shot)  # also checks the picture's size
 
 
 def test_the_preview_grows_with_the_text_size(opened) -> None:
@@ -221,3 +210,15 @@ def test_a_broken_words_file_shows_a_dialog(main_window, monkeypatch) -> None:
                         classmethod(lambda cls, parent, title, message: problems.append(message)))
     main_window.pdf_export.open_dialog()
     assert problems and "unknown placeholder {{ no_such_fact }}" in problems[0]
+
+
+def test_at_double_text_size_the_preview_keeps_room(opened, qtbot) -> None:
+    """At 200% the option texts once squeezed the page preview to a sliver (134 of 1100 pixels)."""
+    window, dialogs = opened
+    window.zoom.set_percent(200)
+    window.pdf_export.open_dialog()
+    dialog = dialogs[-1]
+    preview = dialog.findChild(export_ui.QScrollArea)
+    qtbot.waitExposed(dialog)  # laid out at its real size
+    assert preview.width() >= dialog.width() / 3
+    assert dialog.width() >= 1100 and dialog.height() >= 760

@@ -147,6 +147,9 @@ def test_an_unwritable_or_missing_folder_exits_2_and_leaves_no_file(tmp_path, ca
 @pytest.mark.parametrize(("args", "message"), [
     (["--start-date", "2026-02-30"], "--start-date: '2026-02-30' is not a date"),
     (["--start-date", "next week"], "use YYYY-MM-DD"),
+    (["--start-date", "20270104"], "use YYYY-MM-DD"),  # as strict as the calendar command
+    (["--start-date", "9999-12-01"], "not a possible first treatment day"),  # was an OverflowError traceback
+    (["--start-date", "1900-01-01"], "the study started on 2021-07-29"),
     (["--paper", "legal"], "invalid choice"),
 ])
 def test_bad_options_exit_2_with_no_file(tmp_path, capsys, args, message) -> None:
@@ -233,3 +236,24 @@ def test_a_broken_words_file_is_named_not_a_traceback(tmp_path, capsys, monkeypa
     assert "summary.json: unknown placeholder {{ no_such_fact }}" in capsys.readouterr().err
     assert list(folder.iterdir()) == []
     assert main(["validate"]) == 2
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_status_column_keeps_its_icon_and_first_word_together(trial, large_print) -> None:
+    """'✓ Seems met' may wrap after 'Seems', never leave the ✓ alone on its line (large print did)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from explainer.pdf.fonts import BOLD, register_fonts
+    from explainer.pdf.story import StoryBuilder
+    from explainer.pdf.styles import make_styles
+    from explainer.summary_source import make_summary
+
+    register_fonts()
+    styles = make_styles(large_print)
+    width = 515.0  # A4 less the margins
+    builder = StoryBuilder(make_summary(trial, None, dt.date(2026, 11, 24)), styles, width)
+    status, rule, answer = builder.check_columns()
+    assert status + rule + answer == pytest.approx(width)
+    padding = 2 * 3  # the grid style's left and right padding
+    for words in ("✓ Seems", "✗ Seems", "? Still"):
+        assert stringWidth(words, BOLD, styles.cell_bold.fontSize) <= status - padding, words

@@ -107,6 +107,18 @@ def test_other_answers_the_reason_leaves_out_are_still_shown(trial, answers, que
     assert not any("12 g/L" in a for a in measurable.your_answer), "a value is quoted once"
 
 
+def test_a_value_given_as_times_uln_is_quoted_once(trial, questions, text) -> None:
+    """The reason already says '2.1 times the upper limit of normal': no second 'Also answered'."""
+    liver = parse_answers(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+                                      "as_of": "2026-11-23", "answers": {
+                                          "alt": {"value": 50, "unit": "U/L", "uln": 40},
+                                          "ast": {"value": 2.1, "unit": "xULN"}}}))
+    rows = summary_of(trial, liver, questions, text).self_check.rows
+    row = next(r for r in rows if r.source.startswith("Alanine aminotransferase"))
+    assert "2.1 times the upper limit of normal" in row.reason
+    assert row.your_answer == ()
+
+
 @pytest.mark.parametrize(("status", "shown"), [
     (Status.SATISFIED, "✓ Seems met"), (Status.NOT_SATISFIED, "✗ Seems not met"), (Status.UNKNOWN, "? Still open"),
 ])
@@ -147,6 +159,26 @@ def test_grids_follow_the_timeline(trial, answers, questions, text) -> None:
                       "Dexamethasone": Route.PO_OR_IV}
 
 
+def test_the_paper_says_how_each_medicine_is_given(trial, text) -> None:
+    """The grids show days; the words give each route, and carfilzomib's 30-minute drip (the record's)."""
+    how = summary_of(trial, None, None, text).timeline.how_given
+    assert how == ("How each medicine is given: isatuximab by drip at the clinic; carfilzomib by drip over 30 minutes "
+                   "at the clinic; pomalidomide capsule by mouth at home; dexamethasone by mouth or by drip (ask your "
+                   "study team which). The grids below show on which days. They do not show doses.")
+
+
+def test_journey_boxes_use_the_words_file_and_the_record_s_numbers(trial, text) -> None:
+    boxes = {b.id: b for b in summary_of(trial, None, None, text).timeline.journey}
+    assert boxes["induction"].lines == ("6 cycles of 28 days", "168 days in all (24 weeks)")
+    assert boxes["maintenance"].lines == ("Cycles of 28 days for up to 24 months: about 26 cycles",)
+    assert boxes["follow_up"].lines == ("A check-up 30 days after treatment ends. Then the team keeps in touch "
+                                        "for up to 5 years.",)
+    # A stage the words file does not name (another trial's part) still gets plain lines from the numbers.
+    fewer = text.model_copy(update={"journey": {k: v for k, v in text.journey.items() if k != "induction"}})
+    induction = next(b for b in summary_of(trial, None, None, fewer).timeline.journey if b.id == "induction")
+    assert induction.lines == ("6 cycles of 28 days", "168 days in all (24 weeks)")
+
+
 def test_personal_dates_only_with_a_start_date(trial, answers, questions, text) -> None:
     dated = summary_of(trial, answers, questions, text).timeline
     assert dated.dates[0].start == START and dated.dates[1].start == START + dt.timedelta(days=28)
@@ -155,6 +187,31 @@ def test_personal_dates_only_with_a_start_date(trial, answers, questions, text) 
     assert dated.journey[1].starts == START
     undated = summary_of(trial, answers, questions, text, start=None).timeline
     assert undated.dates == () and undated.dates_intro == "" and undated.journey[1].starts is None
+
+
+@pytest.mark.parametrize(("delays", "said"), [
+    ({}, None),
+    ({3: 7}, "(induction cycle 3: 7 days)"),
+    ({3: 1, 7: 14}, "(induction cycle 3: 1 day; maintenance cycle 1: 14 days)"),  # as the table names them
+    ({99: 5}, None),  # no such cycle: nothing moved, nothing to say
+])
+def test_the_dates_say_which_late_starts_they_include(trial, text, delays, said) -> None:
+    """A doctor reading the dates must see why cycle 3 starts a week after cycle 2 ends."""
+    timeline = build_timeline(trial, START, delays)
+    part = build_summary(trial, None, timeline, PRINTED, SummaryOptions(), text).timeline
+    if said is None:
+        assert "started late" not in part.dates_intro
+    else:
+        assert f"some cycles started late {said}. These dates include that." in part.dates_intro
+    if 3 in delays:
+        assert part.dates[2].start == START + dt.timedelta(days=56 + delays[3])
+
+
+def test_the_study_facts_name_people_and_roles_as_the_record_does(trial, text) -> None:
+    """'Lead doctor' alone could be read as the patient's own doctor: the record's role is named too."""
+    facts = dict(summary_of(trial, None, None, text).facts)
+    assert facts["Lead doctor"] == "Rahul Banerjee, MD, the study's principal investigator"
+    assert facts["Lead sponsor"] == "University of Washington, working with Genzyme, a Sanofi Company"
 
 
 def test_footer_and_metadata(trial, text) -> None:
@@ -174,6 +231,7 @@ def test_the_summary_never_shows_doses_or_says_eligible(trial, answers, question
 @pytest.mark.parametrize(("question_key", "value", "words"), [
     ("platelets", {"value": 150000, "unit": "/uL"}, "150,000/µL"),
     ("ast", {"value": 50, "unit": "U/L", "uln": 40}, "50 U/L (normal limit 40 U/L)"),
+    ("ast", {"value": 2.1, "unit": "xULN"}, "2.1 times the upper limit of normal"),
     ("heart_disease", "unsure", "Not sure"),
     ("asct_date", "2024-01-10", "January 10, 2024"),
     ("ecog", 1, "1"),

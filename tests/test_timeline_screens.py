@@ -3,13 +3,11 @@ normal text size and at 200%. Screenshots go to artifacts/screenshots/."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import time
 
 import pytest
 
-from tests.xvfb import display_env, screenshot, xvfb_display
+from tests.xvfb import photograph_app
 
 pytestmark = pytest.mark.slow
 
@@ -40,19 +38,5 @@ app.exec()
 @pytest.mark.parametrize(("zoom", "name"), [(100, "timeline.png"), (200, "timeline-200.png")])
 def test_timeline_with_a_start_date(artifacts, tmp_path, private_user_folders, zoom, name) -> None:
     shot = artifacts / "screenshots" / name
-    with xvfb_display() as display:
-        ready = tmp_path / "ready"
-        app = subprocess.Popen([sys.executable, "-c", _TIMELINE, str(zoom), str(ready)], env=display_env(display),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            deadline = time.monotonic() + 30
-            while not ready.exists() and app.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.1)  # another process: no Qt signal to wait on
-            colours = screenshot(display, shot)
-            assert app.poll() is None, app.communicate()[1]
-        finally:
-            app.terminate()
-            _out, err = app.communicate(timeout=20)
-    assert colours >= 20, "the screen stayed blank"
-    assert "Traceback" not in err
-    assert shot.stat().st_size > 10_000
+    photograph_app([sys.executable, "-c", _TIMELINE, str(zoom), str(tmp_path / "ready")], shot,
+                   ready=tmp_path / "ready")

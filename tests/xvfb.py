@@ -64,3 +64,29 @@ def screenshot(display: str, path: Path, min_colours: int = 20, timeout: float =
             return colours
         time.sleep(0.5)
     return colours
+
+
+def photograph_app(command: list[str], shot: Path, ready: Path | None = None, timeout: float = 30.0) -> str:
+    """Start ``command`` (the app) on a fresh Xvfb display, photograph it to ``shot``
+    once drawn, and return what it printed on stderr.
+
+    With ``ready``, wait first until the app creates that file (it scrolled or typed
+    what the picture should show). The app must still be running when photographed,
+    must have drawn a window, and must not have printed a traceback.
+    """
+    with xvfb_display() as display:
+        app = subprocess.Popen(command, env=display_env(display), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + timeout
+            while ready is not None and not ready.exists() and app.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)  # another process: no Qt signal to wait on
+            colours = screenshot(display, shot)
+            assert app.poll() is None, app.communicate()[1]
+        finally:
+            app.terminate()
+            _out, err = app.communicate(timeout=20)
+    assert colours >= 20, "the screen stayed blank: no window was drawn"
+    assert "Traceback" not in err
+    assert shot.stat().st_size > 10_000
+    return err

@@ -32,8 +32,8 @@ def parse_start_date(text: str) -> dt.date:
 def check_in_range(start: dt.date, trial: Trial) -> None:
     first, last = first_day_range(trial)
     if not first <= start <= last:
-        raise UsageError(f"--start-date: {start.isoformat()} is not a possible first treatment day; "
-                         f"the study started on {first.isoformat()}")
+        why = f"the study started on {first.isoformat()}" if start < first else f"use a date up to {last.isoformat()}"
+        raise UsageError(f"--start-date: {start.isoformat()} is not a possible first treatment day; {why}")
 
 
 def check_output(path: Path) -> None:

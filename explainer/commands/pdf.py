@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from explainer.answers_io import load_answers
+from explainer.commands.calendar import check_in_range
 from explainer.content import load_trial
 from explainer.core.paper import Paper, paper_for_environment
 from explainer.errors import UsageError
@@ -25,6 +26,8 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     trial = load_trial(args.trial)
     answers = load_answers(args.answers, trial.nct_id) if args.answers else None
     start = parse_start_date(args.start_date)
+    if start is not None:
+        check_in_range(start, trial)  # 9999-12-01 would overflow the dates; 1900 is no real first day
     output: Path = args.output
     check_output_folder(output)
     summary = make_summary(trial, answers, today or dt.date.today(), start=start)
@@ -39,6 +42,8 @@ def parse_start_date(text: str | None) -> dt.date | None:
     if text is None:
         return None
     try:
+        if len(text) != 10:  # fromisoformat also takes '20270104'; the calendar command does not
+            raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--start-date: {text!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-02") from None

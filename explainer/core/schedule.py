@@ -142,6 +142,7 @@ class Timeline:
     drugs: tuple[str, ...]  # intervention ids, in the order the regimen lists them
     drug_names: Mapping[str, str]
     open_questions: tuple[str, ...]
+    delays: Mapping[int, int] = field(default_factory=dict)  # cycle number -> days it began late
 
     @property
     def days(self) -> Iterable[TreatmentDay]:
@@ -230,7 +231,8 @@ def build_timeline(trial: Trial, start: dt.date | None = None,
             cycles.append(Cycle(phase.id, phase.name, number, in_phase, first, days))
             offset += phase.cycle_length_days
     return Timeline(start, plan_phases(trial), tuple(cycles), _drug_order(trial),
-                    {m.id: m.name for m in trial.medicines}, open_questions(trial))
+                    {m.id: m.name for m in trial.medicines}, open_questions(trial),
+                    {c: d for c, d in sorted(delays.items()) if 0 < d and c <= number})
 
 
 def _drug_order(trial: Trial) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,8 +23,9 @@ from explainer.core.facts import long_date, trial_facts
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.schedule import Timeline, journey
-from explainer.core.summary_grids import CycleGrid, DatedCycle, JourneyBox, cycle_grids, dated_cycles, journey_boxes
-from explainer.core.units import format_value
+from explainer.core.summary_grids import (CycleGrid, DatedCycle, JourneyBox, cycle_grids, cycle_label, dated_cycles,
+                                          how_each_is_given, journey_boxes, stage_numbers)
+from explainer.core.units import ULN, format_number, format_value
 
 SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words")
 SectionId = Literal["study", "timeline", "self_check", "team_questions", "help", "words"]
@@ -51,9 +52,12 @@ class SummaryText(BaseModel):
     status: str
     facts: tuple[tuple[str, str], ...]
     timeline_intro: str
+    how_given: str
     how_to_read: str
     journey_intro: str
+    journey: dict[str, str] = Field(description="A stage's words by stage id; a line break starts a new line.")
     dates_intro: str
+    dates_delays: str
     dates_more: str
     self_check_intro: str
     self_check_not_filled: str
@@ -106,6 +110,7 @@ class SelfCheck:
 @dataclass(frozen=True)
 class TimelinePart:
     intro: str
+    how_given: str  # each medicine's route; carfilzomib's 30-minute drip
     how_to_read: str
     grids: tuple[CycleGrid, ...]
     journey_intro: str
@@ -147,7 +152,8 @@ class Summary:
         parts: list[str] = [self.title, self.subtitle, self.short_disclaimer, *self.study, self.status]
         parts += [f"{k} {v}" for k, v in (*self.facts, *self.contacts, *self.words)]
         if self.timeline:
-            parts += [self.timeline.intro, self.timeline.how_to_read, self.timeline.dates_intro]
+            parts += [self.timeline.intro, self.timeline.how_given, self.timeline.how_to_read,
+                      self.timeline.dates_intro]
         if self.self_check:
             check = self.self_check
             parts += [check.intro, check.overall, *check.doctor_questions, *check.notes]
@@ -201,22 +207,40 @@ def _with_words(summary: Summary, options: SummaryOptions) -> Summary:
     if not words:
         return summary
     order = [s for s in SECTIONS if s in summary.sections or s == "words"]
-    return _replace(summary, words=words, sections=tuple(order))
-
-
-def _replace(summary: Summary, **changes: Any) -> Summary:
-    from dataclasses import replace
-
-    return replace(summary, **changes)
+    return replace(summary, words=words, sections=tuple(order))
 
 
 def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> TimelinePart:
     dated = dated_cycles(timeline, DATED_CYCLES_SHOWN) if timeline.start else ()
     return TimelinePart(
-        intro=fill(text.timeline_intro, facts), how_to_read=text.how_to_read, grids=cycle_grids(timeline),
-        journey_intro=text.journey_intro, journey=journey_boxes(journey(trial), timeline),
-        dates_intro=fill(text.dates_intro, facts) if dated else "", dates=dated,
+        intro=fill(text.timeline_intro, facts),
+        how_given=fill(text.how_given, {**facts, "medicines": "; ".join(how_each_is_given(timeline))}),
+        how_to_read=text.how_to_read, grids=cycle_grids(timeline),
+        journey_intro=text.journey_intro, journey=_journey(trial, timeline, text, facts),
+        dates_intro=_dates_intro(timeline, text, facts) if dated else "", dates=dated,
         dates_more=fill(text.dates_more, facts) if dated and len(timeline.cycles) > len(dated) else "")
+
+
+def _journey(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> tuple[JourneyBox, ...]:
+    """The strip's boxes, in the words file's words where it has some for the stage."""
+    stages = journey(trial)
+    boxes = []
+    for stage, box in zip(stages, journey_boxes(stages, timeline), strict=True):
+        words = text.journey.get(stage.id)
+        if words is not None:
+            box = replace(box, lines=tuple(fill(words, {**facts, **stage_numbers(stage, timeline)}).split("\n")))
+        boxes.append(box)
+    return tuple(boxes)
+
+
+def _dates_intro(timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> str:
+    """The intro, then any late starts the patient entered: a doctor sees why a date moved."""
+    intro = fill(text.dates_intro, facts)
+    if not timeline.delays:
+        return intro
+    late = "; ".join(f"{cycle_label(timeline.cycle(number)).lower()}: {days} day{'' if days == 1 else 's'}"
+                     for number, days in timeline.delays.items())
+    return f"{intro} {fill(text.dates_delays, {**facts, 'delays': late})}"
 
 
 def _self_check(report: EligibilityReport | None, text: SummaryText, facts: Mapping[str, str],
@@ -266,6 +290,8 @@ def answer_words(question: Question, value: Any) -> str:
     if value is None:
         return NOT_ANSWERED
     if isinstance(value, LabValue):
+        if value.unit == ULN:  # in words, as the reason says it: '2.1 × ULN' is lab shorthand
+            return f"{format_number(value.value, 6)} times the upper limit of normal"
         words = format_value(value.value, value.unit, 6)
         if value.uln is not None:
             words += f"{ULN_NOTE}{format_value(value.uln, value.unit, 6)})"

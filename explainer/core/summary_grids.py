@@ -97,10 +97,24 @@ def dated_cycles(timeline: Timeline, count: int) -> tuple[DatedCycle, ...]:
         if cycle.start is None:
             return ()
         found.append(DatedCycle(
-            cycle.number, f"{cycle.phase_name} cycle {cycle.number_in_phase}", cycle.start,
+            cycle.number, cycle_label(cycle), cycle.start,
             tuple(d.date for d in cycle.clinic_days if d.date),
             tuple(d.date for d in cycle.days if d.may_be_clinic_day and d.date)))
     return tuple(found)
+
+
+def how_each_is_given(timeline: Timeline) -> tuple[str, ...]:
+    """'carfilzomib by drip over 30 minutes at the clinic', one per medicine, from the regimen."""
+    doses = {}
+    for day in timeline.days:
+        for dose in day.doses:
+            doses.setdefault(dose.drug, dose)
+    return tuple(doses[drug].describe() for drug in timeline.drugs if drug in doses)
+
+
+def cycle_label(cycle: Cycle) -> str:
+    """'Induction cycle 2', 'Maintenance cycle 1': the paper numbers cycles within their part."""
+    return f"{cycle.phase_name} cycle {cycle.number_in_phase}"
 
 
 def short_date(day: dt.date, with_year: bool = False) -> str:
@@ -128,7 +142,17 @@ def journey_boxes(stages: tuple[JourneyStage, ...], timeline: Timeline) -> tuple
     return tuple(boxes)
 
 
+def stage_numbers(stage: JourneyStage, timeline: Timeline) -> dict[str, str]:
+    """The numbers a stage's words may use: {{ cycles }}, {{ weeks }}, {{ years }}, ..."""
+    plan = next((p for p in timeline.phases if p.id == stage.id), None)
+    numbers = {"cycles": stage.cycles, "days": stage.days, "months": stage.up_to_months, "years": stage.up_to_years,
+               "first_visit_days": stage.first_visit_days, "cycle_days": plan.cycle_length_days if plan else None,
+               "weeks": stage.days // 7 if stage.days and stage.days % 7 == 0 else None}
+    return {key: str(value) for key, value in numbers.items() if value is not None}
+
+
 def _stage_lines(stage: JourneyStage, timeline: Timeline) -> tuple[str, ...]:
+    """Words for a stage that resources/pdf/summary.json does not name (another trial's parts)."""
     plan = next((p for p in timeline.phases if p.id == stage.id), None)
     if stage.id == "screening":
         return ("Tests before you start, such as a bone marrow test",)

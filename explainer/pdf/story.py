@@ -70,8 +70,9 @@ class StoryBuilder:
         part = self.summary.timeline
         assert part is not None
         s = self.styles
+        key = KeepTogether([Paragraph(text(part.how_to_read), s.small), legend_drawing(self.width, s)])
         story: list[Flowable] = [self.heading("timeline"), Paragraph(text(part.intro), s.body),
-                                 Paragraph(text(part.how_to_read), s.small), legend_drawing(self.width, s)]
+                                 Paragraph(text(part.how_given), s.body), key]
         for grid in part.grids:
             story.append(KeepTogether([Paragraph(text(grid.title), s.h2), grid_drawing(grid, self.width, s)]))
         story.append(KeepTogether([Paragraph(text(part.journey_intro), s.h2),
@@ -113,7 +114,7 @@ class StoryBuilder:
                 if row.status is Status.NOT_SATISFIED:
                     unmet.append(len(rows))
                 rows.append(self.check_row(row))
-        table = Table(rows, colWidths=[self.width * f for f in (0.11, 0.52, 0.37)], repeatRows=1, splitInRow=1)
+        table = Table(rows, colWidths=self.check_columns(), repeatRows=1, splitInRow=1)
         style = _grid_style()
         for row in spans:
             style.add("SPAN", (0, row), (-1, row))
@@ -123,6 +124,11 @@ class StoryBuilder:
             style.add("BOX", (0, row), (-1, row), 1.2, INK)
         table.setStyle(style)
         return table
+
+    def check_columns(self) -> list[float]:
+        """Status, rule, answer. Large print widens the status so '✓ Seems' stays on one line."""
+        status = 0.11 if self.styles.scale == 1 else 0.145
+        return [self.width * f for f in (status, 0.52 - (status - 0.11) / 2, 0.37 - (status - 0.11) / 2)]
 
     def check_row(self, row: CheckRow) -> list[object]:
         s = self.styles

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QObject, QRect, QSaveFile, Qt
+from PySide6.QtCore import QByteArray, QLocale, QObject, QRect, QSaveFile, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 SECTION_LABELS = {
     "study": "About the study and its status",
-    "timeline": "Treatment timeline (with your dates, if you gave a start date)",
+    "timeline": "Treatment timeline (and your dates)",
     "self_check": "Your self-check and questions for your doctor",
     "team_questions": "Questions to ask the study team",
     "help": "Contacts and where to get help",
@@ -137,7 +137,10 @@ class ExportDialog(QDialog):
         column = QVBoxLayout(sections)
         for box in self.section_boxes.values():
             column.addWidget(box)
-        column.addWidget(QLabel("The note that this is not medical advice is always included."))
+        always = QLabel("The note that this is not medical advice is always included. Your dates are in "
+                        "the timeline if you gave your first treatment day.")
+        always.setWordWrap(True)  # long lines here would squeeze the preview at a large text size
+        column.addWidget(always)
         form = QFormLayout()
         form.addRow("Paper size:", self.paper)
         form.addRow(self.large_print)
@@ -160,7 +163,18 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 760)
+        self.resize(self._size_for_text())
+
+    def _text_zoom(self) -> int:
+        """The app's text size in percent (View menu); 100 when the window has no zoom."""
+        return getattr(getattr(self.export.window, "zoom", None), "percent", 100)
+
+    def _size_for_text(self) -> QSize:
+        """1100 x 760 at the normal text size; larger with the app's text zoom, as far as the screen allows."""
+        zoom = max(100, self._text_zoom()) / 100
+        wanted = QSize(round(1100 * zoom), round(760 * zoom))
+        screen = self.screen().availableGeometry().size() if self.screen() else wanted
+        return QSize(max(1100, min(wanted.width(), screen.width())), max(760, min(wanted.height(), screen.height())))
 
     @classmethod
     def ask(cls, export: PdfExport, parent: QWidget, printing: bool = False) -> None:
@@ -181,8 +195,7 @@ class ExportDialog(QDialog):
         for label in self.pages:
             label.deleteLater()
         self.pages = []
-        zoom = getattr(getattr(self.export.window, "zoom", None), "percent", 100)
-        images = list(rasterise(self.pdf, PREVIEW_DPI * zoom / 100))  # the pages grow with the text size
+        images = list(rasterise(self.pdf, PREVIEW_DPI * self._text_zoom() / 100))  # the pages grow with the text size
         for number, page in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(page_qimage(page)))
