@@ -43,12 +43,14 @@ if TYPE_CHECKING:
     from explainer.pdf.raster import PageImage
     from explainer.ui.main_window import MainWindow
 
+# Short: a check box does not wrap, and at a large text size a long label would
+# squeeze the page preview. The note under them says what each part holds.
 SECTION_LABELS = {
-    "study": "About the study and its status",
-    "timeline": "Treatment timeline (and your dates)",
-    "self_check": "Your self-check and questions for your doctor",
-    "team_questions": "Questions to ask the study team",
-    "help": "Contacts and where to get help",
+    "study": "About the study",
+    "timeline": "Treatment timeline",
+    "self_check": "Your self-check",
+    "team_questions": "Questions for the team",
+    "help": "Contacts and help",
 }
 PAPERS: dict[Paper, tuple[str, QPageSize.PageSizeId]] = {
     "a4": ("A4", QPageSize.PageSizeId.A4), "letter": ("Letter (US)", QPageSize.PageSizeId.Letter)}
@@ -99,7 +101,7 @@ class ExportDialog(QDialog):
         self.pdf = b""
         self.pages: list[QLabel] = []
         self.section_boxes = {key: self._checkbox(label) for key, label in SECTION_LABELS.items()}
-        self.large_print = self._checkbox("Large print (bigger text, more pages)", checked=False)
+        self.large_print = self._checkbox("Large print", checked=False)
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
         for key, (label, _size) in PAPERS.items():
@@ -137,8 +139,9 @@ class ExportDialog(QDialog):
         column = QVBoxLayout(sections)
         for box in self.section_boxes.values():
             column.addWidget(box)
-        always = QLabel("The note that this is not medical advice is always included. Your dates are in "
-                        "the timeline if you gave your first treatment day.")
+        always = QLabel("The self-check comes with questions for your doctor. The timeline shows your "
+                        "dates if you gave your first treatment day. The note that this is not medical "
+                        "advice is always in.")
         always.setWordWrap(True)  # long lines here would squeeze the preview at a large text size
         column.addWidget(always)
         form = QFormLayout()
