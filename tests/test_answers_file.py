@@ -129,7 +129,7 @@ def test_check_human_text_and_real_process(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "explainer", "check", str(path)],
                          capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert out.returncode == 0, out.stderr
-    assert "Likely not eligible" in out.stdout
+    assert "Probably not a match" in out.stdout
     assert "only the study team decides" in out.stdout
     assert "not taking new people" in out.stdout
     assert "40 ×10⁹/L = 40,000/µL" in out.stdout

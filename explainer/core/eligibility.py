@@ -43,7 +43,8 @@ STATUS_WORDS_PLAIN = {Status.SATISFIED: "Seems met", Status.NOT_SATISFIED: "Seem
 STATUS_ICONS = {Status.SATISFIED: "✓", Status.NOT_SATISFIED: "✗", Status.UNKNOWN: "?"}
 OVERALL_WORDS = {
     Overall.POSSIBLE_MATCH: "Possible match: your answers seem to meet every rule.",
-    Overall.LIKELY_NOT_ELIGIBLE: "Likely not eligible: at least 1 answer seems not to meet a rule.",
+    # Kind but honest; the spec keeps the code "likely_not_eligible" for programs.
+    Overall.LIKELY_NOT_ELIGIBLE: "Probably not a match: at least 1 answer seems not to meet a rule.",
     Overall.INCOMPLETE: "Not finished: no rule seems unmet, but some are still open.",
 }
 _OP_WORDS = {">=": "at least", ">": "more than", "<=": "no more than", "<": "less than"}

@@ -128,8 +128,8 @@ class SelfCheck(QObject):
         self.definition = DefinitionPanel()  # the meaning of a word chosen in a question
         self.questionnaire.term_chosen.connect(self.definition.show_term)
         layout.addWidget(self.definition)
-        window.add_section("self-check", "Check the entry rules yourself", page)
-        window.add_section("self-check-results", "Your self-check results", self.results)
+        window.add_section("self-check", "Check the entry rules yourself", page, after="who-can-join")
+        window.add_section("self-check-results", "Your self-check results", self.results, after="self-check")
         self._add_menu_actions()
         session.answers_changed.connect(self._autosave)
 
