@@ -4,12 +4,11 @@ artifacts/screenshots/ to be looked at; the test checks the app drew and stayed 
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
 
-from tests.xvfb import display_env, screenshot, xvfb_display
+from tests.xvfb import photograph_app
 
 pytestmark = pytest.mark.slow
 
@@ -40,15 +39,5 @@ def test_sections_at_200_percent_text(section, high_contrast, extra, artifacts, 
                         encoding="utf-8")
     theme = "-high-contrast" if high_contrast else ""
     shot = artifacts / "screenshots" / f"zoom200-{section}{theme}.png"
-    with xvfb_display() as display:
-        app = subprocess.Popen([sys.executable, "-c", _SHOW, section, extra], env=display_env(display),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            colours = screenshot(display, shot)
-            assert app.poll() is None, app.communicate()[1]
-        finally:
-            app.terminate()
-            _out, err = app.communicate(timeout=20)
-    assert colours >= 20, "the screen stayed blank"
-    assert "Traceback" not in err and "Could not parse" not in err
-    assert shot.stat().st_size > 10_000
+    err = photograph_app([sys.executable, "-c", _SHOW, section, extra], shot)
+    assert "Could not parse" not in err  # a style sheet Qt could not read
