@@ -6,6 +6,8 @@ The GUI writes through QSaveFile; everything else writes a temporary file and
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 import os
 import tempfile
@@ -57,7 +59,8 @@ def parse_answers(text: str, source: str = "answers") -> AnswersFile:
         raise AnswersError(f"{source}: {describe_answers_error(err)}") from None
 
 
-def load_answers(path: Path, trial_id: str | None = None) -> AnswersFile:
+def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None = None) -> AnswersFile:
+    """Read and check an answers file; ``today`` (default: the clock) bounds ``as_of``."""
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -69,7 +72,15 @@ def load_answers(path: Path, trial_id: str | None = None) -> AnswersFile:
     answers = parse_answers(text, str(path))
     if trial_id is not None and answers.trial != trial_id:
         raise AnswersError(f"{path}: trial: these answers are for {answers.trial}, not {trial_id}")
+    _check_not_after(answers, today or dt.date.today(), path)
     return answers
+
+
+def _check_not_after(answers: AnswersFile, today: dt.date, path: Path) -> None:
+    # A day of slack: a file saved near midnight in another time zone is not "future".
+    if answers.as_of > today + dt.timedelta(days=1):
+        raise AnswersError(f"{path}: as_of: {answers.as_of.isoformat()} is after today ({today.isoformat()}); "
+                           "answers cannot describe a day that has not come yet")
 
 
 def write_atomically(path: Path, text: str | bytes) -> None:

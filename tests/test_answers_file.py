@@ -68,6 +68,7 @@ BAD_FILES = [
     ("date in another format", _with(("answers", "asct_date"), "10/01/2024"), "answers.asct_date"),
     ("future date", _with(("answers", "asct_date"), "2027-01-01"), "answers.asct_date"),
     ("bad as_of", _with(("as_of",), "yesterday"), "as_of"),
+    ("as_of in the future", _with(("as_of",), "2099-01-01"), "as_of: 2099-01-01 is after today"),
     ("null answer", _with(("answers", "age_years"), None), "age_years: null is not an answer"),
     ("missing answers", json.dumps({k: v for k, v in GOOD.items() if k != "answers"}), "answers"),
 ]

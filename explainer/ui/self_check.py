@@ -151,7 +151,7 @@ class SelfCheck(QObject):
         if path is None:
             return False
         try:
-            answers = load_answers(path, self.window.session.trial.nct_id)
+            answers = load_answers(path, self.window.session.trial.nct_id, self.today())
         except AnswersError as err:
             AnswersProblemDialog.ask(self.window, "These answers cannot be opened",
                                      f"{err}\n\nNothing was changed.")
