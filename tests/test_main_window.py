@@ -97,3 +97,18 @@ def test_broken_trial_file_shows_a_dialog_not_a_crash(tmp_path, monkeypatch, qap
     assert app.run(trial_path=bad) == 2
     assert len(shown) == 1
     assert "trial.json" in shown[0][2] and "format" in shown[0][2]
+
+
+def test_at_200_percent_no_page_forces_the_window_wider_than_its_default(main_window, qtbot) -> None:
+    """A page whose row cannot wrap (buttons side by side, a long check box) once made
+    the window 1,367 pixels wide at 200%: wider than many screens, so its right edge
+    was cut off."""
+    try:
+        main_window.zoom.set_percent(200)
+        too_wide = {page_id: main_window.stack.widget(i).minimumSizeHint().width()
+                    for i, page_id in enumerate(main_window.section_ids())
+                    if main_window.stack.widget(i).minimumSizeHint().width() > 560}
+        assert too_wide == {}
+        assert main_window.minimumSizeHint().width() <= 1100
+    finally:
+        main_window.zoom.reset()

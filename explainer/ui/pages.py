@@ -191,7 +191,7 @@ class CriteriaView(GlossaryPage):
         self._trial = trial
         self._intro = intro_markdown
         self._shown: set[str] = set()
-        self.show_all = QCheckBox("Show the registry's exact words for every rule")
+        self.show_all = QCheckBox("Show all the registry's words")  # short: a check box does not wrap at 200%
         self.show_all.setAccessibleName("Show the registry's exact words for every rule")
         self.show_all.setAccessibleDescription("Shows the study record's own wording under each rule.")
         self.browser.other_link.connect(self._toggle)

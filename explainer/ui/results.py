@@ -87,10 +87,15 @@ class ResultsSummaryBar(QWidget):
         self.see_results.setAccessibleName("See your self-check results")
         self.export_pdf = QPushButton("Export PDF for your doctor…")
         self.export_pdf.setAccessibleName("Export a PDF summary for your doctor")
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.see_results)
-        layout.addWidget(self.export_pdf)
+        # The buttons sit under the words, not beside them: side by side, a large
+        # text size made the row wider than the window.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.see_results)
+        buttons.addWidget(self.export_pdf)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addLayout(buttons)
         results.report_changed.connect(self.show_report)
         self.show_report(results.report)
 
