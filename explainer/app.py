@@ -82,13 +82,16 @@ def open_settings() -> QSettings:
     return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
-def build_main_window(trial_path: Path | None = None, with_tools: bool = True) -> MainWindow:
-    """Everything but the event loop, so tests and benchmarks build the same window."""
+def build_main_window(trial_path: Path | None = None, with_tools: bool = True,
+                      lazy_pages: bool = False) -> MainWindow:
+    """Everything but the event loop, so tests and benchmarks build the same window.
+
+    ``lazy_pages``: only the first reading page is built now (see MainWindow)."""
     settings = open_settings()
     zoom = TextZoom(settings)
     zoom.apply()
     trial = load_trial(trial_path)
-    window = MainWindow(trial, settings, zoom)
+    window = MainWindow(trial, settings, zoom, lazy_pages=lazy_pages)
     if with_tools:
         add_tools(window)
     return window
@@ -111,10 +114,11 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
     with crash.installed() as handler:
         try:
             app = make_application()
-            window = build_main_window(trial_path, with_tools=False)
+            window = build_main_window(trial_path, with_tools=False, lazy_pages=True)
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
-            first_paint.wait(FIRST_PAINT_WAIT_MS)  # the reading pages first; the tools just after
+            first_paint.wait(FIRST_PAINT_WAIT_MS)  # the first page first; the other pages and tools just after
+            window.build_waiting_pages()
             add_tools(window)
         except ContentError as err:
             QMessageBox.critical(None, "Trial Explainer cannot open the study",
