@@ -28,20 +28,47 @@ LAZY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def first_screen_modules() -> set[str]:
+# What run() loads before the first paint: the first page only (see explainer.app.run).
+_FIRST_PAINT = _FIRST_SCREEN.replace("build_main_window()", "build_main_window(with_tools=False, lazy_pages=True)")
+
+# Loaded just after the first paint, with the parts the first screen does not show.
+AFTER_FIRST_PAINT = [
+    ("explainer.core.schedule", "the treatment schedule: with the timeline"),
+    ("explainer.ui.timeline", "the timeline page"),
+    ("explainer.ui.self_check", "the self-check"),
+    ("explainer.ui.export", "the PDF export dialog"),
+]
+
+
+def _modules_loaded_by(probe: str) -> set[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", _FIRST_SCREEN], env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     modules = set(out.stdout.split())
     assert "explainer.ui.main_window" in modules  # the probe really built the window
     return modules
 
 
+@pytest.fixture(scope="module")
+def first_screen_modules() -> set[str]:
+    return _modules_loaded_by(_FIRST_SCREEN)
+
+
+@pytest.fixture(scope="module")
+def first_paint_modules() -> set[str]:
+    return _modules_loaded_by(_FIRST_PAINT)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("module", "why"), LAZY)
 def test_the_first_screen_does_not_load(first_screen_modules, module, why) -> None:
     assert module not in first_screen_modules, why
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("module", "why"), [*LAZY, *AFTER_FIRST_PAINT])
+def test_the_first_paint_does_not_wait_for(first_paint_modules, module, why) -> None:
+    assert module not in first_paint_modules, why
 
 
 @pytest.mark.slow
