@@ -77,6 +77,11 @@ def test_smoke_switch_prints_the_title_once_painted_and_quits() -> None:
     out = subprocess.run([sys.executable, "-m", "explainer"], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == ["window shown: Trial Explainer: study NCT04883242"]
+    from explainer.app import PAINT_MEMORY  # for the benchmark: memory once the first paint is done
+
+    [memory] = [line for line in out.stderr.splitlines() if line.startswith(PAINT_MEMORY)]
+    if sys.platform.startswith("linux"):
+        assert 20_000 < int(memory.removeprefix(PAINT_MEMORY)) < 1_000_000  # KiB
 
 
 def test_without_the_switch_nothing_is_printed_and_the_window_stays(main_window, qtbot, capsys) -> None:
