@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -35,9 +35,13 @@ def app_icon() -> QIcon:
     """The calendar-and-check icon (resources/icons, made by packaging/make_icons.py)."""
     icon = QIcon()
     for size in ICON_SIZES:
-        pixmap = QPixmap()
-        pixmap.loadFromData((resources_root() / "icons" / f"trial-explainer-{size}.png").read_bytes())
-        icon.addPixmap(pixmap)
+        source = resources_root() / "icons" / f"trial-explainer-{size}.png"
+        if isinstance(source, Path) and source.is_file():
+            icon.addFile(str(source), QSize(size, size))  # Qt reads a size when it is drawn: faster start
+        else:  # inside an archive (or missing: read_bytes says which file)
+            pixmap = QPixmap()
+            pixmap.loadFromData(source.read_bytes())
+            icon.addPixmap(pixmap)
     return icon
 
 

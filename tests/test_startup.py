@@ -98,4 +98,8 @@ def test_the_app_has_its_icon_in_every_size(qapp, main_window) -> None:
     icon = qapp.windowIcon()
     sizes = sorted(size.width() for size in icon.availableSizes())
     assert sizes == list(ICON_SIZES)
+    for size in ICON_SIZES:  # each size really draws (Qt reads the files only when asked)
+        pixmap = icon.pixmap(size, size)
+        assert not pixmap.isNull() and pixmap.width() == size
+        assert len({pixmap.toImage().pixel(x, x) for x in range(size)}) > 1  # a picture, not a blank
     assert not main_window.windowIcon().isNull()
