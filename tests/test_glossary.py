@@ -50,9 +50,30 @@ def test_a_word_defined_twice_is_refused() -> None:
     ("A bone marrow test.", ["bone-marrow-test"]),  # the longest form wins
     ("Your eGFR and your ULN.", ["egfr", "uln"]),
     ("Pre-cycle checks.", []),  # whole words only
+    ("YOUR MYELOMA HAS RELAPSED.", ["myeloma", "relapsed"]),  # words (not abbreviations) in any case
+    ("Café: your myeloma has relapsed — by IV.", ["myeloma", "relapsed", "iv"]),  # text beyond ASCII
 ])
 def test_mentions_find_whole_words(text: str, found: list[str]) -> None:
     assert [m.term.id for m in mentions(text, GLOSSARY)] == found
+
+
+def _mentions_trying_every_form(text: str) -> list[tuple[int, int, str]]:
+    """The plain way: every form's pattern over the whole text, longest form first."""
+    from explainer.core.glossary import _pattern
+
+    found: list[tuple[int, int, str]] = []
+    forms = sorted(((f, t) for t in GLOSSARY.terms for f in t.forms()), key=lambda ft: -len(ft[0]))
+    for form, term in forms:
+        for match in _pattern(form).finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b, _ in found):
+                found.append((match.start(), match.end(), term.id))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("text", [*_all_texts(), "Café, MRD, bone marrow test and M-protein: myélome?"])
+def test_the_quick_search_finds_what_trying_every_form_finds(text: str) -> None:
+    # mentions() skips forms a substring test rules out; it must never lose one.
+    assert [(m.start, m.end, m.term.id) for m in mentions(text, GLOSSARY)] == _mentions_trying_every_form(text)
 
 
 def test_only_first_mention_is_marked_and_headings_stay_plain() -> None:

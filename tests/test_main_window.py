@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
 
@@ -30,7 +31,42 @@ def _page_text(window) -> str:
     return browser.toPlainText()
 
 
-def test_every_page_is_reachable_by_keyboard(main_window, qtbot) -> None:
+@pytest.fixture
+def lazy_window(qtbot):
+    """As run() starts it: only the first page built; the tools added among the placeholders."""
+    from explainer.app import build_main_window, make_application
+
+    make_application()
+    window = build_main_window(lazy_pages=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _built(window) -> list[str]:
+    return [page_id for page_id, _label in SECTIONS if page_id not in window._waiting]
+
+
+def test_a_lazy_start_builds_only_the_first_page_then_the_rest(lazy_window) -> None:
+    assert _built(lazy_window) == ["study"]
+    assert EXPECTED_WORDS["study"] in _page_text(lazy_window)
+    lazy_window.build_waiting_pages()
+    assert _built(lazy_window) == [s[0] for s in SECTIONS]
+    lazy_window.build_waiting_pages()  # nothing left: nothing changes
+    assert lazy_window.stack.count() == lazy_window.navigator.count()
+
+
+def test_a_lazy_page_is_built_when_first_shown(lazy_window) -> None:
+    lazy_window.show_section("status")
+    assert _built(lazy_window) == ["study", "status"]
+    assert "not taking new people" in _page_text(lazy_window)
+    assert lazy_window.stack.currentIndex() == lazy_window.section_ids().index("status")
+
+
+@pytest.mark.parametrize("window_fixture", ["main_window", "lazy_window"])
+def test_every_page_is_reachable_by_keyboard(window_fixture, request, qtbot) -> None:
+    main_window = request.getfixturevalue(window_fixture)
     main_window.navigator.setFocus()
     seen = []
     for index, page_id in enumerate(main_window.section_ids()):  # feature sections sit among the pages

@@ -28,14 +28,35 @@ LAZY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def first_screen_modules() -> set[str]:
+# What run() loads before the first paint: the first page only (see explainer.app.run).
+_FIRST_PAINT = _FIRST_SCREEN.replace("build_main_window()", "build_main_window(with_tools=False, lazy_pages=True)")
+
+# Loaded just after the first paint, with the parts the first screen does not show.
+AFTER_FIRST_PAINT = [
+    ("explainer.core.schedule", "the treatment schedule: with the timeline"),
+    ("explainer.ui.timeline", "the timeline page"),
+    ("explainer.ui.self_check", "the self-check"),
+    ("explainer.ui.export", "the PDF export dialog"),
+]
+
+
+def _modules_loaded_by(probe: str) -> set[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", _FIRST_SCREEN], env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     modules = set(out.stdout.split())
     assert "explainer.ui.main_window" in modules  # the probe really built the window
     return modules
+
+
+@pytest.fixture(scope="module")
+def first_screen_modules() -> set[str]:
+    return _modules_loaded_by(_FIRST_SCREEN)
+
+
+@pytest.fixture(scope="module")
+def first_paint_modules() -> set[str]:
+    return _modules_loaded_by(_FIRST_PAINT)
 
 
 @pytest.mark.slow
@@ -45,11 +66,22 @@ def test_the_first_screen_does_not_load(first_screen_modules, module, why) -> No
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("module", "why"), [*LAZY, *AFTER_FIRST_PAINT])
+def test_the_first_paint_does_not_wait_for(first_paint_modules, module, why) -> None:
+    assert module not in first_paint_modules, why
+
+
+@pytest.mark.slow
 def test_smoke_switch_prints_the_title_once_painted_and_quits() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRIAL_EXPLAINER_SMOKE="1")
     out = subprocess.run([sys.executable, "-m", "explainer"], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == ["window shown: Trial Explainer: study NCT04883242"]
+    from explainer.app import PAINT_MEMORY  # for the benchmark: memory once the first paint is done
+
+    [memory] = [line for line in out.stderr.splitlines() if line.startswith(PAINT_MEMORY)]
+    if sys.platform.startswith("linux"):
+        assert 20_000 < int(memory.removeprefix(PAINT_MEMORY)) < 1_000_000  # KiB
 
 
 def test_without_the_switch_nothing_is_printed_and_the_window_stays(main_window, qtbot, capsys) -> None:
@@ -66,4 +98,8 @@ def test_the_app_has_its_icon_in_every_size(qapp, main_window) -> None:
     icon = qapp.windowIcon()
     sizes = sorted(size.width() for size in icon.availableSizes())
     assert sizes == list(ICON_SIZES)
+    for size in ICON_SIZES:  # each size really draws (Qt reads the files only when asked)
+        pixmap = icon.pixmap(size, size)
+        assert not pixmap.isNull() and pixmap.width() == size
+        assert len({pixmap.toImage().pixel(x, x) for x in range(size)}) > 1  # a picture, not a blank
     assert not main_window.windowIcon().isNull()

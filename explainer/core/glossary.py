@@ -72,12 +72,29 @@ def _pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", flags)
 
 
+@lru_cache(maxsize=8)
+def _forms_longest_first(glossary: Glossary) -> tuple[tuple[str, GlossaryTerm], ...]:
+    return tuple(sorted(((f, t) for t in glossary.terms for f in t.forms()), key=lambda ft: -len(ft[0])))
+
+
+def _candidate_forms(text: str, glossary: Glossary) -> list[tuple[str, GlossaryTerm]]:
+    """The forms that can occur in ``text``, longest first.
+
+    A cheap substring test skips most forms before any regular expression runs (it
+    made start-up slow). Only for ASCII text and forms, where lower-casing agrees
+    exactly with the patterns' IGNORECASE; anything else keeps every form."""
+    forms = _forms_longest_first(glossary)
+    if not text.isascii():
+        return list(forms)
+    lowered = text.lower()
+    return [(f, t) for f, t in forms if not f.isascii() or f.lower() in lowered]
+
+
 def mentions(text: str, glossary: Glossary, protected: re.Pattern[str] | None = None) -> list[Mention]:
     """Every place a glossary word appears, longest match first, never overlapping."""
     blocked = [m.span() for m in protected.finditer(text)] if protected else []
     found: list[Mention] = []
-    forms = sorted(((f, t) for t in glossary.terms for f in t.forms()), key=lambda ft: -len(ft[0]))
-    for form, entry in forms:
+    for form, entry in _candidate_forms(text, glossary):
         for match in _pattern(form).finditer(text):
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in blocked):

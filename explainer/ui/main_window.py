@@ -43,7 +43,9 @@ SECTIONS = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, trial: Trial, settings: QSettings, zoom: TextZoom) -> None:
+    def __init__(self, trial: Trial, settings: QSettings, zoom: TextZoom, lazy_pages: bool = False) -> None:
+        """``lazy_pages``: build only the first page now; the others when first shown or
+        when ``build_waiting_pages()`` runs (run() calls it right after the first paint)."""
         super().__init__()
         self.trial = trial
         self.session = Session(trial, self)
@@ -59,9 +61,14 @@ class MainWindow(QMainWindow):
         self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
         self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)  # never cut a label short
         self.stack = QStackedWidget()
-        for page_id, label in SECTIONS:
-            self.add_section(page_id, label, self._build_page(page_id, label))
-        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._waiting: dict[str, tuple[QWidget, str]] = {}  # page id -> (placeholder in the stack, label)
+        for index, (page_id, label) in enumerate(SECTIONS):
+            if lazy_pages and index > 0:
+                self._waiting[page_id] = (QWidget(), label)
+                self.add_section(page_id, label, self._waiting[page_id][0])
+            else:
+                self.add_section(page_id, label, self._build_page(page_id, label))
+        self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
@@ -104,6 +111,29 @@ class MainWindow(QMainWindow):
 
     def section_ids(self) -> list[str]:
         return [self.navigator.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.navigator.count())]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < self.navigator.count():
+            self._build_waiting(self.navigator.item(row).data(Qt.ItemDataRole.UserRole))
+        self.stack.setCurrentIndex(row)
+
+    def build_waiting_pages(self) -> None:
+        """Build every reading page a lazy start left for later."""
+        for page_id in list(self._waiting):
+            self._build_waiting(page_id)
+
+    def _build_waiting(self, page_id: str) -> None:
+        """Put the real page where its placeholder stands (a no-op once built)."""
+        if page_id not in self._waiting:
+            return
+        placeholder, label = self._waiting.pop(page_id)
+        index = self.stack.indexOf(placeholder)
+        was_current = self.stack.currentWidget() is placeholder
+        self.stack.insertWidget(index, self._build_page(page_id, label))
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if was_current:
+            self.stack.setCurrentIndex(index)
 
     def _build_page(self, page_id: str, label: str) -> QWidget:
         markdown = load_page(page_id, self.trial, registry_links=True)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from explainer.core.model import Trial
-from explainer.core.schedule import Timeline, build_timeline
+
+if TYPE_CHECKING:  # the schedule loads with the timeline, after the first screen is drawn
+    from explainer.core.schedule import Timeline
 
 
 class Session(QObject):
@@ -62,4 +64,6 @@ class Session(QObject):
 
     def timeline(self) -> Timeline:
         """The schedule with the patient's own dates and delays, as screen and PDF show it."""
+        from explainer.core.schedule import build_timeline
+
         return build_timeline(self.trial, self._start_date, self._delays)
