@@ -103,3 +103,12 @@ def test_the_app_has_its_icon_in_every_size(qapp, main_window) -> None:
         assert not pixmap.isNull() and pixmap.width() == size
         assert len({pixmap.toImage().pixel(x, x) for x in range(size)}) > 1  # a picture, not a blank
     assert not main_window.windowIcon().isNull()
+
+
+def test_pydantic_does_not_search_for_plugins_at_start() -> None:
+    """The search reads every installed package's metadata before the first screen."""
+    code = ("import explainer.content, pydantic.plugin._loader as loader\n"
+            "print(loader._plugins is None, list(loader.get_plugins()))")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["True", "[]"]
