@@ -9,12 +9,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from explainer.content import ContentError, load_questions, load_summary_text
+from explainer.content import ContentError, load_glossary, load_questions, load_summary_text
 from explainer.core.answers import AnswersFile, new_answers_file
 from explainer.core.eligibility import evaluate
 from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
 from explainer.core.schedule import build_timeline
+from explainer.core.glossary import words_used
 from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
 
 
@@ -45,13 +46,11 @@ def check_summary_words(trial: Trial) -> None:
 
 
 def glossary_hook() -> GlossaryHook | None:
-    """Where the glossary plugs into the PDF's "Words used in this summary" section.
+    """The PDF's "Words used in this summary" section: the glossary's words that the
+    summary's own text uses, with their plain meanings (explainer/core/glossary.py)."""
+    glossary = load_glossary()
+    return lambda text: words_used(text, glossary)
 
-    Issue 7 (explainer/core/glossary.py) returns here a function that, given the
-    summary's text, gives (term, meaning) pairs for the terms it uses. Until then
-    there is no glossary and the section is left out.
-    """
-    return None
 
 TEXT_FILE = "resources/pdf/summary.json"
 

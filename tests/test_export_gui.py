@@ -59,7 +59,7 @@ def test_export_through_the_file_menu_previews_and_saves_the_real_pdf(opened, mo
     window.pdf_export.export_action.trigger()
     dialog = dialogs[-1]
     pages = page_count(dialog.pdf)
-    assert 2 <= pages <= 4 and len(dialog.pages) == pages
+    assert 2 <= pages <= 5 and len(dialog.pages) == pages  # up to 4, and a page of word meanings
     assert dialog.pages[0].accessibleName() == f"Page 1 of {pages}"
     assert not dialog.pages[0].pixmap().isNull()
     assert "Your platelets: 30 ×10⁹/L" in pdf_words(dialog.pdf, tmp_path)
@@ -74,6 +74,7 @@ def test_export_through_the_file_menu_previews_and_saves_the_real_pdf(opened, mo
 @pytest.mark.parametrize(("section", "heading"), [
     ("timeline", "Treatment timeline"), ("self_check", "Your self-check"), ("study", "About the study"),
     ("team_questions", "Questions to ask the study team"), ("help", "Contacts and where to get help"),
+    ("words", "Words used in this summary"),
 ])
 def test_unticking_a_section_takes_it_out_of_the_pdf(opened, qtbot, tmp_path, section, heading) -> None:
     window, dialogs = opened

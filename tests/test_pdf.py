@@ -74,9 +74,23 @@ def test_footer_dates_the_record_and_the_printing_and_numbers_pages(full_pdf) ->
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_a_full_summary_is_two_to_four_pages(tmp_path, paper) -> None:
+def test_a_full_summary_is_two_to_four_pages_and_its_words_one_more(tmp_path, paper, trial) -> None:
+    """The summary for the doctor fits 2 to 4 pages; the meanings of its hard words
+    (issue 7: printed where the terms appear) add at most 1 page at the end."""
+    from explainer.answers_io import load_answers
+    from explainer.core.summary import SECTIONS, SummaryOptions
+    from explainer.pdf import render_summary_pdf
+    from explainer.summary_source import make_summary
+
     out = export(tmp_path, str(ANSWERS), "--start-date", "2026-12-01", "--paper", paper)
-    assert 2 <= page_count(out) <= 4
+    with_words = page_count(out)
+    summary = make_summary(trial, load_answers(ANSWERS), dt.date(2026, 11, 24), start=dt.date(2026, 12, 1),
+                           options=SummaryOptions(sections=frozenset(SECTIONS) - {"words"}))
+    bare = tmp_path / "bare.pdf"
+    bare.write_bytes(render_summary_pdf(summary, paper))
+    assert 2 <= page_count(bare) <= 4
+    assert with_words <= page_count(bare) + 1
+    assert "Words used in this summary" in pdf_text(out) and "Words used" not in pdf_text(bare)
     size = {"a4": "595.276 x 841.89", "letter": "612 x 792"}[paper]
     assert size in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
 

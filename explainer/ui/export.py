@@ -51,6 +51,7 @@ SECTION_LABELS = {
     "self_check": "Your self-check",
     "team_questions": "Questions for the team",
     "help": "Contacts and help",
+    "words": "Meanings of hard words",
 }
 PAPERS: dict[Paper, tuple[str, QPageSize.PageSizeId]] = {
     "a4": ("A4", QPageSize.PageSizeId.A4), "letter": ("Letter (US)", QPageSize.PageSizeId.Letter)}
@@ -253,7 +254,7 @@ class PdfExport(QObject):
 
         session = self.window.session
         summary = make_summary(session.trial, session.answers, self.today(), start=session.start_date,
-                               delays=session.delays, options=SummaryOptions(sections | {"words"}))
+                               delays=session.delays, options=SummaryOptions(sections))
         return render_summary_pdf(summary, paper, large_print)
 
     def suggested_name(self) -> str:
