@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QWidget
 
 
 def heading(text: str, level: int = 3) -> QLabel:
@@ -33,3 +33,11 @@ def name_spin_box(box: QAbstractSpinBox, name: str) -> None:
     inner = box.findChild(QLineEdit)
     if inner is not None:
         inner.setAccessibleName(name)
+
+
+def field_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label that wraps: at a large text size a long one would widen the page."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setBuddy(buddy)
+    return label

@@ -32,7 +32,7 @@ from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_d
 from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.timeline_text import TimelineText
-from explainer.ui.labels import heading, name_spin_box, prose
+from explainer.ui.labels import field_label, heading, name_spin_box, prose
 from explainer.ui.session import Session
 
 MAX_DELAY_DAYS = 180
@@ -127,7 +127,7 @@ class PersonalDates(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
         form.addRow(prose(text.dates_intro))
         form.addRow(self.know_start)
-        form.addRow(f"{text.start_label}:", self.start_edit)
+        form.addRow(field_label(f"{text.start_label}:", self.start_edit), self.start_edit)
         layout.addWidget(dates)
         layout.addWidget(heading(text.delay_heading))
         layout.addWidget(self._delay_box())
@@ -164,8 +164,8 @@ class PersonalDates(QWidget):
         self.delay_days.setRange(1, MAX_DELAY_DAYS)
         self.delay_days.setValue(7)
         name_spin_box(self.delay_days, text.delay_days_label)
-        form.addRow(f"{text.delay_cycle_label}:", self.delay_cycle)
-        form.addRow(f"{text.delay_days_label}:", self.delay_days)
+        form.addRow(field_label(f"{text.delay_cycle_label}:", self.delay_cycle), self.delay_cycle)
+        form.addRow(field_label(f"{text.delay_days_label}:", self.delay_days), self.delay_days)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delay_apply)
         buttons.addWidget(self.delay_clear)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -215,14 +214,17 @@ class TimelineView(QScrollArea):
         self.cycle_heading = heading(text.cycle_heading)
         layout.addWidget(self.cycle_heading)
         layout.addWidget(prose(text.how_to_read))
-        picker = QHBoxLayout()
+        # One control a row: side by side they ran off the page at a large text size.
+        picker = QGridLayout()
         self.choice_label = QLabel(f"{text.choice_label}:")
         self.choice_label.setBuddy(self.choice)
         self.number_label = QLabel(f"{text.cycle_number_label}:")
         self.number_label.setBuddy(self.cycle_number)
-        for widget in (self.choice_label, self.choice, self.number_label, self.cycle_number):
-            picker.addWidget(widget)
-        picker.addStretch(1)
+        for row, (label, control) in enumerate(((self.choice_label, self.choice),
+                                                (self.number_label, self.cycle_number))):
+            picker.addWidget(label, row, 0)
+            picker.addWidget(control, row, 1)
+        picker.setColumnStretch(2, 1)
         layout.addLayout(picker)
         layout.addWidget(self.caption)
         layout.addWidget(self.grid_scroller)
