@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,7 @@ from pydantic import ValidationError
 
 from explainer.core.answers import VERSION, AnswersFile, to_json_text
 from explainer.errors import UsageError
+from explainer.files import write_atomically
 
 
 class AnswersError(UsageError):
@@ -81,24 +80,6 @@ def _check_not_after(answers: AnswersFile, today: dt.date, path: Path) -> None:
     if answers.as_of > today + dt.timedelta(days=1):
         raise AnswersError(f"{path}: as_of: {answers.as_of.isoformat()} is after today ({today.isoformat()}); "
                            "answers cannot describe a day that has not come yet")
-
-
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write ``text`` so that ``path`` holds either the old or the whole new content.
-
-    Bytes are written as they are (an .ics file keeps its CRLF line ends everywhere).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def save_answers(path: Path, answers: AnswersFile) -> None:

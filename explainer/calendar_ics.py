@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explainer import __version__
-from explainer.answers_io import write_atomically
+from explainer.files import write_atomically
 from explainer.core.model import Trial
 from explainer.core.schedule import Place, Timeline, TreatmentDay
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explainer import __version__
+from explainer.files import write_atomically
 from explainer.paths import log_dir
 
 TITLE = "Sorry, something went wrong"
@@ -54,8 +55,6 @@ class CrashDialog:
 def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
                     folder: Path | None = None, now: dt.datetime | None = None) -> Path:
     """Write the traceback and the versions to a new dated file; return its path."""
-    from explainer.answers_io import write_atomically  # loads pydantic: not at start-up
-
     now = now or dt.datetime.now()
     folder = folder or log_dir()
     path = folder / f"crash-{now:%Y%m%d-%H%M%S-%f}.log"

@@ -153,14 +153,14 @@ def test_cli_bad_input_exits_2_with_no_file(tmp_path, capsys, monkeypatch, start
 
 
 def test_cli_unwritable_output_exits_2_with_no_file(tmp_path, capsys, monkeypatch) -> None:
-    import explainer.answers_io
+    import explainer.files
 
     def full_disk(fd, *args, **kwargs):
         raise OSError(28, "No space left on device")
 
     folder = tmp_path / "out"
     folder.mkdir()
-    monkeypatch.setattr(explainer.answers_io.os, "fsync", full_disk)
+    monkeypatch.setattr(explainer.files.os, "fsync", full_disk)
     assert main(["calendar", "--start-date", "2027-01-04", "-o", str(folder / "mine.ics")]) == 2
     assert "cannot be written (No space left on device)" in capsys.readouterr().err
     assert list(folder.iterdir()) == []  # not even the temporary file

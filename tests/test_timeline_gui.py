@@ -238,14 +238,14 @@ def test_save_calendar_through_the_dialog_seam(view, tmp_path, monkeypatch, tria
 
 
 def test_save_calendar_error_is_a_dialog_and_leaves_no_file(view, tmp_path, monkeypatch) -> None:
-    import explainer.answers_io
+    import explainer.files
 
     problems = []
     out = tmp_path / "mine.ics"
     monkeypatch.setattr(personal_dates.SaveCalendarDialog, "ask", classmethod(lambda cls, parent: out))
     monkeypatch.setattr(personal_dates.CalendarProblemDialog, "ask",
                         classmethod(lambda cls, parent, title, message: problems.append((title, message))))
-    monkeypatch.setattr(explainer.answers_io.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(28, "disk full")))
+    monkeypatch.setattr(explainer.files.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(28, "disk full")))
     view.personal.set_start(START)
     assert view.personal.save_calendar() is False
     assert problems and problems[0][0] == "Your calendar was not saved" and "disk full" in problems[0][1]

@@ -61,7 +61,8 @@ def check_output_folder(path: Path) -> None:
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """All or nothing: a temporary file beside the target, renamed over it when complete."""
+    """All or nothing, like explainer.files.write_atomically, but an exported PDF is an
+    ordinary file (not private like the answers), and each failure says which step failed."""
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
     except OSError as err:

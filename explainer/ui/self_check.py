@@ -15,7 +15,8 @@ from PySide6.QtCore import QByteArray, QObject, QSaveFile
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
-from explainer.answers_io import AnswersError, load_answers, parse_answers, write_atomically
+from explainer.answers_io import AnswersError, load_answers, parse_answers
+from explainer.files import write_atomically
 from explainer.content import load_questions
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date

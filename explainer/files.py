@@ -1,0 +1,29 @@
+"""Writing a file all or nothing: a temporary file beside the target, renamed over it.
+
+Its own module, free of pydantic and Qt, so the crash handler can write its log
+without loading either.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` so that ``path`` holds either the old or the whole new content.
+
+    Bytes are written as they are (an .ics file keeps its CRLF line ends everywhere).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
