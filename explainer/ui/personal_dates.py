@@ -55,6 +55,14 @@ class CalendarProblemDialog:
         QMessageBox.warning(parent, title, message)
 
 
+def _wrapping_form(parent: QWidget) -> QFormLayout:
+    """A form whose fields go under their labels when the text is large."""
+    form = QFormLayout(parent)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
 def clinic_line(day: TreatmentDay) -> str:
     """'Monday, January 4, 2027: cycle 1, day 1. Isatuximab, carfilzomib, ...'."""
     assert day.date is not None
@@ -122,9 +130,7 @@ class PersonalDates(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(text.dates_heading))
         dates = _section(text.dates_heading)
-        form = QFormLayout(dates)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
+        form = _wrapping_form(dates)
         form.addRow(prose(text.dates_intro))
         form.addRow(self.know_start)
         form.addRow(field_label(f"{text.start_label}:", self.start_edit), self.start_edit)
@@ -154,9 +160,7 @@ class PersonalDates(QWidget):
         text = self.text
         box = _section(text.delay_heading)
         self.delay_box = box
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field under its label
+        form = _wrapping_form(box)
         form.addRow(prose(text.delay_intro))
         # From cycle 2: a late cycle 1 is simply a later first treatment day.
         self.delay_cycle.setRange(2, len(self.timeline.cycles))
