@@ -100,16 +100,21 @@ def open_settings() -> QSettings:
     return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
+def build_frame() -> MainWindow:
+    """The window with its welcome page: no study data, so no pydantic yet."""
+    settings = open_settings()
+    zoom = TextZoom(settings)
+    zoom.apply()
+    return MainWindow(settings, zoom)
+
+
 def build_main_window(trial_path: Path | None = None, with_tools: bool = True,
                       lazy_pages: bool = False) -> MainWindow:
     """Everything but the event loop, so tests and benchmarks build the same window.
 
-    ``lazy_pages``: only the first reading page is built now (see MainWindow)."""
-    settings = open_settings()
-    zoom = TextZoom(settings)
-    zoom.apply()
-    trial = load_trial(trial_path)
-    window = MainWindow(trial, settings, zoom, lazy_pages=lazy_pages)
+    ``lazy_pages``: the study's pages are built when first shown (see MainWindow)."""
+    window = build_frame()
+    window.open_trial(load_trial(trial_path), lazy_pages=lazy_pages)
     if with_tools:
         add_tools(window)
     return window
@@ -132,12 +137,15 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
     with crash.installed() as handler:
         try:
             app = make_application()
-            window = build_main_window(trial_path, with_tools=False, lazy_pages=True)
+            window = build_frame()
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
-            first_paint.wait(FIRST_PAINT_WAIT_MS)  # the first page first; the other pages and tools just after
+            first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
+            window.open_trial(load_trial(trial_path), lazy_pages=True)
             window.build_waiting_pages()
             add_tools(window)
+            if first_paint.announce:
+                print(f"study opened: {window.windowTitle()}", flush=True)
         except ContentError as err:
             QMessageBox.critical(None, "Trial Explainer cannot open the study",
                                  f"A file the app needs is damaged or missing.\n\n{err}\n\n"

@@ -4,29 +4,37 @@ One function owns asset lookup (``resources_root``); every loader takes an expli
 root or path, so tests can point it at a temporary copy. Errors are
 ``ContentError`` with a message that names the file and the field, never a
 traceback: the app shows it in a dialog, ``validate`` prints it.
+
+This module is on the start-up path (fonts, theme and the welcome page find their
+files here), so pydantic and the models load only when a file is validated: run()
+draws the first screen before it opens the trial (see explainer.app).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
 
-from explainer.core.facts import trial_facts
-from explainer.core.model import Trial
-from explainer.core.registry_words import strip_markers
+    from explainer.core.glossary import Glossary
+    from explainer.core.model import Trial
+    from explainer.core.questions import Questionnaire
+    from explainer.core.registry_words import RegistrySentences
+    from explainer.core.summary import SummaryText
 
 BUILTIN_TRIAL = "NCT04883242.json"
-PAGE_NAMES = ("study", "medicines", "medicine-isatuximab", "medicine-carfilzomib", "medicine-pomalidomide",
+PAGE_NAMES = ("welcome", "study", "medicines", "medicine-isatuximab", "medicine-carfilzomib", "medicine-pomalidomide",
               "medicine-dexamethasone", "what-happens", "who-can-join", "status", "questions-to-ask", "help",
               "glossary", "about")
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound="BaseModel")
 Source = Path | Traversable
 
 
@@ -34,6 +42,7 @@ class ContentError(Exception):
     """A resource file is missing or broken; the message says which and where."""
 
 
+@cache  # asked for each icon, font and page: the lookup costs about 0.3 ms each time
 def resources_root() -> Traversable:
     return resources.files("explainer.resources")
 
@@ -54,6 +63,8 @@ def read_text(source: Source) -> str:
 
 
 def load_json_model(source: Source, model: type[Model]) -> Model:
+    from pydantic import ValidationError
+
     text = read_text(source)
     try:
         data = json.loads(text)
@@ -78,10 +89,16 @@ def describe_validation_error(err: ValidationError) -> str:
 
 
 def load_trial(source: Source | None = None) -> Trial:
+    from explainer.core.model import Trial
+
     return load_json_model(source or builtin_trial_path(), Trial)
 
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+def page_source(name: str, root: Source | None = None) -> Source:
+    return (root or resources_root()) / "pages" / f"{name}.md"
 
 
 def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_links: bool = False) -> str:
@@ -89,7 +106,10 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
 
     ``[registry: id]`` markers are removed unless ``registry_links`` is set (the
     window turns them into "Show the registry's words" links; print does not)."""
-    source = (root or resources_root()) / "pages" / f"{name}.md"
+    from explainer.core.facts import trial_facts
+    from explainer.core.registry_words import strip_markers
+
+    source = page_source(name, root)
     text = read_text(source)
     facts = trial_facts(trial)
 

@@ -13,7 +13,6 @@ when the app's own files are what is broken.
 from __future__ import annotations
 
 import datetime as dt
-import platform
 import sys
 import threading
 import traceback
@@ -57,6 +56,8 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: Trace
     """Write the traceback and the versions to a new dated file; return its path."""
     now = now or dt.datetime.now()
     folder = folder or log_dir()
+    import platform  # only when something went wrong: not on the start-up path
+
     path = folder / f"crash-{now:%Y%m%d-%H%M%S-%f}.log"
     lines = [f"Trial Explainer {__version__} crashed at {now.isoformat(timespec='seconds')}",
              f"Python {platform.python_version()} on {platform.platform()}",

@@ -89,7 +89,7 @@ def test_an_error_before_the_window_exists_shows_the_dialog(qapp, monkeypatch, d
     def broken_build(*_args, **_kwargs):
         raise RuntimeError("broken at start-up")
 
-    monkeypatch.setattr(app, "build_main_window", broken_build)
+    monkeypatch.setattr(app, "build_frame", broken_build)
     monkeypatch.setattr(type(qapp), "exec", lambda self: pytest.fail("no event loop without a window"))
     before = sys.excepthook
     assert app.run() == 1

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
 from explainer.ui.main_window import SECTIONS
 
 EXPECTED_WORDS = {
+    "welcome": "Only the study team decides",
     "study": "multiple myeloma",
     "medicines": "Pomalidomide",
     "medicine-isatuximab": "3 hours and 20 minutes",
@@ -33,7 +34,7 @@ def _page_text(window) -> str:
 
 @pytest.fixture
 def lazy_window(qtbot):
-    """As run() starts it: only the first page built; the tools added among the placeholders."""
+    """As run() starts it: only the welcome page built; the tools added among the placeholders."""
     from explainer.app import build_main_window, make_application
 
     make_application()
@@ -48,9 +49,9 @@ def _built(window) -> list[str]:
     return [page_id for page_id, _label in SECTIONS if page_id not in window._waiting]
 
 
-def test_a_lazy_start_builds_only_the_first_page_then_the_rest(lazy_window) -> None:
-    assert _built(lazy_window) == ["study"]
-    assert EXPECTED_WORDS["study"] in _page_text(lazy_window)
+def test_a_lazy_start_builds_only_the_welcome_page_then_the_rest(lazy_window) -> None:
+    assert _built(lazy_window) == ["welcome"]
+    assert EXPECTED_WORDS["welcome"] in _page_text(lazy_window)
     lazy_window.build_waiting_pages()
     assert _built(lazy_window) == [s[0] for s in SECTIONS]
     lazy_window.build_waiting_pages()  # nothing left: nothing changes
@@ -59,7 +60,7 @@ def test_a_lazy_start_builds_only_the_first_page_then_the_rest(lazy_window) -> N
 
 def test_a_lazy_page_is_built_when_first_shown(lazy_window) -> None:
     lazy_window.show_section("status")
-    assert _built(lazy_window) == ["study", "status"]
+    assert _built(lazy_window) == ["welcome", "status"]
     assert "not taking new people" in _page_text(lazy_window)
     assert lazy_window.stack.currentIndex() == lazy_window.section_ids().index("status")
 
@@ -155,3 +156,55 @@ def _content_min_width(page) -> int:
 
     inner = page.widget() if isinstance(page, QScrollArea) and page.widget() is not None else page
     return max(page.minimumSizeHint().width(), inner.minimumSizeHint().width())
+
+
+@pytest.fixture
+def frame(qtbot):
+    """As run() first paints it: the welcome page, before the study is open."""
+    from explainer.app import build_frame, make_application
+
+    make_application()
+    window = build_frame()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_first_screen_needs_no_study_data(frame) -> None:
+    assert frame.trial is None and frame.session is None
+    assert frame.windowTitle() == "Trial Explainer"
+    assert frame.section_ids() == [s[0] for s in SECTIONS]  # the whole list shows at once
+    assert "never connects to the internet" in _page_text(frame)
+    assert frame.record_label.text() == "Private: nothing leaves this computer."
+
+
+def test_a_section_chosen_before_the_study_opens_is_filled_in_when_it_opens(frame) -> None:
+    from explainer.content import load_trial
+
+    frame.show_section("status")
+    assert _built(frame) == ["welcome"]  # a blank placeholder for a moment, no error
+    frame.open_trial(load_trial(), lazy_pages=True)
+    assert _built(frame) == ["welcome", "status"]
+    assert "not taking new people" in _page_text(frame)
+    assert frame.windowTitle() == "Trial Explainer: study NCT04883242"
+    assert frame.record_label.text() == "Registry record of September 26, 2025. Private: nothing leaves this computer."
+
+
+def test_the_welcome_links_open_their_sections(frame, qtbot) -> None:
+    from explainer.app import add_tools
+    from explainer.content import load_trial
+
+    welcome = frame.stack.currentWidget()
+    welcome.browser.page_requested.emit("self-check")  # before the self-check exists: a word, not an error
+    assert "still opening" in frame.statusBar().currentMessage()
+    assert frame.stack.currentIndex() == 0
+    frame.open_trial(load_trial(), lazy_pages=True)
+    add_tools(frame)
+    frame.show_section("welcome")
+    for page_id in ("study", "self-check", "timeline", "status"):
+        welcome.browser.page_requested.emit(page_id)
+        assert frame.section_ids()[frame.stack.currentIndex()] == page_id
+        frame.show_section("welcome")
+    links = {welcome.browser.document().toHtml().count(f'href="page:{p}"') for p in ("study", "self-check", "timeline", "status")}
+    assert links == {1}  # each section the page names is a real link on the page

@@ -233,8 +233,8 @@ def test_answers_path_on_the_command_line(qapp, tmp_path, monkeypatch, qtbot) ->
     from explainer import app
 
     windows = []
-    real_build = app.build_main_window
-    monkeypatch.setattr(app, "build_main_window", lambda *a, **k: windows.append(real_build(*a, **k)) or windows[-1])
+    real_build = app.build_frame
+    monkeypatch.setattr(app, "build_frame", lambda *a, **k: windows.append(real_build(*a, **k)) or windows[-1])
     monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
     shown = []
     monkeypatch.setattr(sc.AnswersProblemDialog, "ask", classmethod(lambda cls, *args: shown.append(args)))

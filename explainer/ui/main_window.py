@@ -1,4 +1,9 @@
-"""The main window: a section navigator on the left, the chosen page on the right."""
+"""The main window: a section navigator on the left, the chosen page on the right.
+
+It opens in two steps, so a patient sees a window at once: the frame and the
+welcome page need no study data; ``open_trial`` then fills in the study's pages
+(run() calls it right after the first paint, once the trial file is validated).
+"""
 
 from __future__ import annotations
 
@@ -14,18 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.content import load_glossary, load_page, load_registry_sentences
-from explainer.core.glossary import glossary_markdown
-from explainer.core.facts import long_date
-from explainer.core.model import Trial
+from typing import TYPE_CHECKING
+
+from explainer.content import ContentError, page_source, read_text
 from explainer.ui.pages import CriteriaView, MarkdownPageView
 from explainer.ui.session import Session
 from explainer.ui.theme import Theme
 from explainer.ui.zoom import TextZoom
 
+if TYPE_CHECKING:
+    from explainer.core.model import Trial
+
+WELCOME = ("welcome", "Start here")
+PRIVACY_LINE = "Private: nothing leaves this computer."
+
 # (page file, navigator label). Order follows PEMAT's logical sequence:
 # what it is -> the medicines -> what happens -> who can join -> status -> about.
 SECTIONS = (
+    WELCOME,
     ("study", "What the study is"),
     ("medicines", "The 4 medicines"),
     ("medicine-isatuximab", "   Isatuximab"),
@@ -43,31 +54,29 @@ SECTIONS = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, trial: Trial, settings: QSettings, zoom: TextZoom, lazy_pages: bool = False) -> None:
-        """``lazy_pages``: build only the first page now; the others when first shown or
-        when ``build_waiting_pages()`` runs (run() calls it right after the first paint)."""
+    def __init__(self, settings: QSettings, zoom: TextZoom) -> None:
+        """The frame, the menus and the welcome page; the study's pages wait for
+        ``open_trial``."""
         super().__init__()
-        self.trial = trial
-        self.session = Session(trial, self)
+        self.trial: Trial | None = None
+        self.session: Session | None = None
         self.settings = settings
         self.zoom = zoom
         self.theme = Theme(settings, self)
         self.theme.apply()
-        self.glossary = load_glossary()
-        self.registry_sentences = load_registry_sentences()
-        self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
+        self.setWindowTitle("Trial Explainer")
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Sections")
         self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
         self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)  # never cut a label short
         self.stack = QStackedWidget()
         self._waiting: dict[str, tuple[QWidget, str]] = {}  # page id -> (placeholder in the stack, label)
-        for index, (page_id, label) in enumerate(SECTIONS):
-            if lazy_pages and index > 0:
+        for page_id, label in SECTIONS:
+            if (page_id, label) == WELCOME:
+                self.add_section(page_id, label, self._welcome_page())
+            else:
                 self._waiting[page_id] = (QWidget(), label)
                 self.add_section(page_id, label, self._waiting[page_id][0])
-            else:
-                self.add_section(page_id, label, self._build_page(page_id, label))
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
         splitter = QSplitter()
@@ -79,6 +88,24 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.resize(1100, 760)
+
+    def open_trial(self, trial: Trial, lazy_pages: bool = False) -> None:
+        """Fill in the study: title, record date and its pages (with ``lazy_pages``,
+        each is built when first shown or by ``build_waiting_pages()``)."""
+        from explainer.content import load_glossary, load_registry_sentences
+        from explainer.core.facts import long_date
+
+        self.glossary = load_glossary()
+        self.registry_sentences = load_registry_sentences()
+        self.trial = trial
+        self.session = Session(trial, self)
+        self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
+        self.record_label.setText(f"Registry record of {long_date(trial.last_updated)}. {PRIVACY_LINE}")
+        current = self.navigator.currentItem().data(Qt.ItemDataRole.UserRole)
+        if lazy_pages:
+            self._build_waiting(current)  # a page chosen before the study was open
+        else:
+            self.build_waiting_pages()
 
     def add_section(self, page_id: str, label: str, view: QWidget, after: str | None = None) -> None:
         """Add a page to the navigator (at the end, or right after the section ``after``);
@@ -123,8 +150,9 @@ class MainWindow(QMainWindow):
             self._build_waiting(page_id)
 
     def _build_waiting(self, page_id: str) -> None:
-        """Put the real page where its placeholder stands (a no-op once built)."""
-        if page_id not in self._waiting:
+        """Put the real page where its placeholder stands (a no-op once built, or
+        while the study is not open yet)."""
+        if page_id not in self._waiting or self.trial is None:
             return
         placeholder, label = self._waiting.pop(page_id)
         index = self.stack.indexOf(placeholder)
@@ -135,7 +163,28 @@ class MainWindow(QMainWindow):
         if was_current:
             self.stack.setCurrentIndex(index)
 
+    def _welcome_page(self) -> QWidget:
+        """Drawn from its file alone: it states no study facts, so it needs no study data."""
+        page_id, label = WELCOME
+        markdown = read_text(page_source(page_id))
+        if "{{" in markdown:
+            raise ContentError(f"{page_source(page_id)}: the welcome page cannot show study facts")
+        view = MarkdownPageView(label, markdown)
+        view.page_requested.connect(self._follow_welcome_link)
+        return view
+
+    def _follow_welcome_link(self, page_id: str) -> None:
+        # The self-check and the timeline join the navigator just after the first
+        # paint: a click in that moment gets a word, not an error.
+        if page_id in self.section_ids():
+            self.show_section(page_id)
+        else:
+            self.statusBar().showMessage("That part is still opening. Please try again in a moment.", 5000)
+
     def _build_page(self, page_id: str, label: str) -> QWidget:
+        from explainer.content import load_page
+        from explainer.core.glossary import glossary_markdown
+
         markdown = load_page(page_id, self.trial, registry_links=True)
         if page_id == "who-can-join":
             return CriteriaView(self.trial, markdown, glossary=self.glossary)
@@ -183,8 +232,8 @@ class MainWindow(QMainWindow):
             help_menu.addAction(action)
 
     def _build_status_bar(self) -> None:
-        record = QLabel(f"Registry record of {long_date(self.trial.last_updated)}. "
-                        "Private: nothing leaves this computer.")
+        record = QLabel(PRIVACY_LINE)
+        self.record_label = record
         record.setAccessibleName("Record date and privacy")
         record.setWordWrap(True)  # at large text sizes it wraps instead of being cut off
         self.statusBar().addPermanentWidget(record)

@@ -15,9 +15,14 @@ from PySide6.QtCore import QEvent, QUrl, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
-from explainer.core.glossary import Glossary, GlossaryTerm, mark_markdown, mark_terms, term_for_href
-from explainer.core.model import Criterion, Trial
-from explainer.core.registry_words import REGISTRY_LABEL, RegistrySentences, expand_markers, strip_markers
+from typing import TYPE_CHECKING
+
+# The welcome page is drawn before pydantic and the models load (explainer.app), so
+# the glossary and registry helpers are imported where a page with them is drawn.
+if TYPE_CHECKING:
+    from explainer.core.glossary import Glossary, GlossaryTerm
+    from explainer.core.model import Criterion, Trial
+    from explainer.core.registry_words import RegistrySentences
 
 GLOSSARY_SCHEME = "glossary"
 
@@ -41,7 +46,11 @@ class GlossaryBrowser(QTextBrowser):
         self.anchorClicked.connect(self._follow)
 
     def term_for(self, href: str) -> GlossaryTerm | None:
-        return term_for_href(self.glossary, href) if self.glossary is not None else None
+        if self.glossary is None:
+            return None
+        from explainer.core.glossary import term_for_href
+
+        return term_for_href(self.glossary, href)
 
     def _follow(self, url: QUrl) -> None:
         term = self.term_for(url.toString())
@@ -154,7 +163,7 @@ class MarkdownPageView(GlossaryPage):
                  glossary: Glossary | None = None, sentences: RegistrySentences | None = None) -> None:
         super().__init__(title, glossary, parent)
         self.setObjectName(f"page-{title}")
-        self.markdown = markdown if sentences is not None else strip_markers(markdown)
+        self.markdown = markdown if sentences is not None or "[registry:" not in markdown else _strip_markers(markdown)
         self.sentences = sentences
         self.shown: set[int] = set()
         self.browser.other_link.connect(self._toggle)
@@ -171,10 +180,20 @@ class MarkdownPageView(GlossaryPage):
     def _render(self) -> None:
         text = self.markdown
         if self.browser.glossary is not None:
+            from explainer.core.glossary import mark_markdown
+
             text = mark_markdown(text, self.browser.glossary)
         if self.sentences is not None:
+            from explainer.core.registry_words import expand_markers
+
             text = expand_markers(text, self.sentences, self.shown)
         self.show_document(lambda: self.browser.setMarkdown(text))
+
+
+def _strip_markers(markdown: str) -> str:
+    from explainer.core.registry_words import strip_markers
+
+    return strip_markers(markdown)
 
 
 def _source_html(criterion: Criterion) -> str:
@@ -216,6 +235,8 @@ class CriteriaView(GlossaryPage):
     def _html(self) -> str:
         from PySide6.QtGui import QTextDocument
 
+        from explainer.core.glossary import mark_markdown
+
         marked: set[str] = set()
         intro = self._intro
         if self.browser.glossary is not None:
@@ -233,10 +254,14 @@ class CriteriaView(GlossaryPage):
     def _plain_html(self, text: str, marked: set[str]) -> str:
         if self.browser.glossary is None:
             return html.escape(text)
+        from explainer.core.glossary import mark_terms
+
         return mark_terms(text, self.browser.glossary, escape=html.escape, already=marked,
                           link=lambda words, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{html.escape(words)}</a>")
 
     def _item(self, criterion: Criterion, marked: set[str]) -> str:
+        from explainer.core.registry_words import REGISTRY_LABEL
+
         shown = self.is_source_shown(criterion.id)
         link_text = "Hide the registry's words" if shown else "Show the registry's words"
         item = (f"<li><p>{self._plain_html(criterion.plain, marked)}<br>"

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from explainer.core.model import Trial
-
-if TYPE_CHECKING:  # the schedule loads with the timeline, after the first screen is drawn
+if TYPE_CHECKING:  # the models load after the first screen is drawn (see explainer.app)
+    from explainer.core.model import Trial
     from explainer.core.schedule import Timeline
 
 
