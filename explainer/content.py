@@ -12,15 +12,15 @@ draws the first screen before it opens the trial (see explainer.app).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, Union
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
     from pydantic import BaseModel, ValidationError
 
     from explainer.core.glossary import Glossary
@@ -35,15 +35,25 @@ PAGE_NAMES = ("welcome", "study", "medicines", "medicine-isatuximab", "medicine-
               "glossary", "about")
 
 Model = TypeVar("Model", bound="BaseModel")
-Source = Path | Traversable
+Source = Union[Path, "Traversable"]
 
 
 class ContentError(Exception):
     """A resource file is missing or broken; the message says which and where."""
 
 
-@cache  # asked for each icon, font and page: the lookup costs about 0.3 ms each time
+@cache  # asked for each icon, font and page
 def resources_root() -> Traversable:
+    """The folder of the app's own files. It is a real folder in the source tree, an
+    installed wheel and the bundle; importlib.resources, which can also read inside
+    an archive, is left for anything else, because importing it costs about 10 ms
+    before the first paint."""
+    spec = importlib.util.find_spec("explainer.resources")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if Path(location, "trials").is_dir():
+            return Path(location)
+    from importlib import resources
+
     return resources.files("explainer.resources")
 
 
