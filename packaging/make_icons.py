@@ -58,7 +58,7 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])  # noqa: F841 - QImage painting needs it
+    app = QGuiApplication(sys.argv[:1])  # painting a QImage needs an application
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         print(f"{SVG}: not a valid SVG", file=sys.stderr)
@@ -68,7 +68,7 @@ def main() -> int:
         (ICONS / f"trial-explainer-{size}.png").write_bytes(png)
     (ICONS / "trial-explainer.ico").write_bytes(ico_bytes({s: pngs[s] for s in ICO_SIZES}))
     (ICONS / "trial-explainer.icns").write_bytes(icns_bytes({s: pngs[s] for s in ICNS_TYPES}))
-    print(f"wrote {len(pngs)} PNGs, .ico and .icns to {ICONS}")
+    print(f"wrote {len(pngs)} PNGs, .ico and .icns to {ICONS} ({app.applicationName()})")
     return 0
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from explainer import crash
 from explainer.paths import data_dir, log_dir
-from explainer.ui import self_check as sc
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # textstat 0.7.4 imports the deprecated pkg_resources

@@ -11,7 +11,7 @@ from explainer.content import load_questions
 from explainer.core.answers import Answers, LabValue, new_answers_file
 from explainer.core.eligibility import Overall, Status, evaluate, full_months_between
 from explainer.core.model import Criterion
-from explainer.core.rules import AllOf, AnyOf, Compare, MonthsSince
+from explainer.core.rules import AllOf, AnyOf, Compare
 from explainer.core.units import LAB_UNITS, ULN, convert, display_unit
 
 AS_OF = dt.date(2026, 11, 23)

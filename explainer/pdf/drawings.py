@@ -23,7 +23,7 @@ from explainer.core.facts import long_date
 from explainer.core.model import Route
 from explainer.core.summary_grids import CycleGrid, JourneyBox
 from explainer.pdf.fonts import BOLD, REGULAR
-from explainer.pdf.styles import HEADING, INK, MUTED, RULE, SHADE, Styles
+from explainer.pdf.styles import HEADING, INK, RULE, SHADE, Styles
 
 WHITE = colors.white
 STAGE_FILLS = (colors.HexColor("#f2f2f2"), colors.HexColor("#d9e2ec"), colors.HexColor("#e8edf2"),

@@ -15,14 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QObject, QRect, QSaveFile, QSize, Qt
+from PySide6.QtCore import QLocale, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from explainer.content import ContentError
 from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
 from explainer.core.summary import SummaryOptions
 from explainer.summary_source import make_summary
+from explainer.ui.saving import ask_save_path, write_with_qsavefile
 
 if TYPE_CHECKING:
     from explainer.pdf.raster import PageImage
@@ -62,11 +62,7 @@ PRINT_DPI_LIMIT = 300  # enough for sharp text; more only costs memory
 class SavePdfDialog:
     @classmethod
     def ask(cls, parent: QWidget, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(parent, "Save the PDF summary", str(Path.home() / suggested),
-                                              "PDF files (*.pdf)")
-        if not path:
-            return None
-        return Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+        return ask_save_path(parent, "Save the PDF summary", suggested, "PDF files (*.pdf)", ".pdf")
 
 
 class PrintDialog:
@@ -312,17 +308,3 @@ def _fitted(area: QRect, width: int, height: int) -> QRect:
     scale = min(area.width() / width, area.height() / height)
     w, h = int(width * scale), int(height * scale)
     return QRect(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2, w, h)
-
-
-def write_with_qsavefile(path: Path, data: bytes) -> None:
-    """All or nothing: QSaveFile writes beside the target and renames on commit."""
-    saver = QSaveFile(str(path))
-    if not saver.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise OSError(saver.errorString())
-    if saver.write(QByteArray(data)) != len(data):
-        saver.cancelWriting()
-        saver.commit()
-        raise OSError(saver.errorString() or "The disk may be full.")
-    if not saver.commit():
-        raise OSError(saver.errorString())
-

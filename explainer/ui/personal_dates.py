@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.timeline_text import TimelineText
 from explainer.ui.labels import field_label, heading, name_spin_box, prose
+from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
 
 MAX_DELAY_DAYS = 180
@@ -41,12 +41,8 @@ MAX_DELAY_DAYS = 180
 class SaveCalendarDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
-        start = str(Path.home() / "my-treatment-days.ics")
-        path, _ = QFileDialog.getSaveFileName(parent, "Save your treatment calendar", start,
-                                              "Calendar file (*.ics)")
-        if not path:
-            return None
-        return Path(path if path.lower().endswith(".ics") else f"{path}.ics")
+        return ask_save_path(parent, "Save your treatment calendar", "my-treatment-days.ics",
+                             "Calendar file (*.ics)", ".ics")
 
 
 class CalendarProblemDialog:

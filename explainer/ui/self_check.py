@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QSaveFile
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from explainer.paths import data_dir
 from explainer.ui.pages import DefinitionPanel
 from explainer.ui.questionnaire import QuestionnaireView
 from explainer.ui.results import ResultsSummaryBar, ResultsView
+from explainer.ui.saving import ask_save_path, write_with_qsavefile
 
 if TYPE_CHECKING:
     from explainer.ui.main_window import MainWindow
@@ -41,11 +42,8 @@ class OpenAnswersDialog:
 class SaveAnswersDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
-        start = str(Path.home() / "my-self-check.answers.json")
-        path, _ = QFileDialog.getSaveFileName(parent, "Save your answers", start, FILE_FILTER)
-        if not path:
-            return None
-        return Path(path if path.endswith(".json") else f"{path}.answers.json")
+        return ask_save_path(parent, "Save your answers", "my-self-check.answers.json", FILE_FILTER,
+                             ".json", added=".answers.json")
 
 
 class EraseAnswersDialog:
@@ -172,7 +170,7 @@ class SelfCheck(QObject):
         current = self.questionnaire.answers_file()
         try:
             dated = new_answers_file(current.trial, self.today(), current.answers)
-            _write_with_qsavefile(path, to_json_text(dated))
+            write_with_qsavefile(path, to_json_text(dated))
         except (OSError, ValueError) as err:
             AnswersProblemDialog.ask(self.window, "Your answers were not saved", f"{path}: {err}")
             return False
@@ -204,13 +202,3 @@ class SelfCheck(QObject):
                 self.draft.save(answers)
         except OSError as err:  # a full disk must not stop the questionnaire
             self.window.statusBar().showMessage(f"Your answers could not be kept as a draft: {err.strerror}", 8000)
-
-
-def _write_with_qsavefile(path: Path, text: str) -> None:
-    """All or nothing: QSaveFile writes beside the target and renames on commit."""
-    saver = QSaveFile(str(path))
-    if not saver.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise OSError(saver.errorString())
-    saver.write(QByteArray(text.encode("utf-8")))
-    if not saver.commit():
-        raise OSError(saver.errorString())
