@@ -1,0 +1,47 @@
+"""Saving from the window: the file type's ending, and all-or-nothing writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from explainer.ui import saving
+from explainer.ui.export import SavePdfDialog
+from explainer.ui.personal_dates import SaveCalendarDialog
+from explainer.ui.self_check import SaveAnswersDialog
+
+
+@pytest.mark.parametrize(("ask", "typed", "saved"), [
+    (lambda: SavePdfDialog.ask(None, "summary.pdf"), "/tmp/for-dr-lee", "/tmp/for-dr-lee.pdf"),
+    (lambda: SavePdfDialog.ask(None, "summary.pdf"), "/tmp/for-dr-lee.PDF", "/tmp/for-dr-lee.PDF"),
+    (lambda: SaveCalendarDialog.ask(None), "/tmp/my days", "/tmp/my days.ics"),
+    (lambda: SaveCalendarDialog.ask(None), "/tmp/days.ics", "/tmp/days.ics"),
+    (lambda: SaveAnswersDialog.ask(None), "/tmp/mine", "/tmp/mine.answers.json"),
+    (lambda: SaveAnswersDialog.ask(None), "/tmp/mine.json", "/tmp/mine.json"),
+    (lambda: SaveAnswersDialog.ask(None), "", None),  # cancelled
+])
+def test_the_save_question_adds_the_ending_the_user_left_out(qapp, monkeypatch, ask, typed, saved) -> None:
+    asked = []
+
+    def fake(parent, title, start, file_filter):
+        asked.append((title, start, file_filter))
+        return typed, file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+    assert ask() == (Path(saved) if saved else None)
+    [(title, start, _filter)] = asked
+    assert title.startswith("Save") and Path(start).parent == Path.home()  # a suggested name in the home folder
+
+
+def test_a_write_that_fails_leaves_the_old_file(qapp, tmp_path) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    target = folder / "answers.json"
+    target.write_text("old", encoding="utf-8")
+    saving.write_with_qsavefile(target, "new ✓")
+    assert target.read_text(encoding="utf-8") == "new ✓"
+    with pytest.raises(OSError):
+        saving.write_with_qsavefile(folder / "no-such-folder" / "answers.json", b"x")
+    assert [p.name for p in folder.iterdir()] == ["answers.json"]  # no leftover temporary file
