@@ -35,7 +35,7 @@ def test_the_save_question_adds_the_ending_the_user_left_out(qapp, monkeypatch, 
     assert title.startswith("Save") and Path(start).parent == Path.home()  # a suggested name in the home folder
 
 
-def test_a_write_that_fails_leaves_the_old_file(qapp, tmp_path) -> None:
+def test_the_writer_replaces_the_whole_file_and_reports_a_missing_folder(qapp, tmp_path) -> None:
     folder = tmp_path / "saved"
     folder.mkdir()
     target = folder / "answers.json"
