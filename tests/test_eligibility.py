@@ -86,7 +86,7 @@ def test_every_limit_in_every_unit(trial, rule: Compare, unit: str, where: str) 
     ("hemoglobin", {"value": 4.9, "unit": "mmol/L"}, "hemoglobin", Status.NOT_SATISFIED, "4.9 mmol/L"),
     ("egfr", {"value": 20, "unit": "mL/min/1.73m2"}, "egfr", Status.SATISFIED, "20 mL/min/1.73 m²"),
     ("bilirubin", {"value": 35, "unit": "umol/L", "uln": 17}, "bilirubin", Status.NOT_SATISFIED,
-     "35 µmol/L, with a normal limit of 17 µmol/L on your report, = 2.059 times the upper limit"),
+     "35 µmol/L, with a normal limit of 17 µmol/L on your report, which is 2.06 times the upper limit"),
     ("bilirubin", {"value": 2, "unit": "xULN"}, "bilirubin", Status.SATISFIED, "2 times the upper limit"),
     ("age_years", 17, "age_and_consent", Status.NOT_SATISFIED, "Your age: 17. The study needs at least 18."),
     ("ecog", 3, "ecog", Status.NOT_SATISFIED, "The study needs no more than 2."),

@@ -21,7 +21,7 @@ from explainer.core.facts import STATUS_WORDS, long_date
 from explainer.core.model import Criterion, Trial
 from explainer.core.questions import Questionnaire
 from explainer.core.rules import AllOf, AnswerIs, AnyOf, Compare, MonthsSince
-from explainer.core.units import ULN, convert, format_number, format_value
+from explainer.core.units import ULN, convert, decimals_beside_limit, format_number, format_value
 
 DISCLAIMER = "This is not a decision; only the study team decides."
 
@@ -218,7 +218,7 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
         value = convert(answer.value, answer.unit, rule.unit, answer.uln)
         if value is None:
             return _unanswered(rule.question, context)
-        yours = _quote_lab(answer, rule.unit, value)
+        yours = _quote_lab(answer, rule.unit, value, rule.limit)
     else:
         value, yours = float(answer), format_number(answer, 6)
     met = _OPS[rule.op](value, rule.limit)
@@ -231,18 +231,18 @@ _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
         "<=": lambda a, b: a <= b, "<": lambda a, b: a < b}
 
 
-def _quote_lab(answer: LabValue, rule_unit: str, converted: float) -> str:
+def _quote_lab(answer: LabValue, rule_unit: str, converted: float, limit: float) -> str:
     """The patient's value in their unit, then (if different) in the rule's unit."""
     if rule_unit == ULN and answer.unit != ULN:
         return (f"{format_value(answer.value, answer.unit, 6)}, with a normal limit of "
-                f"{format_value(answer.uln or 0, answer.unit, 6)} on your report, "
-                f"= {format_number(converted)} times the upper limit of normal")
+                f"{format_value(answer.uln or 0, answer.unit, 6)} on your report, which is "
+                f"{format_number(converted, decimals_beside_limit(converted, limit))} times the upper limit of normal")
     if rule_unit == ULN:
         return f"{format_number(answer.value, 6)} times the upper limit of normal"
     mine = format_value(answer.value, answer.unit, 6)
     if answer.unit == rule_unit:
         return mine
-    return f"{mine} = {format_value(converted, rule_unit)}"
+    return f"{mine} = {format_value(converted, rule_unit, decimals_beside_limit(converted, limit))}"
 
 
 def _limit_text(rule: Compare) -> str:

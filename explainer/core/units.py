@@ -109,6 +109,18 @@ def format_number(number: float, decimals: int = 3) -> str:
     return text if text not in ("0", "-0") else f"{number:.2g}"
 
 
+def decimals_beside_limit(number: float, limit: float | None, decimals: int = 2) -> int:
+    """How many decimals to show a worked-out number (a ratio, a converted value)
+    with: 2, or as many more as it takes to keep it on its own side of the limit it
+    is compared with (1.4996 beside a limit of 1.5 must not show as 1.5)."""
+    def side(value: float) -> int:
+        return 0 if limit is None else (value > limit) - (value < limit)
+
+    while decimals < 6 and side(round(number, decimals)) != side(number):
+        decimals += 1
+    return decimals
+
+
 def format_value(number: float, unit: str, decimals: int = 3) -> str:
     """'40 ×10⁹/L', '40,000/µL', '30%', '0.5 g/dL'."""
     shown = display_unit(unit)
@@ -117,17 +129,19 @@ def format_value(number: float, unit: str, decimals: int = 3) -> str:
     return f"{format_number(number, decimals)} {shown}".rstrip()
 
 
-def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float | None = None) -> str:
-    """'150 ×10⁹/L = 150,000/µL', shown beside the field; empty when nothing to convert."""
+def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float | None = None,
+                    limit: float | None = None) -> str:
+    """'150 ×10⁹/L = 150,000/µL', shown beside the field; empty when nothing to convert.
+    ``limit``: the study's limit in ``to_unit``, so rounding never hides which side it is on."""
     converted = convert(value, unit, to_unit, uln)
     if converted is None:
         return ""
     if to_unit == ULN and unit != ULN:
         return (f"{format_value(value, unit, 6)} with a normal limit of {format_value(uln or 0, unit, 6)} "
-                f"= {format_number(converted)} times the upper limit of normal")
+                f"= {format_number(converted, decimals_beside_limit(converted, limit))} times the upper limit of normal")
     if unit == to_unit:
         return ""
-    return f"{format_value(value, unit, 6)} = {format_value(converted, to_unit)}"
+    return f"{format_value(value, unit, 6)} = {format_value(converted, to_unit, decimals_beside_limit(converted, limit))}"
 
 
 def likely_mix_up(key: str, value: float, unit: str, rule_unit: str) -> str | None:

@@ -257,9 +257,11 @@ class LabInput(_TextWithNotSure):
 
     placeholder = "Number"
 
-    def __init__(self, question: Question, rule_unit: str, parent: QWidget | None = None) -> None:
+    def __init__(self, question: Question, rule_unit: str, rule_limit: float | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.rule_unit = rule_unit
+        self.rule_limit = rule_limit  # so a rounded conversion never seems to cross it
         self.unit = QComboBox()
         self.unit.setAccessibleName(f"Unit of {question.label}")
         for unit in question.units:
@@ -334,7 +336,7 @@ class LabInput(_TextWithNotSure):
 
     def _conversion(self, value: dict[str, Any]) -> str:
         key, number, unit = self.question.key, value["value"], value["unit"]
-        shown = conversion_text(key, number, unit, self.rule_unit, value.get("uln"))
+        shown = conversion_text(key, number, unit, self.rule_unit, value.get("uln"), self.rule_limit)
         meant = likely_mix_up(key, number, unit, self.rule_unit)
         if meant is not None:
             guess = convert(number, meant, self.rule_unit)

@@ -38,28 +38,28 @@ from explainer.ui.pages import GLOSSARY_SCHEME
 from explainer.ui.session import Session
 
 
-def rule_units(trial: Trial) -> dict[str, str]:
-    """The unit each question's limit is written in (from the trial data)."""
-    units: dict[str, str] = {}
+def compare_rules(trial: Trial) -> dict[str, Compare]:
+    """The limit each number question is compared with, and its unit (from the trial data)."""
+    rules: dict[str, Compare] = {}
 
     def walk(rule: Any) -> None:
         if isinstance(rule, (AllOf, AnyOf)):
             for child in rule.of:
                 walk(child)
         elif isinstance(rule, Compare):
-            units[rule.question] = rule.unit
+            rules[rule.question] = rule
 
     for criterion in trial.criteria:
         if criterion.rule is not None:
             walk(criterion.rule)
-    return units
+    return rules
 
 
-def make_input(question: Question, rule_unit: str) -> AnswerInput:
+def make_input(question: Question, rule: Compare | None) -> AnswerInput:
     if question.choices:
         return ChoiceInput(question)
     if question.kind == "lab":
-        return LabInput(question, rule_unit)
+        return LabInput(question, rule.unit if rule else "", rule.limit if rule else None)
     if question.kind == "date":
         return DateInput(question)
     return WholeNumberInput(question)
@@ -105,7 +105,7 @@ class QuestionRow(QFrame):
 
     term_chosen = Signal(object)  # GlossaryTerm
 
-    def __init__(self, question: Question, trial: Trial, rule_unit: str, glossary: Glossary | None = None) -> None:
+    def __init__(self, question: Question, trial: Trial, rule: Compare | None, glossary: Glossary | None = None) -> None:
         super().__init__()
         self.question = question
         self.setObjectName(f"question-{question.key}")
@@ -118,7 +118,7 @@ class QuestionRow(QFrame):
                               link=lambda w, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{html.escape(w)}</a>")
 
         self.text = glossary_label(f"<b>{words(question.text)}</b>", glossary, question.text)
-        self.input = make_input(question, rule_unit)
+        self.input = make_input(question, rule)
         self.hint = glossary_label(f"<i>Where do I find this?</i> {words(question.hint)}", glossary,
                                    f"Where to find: {question.label}")
         for label in (self.text, self.hint):
@@ -187,7 +187,7 @@ class QuestionnaireView(QScrollArea):
                        "<b>This is not a decision; only the study team decides.</b></p>")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        units = rule_units(session.trial)
+        rules = compare_rules(session.trial)
         for group in questions.groups:
             box = QGroupBox()
             box.setAccessibleName(group.title)
@@ -201,7 +201,7 @@ class QuestionnaireView(QScrollArea):
                 note.setWordWrap(True)
                 box_layout.addWidget(note)
             for question in questions.in_group(group.id):
-                row = QuestionRow(question, session.trial, units.get(question.key, ""), self.glossary)
+                row = QuestionRow(question, session.trial, rules.get(question.key), self.glossary)
                 row.term_chosen.connect(self.term_chosen)
                 row.input.value_changed.connect(self._changed)
                 self.rows[question.key] = row

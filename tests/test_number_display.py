@@ -1,0 +1,42 @@
+"""Worked-out numbers (conversions, ratios) are rounded, but never across a limit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from explainer.core.units import conversion_text, decimals_beside_limit, format_number
+
+
+@pytest.mark.parametrize(("number", "limit", "shown"), [
+    (2.0588235, 1.5, "2.06"),      # far from the limit: 2 decimals
+    (0.875, 3.0, "0.88"),
+    (1.4996, 1.5, "1.4996"),       # would round to the limit itself
+    (1.5004, 1.5, "1.5004"),
+    (1.5, 1.5, "1.5"),             # on the limit: says so
+    (1.4949, 1.495, "1.49"),       # 2 decimals are already below a limit with 3
+    (7.8965, 8.0, "7.9"),          # 7.90 is below 8 already
+    (7.99996, 8.0, "7.99996"),
+    (3.14159, None, "3.14"),       # no limit to keep to
+])
+def test_rounding_keeps_the_side_of_the_limit(number, limit, shown) -> None:
+    assert format_number(number, decimals_beside_limit(number, limit)) == shown
+
+
+@given(st.floats(0.001, 1000), st.floats(0.001, 1000))
+def test_shown_number_is_never_on_the_wrong_side(number, limit) -> None:
+    decimals = decimals_beside_limit(number, limit)
+    shown = round(number, decimals)
+    if abs(number - limit) >= 1e-6:  # beyond the 6-decimal cap, the reason says it in words
+        assert (shown > limit) == (number > limit) and (shown < limit) == (number < limit)
+
+
+@pytest.mark.parametrize(("args", "text"), [
+    (("alt", 130, "U/L", "xULN", 40, 3.0), "130 U/L with a normal limit of 40 U/L = 3.25 times the upper limit of normal"),
+    (("bilirubin", 25.49, "umol/L", "xULN", 17, 1.5), "= 1.499 times the upper limit of normal"),
+    (("hemoglobin", 4.96, "mmol/L", "g/dL", None, 8.0), "4.96 mmol/L = 7.99 g/dL"),
+    (("platelets", 40, "10^9/L", "/uL", None, 50000), "40 ×10⁹/L = 40,000/µL"),
+])
+def test_the_note_beside_the_field(args, text) -> None:
+    assert text in conversion_text(*args)
