@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 # Issue 6 asked for 130 MB or less, and the bundle meets it (decimal megabytes, as
-# the issue counts them): about 128.1 MB with the PDF preview and printing inside.
+# the issue counts them): about 128.6 MB with the PDF preview and printing inside.
 SIZE_LIMIT_MB = 130
 
 
