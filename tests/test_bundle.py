@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -20,10 +21,9 @@ from tests.xvfb import photograph_app
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
-# Issue 6 asked for 130 MB or less. With the PDF preview and printing (PDFium,
-# 6.8 MB; Qt print support, 0.8 MB) the lean bundle measures 133.7 MiB, so this
-# limit guards against growth; it does not meet the target (see the issue note).
-SIZE_LIMIT_MB = 134
+# Issue 6 asked for 130 MB or less, and the bundle meets it (decimal megabytes, as
+# the issue counts them): about 128.6 MB with the PDF preview and printing inside.
+SIZE_LIMIT_MB = 130
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +43,17 @@ def _run(bundle: Path, *args: str, **env: str) -> subprocess.CompletedProcess[st
 
 
 def _size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
+    """Decimal megabytes (1 MB = 1,000,000 bytes) of the regular files, as the issue counts."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def _bundled_modules(bundle: Path) -> set[str]:
+    """The Python modules frozen into the program file's archive (PYZ)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    program = CArchiveReader(str(bundle / "trial-explainer"))
+    archives = [name for name, entry in program.toc.items() if entry[-1] == "z"]
+    return {module for name in archives for module in program.open_embedded_archive(name).toc}
 
 
 def test_the_bundle_is_lean(bundle) -> None:
@@ -51,8 +61,26 @@ def test_the_bundle_is_lean(bundle) -> None:
     names = {p.name for p in bundle.rglob("*")}
     # The preview and printing are inside; the system's CUPS library is not (it is the system's).
     assert {"libpdfium.so", "libQt6PrintSupport.so.6", "libcupsprintersupport.so"} <= names
-    for unwanted in ("libcups.so", "libgnutls", "libQt6Network.so.6", "QtNetwork.abi3.so", "libQt6Qml.so.6", "_tkinter", "pytest", "hypothesis"):
+    assert "_rl_accel.abi3.so" in names  # reportlab's speed-ups, loaded through exec()
+    # The theme's check marks and radio dots are SVG files: without these a ticked box looks empty.
+    assert {"libqsvg.so", "libQt6Svg.so.6"} <= names
+    assert not any(name.startswith(("libqjpeg", "libqtiff", "libqwebp")) for name in names)
+    for unwanted in ("libcups.so", "libgnutls", "libQt6Network.so.6", "QtNetwork.abi3.so", "libQt6Qml.so.6", "_tkinter",
+                     # Pillow and its image libraries (packaging/no_pillow.py stands in for it)
+                     "PIL", "pillow.libs", "_imaging", "libtiff", "libopenjp2", "libjpeg", "libXau-",
+                     "charset_normalizer"):
         assert not any(name.startswith(unwanted) for name in names), unwanted
+    assert not (bundle / "_internal" / "reportlab" / "fonts").exists()  # ours are DejaVu, in resources
+
+
+def test_the_bundle_leaves_out_python_packages_it_never_runs(bundle) -> None:
+    modules = _bundled_modules(bundle)
+    assert {"explainer.cli", "explainer.pdf.document", "reportlab.platypus", "pypdfium2", "pydantic"} <= modules
+    for unwanted in ("pytest", "hypothesis", "PIL", "pygments", "charset_normalizer", "doctest", "pdb",
+                     "reportlab.graphics.charts", "reportlab.graphics.barcode", "reportlab.graphics.renderSVG",
+                     "reportlab.lib.pygments2xpre",
+                     "pydantic.v1", "pydantic.mypy"):
+        assert not any(m == unwanted or m.startswith(unwanted + ".") for m in modules), unwanted
 
 
 def test_the_frozen_app_opens_its_main_window(bundle) -> None:
@@ -93,3 +121,14 @@ def test_the_frozen_app_exports_a_pdf_with_its_fonts_embedded(bundle, tmp_path) 
     assert any("DejaVuSans" in row for row in rows)
     for row in rows:  # columns: name type encoding emb sub uni object ID
         assert row.split()[-5] == "yes", f"font not embedded: {row}"
+
+
+@pytest.mark.parametrize("args", [[], ["--paper", "letter", "--large-print"]])
+def test_the_frozen_pdf_is_the_same_as_the_source_trees(bundle, tmp_path, args) -> None:
+    """Without Pillow, reportlab's fonts and its unused modules, not one byte changes."""
+    frozen, source = tmp_path / "frozen.pdf", tmp_path / "source.pdf"
+    assert _run(bundle, "pdf", "-o", str(frozen), *args).returncode == 0
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-m", "explainer", "pdf", "-o", str(source), *args],
+                   check=True, capture_output=True, env=env, cwd=bundle.parent, timeout=120)
+    assert frozen.read_bytes() == source.read_bytes()
