@@ -15,17 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import threading
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explainer import __version__
-from explainer.files import write_atomically
 from explainer.paths import log_dir
 
 TITLE = "Sorry, something went wrong"
@@ -45,6 +43,8 @@ def crash_message(log_file: Path | None) -> str:
 class CrashDialog:
     @classmethod
     def ask(cls, log_file: Path | None) -> None:
+        from PySide6.QtCore import Qt  # here, not at the top: see explainer.ui.main_window on Qt
+
         box = QMessageBox(QMessageBox.Icon.Warning, TITLE, crash_message(log_file),
                           QMessageBox.StandardButton.Ok, QApplication.activeWindow())
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
@@ -56,7 +56,11 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: Trace
     """Write the traceback and the versions to a new dated file; return its path."""
     now = now or dt.datetime.now()
     folder = folder or log_dir()
-    import platform  # only when something went wrong: not on the start-up path
+    # Loaded only when something went wrong, so not before the first paint.
+    import platform
+    import traceback
+
+    from explainer.files import write_atomically
 
     path = folder / f"crash-{now:%Y%m%d-%H%M%S-%f}.log"
     lines = [f"Trial Explainer {__version__} crashed at {now.isoformat(timespec='seconds')}",
@@ -106,6 +110,8 @@ class CrashHandler:
             sys.__excepthook__(exc_type, exc or exc_type(), tb)
             return
         exc = exc or exc_type()
+        import traceback
+
         traceback.print_exception(exc_type, exc, tb, file=sys.stderr)  # for whoever started it in a terminal
         try:
             self.last_log = write_crash_log(exc_type, exc, tb)

@@ -208,3 +208,14 @@ def test_the_welcome_links_open_their_sections(frame, qtbot) -> None:
         frame.show_section("welcome")
     links = {welcome.browser.document().toHtml().count(f'href="page:{p}"') for p in ("study", "self-check", "timeline", "status")}
     assert links == {1}  # each section the page names is a real link on the page
+
+
+def test_screen_readers_hear_section_names_without_their_indent(main_window) -> None:
+    from explainer.ui.main_window import ACCESSIBLE_TEXT_ROLE
+
+    assert ACCESSIBLE_TEXT_ROLE == Qt.ItemDataRole.AccessibleTextRole.value
+    names = [main_window.navigator.item(r).data(Qt.ItemDataRole.AccessibleTextRole)
+             for r in range(main_window.navigator.count())]
+    shown = [main_window.navigator.item(r).text() for r in range(main_window.navigator.count())]
+    assert "   Isatuximab" in shown and "Isatuximab" in names
+    assert all(name == name.strip() and name for name in names)

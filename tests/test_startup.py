@@ -76,6 +76,17 @@ def test_the_first_paint_does_not_wait_for(first_paint_modules, module, why) -> 
 
 
 @pytest.mark.slow
+def test_the_first_paint_does_not_make_the_qt_namespace() -> None:
+    """PySide builds the Qt namespace's enums on first use: about 20 ms (see main_window)."""
+    probe = _FIRST_PAINT.replace('print(" ".join(sorted(sys.modules)))',
+                                 'import PySide6.QtCore\nprint("Qt" in vars(PySide6.QtCore))\n'
+                                 'PySide6.QtCore.Qt\nprint("Qt" in vars(PySide6.QtCore))')
+    out = subprocess.run([sys.executable, "-c", probe], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                         capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["False", "True"], out.stderr  # not made at start; made by a first use
+
+
+@pytest.mark.slow
 def test_smoke_switch_prints_the_title_once_painted_and_quits() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRIAL_EXPLAINER_SMOKE="1")
     out = subprocess.run([sys.executable, "-m", "explainer"], env=env, capture_output=True, text=True, timeout=120)

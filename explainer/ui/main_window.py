@@ -7,7 +7,7 @@ welcome page need no study data; ``open_trial`` then fills in the study's pages
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,12 @@ from explainer.ui.zoom import TextZoom
 
 if TYPE_CHECKING:
     from explainer.core.model import Trial
+
+# Nothing before the first paint touches PySide's ``Qt`` namespace: making its
+# hundreds of enums costs about 20 ms, an eighth of the app's start-up (a test in
+# tests/test_startup.py checks it). So page ids live in a Python list, and this one
+# role is named here; a test checks it against Qt.ItemDataRole.AccessibleTextRole.
+ACCESSIBLE_TEXT_ROLE = 11
 
 WELCOME = ("welcome", "Start here")
 PRIVACY_LINE = "Private: nothing leaves this computer."
@@ -68,9 +74,10 @@ class MainWindow(QMainWindow):
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Sections")
         self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
-        self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)  # never cut a label short
+        self.navigator.setWordWrap(True)  # a label that does not fit wraps, never cut short
         self.stack = QStackedWidget()
         self._waiting: dict[str, tuple[QWidget, str]] = {}  # page id -> (placeholder in the stack, label)
+        self._section_ids: list[str] = []  # the navigator's rows, in order
         for page_id, label in SECTIONS:
             if (page_id, label) == WELCOME:
                 self.add_section(page_id, label, self._welcome_page())
@@ -101,7 +108,7 @@ class MainWindow(QMainWindow):
         self.session = Session(trial, self)
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
         self.record_label.setText(f"Registry record of {long_date(trial.last_updated)}. {PRIVACY_LINE}")
-        current = self.navigator.currentItem().data(Qt.ItemDataRole.UserRole)
+        current = self._section_ids[self.navigator.currentRow()]
         if lazy_pages:
             self._build_waiting(current)  # a page chosen before the study was open
         else:
@@ -111,9 +118,9 @@ class MainWindow(QMainWindow):
         """Add a page to the navigator (at the end, or right after the section ``after``);
         later features (questionnaire, timeline) use this."""
         item = QListWidgetItem(label)
-        item.setData(Qt.ItemDataRole.UserRole, page_id)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, label.strip())  # indents are for the eye only
-        row = self.section_ids().index(after) + 1 if after in self.section_ids() else self.navigator.count()
+        item.setData(ACCESSIBLE_TEXT_ROLE, label.strip())  # indents are for the eye only
+        row = self._section_ids.index(after) + 1 if after in self._section_ids else len(self._section_ids)
+        self._section_ids.insert(row, page_id)
         self.navigator.insertItem(row, item)
         self.stack.insertWidget(row, view)
         self.fit_navigator()
@@ -130,18 +137,16 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def show_section(self, page_id: str) -> None:
-        for row in range(self.navigator.count()):
-            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
-                self.navigator.setCurrentRow(row)
-                return
-        raise KeyError(page_id)
+        if page_id not in self._section_ids:
+            raise KeyError(page_id)
+        self.navigator.setCurrentRow(self._section_ids.index(page_id))
 
     def section_ids(self) -> list[str]:
-        return [self.navigator.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.navigator.count())]
+        return list(self._section_ids)
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < self.navigator.count():
-            self._build_waiting(self.navigator.item(row).data(Qt.ItemDataRole.UserRole))
+        if 0 <= row < len(self._section_ids):
+            self._build_waiting(self._section_ids[row])
         self.stack.setCurrentIndex(row)
 
     def build_waiting_pages(self) -> None:
@@ -197,7 +202,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
@@ -216,7 +221,7 @@ class MainWindow(QMainWindow):
         contrast = QAction("&High-contrast colours", self)
         contrast.setCheckable(True)
         contrast.setChecked(self.theme.high_contrast)
-        contrast.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        contrast.setShortcuts([QKeySequence("Ctrl+Shift+H")])
         contrast.toggled.connect(self.theme.set_high_contrast)
         view_menu.addAction(contrast)
         self.high_contrast_action = contrast

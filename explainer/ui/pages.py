@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QUrl, Qt, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
@@ -41,8 +41,7 @@ class GlossaryBrowser(QTextBrowser):
         self.glossary = glossary
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
-                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        # A QTextBrowser's own text interaction already lets Tab and Enter reach links.
         self.anchorClicked.connect(self._follow)
 
     def term_for(self, href: str) -> GlossaryTerm | None:
@@ -99,8 +98,7 @@ class DefinitionPanel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)  # its text starts with <b>, so Qt shows it as rich text
         self.setAccessibleName("Meaning of the chosen word")
         self.setFrameShape(QLabel.Shape.StyledPanel)
         self.setMargin(6)
