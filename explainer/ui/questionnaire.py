@@ -105,8 +105,9 @@ class QuestionRow(QFrame):
 
     term_chosen = Signal(object)  # GlossaryTerm
 
-    def __init__(self, question: Question, trial: Trial, rule: Compare | None, glossary: Glossary | None = None) -> None:
-        super().__init__()
+    def __init__(self, question: Question, trial: Trial, rule: Compare | None, glossary: Glossary | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.question = question
         self.setObjectName(f"question-{question.key}")
         marked: set[str] = set()  # each word once per question
@@ -166,8 +167,9 @@ class QuestionnaireView(QScrollArea):
 
     term_chosen = Signal(object)  # GlossaryTerm, from any question's marked word
 
-    def __init__(self, session: Session, questions: Questionnaire, today: Callable[[], dt.date]) -> None:
-        super().__init__()
+    def __init__(self, session: Session, questions: Questionnaire, today: Callable[[], dt.date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.session = session
         self.questions = questions
         self._today = today
@@ -179,7 +181,11 @@ class QuestionnaireView(QScrollArea):
         # Text wraps instead: a sideways scroll bar hides the ends of questions.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Self-check questions")
+        # Built from the top down: each widget is made inside its parent. Under the
+        # app's style sheet, every move of a finished subtree into a new parent
+        # re-styles all of it, which made this page take twice as long to build.
         body = QWidget()
+        self.setWidget(body)
         layout = QVBoxLayout(body)
         intro = QLabel("<h1>Check the entry rules yourself</h1>"
                        "<p>Answer what you can. \"Not sure\" is always a fine answer. "
@@ -189,7 +195,7 @@ class QuestionnaireView(QScrollArea):
         layout.addWidget(intro)
         rules = compare_rules(session.trial)
         for group in questions.groups:
-            box = QGroupBox()
+            box = QGroupBox(body)
             box.setAccessibleName(group.title)
             box_layout = QVBoxLayout(box)
             heading = QLabel(f"<h2>{html.escape(group.title)}</h2>")
@@ -201,14 +207,13 @@ class QuestionnaireView(QScrollArea):
                 note.setWordWrap(True)
                 box_layout.addWidget(note)
             for question in questions.in_group(group.id):
-                row = QuestionRow(question, session.trial, rules.get(question.key), self.glossary)
+                row = QuestionRow(question, session.trial, rules.get(question.key), self.glossary, parent=box)
                 row.term_chosen.connect(self.term_chosen)
                 row.input.value_changed.connect(self._changed)
                 self.rows[question.key] = row
                 box_layout.addWidget(row)
             layout.addWidget(box)
         layout.addStretch(1)
-        self.setWidget(body)
         self._set_as_of(self.as_of)
 
     def _set_as_of(self, as_of: dt.date) -> None:

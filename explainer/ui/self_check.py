@@ -115,11 +115,15 @@ class SelfCheck(QObject):
         self.draft = draft or DraftStore()
         self.questions = load_questions()
         session = window.session
-        self.questionnaire = QuestionnaireView(session, self.questions, today)
+        # The page joins the window first and its parts are made inside it: under the
+        # app's style sheet, moving a finished page in would re-style all of it.
+        page = QWidget()
+        window.add_section("self-check", "Check the entry rules yourself", page, after="who-can-join")
+        self.questionnaire = QuestionnaireView(session, self.questions, today, parent=page)
         self.results = ResultsView(session, self.questions, today)
+        window.add_section("self-check-results", "Your self-check results", self.results, after="self-check")
         self.summary = ResultsSummaryBar(self.results)
         self.summary.see_results.clicked.connect(lambda: window.show_section("self-check-results"))
-        page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -127,8 +131,6 @@ class SelfCheck(QObject):
         self.definition = DefinitionPanel()  # the meaning of a word chosen in a question
         self.questionnaire.term_chosen.connect(self.definition.show_term)
         layout.addWidget(self.definition)
-        window.add_section("self-check", "Check the entry rules yourself", page, after="who-can-join")
-        window.add_section("self-check-results", "Your self-check results", self.results, after="self-check")
         self._add_menu_actions()
         session.answers_changed.connect(self._autosave)
 
