@@ -11,6 +11,8 @@ import pytest
 # Before any Qt import: widgets render offscreen unless a test starts Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.windows import shown_window  # noqa: E402 - after the platform is chosen
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTIFACTS = ROOT / "artifacts"
@@ -42,14 +44,9 @@ def trial():
 
 @pytest.fixture
 def main_window(qtbot):
-    from explainer.app import build_main_window, make_application
+    from explainer.app import build_main_window
 
-    make_application()
-    window = build_main_window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, build_main_window)
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
 
 from explainer.ui.main_window import SECTIONS
+from tests.windows import shown_window
 
 EXPECTED_WORDS = {
     "welcome": "Only the study team decides",
@@ -35,14 +36,9 @@ def _page_text(window) -> str:
 @pytest.fixture
 def lazy_window(qtbot):
     """As run() starts it: only the welcome page built; the tools added among the placeholders."""
-    from explainer.app import build_main_window, make_application
+    from explainer.app import build_main_window
 
-    make_application()
-    window = build_main_window(lazy_pages=True)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, lambda: build_main_window(lazy_pages=True))
 
 
 def _built(window) -> list[str]:
@@ -161,14 +157,9 @@ def _content_min_width(page) -> int:
 @pytest.fixture
 def frame(qtbot):
     """As run() first paints it: the welcome page, before the study is open."""
-    from explainer.app import build_frame, make_application
+    from explainer.app import build_frame
 
-    make_application()
-    window = build_frame()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, build_frame)
 
 
 def test_the_first_screen_needs_no_study_data(frame) -> None:
