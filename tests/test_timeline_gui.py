@@ -111,7 +111,7 @@ def test_click_picks_a_day_and_the_focused_day_stays_in_view(view, qtbot) -> Non
     grid = view.grid
     g = grid.geometry_for(grid.fontMetrics())
     qtbot.mouseClick(grid, Qt.MouseButton.LeftButton,
-                     pos=QPoint(g.label_width + 2 * g.cell + g.cell // 2, g.header_height + 2 * g.row_height + 3))
+                     pos=QPoint(2 * g.cell + g.cell // 2, g.header_height + 2 * g.row_height + 3))
     assert grid.hasFocus() and (grid.focused_day.day, grid.focused_drug) == (3, "pomalidomide")
     bar = view.grid_scroller.horizontalScrollBar()
     view.grid_scroller.resize(g.label_width + 5 * g.cell, view.grid_scroller.height())  # a narrow window
@@ -133,8 +133,8 @@ def test_tab_reaches_the_grid(view, qtbot) -> None:
 def test_tooltip_names_the_day_under_the_pointer(view, monkeypatch) -> None:
     grid = view.grid
     g = grid.geometry_for(grid.fontMetrics())
-    assert grid.cell_at(g.label_width + 14.5 * g.cell, g.header_height + 0.5 * g.row_height) == (14, 0)
-    assert grid.cell_at(2, g.header_height + 1) is None  # over the medicine names
+    assert grid.cell_at(14.5 * g.cell, g.header_height + 0.5 * g.row_height) == (14, 0)
+    assert grid.cell_at(28 * g.cell + 1, g.header_height + 1) is None  # past the last day
     assert grid.tooltip_for(14).startswith("Cycle 1, day 15: isatuximab")
     shown = []
 
@@ -148,9 +148,9 @@ def test_tooltip_names_the_day_under_the_pointer(view, monkeypatch) -> None:
             shown.append(None)
 
     monkeypatch.setattr(cycle_grid, "QToolTip", FakeToolTip)
-    point = QPoint(g.label_width + int(14.5 * g.cell), g.header_height + g.row_height // 2)
+    point = QPoint(int(14.5 * g.cell), g.header_height + g.row_height // 2)
     assert grid.event(QHelpEvent(QEvent.Type.ToolTip, point, grid.mapToGlobal(point)))
-    outside = QPoint(2, 2)
+    outside = QPoint(28 * g.cell + 1, 2)
     grid.event(QHelpEvent(QEvent.Type.ToolTip, outside, grid.mapToGlobal(outside)))
     assert shown == [grid.tooltip_for(14), None]
 

@@ -1,5 +1,7 @@
 """The timeline on a real (virtual) X display, with a first treatment day set: at the
-normal text size and at 200%. Screenshots go to artifacts/screenshots/."""
+normal text size and at 200% (there scrolled to the cycle's last week, where the
+medicine names must still show), once in the high-contrast theme. Screenshots go
+to artifacts/screenshots/."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from explainer.app import build_main_window, make_application
 app = make_application()
 window = build_main_window()
 window.zoom.set_percent(int(sys.argv[1]))
+window.theme.set_high_contrast(sys.argv[3] == "high-contrast")
 window.show()
 window.show_section("timeline")
 view = window.timeline
@@ -28,15 +31,23 @@ from PySide6.QtCore import QTimer
 def scroll_to_grid():
     window.activateWindow()  # no window manager on Xvfb: take the keyboard focus ourselves
     view.grid.setFocus()
-    view.verticalScrollBar().setValue(view.cycle_heading.y() - 6)
+    if int(sys.argv[1]) > 100:  # the days scroll: the last week from its first day, 22, in focus
+        view.grid.set_focus_cell(21, 0)
+        view.grid_scroller.horizontalScrollBar().setValue(21 * view.grid.grid_geometry().cell)
+        view.verticalScrollBar().setValue(view.caption.y() - 6)
+    else:
+        view.verticalScrollBar().setValue(view.cycle_heading.y() - 6)
     open(sys.argv[2], "w").close()  # tell the test the page is ready to photograph
 QTimer.singleShot(300, scroll_to_grid)
 app.exec()
 """
 
+SHOTS = [(100, "normal", "timeline.png"), (200, "normal", "timeline-200.png"),
+         (200, "high-contrast", "timeline-200-high-contrast.png")]
 
-@pytest.mark.parametrize(("zoom", "name"), [(100, "timeline.png"), (200, "timeline-200.png")])
-def test_timeline_with_a_start_date(artifacts, tmp_path, private_user_folders, zoom, name) -> None:
+
+@pytest.mark.parametrize(("zoom", "theme", "name"), SHOTS, ids=[s[2] for s in SHOTS])
+def test_timeline_with_a_start_date(artifacts, tmp_path, private_user_folders, zoom, theme, name) -> None:
     shot = artifacts / "screenshots" / name
-    photograph_app([sys.executable, "-c", _TIMELINE, str(zoom), str(tmp_path / "ready")], shot,
+    photograph_app([sys.executable, "-c", _TIMELINE, str(zoom), str(tmp_path / "ready"), theme], shot,
                    ready=tmp_path / "ready")

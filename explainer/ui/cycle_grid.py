@@ -2,9 +2,11 @@
 
 Every size comes from the font's metrics, so Ctrl+ text zoom enlarges the grid.
 Each route has its own shape (see shapes.py), so colour is never the only
-signal. The grid takes
-keyboard focus; the arrow keys, Home and End move a focus cell, and the widget's
-accessible description always reads the focused day aloud in words.
+signal. The grid takes keyboard focus; the arrow keys, Home and End move a focus
+cell, and the widget's accessible description always reads the focused day aloud
+in words. This widget paints the days only: the medicine names (and the words
+Day, Date, Clinic) are painted beside it by grid_names.MedicineNames, which
+stays in place while the days scroll sideways.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QAccessibleEvent,
-    QColor,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -36,6 +37,7 @@ from explainer.ui.shapes import (
     INK,
     PAPER,
     REST_FILL,
+    ROW_LINE,
     SHAPE_PAINTERS,
     drug_colour,
     paint_clinic_mark,
@@ -47,7 +49,11 @@ MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 @dataclass(frozen=True)
 class GridGeometry:
-    """Where everything goes, in pixels, from one font's metrics."""
+    """Where everything goes, in pixels, from one font's metrics.
+
+    The day columns start at x = 0 of the grid; the medicine names are a column of
+    their own, ``label_width`` wide, that stays at the left while the days scroll
+    (grid_names.py). Both parts place their rows with ``row_top``, so they line up."""
 
     label_width: int
     cell: int
@@ -59,12 +65,22 @@ class GridGeometry:
     def header_height(self) -> int:
         return self.header_rows * self.line + self.line * 3 // 2  # the day rows, then the clinic sign
 
+    @property
+    def clinic_top(self) -> int:
+        """Where the clinic-sign row starts, under the day (and month and date) rows."""
+        return self.header_rows * self.line
+
+    def row_top(self, row: int) -> int:
+        return self.header_height + row * self.row_height
+
+    def height(self, rows: int) -> int:
+        return self.row_top(rows)
+
     def column_rect(self, column: int, rows: int) -> QRect:
-        return QRect(self.label_width + column * self.cell, 0, self.cell, self.header_height + rows * self.row_height)
+        return QRect(column * self.cell, 0, self.cell, self.height(rows))
 
     def cell_rect(self, column: int, row: int) -> QRect:
-        return QRect(self.label_width + column * self.cell, self.header_height + row * self.row_height,
-                     self.cell, self.row_height)
+        return QRect(column * self.cell, self.row_top(row), self.cell, self.row_height)
 
 
 class CycleGrid(QWidget):
@@ -72,6 +88,7 @@ class CycleGrid(QWidget):
 
     focus_moved = Signal(object)  # the focused TreatmentDay
     cycle_step = Signal(int)  # Page Up (-1) / Page Down (+1)
+    geometry_changed = Signal()  # a new cycle or font: the names beside the days must follow
 
     def __init__(self, drugs: tuple[str, ...], drug_names: dict[str, str], cycle: Cycle,
                  parent: QWidget | None = None) -> None:
@@ -81,7 +98,8 @@ class CycleGrid(QWidget):
         self._cycle = cycle
         self._column = 0
         self._row = 0
-        # Words the view replaces with those of resources/timeline.json.
+        # Words the view replaces with those of resources/timeline.json; row_words
+        # are painted by the names column beside the grid (grid_names.py).
         self.rest_words = ("Rest week: no medicine", "Rest")
         self.row_words = ("Day", "Date", "Clinic")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -98,10 +116,13 @@ class CycleGrid(QWidget):
     def set_cycle(self, cycle: Cycle) -> None:
         self._cycle = cycle
         self._column = min(self._column, len(cycle.days) - 1)
-        self.updateGeometry()
-        self.adjustSize()
+        self._resize_to_fit()
         self.update()
         self._announce()
+
+    @property
+    def focused_column(self) -> int:
+        return self._column
 
     @property
     def focused_day(self) -> TreatmentDay:
@@ -144,22 +165,23 @@ class CycleGrid(QWidget):
         rows = 3 if self._cycle.start is not None else 1  # day; then month and date when known
         return GridGeometry(label, cell, round(line * 2.1), rows, line)
 
-    def _geometry(self) -> GridGeometry:
+    def grid_geometry(self) -> GridGeometry:
+        """The geometry both the days and the names beside them are painted with."""
         return self.geometry_for(self.fontMetrics())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        g = self._geometry()
-        return QSize(g.label_width + g.cell * len(self._cycle.days) + 4,
-                     g.header_height + g.row_height * len(self.drugs) + 4)
+        g = self.grid_geometry()
+        # A little room past the last day and row, so their outlines are not cut.
+        return QSize(g.cell * len(self._cycle.days) + 4, g.height(len(self.drugs)) + 4)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint()
 
     def cell_at(self, x: float, y: float) -> tuple[int, int | None] | None:
         """(column, row) under a point; row is None over the header."""
-        g = self._geometry()
-        column = int((x - g.label_width) // g.cell)
-        if x < g.label_width or not 0 <= column < len(self._cycle.days):
+        g = self.grid_geometry()
+        column = int(x // g.cell)
+        if x < 0 or not 0 <= column < len(self._cycle.days):
             return None
         row = int((y - g.header_height) // g.row_height) if y >= g.header_height else None
         return column, row if row is None or row < len(self.drugs) else None
@@ -167,9 +189,14 @@ class CycleGrid(QWidget):
     # --- events --------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange:
-            self.updateGeometry()
-            self.adjustSize()
+            self._resize_to_fit()
         super().changeEvent(event)
+
+    def _resize_to_fit(self) -> None:
+        """Take the size the cycle and font need (the scroll area does not resize it)."""
+        self.updateGeometry()
+        self.adjustSize()
+        self.geometry_changed.emit()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -208,7 +235,7 @@ class CycleGrid(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        g = self._geometry()
+        g = self.grid_geometry()
         painter.fillRect(self.rect(), PAPER)
         self._paint_rest_bands(painter, g)
         painter.fillRect(g.column_rect(self._column, len(self.drugs)), COLUMN_TINT)
@@ -223,37 +250,25 @@ class CycleGrid(QWidget):
         painter.end()
 
     def _paint_row_lines(self, painter: QPainter, g: GridGeometry) -> None:
-        text = INK
-        grid = QColor(text)
-        grid.setAlpha(40)
-        width = g.label_width + g.cell * len(self._cycle.days)
-        for row, drug in enumerate(self.drugs):
-            top = g.header_height + row * g.row_height
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(0, top, width, top)
-            painter.setPen(text)
-            painter.drawText(QRect(g.line // 3, top, g.label_width, g.row_height),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             self.drug_names.get(drug, drug))
+        width = g.cell * len(self._cycle.days)
+        painter.setPen(QPen(ROW_LINE, 1))
+        for row in range(len(self.drugs)):
+            painter.drawLine(0, g.row_top(row), width, g.row_top(row))
+        painter.setPen(QPen(ROW_LINE, 1, Qt.PenStyle.DotLine))
         for week in range(7, len(self._cycle.days), 7):  # a faint line between weeks helps counting
-            x = g.label_width + week * g.cell
-            painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
-            painter.drawLine(x, g.header_height, x, g.header_height + g.row_height * len(self.drugs))
+            x = week * g.cell
+            painter.drawLine(x, g.header_height, x, g.height(len(self.drugs)))
 
     def _paint_header(self, painter: QPainter, g: GridGeometry) -> None:
         text = INK
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setPen(text)
-        painter.setFont(bold)
-        painter.drawText(QRect(g.line // 3, 0, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft, self.row_words[0])
-        painter.drawText(QRect(g.line // 3, g.header_rows * g.line, g.label_width, g.line * 3 // 2),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.row_words[2])
         for column, day in enumerate(self._cycle.days):
-            x = g.label_width + column * g.cell
+            x = column * g.cell
             painter.setFont(bold if day.is_clinic_day else self.font())
             painter.drawText(QRect(x, 0, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(day.day))
-            sign = QRectF(x + g.cell * 0.1, g.header_rows * g.line + g.line * 0.1, g.cell * 0.8, g.line * 1.25)
+            sign = QRectF(x + g.cell * 0.1, g.clinic_top + g.line * 0.1, g.cell * 0.8, g.line * 1.25)
             if day.is_clinic_day or day.may_be_clinic_day:
                 paint_clinic_mark(painter, sign, certain=day.is_clinic_day)
                 painter.setPen(text)
@@ -261,13 +276,11 @@ class CycleGrid(QWidget):
 
     def _paint_dates(self, painter: QPainter, g: GridGeometry) -> None:
         """The month above the dates (where the cycle starts and where a month begins),
-        then each day's date; 'Date' at the left of the date numbers."""
+        then each day's date."""
         painter.setFont(self.font())
         painter.setPen(INK)
-        painter.drawText(QRect(g.line // 3, 2 * g.line, g.label_width, g.line), Qt.AlignmentFlag.AlignLeft,
-                         self.row_words[1])
         for column, label, room in self.month_labels(g):
-            x = g.label_width + column * g.cell
+            x = column * g.cell
             words = next((w for w in label if self.fontMetrics().horizontalAdvance(w) <= room), "")
             if words:
                 width = self.fontMetrics().horizontalAdvance(words) + 4
@@ -275,7 +288,7 @@ class CycleGrid(QWidget):
                 painter.drawText(QRect(x + 3, g.line, room, g.line), Qt.AlignmentFlag.AlignLeft, words)
         for column, day in enumerate(self._cycle.days):
             if day.date is not None:
-                x = g.label_width + column * g.cell
+                x = column * g.cell
                 painter.drawText(QRect(x, 2 * g.line, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(day.date.day))
 
     def month_labels(self, g: GridGeometry) -> list[tuple[int, tuple[str, ...], int]]:
@@ -310,7 +323,7 @@ class CycleGrid(QWidget):
                 runs.append((column, column))
         painter.setPen(INK)
         for first, last in runs:
-            band = QRect(g.label_width + first * g.cell + 2, g.header_height + 2,
+            band = QRect(first * g.cell + 2, g.header_height + 2,
                          (last - first + 1) * g.cell - 4, g.row_height * len(self.drugs) - 4)
             painter.fillRect(band, REST_FILL)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
@@ -330,7 +343,7 @@ class CycleGrid(QWidget):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             # From the clinic sign down: the day and date numbers above stay clear of the line.
-            rect = QRectF(g.column_rect(column, len(self.drugs))).adjusted(2, g.header_rows * g.line, -2, -2)
+            rect = QRectF(g.column_rect(column, len(self.drugs))).adjusted(2, g.clinic_top, -2, -2)
             painter.drawRoundedRect(rect, g.line / 4, g.line / 4)
 
     def _paint_focus(self, painter: QPainter, g: GridGeometry) -> None:

@@ -25,6 +25,8 @@ FOCUS_COLOUR = QColor(PICTURE["focus"])  # the keyboard focus ring: 6.6:1 on whi
 CLINIC_COLOUR = QColor(PICTURE["clinic"])
 REST_FILL = QColor(PICTURE["rest_fill"])
 COLUMN_TINT = QColor(255, 214, 102, 90)  # the focused day's column, behind the shapes
+ROW_LINE = QColor(INK.red(), INK.green(), INK.blue(), 40)  # faint lines between rows and weeks
+NAMES_EDGE = QColor(PICTURE["grid_line"])  # where the fixed medicine names meet the scrolling days
 
 
 def drug_colour(drug: str) -> QColor:

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from explainer.core.model import Route
 from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
 from explainer.timeline_text import TimelineText, timeline_text
 from explainer.ui.cycle_grid import CycleGrid
+from explainer.ui.grid_names import GridScroller
 from explainer.ui.journey_strip import JourneyStrip
 from explainer.ui.labels import heading, name_spin_box, prose
 from explainer.ui.personal_dates import PersonalDates
@@ -123,33 +122,6 @@ def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
                                    clinic=f"{about}{clinic_in_part}")
     return " ".join((text.totals.format(clinic=len(cycle.clinic_days), rest=len(cycle.rest_days)),
                      text.medicine_days.format(counts=counts), part))
-
-
-class GridScroller(QScrollArea):
-    """Scrolls the grid sideways when the window (or a large text size) is too narrow,
-    so the words around it still wrap to the window's width."""
-
-    def __init__(self, grid: CycleGrid, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidget(grid)
-        self.setWidgetResizable(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the grid inside takes focus, not its frame
-        grid.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.widget() and event.type() == QEvent.Type.Resize:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        grid = self.widget().sizeHint()
-        return QSize(grid.width(), grid.height() + self.horizontalScrollBar().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self.fontMetrics().height() * 10, self.sizeHint().height())
 
 
 class TimelineView(QScrollArea):
@@ -288,12 +260,6 @@ class TimelineView(QScrollArea):
     def _show_day(self, day: TreatmentDay) -> None:
         self.day_line.setText(day.describe())
         self.day_line.setAccessibleDescription(day.describe())
-        if self.grid.isVisible():  # keep the focused day on screen when the grid scrolls sideways
-            g = self.grid.geometry_for(self.grid.fontMetrics())
-            x = g.label_width + (self.grid.focused_day.day - 1) * g.cell + g.cell // 2
-            # Near the start, show the medicine names too; elsewhere two days either side.
-            margin = x if x < g.label_width + 3 * g.cell else g.cell * 2
-            self.grid_scroller.ensureVisible(x, self.grid.height() // 2, margin, 0)
 
     def _refresh(self, *_args: object) -> None:
         """A new first day or delay: every date in the section moves."""
