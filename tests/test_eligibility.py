@@ -84,7 +84,12 @@ def test_every_limit_in_every_unit(trial, rule: Compare, unit: str, where: str) 
     ("anc", {"value": 1.0, "unit": "10^9/L"}, "anc", Status.SATISFIED, "1 ×10⁹/L = 1,000/µL"),
     ("hemoglobin", {"value": 80, "unit": "g/L"}, "hemoglobin", Status.SATISFIED, "80 g/L = 8 g/dL"),
     ("hemoglobin", {"value": 4.9, "unit": "mmol/L"}, "hemoglobin", Status.NOT_SATISFIED, "4.9 mmol/L"),
-    ("egfr", {"value": 20, "unit": "mL/min/1.73m2"}, "egfr", Status.SATISFIED, "20 mL/min/1.73 m²"),
+    ("egfr", {"value": 20, "unit": "mL/min/1.73m2"}, "egfr", Status.SATISFIED,
+     "Your eGFR: 20 mL/min/1.73 m². The study needs at least 20 mL/min."),  # never "= 20 mL/min"
+    # A number that only makes sense in another unit is a slip: the rule stays open, never met.
+    ("platelets", {"value": 150000, "unit": "10^9/L"}, "platelets", Status.UNKNOWN,
+     "Your platelets: 150,000 ×10⁹/L would be very unusual. Please check the unit: did you mean 150,000/µL?"),
+    ("hemoglobin", {"value": 80, "unit": "g/dL"}, "hemoglobin", Status.UNKNOWN, "did you mean 80 g/L?"),
     ("bilirubin", {"value": 35, "unit": "umol/L", "uln": 17}, "bilirubin", Status.NOT_SATISFIED,
      "35 µmol/L, with a normal limit of 17 µmol/L on your report, which is 2.06 times the upper limit"),
     ("bilirubin", {"value": 2, "unit": "xULN"}, "bilirubin", Status.SATISFIED, "2 times the upper limit"),

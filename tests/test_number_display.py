@@ -40,3 +40,8 @@ def test_shown_number_is_never_on_the_wrong_side(number, limit) -> None:
 ])
 def test_the_note_beside_the_field(args, text) -> None:
     assert text in conversion_text(*args)
+
+
+def test_egfr_is_compared_as_it_is_never_shown_as_converted() -> None:
+    # Reports give eGFR in mL/min/1.73 m²; the record writes its limit in mL/min.
+    assert conversion_text("egfr", 20, "mL/min/1.73m2", "mL/min") == ""

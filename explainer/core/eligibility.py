@@ -21,7 +21,15 @@ from explainer.core.facts import STATUS_WORDS, long_date
 from explainer.core.model import Criterion, Trial
 from explainer.core.questions import Questionnaire
 from explainer.core.rules import AllOf, AnswerIs, AnyOf, Compare, MonthsSince
-from explainer.core.units import ULN, convert, decimals_beside_limit, format_number, format_value
+from explainer.core.units import (
+    ULN,
+    compared_as_is,
+    convert,
+    decimals_beside_limit,
+    format_number,
+    format_value,
+    likely_mix_up,
+)
 
 DISCLAIMER = "This is not a decision; only the study team decides."
 
@@ -218,6 +226,9 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
         value = convert(answer.value, answer.unit, rule.unit, answer.uln)
         if value is None:
             return _unanswered(rule.question, context)
+        meant = likely_mix_up(rule.question, answer.value, answer.unit, rule.unit)
+        if meant is not None:  # an impossible number is a unit slip, not a result: leave the rule open
+            return _Outcome(Status.UNKNOWN, (_unit_slip(rule, answer, meant, context),), (rule.question,))
         yours = _quote_lab(answer, rule.unit, value, rule.limit)
     else:
         value, yours = float(answer), format_number(answer, 6)
@@ -225,6 +236,12 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
     needs = f"The study needs {_OP_WORDS[rule.op]} {_limit_text(rule)}."
     reason = f"Your {context.label(rule.question)}: {yours}. {needs}"
     return _Outcome(Status.SATISFIED if met else Status.NOT_SATISFIED, (reason,))
+
+
+def _unit_slip(rule: Compare, answer: LabValue, meant: str, context: _Context) -> str:
+    return (f"Your {context.label(rule.question)}: {format_value(answer.value, answer.unit, 6)} would be very "
+            f"unusual. Please check the unit: did you mean {format_value(answer.value, meant, 6)}? "
+            "This rule stays open until the unit is checked.")
 
 
 _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
@@ -240,7 +257,7 @@ def _quote_lab(answer: LabValue, rule_unit: str, converted: float, limit: float)
     if rule_unit == ULN:
         return f"{format_number(answer.value, 6)} times the upper limit of normal"
     mine = format_value(answer.value, answer.unit, 6)
-    if answer.unit == rule_unit:
+    if answer.unit == rule_unit or compared_as_is(answer.unit, rule_unit):
         return mine
     return f"{mine} = {format_value(converted, rule_unit, decimals_beside_limit(converted, limit))}"
 

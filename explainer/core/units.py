@@ -43,6 +43,16 @@ _FACTORS: dict[tuple[str, str], float] = {
     ("umol/L", "mg/dL"): 17.1,
 }
 
+# Units that name the same reported number, compared as it is, never "converted":
+# the registry writes the eGFR limit in mL/min, while reports give eGFR in
+# mL/min/1.73 m² (writing guide §4.8; creatinine clearance is another number).
+_COMPARED_AS_IS = frozenset({frozenset({"mL/min", "mL/min/1.73m2"})})
+
+
+def compared_as_is(unit: str, other: str) -> bool:
+    return frozenset({unit, other}) in _COMPARED_AS_IS
+
+
 _DISPLAY = {
     "/uL": "/µL",
     "10^3/uL": "×10³/µL",
@@ -139,7 +149,7 @@ def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float 
     if to_unit == ULN and unit != ULN:
         return (f"{format_value(value, unit, 6)} with a normal limit of {format_value(uln or 0, unit, 6)} "
                 f"= {format_number(converted, decimals_beside_limit(converted, limit))} times the upper limit of normal")
-    if unit == to_unit:
+    if unit == to_unit or compared_as_is(unit, to_unit):
         return ""
     return f"{format_value(value, unit, 6)} = {format_value(converted, to_unit, decimals_beside_limit(converted, limit))}"
 
