@@ -53,6 +53,35 @@ def test_file_menu_has_export_and_print_before_quit(main_window) -> None:
     assert export.print_action.shortcut().toString() == "Ctrl+P"
 
 
+def test_ctrl_e_exports_even_from_a_text_field_that_claims_it(main_window, qtbot, monkeypatch) -> None:
+    """On Linux desktops Qt's text fields claim Ctrl+E ("end of line"), so the export
+    shortcut the app teaches did nothing from a field. The offscreen platform binds no
+    such key, so this field claims it the way they do there."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QLineEdit
+
+    class ClaimsCtrlE(QLineEdit):
+        def event(self, event) -> bool:  # noqa: N802 - Qt's name
+            if (event.type() == QEvent.Type.ShortcutOverride
+                    and QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+E")):
+                event.accept()
+                return True
+            return super().event(event)
+
+    asked = []
+    monkeypatch.setattr(export_ui.ExportDialog, "ask", classmethod(lambda cls, *args: asked.append(args)))
+    main_window.show_section("self-check")
+    field = ClaimsCtrlE()
+    main_window.stack.currentWidget().layout().addWidget(field)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # other keys still reach the field
+    assert asked == []
+    qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1
+
+
 def test_export_through_the_file_menu_previews_and_saves_the_real_pdf(opened, monkeypatch, tmp_path) -> None:
     window, dialogs = opened
     window.self_check.open_answers(ANSWERS)

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPageSize, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QLocale, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QImage, QKeyEvent, QKeySequence, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -213,6 +214,24 @@ class ExportDialog(QDialog):
         return self.export.print_pdf(self.pdf, self.chosen_paper(), self)
 
 
+class ShortcutWins(QObject):
+    """Lets a window shortcut work while the cursor is in a text field.
+
+    Qt's text fields on Linux also claim Ctrl+E ("go to the end of the line", which
+    the End key does too), so without this, Ctrl+E would not export from a field."""
+
+    def __init__(self, action: QAction) -> None:
+        super().__init__(action)
+        self.action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and QKeySequence(event.keyCombination()) == self.action.shortcut()):
+            event.ignore()  # the field does not take it, so the shortcut runs
+            return True
+        return False
+
+
 class PdfExport(QObject):
     """Adds File > Export PDF… and Print…, and the summary bar's button, to the window."""
 
@@ -221,6 +240,8 @@ class PdfExport(QObject):
         self.window = window
         self.today = today
         self._add_menu_actions()
+        self._export_key = ShortcutWins(self.export_action)
+        QApplication.instance().installEventFilter(self._export_key)
         bar = getattr(getattr(window, "self_check", None), "summary", None)
         if bar is not None:
             bar.export_pdf.clicked.connect(lambda: self.open_dialog())
