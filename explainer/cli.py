@@ -8,6 +8,7 @@ command must not pay for (or need) a GUI.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +17,12 @@ from explainer.content import ContentError
 from explainer.errors import UsageError
 
 SUBCOMMANDS = ("check", "pdf", "calendar", "validate")
+COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's options):
+  check ANSWERS          check an answers file against the study's entry rules
+  pdf [ANSWERS] -o FILE  make the PDF summary for your doctor
+  calendar --start-date YYYY-MM-DD -o FILE
+                         save your treatment days as a calendar file (.ics)
+  validate [FILE]        check a trial file (the built-in one by default)"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,24 +36,28 @@ def _add_trial_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     if subcommand is None:
-        parser = _Parser(prog="trial-explainer", description="Open the Trial Explainer window.")
+        parser = _Parser(prog="trial-explainer", description="Open the Trial Explainer window.",
+                         epilog=COMMANDS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
         parser.add_argument("answers", nargs="?", type=Path, help="an answers file to open")
         _add_trial_option(parser)
         return parser
     parser = _Parser(prog=f"trial-explainer {subcommand}")
     _add_trial_option(parser)
     if subcommand == "check":
-        parser.add_argument("answers", type=Path)
+        parser.description = "Check an answers file against the study's entry rules."
+        parser.add_argument("answers", type=Path, help="the answers file")
         parser.add_argument("--json", action="store_true", help="print JSON")
     elif subcommand == "pdf":
-        parser.add_argument("answers", nargs="?", type=Path)
-        parser.add_argument("-o", "--output", type=Path, required=True)
-        parser.add_argument("--start-date")
+        parser.description = "Make the PDF summary to take to your doctor."
+        parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
+        parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the PDF")
+        parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
     elif subcommand == "calendar":
-        parser.add_argument("--start-date", required=True)
-        parser.add_argument("-o", "--output", type=Path, required=True)
+        parser.description = "Save your treatment days as a calendar file (.ics)."
+        parser.add_argument("--start-date", required=True, help="your first treatment day, YYYY-MM-DD")
+        parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the .ics file")
     elif subcommand == "validate":
         parser.description = "Check a trial file (the built-in one by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)
@@ -83,8 +94,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     rest = argv[1:] if subcommand else argv
     try:
         args = build_parser(subcommand).parse_args(rest)
-        return _handler(subcommand)(args)
+        status = _handler(subcommand)(args)
+        sys.stdout.flush()  # here, so a closed pipe is caught below, not at exit
+        return status
     except (UsageError, ContentError) as err:
         print(f"trial-explainer: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader went away (`check ... | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so exiting does not fail to flush
+        return 1
+    except OSError as err:  # a path the system refused (a name too long, say): bad input, one line
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"trial-explainer: {where}{err.strerror or err}", file=sys.stderr)
         return 2
 
