@@ -27,3 +27,20 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def output_problem(path: Path, example: str) -> str | None:
+    """Why a file cannot be saved at ``path``, in words that say what to do; None if
+    it can be tried. ``example`` is a file name to suggest, like "summary.pdf".
+    Asked before the work, by the command line and the window alike."""
+    folder = path.parent
+    try:
+        if path.is_dir():
+            return f"{path} is a folder. Give a file name, such as {example}."
+        if folder.exists() and not folder.is_dir():
+            return f"{folder} is a file, not a folder. Please choose another place."
+        if not folder.is_dir():
+            return f"The folder {folder} does not exist. Please create it or choose another."
+    except OSError as err:  # a name too long, say
+        return f"{path} cannot be used ({err.strerror}). Please choose a shorter name or another place."
+    return None

@@ -139,7 +139,7 @@ def test_cli_writes_the_calendar(tmp_path, capsys, trial) -> None:
     ("0001-01-01", "mine.ics", "not a possible first treatment day"),
     ("2021-01-01", "mine.ics", "the study started on"),
     ("2027-01-04", "missing/mine.ics", "does not exist"),
-    ("2027-01-04", "a-file.txt/mine.ics", "does not exist"),
+    ("2027-01-04", "a-file.txt/mine.ics", "is a file, not a folder"),
     ("2027-01-04", ".", "is a folder"),
 ])
 def test_cli_bad_input_exits_2_with_no_file(tmp_path, capsys, monkeypatch, start, output, message) -> None:

@@ -252,6 +252,23 @@ def test_save_calendar_error_is_a_dialog_and_leaves_no_file(view, tmp_path, monk
     assert not out.exists() and not list(tmp_path.glob(".mine.ics*"))
 
 
+@pytest.mark.parametrize(("where", "words"), [
+    ("a-file.txt/mine.ics", "a-file.txt is a file, not a folder"),  # was the raw "File exists"
+    ("missing/mine.ics", "does not exist"),  # was created without a word
+    ("a-folder", "is a folder. Give a file name"),
+])
+def test_save_calendar_to_a_place_that_cannot_be_says_why(view, tmp_path, monkeypatch, where, words) -> None:
+    (tmp_path / "a-file.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a-folder").mkdir()
+    problems = []
+    monkeypatch.setattr(personal_dates.CalendarProblemDialog, "ask",
+                        classmethod(lambda cls, parent, title, message: problems.append(message)))
+    view.personal.set_start(START)
+    assert view.personal.save_calendar(tmp_path / where) is False
+    assert len(problems) == 1 and words in problems[0] and "Nothing was saved" in problems[0]
+    assert not (tmp_path / "missing").exists()
+
+
 def test_grid_scales_with_the_text_size(main_window, view, qtbot) -> None:
     before = view.grid.sizeHint()
     try:

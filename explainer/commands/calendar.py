@@ -16,6 +16,7 @@ from explainer.core.facts import long_date
 from explainer.core.model import Trial
 from explainer.core.schedule import build_timeline
 from explainer.errors import UsageError
+from explainer.files import output_problem
 
 
 def parse_start_date(text: str) -> dt.date:
@@ -37,10 +38,9 @@ def check_in_range(start: dt.date, trial: Trial) -> None:
 
 
 def check_output(path: Path) -> None:
-    if path.exists() and path.is_dir():
-        raise UsageError(f"{path}: is a folder; give a file name such as my-treatment.ics")
-    if not path.parent.is_dir():
-        raise UsageError(f"{path}: the folder {path.parent} does not exist")
+    problem = output_problem(path, "my-treatment.ics")
+    if problem:
+        raise UsageError(problem)
 
 
 def run(args: argparse.Namespace) -> int:

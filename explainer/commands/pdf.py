@@ -19,6 +19,7 @@ from explainer.commands.calendar import check_in_range
 from explainer.content import load_trial
 from explainer.core.paper import Paper, paper_for_environment
 from explainer.errors import UsageError
+from explainer.files import output_problem
 from explainer.summary_source import make_summary
 
 
@@ -51,13 +52,9 @@ def parse_start_date(text: str | None) -> dt.date | None:
 
 def check_output_folder(path: Path) -> None:
     """Fail before the work, with a message that says what to do."""
-    folder = path.parent
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{path}: {folder} is a file, not a folder; choose another place")
-    if not folder.is_dir():
-        raise UsageError(f"{path}: the folder {folder} does not exist; create it or choose another")
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder; give a file name such as summary.pdf")
+    problem = output_problem(path, "summary.pdf")
+    if problem:
+        raise UsageError(problem)
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:

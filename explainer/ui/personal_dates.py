@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
 from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
+from explainer.files import output_problem
 from explainer.timeline_text import TimelineText
 from explainer.ui.labels import field_label, heading, name_spin_box, prose
 from explainer.ui.saving import ask_save_path
@@ -213,6 +214,10 @@ class PersonalDates(QWidget):
             return False
         path = path or SaveCalendarDialog.ask(self)
         if path is None:
+            return False
+        problem = output_problem(path, "my-treatment-days.ics")
+        if problem:
+            CalendarProblemDialog.ask(self, self.text.save_failed_title, f"{problem}\n\nNothing was saved.")
             return False
         try:
             write_ics(path, timeline_to_ics(self.timeline, self.session.trial))
