@@ -353,3 +353,21 @@ def test_opening_a_file_at_start_does_not_silently_replace_the_draft(qtbot, tmp_
     qtbot.addWidget(window)
     assert window.self_check.open_answers(other) is False
     assert store.load().answers.heart_disease == "no"
+
+
+@pytest.mark.parametrize(("key", "unit"), [("alt", "U/L"), ("ast", "U/L"), ("bilirubin", "umol/L")])
+def test_tab_goes_down_a_lab_row_in_the_order_it_is_seen(check, key, unit) -> None:
+    """Number, Not sure, unit, then the report's normal limit: never back up the page."""
+    _pick_unit(check, key, unit)
+    lab = check.questionnaire.row(key).input
+    expected = [lab.field, lab.not_sure, lab.unit, lab.uln]
+    chain, widget = [], lab.field
+    while len(chain) < len(expected):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+    assert chain == expected
+    ys = [w.mapTo(lab, w.rect().topLeft()).y() for w in expected[1:]]
+    assert ys == sorted(ys)  # each stop is at or below the one before
+    assert lab.uln.placeholderText() == "Number"  # no example that fits one test but not another

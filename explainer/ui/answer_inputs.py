@@ -216,7 +216,7 @@ class WholeNumberInput(_TextWithNotSure):
     def describe(self) -> str:
         text = self.field.text().strip()
         if text and not self.is_unsure() and not isinstance(self.value(), int):
-            return "Please type a whole number, like 2."
+            return "Please type a whole number, with no decimal point or letters."
         return ""
 
 
@@ -270,21 +270,16 @@ class LabInput(_TextWithNotSure):
         self.uln_label.setWordWrap(True)
         self.uln = QLineEdit()
         self.uln.setAccessibleName(f"Top of the normal range for {question.label}")
-        self.uln.setPlaceholderText("e.g. 40")
+        self.uln.setPlaceholderText("Number")
         self.uln.setMaximumWidth(100)
         self.uln_label.setBuddy(self.uln)
         self._finish_row()
-        uln_row = QHBoxLayout()  # its own line, so the row fits a narrow window
-        uln_row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.uln_label, self.uln):
-            uln_row.addWidget(widget)
-        uln_row.addStretch(1)
-        self.layout().insertLayout(1, uln_row)
-        unit_row = QHBoxLayout()  # the unit too, so large text fits without a sideways scroll
-        unit_row.setContentsMargins(0, 0, 0, 0)
-        unit_row.addWidget(self.unit)
-        unit_row.addStretch(1)
-        self.layout().insertLayout(1, unit_row)
+        # The unit, then the normal limit, each on its own line (so large text fits
+        # without a sideways scroll), added in the order Tab should visit them.
+        layout = self.layout()
+        layout.insertWidget(1, self.unit, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.insertWidget(2, self.uln_label)  # the whole width: it wraps only when it must
+        layout.insertWidget(3, self.uln, 0, Qt.AlignmentFlag.AlignLeft)
         self.unit.currentIndexChanged.connect(self._unit_changed)
         self.uln.textChanged.connect(self._changed)
         self._unit_changed()
