@@ -215,6 +215,16 @@ def test_at_200_percent_section_names_are_not_cut_off(zoomed_window) -> None:
     assert nav.wordWrap()  # and if one ever did not fit, it would wrap, not end in "..."
 
 
+def test_back_to_normal_text_the_section_list_narrows_again(zoomed_window, qtbot) -> None:
+    nav = zoomed_window.navigator
+    wide = nav.width()
+    zoomed_window.zoom.reset()
+    qtbot.waitUntil(lambda: nav.width() < wide * 0.7)  # it kept the 200% width before
+    assert nav.width() == nav.minimumWidth()
+    widest = max(nav.fontMetrics().horizontalAdvance(nav.item(r).text()) for r in range(nav.count()))
+    assert nav.viewport().width() >= widest  # and still shows every name whole
+
+
 def test_at_200_percent_labels_wrap_or_fit(zoomed_window, qtbot) -> None:
     for page_id in ("self-check", "who-can-join", "medicine-isatuximab"):
         zoomed_window.show_section(page_id)

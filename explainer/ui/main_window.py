@@ -86,12 +86,12 @@ class MainWindow(QMainWindow):
                 self.add_section(page_id, label, self._waiting[page_id][0])
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 760])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 760])
+        self.setCentralWidget(self.splitter)
         self._build_menus()
         self._build_status_bar()
         self.resize(1100, 760)
@@ -134,6 +134,11 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:
             self.fit_navigator()
+            # Back to just wide enough: after larger text and back, the list would
+            # otherwise keep the width the larger text needed.
+            total = sum(self.splitter.sizes())
+            needed = self.navigator.minimumWidth()
+            self.splitter.setSizes([needed, max(total - needed, 0)])
         super().changeEvent(event)
 
     def show_section(self, page_id: str) -> None:
