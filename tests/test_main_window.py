@@ -210,3 +210,15 @@ def test_screen_readers_hear_section_names_without_their_indent(main_window) -> 
     shown = [main_window.navigator.item(r).text() for r in range(main_window.navigator.count())]
     assert "   Isatuximab" in shown and "Isatuximab" in names
     assert all(name == name.strip() and name for name in names)
+
+
+def test_the_record_and_privacy_line_is_one_line_at_normal_text(frame) -> None:
+    """A word-wrapped label on its own is made narrow: it wrapped onto 3 lines at start."""
+    from explainer.content import load_trial
+
+    label = frame.record_label
+    for _ in range(2):  # before and after the study opens
+        assert label.height() < 2 * label.fontMetrics().lineSpacing()
+        assert label.wordWrap()  # with large text it may still wrap
+        frame.open_trial(load_trial(), lazy_pages=True)
+        QApplication.processEvents()

@@ -7,8 +7,8 @@ welcome page need no study data; ``open_trial`` then fills in the study's pages
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.resize(1100, 760)
+        self._fit_record_label()
 
     def open_trial(self, trial: Trial, lazy_pages: bool = False) -> None:
         """Fill in the study: title, record date and its pages (with ``lazy_pages``,
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.session = Session(trial, self)
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
         self.record_label.setText(f"Registry record of {long_date(trial.last_updated)}. {PRIVACY_LINE}")
+        self._fit_record_label()
         current = self._section_ids[self.navigator.currentRow()]
         if lazy_pages:
             self._build_waiting(current)  # a page chosen before the study was open
@@ -133,13 +135,29 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:
-            self.fit_navigator()
-            # Back to just wide enough: after larger text and back, the list would
-            # otherwise keep the width the larger text needed.
-            total = sum(self.splitter.sizes())
-            needed = self.navigator.minimumWidth()
-            self.splitter.setSizes([needed, max(total - needed, 0)])
+            # Once every widget has its new font (they get it after this event).
+            QTimer.singleShot(0, self, self._fit_to_text_size)
         super().changeEvent(event)
+
+    def _fit_to_text_size(self) -> None:
+        self.fit_navigator()
+        # Back to just wide enough: after larger text and back, the list would
+        # otherwise keep the width the larger text needed.
+        total = sum(self.splitter.sizes())
+        needed = self.navigator.minimumWidth()
+        self.splitter.setSizes([needed, max(total - needed, 0)])
+        self._fit_record_label()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._fit_record_label()
+        super().resizeEvent(event)
+
+    def _fit_record_label(self) -> None:
+        """One line when it fits in two thirds of the window; it wraps only when it
+        must (a wrapping label on its own is made narrow, so it wrapped at any size)."""
+        label = self.record_label
+        one_line = label.fontMetrics().horizontalAdvance(label.text()) + 2 * label.margin() + 4
+        label.setMinimumWidth(min(one_line, self.width() * 2 // 3))
 
     def show_section(self, page_id: str) -> None:
         if page_id not in self._section_ids:
