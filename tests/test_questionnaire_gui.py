@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
 
 from explainer.cli import main
 from explainer.core.eligibility import Overall, Status
+from explainer.core.facts import long_date
 from explainer.paths import data_dir
 from explainer.ui import self_check as sc
 
@@ -115,7 +116,9 @@ def test_impossible_entries_are_named_not_used(check, qtbot) -> None:
     assert check.window.session.answers.answers.age_years is None
     when = check.questionnaire.row("asct_date")
     _type(qtbot, check, when.input.field, "2999-01-01", changes=False)
-    assert "future" in when.problem.text()
+    today = check.questionnaire.as_of
+    assert when.problem.text() == (f"⚠ The transplant date, January 1, 2999, is after today, {long_date(today)}. "
+                                   "A transplant date cannot be in the future. Please check the date.")
     _click(qtbot, check, check.questionnaire.row("prior_asct").input.buttons["yes"])
     _type(qtbot, check, when.input.field, "2024-01-10")
     assert when.problem.isHidden()
@@ -177,7 +180,9 @@ def test_a_bad_file_is_named_and_nothing_is_half_loaded(check, qtbot, tmp_path, 
     shown = []
     monkeypatch.setattr(sc.AnswersProblemDialog, "ask", classmethod(lambda cls, *args: shown.append(args)))
     assert check.open_answers(bad) is False
-    assert "answers.platelets.value" in shown[0][2]
+    assert shown[0][2].startswith("Part of this file is not right")
+    assert "The problem is in the answer about: platelets." in shown[0][2]
+    assert "answers." not in shown[0][2] and str(tmp_path) not in shown[0][2]
     assert check.window.session.answers == before
     assert check.questionnaire.row("age_years").input.field.text() == "71"
 
@@ -240,7 +245,8 @@ def test_answers_path_on_the_command_line(qapp, tmp_path, monkeypatch, qtbot) ->
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "trial-explainer-answers", "version": 1', encoding="utf-8")
     assert app.run(answers_path=broken) == 0
-    assert "not a valid answers file" in shown[0][2]
+    assert "This is not a file of saved answers, or it is damaged." in shown[0][2]
+    assert "JSON" not in shown[0][2]
     good = tmp_path / "good.json"
     good.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
                                 "as_of": "2026-11-23", "answers": {"heart_disease": "yes"}}), encoding="utf-8")

@@ -155,7 +155,7 @@ class SelfCheck(QObject):
             answers = load_answers(path, self.window.session.trial.nct_id, self.today())
         except AnswersError as err:
             AnswersProblemDialog.ask(self.window, "These answers cannot be opened",
-                                     f"{err}\n\nNothing was changed.")
+                                     f"{self._plain_problem(err)}\n\nNothing in the app was changed.")
             return False
         # Unsaved answers: those in the window, or at start-up the draft kept from last time.
         current = self.window.session.answers or self.draft.load()
@@ -164,6 +164,13 @@ class SelfCheck(QObject):
             return False
         self.questionnaire.load(answers)
         return True
+
+    def _plain_problem(self, err: AnswersError) -> str:
+        """The patient's words for a file that cannot be opened, naming the question if there is one."""
+        question = next((q for q in self.questions.questions if q.key == err.key), None)
+        if question is None or err.key == "asct_date":  # the transplant words already name it
+            return err.plain
+        return f"{err.plain}\n\nThe problem is in the answer about: {question.label}."
 
     def save_answers(self, path: Path | None = None) -> bool:
         path = path or SaveAnswersDialog.ask(self.window)
