@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -359,3 +360,15 @@ def test_opening_a_file_at_start_does_not_silently_replace_the_draft(qtbot, tmp_
     qtbot.addWidget(window)
     assert window.self_check.open_answers(other) is False
     assert store.load().answers.heart_disease == "no"
+
+
+@pytest.mark.parametrize("key", ["relapsed_or_refractory", "can_consent", "heart_disease", "contraception_agreement"])
+def test_results_say_whom_to_ask_once_and_date_the_status(check, qtbot, key: str) -> None:
+    text = check.results.browser.toPlainText()  # nothing answered: every rule is still open
+    ask = check.questions.question(key).ask_doctor
+    assert ask in text and ask.startswith("Ask ")  # the words say whom to ask; the label does not repeat it
+    assert re.search(r"Next step: Ask (your doctor|the study team)", text)
+    assert not re.search(r"(?i)ask (your doctor|the study team):?\s+ask\b", text)
+    assert "To ask your doctor" not in text
+    assert ("On September 26, 2025, when the study's record was last updated, the study was "
+            "still going on, but not taking new people.") in text
