@@ -253,3 +253,19 @@ def test_plain_words_name_the_dates_and_the_question(tmp_path: Path, text: str, 
         load_answers(path, "NCT04883242", today)
     assert words in caught.value.plain
     assert caught.value.key == key
+
+
+# A question and its hint say the same thing, in the registry's sense:
+# (key, words both must use, words neither may use, the registry's words behind it).
+AGREEING_WORDS = [
+    ("involved_flc", "your myeloma makes", "higher", "Involved serum free light chain level"),
+]
+
+
+@pytest.mark.parametrize(("key", "shared", "banned", "registry_words"), AGREEING_WORDS)
+def test_question_and_hint_agree(registry_text: str, key: str, shared: str, banned: str,
+                                 registry_words: str) -> None:
+    question = load_questions().question(key)
+    assert shared in question.text and shared in question.hint
+    assert banned not in f"{question.text} {question.hint}".lower()
+    assert registry_words in registry_text
