@@ -301,19 +301,36 @@ def test_killed_mid_questionnaire_the_draft_is_offered_back(qtbot, monkeypatch) 
     assert window.self_check.results.status_of("platelets") is Status.NOT_SATISFIED  # 42 ×10⁹/L
 
 
-def test_declined_draft_is_kept_until_replaced(qtbot, monkeypatch) -> None:
+@pytest.mark.parametrize(("carry_on", "kept"), [(True, True), (False, False)])
+def test_a_declined_draft_is_cleared_so_it_is_not_offered_again(qtbot, monkeypatch, carry_on: bool,
+                                                                kept: bool) -> None:
     from explainer.app import build_main_window
     from explainer.core.answers import Answers, new_answers_file
     import datetime as dt
 
     store = sc.DraftStore()
     store.save(new_answers_file("NCT04883242", dt.date(2026, 11, 1), Answers(heart_disease="no")))
-    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent, when: False))
+    asked = []
+    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent, when: asked.append(1) or carry_on))
     window = build_main_window()
     qtbot.addWidget(window)
-    assert window.self_check.offer_draft() is False
-    assert store.load() is not None
-    assert not window.self_check.questionnaire.row("heart_disease").input.buttons["no"].isChecked()
+    assert window.self_check.offer_draft() is carry_on
+    assert (store.load() is not None) is kept
+    assert window.self_check.questionnaire.row("heart_disease").input.buttons["no"].isChecked() is carry_on
+    window.self_check.offer_draft()  # the next start
+    assert len(asked) == (2 if carry_on else 1)
+
+
+def test_the_draft_dialog_says_what_start_fresh_does(main_window) -> None:
+    import datetime as dt
+
+    box = sc.RestoreDraftDialog.box(main_window, dt.date(2026, 11, 1))
+    assert "November 1, 2026" in box.text() and "If you start fresh, the app clears them." in box.text()
+    assert "suddenly" not in box.text() and "2026-11-01" not in box.text()
+    buttons = {b.text() for b in box.buttons()}
+    assert buttons == {"&Carry on", "&Start fresh"}
+    assert box.defaultButton().text() == "&Carry on"
+    box.deleteLater()
 
 
 def test_keyboard_alone_answers_questions(check, qtbot) -> None:
