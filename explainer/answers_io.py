@@ -14,13 +14,52 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from explainer.core.answers import VERSION, AnswersFile, to_json_text
+from explainer.core.answers import FUTURE_TRANSPLANT, VERSION, AnswersFile, to_json_text
+from explainer.core.facts import long_date
 from explainer.errors import UsageError
 from explainer.files import write_atomically
 
 
 class AnswersError(UsageError):
-    """An answers file that cannot be used; the message names the file and the key."""
+    """An answers file that cannot be used.
+
+    ``str(err)`` is the command line's one line: it names the file and the key, as
+    the spec asks. ``plain`` says the same to a patient in the window: no file
+    paths, keys or ISO dates, and what to do next. ``key`` is the question the
+    problem is in, when there is one.
+    """
+
+    def __init__(self, message: str, plain: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.plain = plain
+        self.key = key
+
+
+DAMAGED = ("This is not a file of saved answers, or it is damaged. "
+           "Please choose a file you saved with this app. Its name ends in .answers.json.")
+ANSWER_AGAIN = "Please choose another file, or answer the questions again in the app."
+CHANGED = ("Part of this file is not right, so the app cannot use it. "
+           f"It may have been changed by hand or damaged. {ANSWER_AGAIN}")
+
+
+def future_transplant_words(when: dt.date, as_of: dt.date, today: dt.date | None = None,
+                            what_to_do: str = "Please check the date.") -> str:
+    """A transplant date after the date the answers describe, said plainly."""
+    after = f"today, {long_date(as_of)}" if as_of == today else f"{long_date(as_of)}, the date of your answers"
+    return (f"The transplant date, {long_date(when)}, is after {after}. "
+            f"A transplant date cannot be in the future. {what_to_do}")
+
+
+def plain_validation_problem(err: ValidationError) -> tuple[str, str | None]:
+    """What is wrong with a file's contents in plain words, and the question key it is in."""
+    problem = err.errors()[0]
+    if problem["type"] == FUTURE_TRANSPLANT:
+        context = problem.get("ctx") or {}
+        when, as_of = (dt.date.fromisoformat(context[name]) for name in ("when", "as_of"))
+        return future_transplant_words(when, as_of, what_to_do=ANSWER_AGAIN), "asct_date"
+    loc = [str(part) for part in problem["loc"]]
+    key = loc[1] if len(loc) > 1 and loc[0] == "answers" else None
+    return CHANGED, key
 
 
 def describe_answers_error(err: ValidationError) -> str:
@@ -38,24 +77,27 @@ def parse_answers(text: str, source: str = "answers") -> AnswersFile:
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as err:
-        raise AnswersError(f"{source}: not a valid answers file (JSON error on line {err.lineno}: {err.msg})") from None
+        raise AnswersError(f"{source}: not a valid answers file (JSON error on line {err.lineno}: {err.msg})",
+                           DAMAGED) from None
     except RecursionError:
-        raise AnswersError(f"{source}: not a valid answers file (nested too deeply)") from None
+        raise AnswersError(f"{source}: not a valid answers file (nested too deeply)", DAMAGED) from None
     if not isinstance(data, dict):
-        raise AnswersError(f"{source}: not an answers file (expected a JSON object with 'answers')")
+        raise AnswersError(f"{source}: not an answers file (expected a JSON object with 'answers')", DAMAGED)
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise AnswersError(f"{source}: version {version} was written by a newer app; "
-                           f"this one reads version {VERSION}. Please update Trial Explainer.")
+                           f"this one reads version {VERSION}. Please update Trial Explainer.",
+                           "These answers were saved by a newer version of this app. "
+                           "Please update Trial Explainer, then open them again.")
     answers = data.get("answers")
     nulls = [key for key, value in answers.items() if value is None] if isinstance(answers, dict) else []
     if nulls:  # an unanswered question is left out of the file; null is a wrong type
         raise AnswersError(f"{source}: answers.{nulls[0]}: null is not an answer; "
-                           "leave the key out if it is unanswered")
+                           "leave the key out if it is unanswered", CHANGED, nulls[0])
     try:
         return AnswersFile.model_validate_json(text)
     except ValidationError as err:
-        raise AnswersError(f"{source}: {describe_answers_error(err)}") from None
+        raise AnswersError(f"{source}: {describe_answers_error(err)}", *plain_validation_problem(err)) from None
 
 
 def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None = None) -> AnswersFile:
@@ -63,14 +105,18 @@ def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None 
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise AnswersError(f"{path}: cannot be read ({err.strerror})") from None
+        raise AnswersError(f"{path}: cannot be read ({err.strerror})",
+                           f"The app could not read this file ({err.strerror}). "
+                           "Please check that the file is still there, then try again.") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise AnswersError(f"{path}: not UTF-8 text") from None
+        raise AnswersError(f"{path}: not UTF-8 text", DAMAGED) from None
     answers = parse_answers(text, str(path))
     if trial_id is not None and answers.trial != trial_id:
-        raise AnswersError(f"{path}: trial: these answers are for {answers.trial}, not {trial_id}")
+        raise AnswersError(f"{path}: trial: these answers are for {answers.trial}, not {trial_id}",
+                           f"These answers are for another study ({answers.trial}). "
+                           f"This app explains study {trial_id}. Please choose a file saved for it.")
     _check_not_after(answers, today or dt.date.today(), path)
     return answers
 
@@ -79,7 +125,9 @@ def _check_not_after(answers: AnswersFile, today: dt.date, path: Path) -> None:
     # A day of slack: a file saved near midnight in another time zone is not "future".
     if answers.as_of > today + dt.timedelta(days=1):
         raise AnswersError(f"{path}: as_of: {answers.as_of.isoformat()} is after today ({today.isoformat()}); "
-                           "answers cannot describe a day that has not come yet")
+                           "answers cannot describe a day that has not come yet",
+                           f"These answers are dated {long_date(answers.as_of)}. That is after today, "
+                           f"{long_date(today)}. Please check the date on your computer, or choose another file.")
 
 
 def save_answers(path: Path, answers: AnswersFile) -> None:

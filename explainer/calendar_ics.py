@@ -33,14 +33,16 @@ def first_day_range(trial: Trial) -> tuple[dt.date, dt.date]:
 
 
 def event_summary(day: TreatmentDay) -> str:
-    """'Clinic day: isatuximab, carfilzomib, pomalidomide, dexamethasone (cycle 1, day 8)'.
+    """'Clinic day: isatuximab, carfilzomib, pomalidomide, dexamethasone (induction cycle 1, day 8)'.
 
     The kind of day comes first: a phone's month view shows only the first few letters,
-    and "Clinic day" or "At home" is what the patient needs to see there.
+    and "Clinic day" or "At home" is what the patient needs to see there. The cycle is
+    counted within its part, as the description counts it ("Maintenance: cycle 26 of
+    about 26"), so title and description never give two numbers for one cycle.
     """
     kind = "Clinic day" if day.is_clinic_day else "Maybe a clinic day" if day.may_be_clinic_day else "At home"
     names = ", ".join(d.name.lower() for d in day.doses)
-    return f"{kind}: {names} (cycle {day.cycle}, day {day.day})"
+    return f"{kind}: {names} ({day.phase_name.lower()} cycle {day.cycle_in_phase}, day {day.day})"
 
 
 def _part_words(day: TreatmentDay, timeline: Timeline) -> str:
@@ -48,7 +50,10 @@ def _part_words(day: TreatmentDay, timeline: Timeline) -> str:
     if plan is None:
         return day.phase_name
     count = f"about {plan.cycles}" if plan.cycles_estimated else str(plan.cycles)
-    return f"{day.phase_name}: cycle {day.cycle_in_phase} of {count}"
+    words = f"{day.phase_name}: cycle {day.cycle_in_phase} of {count}, day {day.day}"
+    if day.cycle != day.cycle_in_phase:  # the app's timeline counts cycles from the first one
+        words += f" (cycle {day.cycle} counting from the start, as the app's timeline shows it)"
+    return words
 
 
 def event_description(day: TreatmentDay, timeline: Timeline, trial: Trial) -> str:
@@ -65,6 +70,8 @@ def _event(day: TreatmentDay, timeline: Timeline, trial: Trial, stamp: dt.dateti
 
     assert day.date is not None
     event = Event()
+    # The UID keeps the cycle counted from the start: unique across parts, and the same
+    # as in calendars made before, so importing again updates events instead of doubling them.
     event.add("uid", f"{trial.nct_id}-c{day.cycle}-d{day.day}@trial-explainer.local")
     event.add("dtstamp", stamp)
     event.add("dtstart", day.date)  # a date, not a datetime: VALUE=DATE, an all-day event

@@ -3,7 +3,9 @@ crashes the evaluator; the questionnaire data fits the trial and the file format
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +20,7 @@ from explainer.content import load_questions, load_trial
 from explainer.core.answers import Answers
 from explainer.core.eligibility import evaluate
 from explainer.core.rules import AllOf, AnyOf
+from tests.readability import MAX_GRADE, grade
 
 GOOD = {"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242", "as_of": "2026-11-23",
         "answers": {"age_years": 64, "relapsed_or_refractory": "yes", "prior_treatment_lines": 2,
@@ -206,3 +209,63 @@ def test_every_question_has_a_hint_and_offers_not_sure() -> None:
     for report in ("blood count", "metabolic panel", "SPEP", "UPEP", "free light chains", "Ask your doctor"):
         assert report in hints
     assert "Creatinine clearance is a different number" in _QUESTIONS.question("egfr").hint
+
+
+_DEVELOPER_WORDS = re.compile(r"\d{4}-\d{2}-\d{2}|as-of|as_of|(?<!\.)answers\.[a-z]|JSON|\.py|/tmp|'|None|Value error")
+
+
+@pytest.mark.parametrize(("text", "words"), [pytest.param(t, w, id=n) for n, t, w in BAD_FILES])
+def test_bad_files_have_plain_words_for_the_window(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "bad.answers.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AnswersError) as caught:
+        load_answers(path, "NCT04883242", dt.date(2026, 11, 24))
+    plain = caught.value.plain
+    assert words in str(caught.value)  # the command line's line is unchanged
+    assert _DEVELOPER_WORDS.search(plain) is None, plain
+    assert str(tmp_path) not in plain and plain.endswith(".")
+    assert "Please" in plain  # says what to do
+    assert grade(plain) <= MAX_GRADE, plain
+
+
+# (file text, today, words the window shows, question key the problem is in)
+PLAIN_PROBLEMS = [
+    (_with(("answers", "asct_date"), "2027-01-01"), dt.date(2026, 11, 24),
+     "The transplant date, January 1, 2027, is after November 23, 2026, the date of your answers.", "asct_date"),
+    (_with(("as_of",), "2027-03-01"), dt.date(2026, 11, 24),
+     "These answers are dated March 1, 2027. That is after today, November 24, 2026.", None),
+    ('{"format": "trial-explainer-answers",\n  version: 1}', dt.date(2026, 11, 24),
+     "This is not a file of saved answers, or it is damaged.", None),
+    (_with(("version",), 2), dt.date(2026, 11, 24), "saved by a newer version of this app", None),
+    (_with(("trial",), "NCT00000001"), dt.date(2026, 11, 24), "These answers are for another study (NCT00000001).",
+     None),
+    (_with(("answers", "platelets", "value"), -3), dt.date(2026, 11, 24), "Part of this file is not right",
+     "platelets"),
+]
+
+
+@pytest.mark.parametrize(("text", "today", "words", "key"), PLAIN_PROBLEMS)
+def test_plain_words_name_the_dates_and_the_question(tmp_path: Path, text: str, today: dt.date, words: str,
+                                                     key: str | None) -> None:
+    path = tmp_path / "bad.answers.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AnswersError) as caught:
+        load_answers(path, "NCT04883242", today)
+    assert words in caught.value.plain
+    assert caught.value.key == key
+
+
+# A question and its hint say the same thing, in the registry's sense:
+# (key, words both must use, words neither may use, the registry's words behind it).
+AGREEING_WORDS = [
+    ("involved_flc", "your myeloma makes", "higher", "Involved serum free light chain level"),
+]
+
+
+@pytest.mark.parametrize(("key", "shared", "banned", "registry_words"), AGREEING_WORDS)
+def test_question_and_hint_agree(registry_text: str, key: str, shared: str, banned: str,
+                                 registry_words: str) -> None:
+    question = load_questions().question(key)
+    assert shared in question.text and shared in question.hint
+    assert banned not in f"{question.text} {question.hint}".lower()
+    assert registry_words in registry_text

@@ -4,6 +4,7 @@ the `calendar` command's exit codes (no file left behind on an error)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
@@ -61,10 +62,37 @@ def test_calendar_header(timeline, trial) -> None:
 ])
 def test_hand_checked_days(events, cycle, day, date, clinic, medicines) -> None:
     event = _event(events, cycle, day)
-    assert str(event["SUMMARY"]) == f"{clinic[0].upper()}{clinic[1:]}: {medicines} (cycle {cycle}, day {day})"
+    part = f"induction cycle {cycle}" if cycle <= 6 else f"maintenance cycle {cycle - 6}"
+    assert str(event["SUMMARY"]) == f"{clinic[0].upper()}{clinic[1:]}: {medicines} ({part}, day {day})"
     assert event.decoded("DTSTART") == date  # a date, not a time: an all-day event
     assert event.decoded("DTEND") == date + dt.timedelta(days=1)
     assert event["DTSTART"].params.get("VALUE") == "DATE"
+
+
+# (UID's cycle counted from the start, day, title ends with, description starts with)
+CYCLE_NUMBERS = [
+    (1, 8, "(induction cycle 1, day 8)", "Induction: cycle 1 of 6, day 8. Study"),
+    (6, 22, "(induction cycle 6, day 22)", "Induction: cycle 6 of 6, day 22. Study"),
+    (7, 1, "(maintenance cycle 1, day 1)",
+     "Maintenance: cycle 1 of about 26, day 1 (cycle 7 counting from the start, as the app's timeline shows it)."),
+    (32, 21, "(maintenance cycle 26, day 21)",
+     "Maintenance: cycle 26 of about 26, day 21 (cycle 32 counting from the start, as the app's timeline shows it)."),
+]
+
+
+@pytest.mark.parametrize(("cycle", "day", "title_end", "description_start"), CYCLE_NUMBERS)
+def test_title_and_description_count_the_cycle_the_same_way(events, cycle, day, title_end,
+                                                           description_start) -> None:
+    event = _event(events, cycle, day)  # the UID keeps the cycle counted from the start: stable
+    assert str(event["SUMMARY"]).endswith(title_end)
+    assert str(event["DESCRIPTION"]).startswith(description_start)
+
+
+def test_every_title_agrees_with_its_description(events) -> None:
+    for event in events.values():
+        part, cycle, day = re.search(r"\((\w+) cycle (\d+), day (\d+)\)$", str(event["SUMMARY"])).groups()
+        assert str(event["DESCRIPTION"]).startswith(f"{part.capitalize()}: cycle {cycle} of ")
+        assert f", day {day}" in str(event["DESCRIPTION"]).split("\n")[0]
 
 
 def test_a_month_view_tells_clinic_days_from_home_days(events) -> None:

@@ -252,3 +252,44 @@ def test_at_double_text_size_the_preview_keeps_room(opened, qtbot) -> None:
     qtbot.waitExposed(dialog)  # laid out at its real size
     assert preview.width() >= dialog.width() / 3
     assert dialog.width() >= 1100 and dialog.height() >= 760
+
+
+class _ScreenReader:
+    """Stands in for QAccessible with a screen reader listening: keeps what is announced."""
+
+    said: list[str] = []
+
+    @staticmethod
+    def isActive() -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    @classmethod
+    def updateAccessibility(cls, event) -> None:  # noqa: N802 (Qt's name)
+        cls.said.append(event.message())
+
+
+# (what the save dialog returns, the words shown in the export dialog, what a screen reader hears)
+SAVE_OUTCOMES = [
+    ("a file", "✓ Saved. Your PDF is here: ", 1),
+    (None, "", 0),  # cancelled: nothing saved, nothing said
+]
+
+
+@pytest.mark.parametrize(("chosen", "shown", "announced"), SAVE_OUTCOMES)
+def test_saved_is_said_in_the_dialog_and_aloud(opened, monkeypatch, tmp_path, chosen, shown, announced) -> None:
+    window, dialogs = opened
+    window.pdf_export.open_dialog()
+    dialog = dialogs[-1]
+    target = tmp_path / "summary.pdf" if chosen else None
+    monkeypatch.setattr(export_ui.SavePdfDialog, "ask", classmethod(lambda cls, parent, name: target))
+    monkeypatch.setattr(export_ui, "QAccessible", _ScreenReader)
+    _ScreenReader.said = []
+    assert dialog.save() is bool(chosen)
+    assert dialog.isVisible()  # the dialog stays open: the words are where the user is looking
+    assert dialog.saved.isVisible() is bool(chosen)
+    if chosen:
+        assert dialog.saved.text() == f"{shown}{target}"
+        assert _ScreenReader.said == [dialog.saved.text()]
+        dialog.large_print.setChecked(True)  # a new choice: the saved file no longer matches
+        assert not dialog.saved.isVisible()
+    assert len(_ScreenReader.said) == announced

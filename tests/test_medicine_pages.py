@@ -106,3 +106,19 @@ def test_read_more_links_open_the_medicine_page_inside_the_app(main_window, qtbo
         pytest.fail("Tab never reached the carfilzomib link")
     qtbot.keyClick(browser, Qt.Key.Key_Return)
     assert main_window.section_ids()[main_window.navigator.currentRow()] == "medicine-carfilzomib"
+
+
+# A label's birth-control period sits beside the study's own rule, so the two never
+# look like a contradiction: (medicine, the label's period).
+LABEL_BIRTH_CONTROL = [("isatuximab", "5 months after"), ("pomalidomide", "4 weeks after you stop")]
+
+
+@pytest.mark.parametrize(("medicine", "label_period"), LABEL_BIRTH_CONTROL)
+def test_a_label_birth_control_period_comes_with_the_study_s_rule(medicine: str, label_period: str) -> None:
+    found = [" ".join(block.split()) for _section, block in blocks(_page(f"medicine-{medicine}"))]
+    assert any(label_period in block and "(Source:" in block for block in found)
+    study_rule = [block for block in found if block.endswith("[registry: contraception]")]
+    assert len(study_rule) == 1, study_rule
+    rule = study_rule[0]
+    assert "6 months after" in rule and "3 months after" in rule and "2 kinds of birth control" in rule
+    assert re.search(r"\b(this|the) study\b", rule, re.IGNORECASE)

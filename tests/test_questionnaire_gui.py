@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
 
 from explainer.cli import main
 from explainer.core.eligibility import Overall, Status
+from explainer.core.facts import long_date
 from explainer.paths import data_dir
 from explainer.ui import self_check as sc
 
@@ -115,7 +117,9 @@ def test_impossible_entries_are_named_not_used(check, qtbot) -> None:
     assert check.window.session.answers.answers.age_years is None
     when = check.questionnaire.row("asct_date")
     _type(qtbot, check, when.input.field, "2999-01-01", changes=False)
-    assert "future" in when.problem.text()
+    today = check.questionnaire.as_of
+    assert when.problem.text() == (f"⚠ The transplant date, January 1, 2999, is after today, {long_date(today)}. "
+                                   "A transplant date cannot be in the future. Please check the date.")
     _click(qtbot, check, check.questionnaire.row("prior_asct").input.buttons["yes"])
     _type(qtbot, check, when.input.field, "2024-01-10")
     assert when.problem.isHidden()
@@ -177,7 +181,9 @@ def test_a_bad_file_is_named_and_nothing_is_half_loaded(check, qtbot, tmp_path, 
     shown = []
     monkeypatch.setattr(sc.AnswersProblemDialog, "ask", classmethod(lambda cls, *args: shown.append(args)))
     assert check.open_answers(bad) is False
-    assert "answers.platelets.value" in shown[0][2]
+    assert shown[0][2].startswith("Part of this file is not right")
+    assert "The problem is in the answer about: platelets." in shown[0][2]
+    assert "answers." not in shown[0][2] and str(tmp_path) not in shown[0][2]
     assert check.window.session.answers == before
     assert check.questionnaire.row("age_years").input.field.text() == "71"
 
@@ -240,7 +246,8 @@ def test_answers_path_on_the_command_line(qapp, tmp_path, monkeypatch, qtbot) ->
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "trial-explainer-answers", "version": 1', encoding="utf-8")
     assert app.run(answers_path=broken) == 0
-    assert "not a valid answers file" in shown[0][2]
+    assert "This is not a file of saved answers, or it is damaged." in shown[0][2]
+    assert "JSON" not in shown[0][2]
     good = tmp_path / "good.json"
     good.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
                                 "as_of": "2026-11-23", "answers": {"heart_disease": "yes"}}), encoding="utf-8")
@@ -294,19 +301,36 @@ def test_killed_mid_questionnaire_the_draft_is_offered_back(qtbot, monkeypatch) 
     assert window.self_check.results.status_of("platelets") is Status.NOT_SATISFIED  # 42 ×10⁹/L
 
 
-def test_declined_draft_is_kept_until_replaced(qtbot, monkeypatch) -> None:
+@pytest.mark.parametrize(("carry_on", "kept"), [(True, True), (False, False)])
+def test_a_declined_draft_is_cleared_so_it_is_not_offered_again(qtbot, monkeypatch, carry_on: bool,
+                                                                kept: bool) -> None:
     from explainer.app import build_main_window
     from explainer.core.answers import Answers, new_answers_file
     import datetime as dt
 
     store = sc.DraftStore()
     store.save(new_answers_file("NCT04883242", dt.date(2026, 11, 1), Answers(heart_disease="no")))
-    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent, when: False))
+    asked = []
+    monkeypatch.setattr(sc.RestoreDraftDialog, "ask", classmethod(lambda cls, parent, when: asked.append(1) or carry_on))
     window = build_main_window()
     qtbot.addWidget(window)
-    assert window.self_check.offer_draft() is False
-    assert store.load() is not None
-    assert not window.self_check.questionnaire.row("heart_disease").input.buttons["no"].isChecked()
+    assert window.self_check.offer_draft() is carry_on
+    assert (store.load() is not None) is kept
+    assert window.self_check.questionnaire.row("heart_disease").input.buttons["no"].isChecked() is carry_on
+    window.self_check.offer_draft()  # the next start
+    assert len(asked) == (2 if carry_on else 1)
+
+
+def test_the_draft_dialog_says_what_start_fresh_does(main_window) -> None:
+    import datetime as dt
+
+    box = sc.RestoreDraftDialog.box(main_window, dt.date(2026, 11, 1))
+    assert "November 1, 2026" in box.text() and "If you start fresh, the app clears them." in box.text()
+    assert "suddenly" not in box.text() and "2026-11-01" not in box.text()
+    buttons = {b.text() for b in box.buttons()}
+    assert buttons == {"&Carry on", "&Start fresh"}
+    assert box.defaultButton().text() == "&Carry on"
+    box.deleteLater()
 
 
 def test_keyboard_alone_answers_questions(check, qtbot) -> None:
@@ -371,3 +395,15 @@ def test_tab_goes_down_a_lab_row_in_the_order_it_is_seen(check, key, unit) -> No
     ys = [w.mapTo(lab, w.rect().topLeft()).y() for w in expected[1:]]
     assert ys == sorted(ys)  # each stop is at or below the one before
     assert lab.uln.placeholderText() == "Number"  # no example that fits one test but not another
+
+
+@pytest.mark.parametrize("key", ["relapsed_or_refractory", "can_consent", "heart_disease", "contraception_agreement"])
+def test_results_say_whom_to_ask_once_and_date_the_status(check, qtbot, key: str) -> None:
+    text = check.results.browser.toPlainText()  # nothing answered: every rule is still open
+    ask = check.questions.question(key).ask_doctor
+    assert ask in text and ask.startswith("Ask ")  # the words say whom to ask; the label does not repeat it
+    assert re.search(r"Next step: Ask (your doctor|the study team)", text)
+    assert not re.search(r"(?i)ask (your doctor|the study team):?\s+ask\b", text)
+    assert "To ask your doctor" not in text
+    assert ("On September 26, 2025, when the study's record was last updated, the study was "
+            "still going on, but not taking new people.") in text

@@ -108,3 +108,22 @@ def test_the_link_works_from_the_keyboard(main_window, qtbot) -> None:
 def test_pages_for_print_come_without_markers() -> None:
     assert "[registry:" not in load_page("study", TRIAL)
     assert "[registry:" in load_page("study", TRIAL, registry_links=True)
+
+
+# Details no source in the writing guide gives and the registry does not say:
+# (page, words that must not appear).
+UNSOURCED_DETAILS = [("what-happens", "hip"), ("what-happens", "needle")]
+
+
+@pytest.mark.parametrize(("name", "words"), UNSOURCED_DETAILS)
+def test_registry_marked_statements_say_only_what_the_record_says(name: str, words: str) -> None:
+    for _section, block in blocks(load_page(name, TRIAL, registry_links=True)):
+        if MARKER.search(block):
+            assert words not in MARKER.sub("", block).lower(), block
+
+
+def test_the_glossary_does_not_add_the_unsourced_place_either() -> None:
+    from explainer.content import load_glossary
+
+    definitions = " ".join(term.definition for term in load_glossary().terms).lower()
+    assert "hip" not in re.findall(r"\b\w+\b", definitions)

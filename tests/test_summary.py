@@ -289,3 +289,22 @@ def test_the_status_answer_follows_the_record(trial, text, status, answer) -> No
     changed = trial.model_copy(update={"status": RecruitmentStatus(status)})
     summary = summary_of(changed, None, None, text)
     assert f"Is the study taking new people? {answer}" in summary.status
+
+
+# (answers given, sections, the subtitle, the disclaimer's first paragraph ends with)
+MADE_FROM = [
+    (True, frozenset(SECTIONS), "Made with the Trial Explainer app from the study's public record and your own answers.",
+     "made it from the study's public record and your own answers. The record is on ClinicalTrials.gov."),
+    (False, frozenset(SECTIONS), "Made with the Trial Explainer app from the study's public record.",
+     "made it from the study's public record. The record is on ClinicalTrials.gov."),
+    (True, frozenset({"study", "timeline"}), "Made with the Trial Explainer app from the study's public record.",
+     "made it from the study's public record. The record is on ClinicalTrials.gov."),
+]
+
+
+@pytest.mark.parametrize(("with_answers", "sections", "subtitle", "disclaimer_end"), MADE_FROM)
+def test_your_own_answers_only_when_the_pdf_has_them(trial, answers, questions, text, with_answers, sections,
+                                                     subtitle, disclaimer_end) -> None:
+    summary = summary_of(trial, answers if with_answers else None, questions, text, sections=sections)
+    assert summary.subtitle == subtitle
+    assert summary.disclaimer[0].endswith(disclaimer_end)

@@ -19,7 +19,7 @@ TEXT = load_summary_text()
 _PLACEHOLDER = re.compile(r"\{\{[^}]+\}\}")
 
 GROUPS = {
-    "intros": [TEXT.subtitle, TEXT.short_disclaimer, *TEXT.study, TEXT.status, TEXT.timeline_intro, TEXT.how_given,
+    "intros": [TEXT.subtitle, *TEXT.made_from.model_dump().values(), TEXT.short_disclaimer, *TEXT.study, TEXT.status, TEXT.timeline_intro, TEXT.how_given,
                *TEXT.journey.values(),
                TEXT.how_to_read, TEXT.dates_intro, TEXT.dates_delays, TEXT.self_check_intro, TEXT.self_check_not_filled,
                TEXT.doctor_questions_intro, TEXT.not_met_note, TEXT.help_intro],

@@ -134,3 +134,22 @@ def test_every_bullet_of_the_record_is_a_criterion(trial, registry_text) -> None
     assert not missing
     assert len([c for c in trial.criteria if c.kind == "inclusion"]) == 16
     assert len([c for c in trial.criteria if c.kind == "exclusion"]) == 8
+
+
+# Where the app says how long induction lasts: (file under resources/, words it must use).
+INDUCTION_LENGTH_TEXTS = [("pages/what-happens.md", "## Part 1: induction (about 5½ months)"),
+                          ("pages/what-happens.md", "24 weeks, about 5½ months"),
+                          ("timeline.json", "That is {weeks} weeks, about 5½ months.")]
+
+
+@pytest.mark.parametrize(("name", "words"), INDUCTION_LENGTH_TEXTS)
+def test_induction_length_in_words_fits_its_days(trial, name: str, words: str) -> None:
+    from explainer.core.facts import trial_facts
+
+    facts = trial_facts(trial)
+    days = int(facts["induction_cycles"]) * int(facts["cycle_days"])
+    assert (days, days // 7) == (168, 24)  # the writing guide: "Induction lasts 168 days, about 5½ months"
+    assert round(days / (365.25 / 12) * 2) / 2 == 5.5  # to the nearest half month
+    text = (Path(__file__).resolve().parents[1] / "resources" / name).read_text(encoding="utf-8")
+    assert words in text
+    assert "about 6 months" not in text

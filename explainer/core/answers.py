@@ -10,11 +10,13 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from explainer.core.units import LAB_UNITS, ULN, ULN_KEYS
 
 FORMAT = "trial-explainer-answers"
 VERSION = 1
+FUTURE_TRANSPLANT = "future_transplant"  # the error type of a transplant date after ``as_of``
 
 YesNo = Literal["yes", "no", "unsure"]
 HepatitisB = Literal["never", "chronic_undetectable", "chronic_detectable", "unsure"]
@@ -116,8 +118,12 @@ class AnswersFile(_Strict):
     def _no_future_dates(self) -> AnswersFile:
         when = self.answers.asct_date
         if when is not None and when > self.as_of:
-            raise ValueError(f"answers.asct_date: {when.isoformat()} is after the as-of date "
-                             f"{self.as_of.isoformat()}; a transplant date cannot be in the future")
+            # The command line prints the message (it names the key, as the spec asks); the
+            # window reads the dates from the context and says it in plain words.
+            raise PydanticCustomError(
+                FUTURE_TRANSPLANT,
+                "answers.asct_date: {when} is after the as-of date {as_of}; a transplant date cannot be in the future",
+                {"when": when.isoformat(), "as_of": self.as_of.isoformat()})
         return self
 
 

@@ -38,6 +38,14 @@ DATED_CYCLES_SHOWN = 7  # induction and the first maintenance cycle: about 7 mon
 GlossaryHook = Callable[[str], Sequence[tuple[str, str]]]
 
 
+class MadeFrom(BaseModel):
+    """What the PDF was made from, for {{ made_from }}: with or without the patient's answers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    with_answers: str
+    without_answers: str
+
+
 class SummaryText(BaseModel):
     """resources/pdf/summary.json: the patient-facing words, editable without code."""
 
@@ -46,6 +54,7 @@ class SummaryText(BaseModel):
     version: Literal[1]
     document_title: str
     subtitle: str
+    made_from: MadeFrom
     short_disclaimer: str
     headings: dict[str, str] = Field(description="A heading per section id, plus 'disclaimer'.")
     study: tuple[str, ...]
@@ -181,8 +190,11 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
     if report is not None:
         facts["as_of"] = long_date(report.as_of)
     chosen = tuple(s for s in SECTIONS if s in options.sections and s != "words")
+    # "Your own answers" only when the PDF shows some: a summary without them must not claim them.
+    with_answers = report is not None and "self_check" in chosen
+    facts["made_from"] = text.made_from.with_answers if with_answers else text.made_from.without_answers
     summary = Summary(
-        trial_id=trial.nct_id, title=fill(text.document_title, facts), subtitle=text.subtitle,
+        trial_id=trial.nct_id, title=fill(text.document_title, facts), subtitle=fill(text.subtitle, facts),
         short_disclaimer=text.short_disclaimer, record_date=trial.last_updated, printed_on=printed_on,
         sections=chosen, headings=dict(text.headings),
         study=tuple(fill(p, facts) for p in text.study) if "study" in chosen else (),

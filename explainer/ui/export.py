@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QImage, QKeyEvent, QKeySequence, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAction,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPageSize,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -108,6 +118,11 @@ class ExportDialog(QDialog):
         self.paper.currentIndexChanged.connect(self.refresh)
         self.status = QLabel()
         self.status.setAccessibleName("About the PDF")
+        self.saved = QLabel()  # "Saved" shows here, by the buttons: the main window is behind the dialog
+        self.saved.setWordWrap(True)
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved.setAccessibleName("Saved")
+        self.saved.hide()
         self.preview = QWidget()
         self.preview_layout = QVBoxLayout(self.preview)
         scroll = QScrollArea()
@@ -163,6 +178,7 @@ class ExportDialog(QDialog):
         body.addWidget(scroll, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
+        layout.addWidget(self.saved)
         layout.addLayout(buttons)
         self.resize(self._size_for_text())
 
@@ -193,6 +209,7 @@ class ExportDialog(QDialog):
         self.pdf = self.export.render(self.chosen_sections(), self.chosen_paper(), self.large_print.isChecked())
         from explainer.pdf.raster import rasterise
 
+        self.saved.hide()  # the file saved before does not have the new choices
         for label in self.pages:
             label.deleteLater()
         self.pages = []
@@ -208,7 +225,18 @@ class ExportDialog(QDialog):
                             f"{PAPERS[self.chosen_paper()][0]} paper.")
 
     def save(self) -> bool:
-        return self.export.save(self.pdf, self)
+        path = self.export.save(self.pdf, self)
+        if path is not None:
+            self.show_saved(f"✓ Saved. Your PDF is here: {path}")
+        return path is not None
+
+    def show_saved(self, text: str) -> None:
+        """Say it where the user is looking, and aloud to a screen reader."""
+        self.saved.setText(text)
+        self.saved.setAccessibleDescription(text)
+        self.saved.show()
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.saved, text))
 
     def print_pages(self) -> bool:
         return self.export.print_pdf(self.pdf, self.chosen_paper(), self)
@@ -277,19 +305,20 @@ class PdfExport(QObject):
     def suggested_name(self) -> str:
         return f"study-{self.window.session.trial.nct_id}-summary-{self.today().isoformat()}.pdf"
 
-    def save(self, pdf: bytes, parent: QWidget) -> bool:
+    def save(self, pdf: bytes, parent: QWidget) -> Path | None:
+        """Ask where, then write; the path written, or None if nothing was."""
         path = SavePdfDialog.ask(parent, self.suggested_name())
         if path is None:
-            return False
+            return None
         try:
             write_with_qsavefile(path, pdf)
         except OSError as err:
             ExportProblemDialog.ask(parent, "The PDF was not saved",
                                     f"{path}\n\n{err}\n\nNothing was written. Please choose another folder, "
                                     "or free some space on the disk, and try again.")
-            return False
-        self.window.statusBar().showMessage(f"Saved the PDF summary to {path}", 8000)
-        return True
+            return None
+        self.window.statusBar().showMessage(f"Saved the PDF summary to {path}", 8000)  # still there after closing
+        return path
 
     def print_pdf(self, pdf: bytes, paper: Paper, parent: QWidget) -> bool:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from pydantic import ValidationError
 
-from explainer.answers_io import describe_answers_error
+from explainer.answers_io import describe_answers_error, future_transplant_words
 from explainer.content import load_glossary
 from explainer.core.glossary import Glossary, mark_terms, term_for_href
 from explainer.core.answers import Answers, AnswersFile, new_answers_file
@@ -238,8 +238,8 @@ class QuestionnaireView(QScrollArea):
                 good[key] = value
         try:
             return new_answers_file(self.session.trial.nct_id, self.as_of, Answers.model_validate(good))
-        except ValidationError as err:  # only cross-field checks (a date after as-of) get here
-            self.rows["asct_date"].show_problem(describe_answers_error(err).split(": ", 1)[-1])
+        except ValidationError:  # only the cross-field check (a transplant date after as_of) gets here
+            self.rows["asct_date"].show_problem(future_transplant_words(good["asct_date"], self.as_of, self._today()))
             good.pop("asct_date", None)
             return new_answers_file(self.session.trial.nct_id, self.as_of, Answers.model_validate(good))
 

@@ -61,7 +61,7 @@ class ResultsView(QWidget):
         self.report = evaluate(self.session.trial, answers, self.questions)
         scroll = self.browser.verticalScrollBar().value()
         self._drawn_with = current_colours()
-        self.browser.setHtml(results_html(self.report, self.glossary))
+        self.browser.setHtml(results_html(self.report, self.session.trial.last_updated, self.glossary))
         self.browser.underline_links()
         self.browser.verticalScrollBar().setValue(scroll)
         self.report_changed.emit(self.report)
@@ -111,8 +111,9 @@ def summary_counts(report: EligibilityReport) -> str:
             f"{_count(counts[Status.UNKNOWN], 'is still open', 'are still open')}")
 
 
-def results_html(report: EligibilityReport, glossary: Glossary | None = None) -> str:
-    """The report as HTML; with a glossary, the first mention of each hard word is a link."""
+def results_html(report: EligibilityReport, record_date: dt.date, glossary: Glossary | None = None) -> str:
+    """The report as HTML; with a glossary, the first mention of each hard word is a link.
+    ``record_date`` dates the study's status: it is only true as of the record."""
     marked: set[str] = set()
 
     def text(words: str) -> str:
@@ -125,8 +126,8 @@ def results_html(report: EligibilityReport, glossary: Glossary | None = None) ->
         "<h1>Your self-check results</h1>",
         f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)}</b></p>",
         f"<p><b>{html.escape(report.disclaimer)}</b></p>",
-        f"<p>The study is <b>{html.escape(report.status_words)}</b>. "
-        f"Your answers describe {long_date(report.as_of)}.</p>",
+        f"<p>On {long_date(record_date)}, when the study's record was last updated, the study was "
+        f"<b>{html.escape(report.status_words)}</b>. Your answers describe {long_date(report.as_of)}.</p>",
         f"<p>{summary_counts(report)}.</p>",
     ]
     for kind, heading in (("inclusion", "What the study needs"),
@@ -143,7 +144,8 @@ def _criterion_html(result: CriterionResult, text: Callable[[str], str]) -> str:
             f"{STATUS_WORDS_PLAIN[result.status]}:</b></span> {text(result.plain)}<br>"
             f"<i>Why:</i> {text(result.reason)}")
     if result.ask_doctor:
-        item += f"<br><i>To ask your doctor:</i> {text(result.ask_doctor)}"
+        # The words name whom to ask ("Ask your doctor: …", "Ask the study team …").
+        item += f"<br><i>Next step:</i> {text(result.ask_doctor)}"
     return item + "</p>"
 
 

@@ -58,14 +58,26 @@ class EraseAnswersDialog:
 
 
 class RestoreDraftDialog:
+    """At start-up: carry on with the answers kept from last time, or start fresh.
+    Starting fresh clears them, so the question is not asked again at every start."""
+
+    @classmethod
+    def message(cls, as_of: dt.date) -> str:
+        return (f"The app kept the answers you were working on last time (your answers for {long_date(as_of)}).\n\n"
+                "Do you want to carry on with them? If you start fresh, the app clears them.")
+
+    @classmethod
+    def box(cls, parent: QWidget, as_of: dt.date) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, "Carry on where you left off?", cls.message(as_of),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.button(QMessageBox.StandardButton.Yes).setText("&Carry on")
+        box.button(QMessageBox.StandardButton.No).setText("&Start fresh")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        return box
+
     @classmethod
     def ask(cls, parent: QWidget, as_of: dt.date) -> bool:
-        answer = QMessageBox.question(
-            parent, "Carry on where you left off?",
-            f"The app kept the self-check answers you were working on (answers for "
-            f"{long_date(as_of)}), even if it closed suddenly.\n\nDo you want to carry on with them?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+        return cls.box(parent, as_of).exec() == QMessageBox.StandardButton.Yes
 
 
 class ReplaceAnswersDialog:
@@ -155,7 +167,7 @@ class SelfCheck(QObject):
             answers = load_answers(path, self.window.session.trial.nct_id, self.today())
         except AnswersError as err:
             AnswersProblemDialog.ask(self.window, "These answers cannot be opened",
-                                     f"{err}\n\nNothing was changed.")
+                                     f"{self._plain_problem(err)}\n\nNothing in the app was changed.")
             return False
         # Unsaved answers: those in the window, or at start-up the draft kept from last time.
         current = self.window.session.answers or self.draft.load()
@@ -164,6 +176,13 @@ class SelfCheck(QObject):
             return False
         self.questionnaire.load(answers)
         return True
+
+    def _plain_problem(self, err: AnswersError) -> str:
+        """The patient's words for a file that cannot be opened, naming the question if there is one."""
+        question = next((q for q in self.questions.questions if q.key == err.key), None)
+        if question is None or err.key == "asct_date":  # the transplant words already name it
+            return err.plain
+        return f"{err.plain}\n\nThe problem is in the answer about: {question.label}."
 
     def save_answers(self, path: Path | None = None) -> bool:
         path = path or SaveAnswersDialog.ask(self.window)
@@ -187,11 +206,12 @@ class SelfCheck(QObject):
         return True
 
     def offer_draft(self) -> bool:
-        """At start: if a draft survived a crash, offer it back."""
+        """At start: offer back the answers kept from last time; if declined, clear them."""
         saved = self.draft.load()
         if saved is None or saved.trial != self.window.session.trial.nct_id or not saved.answers.answered():
             return False
         if not RestoreDraftDialog.ask(self.window, saved.as_of):
+            self.draft.erase()  # "Start fresh": the dialog says the kept answers are cleared
             return False
         self.questionnaire.load(saved)
         return True
