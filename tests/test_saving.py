@@ -45,3 +45,18 @@ def test_the_writer_replaces_the_whole_file_and_reports_a_missing_folder(qapp, t
     with pytest.raises(OSError):
         saving.write_with_qsavefile(folder / "no-such-folder" / "answers.json", b"x")
     assert [p.name for p in folder.iterdir()] == ["answers.json"]  # no leftover temporary file
+
+
+def test_saving_answers_or_the_pdf_where_a_file_blocks_the_folder_says_why(main_window, tmp_path, monkeypatch) -> None:
+    from explainer.ui import export as export_ui
+    from explainer.ui import self_check as self_check_ui
+
+    blocker = tmp_path / "not-a-folder.txt"
+    blocker.write_text("x", encoding="utf-8")
+    said = []
+    for module, dialog in ((self_check_ui, "AnswersProblemDialog"), (export_ui, "ExportProblemDialog")):
+        monkeypatch.setattr(getattr(module, dialog), "ask", classmethod(lambda cls, parent, title, text: said.append(text)))
+    assert main_window.self_check.save_answers(blocker / "mine.answers.json") is False
+    monkeypatch.setattr(export_ui.SavePdfDialog, "ask", classmethod(lambda cls, parent, name: blocker / "s.pdf"))
+    assert main_window.pdf_export.save(b"%PDF-1.4", main_window) is None
+    assert len(said) == 2 and all("not-a-folder.txt is a file, not a folder" in text for text in said)

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from explainer.content import ContentError
 from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
 from explainer.core.summary import SummaryOptions
+from explainer.files import output_problem
 from explainer.summary_source import make_summary
 from explainer.ui.saving import ask_save_path, write_with_qsavefile
 
@@ -309,6 +310,10 @@ class PdfExport(QObject):
         """Ask where, then write; the path written, or None if nothing was."""
         path = SavePdfDialog.ask(parent, self.suggested_name())
         if path is None:
+            return None
+        problem = output_problem(path, "summary.pdf")
+        if problem:
+            ExportProblemDialog.ask(parent, "The PDF was not saved", f"{problem}\n\nNothing was written.")
             return None
         try:
             write_with_qsavefile(path, pdf)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from explainer.answers_io import AnswersError, load_answers, parse_answers
-from explainer.files import write_atomically
+from explainer.files import output_problem, write_atomically
 from explainer.content import load_questions
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
@@ -187,6 +187,10 @@ class SelfCheck(QObject):
     def save_answers(self, path: Path | None = None) -> bool:
         path = path or SaveAnswersDialog.ask(self.window)
         if path is None:
+            return False
+        problem = output_problem(path, "my-self-check.answers.json")
+        if problem:
+            AnswersProblemDialog.ask(self.window, "Your answers were not saved", f"{problem}\n\nNothing was saved.")
             return False
         current = self.questionnaire.answers_file()
         try:
