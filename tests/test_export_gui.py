@@ -167,7 +167,7 @@ def test_a_failed_save_says_why_and_leaves_no_file(opened, monkeypatch, tmp_path
                         classmethod(lambda cls, parent, title, message: problems.append((title, message))))
     assert not dialogs[-1].save()
     assert problems and problems[0][0] == "The PDF was not saved"
-    assert str(target) in problems[0][1] and "choose another folder" in problems[0][1]
+    assert f"{blocker} is a file, not a folder" in problems[0][1] and "Nothing was written" in problems[0][1]
     assert not target.exists() and blocker.read_text(encoding="utf-8") == "a file, not a folder"
 
 
