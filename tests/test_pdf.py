@@ -271,3 +271,15 @@ def test_the_status_column_keeps_its_icon_and_first_word_together(trial, large_p
     padding = 2 * 3  # the grid style's left and right padding
     for words in ("✓ Seems", "✗ Seems", "? Still"):
         assert stringWidth(words, BOLD, styles.cell_bold.fontSize) <= status - padding, words
+
+
+def test_large_print_has_no_small_text(trial) -> None:
+    """Every paragraph style is at least 12 pt (the registry's quoted words 11 pt) in large
+    print; 1.4 times a table cell's 7.8 pt was 10.9 pt."""
+    from explainer.pdf.styles import LARGE_PRINT_FLOOR, LARGE_PRINT_SOURCE_FLOOR, make_styles
+
+    normal, large = make_styles(False), make_styles(True)
+    for name in ("title", "subtitle", "h1", "h2", "body", "small", "cell", "cell_bold", "bullet", "boxed"):
+        size = getattr(large, name).fontSize
+        assert size >= LARGE_PRINT_FLOOR and size >= getattr(normal, name).fontSize * 1.4 - 1e-9, name
+    assert large.source.fontSize >= LARGE_PRINT_SOURCE_FLOOR

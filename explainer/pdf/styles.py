@@ -17,6 +17,10 @@ RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#eef1f5")
 UNMET = colors.HexColor("#f6e7e4")  # prints as a light grey: a rule that seems not met
 LARGE_PRINT_SCALE = 1.4
+# Large print scales every size, and then lifts the small ones (table cells, notes,
+# the registry's words) to at least these: 1.4 times a small size was still small.
+LARGE_PRINT_FLOOR = 12.0
+LARGE_PRINT_SOURCE_FLOOR = 11.0  # the registry's word-for-word text, set apart as a quote
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,10 @@ def make_styles(large_print: bool = False) -> Styles:
     scale = LARGE_PRINT_SCALE if large_print else 1.0
 
     def style(name: str, size: float, font: str = REGULAR, colour: colors.Color = INK,
-              before: float = 0, after: float = 3, **extra: object) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size * scale, leading=size * scale * 1.28,
+              before: float = 0, after: float = 3, floor: float = LARGE_PRINT_FLOOR,
+              **extra: object) -> ParagraphStyle:
+        points = max(size * scale, floor) if large_print else size
+        return ParagraphStyle(name, fontName=font, fontSize=points, leading=points * 1.28,
                               textColor=colour, spaceBefore=before * scale, spaceAfter=after * scale,
                               bulletFontName=REGULAR, **extra)
 
@@ -57,7 +63,7 @@ def make_styles(large_print: bool = False) -> Styles:
         small=style("small", 8.5, colour=MUTED),
         cell=style("cell", 7.8, after=0),
         cell_bold=style("cell_bold", 7.8, BOLD, after=0),
-        source=style("source", 6.9, colour=MUTED, after=0),
+        source=style("source", 6.9, colour=MUTED, after=0, floor=LARGE_PRINT_SOURCE_FLOOR),
         bullet=style("bullet", 9.2, leftIndent=14, bulletIndent=2, after=2),
         boxed=style("boxed", 9.2, BOLD, after=0),
     )
