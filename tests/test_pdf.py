@@ -283,3 +283,23 @@ def test_large_print_has_no_small_text(trial) -> None:
         size = getattr(large, name).fontSize
         assert size >= LARGE_PRINT_FLOOR and size >= getattr(normal, name).fontSize * 1.4 - 1e-9, name
     assert large.source.fontSize >= LARGE_PRINT_SOURCE_FLOOR
+
+
+@pytest.mark.parametrize(("large_print", "header_rows", "smallest_day_number"), [(False, 1, 5.0), (True, 2, 8.5)])
+def test_large_print_draws_the_days_in_two_rows_so_they_can_grow(trial, large_print, header_rows,
+                                                                 smallest_day_number) -> None:
+    from reportlab.graphics.shapes import String
+
+    from explainer.core.schedule import build_timeline
+    from explainer.core.summary_grids import cycle_grids
+    from explainer.pdf.drawings import grid_drawing
+    from explainer.pdf.fonts import register_fonts
+    from explainer.pdf.styles import make_styles
+
+    register_fonts()  # the names' widths are measured in DejaVu
+    grid = cycle_grids(build_timeline(trial, dt.date(2026, 12, 1)))[0]
+    drawing = grid_drawing(grid, 480, make_styles(large_print))
+    numbers = [shape for shape in drawing.contents if isinstance(shape, String) and shape.text.isdigit()]
+    assert sorted(int(n.text) for n in numbers) == list(range(1, 29))  # every day, once
+    assert len({round(n.y) for n in numbers}) == header_rows
+    assert min(n.fontSize for n in numbers) >= smallest_day_number

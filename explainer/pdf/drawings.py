@@ -63,38 +63,54 @@ def day_ring(x: float, y: float, radius: float, dashed: bool) -> Circle:
 
 
 def grid_drawing(grid: CycleGrid, width: float, styles: Styles) -> Drawing:
+    """The cycle's days across, one row per medicine. In large print the days come in
+    two rows of weeks (days 1-14, then 15-28), so the numbers and marks can grow too."""
+    s = styles.scale
+    parts = 2 if s > 1 else 1
+    span = -(-grid.length_days // parts)  # days per part, rounded up
+    day_ranges = [range(1 + i * span, min(grid.length_days, (i + 1) * span) + 1) for i in range(parts)]
+    part_height = 12 * s + 11.5 * s * len(grid.rows) + 1
+    gap = 8 * s
+    drawing = new_drawing(width, parts * part_height + (parts - 1) * gap)
+    for index, days in enumerate(day_ranges):
+        bottom = (parts - 1 - index) * (part_height + gap)
+        _draw_days(drawing, grid, days, bottom, width, styles)
+    return drawing
+
+
+def _draw_days(drawing: Drawing, grid: CycleGrid, days: range, bottom: float, width: float,
+               styles: Styles) -> None:
     s = styles.scale
     name_size = 8 * s
     label_w = max(stringWidth(r.name, REGULAR, name_size) for r in grid.rows) + 8 * s
-    cell_w = (width - label_w) / grid.length_days
+    cell_w = (width - label_w) / len(days)
     number_size = min(6.4 * s, cell_w * 0.5)  # two digits and a ring must fit one day's column
     row_h, head_h = 11.5 * s, 12 * s
-    height = head_h + row_h * len(grid.rows) + 1
-    drawing = new_drawing(width, height)
-    top = height - head_h
+    top = bottom + row_h * len(grid.rows)
+
+    def centre(day: int) -> float:
+        return label_w + cell_w * (day - days.start + 0.5)
+
     for index, row in enumerate(grid.rows):
         y = top - row_h * (index + 1)
         if index % 2 == 0:
             drawing.add(Rect(0, y, width, row_h, fillColor=SHADE, strokeColor=None))
         drawing.add(String(2 * s, y + row_h / 2 - name_size * 0.35, row.name, fontName=REGULAR,
                            fontSize=name_size, fillColor=INK))
-        for day in row.days:
-            x = label_w + cell_w * (day - 0.5)
-            drawing.add(route_mark(row.route, x, y + row_h / 2, min(cell_w, row_h) * 0.78))
+        for day in (d for d in row.days if d in days):
+            drawing.add(route_mark(row.route, centre(day), y + row_h / 2, min(cell_w, row_h) * 0.78))
     clinic, maybe = set(grid.clinic_days), set(grid.maybe_clinic_days)
-    for day in range(1, grid.length_days + 1):
-        x = label_w + cell_w * (day - 0.5)
+    for day in days:
         font = BOLD if day in clinic else REGULAR
-        drawing.add(String(x, top + head_h / 2 - number_size * 0.35, str(day), fontName=font,
+        drawing.add(String(centre(day), top + head_h / 2 - number_size * 0.35, str(day), fontName=font,
                            fontSize=number_size, fillColor=INK, textAnchor="middle"))
         if day in clinic or day in maybe:
-            drawing.add(day_ring(x, top + head_h / 2, min(cell_w, head_h) * 0.48, dashed=day in maybe))
-    for day in range(0, grid.length_days + 1, 7):  # week lines help count days
-        x = label_w + cell_w * day
-        drawing.add(Line(x, 0, x, top, strokeColor=RULE, strokeWidth=0.5))
+            drawing.add(day_ring(centre(day), top + head_h / 2, min(cell_w, head_h) * 0.48, dashed=day in maybe))
+    for day in (d for d in (*days, days.stop) if (d - 1) % 7 == 0):  # week lines help count days
+        x = label_w + cell_w * (day - days.start)
+        drawing.add(Line(x, bottom, x, top, strokeColor=RULE, strokeWidth=0.5))
     drawing.add(Line(0, top, width, top, strokeColor=RULE, strokeWidth=0.5))
-    drawing.add(Line(0, 0, width, 0, strokeColor=RULE, strokeWidth=0.5))
-    return drawing
+    drawing.add(Line(0, bottom, width, bottom, strokeColor=RULE, strokeWidth=0.5))
 
 
 LEGEND = (("iv", "Drip (IV) at the clinic"), ("po", "Capsule by mouth at home"),
