@@ -19,7 +19,7 @@ from tests.conftest import FIXTURES
 ANSWERS = FIXTURES / "full.answers.json"
 HEADINGS = ("About the study", "Treatment timeline", "Induction cycle 1", "Induction cycles 2 to 6",
             "Maintenance: every cycle, for up to 24 months", "The whole journey", "Your dates",
-            "Your self-check", "Questions for your doctor", "Questions to ask the study team",
+            "Your self-check", "Rules still open: what to ask", "Questions to ask the study team",
             "Contacts and where to get help", "Please read: this is not medical advice")
 
 
