@@ -286,9 +286,7 @@ class CycleGrid(QWidget):
         painter.setPen(INK)
         for x, label, room in self.month_labels(g):
             words = next((w for w in label if self.fontMetrics().horizontalAdvance(w) <= room), "")
-            if words:
-                width = self.fontMetrics().horizontalAdvance(words) + 4
-                painter.fillRect(QRect(x + 1, g.line, width, g.line), PAPER)
+            if words:  # straight on the paper: the focused day's tint runs on under it
                 painter.drawText(QRect(x + 3, g.line, room, g.line), Qt.AlignmentFlag.AlignLeft, words)
         for column, day in enumerate(self._cycle.days):
             if day.date is not None:
