@@ -23,7 +23,7 @@ window.theme.set_high_contrast(sys.argv[3] == "high-contrast")
 window.show()
 window.show_section("timeline")
 view = window.timeline
-view.personal.set_start(dt.date(2027, 1, 4))
+view.personal.set_start(dt.date.fromisoformat(sys.argv[4]))
 view.grid.setFocus()
 view.grid.set_focus_cell(7, 0)
 from PySide6.QtCore import QTimer
@@ -42,12 +42,15 @@ QTimer.singleShot(300, scroll_to_grid)
 app.exec()
 """
 
-SHOTS = [(100, "normal", "timeline.png"), (200, "normal", "timeline-200.png"),
-         (200, "high-contrast", "timeline-200-high-contrast.png")]
+# The last shot starts on December 20: scrolled to the last week, the month that
+# began off to the left (January, on day 13) must still be named above the dates.
+SHOTS = [(100, "normal", "timeline.png", "2027-01-04"), (200, "normal", "timeline-200.png", "2027-01-04"),
+         (200, "high-contrast", "timeline-200-high-contrast.png", "2027-01-04"),
+         (150, "normal", "timeline-150-december.png", "2026-12-20")]
 
 
-@pytest.mark.parametrize(("zoom", "theme", "name"), SHOTS, ids=[s[2] for s in SHOTS])
-def test_timeline_with_a_start_date(artifacts, tmp_path, private_user_folders, zoom, theme, name) -> None:
+@pytest.mark.parametrize(("zoom", "theme", "name", "start"), SHOTS, ids=[s[2] for s in SHOTS])
+def test_timeline_with_a_start_date(artifacts, tmp_path, private_user_folders, zoom, theme, name, start) -> None:
     shot = artifacts / "screenshots" / name
-    photograph_app([sys.executable, "-c", _TIMELINE, str(zoom), str(tmp_path / "ready"), theme], shot,
+    photograph_app([sys.executable, "-c", _TIMELINE, str(zoom), str(tmp_path / "ready"), theme, start], shot,
                    ready=tmp_path / "ready")

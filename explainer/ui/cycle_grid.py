@@ -158,8 +158,13 @@ class CycleGrid(QWidget):
     # --- geometry ------------------------------------------------------------
     def geometry_for(self, metrics: QFontMetrics) -> GridGeometry:
         line = metrics.height()
-        # Narrow enough that 28 days fit beside the navigator at the normal text size.
-        cell = max(metrics.horizontalAdvance("28") + round(line * 0.25), round(line * 1.3))
+        # As narrow as the widest day number (bold, on a clinic day) allows, so all
+        # 28 days fit beside the navigator in the default window at the normal text
+        # size; the digits' own side bearings keep neighbouring numbers apart.
+        bold = QFont(self.font())
+        bold.setBold(True)
+        widest = QFontMetrics(bold).horizontalAdvance("28")
+        cell = max(widest + max(1, line // 16), round(line * 1.1))
         label = max(metrics.horizontalAdvance(self.drug_names.get(d, d)) for d in self.drugs) + line * 2 // 3
         label = max(label, metrics.horizontalAdvance("Sep 2027") + line * 2 // 3)
         rows = 3 if self._cycle.start is not None else 1  # day; then month and date when known
@@ -275,32 +280,40 @@ class CycleGrid(QWidget):
         painter.setFont(self.font())
 
     def _paint_dates(self, painter: QPainter, g: GridGeometry) -> None:
-        """The month above the dates (where the cycle starts and where a month begins),
-        then each day's date."""
+        """The month above the dates (where a month begins, and at the left of the days
+        in view), then each day's date."""
         painter.setFont(self.font())
         painter.setPen(INK)
-        for column, label, room in self.month_labels(g):
-            x = column * g.cell
+        for x, label, room in self.month_labels(g):
             words = next((w for w in label if self.fontMetrics().horizontalAdvance(w) <= room), "")
-            if words:
-                width = self.fontMetrics().horizontalAdvance(words) + 4
-                painter.fillRect(QRect(x + 1, g.line, width, g.line), PAPER)
+            if words:  # straight on the paper: the focused day's tint runs on under it
                 painter.drawText(QRect(x + 3, g.line, room, g.line), Qt.AlignmentFlag.AlignLeft, words)
         for column, day in enumerate(self._cycle.days):
             if day.date is not None:
                 x = column * g.cell
                 painter.drawText(QRect(x, 2 * g.line, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(day.date.day))
 
+    def visible_left(self) -> int:
+        """The x of the first pixel in view: the days scroll sideways in a GridScroller,
+        which moves this widget left (x < 0)."""
+        return max(0, -self.x())
+
     def month_labels(self, g: GridGeometry) -> list[tuple[int, tuple[str, ...], int]]:
-        """(column, words from longest to shortest, pixels of room) for each month shown."""
+        """(x, words from longest to shortest, pixels of room) for each month shown.
+
+        A month's label sticks to the left edge of the days in view, so a reader
+        scrolled to day 22 still sees which month it is; the next month's label
+        pushes it away (its room ends where the next month starts)."""
         starts = [c for c, d in enumerate(self._cycle.days) if d.date is not None and (c == 0 or d.date.day == 1)]
+        left = self.visible_left()
         out = []
         for index, column in enumerate(starts):
             date = self._cycle.days[column].date
             assert date is not None
-            end = starts[index + 1] if index + 1 < len(starts) else len(self._cycle.days)
+            end = (starts[index + 1] if index + 1 < len(starts) else len(self._cycle.days)) * g.cell
+            x = max(column * g.cell, min(left, end))
             month = MONTH_ABBR[date.month - 1]
-            out.append((column, (f"{month} {date.year}", month), (end - column) * g.cell - 4))
+            out.append((x, (f"{month} {date.year}", month), end - x - 4))
         return out
 
     def _paint_doses(self, painter: QPainter, g: GridGeometry) -> None:

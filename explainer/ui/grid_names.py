@@ -12,7 +12,7 @@ names follow the days' own vertical offset, so their rows line up by constructio
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 from explainer.core.schedule import TreatmentDay
@@ -90,6 +90,9 @@ class GridScroller(QScrollArea):
         self.setWidget(grid)
         self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The theme pads every scroll area; the grid is a picture on its own paper and
+        # needs only the thin border, so the 28 days fit in the default window.
+        self.setStyleSheet("GridScroller { padding: 0px; }")
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the grid inside takes focus, not its frame
@@ -98,7 +101,9 @@ class GridScroller(QScrollArea):
         self.viewport().installEventFilter(self)
         grid.geometry_changed.connect(self._fit_names)
         grid.focus_moved.connect(self._keep_focused_day_in_view)
-        self.verticalScrollBar().valueChanged.connect(self.names.update)
+        self.verticalScrollBar().rangeChanged.connect(self._never_scroll_down)
+        # Scrolling moves the painted pixels; the sticky month label must be painted anew.
+        self.horizontalScrollBar().valueChanged.connect(self.grid.update)
         self._fit_names()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -107,6 +112,23 @@ class GridScroller(QScrollArea):
         elif watched is self.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self._place_names()
         return super().eventFilter(watched, event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        """Up and down scroll the page, never the rows under the header; sideways
+        (a tilt, a touchpad, or Shift with the wheel) scrolls the days."""
+        sideways = event.angleDelta().x() or (
+            event.angleDelta().y() if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 0)
+        bar = self.horizontalScrollBar()
+        if not sideways or bar.maximum() == 0:
+            event.ignore()  # the page's scroll area, the parent, takes it
+            return
+        bar.setValue(bar.value() - sideways * bar.singleStep() // 40)  # 120 a notch: 3 steps
+        event.accept()
+
+    def _never_scroll_down(self, _low: int, _high: int) -> None:
+        """The area is as high as the whole grid; should a layout ever squeeze it for a
+        moment, the header rows still stay at the top."""
+        self.verticalScrollBar().setRange(0, 0)
 
     def _fit_names(self) -> None:
         """A new font or cycle: make the margin as wide as the names, and repaint them."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QLabel,
@@ -263,6 +264,8 @@ class TimelineView(QScrollArea):
 
     def _refresh(self, *_args: object) -> None:
         """A new first day or delay: every date in the section moves."""
+        anchor = self._control_in_use()
+        was_at = self._y_in_view(anchor) if anchor else 0
         self.timeline = self.session.timeline()
         dated = self.timeline.start is not None
         self.number_label.setVisible(dated)
@@ -270,6 +273,25 @@ class TimelineView(QScrollArea):
         current = self.grid.cycle.number
         self.show_cycle(current)
         self.personal.show_timeline(self.timeline)
+        if anchor:
+            self._keep_in_place(anchor, was_at)
+
+    # --- the control under the pointer stays there ---------------------------------
+    def _control_in_use(self) -> QWidget | None:
+        """The control in 'Your dates' the reader just used, if any: the date rows and
+        the cycle-number row appear above it, and must not push it from under the pointer."""
+        focused = QApplication.focusWidget()
+        return focused if focused is not None and self.personal.isAncestorOf(focused) else None
+
+    def _y_in_view(self, widget: QWidget) -> int:
+        return widget.mapTo(self.viewport(), QPoint(0, 0)).y()
+
+    def _keep_in_place(self, widget: QWidget, was_at: int) -> None:
+        """Lay the page out now, then scroll it by however far the control moved."""
+        for _ in range(3):  # the grid, then the page, then the scroll area's range
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self._y_in_view(widget) - was_at)
 
 
 def install_timeline(window: MainWindow) -> TimelineView:
