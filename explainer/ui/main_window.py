@@ -7,6 +7,8 @@ welcome page need no study data; ``open_trial`` then fills in the study's pages
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -18,8 +20,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-
-from typing import TYPE_CHECKING
 
 from explainer.content import ContentError, page_source, read_text
 from explainer.ui.pages import CriteriaView, MarkdownPageView

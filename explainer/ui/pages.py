@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
-
-from typing import TYPE_CHECKING
 
 # The welcome page is drawn before pydantic and the models load (explainer.app), so
 # the glossary and registry helpers are imported where a page with them is drawn.
