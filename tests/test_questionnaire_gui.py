@@ -407,3 +407,14 @@ def test_results_say_whom_to_ask_once_and_date_the_status(check, qtbot, key: str
     assert "To ask your doctor" not in text
     assert ("On September 26, 2025, when the study's record was last updated, the study was "
             "still going on, but not taking new people.") in text
+
+
+def test_an_answer_out_of_range_is_not_called_missing(check, qtbot) -> None:
+    """A grade of 5 (the scale stops at 4) is explained beside the box; the results must
+    not tell the patient they have not given one."""
+    row = check.questionnaire.row("neuropathy_grade")
+    _type(qtbot, check, row.input.field, "5", changes=False)
+    qtbot.waitUntil(lambda: not row.problem.isHidden())
+    text = check.results.browser.toPlainText()
+    assert "The app has no answer it can use for your nerve damage grade yet." in text
+    assert "You have not given your nerve damage grade" not in text

@@ -137,7 +137,9 @@ class _Context:
             return f"You have not answered about {self.label(key)} yet."
         if question.kind in ("yes_no", "choice"):
             return f"You have not answered the question about {question.label} yet."
-        return f"You have not given your {question.label} yet."
+        # Also true when the box holds a number the app cannot use (out of range): the
+        # window explains that beside the box, so this must not say "not given".
+        return f"The app has no answer it can use for your {question.label} yet."
 
     def ask_doctor(self, key: str) -> str:
         question = self.questions.question(key) if self.questions else None
