@@ -418,3 +418,15 @@ def test_an_answer_out_of_range_is_not_called_missing(check, qtbot) -> None:
     text = check.results.browser.toPlainText()
     assert "The app has no answer it can use for your nerve damage grade yet." in text
     assert "You have not given your nerve damage grade" not in text
+
+
+def test_tab_reaches_the_summary_buttons_before_the_questions(check) -> None:
+    """They sit at the top of the page; a keyboard user must not tab through 32 questions first."""
+    page = check.window.stack.currentWidget()
+    order, widget = [], check.window.navigator.nextInFocusChain()
+    for _ in range(400):
+        if page.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert order.index(check.summary.see_results) < order.index(check.summary.export_pdf)
+    assert order.index(check.summary.export_pdf) < order.index(check.questionnaire.row("age_years").input.field)

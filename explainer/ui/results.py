@@ -78,8 +78,8 @@ class ResultsView(QWidget):
 class ResultsSummaryBar(QWidget):
     """A one-line summary above the questions, so answers and their effect stay together."""
 
-    def __init__(self, results: ResultsView) -> None:
-        super().__init__()
+    def __init__(self, results: ResultsView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Self-check so far")

@@ -131,10 +131,11 @@ class SelfCheck(QObject):
         # app's style sheet, moving a finished page in would re-style all of it.
         page = QWidget()
         window.add_section("self-check", "Check the entry rules yourself", page, after="who-can-join")
-        self.questionnaire = QuestionnaireView(session, self.questions, today, parent=page)
         self.results = ResultsView(session, self.questions, today)
         window.add_section("self-check-results", "Your self-check results", self.results, after="self-check")
-        self.summary = ResultsSummaryBar(self.results)
+        # Made in the order they stand on the page, which is the order Tab visits them.
+        self.summary = ResultsSummaryBar(self.results, parent=page)
+        self.questionnaire = QuestionnaireView(session, self.questions, today, parent=page)
         self.summary.see_results.clicked.connect(lambda: window.show_section("self-check-results"))
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
