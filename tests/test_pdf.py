@@ -303,3 +303,30 @@ def test_large_print_draws_the_days_in_two_rows_so_they_can_grow(trial, large_pr
     assert sorted(int(n.text) for n in numbers) == list(range(1, 29))  # every day, once
     assert len({round(n.y) for n in numbers}) == header_rows
     assert min(n.fontSize for n in numbers) >= smallest_day_number
+
+
+def test_large_print_drawings_have_no_small_text_either(trial) -> None:
+    """The grids, their key and the journey boxes, not only the paragraphs, reach 12 pt."""
+    from reportlab.graphics.shapes import Group, String
+
+    from explainer.core.schedule import build_timeline, journey
+    from explainer.core.summary_grids import cycle_grids, journey_boxes
+    from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
+    from explainer.pdf.fonts import register_fonts
+    from explainer.pdf.styles import LARGE_PRINT_FLOOR, make_styles
+
+    def strings(shapes):
+        for shape in shapes:
+            if isinstance(shape, Group):
+                yield from strings(shape.contents)
+            elif isinstance(shape, String):
+                yield shape
+
+    register_fonts()
+    styles = make_styles(True)
+    timeline = build_timeline(trial, dt.date(2026, 12, 1))
+    drawings = [grid_drawing(grid, 480, styles) for grid in cycle_grids(timeline)]
+    drawings += [legend_drawing(480, styles), journey_drawing(journey_boxes(journey(trial), timeline), 480, styles)]
+    sizes = [(text.text, text.fontSize) for drawing in drawings for text in strings(drawing.contents)]
+    assert len(sizes) > 100
+    assert [(t, size) for t, size in sizes if size < LARGE_PRINT_FLOOR] == []

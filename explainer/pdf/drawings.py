@@ -69,7 +69,7 @@ def grid_drawing(grid: CycleGrid, width: float, styles: Styles) -> Drawing:
     parts = 2 if s > 1 else 1
     span = -(-grid.length_days // parts)  # days per part, rounded up
     day_ranges = [range(1 + i * span, min(grid.length_days, (i + 1) * span) + 1) for i in range(parts)]
-    part_height = 12 * s + 11.5 * s * len(grid.rows) + 1
+    part_height = _header_height(styles) + _row_height(styles) * len(grid.rows) + 1
     gap = 8 * s
     drawing = new_drawing(width, parts * part_height + (parts - 1) * gap)
     for index, days in enumerate(day_ranges):
@@ -78,14 +78,22 @@ def grid_drawing(grid: CycleGrid, width: float, styles: Styles) -> Drawing:
     return drawing
 
 
+def _header_height(styles: Styles) -> float:
+    return max(12 * styles.scale, styles.text_size(6.4) * 1.7)  # room for a ringed number
+
+
+def _row_height(styles: Styles) -> float:
+    return max(11.5 * styles.scale, styles.text_size(8) * 1.35)
+
+
 def _draw_days(drawing: Drawing, grid: CycleGrid, days: range, bottom: float, width: float,
                styles: Styles) -> None:
     s = styles.scale
-    name_size = 8 * s
+    name_size = styles.text_size(8)
     label_w = max(stringWidth(r.name, REGULAR, name_size) for r in grid.rows) + 8 * s
     cell_w = (width - label_w) / len(days)
-    number_size = min(6.4 * s, cell_w * 0.5)  # two digits and a ring must fit one day's column
-    row_h, head_h = 11.5 * s, 12 * s
+    number_size = min(styles.text_size(6.4), cell_w * 0.5)  # two digits and a ring must fit a column
+    row_h, head_h = _row_height(styles), _header_height(styles)
     top = bottom + row_h * len(grid.rows)
 
     def centre(day: int) -> float:
@@ -121,7 +129,8 @@ LEGEND = (("iv", "Drip (IV) at the clinic"), ("po", "Capsule by mouth at home"),
 def legend_drawing(width: float, styles: Styles) -> Drawing:
     """The key to the grid's marks, flowing onto a second line when space runs out."""
     s = styles.scale
-    size, font, gap, line_h = 10 * s, 7.6 * s, 12 * s, 14 * s
+    font = styles.text_size(7.6)
+    size, gap, line_h = 10 * s, 12 * s, max(14 * s, font * 1.4)
     items = [(kind, text, size + 4 * s + stringWidth(text, REGULAR, font)) for kind, text in LEGEND]
     rows: list[list[tuple[str, str, float]]] = [[]]
     used = 0.0
@@ -136,25 +145,25 @@ def legend_drawing(width: float, styles: Styles) -> Drawing:
         y = drawing.height - line_h * (number + 0.5)
         x = 0.0
         for kind, text, item_w in row:
-            drawing.add(_legend_mark(kind, x + size / 2, y, size, font))
+            drawing.add(_legend_mark(kind, x + size / 2, y, size, max(font * 0.9, styles.text_size(6.4))))
             drawing.add(String(x + size + 4 * s, y - font * 0.35, text, fontName=REGULAR, fontSize=font,
                                fillColor=INK))
             x += item_w + gap
     return drawing
 
 
-def _legend_mark(kind: str, x: float, y: float, size: float, font: float) -> Group:
+def _legend_mark(kind: str, x: float, y: float, size: float, number_size: float) -> Group:
     routes = {"iv": Route.IV, "po": Route.PO, "either": Route.PO_OR_IV}
     if kind in routes:
         return route_mark(routes[kind], x, y, size)
-    return Group(String(x, y - font * 0.33, "8", fontName=BOLD, fontSize=font * 0.9, fillColor=INK,
+    return Group(String(x, y - number_size * 0.37, "8", fontName=BOLD, fontSize=number_size, fillColor=INK,
                         textAnchor="middle"), day_ring(x, y, size * 0.48, dashed=kind == "dashed"))
 
 
 def journey_drawing(boxes: tuple[JourneyBox, ...], width: float, styles: Styles) -> Drawing:
     """Screening -> induction -> maintenance -> follow-up, as arrow-shaped boxes."""
     s = styles.scale
-    name_size, line_size, pad, notch = 8.4 * s, 7.4 * s, 4 * s, 7 * s
+    name_size, line_size, pad, notch = styles.text_size(8.4), styles.text_size(7.4), 4 * s, 7 * s
     box_w = width / len(boxes)
     texts = [_box_lines(box, box_w - 2 * pad - notch, name_size, line_size) for box in boxes]
     box_h = max(len(lines) for lines in texts) * line_size * 1.25 + name_size * 1.3 + 2 * pad

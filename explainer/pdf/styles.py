@@ -41,6 +41,11 @@ class Styles:
     def size(self, points: float) -> float:
         return points * self.scale
 
+    def text_size(self, points: float) -> float:
+        """A font size for words in a drawing: scaled, and in large print at least
+        LARGE_PRINT_FLOOR, like the paragraph styles."""
+        return max(points * self.scale, LARGE_PRINT_FLOOR) if self.scale > 1 else points
+
 
 def make_styles(large_print: bool = False) -> Styles:
     scale = LARGE_PRINT_SCALE if large_print else 1.0
