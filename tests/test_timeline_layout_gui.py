@@ -67,6 +67,17 @@ def test_at_100_percent_all_28_days_fit_the_default_window(timeline_at, start) -
     assert scroller.mapTo(view.viewport(), QPoint(scroller.width(), 0)).x() <= view.viewport().width()
 
 
+@pytest.mark.parametrize("percent", [100, 200])
+def test_neighbouring_day_numbers_stand_apart(timeline_at, percent) -> None:
+    """Full-size numbers filled the narrow columns: '1011121314' read as one number."""
+    from PySide6.QtGui import QFontMetrics
+
+    grid = timeline_at(percent).grid
+    cell = grid.grid_geometry().cell
+    widest = QFontMetrics(grid._number_font(bold=True)).horizontalAdvance("28")
+    assert cell - widest >= max(3, grid.fontMetrics().height() // 6)
+
+
 def test_at_200_percent_the_days_still_scroll_sideways(timeline_at) -> None:
     view = timeline_at(200)
     assert view.grid_scroller.horizontalScrollBar().maximum() > 0

@@ -45,6 +45,8 @@ from explainer.ui.shapes import (
 )
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Day and date numbers are drawn at this share of the text size (see _number_font).
+NUMBER_SCALE = 0.85
 
 
 @dataclass(frozen=True)
@@ -264,14 +266,20 @@ class CycleGrid(QWidget):
             x = week * g.cell
             painter.drawLine(x, g.header_height, x, g.height(len(self.drugs)))
 
+    def _number_font(self, bold: bool = False) -> QFont:
+        """Day and date numbers a little smaller than the text: the columns are as
+        narrow as a bold "28" (so 28 days fit), and full-size numbers ran together."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * NUMBER_SCALE)
+        font.setBold(bold)
+        return font
+
     def _paint_header(self, painter: QPainter, g: GridGeometry) -> None:
         text = INK
-        bold = QFont(self.font())
-        bold.setBold(True)
         painter.setPen(text)
         for column, day in enumerate(self._cycle.days):
             x = column * g.cell
-            painter.setFont(bold if day.is_clinic_day else self.font())
+            painter.setFont(self._number_font(bold=day.is_clinic_day))
             painter.drawText(QRect(x, 0, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(day.day))
             sign = QRectF(x + g.cell * 0.1, g.clinic_top + g.line * 0.1, g.cell * 0.8, g.line * 1.25)
             if day.is_clinic_day or day.may_be_clinic_day:
@@ -288,10 +296,12 @@ class CycleGrid(QWidget):
             words = next((w for w in label if self.fontMetrics().horizontalAdvance(w) <= room), "")
             if words:  # straight on the paper: the focused day's tint runs on under it
                 painter.drawText(QRect(x + 3, g.line, room, g.line), Qt.AlignmentFlag.AlignLeft, words)
+        painter.setFont(self._number_font())
         for column, day in enumerate(self._cycle.days):
             if day.date is not None:
                 x = column * g.cell
                 painter.drawText(QRect(x, 2 * g.line, g.cell, g.line), Qt.AlignmentFlag.AlignCenter, str(day.date.day))
+        painter.setFont(self.font())
 
     def visible_left(self) -> int:
         """The x of the first pixel in view: the days scroll sideways in a GridScroller,
