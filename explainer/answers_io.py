@@ -59,7 +59,24 @@ def plain_validation_problem(err: ValidationError) -> tuple[str, str | None]:
         return future_transplant_words(when, as_of, what_to_do=ANSWER_AGAIN), "asct_date"
     loc = [str(part) for part in problem["loc"]]
     key = loc[1] if len(loc) > 1 and loc[0] == "answers" else None
-    return CHANGED, key
+    limit = plain_limit(err) if key else None  # a number out of range: say which limit
+    return (f"{CHANGED}\n\n{limit}" if limit else CHANGED), key
+
+
+def plain_limit(err: ValidationError) -> str | None:
+    """A number outside its range, said the way a patient would; None for other problems."""
+    problem = err.errors()[0]
+    limit = (problem.get("ctx") or {})
+    if problem["type"] in ("less_than_equal", "less_than"):
+        return f"Please check this number: the largest allowed here is {limit.get('le', limit.get('lt'))}."
+    if problem["type"] in ("greater_than_equal", "greater_than"):
+        return f"Please check this number: it cannot be less than {limit.get('ge', limit.get('gt'))}."
+    return None
+
+
+def plain_problem(err: ValidationError) -> str:
+    """Pydantic's message, said the way a patient would: what to type instead."""
+    return plain_limit(err) or describe_answers_error(err).split(": ", 1)[-1]
 
 
 def describe_answers_error(err: ValidationError) -> str:

@@ -241,6 +241,9 @@ PLAIN_PROBLEMS = [
      None),
     (_with(("answers", "platelets", "value"), -3), dt.date(2026, 11, 24), "Part of this file is not right",
      "platelets"),
+    # A number out of range also says which limit (the window adds the question's name).
+    (_with(("answers", "platelets", "value"), -3), dt.date(2026, 11, 24),
+     "Please check this number: it cannot be less than 0", "platelets"),
 ]
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from pydantic import ValidationError
 
-from explainer.answers_io import describe_answers_error, future_transplant_words
+from explainer.answers_io import future_transplant_words, plain_problem
 from explainer.content import load_glossary
 from explainer.core.glossary import Glossary, mark_terms, term_for_href
 from explainer.core.answers import Answers, AnswersFile, new_answers_file
@@ -63,17 +63,6 @@ def make_input(question: Question, rule: Compare | None) -> AnswerInput:
     if question.kind == "date":
         return DateInput(question)
     return WholeNumberInput(question)
-
-
-def plain_problem(err: ValidationError) -> str:
-    """Pydantic's message, said the way a patient would: what to type instead."""
-    problem = err.errors()[0]
-    limit = (problem.get("ctx") or {})
-    if problem["type"] in ("less_than_equal", "less_than"):
-        return f"Please check this number: the largest allowed here is {limit.get('le', limit.get('lt'))}."
-    if problem["type"] in ("greater_than_equal", "greater_than"):
-        return f"Please check this number: it cannot be less than {limit.get('ge', limit.get('gt'))}."
-    return describe_answers_error(err).split(": ", 1)[-1]
 
 
 def glossary_label(rich_text: str, glossary: Glossary | None, name: str) -> QLabel:
