@@ -80,10 +80,11 @@ class MainWindow(QMainWindow):
         self._section_ids: list[str] = []  # the navigator's rows, in order
         for page_id, label in SECTIONS:
             if (page_id, label) == WELCOME:
-                self.add_section(page_id, label, self._welcome_page())
+                self._insert_section(page_id, label, self._welcome_page())
             else:
                 self._waiting[page_id] = (QWidget(), label)
-                self.add_section(page_id, label, self._waiting[page_id][0])
+                self._insert_section(page_id, label, self._waiting[page_id][0])
+        self.fit_navigator()  # once, for all of them
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
         self.splitter = QSplitter()
@@ -119,13 +120,16 @@ class MainWindow(QMainWindow):
     def add_section(self, page_id: str, label: str, view: QWidget, after: str | None = None) -> None:
         """Add a page to the navigator (at the end, or right after the section ``after``);
         later features (questionnaire, timeline) use this."""
+        self._insert_section(page_id, label, view, after)
+        self.fit_navigator()
+
+    def _insert_section(self, page_id: str, label: str, view: QWidget, after: str | None = None) -> None:
         item = QListWidgetItem(label)
         item.setData(ACCESSIBLE_TEXT_ROLE, label.strip())  # indents are for the eye only
         row = self._section_ids.index(after) + 1 if after in self._section_ids else len(self._section_ids)
         self._section_ids.insert(row, page_id)
         self.navigator.insertItem(row, item)
         self.stack.insertWidget(row, view)
-        self.fit_navigator()
 
     def fit_navigator(self) -> None:
         """The navigator is as wide as its longest label, at every text size."""
