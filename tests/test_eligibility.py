@@ -90,6 +90,11 @@ def test_every_limit_in_every_unit(trial, rule: Compare, unit: str, where: str) 
     ("platelets", {"value": 150000, "unit": "10^9/L"}, "platelets", Status.UNKNOWN,
      "Your platelets: 150,000 ×10⁹/L would be very unusual. Please check the unit: did you mean 150,000/µL?"),
     ("hemoglobin", {"value": 80, "unit": "g/dL"}, "hemoglobin", Status.UNKNOWN, "did you mean 80 g/L?"),
+    # No unit would make these plausible: still open, never met or not met.
+    ("platelets", {"value": 5000000, "unit": "/uL"}, "platelets", Status.UNKNOWN,
+     "would be very unusual. Please check the number and the unit on your report."),
+    ("hemoglobin", {"value": 0, "unit": "g/dL"}, "hemoglobin", Status.UNKNOWN, "Please check the number"),
+    ("anc", {"value": 0, "unit": "10^9/L"}, "anc", Status.UNKNOWN, "This rule stays open until it is checked."),
     ("bilirubin", {"value": 35, "unit": "umol/L", "uln": 17}, "bilirubin", Status.NOT_SATISFIED,
      "35 µmol/L, with a normal limit of 17 µmol/L on your report, which is 2.06 times the upper limit"),
     ("bilirubin", {"value": 2, "unit": "xULN"}, "bilirubin", Status.SATISFIED, "2 times the upper limit"),

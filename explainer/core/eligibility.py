@@ -28,6 +28,7 @@ from explainer.core.units import (
     decimals_beside_limit,
     format_number,
     format_value,
+    implausible,
     likely_mix_up,
 )
 
@@ -229,7 +230,8 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
         if value is None:
             return _unanswered(rule.question, context)
         meant = likely_mix_up(rule.question, answer.value, answer.unit, rule.unit)
-        if meant is not None:  # an impossible number is a unit slip, not a result: leave the rule open
+        if meant is not None or implausible(rule.question, value):
+            # An impossible number is a slip (often of the unit), not a result: leave the rule open.
             return _Outcome(Status.UNKNOWN, (_unit_slip(rule, answer, meant, context),), (rule.question,))
         yours = _quote_lab(answer, rule.unit, value, rule.limit)
     else:
@@ -240,10 +242,11 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
     return _Outcome(Status.SATISFIED if met else Status.NOT_SATISFIED, (reason,))
 
 
-def _unit_slip(rule: Compare, answer: LabValue, meant: str, context: _Context) -> str:
+def _unit_slip(rule: Compare, answer: LabValue, meant: str | None, context: _Context) -> str:
+    check = (f"Please check the unit: did you mean {format_value(answer.value, meant, 6)}?" if meant
+             else "Please check the number and the unit on your report.")
     return (f"Your {context.label(rule.question)}: {format_value(answer.value, answer.unit, 6)} would be very "
-            f"unusual. Please check the unit: did you mean {format_value(answer.value, meant, 6)}? "
-            "This rule stays open until the unit is checked.")
+            f"unusual. {check} This rule stays open until it is checked.")
 
 
 _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b,

@@ -154,6 +154,12 @@ def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float 
     return f"{format_value(value, unit, 6)} = {format_value(converted, to_unit, decimals_beside_limit(converted, limit))}"
 
 
+def implausible(key: str, value_in_rule_unit: float) -> bool:
+    """A number no lab report would show for this test (in the rule's unit)."""
+    bounds = _PLAUSIBLE.get(key)
+    return bounds is not None and not bounds[0] <= value_in_rule_unit <= bounds[1]
+
+
 def likely_mix_up(key: str, value: float, unit: str, rule_unit: str) -> str | None:
     """The unit the patient probably meant, when theirs gives an impossible number."""
     bounds = _PLAUSIBLE.get(key)
