@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolTip
 
 from explainer.content import PAGE_NAMES, load_glossary, load_page, load_questions, load_trial
 from explainer.core.glossary import Glossary, mark_markdown, mark_terms, mentions, terms_not_in, words_used
+from tests.windows import tab_to_link
 
 GLOSSARY = load_glossary()
 TRIAL = load_trial()
@@ -151,13 +152,7 @@ def test_click_shows_the_meaning_in_a_panel(main_window, qtbot) -> None:
 def test_keyboard_reaches_a_word_and_enter_shows_its_meaning(main_window, qtbot) -> None:
     main_window.show_section("study")
     page = main_window.stack.currentWidget()
-    page.browser.setFocus()
-    for _ in range(40):
-        qtbot.keyClick(page.browser, Qt.Key.Key_Tab)
-        if page.browser.textCursor().charFormat().anchorHref().startswith("glossary:"):
-            break
-    else:
-        pytest.fail("Tab never reached a glossary word")
+    assert tab_to_link(qtbot, page.browser, "glossary:", 40), "Tab never reached a glossary word"
     qtbot.keyClick(page.browser, Qt.Key.Key_Return)
     assert page.definition.isVisible()
     assert page.definition.term is not None

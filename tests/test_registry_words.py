@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from explainer.content import PAGE_NAMES, load_page, load_registry_sentences, load_trial
 from explainer.core.registry_words import MARKER, REGISTRY_LABEL, expand_markers, marker_ids
 from tests.markdown_blocks import blocks, cited_by_next
+from tests.windows import tab_to_link
 
 TRIAL = load_trial()
 SENTENCES = load_registry_sentences()
@@ -94,13 +95,7 @@ def test_a_statement_reveals_and_hides_its_registry_sentence(main_window, qtbot)
 def test_the_link_works_from_the_keyboard(main_window, qtbot) -> None:
     main_window.show_section("status")
     page = main_window.stack.currentWidget()
-    page.browser.setFocus()
-    for _ in range(60):
-        qtbot.keyClick(page.browser, Qt.Key.Key_Tab)
-        if page.browser.textCursor().charFormat().anchorHref().startswith("registry:"):
-            break
-    else:
-        pytest.fail("Tab never reached a registry link")
+    assert tab_to_link(qtbot, page.browser, "registry:", 60), "Tab never reached a registry link"
     qtbot.keyClick(page.browser, Qt.Key.Key_Return)
     assert REGISTRY_LABEL in page.browser.toPlainText()
 

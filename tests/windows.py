@@ -1,4 +1,4 @@
-"""Making a real main window for a GUI test, the way the app makes it."""
+"""GUI test helpers: a real main window, made the way the app makes it, and Tab moves."""
 
 from __future__ import annotations
 
@@ -19,3 +19,16 @@ def shown_window(qtbot, build: Callable[[], QMainWindow]) -> QMainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def tab_to_link(qtbot, browser, scheme: str, tries: int) -> bool:
+    """Press Tab in ``browser`` until a link of ``scheme`` (e.g. "glossary:") has the
+    cursor; False if ``tries`` presses never reach one."""
+    from PySide6.QtCore import Qt
+
+    browser.setFocus()
+    for _ in range(tries):
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+        if browser.textCursor().charFormat().anchorHref().startswith(scheme):
+            return True
+    return False
