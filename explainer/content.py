@@ -111,6 +111,17 @@ def page_source(name: str, root: Source | None = None) -> Source:
     return (root or resources_root()) / "pages" / f"{name}.md"
 
 
+def load_page_without_facts(name: str, root: Source | None = None) -> str:
+    """A page that states no study facts (the welcome page, drawn before the study
+    is open): a ``{{ fact }}`` placeholder in it is an error, never left showing."""
+    source = page_source(name, root)
+    text = read_text(source)
+    if placeholder := _PLACEHOLDER.search(text):
+        raise ContentError(f"{source}: this page is shown before the study opens, "
+                           f"so it cannot use {placeholder.group(0)}")
+    return text
+
+
 def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_links: bool = False) -> str:
     """A Markdown page with its ``{{ fact }}`` placeholders filled from the trial.
 

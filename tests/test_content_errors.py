@@ -104,3 +104,13 @@ def test_unknown_page_placeholder_is_caught(tmp_path, trial) -> None:
     (tmp_path / "pages" / "x.md").write_text("Status: {{ stauts }}", encoding="utf-8")
     with pytest.raises(ContentError, match=r"x\.md: unknown placeholder"):
         load_page("x", trial, root=tmp_path)
+
+
+def test_a_fact_on_the_page_shown_before_the_study_opens_is_caught(tmp_path) -> None:
+    from explainer.content import load_page_without_facts
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "welcome.md").write_text("Study {{ nct_id }}, welcome.", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"welcome\.md: .*cannot use \{\{ nct_id \}\}"):
+        load_page_without_facts("welcome", root=tmp_path)
+    assert "Only the study team decides" in load_page_without_facts("welcome")  # the real one has none

@@ -232,7 +232,7 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
         meant = likely_mix_up(rule.question, answer.value, answer.unit, rule.unit)
         if meant is not None or implausible(rule.question, value):
             # An impossible number is a slip (often of the unit), not a result: leave the rule open.
-            return _Outcome(Status.UNKNOWN, (_unit_slip(rule, answer, meant, context),), (rule.question,))
+            return _Outcome(Status.UNKNOWN, (_implausible_answer(rule, answer, meant, context),), (rule.question,))
         yours = _quote_lab(answer, rule.unit, value, rule.limit)
     else:
         value, yours = float(answer), format_number(answer, 6)
@@ -242,7 +242,7 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
     return _Outcome(Status.SATISFIED if met else Status.NOT_SATISFIED, (reason,))
 
 
-def _unit_slip(rule: Compare, answer: LabValue, meant: str | None, context: _Context) -> str:
+def _implausible_answer(rule: Compare, answer: LabValue, meant: str | None, context: _Context) -> str:
     check = (f"Please check the unit: did you mean {format_value(answer.value, meant, 6)}?" if meant
              else "Please check the number and the unit on your report.")
     return (f"Your {context.label(rule.question)}: {format_value(answer.value, answer.unit, 6)} would be very "

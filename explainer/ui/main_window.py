@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.content import ContentError, page_source, read_text
+from explainer.content import load_page_without_facts
 from explainer.ui.pages import CriteriaView, MarkdownPageView
 from explainer.ui.session import Session
 from explainer.ui.theme import Theme
@@ -198,10 +198,7 @@ class MainWindow(QMainWindow):
     def _welcome_page(self) -> QWidget:
         """Drawn from its file alone: it states no study facts, so it needs no study data."""
         page_id, label = WELCOME
-        markdown = read_text(page_source(page_id))
-        if "{{" in markdown:
-            raise ContentError(f"{page_source(page_id)}: the welcome page cannot show study facts")
-        view = MarkdownPageView(label, markdown)
+        view = MarkdownPageView(label, load_page_without_facts(page_id))
         view.page_requested.connect(self._follow_welcome_link)
         return view
 
