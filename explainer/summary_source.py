@@ -17,6 +17,7 @@ from explainer.core.questions import Questionnaire
 from explainer.core.schedule import build_timeline
 from explainer.core.glossary import words_used
 from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
+from explainer.timeline_text import timeline_text
 
 
 def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date, *,
@@ -28,6 +29,8 @@ def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date,
     options = options or SummaryOptions()
     if options.glossary is None:
         options = replace(options, glossary=glossary_hook())
+    if options.clinic_words is None:
+        options = replace(options, clinic_words=timeline_text().clinic_days)
     try:
         return build_summary(trial, report, timeline, printed_on, options, _builtin_text(), answers, questions)
     except KeyError as err:  # a placeholder in the words file that no fact fills
@@ -40,7 +43,8 @@ def check_summary_words(trial: Trial) -> None:
     questions = _builtin_questions()
     try:
         build_summary(trial, evaluate(trial, answers, questions), build_timeline(trial, trial.start_date, {2: 1}),
-                      trial.last_updated, SummaryOptions(), _builtin_text(), answers, questions)
+                      trial.last_updated, SummaryOptions(clinic_words=timeline_text().clinic_days), _builtin_text(),
+                      answers, questions)
     except KeyError as err:
         raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None
 

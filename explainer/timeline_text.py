@@ -12,6 +12,7 @@ from functools import cache
 from pydantic import model_validator
 
 from explainer.content import Source, load_json_model, resources_root
+from explainer.core.clinic_days import ClinicDayWords
 from explainer.core.model import Strict
 
 # The numbers the code fills into each text; any other {name} there is a writer's typo
@@ -110,11 +111,12 @@ class TimelineText(Strict):
     save_needs_date: str
     saved: str
     save_failed_title: str
+    clinic_days: ClinicDayWords  # checks its own placeholders
     estimate_note: str
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> TimelineText:
-        for key, value in self.model_dump().items():
+        for key, value in self.model_dump(exclude={"clinic_days"}).items():
             for sub, text in (value.items() if isinstance(value, dict) else [("", value)]):
                 names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
                 unknown = names - FIELD_PLACEHOLDERS.get(key, frozenset())
@@ -126,9 +128,9 @@ class TimelineText(Strict):
     def all_prose(self) -> list[str]:
         """Every sentence a patient reads, for the readability check."""
         out: list[str] = []
-        for value in self.model_dump().values():
+        for value in self.model_dump(exclude={"clinic_days"}).values():
             out.extend(value.values() if isinstance(value, dict) else [value])
-        return out
+        return out + self.clinic_days.all_prose()
 
 
 def load_timeline_text(source: Source | None = None) -> TimelineText:

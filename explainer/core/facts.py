@@ -46,6 +46,8 @@ def trial_facts(trial: Trial) -> dict[str, str]:
         "title": trial.title,
         "status_words": STATUS_WORDS[trial.status],
         "status_code": trial.status.value,
+        # "Is the study taking new people?" answered from the data, never by hand.
+        "recruiting_answer": "Yes" if trial.status.is_recruiting else "No",
         "last_updated": long_date(trial.last_updated),
         "start_date": long_date(trial.start_date),
         "completion_date": long_date(trial.completion_date),

@@ -26,9 +26,14 @@ class GlossaryTerm(BaseModel):
     term: str = Field(min_length=1, description="The word as the glossary page lists it.")
     also: tuple[str, ...] = Field((), description="Other forms found in the texts (plurals, spellings).")
     definition: str = Field(min_length=1, description="Plain words, grade 8 or lower.")
+    source: str = Field("", description="Where a medical claim in the definition comes from (writing guide §4).")
 
     def forms(self) -> tuple[str, ...]:
         return (self.term, *self.also)
+
+    def definition_with_source(self) -> str:
+        """The definition, then its source where it has one: a reader can check the claim."""
+        return f"{self.definition} (Source: {self.source})" if self.source else self.definition
 
 
 class Glossary(BaseModel):
@@ -151,7 +156,7 @@ def mark_markdown(markdown: str, glossary: Glossary, already: set[str] | None = 
 
 def glossary_markdown(glossary: Glossary) -> str:
     """Every term A to Z, for the glossary page."""
-    return "\n\n".join(f"**{t.term}**: {t.definition}" for t in glossary.a_to_z())
+    return "\n\n".join(f"**{t.term}**: {t.definition_with_source()}" for t in glossary.a_to_z())
 
 
 def terms_not_in(texts: Iterable[str], glossary: Glossary) -> list[str]:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from explainer.core.answers import AnswersFile, LabValue
+from explainer.core.clinic_days import ClinicDayGuide, ClinicDayWords, clinic_day_guide
 from explainer.core.eligibility import STATUS_ICONS, STATUS_WORDS_PLAIN, EligibilityReport, Status
 from explainer.core.facts import long_date, trial_facts
 from explainer.core.model import Trial
@@ -46,6 +47,21 @@ class MadeFrom(BaseModel):
     without_answers: str
 
 
+class KeyPointsText(BaseModel):
+    """The words of the key-points box on page 1: what a reader must not miss."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    heading: str
+    status: str
+    ask_heading: str
+    ask: tuple[str, ...] = Field(min_length=3, max_length=5)
+    side_effects_heading: str
+    side_effects: tuple[str, ...] = Field(min_length=1)
+    call_heading: str
+    call: str
+    sources: str
+
+
 class SummaryText(BaseModel):
     """resources/pdf/summary.json: the patient-facing words, editable without code."""
 
@@ -55,6 +71,7 @@ class SummaryText(BaseModel):
     document_title: str
     subtitle: str
     made_from: MadeFrom
+    key_points: KeyPointsText
     short_disclaimer: str
     headings: dict[str, str] = Field(description="A heading per section id, plus 'disclaimer'.")
     study: tuple[str, ...]
@@ -84,6 +101,7 @@ class SummaryText(BaseModel):
 class SummaryOptions:
     sections: frozenset[str] = frozenset(SECTIONS)
     glossary: GlossaryHook | None = None
+    clinic_words: ClinicDayWords | None = None  # resources/timeline.json: what a clinic day asks
 
 
 @dataclass(frozen=True)
@@ -127,6 +145,24 @@ class TimelinePart:
     dates_intro: str = ""
     dates: tuple[DatedCycle, ...] = ()
     dates_more: str = ""
+    clinic_guide: ClinicDayGuide | None = None
+
+
+@dataclass(frozen=True)
+class KeyPoints:
+    heading: str
+    status: str
+    ask_heading: str
+    ask: tuple[str, ...]
+    side_effects_heading: str
+    side_effects: tuple[str, ...]
+    call_heading: str
+    call: str
+    sources: str
+
+    def all_text(self) -> str:
+        return "\n".join((self.heading, self.status, self.ask_heading, *self.ask, self.side_effects_heading,
+                          *self.side_effects, self.call_heading, self.call, self.sources))
 
 
 @dataclass(frozen=True)
@@ -139,6 +175,7 @@ class Summary:
     printed_on: dt.date
     sections: tuple[str, ...]  # the chosen sections, in print order
     headings: Mapping[str, str]
+    key_points: KeyPoints | None = None
     study: tuple[str, ...] = ()
     status: str = ""
     facts: tuple[tuple[str, str], ...] = ()
@@ -159,10 +196,14 @@ class Summary:
     def all_text(self) -> str:
         """Every word the summary prints (for the glossary hook and for tests)."""
         parts: list[str] = [self.title, self.subtitle, self.short_disclaimer, *self.study, self.status]
+        if self.key_points:
+            parts.append(self.key_points.all_text())
         parts += [f"{k} {v}" for k, v in (*self.facts, *self.contacts, *self.words)]
         if self.timeline:
             parts += [self.timeline.intro, self.timeline.how_given, self.timeline.how_to_read,
                       self.timeline.dates_intro]
+            if self.timeline.clinic_guide:
+                parts.append(self.timeline.clinic_guide.all_text())
         if self.self_check:
             check = self.self_check
             parts += [check.intro, check.overall, *check.doctor_questions, *check.notes]
@@ -184,7 +225,6 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
     """The summary for one patient. ``answers`` and ``questions`` give "your answer"
     in the patient's own units; without them the self-check quotes only the reasons."""
     facts = trial_facts(trial)
-    facts["recruiting_answer"] = "Yes" if trial.status.is_recruiting else "No"
     if timeline.start:
         facts["start"] = long_date(timeline.start)
     if report is not None:
@@ -196,11 +236,11 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
     summary = Summary(
         trial_id=trial.nct_id, title=fill(text.document_title, facts), subtitle=fill(text.subtitle, facts),
         short_disclaimer=text.short_disclaimer, record_date=trial.last_updated, printed_on=printed_on,
-        sections=chosen, headings=dict(text.headings),
+        sections=chosen, headings=dict(text.headings), key_points=_key_points(text.key_points, facts),
         study=tuple(fill(p, facts) for p in text.study) if "study" in chosen else (),
         status=fill(text.status, facts) if "study" in chosen else "",
         facts=tuple((k, fill(v, facts)) for k, v in text.facts) if "study" in chosen else (),
-        timeline=_timeline_part(trial, timeline, text, facts) if "timeline" in chosen else None,
+        timeline=_timeline_part(trial, timeline, text, facts, options) if "timeline" in chosen else None,
         self_check=_self_check(report, text, facts, answers, questions) if "self_check" in chosen else None,
         team_questions=(*text.team_questions, *timeline.open_questions) if "team_questions" in chosen else (),
         help_intro=text.help_intro if "help" in chosen else "",
@@ -210,6 +250,14 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
                   "subject": f"Plain-language summary of study {trial.nct_id} to bring to your doctor",
                   "lang": "en"})
     return _with_words(summary, options)
+
+
+def _key_points(words: KeyPointsText, facts: Mapping[str, str]) -> KeyPoints:
+    """Page 1's box, whatever sections are chosen: status, what to ask, what to watch for."""
+    return KeyPoints(heading=words.heading, status=fill(words.status, facts), ask_heading=words.ask_heading,
+                     ask=words.ask, side_effects_heading=words.side_effects_heading,
+                     side_effects=words.side_effects, call_heading=words.call_heading, call=words.call,
+                     sources=words.sources)
 
 
 def _with_words(summary: Summary, options: SummaryOptions) -> Summary:
@@ -222,15 +270,18 @@ def _with_words(summary: Summary, options: SummaryOptions) -> Summary:
     return replace(summary, words=words, sections=tuple(order))
 
 
-def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> TimelinePart:
+def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str],
+                   options: SummaryOptions) -> TimelinePart:
     dated = dated_cycles(timeline, DATED_CYCLES_SHOWN) if timeline.start else ()
+    guide = clinic_day_guide(timeline, options.clinic_words) if options.clinic_words else None
     return TimelinePart(
         intro=fill(text.timeline_intro, facts),
         how_given=fill(text.how_given, {**facts, "medicines": "; ".join(how_each_is_given(timeline))}),
         how_to_read=text.how_to_read, grids=cycle_grids(timeline),
         journey_intro=text.journey_intro, journey=_journey(trial, timeline, text, facts),
         dates_intro=_dates_intro(timeline, text, facts) if dated else "", dates=dated,
-        dates_more=fill(text.dates_more, facts) if dated and len(timeline.cycles) > len(dated) else "")
+        dates_more=fill(text.dates_more, facts) if dated and len(timeline.cycles) > len(dated) else "",
+        clinic_guide=guide)
 
 
 def _journey(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> tuple[JourneyBox, ...]:

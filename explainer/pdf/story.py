@@ -50,7 +50,26 @@ class StoryBuilder:
         box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                                  ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         return [Paragraph(text(self.summary.title), s.title), Paragraph(text(self.summary.subtitle), s.subtitle),
-                box]
+                box, *self.key_points()]
+
+    def key_points(self) -> list[Flowable]:
+        """Page 1: the status, what to ask, the main side effects and when to call, in a box."""
+        points = self.summary.key_points
+        if points is None:
+            return []
+        s = self.styles
+        inside: list[Flowable] = [Paragraph(text(points.heading), s.h2), Paragraph(text(points.status), s.body),
+                                  Paragraph(f"<b>{text(points.ask_heading)}</b>", s.body),
+                                  *self.checklist(points.ask),
+                                  Paragraph(f"<b>{text(points.side_effects_heading)}</b>", s.body),
+                                  *(Paragraph(text(e), s.bullet, bulletText="•") for e in points.side_effects),
+                                  Paragraph(f"<b>{text(points.call_heading)}:</b> {text(points.call)}", s.body),
+                                  Paragraph(text(points.sources), s.small)]
+        box = Table([[inside]], colWidths=[self.width])
+        box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+        return [Spacer(1, 6 * s.scale), box]
 
     def study(self) -> list[Flowable]:
         status = Paragraph(text(self.summary.status), self.styles.body)
@@ -77,7 +96,22 @@ class StoryBuilder:
             story.append(KeepTogether([Paragraph(text(grid.title), s.h2), grid_drawing(grid, self.width, s)]))
         story.append(KeepTogether([Paragraph(text(part.journey_intro), s.h2),
                                    journey_drawing(part.journey, self.width, s)]))
-        return story + self.dates(part)
+        return story + self.clinic_days(part) + self.dates(part)
+
+    def clinic_days(self, part: TimelinePart) -> list[Flowable]:
+        """What each kind of clinic day asks, and how many there are (issue 12, item 18)."""
+        guide = part.clinic_guide
+        if guide is None:
+            return []
+        s = self.styles
+        story: list[Flowable] = [Paragraph(text(guide.heading), s.h2), Paragraph(text(guide.intro), s.body)]
+        for kind in guide.kinds:
+            story.append(KeepTogether([
+                Paragraph(f"<b>{text(kind.title)}</b>", s.body),
+                *(Paragraph(text(line), s.bullet, bulletText="•") for line in (*kind.when, *kind.steps))]))
+        story.append(Paragraph(f"<b>{text(guide.counts_heading)}</b>", s.body))
+        story += [Paragraph(text(line), s.bullet, bulletText="•") for line in guide.counts]
+        return story + [Paragraph(text(guide.usually), s.body), Paragraph(text(guide.sources), s.small)]
 
     def dates(self, part: TimelinePart) -> list[Flowable]:
         if not part.dates:
@@ -126,8 +160,8 @@ class StoryBuilder:
         return table
 
     def check_columns(self) -> list[float]:
-        """Status, rule, answer. Large print widens the status so '✓ Seems' stays on one line."""
-        status = 0.11 if self.styles.scale == 1 else 0.145
+        """Status, rule, answer. Wide enough that '✓ Seems' stays on one line at 10.5 pt and in large print."""
+        status = 0.14 if self.styles.scale == 1 else 0.165
         return [self.width * f for f in (status, 0.52 - (status - 0.11) / 2, 0.37 - (status - 0.11) / 2)]
 
     def check_row(self, row: CheckRow) -> list[object]:

@@ -21,6 +21,7 @@ LARGE_PRINT_SCALE = 1.4
 # the registry's words) to at least these: 1.4 times a small size was still small.
 LARGE_PRINT_FLOOR = 12.0
 LARGE_PRINT_SOURCE_FLOOR = 11.0  # the registry's word-for-word text, set apart as a quote
+BODY_MIN = 10.5  # body text at normal size (issue 12): table cells and lists too, not only paragraphs
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,12 @@ def make_styles(large_print: bool = False) -> Styles:
         title=style("title", 16, BOLD, HEADING, after=2),
         subtitle=style("subtitle", 9, colour=MUTED, after=6),
         h1=style("h1", 13, BOLD, HEADING, before=7, after=3, keepWithNext=1),
-        h2=style("h2", 10.5, BOLD, HEADING, before=5, after=2, keepWithNext=1),
-        body=style("body", 9.2),
-        small=style("small", 8.5, colour=MUTED),
-        cell=style("cell", 7.8, after=0),
-        cell_bold=style("cell_bold", 7.8, BOLD, after=0),
-        source=style("source", 6.9, colour=MUTED, after=0, floor=LARGE_PRINT_SOURCE_FLOOR),
-        bullet=style("bullet", 9.2, leftIndent=14, bulletIndent=2, after=2),
-        boxed=style("boxed", 9.2, BOLD, after=0),
+        h2=style("h2", 11.5, BOLD, HEADING, before=5, after=2, keepWithNext=1),
+        body=style("body", BODY_MIN),
+        small=style("small", 9.5, colour=MUTED),
+        cell=style("cell", BODY_MIN, after=0),
+        cell_bold=style("cell_bold", BODY_MIN, BOLD, after=0),
+        source=style("source", 8.5, colour=MUTED, after=0, floor=LARGE_PRINT_SOURCE_FLOOR),
+        bullet=style("bullet", BODY_MIN, leftIndent=14, bulletIndent=2, after=2),
+        boxed=style("boxed", BODY_MIN, BOLD, after=0),
     )

@@ -106,7 +106,7 @@ class DefinitionPanel(QLabel):
 
     def show_term(self, term: GlossaryTerm) -> None:
         self.term = term
-        self.setText(f"<b>{html.escape(term.term)}</b>: {html.escape(term.definition)}")
+        self.setText(f"<b>{html.escape(term.term)}</b>: {html.escape(term.definition_with_source())}")
         self.setAccessibleName(f"Meaning of {term.term}")
         self.setAccessibleDescription(term.definition)
         self.show()

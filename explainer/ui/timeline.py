@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explainer.core.clinic_days import ClinicDayGuide, clinic_day_guide
 from explainer.core.facts import long_date
 from explainer.core.model import Route
 from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
@@ -125,6 +126,19 @@ def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
                      text.medicine_days.format(counts=counts), part))
 
 
+def add_clinic_day_guide(layout: QVBoxLayout, guide: ClinicDayGuide) -> None:
+    """Each kind of clinic day, what usually happens, and how many there are: one label a line."""
+    layout.addWidget(heading(guide.heading))
+    layout.addWidget(prose(guide.intro))
+    for kind in guide.kinds:
+        layout.addWidget(heading(kind.title, 4))
+        for line in (*kind.when, *kind.steps):
+            layout.addWidget(prose(line))
+    layout.addWidget(heading(guide.counts_heading, 4))
+    for line in (*guide.counts, guide.usually, guide.sources):
+        layout.addWidget(prose(line))
+
+
 class TimelineView(QScrollArea):
     """The whole section, in one scrolling page."""
 
@@ -207,6 +221,8 @@ class TimelineView(QScrollArea):
         layout.addWidget(heading(text.legend_heading))
         layout.addWidget(build_legend(text))
         layout.addWidget(prose(text.estimate_note))
+        self.clinic_guide = clinic_day_guide(self.timeline, text.clinic_days)
+        add_clinic_day_guide(layout, self.clinic_guide)
         layout.addWidget(self.personal)
         layout.addStretch(1)
         self.setWidget(page)

@@ -1,0 +1,136 @@
+"""What a clinic day asks of a patient: each kind of clinic day (which drips it has),
+what usually happens and roughly how long, and how many clinic days each part of
+treatment has in a cycle.
+
+The days and counts come from the ``Timeline`` (the trial's regimen), so they
+cannot drift from the grids; the words, durations and their sources come from the
+resources (``ClinicDayWords``), keyed by the trial's intervention ids. Pure: no files.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from explainer.core.model import Route
+from explainer.core.schedule import Timeline
+from explainer.core.summary_grids import CycleGrid, cycle_grids
+
+# The numbers and names the code fills in, per field; any other {name} is a writer's typo.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "kind": frozenset({"drugs"}),
+    "when": frozenset({"part", "days"}),
+    "drug_steps": frozenset({"minutes"}),
+    "per_cycle": frozenset({"part", "clinic", "cycle_days"}),
+    "maybe": frozenset({"maybe"}),
+}
+
+
+class ClinicDayWords(BaseModel):
+    """resources/timeline.json 'clinic_days': the words; the record or a label says each duration."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    heading: str
+    intro: str
+    kind: str  # "Days with {drugs} by drip"
+    when: str  # "{part}: {days}"
+    drug_steps: dict[str, str]  # by intervention id: what usually happens, roughly how long
+    first_time: dict[str, str]  # by intervention id: the first drip, where it differs
+    every_day: str  # blood tests, waiting: on every clinic day
+    usually: str  # "usually; ask the study team"
+    counts_heading: str
+    per_cycle: str
+    maybe: str
+    sources: str
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> ClinicDayWords:
+        for key, value in self.model_dump().items():
+            for text in (value.values() if isinstance(value, dict) else [value]):
+                names = {n for _, n, _, _ in string.Formatter().parse(text) if n is not None}
+                unknown = names - PLACEHOLDERS.get(key, frozenset())
+                if unknown:
+                    raise ValueError(f"clinic_days.{key}: unknown placeholder {{{sorted(unknown)[0]}}}")
+        return self
+
+    def all_prose(self) -> list[str]:
+        out: list[str] = []
+        for value in self.model_dump().values():
+            out.extend(value.values() if isinstance(value, dict) else [value])
+        return out
+
+
+@dataclass(frozen=True)
+class ClinicDayKind:
+    title: str  # "Days with isatuximab and carfilzomib by drip"
+    when: tuple[str, ...]  # "Cycle 1: days 1, 8 and 15"
+    steps: tuple[str, ...]  # what usually happens, per drip, then on every clinic day
+
+
+@dataclass(frozen=True)
+class ClinicDayGuide:
+    heading: str
+    intro: str
+    kinds: tuple[ClinicDayKind, ...]
+    counts_heading: str
+    counts: tuple[str, ...]  # per part of treatment: clinic days in a cycle
+    usually: str
+    sources: str
+
+    def all_text(self) -> str:
+        lines = [self.heading, self.intro, self.counts_heading, *self.counts, self.usually, self.sources]
+        for kind in self.kinds:
+            lines += [kind.title, *kind.when, *kind.steps]
+        return "\n".join(lines)
+
+
+def and_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _drips_on(grid: CycleGrid, day: int) -> tuple[str, ...]:
+    return tuple(row.drug for row in grid.rows if row.route is Route.IV and day in row.days)
+
+
+def _minutes(timeline: Timeline) -> Mapping[str, int]:
+    """Each drip's length where the record gives one (carfilzomib 'over 30 minutes')."""
+    found: dict[str, int] = {}
+    for day in timeline.days:
+        for dose in day.doses:
+            if dose.infusion_minutes:
+                found.setdefault(dose.drug, dose.infusion_minutes)
+    return found
+
+
+def clinic_day_guide(timeline: Timeline, words: ClinicDayWords) -> ClinicDayGuide:
+    grids = cycle_grids(timeline)
+    minutes = _minutes(timeline)
+    first_drips = _drips_on(grids[0], grids[0].clinic_days[0]) if grids and grids[0].clinic_days else ()
+    when: dict[tuple[str, ...], list[str]] = {}
+    for grid in grids:
+        by_kind: dict[tuple[str, ...], list[int]] = {}
+        for day in grid.clinic_days:
+            by_kind.setdefault(_drips_on(grid, day), []).append(day)
+        for drugs, days in by_kind.items():
+            day_words = f"day{'s' if len(days) > 1 else ''} {and_list([str(d) for d in days])}"
+            when.setdefault(drugs, []).append(words.when.format(part=grid.title, days=day_words))
+    kinds = []
+    for drugs, lines in when.items():
+        names = [timeline.drug_names[d].lower() for d in drugs]
+        steps = [words.drug_steps[d].format(minutes=minutes.get(d, "")) for d in drugs if d in words.drug_steps]
+        # The first drip of all is the long one: say so where the first clinic day is.
+        steps += [words.first_time[d] for d in drugs if d in words.first_time and drugs == first_drips]
+        kinds.append(ClinicDayKind(words.kind.format(drugs=and_list(names)), tuple(lines),
+                                   (*steps, words.every_day)))
+    counts = []
+    for grid in grids:
+        line = words.per_cycle.format(part=grid.title, clinic=len(grid.clinic_days), cycle_days=grid.length_days)
+        if grid.maybe_clinic_days:
+            line = f"{line} {words.maybe.format(maybe=len(grid.maybe_clinic_days))}"
+        counts.append(line)
+    return ClinicDayGuide(words.heading, words.intro, tuple(kinds), words.counts_heading, tuple(counts),
+                          words.usually, words.sources)
