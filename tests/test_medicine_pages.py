@@ -20,11 +20,17 @@ MEDICINES = ("isatuximab", "carfilzomib", "pomalidomide", "dexamethasone")
 DOSE = re.compile(r"\d\s*(mg|mcg|µg|microgram|milligram|units?\b|mL\b)|/kg|/m2|/m²", re.IGNORECASE)
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|gov|ca|uk|mx|sy|net)\b")
 PHONE = re.compile(r"\b1-800-[\dA-Z-]+")
+# Issue 12: label facts are marked as what usually happens, and each medicine names its
+# serious label warnings (carfilzomib: blood pressure, heart, lungs, clots, with how often).
 MUST_SAY = {
-    "isatuximab": ("3 hours and 20 minutes", "blood bank", "Coombs", "5 months after"),
-    "carfilzomib": ("over 30 minutes", "Drink plenty of fluids"),
-    "pomalidomide": ("pregnancy safety program", "REMS", "2 pregnancy tests", "condom", "blood thinner"),
-    "dexamethasone": ("hard to sleep", "mood", "Do not stop it suddenly"),
+    "isatuximab": ("3 hours and 20 minutes", "blood bank", "Coombs", "5 months after", "H2 blocker",
+                   "what usually happens under the medicine's label", "Ask the study team how it is done in this study",
+                   "serious infections"),
+    "carfilzomib": ("over 30 minutes", "enough fluids", "Heart problems", "High blood pressure", "Lung problems",
+                    "Blood clots", "about 8 in 100 people", "ask the study team how it is done in this study"),
+    "pomalidomide": ("pregnancy safety program", "REMS", "2 pregnancy tests", "condom", "blood thinner",
+                     "Low platelets", "checked each week for the first 8 weeks"),
+    "dexamethasone": ("hard to sleep", "mood", "Do not stop or change it on your own"),
 }
 
 
@@ -75,15 +81,21 @@ def test_the_overview_links_to_each_medicine_page_inside_the_app() -> None:
 
 
 def test_help_gives_the_site_and_only_the_guide_s_help_lines() -> None:
-    page = _page("help")
+    page = " ".join(_page("help").split())
     site = TRIAL.locations[0]
     assert site.facility in page and site.city in page
     assert "does not give a phone number" in page
-    for name, in_guide in (("Clinical Trial Support Center", "LLS CTSC"), ("Myeloma Foundation InfoLine", "IMF InfoLine"),
-                           ("1-800-4-CANCER", "1-800-4-CANCER")):
-        assert name in " ".join(page.split()) and in_guide in GUIDE
+    # Issue 12: each help line with its number, as the guide gives it, and its source.
+    for name, number, source in (("Leukemia & Lymphoma Society (LLS) Information Specialists", "1-800-955-4572",
+                                  "lls.org"),
+                                 ("International Myeloma Foundation (IMF) InfoLine", "1-800-452-2873", "myeloma.org"),
+                                 ("National Cancer Institute (NCI)", "1-800-4-CANCER", "cancer.gov")):
+        assert name in page and number in page and number in GUIDE
+        assert re.search(rf"{re.escape(number)}.*?\(Source:[^)]*{re.escape(source)}", page), name
+    assert "outside the United States" in page and "Ask your own treatment center" in page
     numbers = {n for name in PAGE_NAMES for n in PHONE.findall(_page(name))}
-    assert numbers <= {"1-800-4-CANCER", "1-800-422-6237"}  # the same number, spelled in digits
+    assert numbers == {"1-800-955-4572", "1-800-452-2873", "1-800-452-CURE", "1-800-4-CANCER", "1-800-422-6237"}
+    assert all(n in GUIDE or n == "1-800-452-CURE" for n in numbers)  # CURE spells 2873 on the keypad
 
 
 def test_questions_page_gives_questions_and_ends_with_a_summary() -> None:

@@ -51,7 +51,7 @@ def test_every_section_is_in_the_pdf(full_pdf, heading) -> None:
 
 
 @pytest.mark.parametrize("words", [
-    "Your platelets: 30 ×10⁹/L = 30,000/µL. The",  # the failing rule, in the patient's own unit
+    "Your platelets: 30 ×10⁹/L = 30,000/µL.",  # the rule, in the patient's own unit
     "✗ Seems",
     "Registry wording: Platelets >= 50,000/uL",
     "Ask your doctor: do I have heart disease that would count for this study?",
@@ -74,9 +74,11 @@ def test_footer_dates_the_record_and_the_printing_and_numbers_pages(full_pdf) ->
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_a_full_summary_is_two_to_four_pages_and_its_words_one_more(tmp_path, paper, trial) -> None:
-    """The summary for the doctor fits 2 to 4 pages; the meanings of its hard words
-    (issue 7: printed where the terms appear) add at most 1 page at the end."""
+def test_a_full_summary_is_two_to_seven_pages_and_its_words_two_more(tmp_path, paper, trial) -> None:
+    """The summary for the doctor fits 2 to 7 pages; the meanings of its hard words
+    (issue 7: printed where the terms appear) add at most 2 pages at the end. Issue 12
+    raised body text to 10.5 pt and added the key points and what a clinic day asks:
+    it was 4 pages at 9.2 pt."""
     from explainer.answers_io import load_answers
     from explainer.core.summary import SECTIONS, SummaryOptions
     from explainer.pdf import render_summary_pdf
@@ -88,8 +90,8 @@ def test_a_full_summary_is_two_to_four_pages_and_its_words_one_more(tmp_path, pa
                            options=SummaryOptions(sections=frozenset(SECTIONS) - {"words"}))
     bare = tmp_path / "bare.pdf"
     bare.write_bytes(render_summary_pdf(summary, paper))
-    assert 2 <= page_count(bare) <= 4
-    assert with_words <= page_count(bare) + 1
+    assert 2 <= page_count(bare) <= 7
+    assert with_words <= page_count(bare) + 2
     assert "Words used in this summary" in pdf_text(out) and "Words used" not in pdf_text(bare)
     size = {"a4": "595.276 x 841.89", "letter": "612 x 792"}[paper]
     assert size in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout

@@ -171,8 +171,9 @@ def test_journey_boxes_use_the_words_file_and_the_record_s_numbers(trial, text) 
     boxes = {b.id: b for b in summary_of(trial, None, None, text).timeline.journey}
     assert boxes["induction"].lines == ("6 cycles of 28 days", "168 days in all (24 weeks)")
     assert boxes["maintenance"].lines == ("Cycles of 28 days for up to 24 months: about 26 cycles",)
-    assert boxes["follow_up"].lines == ("A check-up 30 days after treatment ends. Then the team keeps in touch "
-                                        "for up to 5 years.",)
+    # The record says "followed up", nothing about a check-up or keeping in touch (issue 12).
+    assert boxes["follow_up"].lines == ("The study team follows up 30 days after treatment ends, then for up to "
+                                        "5 years.",)
     # A stage the words file does not name (another trial's part) still gets plain lines from the numbers.
     fewer = text.model_copy(update={"journey": {k: v for k, v in text.journey.items() if k != "induction"}})
     induction = next(b for b in summary_of(trial, None, None, fewer).timeline.journey if b.id == "induction")
