@@ -36,7 +36,8 @@ class ClinicDayWords(BaseModel):
     heading: str
     intro: str
     kind: str  # "Days with {drugs} by drip"
-    when: str  # "{part}: {days}"
+    when: str  # "{part}. On {days}."
+    steps_heading: str
     drug_steps: dict[str, str]  # by intervention id: what usually happens, roughly how long
     first_time: dict[str, str]  # by intervention id: the first drip, where it differs
     every_day: str  # blood tests, waiting: on every clinic day
@@ -66,8 +67,7 @@ class ClinicDayWords(BaseModel):
 @dataclass(frozen=True)
 class ClinicDayKind:
     title: str  # "Days with isatuximab and carfilzomib by drip"
-    when: tuple[str, ...]  # "Cycle 1: days 1, 8 and 15"
-    steps: tuple[str, ...]  # what usually happens, per drip, then on every clinic day
+    when: tuple[str, ...]  # "Induction cycle 1. On days 1, 8 and 15."
 
 
 @dataclass(frozen=True)
@@ -75,15 +75,18 @@ class ClinicDayGuide:
     heading: str
     intro: str
     kinds: tuple[ClinicDayKind, ...]
+    steps_heading: str
+    steps: tuple[str, ...]  # what usually happens: each drip once, the first drip, then every clinic day
     counts_heading: str
     counts: tuple[str, ...]  # per part of treatment: clinic days in a cycle
     usually: str
     sources: str
 
     def all_text(self) -> str:
-        lines = [self.heading, self.intro, self.counts_heading, *self.counts, self.usually, self.sources]
+        lines = [self.heading, self.intro, self.steps_heading, *self.steps, self.counts_heading, *self.counts, self.usually,
+                 self.sources]
         for kind in self.kinds:
-            lines += [kind.title, *kind.when, *kind.steps]
+            lines += [kind.title, *kind.when]
         return "\n".join(lines)
 
 
@@ -118,19 +121,18 @@ def clinic_day_guide(timeline: Timeline, words: ClinicDayWords) -> ClinicDayGuid
         for drugs, days in by_kind.items():
             day_words = f"day{'s' if len(days) > 1 else ''} {and_list([str(d) for d in days])}"
             when.setdefault(drugs, []).append(words.when.format(part=grid.title, days=day_words))
-    kinds = []
-    for drugs, lines in when.items():
-        names = [timeline.drug_names[d].lower() for d in drugs]
-        steps = [words.drug_steps[d].format(minutes=minutes.get(d, "")) for d in drugs if d in words.drug_steps]
-        # The first drip of all is the long one: say so where the first clinic day is.
-        steps += [words.first_time[d] for d in drugs if d in words.first_time and drugs == first_drips]
-        kinds.append(ClinicDayKind(words.kind.format(drugs=and_list(names)), tuple(lines),
-                                   (*steps, words.every_day)))
+    kinds = tuple(ClinicDayKind(words.kind.format(drugs=and_list([timeline.drug_names[d].lower() for d in drugs])),
+                                tuple(lines)) for drugs, lines in when.items())
+    # Each drip's steps once, in the regimen's order; the first drip of all is the long one.
+    drips = [d for d in timeline.drugs if any(d in drugs for drugs in when)]
+    steps = [words.drug_steps[d].format(minutes=minutes.get(d, "")) for d in drips if d in words.drug_steps]
+    steps += [words.first_time[d] for d in first_drips if d in words.first_time]
     counts = []
     for grid in grids:
         line = words.per_cycle.format(part=grid.title, clinic=len(grid.clinic_days), cycle_days=grid.length_days)
         if grid.maybe_clinic_days:
             line = f"{line} {words.maybe.format(maybe=len(grid.maybe_clinic_days))}"
         counts.append(line)
-    return ClinicDayGuide(words.heading, words.intro, tuple(kinds), words.counts_heading, tuple(counts),
-                          words.usually, words.sources)
+    return ClinicDayGuide(words.heading, words.intro, kinds, words.steps_heading, (*steps, words.every_day),
+                          words.counts_heading,
+                          tuple(counts), words.usually, words.sources)

@@ -106,9 +106,10 @@ class StoryBuilder:
         s = self.styles
         story: list[Flowable] = [Paragraph(text(guide.heading), s.h2), Paragraph(text(guide.intro), s.body)]
         for kind in guide.kinds:
-            story.append(KeepTogether([
-                Paragraph(f"<b>{text(kind.title)}</b>", s.body),
-                *(Paragraph(text(line), s.bullet, bulletText="•") for line in (*kind.when, *kind.steps))]))
+            story.append(KeepTogether([Paragraph(f"<b>{text(kind.title)}</b>", s.body),
+                                       *(Paragraph(text(line), s.bullet, bulletText="•") for line in kind.when)]))
+        story += [Paragraph(f"<b>{text(guide.steps_heading)}</b>", s.body),
+                  *(Paragraph(text(line), s.bullet, bulletText="•") for line in guide.steps)]
         story.append(Paragraph(f"<b>{text(guide.counts_heading)}</b>", s.body))
         story += [Paragraph(text(line), s.bullet, bulletText="•") for line in guide.counts]
         return story + [Paragraph(text(guide.usually), s.body), Paragraph(text(guide.sources), s.small)]

@@ -132,8 +132,11 @@ def add_clinic_day_guide(layout: QVBoxLayout, guide: ClinicDayGuide) -> None:
     layout.addWidget(prose(guide.intro))
     for kind in guide.kinds:
         layout.addWidget(heading(kind.title, 4))
-        for line in (*kind.when, *kind.steps):
+        for line in kind.when:
             layout.addWidget(prose(line))
+    layout.addWidget(heading(guide.steps_heading, 4))
+    for line in guide.steps:
+        layout.addWidget(prose(line))
     layout.addWidget(heading(guide.counts_heading, 4))
     for line in (*guide.counts, guide.usually, guide.sources):
         layout.addWidget(prose(line))
