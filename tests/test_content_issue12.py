@@ -233,3 +233,20 @@ def test_the_pdf_is_still_byte_reproducible(tmp_path) -> None:
         assert main(["pdf", "--start-date", "2026-12-01", "--paper", "letter", "-o", str(out)]) == 0
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_the_timeline_shows_what_a_clinic_day_asks(main_window, qtbot, artifacts) -> None:
+    """On screen: the kinds of clinic day, the steps and the counts, as labels a screen reader names."""
+    from PySide6.QtWidgets import QLabel
+
+    main_window.show_section("timeline")
+    view = main_window.timeline
+    names = [label.accessibleName() for label in view.widget().findChildren(QLabel)]
+    guide = view.clinic_guide
+    for words in (guide.heading, guide.kinds[0].title, *guide.kinds[0].when, *guide.steps, *guide.counts,
+                  guide.usually):
+        assert words in names, words
+    heading = next(label for label in view.widget().findChildren(QLabel) if label.accessibleName() == guide.heading)
+    view.verticalScrollBar().setValue(heading.y())  # the section at the top of the view
+    qtbot.wait(50)
+    view.grab().save(str(artifacts / "screenshots" / "timeline-clinic-days.png"))
