@@ -145,7 +145,8 @@ def test_click_shows_the_meaning_in_a_panel(main_window, qtbot) -> None:
     cursor.setPosition(position + 1)
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(cursor).center())
     assert page.definition.isVisible()
-    assert "first, stronger part of treatment" in page.definition.text()
+    assert "The first part of treatment" in page.definition.text()
+    assert "(Source: NCI Dictionary of Cancer Terms, cancer.gov)" in page.definition.text()  # issue 12
     assert page.definition.accessibleName() == "Meaning of induction"
 
 

@@ -16,7 +16,7 @@ EXPECTED_WORDS = {
     "medicine-isatuximab": "3 hours and 20 minutes",
     "medicine-carfilzomib": "over 30 minutes",
     "medicine-pomalidomide": "pregnancy safety program",
-    "medicine-dexamethasone": "Do not stop it suddenly",
+    "medicine-dexamethasone": "Do not stop or change it on your own",
     "what-happens": "maintenance",
     "who-can-join": "Only the study team can decide",
     "status": "September 26, 2025",
