@@ -57,7 +57,8 @@ class ReadRule(BaseModel):
 
 # ---------------------------------------------------------------- vocabulary
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Bounded digit runs: a hostile text of 20,000 digits must not make a regex slow.
+_NUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?|\.\d{1,6}"
 _WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _WORD_NUM = "|".join(_WORD_NUMBERS)
@@ -70,8 +71,9 @@ _PREFIX_OPS: tuple[tuple[str, Op], ...] = (
     (r"less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|equal\s+or\s+less\s+than|no\s+more\s+than"
      r"|not\s+more\s+than|no\s+greater\s+than|not\s+greater\s+than|not\s+exceeding|not\s+to\s+exceed|at\s+most"
      r"|a\s+maximum\s+of|maximum\s+of|up\s+to|<\s*=|=\s*<|≤|⩽|≦", "<="),
-    (r"greater\s+than|more\s+than|higher\s+than|above|over|exceeding|>", ">"),
-    (r"less\s+than|lower\s+than|fewer\s+than|below|under|<", "<"),
+    (r"greater\s+than|more\s+than|higher\s+than|older\s+than|above|over|exceeding|>", ">"),
+    (r"less\s+than|lower\s+than|fewer\s+than|younger\s+than|below|under|<", "<"),
+    (r"equal\s+to|equals|==?", "=="),
 )
 _PREFIX = "|".join(f"(?:{pattern})" for pattern, _ in _PREFIX_OPS)
 _POSTFIX_OPS: tuple[tuple[str, Op], ...] = (
@@ -186,7 +188,7 @@ def _limit_pattern(units: str | None, uln_ok: bool) -> re.Pattern[str]:
     pattern = (
         rf"(?:between\s+(?P<b_lo>{_NUM})\s*(?:{unit('unit_b1')})?\s+and\s+(?P<b_hi>{_NUM})\s*{unit('unit_b')}?"
         rf"|(?P<r_lo>{_NUM})\s*(?:{unit('unit_r1')})?\s*(?:-|–|to)\s*(?P<r_hi>{_NUM})\s*{unit('unit_r')}?"
-        rf"|(?P<list>(?:{_NUM})(?:\s*,\s*(?:{_NUM}))*\s*,?\s+or\s+(?:{_NUM}))(?![\d.])"
+        r"|(?P<list>\d{1,3}(?:\s*,\s*\d{1,3}){0,10}\s*,?\s+or\s+\d{1,3})(?![\d.])"
         rf"|(?:(?P<pre>{_PREFIX})\s*)?(?:of\s+)?(?P<num>{_NUM})(?![\d,]*\s*(?:-|–|to)\s*\d)\s*{unit('unit_n')}?"
         rf"(?:\s*(?P<post>{_POSTFIX}))?)"
         r"(?![\w/])")
@@ -402,6 +404,10 @@ def _rule(test: _Test, limit: re.Match[str], words: str, condition: str | None) 
     if test.units is not None and unit is None:
         if test.question != "karnofsky":
             return None  # a lab number without a unit: which unit is a guess
+    numbers = [limit.group(g) or "" for g in ("num", "r_lo", "r_hi", "b_lo", "b_hi")]
+    if unit and re.search(r"mm|µL|μL|uL|ul|mcL|microlit|millimet|cu", unit) and not re.search(r"10|K|G", unit) \
+            and any("." in n for n in numbers):
+        return None  # "100.000/mm3" (a European thousands mark?) or "1.5/µL": which number is meant is a guess
     parsed = _op_value(limit, test)
     if parsed is None:
         return None
@@ -498,7 +504,8 @@ def _read_age(clause: str, inherited: str | None, kind: Kind) -> list[ReadRule]:
     # No "age" word before a number: "18 years of age or older", "≥ 12 years to < 18 years of age".
     matches = [m for m in _AGE_LIMIT.finditer(clause) if _age_unit(m)]
     for index, match in enumerate(matches):
-        if not _says_of_age(clause, match):
+        if not _says_of_age(clause, match) and not re.match(r"(?:older|younger)\b", match.group("pre") or "",
+                                                            re.IGNORECASE):
             following = matches[index + 1] if index + 1 < len(matches) else None
             if following is None or not re.fullmatch(r"\s*(?:to|and|-|–)\s*", clause[match.end():following.start()]) \
                     or not _says_of_age(clause, following):
@@ -586,11 +593,19 @@ def _read_lines(clause: str, inherited: str | None, kind: Kind) -> list[ReadRule
     return rules
 
 
+# A stem cell transplant, named so that an organ transplant is never taken for one.
+_GRAFT = (r"(?:(?P<graft>autologous|allogeneic|allogenic)\s+(?:\((?:auto|allo)[^)]{0,10}\)\s*)?)?"
+          r"(?:(?:hematopoietic|haematopoietic|peripheral\s+blood)\s+)?(?:stem[\s-]+cell|bone\s+marrow)\s+"
+          r"transplant(?:ation)?(?:\s*\([A-Za-z-]{2,8}\))?"
+          r"|(?P<abbr>(?:auto|allo)-?(?:HSCT|SCT|HCT)|ASCT|HSCT|SCT|HCT)\b")
 _TRANSPLANT = re.compile(
-    r"(?P<graft>autologous|allogeneic|allogenic)?\s*(?:\((?:auto|allo)[^)]{0,10}\)\s*)?"
-    r"(?:hematopoietic\s+|haematopoietic\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell|bone\s+marrow|HSC|SC)?\s*"
-    r"transplant(?:ation)?(?:\s*\([A-Za-z-]{2,8}\))?\s+(?P<rel>within|in\s+the\s+(?:last|past)|less\s+than|<|≤)\s+"
+    rf"(?:{_GRAFT})\s+(?P<rel>within|in\s+the\s+(?:last|past|previous)|less\s+than|<|≤)\s+"
     rf"(?P<num>\d{{1,3}}|{_WORD_NUM})\s+(?P<unit>{_TIME_UNITS})",
+    re.IGNORECASE)
+_AFTER_TRANSPLANT = re.compile(
+    rf"(?P<pre>{_PREFIX})\s+(?P<num>\d{{1,3}}|{_WORD_NUM})\s+(?P<unit>{_TIME_UNITS})\s+(?:have\s+)?"
+    r"(?:(?:elapsed|passed)\s+)?(?:since|after|from|following|post)\s+(?:(?:the|an?|prior|previous|their|last)\s+)*"
+    rf"(?:{_GRAFT})",
     re.IGNORECASE)
 _SINCE_LAST = re.compile(
     rf"(?P<pre>{_PREFIX})\s+(?P<num>\d{{1,3}}|{_WORD_NUM})\s+(?P<unit>{_TIME_UNITS})\s+(?:have\s+)?(?:elapsed\s+)?"
@@ -602,9 +617,7 @@ _SINCE_LAST = re.compile(
 def _read_time_since(clause: str, inherited: str | None, kind: Kind) -> list[ReadRule]:
     rules: list[ReadRule] = []
     for match in _TRANSPLANT.finditer(clause):
-        graft = (match.group("graft") or "").lower()
-        question = {"autologous": "time_since_autologous_transplant", "allogeneic": "time_since_allogeneic_transplant",
-                    "allogenic": "time_since_allogeneic_transplant"}.get(graft, "time_since_transplant")
+        question = _transplant_question(match)
         rel = match.group("rel").lower()
         op: Op = "<" if rel in ("less than", "<") else "<="
         word = match.group("num").lower()
@@ -615,6 +628,12 @@ def _read_time_since(clause: str, inherited: str | None, kind: Kind) -> list[Rea
         rules.append(ReadRule(question=question, op=op, value=value, unit=match.group("unit").lower(), uln=False,
                               words=match.group(0).strip(), condition=condition or _tail_condition(
                                   clause[match.end():], kind)))
+    for match in _AFTER_TRANSPLANT.finditer(clause):
+        word = match.group("num").lower()
+        value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else int(word)
+        rules.append(ReadRule(question=_transplant_question(match), op=_op_of(match.group("pre"), _PREFIX_OPS),
+                              value=value, unit=match.group("unit").lower(), uln=False, words=match.group(0).strip(),
+                              condition=inherited or _tail_condition(clause[match.end():], kind)))
     for match in _SINCE_LAST.finditer(clause):
         word = match.group("num").lower()
         value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else int(word)
@@ -622,6 +641,15 @@ def _read_time_since(clause: str, inherited: str | None, kind: Kind) -> list[Rea
                               value=value, unit=match.group("unit").lower(), uln=False, words=match.group(0).strip(),
                               condition=inherited or _tail_condition(clause[match.end():], kind)))
     return rules
+
+
+def _transplant_question(match: re.Match[str]) -> str:
+    graft = (match.group("graft") or match.group("abbr") or "").lower()
+    if graft.startswith("auto") or graft == "asct":
+        return "time_since_autologous_transplant"
+    if graft.startswith("allo"):
+        return "time_since_allogeneic_transplant"
+    return "time_since_transplant"
 
 
 def _own_tail(tail: str, kind: Kind) -> str:
