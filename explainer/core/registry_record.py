@@ -428,9 +428,19 @@ def _refuse_old_format(data: dict[str, Any]) -> None:
 
 
 def _old_nct_id(data: object) -> str | None:
-    """The study number somewhere in an old record, for the address in the message."""
-    match = re.search(r"NCT\d{8}", repr(data)[:200_000])
-    return match.group(0) if match else None
+    """The study number somewhere in an old record (the first 10,000 values looked at)."""
+    pending: list[object] = [data]
+    for _ in range(10_000):
+        if not pending:
+            break
+        node = pending.pop()
+        if isinstance(node, dict):
+            pending.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            pending.extend(reversed(node))
+        elif isinstance(node, str) and (match := re.fullmatch(r"\s*(NCT\d{8})\s*", node[:40])):
+            return match.group(1)
+    return None
 
 
 def _text_message(data: str | bytes) -> str:
@@ -467,9 +477,10 @@ _PROBLEMS = {
 def _plain(error: ValidationError, where: str) -> str:
     """The first problem as one sentence naming the field (never its value)."""
     first = error.errors(include_url=False)[0]
-    path = where + _dotted(first["loc"])
+    field = _dotted(first["loc"])
+    path = where + field
     kind = first["type"]
-    if kind == "too_long":
+    if kind in ("too_long", "string_too_long"):
         limit = (first.get("ctx") or {}).get("max_length", 0)
         problem = (f"is longer than {limit:,} characters" if isinstance(first.get("input"), str)
                    else f"has more than {limit:,} items; the app reads at most {limit:,}")
@@ -477,7 +488,7 @@ def _plain(error: ValidationError, where: str) -> str:
         problem = str((first.get("ctx") or {}).get("error", "is not valid"))
     else:
         problem = _PROBLEMS.get(kind, "is not valid")
-    if path in ("", "protocolSection.identificationModule.nctId") and kind == "missing":
+    if field == "protocolSection.identificationModule.nctId" and kind == "missing":
         return "This study record has no study number (NCT number), so the app cannot use it."
     return f"This study record cannot be read: {path} {problem}."
 
