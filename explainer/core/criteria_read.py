@@ -374,8 +374,6 @@ _LEAD = re.compile(
 
 def _lead_condition(head: str) -> bool:
     """Words before the test that limit who the rule is for ("For patients with liver metastases, ...")."""
-    # "Bone marrow:", "Liver:" and "Hematology:" are headings, not conditions.
-    head = re.sub(r"^\s*[A-Za-z][\w ,\-]{0,30}:\s*", "", head)
     return _LEAD.search(head) is not None
 
 
@@ -405,8 +403,7 @@ def _rule(test: _Test, limit: re.Match[str], words: str, condition: str | None) 
         if test.question != "karnofsky":
             return None  # a lab number without a unit: which unit is a guess
     numbers = [limit.group(g) or "" for g in ("num", "r_lo", "r_hi", "b_lo", "b_hi")]
-    if unit and re.search(r"mm|µL|μL|uL|ul|mcL|microlit|millimet|cu", unit) and not re.search(r"10|K|G", unit) \
-            and any("." in n for n in numbers):
+    if test.units is _COUNT_UNITS and unit and not re.search(r"10|K|G", unit) and any("." in n for n in numbers):
         return None  # "100.000/mm3" (a European thousands mark?) or "1.5/µL": which number is meant is a guess
     parsed = _op_value(limit, test)
     if parsed is None:
