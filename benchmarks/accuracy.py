@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from explainer.core.criteria import split_criteria  # noqa: E402
-from explainer.core.criteria_read import ReadRule, read_item  # noqa: E402
+from explainer.core.criteria_read import ReadRule, read_criteria  # noqa: E402
 from explainer.core.registry_record import from_registry_json  # noqa: E402
 
 RECORDS = ROOT / "tests" / "fixtures" / "ctgov"
@@ -78,7 +78,7 @@ def _same_rule(rule: ReadRule, label: dict) -> bool:
 
 
 def score_record(nct_id: str, criteria: str, labels: list[dict], scores: dict[str, Score]) -> None:
-    reads = [(item.id, rule) for item in split_criteria(criteria).items for rule in read_item(item)]
+    reads = [(item_id, rule) for item_id, rules in read_criteria(split_criteria(criteria)).items() for rule in rules]
     open_labels = list(labels)
     for label in labels:
         scores[label["category"]].labels += 1

@@ -11,8 +11,9 @@ import pytest
 from explainer.core.criteria import split_criteria
 from explainer.core.criteria_read import (
     ReadRule,
+    read_criteria,
     read_item,
-    read_text,
+    read_line,
     single_read,
     structured_age_rules,
     structured_sex_rule,
@@ -128,6 +129,15 @@ CONDITIONED: list[tuple[str, str, list[tuple]]] = [
      [("anc", ">=", 1, "× 10^9/L", False, True)]),
     ("For patients with liver metastases, ALT ≤ 5 x ULN", I, [("alt", "<=", 5, "xULN", True, True)]),
     ("Women: hemoglobin ≥ 11 g/dL", I, [("hemoglobin", ">=", 11, "g/dL", False, True)]),
+    # A condition in a later sentence, or after the last test of a list, reaches back.
+    ("Bilirubin ≤ 1.5 x ULN; for patients with Gilbert's, ≤ 3 x ULN", I, [("bilirubin", "<=", 1.5, "xULN", True, True)]),
+    ("Bilirubin ≤ 1.5 x ULN. Exception: Gilbert's syndrome", I, [("bilirubin", "<=", 1.5, "xULN", True, True)]),
+    ("ANC ≥ 1500/mm3 and platelets ≥ 100,000/mm3 unless due to bone marrow involvement", I,
+     [("anc", ">=", 1500, "/mm3", False, True), ("platelets", ">=", 100000, "/mm3", False, True)]),
+    ("Hemoglobin ≥ 9 g/dL, platelets ≥ 100,000/mm3 (≥ 50,000/mm3 with marrow involvement), ANC ≥ 1500/mm3", I,
+     [("hemoglobin", ">=", 9, "g/dL", False, False), ("platelets", ">=", 100000, "/mm3", False, True),
+      ("anc", ">=", 1500, "/mm3", False, False)]),
+    ("Age ≥ 18 years. Weight ≥ 40 kg", I, [("age", ">=", 18, "years", False, False)]),
     ("Cohort 2: ECOG 0-2", I, [("ecog", "<=", 2, None, False, True)]),
 ]
 
@@ -165,22 +175,22 @@ def _as_tuples(rules: tuple[ReadRule, ...]) -> list[tuple]:
 
 @pytest.mark.parametrize(("text", "kind", "expected"), ROWS + CONDITIONED)
 def test_reads(text: str, kind: str, expected: list[tuple]) -> None:
-    assert _as_tuples(read_text(text, None, kind)) == expected
+    assert _as_tuples(read_line(text, None, kind)) == expected
 
 
 @pytest.mark.parametrize(("text", "kind"), NOTHING)
 def test_reads_nothing_when_unsure(text: str, kind: str) -> None:
-    assert read_text(text, None, kind) == ()
+    assert read_line(text, None, kind) == ()
 
 
 def test_a_rule_keeps_the_words_it_was_read_from() -> None:
-    rule = read_text("Must have platelets ≥ 100 x 10^9/L within 14 days of registration")[0]
+    rule = read_line("Must have platelets ≥ 100 x 10^9/L within 14 days of registration")[0]
     assert rule.words == "platelets ≥ 100 x 10^9/L"
     assert rule.condition is None
 
 
 def test_a_condition_keeps_its_words() -> None:
-    rule = read_text("Total bilirubin ≤ 1.5 × ULN (unless Gilbert's syndrome)")[0]
+    rule = read_line("Total bilirubin ≤ 1.5 × ULN (unless Gilbert's syndrome)")[0]
     assert rule.condition == "(unless Gilbert's syndrome)"
 
 
@@ -205,10 +215,10 @@ def test_single_read_only_for_an_item_with_exactly_one_rule() -> None:
 
 
 def test_the_spec_shape_of_a_read_rule() -> None:
-    rule = read_text("Platelets >= 100,000/mm^3")[0]
+    rule = read_line("Platelets >= 100,000/mm^3")[0]
     assert rule.as_spec() == {"question": "platelets", "op": ">=", "value": 100000, "unit": "/mm^3",
                               "uln": False, "condition": None}
-    ranged = read_text("Age 18-75 years")[0]
+    ranged = read_line("Age 18-75 years")[0]
     assert ranged.as_spec()["value"] == [18, 75]
 
 
@@ -222,4 +232,24 @@ def test_structured_ages_and_sex() -> None:
 
 
 def test_very_long_text_is_not_read() -> None:
-    assert read_text("Platelets ≥ 100,000/mm3 " * 2000) == ()
+    assert read_line("Platelets ≥ 100,000/mm3 " * 2000) == ()
+
+
+def test_a_limit_for_some_patients_in_another_item_qualifies_the_general_one() -> None:
+    criteria = split_criteria("Inclusion Criteria:\n* Bilirubin ≤ 1.5 x ULN\n* ANC ≥ 1,500/mm3\n"
+                              "* Patients with Gilbert's syndrome: bilirubin ≤ 3 x ULN\n"
+                              "Exclusion Criteria:\n* Bilirubin > 5 x ULN")
+    read = read_criteria(criteria)
+    assert _as_tuples(read["inc-1"]) == [("bilirubin", "<=", 1.5, "xULN", True, True)]
+    assert "another limit" in (read["inc-1"][0].condition or "")
+    assert _as_tuples(read["inc-2"]) == [("anc", ">=", 1500, "/mm3", False, False)]
+    assert _as_tuples(read["inc-3"]) == [("bilirubin", "<=", 3, "xULN", True, True)]
+    assert _as_tuples(read["exc-1"]) == [("bilirubin", ">", 5, "xULN", True, False)]
+
+
+def test_one_of_the_following_does_not_qualify_the_parent_line() -> None:
+    criteria = split_criteria("* Age < 18 years, in one of the following groups:\n  * Age ≥ 12 years\n"
+                              "  * Age ≥ 2 years and weight ≥ 40 kg")
+    rules = read_criteria(criteria)["inc-1"]
+    assert [(r.op, r.value, r.condition is None) for r in rules] == [("<", 18, True), (">=", 12, False),
+                                                                     (">=", 2, False)]

@@ -1,6 +1,6 @@
 """Numeric rules read from a criterion's words, deterministically.
 
-``read_text(text)`` finds what a program can check from a patient's numbers: age,
+``read_line(text)`` finds what a program can check from a patient's numbers: age,
 blood counts, kidney and liver tests, albumin, performance status (ECOG, Karnofsky),
 the number of prior lines of treatment and the time since a transplant or the last
 treatment. Each ``ReadRule`` keeps the comparison, the number, the unit as the
@@ -29,11 +29,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from explainer.core.criteria import CriterionItem, Kind, SubItem
+from explainer.core.criteria import Criteria, CriterionItem, Kind, SubItem
 
 Op = Literal[">=", ">", "<=", "<", "==", "range"]
 Number = int | float
 MAX_READ_TEXT = 20_000  # longer text is not read at all (no rule is better than a slow one)
+_HEAD_REACH = 300       # how far before a test its subject ("For patients with ...") is looked for
 
 
 class ReadRule(BaseModel):
@@ -199,7 +200,7 @@ def _limit_pattern(units: str | None, uln_ok: bool) -> re.Pattern[str]:
 
 # ---------------------------------------------------------------- reading
 
-def read_text(text: str, condition: str | None = None, kind: Kind = "inclusion") -> tuple[ReadRule, ...]:
+def read_line(text: str, condition: str | None = None, kind: Kind = "inclusion") -> tuple[ReadRule, ...]:
     """Every rule read from one line of registry words (escapes already undone).
 
     ``kind`` matters for two tests in one sentence: in an inclusion "A or B" are
@@ -210,14 +211,61 @@ def read_text(text: str, condition: str | None = None, kind: Kind = "inclusion")
         return ()
     rules: list[ReadRule] = []
     for _start, clause in _clauses(text):
-        rules.extend(_read_clause(clause, condition, kind))
+        found = _read_clause(clause, condition, kind)
+        if not found and rules and _qualifies_earlier(clause, rules):
+            # "Bilirubin <= 1.5 x ULN. Patients with Gilbert's syndrome: <= 3 x ULN."
+            rules = [_conditioned(rule, clause.strip()) for rule in rules]
+        rules.extend(found)
     return tuple(rules)
+
+
+_LATER = re.compile(r"\b(?:unless|except|exception|exceptions|otherwise|excluding|exempt)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"(?:[<>≤≥]|=<|>=|\b(?:less|more|greater|fewer)\s+than|\bat\s+(?:least|most))\s*\d")
+
+
+def _qualifies_earlier(clause: str, rules: list[ReadRule]) -> bool:
+    """A later sentence with no reading of its own that changes the earlier ones."""
+    if _LATER.search(clause):
+        return True
+    if _COMPARED.search(clause) and _LEAD.search(clause):
+        return True
+    names = [pattern for test, pattern in _NAMES if any(rule.question == test.question for rule in rules)]
+    return any(pattern.search(clause) for pattern in names)
+
+
+def _conditioned(rule: ReadRule, condition: str) -> ReadRule:
+    return rule if rule.condition is not None else rule.model_copy(update={"condition": condition})
+
+
+def read_criteria(criteria: Criteria) -> dict[str, tuple[ReadRule, ...]]:
+    """Rules of every item, by item id, checked across items.
+
+    When an item reads a test with its own condition ("Patients with Gilbert's
+    syndrome: bilirubin <= 3 x ULN"), every other reading of that test in items of
+    the same kind gets a condition too: the record gives more than one limit for it.
+    """
+    read = {item.id: read_item(item) for item in criteria.items}
+    for kind in ("inclusion", "exclusion"):
+        items = [item for item in criteria.items if item.kind == kind]
+        qualified = {rule.question: rule.condition for item in items for rule in read[item.id]
+                     if rule.condition is not None and not _inherited(item, rule)}
+        for item in items:
+            read[item.id] = tuple(
+                _conditioned(rule, f"The record gives another limit for this test: {qualified[rule.question]}")
+                if rule.question in qualified and rule.condition is None else rule
+                for rule in read[item.id])
+    return read
+
+
+def _inherited(item: CriterionItem, rule: ReadRule) -> bool:
+    """A condition that only says "one of the following" does not qualify the other readings."""
+    return rule.line > 0 and rule.condition is not None and item.text.startswith(rule.condition)
 
 
 def read_item(item: CriterionItem) -> tuple[ReadRule, ...]:
     """Rules in an item's own line and in its sub-items (alternatives marked as conditions)."""
     counter = [0]
-    return read_text(item.text, None, item.kind) + _read_subs(item.text, item.sub_items, None, item.kind, counter)
+    return read_line(item.text, None, item.kind) + _read_subs(item.text, item.sub_items, None, item.kind, counter)
 
 
 def single_read(item: CriterionItem) -> ReadRule | None:
@@ -234,7 +282,7 @@ def _read_subs(parent: str, subs: tuple[SubItem, ...], inherited: str | None, ki
     out: list[ReadRule] = []
     for sub in subs:
         counter[0] += 1
-        out.extend(rule.model_copy(update={"line": counter[0]}) for rule in read_text(sub.text, condition, kind))
+        out.extend(rule.model_copy(update={"line": counter[0]}) for rule in read_line(sub.text, condition, kind))
         out.extend(_read_subs(sub.text, sub.sub_items, condition, kind, counter))
     return tuple(out)
 
@@ -301,8 +349,12 @@ def _read_clause(clause: str, inherited: str | None, kind: Kind) -> list[ReadRul
     alternatives = len(readings) > 1 and any(
         re.search(joiner, clause[readings[i][3].end():readings[i + 1][0]], re.IGNORECASE)
         for i in range(len(readings) - 1))
-    for start, window_end, tests, limit in readings:
-        condition = inherited or _condition(clause, start, limit.end(), window_end, alternatives, kind)
+    conditions = [inherited or _condition(clause, start, limit.end(), window_end, alternatives, kind)
+                  for start, window_end, _tests, limit in readings]
+    if conditions and conditions[-1] and not conditions[-1].startswith("(") and inherited is None:
+        # A condition after the last test of a list may be meant for all of them.
+        conditions = [c or conditions[-1] for c in conditions]
+    for (start, _end, tests, limit), condition in zip(readings, conditions, strict=True):
         for test in tests:
             rule = _rule(test, limit, clause[start:limit.end()].strip(), condition)
             if rule is not None:
@@ -355,7 +407,7 @@ def _limit_after(clause: str, start: int, end: int, test: _Test) -> re.Match[str
 
 def _condition(clause: str, start: int, limit_end: int, window_end: int, alternatives: bool, kind: Kind
                ) -> str | None:
-    head = clause[:start]
+    head = clause[max(0, start - _HEAD_REACH):start]
     if alternatives:
         return clause.strip()
     tail = _own_tail(clause[limit_end:window_end], kind)
@@ -545,7 +597,7 @@ def _age_from(clause: str, start: int, match: re.Match[str], inherited: str | No
     values = value if isinstance(value, tuple) else (value,)
     if any(v > 130 for v in values) and (unit_text or "years").lower().startswith("y"):
         return None
-    head, tail = clause[:start], clause[match.end():]
+    head, tail = clause[max(0, start - _HEAD_REACH):start], clause[match.end():]
     if inherited is None and _lead_condition(head) and not re.fullmatch(
             r"\s*(?:patients?|subjects?|participants?|men\s+and\s+women|women\s+and\s+men|males?\s+and\s+females?"
             r"|females?\s+and\s+males?)?\s*(?:'s|')?\s*(?:must\s+be|is|are|aged?)?\s*", head, re.IGNORECASE):
@@ -656,6 +708,7 @@ def _own_tail(tail: str, kind: Kind) -> str:
     (the item needs both), not a case where the number differs. In an exclusion,
     ", or ..." starts another reason to be left out (each excludes on its own).
     """
+    tail = tail[:_HEAD_REACH]  # a condition is written near its number
     if kind == "inclusion" and re.match(r"\s*,?\s*(?:who|that|which|including)\b", tail, re.IGNORECASE):
         return ""
     if kind == "exclusion":
