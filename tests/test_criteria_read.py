@@ -65,6 +65,11 @@ ROWS: list[tuple[str, str, list[tuple]]] = [
     ("ALT ≤ 3 × ULN", I, [("alt", "<=", 3, "xULN", True, False)]),
     ("Aspartate aminotransferase no greater than 2.5 x ULN", I, [("ast", "<=", 2.5, "xULN", True, False)]),
     ("AST > 100 U/L", X, [("ast", ">", 100, "U/L", False, False)]),
+    ("Serum bilirubin > ULN", X, [("bilirubin", ">", 1, "xULN", True, False)]),
+    ("Bilirubin ≤ the upper limit of normal (ULN)", I, [("bilirubin", "<=", 1, "xULN", True, False)]),
+    ("Total bilirubin ≤1.5x ULN, AST and ALT ≤2.5x ULN", I,
+     [("bilirubin", "<=", 1.5, "xULN", True, False), ("ast", "<=", 2.5, "xULN", True, False),
+      ("alt", "<=", 2.5, "xULN", True, False)]),
     # Performance status.
     ("ECOG performance status ≤ 2", I, [("ecog", "<=", 2, None, False, False)]),
     ("ECOG 0-2", I, [("ecog", "<=", 2, None, False, False)]),
@@ -129,6 +134,14 @@ CONDITIONED: list[tuple[str, str, list[tuple]]] = [
      [("anc", ">=", 1, "× 10^9/L", False, True)]),
     ("For patients with liver metastases, ALT ≤ 5 x ULN", I, [("alt", "<=", 5, "xULN", True, True)]),
     ("Women: hemoglobin ≥ 11 g/dL", I, [("hemoglobin", ">=", 11, "g/dL", False, True)]),
+    ("Blood counts (5% deviation allowed): ANC ≥ 1.5 x 10^9/L, platelets ≥ 100 x 10^9/L", I,
+     [("anc", ">=", 1.5, "x 10^9/L", False, True), ("platelets", ">=", 100, "x 10^9/L", False, True)]),
+    ("Total bilirubin ≤ 1.5 × ULN or ≤ 3.0 × ULN for patients with Gilbert syndrome", I,
+     [("bilirubin", "<=", 1.5, "xULN", True, True)]),
+    ("ALT ≤ 2.5 x ULN (in case of liver metastases < 5 x ULN) total bilirubin ≤ 1.5 x ULN (patients with Gilbert's "
+     "syndrome total bilirubin ≤ 2.5 x ULN)", I,
+     [("alt", "<=", 2.5, "xULN", True, True), ("bilirubin", "<=", 1.5, "xULN", True, True),
+      ("bilirubin", "<=", 2.5, "xULN", True, True)]),
     # A condition in a later sentence, or after the last test of a list, reaches back.
     ("Bilirubin ≤ 1.5 x ULN; for patients with Gilbert's, ≤ 3 x ULN", I, [("bilirubin", "<=", 1.5, "xULN", True, True)]),
     ("Bilirubin ≤ 1.5 x ULN. Exception: Gilbert's syndrome", I, [("bilirubin", "<=", 1.5, "xULN", True, True)]),
@@ -166,6 +179,10 @@ NOTHING: list[tuple[str, str]] = [
     ("Received 2 prior lines of therapy", I),       # exactly 2? at least 2? left to the patient
     ("Age 18", I),
     ("Children 6 months to 5 years of age", I),     # two units in one range
+    ("AST or ALT i.>2.5 x ULN in patient without liver metastases, ii.>5x ULN with liver metastases", X),
+    ("Creatinine clearance ≥ 50–60 mL/min", I),     # a range after a comparison: which end?
+    ("Mean QTcF value ≤ 470 msec for women and ≤ 450 msec for men", X),
+    ("Total bilirubin within normal limits", I),
 ]
 
 

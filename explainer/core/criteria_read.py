@@ -148,7 +148,8 @@ _CONDITION = re.compile(
     r"|patients?|subjects?|participants?|those|individuals?|women|men|females?|males?|children|adults|people|cases)"
     r"|for\s+(?:patients?|subjects?|participants?|those|individuals?|women|men|females?|males?|children|adults"
     r"|people|all|any|cohorts?|arms?|parts?)|with(?:out)?\b|patients?\s+with|subjects?\s+with|participants?\s+with"
-    r"|women|men|females?|males?|cohorts?|arms?|part\s+[A-Z0-9]|or)\b|[<>≤≥]|=<|>="
+    r"|women|men|females?|males?|cohorts?|arms?|part\s+[A-Z0-9]|or|deviations?|toleran(?:ce|t)|approximately|about"
+    r"|around|roughly)\b|[<>≤≥±~]|=<|>="
     r"|\d+(?:\.\d+)?\s*(?:x|×|times)\s*(?:the\s+)?(?:ULN|upper|institutional)",
     re.IGNORECASE)
 # A parent line whose sub-items are alternatives, not all required.
@@ -191,7 +192,9 @@ def _limit_pattern(units: str | None, uln_ok: bool) -> re.Pattern[str]:
         rf"|(?P<r_lo>{_NUM})\s*(?:{unit('unit_r1')})?\s*(?:-|–|to)\s*(?P<r_hi>{_NUM})\s*{unit('unit_r')}?"
         r"|(?P<list>\d{1,3}(?:\s*,\s*\d{1,3}){0,10}\s*,?\s+or\s+\d{1,3})(?![\d.])"
         rf"|(?:(?P<pre>{_PREFIX})\s*)?(?:of\s+)?(?P<num>{_NUM})(?![\d,]*\s*(?:-|–|to)\s*\d)\s*{unit('unit_n')}?"
-        rf"(?:\s*(?P<post>{_POSTFIX}))?)"
+        rf"(?:\s*(?P<post>{_POSTFIX}))?"
+        + (rf"|(?P<pre_u>{_PREFIX})\s*(?P<uln_only>(?:the\s+)?(?:institutional\s+)?(?:upper\s+limit\s+of\s+"
+           r"(?:the\s+)?normal(?:\s*\(ULN\))?|I?ULN))" if uln_ok else "") + ")"
         r"(?![\w/])")
     compiled = re.compile(pattern, re.IGNORECASE)
     _LIMIT_CACHE[key] = compiled
@@ -420,6 +423,7 @@ def _condition(clause: str, start: int, limit_end: int, window_end: int, alterna
 
 _LEAD = re.compile(
     r"\b(?:if|unless|except|when|for|in|among|only|women|men|females?|males?|children|cohorts?|arms?|part|"
+    r"deviations?|toleran(?:ce|t)|approximately|about|around|roughly|"
     r"(?:patients?|subjects?|participants?|individuals?|those)\s+(?:with|who|on|receiving|having|treated))\b",
     re.IGNORECASE)
 
@@ -447,6 +451,9 @@ def _is_uln(unit: str | None) -> bool:
 
 
 def _rule(test: _Test, limit: re.Match[str], words: str, condition: str | None) -> ReadRule | None:
+    if limit.groupdict().get("uln_only"):  # "bilirubin <= ULN": once the upper limit of normal
+        return ReadRule(question=test.question, op=_op_of(limit.group("pre_u"), _PREFIX_OPS), value=1,
+                        unit="xULN", uln=True, words=words, condition=condition)
     unit = _unit(next((limit.group(g) for g in _UNIT_GROUPS if limit.group(g)), None))
     uln = _is_uln(unit)
     if uln:
