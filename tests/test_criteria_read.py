@@ -89,6 +89,16 @@ ROWS: list[tuple[str, str, list[tuple]]] = [
     ("Age 18-75 years", I, [("age", "range", (18, 75), "years", False, False)]),
     ("Age: 18 years and above", I, [("age", ">=", 18, "years", False, False)]),
     ("Patients older than 65 years", I, [("age", ">", 65, "years", False, False)]),
+    ("Age > 18 and < 70 years", I, [("age", ">", 18, "years", False, False), ("age", "<", 70, "years", False, False)]),
+    ("≥ 18 and ≤ 75 years of age", I, [("age", ">=", 18, "years", False, False),
+                                       ("age", "<=", 75, "years", False, False)]),
+    ("Patient must be > 3 months and < 22 years of age", I,
+     [("age", ">", 3, "months", False, False), ("age", "<", 22, "years", False, False)]),
+    ("Male or female, 18 to 75 years of age inclusive", I, [("age", "range", (18, 75), "years", False, False)]),
+    ("Children aged 1 to 17 years", I, [("age", "range", (1, 17), "years", False, False)]),
+    ("WHO performance status 0-1", I, [("ecog", "<=", 1, None, False, False)]),
+    ("Platelets < 50,000/µL and/or ANC < 1,000/µL", X,
+     [("platelets", "<", 50000, "/µL", False, False), ("anc", "<", 1000, "/µL", False, False)]),
     # Prior treatment.
     ("Received at least 2 prior lines of therapy", I, [("prior_treatment_lines", ">=", 2, None, False, False)]),
     ("No more than 3 prior lines of systemic therapy", I, [("prior_treatment_lines", "<=", 3, None, False, False)]),
@@ -129,6 +139,13 @@ CONDITIONED: list[tuple[str, str, list[tuple]]] = [
     ("ALT > 3 x ULN and total bilirubin > 2 x ULN", X,
      [("alt", ">", 3, "xULN", True, True), ("bilirubin", ">", 2, "xULN", True, True)]),
     ("Age ≥ 18 years (≥ 12 years in Japan)", I, [("age", ">=", 18, "years", False, True)]),
+    ("Age ≥ 60 years, or age 18-59 years and unfit for intensive chemotherapy", I,
+     [("age", ">=", 60, "years", False, True), ("age", "range", (18, 59), "years", False, True)]),
+    # An exclusion that goes on with "and" / "with" excludes only together with the rest.
+    ("Age > 75 years and unfit for intensive chemotherapy", X, [("age", ">", 75, "years", False, True)]),
+    ("Platelets < 50,000/µL with active bleeding", X, [("platelets", "<", 50000, "/µL", False, True)]),
+    ("Allogeneic stem cell transplant within 6 months and active GVHD", X,
+     [("time_since_allogeneic_transplant", "<=", 6, "months", False, True)]),
     ("Patients aged 70 years or older, or aged 18–69 with comorbidities", I, [("age", ">=", 70, "years", False, True)]),
     ("Neutrophils ≥ 1.0 × 10^9/L without growth factor support within 7 days", I,
      [("anc", ">=", 1, "× 10^9/L", False, True)]),
@@ -183,6 +200,8 @@ NOTHING: list[tuple[str, str]] = [
     ("Creatinine clearance ≥ 50–60 mL/min", I),     # a range after a comparison: which end?
     ("Mean QTcF value ≤ 470 msec for women and ≤ 450 msec for men", X),
     ("Total bilirubin within normal limits", I),
+    ("Cohort 1: ≥ 12 years to < 18 years of age", I),  # whom a cohort is for, not a rule for everyone
+    ("Creatinine clearance ≥ 30 and ≤ 60 mL/min", I),  # the first number has no unit of its own
 ]
 
 

@@ -137,7 +137,8 @@ _TESTS: tuple[_Test, ...] = (
     _Test("alt", r"alanine\s+(?:amino)?transaminase|alanine\s+aminotransferase", _ENZ_UNITS, uln_ok=True,
           high=10000, case_sensitive_names=r"\bALT\b|\bSGPT\b"),
     _Test("albumin", r"(?:serum\s+)?albumin", r"g\s*/\s*dL|g\s*/\s*dl|g\s*/\s*L|g\s*/\s*l", high=100),
-    _Test("ecog", r"Eastern\s+Cooperative\s+(?:Oncology\s+)?Group|Zubrod", None, high=5,
+    # The WHO and Zubrod scales are the ECOG scale under other names (same grades 0 to 5).
+    _Test("ecog", r"Eastern\s+Cooperative\s+(?:Oncology\s+)?Group|Zubrod|WHO\s+performance(?:\s+status)?", None, high=5,
           case_sensitive_names=r"\bECOG\b"),
     _Test("karnofsky", r"Karnofsky", r"%", high=100, case_sensitive_names=r"\bKPS\b"),
 )
@@ -365,6 +366,19 @@ def _read_clause(clause: str, inherited: str | None, kind: Kind) -> list[ReadRul
     rules.extend(_read_age(clause, inherited, kind))
     rules.extend(_read_lines(clause, inherited, kind))
     rules.extend(_read_time_since(clause, inherited, kind))
+    return _joined(clause, rules, kind)
+
+
+def _joined(clause: str, rules: list[ReadRule], kind: Kind) -> list[ReadRule]:
+    """Readings joined by "or" in an inclusion (alternatives) or "and" in an exclusion
+    (they exclude only together) all carry the sentence as their condition."""
+    if len(rules) < 2:
+        return rules
+    joiner = re.compile(r"\bor\b" if kind == "inclusion" else r"\band\b(?!\s*/)", re.IGNORECASE)
+    placed = sorted((clause.find(rule.words), len(rule.words)) for rule in rules)
+    for (first, length), (second, _) in zip(placed, placed[1:], strict=False):
+        if first >= 0 and second > first + length and joiner.search(clause, first + length, second):
+            return [_conditioned(rule, clause.strip()) for rule in rules]
     return rules
 
 
@@ -413,6 +427,8 @@ def _condition(clause: str, start: int, limit_end: int, window_end: int, alterna
     head = clause[max(0, start - _HEAD_REACH):start]
     if alternatives:
         return clause.strip()
+    if _joint(clause[limit_end:window_end], kind):
+        return clause[limit_end:window_end][:_HEAD_REACH].strip(" ,;.")
     tail = _own_tail(clause[limit_end:window_end], kind)
     if not _HARMLESS_TAIL.match(tail) and _CONDITION.search(tail):
         return tail.strip(" ,;.")
@@ -544,7 +560,8 @@ _OF_AGE = re.compile(r"\b(?:of\s+age|old)\b", re.IGNORECASE)
 
 
 def _read_age(clause: str, inherited: str | None, kind: Kind) -> list[ReadRule]:
-    """ "Age >= 18 years", "Aged < 18 years", "between 18 and 75 years of age", "18 years or older"."""
+    """ "Age >= 18 years", "Aged < 18 years", "between 18 and 75 years of age", "18 years or older",
+    "Age > 18 and < 70 years" (both ends read, the unit shared)."""
     rules: list[ReadRule] = []
     for word in _AGE_WORD.finditer(clause):
         if re.match(r"\s+of\b", clause[word.end():]):  # "years of age": read from the number before
@@ -552,23 +569,51 @@ def _read_age(clause: str, inherited: str | None, kind: Kind) -> list[ReadRule]:
         filler = _AGE_FILLER.match(clause, word.end())
         match = _AGE_LIMIT.match(clause, filler.end() if filler else word.end())
         if match is not None:
-            rule = _age_from(clause, word.start(), match, inherited, kind)
-            if rule is not None:
-                rules.append(rule)
+            rules.extend(_age_chain(clause, word.start(), _age_bounds(clause, match), inherited, kind))
     if rules:
         return rules
     # No "age" word before a number: "18 years of age or older", "≥ 12 years to < 18 years of age".
-    matches = [m for m in _AGE_LIMIT.finditer(clause) if _age_unit(m)]
-    for index, match in enumerate(matches):
-        if not _says_of_age(clause, match) and not re.match(r"(?:older|younger)\b", match.group("pre") or "",
-                                                            re.IGNORECASE):
-            following = matches[index + 1] if index + 1 < len(matches) else None
-            if following is None or not re.fullmatch(r"\s*(?:to|and|-|–)\s*", clause[match.end():following.start()]) \
-                    or not _says_of_age(clause, following):
-                continue
-        rule = _age_from(clause, match.start(), match, inherited, kind)
-        if rule is not None:
-            rules.append(rule)
+    read_up_to = 0
+    for match in _AGE_LIMIT.finditer(clause):
+        if match.start() < read_up_to:
+            continue
+        chain = _age_bounds(clause, match)
+        older = re.match(r"(?:older|younger)\b", match.group("pre") or match.group("pre2") or "", re.IGNORECASE)
+        if not (older or any(_age_unit(m) and _says_of_age(clause, m) for m in chain)):
+            continue
+        rules.extend(_age_chain(clause, match.start(), chain, inherited, kind))
+        read_up_to = chain[-1].end()
+    return rules
+
+
+def _has_op(match: re.Match[str]) -> bool:
+    return any(match.group(g) for g in ("pre", "post", "pre2", "post3"))
+
+
+def _age_bounds(clause: str, first: re.Match[str]) -> list[re.Match[str]]:
+    """The first age limit and any second end joined to it: "> 18 and < 70 years"."""
+    chain = [first]
+    if not _has_op(first):
+        return chain
+    gap = re.match(r"\s*(?:and|to|but|-|–)\s*", clause[first.end():])
+    if gap:
+        following = _AGE_LIMIT.match(clause, first.end() + gap.end())
+        if following is not None and _has_op(following):
+            chain.append(following)
+    return chain
+
+
+def _age_chain(clause: str, start: int, chain: list[re.Match[str]], inherited: str | None, kind: Kind
+               ) -> list[ReadRule]:
+    units = [_age_unit(m) for m in chain]
+    shared = next((u for u in reversed(units) if u), None)
+    rules = []
+    for index, match in enumerate(chain):
+        rule = _age_from(clause, start if index == 0 else match.start(), match, inherited, kind,
+                         unit_text=units[index] or shared, tail_start=chain[-1].end())
+        if rule is None:
+            return []  # both ends or neither: half a range would be looser than the words
+        rules.append(rule)
     return rules
 
 
@@ -581,9 +626,9 @@ def _age_unit(match: re.Match[str]) -> str | None:
     return match.group("unit") or match.group("unit_b") or match.group("unit_r")
 
 
-def _age_from(clause: str, start: int, match: re.Match[str], inherited: str | None, kind: Kind
-              ) -> ReadRule | None:
-    unit_text = _age_unit(match)
+def _age_from(clause: str, start: int, match: re.Match[str], inherited: str | None, kind: Kind,
+              unit_text: str | None = None, tail_start: int | None = None) -> ReadRule | None:
+    unit_text = unit_text or _age_unit(match)
     if match.group("b_lo") or match.group("r_lo"):
         low = _number(match.group("b_lo") or match.group("r_lo"))
         high = _number(match.group("b_hi") or match.group("r_hi"))
@@ -604,12 +649,13 @@ def _age_from(clause: str, start: int, match: re.Match[str], inherited: str | No
     values = value if isinstance(value, tuple) else (value,)
     if any(v > 130 for v in values) and (unit_text or "years").lower().startswith("y"):
         return None
-    head, tail = clause[max(0, start - _HEAD_REACH):start], clause[match.end():]
-    if inherited is None and _lead_condition(head) and not re.fullmatch(
-            r"\s*(?:patients?|subjects?|participants?|men\s+and\s+women|women\s+and\s+men|males?\s+and\s+females?"
-            r"|females?\s+and\s+males?)?\s*(?:'s|')?\s*(?:must\s+be|is|are|aged?)?\s*", head, re.IGNORECASE):
+    head = clause[max(0, start - _HEAD_REACH):start]
+    tail = clause[tail_start if tail_start is not None else match.end():]
+    if inherited is None and _lead_condition(head) and not _AGE_SUBJECT.fullmatch(head):
         return None  # "for individuals >= 1 year of age": who another rule is for, not an age rule
     condition = inherited
+    if condition is None and _joint(tail, kind):
+        condition = tail[:_HEAD_REACH].strip(" ,;.")
     tail = _own_tail(tail, kind)
     if condition is None and _age_tail_condition(tail):
         condition = tail.strip(" ,;.")
@@ -618,11 +664,17 @@ def _age_from(clause: str, start: int, match: re.Match[str], inherited: str | No
                     words=clause[start:match.end()].strip(), condition=condition)
 
 
+_AGE_SUBJECT = re.compile(
+    r"\s*(?:(?:healthy|adult)\s+)?(?:(?:men|women|males?|females?|boys|girls)(?:\s+(?:and|or|and/or)\s+"
+    r"(?:men|women|males?|females?|boys|girls))?|children|adults|adolescents|infants|patients?|subjects?"
+    r"|participants?|volunteers|people|persons|individuals)?\s*,?\s*(?:'s|')?\s*(?:must\s+be|is|are|aged?|of)?\s*",
+    re.IGNORECASE)
+
+
 def _age_tail_condition(tail: str) -> bool:
     """Words after an age that limit it ("for cohort 2"); "at the time of consent" does not."""
     tail = re.sub(r"^\s*(?:of\s+age|old|,?\s*inclusive|at\s+the\s+time\s+of\s+(?:the\s+)?\w+"
                   r"(?:\s+\w+)?)\b", "", tail.strip(" ,.;"), flags=re.IGNORECASE)
-    tail = re.sub(r"^\s*(?:to|and|-|–)\s*(?:[<>≤≥]=?\s*)?\d.*$", "", tail)  # the other end of a range
     return bool(tail.strip(" ,.;")) and not _HARMLESS_TAIL.match(tail) and _CONDITION.search(tail) is not None
 
 
@@ -722,13 +774,22 @@ def _own_tail(tail: str, kind: Kind) -> str:
         depth = 0
         for index, char in enumerate(tail):
             depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
-            if depth <= 0 and re.match(r",?\s+or\s+(?![<>≤≥=\d]|less|more|greater|above|below|higher|lower)",
+            if depth <= 0 and re.match(r",?\s+(?:and/)?or\s+(?![<>≤≥=\d]|less|more|greater|above|below|higher|lower)",
                                        tail[index:], re.IGNORECASE):
                 return tail[:index]
     return tail
 
 
+def _joint(tail: str, kind: Kind) -> bool:
+    """An exclusion that goes on with "and ...", "with ...": it excludes only together with that."""
+    return kind == "exclusion" and re.match(
+        r"\s*,?\s*(?:and|with|who|that|plus|in\s+combination)\b(?!\s*/)\s*\S", tail[:_HEAD_REACH],
+        re.IGNORECASE) is not None
+
+
 def _tail_condition(tail: str, kind: Kind = "inclusion") -> str | None:
+    if _joint(tail, kind):
+        return tail[:_HEAD_REACH].strip(" ,.;")
     tail = _own_tail(tail, kind)
     if _HARMLESS_TAIL.match(tail):
         return None
