@@ -129,6 +129,19 @@ def _shape(criteria: Criteria) -> list[tuple[str, str, list[str]]]:
                                                                     [])], [], False),
     # Tabs, runs of spaces and non-breaking spaces become one space.
     ("*\tAge  \u00a0>= 18", [("inc-1", "Age >= 18", [])], [], False),
+    # A rule on the heading's own line.
+    ("Inclusion criteria: Adults with asthma\nExclusion criteria: Smokers\n",
+     [("inc-1", "Adults with asthma", []), ("exc-1", "Smokers", [])], [], True),
+    ("Exclusion Criteria: any of the following:\n* A\n* B", [("exc-1", "A", []), ("exc-2", "B", [])],
+     ["any of the following:"], True),
+    # The older NCI layout: sub-headings in capitals, no inclusion or exclusion heading.
+    ("DISEASE CHARACTERISTICS:\n\n  * Confirmed adenocarcinoma\n\nPATIENT CHARACTERISTICS:\n\n  * ECOG 0-1\n",
+     [("inc-1", "Confirmed adenocarcinoma", []), ("inc-2", "ECOG 0-1", [])],
+     ["DISEASE CHARACTERISTICS:", "PATIENT CHARACTERISTICS:"], False),
+    # "o" and arrow bullets under a dash.
+    ("Inclusion Criteria:\n- Adequate organ function\n  o Platelets >= 100,000/mm3\n  ► ANC >= 1500/mm3\n- Adults",
+     [("inc-1", "Adequate organ function", ["Platelets >= 100,000/mm3", "ANC >= 1500/mm3"]),
+      ("inc-2", "Adults", [])], [], True),
     ("", [], [], False),
     ("   \n\n  ", [], [], False),
 ])

@@ -32,8 +32,11 @@ _HEADING = re.compile(
     r"^[#*_\s]*(?:(?:key|main|major|principal|general|additional|other)\s+)?"
     r"(?P<kind>inclusion|exclusion)(?:\s+criteria|\s+criterion)?\b(?P<rest>[^.:]{0,80})[:.]?[*_\s]*$",
     re.IGNORECASE)
+_INLINE_HEADING = re.compile(
+    r"^[#*_\s]*(?:(?:key|main|major|principal|general)\s+)?(?P<kind>inclusion|exclusion)\s+criteri(?:a|on)[*_]*\s*:"
+    r"[*_]*\s*(?P<content>\S.*)$", re.IGNORECASE)
 _MARKER = re.compile(
-    r"^(?:[*\-+•·▪◦‣●○–—]|\(?\d{1,3}[.)](?!\d)|\(\d{1,3}\)|\(?[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)"
+    r"^(?:[*\-+•·▪◦‣●○–—►▶➢✓✔§]|o(?=\s)|\(?\d{1,3}[.)](?!\d)|\(\d{1,3}\)|\(?[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)"
     r"|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)](?=\s))\s+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~|^&$%\"'])")
 _FOOTER = re.compile(
@@ -140,15 +143,24 @@ def split_criteria(text: str) -> Criteria:
         indent = len(line) - len(line.lstrip())
         body = line.strip()
         heading = _HEADING.match(body)
-        if heading and _is_heading(body, heading):
-            sections.append(_Section("inclusion" if heading["kind"].lower() == "inclusion" else "exclusion"))
+        inline = None if heading else _INLINE_HEADING.match(body)
+        if (heading and _is_heading(body, heading)) or inline:
+            found = heading or inline
+            sections.append(_Section("inclusion" if found["kind"].lower() == "inclusion" else "exclusion"))
             headings = True
             stack = []
             blank_before = True
-            continue
+            if inline:  # "Exclusion criteria: prior chemotherapy" - the rest of the line is its first rule
+                body = inline["content"]
+                indent = 0
+            else:
+                continue
         section = sections[-1]
         marker = _MARKER.match(body)
-        if marker:
+        if inline and not body.endswith(":"):
+            section.items.append(_Node(0, body))  # a rule on the heading's own line
+            stack = [section.items[-1]]
+        elif marker:
             section.has_markers = True
             node = _Node(indent, _strip_markers(body))
             while stack and stack[-1].indent >= indent:
