@@ -289,3 +289,10 @@ def test_one_of_the_following_does_not_qualify_the_parent_line() -> None:
     rules = read_criteria(criteria)["inc-1"]
     assert [(r.op, r.value, r.condition is None) for r in rules] == [("<", 18, True), (">=", 12, False),
                                                                      (">=", 2, False)]
+
+
+def test_sub_items_of_an_exclusion_that_need_all_of_them_are_conditions() -> None:
+    joint, any_one = split_criteria("Exclusion Criteria:\n* All of the following:\n  * Age > 75 years\n"
+                                    "  * ECOG ≥ 2\n* Any of the following:\n  * Platelets < 50,000/µL\n").items
+    assert _as_tuples(read_item(joint)) == [("age", ">", 75, "years", False, True), ("ecog", ">=", 2, None, False, True)]
+    assert _as_tuples(read_item(any_one)) == [("platelets", "<", 50000, "/µL", False, False)]

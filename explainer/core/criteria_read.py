@@ -153,9 +153,14 @@ _CONDITION = re.compile(
     r"|around|roughly)\b|[<>≤≥±~]|=<|>="
     r"|\d+(?:\.\d+)?\s*(?:x|×|times)\s*(?:the\s+)?(?:ULN|upper|institutional)",
     re.IGNORECASE)
-# A parent line whose sub-items are alternatives, not all required.
-_ALTERNATIVES = re.compile(r"\b(?:one|any|either)\s+(?:of\s+)?(?:the\s+)?(?:following|these|below)|\bor\s*:?\s*$",
-                           re.IGNORECASE)
+# A parent line whose sub-items do not each stand alone: in an inclusion, alternatives
+# ("one of the following"); in an exclusion, parts that exclude only together ("all of").
+_ALTERNATIVES = {
+    "inclusion": re.compile(r"\b(?:one|any|either)\s+(?:of\s+)?(?:the\s+)?(?:following|these|below)|\bor\s*:?\s*$",
+                            re.IGNORECASE),
+    "exclusion": re.compile(r"\b(?:all|both|each)\s+(?:of\s+)?(?:the\s+)?(?:following|these|below)|\band\s*:?\s*$",
+                            re.IGNORECASE),
+}
 # Harmless words after a reading: a timing ("within 14 days of registration"), an abbreviation in brackets.
 _HARMLESS_TAIL = re.compile(
     r"^[\s.,:]*(?:\((?:[A-Za-z][A-Za-z0-9 .\-]{0,12})\)\s*)*"
@@ -281,7 +286,7 @@ def single_read(item: CriterionItem) -> ReadRule | None:
 def _read_subs(parent: str, subs: tuple[SubItem, ...], inherited: str | None, kind: Kind,
                counter: list[int]) -> tuple[ReadRule, ...]:
     condition = inherited
-    if condition is None and _ALTERNATIVES.search(parent):
+    if condition is None and _ALTERNATIVES[kind].search(parent):
         condition = parent if len(parent) <= 200 else parent[:200]
     out: list[ReadRule] = []
     for sub in subs:
