@@ -34,6 +34,13 @@ def _add_trial_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trial", type=Path, help="use another trial file instead of the built-in one")
 
 
+def _add_delay_option(parser: argparse.ArgumentParser) -> None:
+    """Read by explainer.commands.calendar.parse_delays (checked as the window checks one)."""
+    parser.add_argument("--delay", action="append", default=[], metavar="CYCLE:DAYS",
+                        help="a cycle that started late, e.g. 3:7 (cycle 3 began 7 days late); "
+                             "later dates move too; give it once per late cycle")
+
+
 def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     if subcommand is None:
         parser = _Parser(prog="trial-explainer", description="Open the Trial Explainer window.",
@@ -58,6 +65,9 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.description = "Save your treatment days as a calendar file (.ics)."
         parser.add_argument("--start-date", required=True, help="your first treatment day, YYYY-MM-DD")
         parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the .ics file")
+        parser.add_argument("--clinic-days-only", action="store_true",
+                            help="only clinic days (and days that may be clinic days): fewer events")
+        _add_delay_option(parser)
     elif subcommand == "validate":
         parser.description = "Check a trial file (the built-in one by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)
