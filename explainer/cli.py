@@ -16,11 +16,12 @@ from pathlib import Path
 from explainer.content import ContentError
 from explainer.errors import UsageError
 
-SUBCOMMANDS = ("check", "pdf", "calendar", "validate")
+SUBCOMMANDS = ("check", "pdf", "html", "calendar", "validate")
 COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's options):
   check ANSWERS          check an answers file against the study's entry rules
   pdf [ANSWERS] -o FILE  make the PDF summary for your doctor
-  calendar --start-date YYYY-MM-DD -o FILE
+  html [ANSWERS] -o FILE the same summary as one web page (for screen readers)
+  calendar --start-date YYYY-MM-DD -o FILE [--clinic-days-only] [--delay CYCLE:DAYS]
                          save your treatment days as a calendar file (.ics)
   validate [FILE]        check a trial file (the built-in one by default)"""
 
@@ -61,6 +62,12 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
+    elif subcommand == "html":
+        parser.description = "Make the summary for your doctor as one web page that screen readers can read."
+        parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
+        parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the web page (.html)")
+        parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
+        _add_delay_option(parser)
     elif subcommand == "calendar":
         parser.description = "Save your treatment days as a calendar file (.ics)."
         parser.add_argument("--start-date", required=True, help="your first treatment day, YYYY-MM-DD")
