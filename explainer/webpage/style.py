@@ -24,6 +24,7 @@ thead th { background: #eef1f5; }
 th[scope="row"] { font-weight: normal; }
 table.facts th[scope="row"] { font-weight: bold; width: 25%; }
 table.rules { table-layout: fixed; }
+table.rules th, table.rules td, table.facts td { overflow-wrap: anywhere; }  /* a long word wraps, not the page */
 table.rules thead th:nth-child(1) { width: 16%; }
 table.rules thead th:nth-child(2) { width: 48%; }
 tr.unmet { background: #f6e7e4; outline: 2px solid #1a1a1a; }
@@ -35,12 +36,15 @@ dl.words dt { font-weight: bold; margin-top: 0.5rem; }
 dl.words dd { margin-left: 1.25rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
-.wide { overflow-x: auto; }
+.wide { overflow-x: auto; position: relative; }  /* its screen-reader words stay inside it */
 .wide:focus { outline: 3px solid #14365d; outline-offset: 2px; }
 table.grid { width: auto; min-width: 100%; font-size: 0.85rem; }
 table.grid th, table.grid td { text-align: center; padding: 0.1rem 0.05rem; min-width: 1.6em; }
 table.grid th[scope="row"], table.grid thead th:first-child { text-align: left; padding: 0.15rem 0.4rem;
   white-space: nowrap; }
+/* The medicine names stay in view while the days scroll sideways, as in the app. */
+table.grid tbody th, table.grid thead th:first-child { position: sticky; left: 0; z-index: 1; background: #ffffff; }
+table.grid thead th:first-child { background: #eef1f5; }
 table.grid td.week, table.grid th.week { border-left: 2px solid #4a4a4a; }
 .day { display: inline-block; box-sizing: border-box; width: 2.1em; height: 2.1em; line-height: calc(2.1em - 4px);
   font-size: 0.85em; text-align: center; border-radius: 50%; border: 2px solid transparent; }
@@ -55,6 +59,10 @@ ol.journey li strong { display: block; color: #14365d; }
 .disclaimer { border: 2px solid #14365d; padding: 0 0.75rem 0.5rem; margin-top: 2rem; }
 .disclaimer h2 { border-bottom: none; margin-top: 0.75rem; }
 footer { margin-top: 1.5rem; border-top: 1px solid #9a9a9a; padding-top: 0.4rem; }
+@media (max-width: 30rem) {  /* a phone, or 400% zoom: the status may wrap */
+  .status { white-space: normal; }
+  body { padding: 0.5rem; }
+}
 @media print {
   @page { margin: 15mm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
