@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from explainer.calendar_ics import calendar_days, timeline_to_ics
 from explainer.cli import main
@@ -152,7 +152,9 @@ def test_clinic_days_only_in_the_window(personal, qtbot, tmp_path, monkeypatch, 
                  "--delay", "3:7"]) == 0
     assert cli_out.read_bytes() == out.read_bytes()
     # Unticked again: every treatment day.
-    qtbot.mouseClick(personal.clinic_only, Qt.MouseButton.LeftButton)
+    box = personal.clinic_only  # the box is as wide as the page; click on its words, as a person does
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.fontMetrics().height(), box.height() // 2))
+    assert not box.isChecked()
     qtbot.mouseClick(personal.save_button, Qt.MouseButton.LeftButton)
     assert len(_events(out)) == 704
     assert out.read_bytes() == timeline_to_ics(build_timeline(trial, START, {3: 7}), trial)

@@ -108,6 +108,7 @@ class PersonalDates(QWidget):
         self.clinic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Always there, so every item wraps at the same width (items are laid out once).
         self.clinic_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Short: a check box does not wrap, and a long one would widen the page at large text.
         self.clinic_only = QCheckBox(text.save_clinic_only)
         self.clinic_only.setAccessibleName(text.save_clinic_only)
         self.save_button = QPushButton(text.save_button)
