@@ -126,9 +126,11 @@ def add_tools(window: MainWindow) -> None:
     from explainer.ui.export import PdfExport
     from explainer.ui.self_check import SelfCheck
     from explainer.ui.timeline import install_timeline
+    from explainer.ui.web_summary import WebSummaryExport
 
     window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
     window.pdf_export = PdfExport(window)  # type: ignore[attr-defined]
+    window.web_summary = WebSummaryExport(window)  # type: ignore[attr-defined]
     window.timeline = install_timeline(window)  # type: ignore[attr-defined]
 
 

@@ -4,8 +4,9 @@ Not in ``core`` because it builds icalendar objects (imported lazily, so the
 window opens without paying for them), but still pure: the same
 timeline, trial and ``stamp`` give byte-identical output (no clock, no random
 UIDs), so a file made twice imports as the same events, not as duplicates.
-One all-day event per treatment day; rest days get none. No doses: the record
-gives none, and the study team's schedule comes first.
+One all-day event per treatment day (or, with ``clinic_days_only``, per day that is
+or may be a clinic day); rest days get none. No doses: the record gives none, and
+the study team's schedule comes first.
 """
 
 from __future__ import annotations
@@ -87,8 +88,17 @@ def record_stamp(trial: Trial) -> dt.datetime:
     return dt.datetime.combine(trial.last_updated, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def timeline_to_ics(timeline: Timeline, trial: Trial, stamp: dt.datetime | None = None) -> bytes:
-    """Every treatment day of a dated timeline as one all-day event.
+def calendar_days(timeline: Timeline, clinic_days_only: bool = False) -> tuple[TreatmentDay, ...]:
+    """The days that get an event. "Clinic days only" keeps the days that may be clinic
+    days too (a medicine given "by mouth or by drip"): a missed visit costs more than
+    one more event, and their titles say "Maybe a clinic day"."""
+    return tuple(day for day in timeline.days if day.has_treatment and (
+        not clinic_days_only or day.is_clinic_day or day.may_be_clinic_day))
+
+
+def timeline_to_ics(timeline: Timeline, trial: Trial, stamp: dt.datetime | None = None,
+                    clinic_days_only: bool = False) -> bytes:
+    """Every treatment day of a dated timeline (see ``calendar_days``) as one all-day event.
 
     ``stamp`` (DTSTAMP) defaults to the record's date, so the window and the
     command line write the same bytes for the same first day and delays.
@@ -104,14 +114,13 @@ def timeline_to_ics(timeline: Timeline, trial: Trial, stamp: dt.datetime | None 
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"My treatment days ({trial.nct_id})")
-    for day in timeline.days:
-        if day.has_treatment:
-            calendar.add_component(_event(day, timeline, trial, stamp))
+    for day in calendar_days(timeline, clinic_days_only):
+        calendar.add_component(_event(day, timeline, trial, stamp))
     return calendar.to_ical()
 
 
-def treatment_day_count(timeline: Timeline) -> int:
-    return sum(1 for day in timeline.days if day.has_treatment)
+def treatment_day_count(timeline: Timeline, clinic_days_only: bool = False) -> int:
+    return len(calendar_days(timeline, clinic_days_only))
 
 
 def write_ics(path: Path, data: bytes) -> None:

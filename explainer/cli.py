@@ -16,11 +16,12 @@ from pathlib import Path
 from explainer.content import ContentError
 from explainer.errors import UsageError
 
-SUBCOMMANDS = ("check", "pdf", "calendar", "validate")
+SUBCOMMANDS = ("check", "pdf", "html", "calendar", "validate")
 COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's options):
   check ANSWERS          check an answers file against the study's entry rules
   pdf [ANSWERS] -o FILE  make the PDF summary for your doctor
-  calendar --start-date YYYY-MM-DD -o FILE
+  html [ANSWERS] -o FILE the same summary as one web page (for screen readers)
+  calendar --start-date YYYY-MM-DD -o FILE [--clinic-days-only] [--delay CYCLE:DAYS]
                          save your treatment days as a calendar file (.ics)
   validate [FILE]        check a trial file (the built-in one by default)"""
 
@@ -32,6 +33,13 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_trial_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trial", type=Path, help="use another trial file instead of the built-in one")
+
+
+def _add_delay_option(parser: argparse.ArgumentParser) -> None:
+    """Read by explainer.commands.calendar.parse_delays (checked as the window checks one)."""
+    parser.add_argument("--delay", action="append", default=[], metavar="CYCLE:DAYS",
+                        help="a cycle that started late, e.g. 3:7 (cycle 3 began 7 days late); "
+                             "later dates move too; give it once per late cycle")
 
 
 def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
@@ -54,10 +62,19 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
+    elif subcommand == "html":
+        parser.description = "Make the summary for your doctor as one web page that screen readers can read."
+        parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
+        parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the web page (.html)")
+        parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
+        _add_delay_option(parser)
     elif subcommand == "calendar":
         parser.description = "Save your treatment days as a calendar file (.ics)."
         parser.add_argument("--start-date", required=True, help="your first treatment day, YYYY-MM-DD")
         parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the .ics file")
+        parser.add_argument("--clinic-days-only", action="store_true",
+                            help="only clinic days (and days that may be clinic days): fewer events")
+        _add_delay_option(parser)
     elif subcommand == "validate":
         parser.description = "Check a trial file (the built-in one by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)

@@ -30,6 +30,7 @@ FIELD_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "medicine_count": frozenset({"medicine", "days"}),
     "delay_one": frozenset({"cycle", "days", "day_word"}),
     "saved": frozenset({"count", "path"}),
+    "saved_clinic_only": frozenset({"count", "path"}),
 }
 
 
@@ -110,6 +111,8 @@ class TimelineText(Strict):
     save_button: str
     save_needs_date: str
     saved: str
+    save_clinic_only: str
+    saved_clinic_only: str
     save_failed_title: str
     clinic_days: ClinicDayWords  # checks its own placeholders
     estimate_note: str

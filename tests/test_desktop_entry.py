@@ -74,3 +74,24 @@ def test_without_a_built_app_it_says_how_to_build(tmp_path) -> None:
     assert out.returncode == 1
     assert "packaging/build" in out.stderr
     assert not (tmp_path / "data" / "applications").exists()
+
+
+@pytest.mark.parametrize("give", ["program", "folder", "folder/"])
+def test_the_program_or_its_folder_both_work(tmp_path, give) -> None:
+    """The README says to double-click dist/trial-explainer/trial-explainer; giving that
+    path said "build it first" (issue 13, item 11)."""
+    home = tmp_path / "home"
+    program = _fake_bundle(tmp_path / "dist" / "trial-explainer")
+    given = {"program": str(program), "folder": str(program.parent), "folder/": f"{program.parent}/"}[give]
+    out = _install(Path(given), home, None)
+    assert out.returncode == 0, out.stderr
+    entry = _entry((home / ".local/share/applications/trial-explainer.desktop").read_text(encoding="utf-8"))
+    assert entry["Exec"] == f'"{program}" %f'
+
+
+def test_a_file_that_is_not_the_program_is_refused(tmp_path) -> None:
+    _fake_bundle(tmp_path / "dist")
+    other = tmp_path / "dist" / "README.txt"
+    other.write_text("x", encoding="utf-8")
+    out = _install(other, tmp_path / "home", tmp_path / "data")
+    assert out.returncode == 1 and "packaging/build" in out.stderr

@@ -1,4 +1,5 @@
-"""`trial-explainer calendar --start-date YYYY-MM-DD -o OUT.ics`: see ../shared/spec/interfaces.md.
+"""`trial-explainer calendar --start-date YYYY-MM-DD -o OUT.ics [--clinic-days-only]
+[--delay CYCLE:DAYS ...]`: see ../shared/spec/interfaces.md §2 and §3.
 
 Exit 0 with the file written; 2 with one line on stderr, and no file, for an
 impossible date or an output that cannot be written.
@@ -8,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
 from explainer.content import load_trial
+from explainer.core.delays import merge_delays
 from explainer.core.facts import long_date
 from explainer.core.model import Trial
 from explainer.core.schedule import build_timeline
@@ -37,6 +41,24 @@ def check_in_range(start: dt.date, trial: Trial) -> None:
         raise UsageError(f"--start-date: {start.isoformat()} is not a possible first treatment day; {why}")
 
 
+_DELAY = re.compile(r"([0-9]{1,4}):([0-9]{1,4})")
+
+
+def parse_delays(texts: Sequence[str], trial: Trial) -> Mapping[int, int]:
+    """'3:7' -> {3: 7}, checked as the window checks a delay (core.delays)."""
+    pairs = []
+    for text in texts:
+        match = _DELAY.fullmatch(text.strip())
+        if match is None:
+            raise UsageError(f"--delay: {text!r} is not CYCLE:DAYS; for example 3:7 means "
+                             "cycle 3 started 7 days late")
+        pairs.append((int(match.group(1)), int(match.group(2))))
+    try:
+        return merge_delays(pairs, len(build_timeline(trial).cycles))
+    except ValueError as err:
+        raise UsageError(f"--delay: {err}") from None
+
+
 def check_output(path: Path) -> None:
     problem = output_problem(path, "my-treatment.ics")
     if problem:
@@ -48,11 +70,13 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output)
     trial = load_trial(args.trial)
     check_in_range(start, trial)
-    timeline = build_timeline(trial, start)
+    timeline = build_timeline(trial, start, parse_delays(args.delay, trial))
+    clinic_only = args.clinic_days_only
     try:
-        write_ics(args.output, timeline_to_ics(timeline, trial))
+        write_ics(args.output, timeline_to_ics(timeline, trial, clinic_days_only=clinic_only))
     except OSError as err:
         raise UsageError(f"{args.output}: cannot be written ({err.strerror})") from None
-    print(f"Wrote {treatment_day_count(timeline)} treatment days, from {long_date(start)}, "
+    kind = "clinic days (with the days that may be clinic days)" if clinic_only else "treatment days"
+    print(f"Wrote {treatment_day_count(timeline, clinic_only)} {kind}, from {long_date(start)}, "
           f"to {args.output}")
     return 0

@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from explainer.core.facts import long_date
 from explainer.core.model import Route
 from explainer.core.summary_grids import CycleGrid, JourneyBox
+from explainer.core.summary_labels import JOURNEY_STARTS, LEGEND
 from explainer.pdf.fonts import BOLD, REGULAR
 from explainer.pdf.styles import HEADING, INK, RULE, SHADE, Styles
 
@@ -121,11 +122,6 @@ def _draw_days(drawing: Drawing, grid: CycleGrid, days: range, bottom: float, wi
     drawing.add(Line(0, bottom, width, bottom, strokeColor=RULE, strokeWidth=0.5))
 
 
-LEGEND = (("iv", "Drip (IV) at the clinic"), ("po", "Capsule by mouth at home"),
-          ("either", "By mouth or by drip: ask which"), ("ring", "Clinic day"),
-          ("dashed", "Clinic day only if given by drip"))
-
-
 def legend_drawing(width: float, styles: Styles) -> Drawing:
     """The key to the grid's marks, flowing onto a second line when space runs out."""
     s = styles.scale
@@ -186,7 +182,7 @@ def journey_drawing(boxes: tuple[JourneyBox, ...], width: float, styles: Styles)
 
 def _box_lines(box: JourneyBox, width: float, name_size: float, line_size: float) -> list[str]:
     lines: list[str] = []
-    for text in (*box.lines, f"Starts {long_date(box.starts)}" if box.starts else ""):
+    for text in (*box.lines, f"{JOURNEY_STARTS} {long_date(box.starts)}" if box.starts else ""):
         if text:
             lines.extend(simpleSplit(text, REGULAR, line_size, width))
     return lines

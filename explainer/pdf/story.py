@@ -9,13 +9,12 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from explainer.core.eligibility import Status
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
-from explainer.core.summary_grids import DatedCycle, short_date
+from explainer.core.summary_labels import (ALSO_ANSWERED, CHECK_COLUMNS, CHECKBOX, DATES_COLUMNS, DATES_HEADING,
+                                           KIND_HEADINGS, NOTE, REGISTRY_WORDING, clinic_words)
+from explainer.core.summary_grids import short_date
 from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
 from explainer.pdf.fonts import REGULAR
 from explainer.pdf.styles import HEADING, INK, RULE, SHADE, UNMET, Styles
-
-KIND_HEADINGS = {"inclusion": "What the study needs", "exclusion": "Things that would keep you out"}
-CHECKBOX = "☐"
 
 
 def text(words: str) -> str:
@@ -118,13 +117,13 @@ class StoryBuilder:
         if not part.dates:
             return []
         s = self.styles
-        rows = [[Paragraph(b, s.cell_bold) for b in ("Cycle", "Starts on", "Clinic days")]]
+        rows = [[Paragraph(b, s.cell_bold) for b in DATES_COLUMNS]]
         rows += [[Paragraph(text(c.label), s.cell), Paragraph(text(short_date(c.start, with_year=True)), s.cell),
-                  Paragraph(text(_clinic_words(c)), s.cell)] for c in part.dates]
+                  Paragraph(text(clinic_words(c)), s.cell)] for c in part.dates]
         table = Table(rows, colWidths=[self.width * f for f in (0.2, 0.2, 0.6)], repeatRows=1)
         table.setStyle(_grid_style())
         more = [Paragraph(text(part.dates_more), s.small)] if part.dates_more else []
-        return [Paragraph("Your dates", s.h2), Paragraph(text(part.dates_intro), s.small), table, *more]
+        return [Paragraph(DATES_HEADING, s.h2), Paragraph(text(part.dates_intro), s.small), table, *more]
 
     def self_check(self) -> list[Flowable]:
         check = self.summary.self_check
@@ -135,12 +134,12 @@ class StoryBuilder:
             return story
         story += [Paragraph(f"<b>{text(check.overall)}</b> ({text(check.counts)})", s.body),
                   self.check_table(check)]
-        story += [Paragraph(f"Note: {text(n)}", s.small) for n in check.notes]
+        story += [Paragraph(f"{NOTE} {text(n)}", s.small) for n in check.notes]
         return story + self.doctor_questions(check)
 
     def check_table(self, check: SelfCheck) -> Table:
         s = self.styles
-        rows: list[list[object]] = [[Paragraph(h, s.cell_bold) for h in ("Status", "The rule", "Your answer and why")]]
+        rows: list[list[object]] = [[Paragraph(h, s.cell_bold) for h in CHECK_COLUMNS]]
         spans, unmet = [], []
         for kind, heading in KIND_HEADINGS.items():
             spans.append(len(rows))
@@ -168,10 +167,10 @@ class StoryBuilder:
     def check_row(self, row: CheckRow) -> list[object]:
         s = self.styles
         rule = [Paragraph(text(row.plain), s.cell),
-                Paragraph(f"<b>Registry wording:</b> {text(row.source)}", s.source)]
+                Paragraph(f"<b>{REGISTRY_WORDING}</b> {text(row.source)}", s.source)]
         why = [Paragraph(text(row.reason), s.cell)]
         if row.your_answer:
-            why.append(Paragraph(f"<b>Also answered:</b> {text('; '.join(row.your_answer))}.", s.source))
+            why.append(Paragraph(f"<b>{ALSO_ANSWERED}</b> {text('; '.join(row.your_answer))}.", s.source))
         return [Paragraph(f"<b>{text(row.status_text)}</b>", s.cell), rule, why]
 
     def doctor_questions(self, check: SelfCheck) -> list[Flowable]:
@@ -205,13 +204,6 @@ class StoryBuilder:
         box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
         return [Spacer(1, 8 * s.scale), box]
-
-
-def _clinic_words(cycle: DatedCycle) -> str:
-    words = ", ".join(short_date(d) for d in cycle.clinic_dates)
-    if cycle.maybe_clinic_dates:
-        words += "; if by drip also " + ", ".join(short_date(d) for d in cycle.maybe_clinic_dates)
-    return words
 
 
 def table_style(commands: list[tuple[object, ...]]) -> TableStyle:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
+from explainer.core.delays import FIRST_DELAYED_CYCLE, MAX_DELAY_DAYS
 from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.files import output_problem
@@ -35,9 +36,6 @@ from explainer.timeline_text import TimelineText
 from explainer.ui.labels import field_label, heading, name_spin_box, prose
 from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
-
-MAX_DELAY_DAYS = 180
-
 
 class SaveCalendarDialog:
     @classmethod
@@ -110,6 +108,9 @@ class PersonalDates(QWidget):
         self.clinic_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Always there, so every item wraps at the same width (items are laid out once).
         self.clinic_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Short: a check box does not wrap, and a long one would widen the page at large text.
+        self.clinic_only = QCheckBox(text.save_clinic_only)
+        self.clinic_only.setAccessibleName(text.save_clinic_only)
         self.save_button = QPushButton(text.save_button)
         self.save_button.setAccessibleName(text.save_button.rstrip("…"))
         self.save_status = prose("")
@@ -146,6 +147,7 @@ class PersonalDates(QWidget):
         save = _section(text.save_heading)
         inner = QVBoxLayout(save)
         inner.addWidget(prose(text.save_intro))
+        inner.addWidget(self.clinic_only)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addStretch(1)
@@ -159,8 +161,7 @@ class PersonalDates(QWidget):
         self.delay_box = box
         form = _wrapping_form(box)
         form.addRow(prose(text.delay_intro))
-        # From cycle 2: a late cycle 1 is simply a later first treatment day.
-        self.delay_cycle.setRange(2, len(self.timeline.cycles))
+        self.delay_cycle.setRange(FIRST_DELAYED_CYCLE, len(self.timeline.cycles))
         name_spin_box(self.delay_cycle, text.delay_cycle_label)
         self.delay_days.setRange(1, MAX_DELAY_DAYS)
         self.delay_days.setValue(7)
@@ -213,6 +214,7 @@ class PersonalDates(QWidget):
             CalendarProblemDialog.ask(self, self.text.save_failed_title, self.text.save_needs_date)
             return False
         path = path or SaveCalendarDialog.ask(self)
+        clinic_only = self.clinic_only.isChecked()
         if path is None:
             return False
         problem = output_problem(path, "my-treatment-days.ics")
@@ -220,12 +222,13 @@ class PersonalDates(QWidget):
             CalendarProblemDialog.ask(self, self.text.save_failed_title, f"{problem}\n\nNothing was saved.")
             return False
         try:
-            write_ics(path, timeline_to_ics(self.timeline, self.session.trial))
+            write_ics(path, timeline_to_ics(self.timeline, self.session.trial, clinic_days_only=clinic_only))
         except OSError as err:
             CalendarProblemDialog.ask(self, self.text.save_failed_title,
                                       f"{path}: {err.strerror or err}\n\nNothing was saved. Try another folder.")
             return False
-        self.save_status.setText(self.text.saved.format(count=treatment_day_count(self.timeline), path=path))
+        saved = self.text.saved_clinic_only if clinic_only else self.text.saved
+        self.save_status.setText(saved.format(count=treatment_day_count(self.timeline, clinic_only), path=path))
         self.save_status.setAccessibleName(self.save_status.text())
         return True
 
@@ -247,6 +250,7 @@ class PersonalDates(QWidget):
         self._show_start(timeline.start)
         self.delay_box.setEnabled(dated)
         self.save_button.setEnabled(dated)
+        self.clinic_only.setEnabled(dated)
         self.save_button.setToolTip("" if dated else self.text.save_needs_date)
         if not dated or self.save_status.text() == self.text.save_needs_date:  # say why it is greyed out
             self.save_status.setText("" if dated else self.text.save_needs_date)

@@ -1,0 +1,43 @@
+"""`trial-explainer html [ANSWERS.json] -o OUT.html [--start-date YYYY-MM-DD] [--delay CYCLE:DAYS ...]`:
+see ../shared/spec/interfaces.md §3. The same summary as the PDF, as one accessible,
+self-contained web page (explainer/webpage/); the same as File > Save summary as web page….
+
+Written all or nothing (explainer.files.write_atomically), private to the user like
+the answers it may hold. Bad input: exit 2, one line, no file left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from explainer.answers_io import load_answers
+from explainer.commands.calendar import check_in_range, parse_delays
+from explainer.commands.pdf import parse_start_date
+from explainer.content import load_trial
+from explainer.errors import UsageError
+from explainer.files import output_problem, write_atomically
+from explainer.summary_source import make_summary
+from explainer.webpage import render_summary_html
+
+EXAMPLE_NAME = "summary.html"
+
+
+def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
+    trial = load_trial(args.trial)
+    answers = load_answers(args.answers, trial.nct_id) if args.answers else None
+    start = parse_start_date(args.start_date)
+    if start is not None:
+        check_in_range(start, trial)
+    if args.delay and start is None:
+        raise UsageError("--delay needs --start-date: a delay moves your dates")
+    delays = parse_delays(args.delay, trial)
+    problem = output_problem(args.output, EXAMPLE_NAME)
+    if problem:
+        raise UsageError(problem)
+    summary = make_summary(trial, answers, today or dt.date.today(), start=start, delays=delays)
+    try:
+        write_atomically(args.output, render_summary_html(summary))
+    except OSError as err:
+        raise UsageError(f"{args.output}: cannot be written ({err.strerror})") from None
+    return 0

@@ -1,0 +1,91 @@
+"""File > Save summary as web page…: the PDF's summary as one accessible HTML file
+(explainer/webpage/), for people who use a screen reader (the PDF has no tags).
+
+Every section, with the answers, first treatment day and delays in the window now:
+the same page as `trial-explainer html`. Written all or nothing and private to the
+user (explainer.files.write_atomically: it may hold their answers). The dialogs sit
+behind ``@classmethod ask()`` so tests replace one call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from explainer.content import ContentError
+from explainer.files import output_problem, write_atomically
+from explainer.summary_source import make_summary
+from explainer.ui.saving import ask_save_path
+
+if TYPE_CHECKING:
+    from explainer.ui.main_window import MainWindow
+
+NOT_SAVED = "The web page was not saved"
+
+
+class SaveWebPageDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, suggested: str) -> Path | None:
+        return ask_save_path(parent, "Save the summary as a web page", suggested, "Web pages (*.html)", ".html")
+
+
+class WebPageProblemDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+
+class WebSummaryExport(QObject):
+    """Adds File > Save summary as web page… to the window, just above Export PDF…."""
+
+    def __init__(self, window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__(window)
+        self.window = window
+        self.today = today
+        self.action = QAction("Save summary as &web page…", window)
+        self.action.setStatusTip("The same summary as the PDF, as a web page a screen reader can read")
+        self.action.triggered.connect(lambda _checked=False: self.save())
+        menu = window.file_menu
+        pdf = getattr(getattr(window, "pdf_export", None), "export_action", None)
+        quit_action = menu.actions()[-1] if menu.actions() else None
+        menu.insertAction(pdf if pdf in menu.actions() else quit_action, self.action)
+
+    def suggested_name(self) -> str:
+        return f"study-{self.window.session.trial.nct_id}-summary-{self.today().isoformat()}.html"
+
+    def save(self, path: Path | None = None) -> Path | None:
+        """Ask where, then write; the path written, or None if nothing was."""
+        path = path or SaveWebPageDialog.ask(self.window, self.suggested_name())
+        if path is None:
+            return None
+        problem = output_problem(path, "summary.html")
+        if problem:
+            WebPageProblemDialog.ask(self.window, NOT_SAVED, f"{problem}\n\nNothing was written.")
+            return None
+        from explainer.webpage import render_summary_html
+
+        session = self.window.session
+        try:
+            summary = make_summary(session.trial, session.answers, self.today(), start=session.start_date,
+                                   delays=session.delays)
+            write_atomically(path, render_summary_html(summary))
+        except ContentError as err:  # a damaged words file: say which, never a traceback
+            WebPageProblemDialog.ask(self.window, NOT_SAVED,
+                                     f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
+            return None
+        except OSError as err:
+            WebPageProblemDialog.ask(self.window, NOT_SAVED,
+                                     f"{path}\n\n{err.strerror or err}\n\nNothing was written. Please choose "
+                                     "another folder, or free some space on the disk, and try again.")
+            return None
+        said = f"Saved the summary as a web page: {path}"
+        self.window.statusBar().showMessage(said, 8000)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.window, said))
+        return path
