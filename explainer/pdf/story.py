@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from explainer.core.eligibility import Status
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
 from explainer.core.summary_grids import DatedCycle, short_date
 from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
 from explainer.pdf.fonts import REGULAR
+from explainer.pdf.paragraph import Paragraph
 from explainer.pdf.styles import HEADING, INK, RULE, SHADE, UNMET, Styles
 
 KIND_HEADINGS = {"inclusion": "What the study needs", "exclusion": "Things that would keep you out"}
