@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, QTimer, Signal
@@ -121,15 +123,85 @@ def build_main_window(trial_path: Path | None = None, with_tools: bool = True,
 
 
 def add_tools(window: MainWindow) -> None:
-    """The self-check, the timeline and the PDF export: run() adds them once the
-    reading pages are drawn, so the first screen appears sooner."""
+    """The self-check, the timeline and the PDF export, all at once (tests and
+    build_main_window); run() adds the timeline in idle time instead."""
+    add_self_check(window)
+    add_timeline(window)
+
+
+def add_self_check(window: MainWindow) -> None:
+    """The self-check and the PDF export: opening an answers file needs them."""
     from explainer.ui.export import PdfExport
     from explainer.ui.self_check import SelfCheck
-    from explainer.ui.timeline import install_timeline
 
     window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
     window.pdf_export = PdfExport(window)  # type: ignore[attr-defined]
+
+
+def add_timeline(window: MainWindow) -> None:
+    from explainer.ui.timeline import install_timeline
+
     window.timeline = install_timeline(window)  # type: ignore[attr-defined]
+
+
+def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = None) -> None:
+    """What the first screen does not show, one part per turn of the event loop:
+    between two parts the window handles clicks, keys and paints (a reading page
+    chosen sooner is built when it is chosen)."""
+    parts = _parts_to_build(window)
+
+    def next_part() -> None:
+        try:
+            next(parts)
+        except StopIteration:
+            if done is not None:
+                done()
+        else:
+            QTimer.singleShot(0, window, next_part)
+
+    QTimer.singleShot(0, window, next_part)
+
+
+def _parts_to_build(window: MainWindow) -> Iterator[None]:
+    if not hasattr(window, "self_check"):
+        import explainer.ui.export  # noqa: F401 - its imports alone are a part's worth
+        import explainer.ui.self_check  # noqa: F401
+        yield
+        add_self_check(window)
+        window.self_check.offer_draft()  # type: ignore[attr-defined]
+        yield
+    while window.build_next_waiting_page():
+        yield
+    import explainer.ui.timeline  # noqa: F401
+    yield
+    add_timeline(window)
+    yield
+
+
+class StallMeter(QObject):
+    """The longest time the event loop could not answer (for the benchmark): a timer
+    asks every TICK_MS; any longer gap is time a click or a key would have waited."""
+
+    TICK_MS = 10
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - self.TICK_MS)
+        self._last = now
+
+
+# With SMOKE_ENV, once every page is built: the longest stall of the event loop from
+# the study opening until then, on stderr (for the benchmark).
+STALL = "longest event loop stall while pages build (ms):"
 
 
 def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
@@ -141,9 +213,10 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
+            stalls = StallMeter(window) if first_paint.announce else None
             window.open_trial(load_trial(trial_path), lazy_pages=True)
-            window.build_waiting_pages()
-            add_tools(window)
+            if answers_path is not None:  # needed now: the answers open in it
+                add_self_check(window)
             if first_paint.announce:
                 print(f"study opened: {window.windowTitle()}", flush=True)
         except ContentError as err:
@@ -158,8 +231,14 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
         # answers kept from last time are offered back unless the file replaced them.
         if answers_path is not None and window.self_check.open_answers(answers_path):
             window.show_section("self-check-results")
-        else:
+        elif answers_path is not None:
             window.self_check.offer_draft()
-        if first_paint.announce:
-            QTimer.singleShot(0, app.quit)
+        # Otherwise the self-check offers the draft once it is built (build_in_idle_time).
+
+        def all_built() -> None:
+            if stalls is not None:  # the smoke run ends once everything is built
+                print(f"{STALL} {stalls.longest_ms:.0f}", file=sys.stderr, flush=True)
+                app.quit()
+
+        build_in_idle_time(window, all_built)
         return app.exec()
