@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
@@ -164,15 +165,15 @@ def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = Non
 
 def _parts_to_build(window: MainWindow) -> Iterator[None]:
     if not hasattr(window, "self_check"):
-        import explainer.ui.export  # noqa: F401 - its imports alone are a part's worth
-        import explainer.ui.self_check  # noqa: F401
+        for module in ("explainer.ui.export", "explainer.ui.self_check"):  # loading them is a part's worth
+            importlib.import_module(module)
         yield
         add_self_check(window)
         window.self_check.offer_draft()  # type: ignore[attr-defined]
         yield
     while window.build_next_waiting_page():
         yield
-    import explainer.ui.timeline  # noqa: F401
+    importlib.import_module("explainer.ui.timeline")
     yield
     add_timeline(window)
     yield
