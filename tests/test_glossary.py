@@ -114,6 +114,13 @@ def test_mentions_take_the_longest_whole_word_at_each_place(forms, text, found) 
     assert _found(text, glossary, MARKDOWN_PROTECTED) == found
 
 
+def test_a_copy_with_other_terms_searches_for_its_own_terms() -> None:
+    assert _found("each cycle") == [(5, 10, "cycle")]  # the search pattern is built and kept
+    fewer = GLOSSARY.model_copy(update={"terms": tuple(t for t in GLOSSARY.terms if t.id != "cycle")})
+    assert _found("each cycle", fewer) == []
+    assert _found("each cycle") == [(5, 10, "cycle")]
+
+
 def test_only_first_mention_is_marked_and_headings_stay_plain() -> None:
     markdown = "# Your cycle\n\nEach cycle lasts 28 days. The next cycle starts after.\n\n[cycle](page:x)"
     marked = mark_markdown(markdown, GLOSSARY)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -57,10 +56,14 @@ class Glossary(BaseModel):
     def a_to_z(self) -> list[GlossaryTerm]:
         return sorted(self.terms, key=lambda t: t.term.casefold())
 
-    @cached_property
+    @property
     def matcher(self) -> _Matcher:
-        """Built once per glossary (the glossary is frozen), on first use."""
-        return _matcher(self)
+        """Built on first use, then kept with the glossary (it is frozen; a copy with
+        other terms, from model_copy, builds its own)."""
+        kept = self.__dict__.get("_matcher")
+        if kept is None or kept[0] is not self.terms:
+            kept = self.__dict__["_matcher"] = (self.terms, _matcher(self))
+        return kept[1]
 
 
 @dataclass(frozen=True)
