@@ -145,11 +145,14 @@ def add_timeline(window: MainWindow) -> None:
     window.timeline = install_timeline(window)  # type: ignore[attr-defined]
 
 
-def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = None) -> None:
+def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = None, *,
+                       trial_path: Path | None = None, opened: Callable[[], None] | None = None,
+                       failed: Callable[[ContentError], None] | None = None) -> None:
     """What the first screen does not show, one part per turn of the event loop:
     between two parts the window handles clicks, keys and paints (a reading page
-    chosen sooner is built when it is chosen)."""
-    parts = _parts_to_build(window)
+    chosen sooner is built when it is chosen). If the study is not open yet, it is
+    opened first (``opened`` then); a damaged file goes to ``failed``."""
+    parts = _parts_to_build(window, trial_path, opened)
 
     def next_part() -> None:
         try:
@@ -157,15 +160,28 @@ def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = Non
         except StopIteration:
             if done is not None:
                 done()
+        except ContentError as err:
+            if failed is None:
+                raise
+            failed(err)
         else:
             QTimer.singleShot(0, window, next_part)
 
     QTimer.singleShot(0, window, next_part)
 
 
-def _parts_to_build(window: MainWindow) -> Iterator[None]:
+def _parts_to_build(window: MainWindow, trial_path: Path | None,
+                    opened: Callable[[], None] | None) -> Iterator[None]:
+    if window.trial is None:
+        for module in ("pydantic.main", "explainer.core.model"):  # most of the study's cost is loading these
+            importlib.import_module(module)
+            yield
+        window.open_trial(load_trial(trial_path), lazy_pages=True)
+        if opened is not None:
+            opened()
+        yield
     if not hasattr(window, "self_check"):
-        for module in ("explainer.ui.export", "explainer.ui.self_check"):  # loading them is a part's worth
+        for module in ("explainer.ui.export", "explainer.ui.self_check"):
             importlib.import_module(module)
         yield
         add_self_check(window)
@@ -215,15 +231,17 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
             stalls = StallMeter(window) if first_paint.announce else None
-            window.open_trial(load_trial(trial_path), lazy_pages=True)
-            if answers_path is not None:  # needed now: the answers open in it
+
+            def opened() -> None:
+                if first_paint.announce:
+                    print(f"study opened: {window.windowTitle()}", flush=True)
+
+            if answers_path is not None:  # the answers open in the self-check: it is needed now
+                window.open_trial(load_trial(trial_path), lazy_pages=True)
+                opened()
                 add_self_check(window)
-            if first_paint.announce:
-                print(f"study opened: {window.windowTitle()}", flush=True)
         except ContentError as err:
-            QMessageBox.critical(None, "Trial Explainer cannot open the study",
-                                 f"A file the app needs is damaged or missing.\n\n{err}\n\n"
-                                 "Please reinstall the app, or tell whoever gave you this file.")
+            cannot_open_the_study(err)
             return 2
         except Exception:  # noqa: BLE001 - before the event loop runs: say so kindly, never vanish
             handler.handle(*sys.exc_info())
@@ -234,12 +252,22 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
             window.show_section("self-check-results")
         elif answers_path is not None:
             window.self_check.offer_draft()
-        # Otherwise the self-check offers the draft once it is built (build_in_idle_time).
+        # Otherwise the study opens in idle time, and the self-check offers the draft once built.
 
         def all_built() -> None:
             if stalls is not None:  # the smoke run ends once everything is built
                 print(f"{STALL} {stalls.longest_ms:.0f}", file=sys.stderr, flush=True)
                 app.quit()
 
-        build_in_idle_time(window, all_built)
+        def failed(err: ContentError) -> None:
+            cannot_open_the_study(err)
+            app.exit(2)
+
+        build_in_idle_time(window, all_built, trial_path=trial_path, opened=opened, failed=failed)
         return app.exec()
+
+
+def cannot_open_the_study(err: ContentError) -> None:
+    QMessageBox.critical(None, "Trial Explainer cannot open the study",
+                         f"A file the app needs is damaged or missing.\n\n{err}\n\n"
+                         "Please reinstall the app, or tell whoever gave you this file.")

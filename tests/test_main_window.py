@@ -77,6 +77,17 @@ def test_what_is_not_shown_is_built_one_part_per_turn_of_the_event_loop(frame, q
     assert frame.stack.count() == frame.navigator.count()
 
 
+def test_the_study_itself_opens_in_idle_time_after_the_first_paint(frame, qtbot) -> None:
+    from explainer.app import build_in_idle_time
+
+    log: list[str] = []
+    build_in_idle_time(frame, lambda: log.append("done"), opened=lambda: log.append(frame.windowTitle()))
+    assert frame.trial is None  # the welcome page stays responsive while the trial file is read
+    qtbot.waitUntil(lambda: "done" in log, timeout=20_000)
+    assert log == ["Trial Explainer: study NCT04883242", "done"]
+    assert _built(frame) == [s[0] for s in SECTIONS]
+
+
 def test_a_lazy_page_is_built_when_first_shown(lazy_window) -> None:
     lazy_window.show_section("status")
     assert _built(lazy_window) == ["welcome", "status"]
