@@ -13,13 +13,15 @@ from typing import Any
 
 from reportlab.platypus import Paragraph as _Paragraph
 
+TOO_NARROW = (0, 0x7FFFFFFF)  # what reportlab's wrap answers when no line fits the width
+
 
 class Paragraph(_Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         kept = self.__dict__.setdefault("_lines_by_width", {})
         if availWidth not in kept:
             size = super().wrap(availWidth, availHeight)
-            if not hasattr(self, "blPara"):  # too narrow: reportlab kept nothing
+            if size == TOO_NARROW:  # reportlab broke no lines: nothing to keep
                 return size
             kept[availWidth] = (self.blPara, self._wrapWidths, self.height)
         # What reportlab's wrap leaves on the paragraph, for split() and draw().
