@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, QTimer, Signal
@@ -121,17 +124,103 @@ def build_main_window(trial_path: Path | None = None, with_tools: bool = True,
 
 
 def add_tools(window: MainWindow) -> None:
-    """The self-check, the timeline and the PDF export: run() adds them once the
-    reading pages are drawn, so the first screen appears sooner."""
+    """The self-check, the timeline and the PDF export, all at once (tests and
+    build_main_window); run() adds the timeline in idle time instead."""
+    add_self_check(window)
+    add_timeline(window)
+
+
+def add_self_check(window: MainWindow) -> None:
+    """The self-check and the PDF export: opening an answers file needs them."""
     from explainer.ui.export import PdfExport
     from explainer.ui.self_check import SelfCheck
-    from explainer.ui.timeline import install_timeline
     from explainer.ui.web_summary import WebSummaryExport
 
     window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
     window.pdf_export = PdfExport(window)  # type: ignore[attr-defined]
     window.web_summary = WebSummaryExport(window)  # type: ignore[attr-defined]
+
+
+def add_timeline(window: MainWindow) -> None:
+    from explainer.ui.timeline import install_timeline
+
     window.timeline = install_timeline(window)  # type: ignore[attr-defined]
+
+
+def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = None, *,
+                       trial_path: Path | None = None, opened: Callable[[], None] | None = None,
+                       failed: Callable[[ContentError], None] | None = None) -> None:
+    """What the first screen does not show, one part per turn of the event loop:
+    between two parts the window handles clicks, keys and paints (a reading page
+    chosen sooner is built when it is chosen). If the study is not open yet, it is
+    opened first (``opened`` then); a damaged file goes to ``failed``."""
+    parts = _parts_to_build(window, trial_path, opened)
+
+    def next_part() -> None:
+        try:
+            next(parts)
+        except StopIteration:
+            if done is not None:
+                done()
+        except ContentError as err:
+            if failed is None:
+                raise
+            failed(err)
+        else:
+            QTimer.singleShot(0, window, next_part)
+
+    QTimer.singleShot(0, window, next_part)
+
+
+def _parts_to_build(window: MainWindow, trial_path: Path | None,
+                    opened: Callable[[], None] | None) -> Iterator[None]:
+    if window.trial is None:
+        for module in ("pydantic.main", "explainer.core.model"):  # most of the study's cost is loading these
+            importlib.import_module(module)
+            yield
+        window.open_trial(load_trial(trial_path), lazy_pages=True)
+        if opened is not None:
+            opened()
+        yield
+    if not hasattr(window, "self_check"):
+        for module in ("explainer.ui.export", "explainer.ui.self_check"):
+            importlib.import_module(module)
+        yield
+        add_self_check(window)
+        window.self_check.offer_draft()  # type: ignore[attr-defined]
+        yield
+    while window.build_next_waiting_page():
+        yield
+    importlib.import_module("explainer.ui.timeline")
+    yield
+    add_timeline(window)
+    yield
+
+
+class StallMeter(QObject):
+    """The longest time the event loop could not answer (for the benchmark): a timer
+    asks every TICK_MS; any longer gap is time a click or a key would have waited."""
+
+    TICK_MS = 10
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - self.TICK_MS)
+        self._last = now
+
+
+# With SMOKE_ENV, once every page is built: the longest stall of the event loop from
+# the study opening until then, on stderr (for the benchmark).
+STALL = "longest event loop stall while pages build (ms):"
 
 
 def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
@@ -143,15 +232,18 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
-            window.open_trial(load_trial(trial_path), lazy_pages=True)
-            window.build_waiting_pages()
-            add_tools(window)
-            if first_paint.announce:
-                print(f"study opened: {window.windowTitle()}", flush=True)
+            stalls = StallMeter(window) if first_paint.announce else None
+
+            def opened() -> None:
+                if first_paint.announce:
+                    print(f"study opened: {window.windowTitle()}", flush=True)
+
+            if answers_path is not None:  # the answers open in the self-check: it is needed now
+                window.open_trial(load_trial(trial_path), lazy_pages=True)
+                opened()
+                add_self_check(window)
         except ContentError as err:
-            QMessageBox.critical(None, "Trial Explainer cannot open the study",
-                                 f"A file the app needs is damaged or missing.\n\n{err}\n\n"
-                                 "Please reinstall the app, or tell whoever gave you this file.")
+            cannot_open_the_study(err)
             return 2
         except Exception:  # noqa: BLE001 - before the event loop runs: say so kindly, never vanish
             handler.handle(*sys.exc_info())
@@ -160,8 +252,24 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
         # answers kept from last time are offered back unless the file replaced them.
         if answers_path is not None and window.self_check.open_answers(answers_path):
             window.show_section("self-check-results")
-        else:
+        elif answers_path is not None:
             window.self_check.offer_draft()
-        if first_paint.announce:
-            QTimer.singleShot(0, app.quit)
+        # Otherwise the study opens in idle time, and the self-check offers the draft once built.
+
+        def all_built() -> None:
+            if stalls is not None:  # the smoke run ends once everything is built
+                print(f"{STALL} {stalls.longest_ms:.0f}", file=sys.stderr, flush=True)
+                app.quit()
+
+        def failed(err: ContentError) -> None:
+            cannot_open_the_study(err)
+            app.exit(2)
+
+        build_in_idle_time(window, all_built, trial_path=trial_path, opened=opened, failed=failed)
         return app.exec()
+
+
+def cannot_open_the_study(err: ContentError) -> None:
+    QMessageBox.critical(None, "Trial Explainer cannot open the study",
+                         f"A file the app needs is damaged or missing.\n\n{err}\n\n"
+                         "Please reinstall the app, or tell whoever gave you this file.")

@@ -15,7 +15,7 @@ from explainer.core.eligibility import evaluate
 from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
 from explainer.core.schedule import build_timeline
-from explainer.core.glossary import words_used
+from explainer.core.glossary import Glossary, words_used
 from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
 from explainer.timeline_text import timeline_text
 
@@ -52,7 +52,7 @@ def check_summary_words(trial: Trial) -> None:
 def glossary_hook() -> GlossaryHook | None:
     """The PDF's "Words used in this summary" section: the glossary's words that the
     summary's own text uses, with their plain meanings (explainer/core/glossary.py)."""
-    glossary = load_glossary()
+    glossary = _builtin_glossary()
     return lambda text: words_used(text, glossary)
 
 
@@ -64,6 +64,11 @@ TEXT_FILE = "resources/pdf/summary.json"
 @lru_cache(maxsize=1)
 def _builtin_questions() -> Questionnaire:
     return load_questions()
+
+
+@lru_cache(maxsize=1)
+def _builtin_glossary() -> Glossary:
+    return load_glossary()  # its search pattern is built on first use, then kept with it
 
 
 @lru_cache(maxsize=1)

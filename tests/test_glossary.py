@@ -3,13 +3,16 @@ with its meaning on hover, on click and from the keyboard; and an A to Z page.""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QToolTip
 
 from explainer.content import PAGE_NAMES, load_glossary, load_page, load_questions, load_trial
-from explainer.core.glossary import Glossary, mark_markdown, mark_terms, mentions, terms_not_in, words_used
+from explainer.core.glossary import (MARKDOWN_PROTECTED, Glossary, GlossaryTerm, mark_markdown, mark_terms, mentions,
+                                     terms_not_in, words_used)
 from tests.windows import tab_to_link
 
 GLOSSARY = load_glossary()
@@ -58,23 +61,64 @@ def test_mentions_find_whole_words(text: str, found: list[str]) -> None:
     assert [m.term.id for m in mentions(text, GLOSSARY)] == found
 
 
-def _mentions_trying_every_form(text: str) -> list[tuple[int, int, str]]:
-    """The plain way: every form's pattern over the whole text, longest form first."""
-    from explainer.core.glossary import _pattern
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """One form on its own: whole words; abbreviations only in capitals."""
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", 0 if form.isupper() else re.IGNORECASE)
 
+
+def _mentions_trying_every_form(text: str, glossary: Glossary = GLOSSARY,
+                                protected: re.Pattern[str] | None = None) -> list[tuple[int, int, str]]:
+    """The plain way (the app's own before issue 18): every form's pattern over the
+    whole text, longest form first, each match checked against every earlier one."""
+    taken = [m.span() for m in protected.finditer(text)] if protected else []
     found: list[tuple[int, int, str]] = []
-    forms = sorted(((f, t) for t in GLOSSARY.terms for f in t.forms()), key=lambda ft: -len(ft[0]))
+    forms = sorted(((f, t) for t in glossary.terms for f in t.forms()), key=lambda ft: -len(ft[0]))
     for form, term in forms:
-        for match in _pattern(form).finditer(text):
-            if not any(a < match.end() and match.start() < b for a, b, _ in found):
+        for match in _form_pattern(form).finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
                 found.append((match.start(), match.end(), term.id))
+                taken.append(match.span())
     return sorted(found)
 
 
+def _found(text: str, glossary: Glossary = GLOSSARY, protected: re.Pattern[str] | None = None) -> list:
+    return [(m.start, m.end, m.term.id) for m in mentions(text, glossary, protected)]
+
+
 @pytest.mark.parametrize("text", [*_all_texts(), "Café, MRD, bone marrow test and M-protein: myélome?"])
-def test_the_quick_search_finds_what_trying_every_form_finds(text: str) -> None:
-    # mentions() skips forms a substring test rules out; it must never lose one.
-    assert [(m.start, m.end, m.term.id) for m in mentions(text, GLOSSARY)] == _mentions_trying_every_form(text)
+def test_the_one_pass_search_finds_what_trying_every_form_finds(text: str) -> None:
+    # mentions() makes one pass with all forms at once; on the app's own texts it must
+    # find exactly what trying each form in turn finds, with and without Markdown.
+    assert _found(text) == _mentions_trying_every_form(text)
+    assert _found(text, protected=MARKDOWN_PROTECTED) == _mentions_trying_every_form(text, protected=MARKDOWN_PROTECTED)
+
+
+def _made_up_glossary(forms: list[list[str]]) -> Glossary:
+    return Glossary(format="trial-explainer-glossary", version=1, terms=tuple(
+        GlossaryTerm(id=f"t{n}", term=first, also=tuple(rest), definition="A word.")
+        for n, (first, *rest) in enumerate(forms)))
+
+
+@pytest.mark.parametrize(("forms", "text", "found"), [
+    ([["bone"], ["bone marrow"], ["bone marrow test"]], "A bone marrow test, bone marrow, bone.",
+     [(2, 18, "t2"), (20, 31, "t1"), (33, 37, "t0")]),  # the longest form that fits, then the rest
+    ([["bone"], ["bone marrow test"]], "bone marrow tests", [(0, 4, "t0")]),  # backs off to a whole word
+    ([["ULN"], ["uln value"]], "ULN, uln, Uln value, ULN value", [(0, 3, "t0"), (10, 19, "t1"), (21, 30, "t1")]),
+    ([["IV"], ["ivy"]], "IV ivy iv IVY", [(0, 2, "t0"), (3, 6, "t1"), (10, 13, "t1")]),
+    ([["re-treatment"], ["treatment"]], "re-treatment, treatment-free, treatment", [(0, 12, "t0"), (30, 39, "t1")]),
+    ([["x"]], "x [x](page:x) <b>x</b> x", [(0, 1, "t0"), (17, 18, "t0"), (23, 24, "t0")]),
+    ([["sun"]], "\u017fun SUN", [(0, 3, "t0"), (4, 7, "t0")]),  # the long s matches s: the slow way
+])
+def test_mentions_take_the_longest_whole_word_at_each_place(forms, text, found) -> None:
+    glossary = _made_up_glossary(forms)
+    assert _found(text, glossary, MARKDOWN_PROTECTED) == found
+
+
+def test_a_copy_with_other_terms_searches_for_its_own_terms() -> None:
+    assert _found("each cycle") == [(5, 10, "cycle")]  # the search pattern is built and kept
+    fewer = GLOSSARY.model_copy(update={"terms": tuple(t for t in GLOSSARY.terms if t.id != "cycle")})
+    assert _found("each cycle", fewer) == []
+    assert _found("each cycle") == [(5, 10, "cycle")]
 
 
 def test_only_first_mention_is_marked_and_headings_stay_plain() -> None:

@@ -54,6 +54,40 @@ def test_a_lazy_start_builds_only_the_welcome_page_then_the_rest(lazy_window) ->
     assert lazy_window.stack.count() == lazy_window.navigator.count()
 
 
+def test_what_is_not_shown_is_built_one_part_per_turn_of_the_event_loop(frame, qtbot, monkeypatch) -> None:
+    """As run() opens the study: the self-check, the pages and the timeline come in idle
+    time, so a click made meanwhile is handled between two parts, not after all of them."""
+    from PySide6.QtCore import QTimer
+
+    from explainer.app import build_in_idle_time
+    from explainer.content import load_trial
+
+    frame.open_trial(load_trial(), lazy_pages=True)
+    log: list[str] = []
+    build_page = type(frame).build_next_waiting_page
+    monkeypatch.setattr(type(frame), "build_next_waiting_page", lambda self: log.append("page") or build_page(self))
+    build_in_idle_time(frame, lambda: log.append("done"))
+    assert _built(frame) == ["welcome"] and not hasattr(frame, "self_check")  # nothing yet: the loop runs first
+    QTimer.singleShot(0, lambda: log.append("click"))  # as if the patient clicked just now
+    qtbot.waitUntil(lambda: "done" in log, timeout=20_000)
+    assert log.index("click") < log.index("page")  # answered before the first page was built
+    assert log.count("done") == 1
+    assert _built(frame) == [s[0] for s in SECTIONS]
+    assert {"self-check", "self-check-results", "timeline"} <= set(frame.section_ids())
+    assert frame.stack.count() == frame.navigator.count()
+
+
+def test_the_study_itself_opens_in_idle_time_after_the_first_paint(frame, qtbot) -> None:
+    from explainer.app import build_in_idle_time
+
+    log: list[str] = []
+    build_in_idle_time(frame, lambda: log.append("done"), opened=lambda: log.append(frame.windowTitle()))
+    assert frame.trial is None  # the welcome page stays responsive while the trial file is read
+    qtbot.waitUntil(lambda: "done" in log, timeout=20_000)
+    assert log == ["Trial Explainer: study NCT04883242", "done"]
+    assert _built(frame) == [s[0] for s in SECTIONS]
+
+
 def test_a_lazy_page_is_built_when_first_shown(lazy_window) -> None:
     lazy_window.show_section("status")
     assert _built(lazy_window) == ["welcome", "status"]

@@ -9,9 +9,8 @@ term in a link the views turn into a tooltip and a definition panel.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -62,6 +61,15 @@ class Glossary(BaseModel):
     def a_to_z(self) -> list[GlossaryTerm]:
         return sorted(self.terms, key=lambda t: t.term.casefold())
 
+    @property
+    def matcher(self) -> _Matcher:
+        """Built on first use, then kept with the glossary (it is frozen; a copy with
+        other terms, from model_copy, builds its own)."""
+        kept = self.__dict__.get("_matcher")
+        if kept is None or kept[0] is not self.terms:
+            kept = self.__dict__["_matcher"] = (self.terms, _matcher(self))
+        return kept[1]
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -70,43 +78,69 @@ class Mention:
     term: GlossaryTerm
 
 
-@lru_cache(maxsize=512)
-def _pattern(form: str) -> re.Pattern[str]:
-    """Whole words; abbreviations (all capitals, like IV or ULN) match only in capitals."""
-    flags = 0 if form.isupper() else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", flags)
+def _trie_pattern(forms: Iterable[tuple[str, bool]]) -> str:
+    """One regular expression for all forms, shaped as a trie of their letters.
+
+    At each place in the text the engine follows one branch per letter, so the cost
+    grows with the length of the text, not with the number of forms. At a node where
+    a form ends and longer ones go on, the longer branches come first: the engine
+    takes the longest form that fits, and backs off to a shorter one only when the
+    longer one does not end a whole word. Abbreviations (``case_sensitive``) end in a
+    look-behind that checks their capitals, so 'iv' is not 'IV'."""
+    trie: dict = {}
+    for form, case_sensitive in forms:
+        node = trie
+        for char in form.lower():
+            node = node.setdefault(char, {})
+        node[""] = f"(?-i:(?<={re.escape(form)}))" if case_sensitive else ""
+
+    def branch(node: dict) -> str:
+        options = [re.escape(char) + branch(child) for char, child in node.items() if char]
+        if "" in node:  # a form ends here: the shorter match, tried last
+            options.append(node[""])
+        return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+
+    return branch(trie)
 
 
-@lru_cache(maxsize=8)
-def _forms_longest_first(glossary: Glossary) -> tuple[tuple[str, GlossaryTerm], ...]:
-    return tuple(sorted(((f, t) for t in glossary.terms for f in t.forms()), key=lambda ft: -len(ft[0])))
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    terms: Mapping[str, GlossaryTerm]  # a form, lower-cased, -> its term
+
+    def term_of(self, words: str) -> GlossaryTerm:
+        """The term of matched words. A letter the search counts as the same in another
+        case but that lower() leaves different (the long s, 'ſ') takes the slow way."""
+        found = self.terms.get(words.lower())
+        if found is None:
+            found = next(t for f, t in self.terms.items() if re.fullmatch(re.escape(f), words, re.IGNORECASE))
+        return found
 
 
-def _candidate_forms(text: str, glossary: Glossary) -> list[tuple[str, GlossaryTerm]]:
-    """The forms that can occur in ``text``, longest first.
-
-    A cheap substring test skips most forms before any regular expression runs (it
-    made start-up slow). Only for ASCII text and forms, where lower-casing agrees
-    exactly with the patterns' IGNORECASE; anything else keeps every form."""
-    forms = _forms_longest_first(glossary)
-    if not text.isascii():
-        return list(forms)
-    lowered = text.lower()
-    return [(f, t) for f, t in forms if not f.isascii() or f.lower() in lowered]
+def _matcher(glossary: Glossary) -> _Matcher:
+    """Whole words only; abbreviations (all capitals, like IV or ULN) match only in capitals."""
+    terms = {f.lower(): t for t in glossary.terms for f in t.forms()}
+    forms = ((f, f.isupper()) for t in glossary.terms for f in t.forms())
+    pattern = re.compile(rf"(?<![\w-]){_trie_pattern(forms)}(?![\w-])", re.IGNORECASE)
+    return _Matcher(pattern, terms)
 
 
 def mentions(text: str, glossary: Glossary, protected: re.Pattern[str] | None = None) -> list[Mention]:
-    """Every place a glossary word appears, longest match first, never overlapping."""
-    blocked = [m.span() for m in protected.finditer(text)] if protected else []
-    found: list[Mention] = []
-    for form, entry in _candidate_forms(text, glossary):
-        for match in _pattern(form).finditer(text):
-            span = match.span()
-            if any(a < span[1] and span[0] < b for a, b in blocked):
-                continue
-            found.append(Mention(span[0], span[1], entry))
-            blocked.append(span)
-    return sorted(found, key=lambda m: m.start)
+    """Every place a glossary word appears, in order, never overlapping: one pass over
+    the text, taking the longest form that starts at each place.
+
+    ``protected`` spans (headings, links) are skipped: the text between them is
+    searched piece by piece (forms hold none of the characters such spans start with)."""
+    matcher = glossary.matcher
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    for span in (protected.finditer(text) if protected else ()):
+        pieces.append((position, span.start()))
+        position = max(position, span.end())
+    pieces.append((position, len(text)))
+    return [Mention(match.start(), match.end(), matcher.term_of(match.group()))
+            for start, end in pieces if start < end
+            for match in matcher.pattern.finditer(text, start, end)]
 
 
 def term_for_href(glossary: Glossary, href: str) -> GlossaryTerm | None:

@@ -18,7 +18,7 @@ from explainer.core.rules import Rule
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _parse_days(value: object) -> object:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from explainer.core.facts import weekday_date
-from explainer.core.model import DrugSchedule, Phase, Route, Trial
+from explainer.core.model import Phase, Route, Trial
 
 DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "24 months" is 730.5 days
 
@@ -201,9 +201,22 @@ def plan_phases(trial: Trial) -> tuple[PhasePlan, ...]:
     return tuple(plans)
 
 
-def _doses(trial: Trial, drugs: Iterable[DrugSchedule], cycle_in_phase: int, day: int) -> tuple[Dose, ...]:
-    return tuple(Dose(s.drug, trial.intervention(s.drug).name, s.route, s.infusion_minutes)
-                 for s in drugs if day in s.days_in_cycle(cycle_in_phase))
+def _doses_by_day(trial: Trial, phase: Phase) -> Callable[[int], tuple[tuple[Dose, ...], ...]]:
+    """For a cycle of ``phase`` (counted in the phase), the doses of each day (index 0 is day 1).
+
+    Cycles with the same treatment days share one answer: a phase's day rules give
+    only a few patterns, and a timeline has hundreds of cycles and thousands of days."""
+    doses = [(s, Dose(s.drug, trial.intervention(s.drug).name, s.route, s.infusion_minutes)) for s in phase.drugs]
+    patterns: dict[tuple[tuple[int, ...], ...], tuple[tuple[Dose, ...], ...]] = {}
+
+    def of_cycle(cycle_in_phase: int) -> tuple[tuple[Dose, ...], ...]:
+        days = tuple(s.days_in_cycle(cycle_in_phase) for s, _ in doses)
+        if days not in patterns:
+            patterns[days] = tuple(tuple(dose for (_, dose), on in zip(doses, days) if day in on)
+                                   for day in range(1, phase.cycle_length_days + 1))
+        return patterns[days]
+
+    return of_cycle
 
 
 def build_timeline(trial: Trial, start: dt.date | None = None,
@@ -219,15 +232,15 @@ def build_timeline(trial: Trial, start: dt.date | None = None,
     number = 0
     for phase in trial.regimen.phases:
         count, _ = cycles_in_phase(phase)
+        doses_of_cycle = _doses_by_day(trial, phase)
         for in_phase in range(1, count + 1):
             number += 1
             offset += max(0, delays.get(number, 0))
             first = start + dt.timedelta(days=offset) if start else None
             days = tuple(
                 TreatmentDay(phase.id, phase.name, number, in_phase, day,
-                             first + dt.timedelta(days=day - 1) if first else None,
-                             _doses(trial, phase.drugs, in_phase, day))
-                for day in range(1, phase.cycle_length_days + 1))
+                             first + dt.timedelta(days=day - 1) if first else None, doses)
+                for day, doses in enumerate(doses_of_cycle(in_phase), start=1))
             cycles.append(Cycle(phase.id, phase.name, number, in_phase, first, days))
             offset += phase.cycle_length_days
     return Timeline(start, plan_phases(trial), tuple(cycles), _drug_order(trial),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from explainer.core.eligibility import Status
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
@@ -14,6 +14,7 @@ from explainer.core.summary_labels import (ALSO_ANSWERED, CHECK_COLUMNS, CHECKBO
 from explainer.core.summary_grids import short_date
 from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
 from explainer.pdf.fonts import REGULAR
+from explainer.pdf.paragraph import Paragraph
 from explainer.pdf.styles import HEADING, INK, RULE, SHADE, UNMET, Styles
 
 

@@ -181,6 +181,14 @@ class MainWindow(QMainWindow):
         for page_id in list(self._waiting):
             self._build_waiting(page_id)
 
+    def build_next_waiting_page(self) -> bool:
+        """Build one page a lazy start left for later (run() calls it once per idle
+        moment, so a click never waits for all of them); False when none is left."""
+        if not self._waiting or self.trial is None:
+            return False
+        self._build_waiting(next(iter(self._waiting)))
+        return True
+
     def _build_waiting(self, page_id: str) -> None:
         """Put the real page where its placeholder stands (a no-op once built, or
         while the study is not open yet)."""
