@@ -95,7 +95,11 @@ class StoryBuilder:
         check = self.summary.self_check
         assert check is not None
         s = self.styles
-        story: list[Flowable] = [self.heading("self_check"), Paragraph(text(check.intro), s.body)]
+        story: list[Flowable] = [self.heading("self_check")]
+        headline, details = check.notice
+        if headline:  # the study's status first: a reader decides here
+            story.append(Paragraph(f"<b>{text(headline)}</b> {text(details)}", s.body))
+        story.append(Paragraph(text(check.intro), s.body))
         if not check.filled:
             return story
         story += [Paragraph(f"<b>{text(check.overall)}</b> ({text(check.counts)})", s.body),
