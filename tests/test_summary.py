@@ -239,7 +239,7 @@ def test_the_summary_never_shows_doses_or_says_eligible(trial, answers, question
     ("ast", {"value": 2.1, "unit": "xULN"}, "2.1 times the upper limit of normal"),
     ("heart_disease", "unsure", "Not sure"),
     ("asct_date", "2024-01-10", "January 10, 2024"),
-    ("ecog", 1, "1: I can't do heavy work or hard exercise, but I can walk and do light housework or office work."),
+    ("ecog", 1, '1 ("I can\'t do heavy work or hard exercise, but I can walk and do light housework or office work.")'),
     ("flc_ratio_abnormal", "yes", "Yes, it is abnormal"),  # never a bare "Yes" (issue 12 item 17)
 ])
 def test_answer_words_keep_the_patient_s_units(questions, question_key, value, words) -> None:
@@ -302,7 +302,10 @@ def test_the_self_check_section_starts_with_the_study_s_status(trial, answers, q
         headline, details = check.notice
         assert headline == "On September 26, 2025, this study was not taking new people."
         assert "Ask your doctor or the study team if this has changed" in details
-        assert "other studies" in details and "NCT05911321" in details and "Where to get help" in details
+        assert "other studies" in details and "NCT05911321" in details
+        assert 'The help lines in the part "Contacts and where to get help" below' in details
+    without_help = summary_of(trial, answers, questions, text, sections=frozenset({"self_check"})).self_check
+    assert 'the Trial Explainer app, on the page "Where to get help"' in without_help.notice[1]
     recruiting = trial.model_copy(update={"status": RecruitmentStatus.RECRUITING})
     assert summary_of(recruiting, answers, questions, text).self_check.notice == ("", "")
 

@@ -109,7 +109,6 @@ def cmp(q, op, limit, unit="", raised_by=None):
 # "Growth factor use or transfusions may be used to meet the eligibility requirement for
 # ANC, platelets, and hemoglobin": a count short of its limit leaves the rule open.
 RAISED_BY = "a growth factor (a medicine that helps your body make blood cells) or a blood transfusion"
-RAISED = " A growth factor or a blood transfusion may be used to reach this level."
 
 
 def crit(id_, kind, source, plain, rule, note_only=False):
@@ -178,13 +177,13 @@ INCLUSION = [
     crit("bilirubin", "inclusion", "Total bilirubin =< 2 x ULN",
          "Your total bilirubin is no more than 2 times the top of the normal range.", cmp("bilirubin", "<=", 2, "xULN")),
     crit("anc", "inclusion", "Absolute neutrophil count (ANC) >= 1,000/uL",
-         "You have enough of the white blood cells that fight infection (neutrophils): at least 1,000 per microliter."
-         + RAISED, cmp("anc", ">=", 1000, "/uL", RAISED_BY)),
+         "You have enough of the white blood cells that fight infection (neutrophils): at least 1,000 per microliter.",
+         cmp("anc", ">=", 1000, "/uL", RAISED_BY)),
     crit("platelets", "inclusion", "Platelets >= 50,000/uL",
-         "You have enough platelets, the cells that help blood clot: at least 50,000 per microliter." + RAISED,
+         "You have enough platelets, the cells that help blood clot: at least 50,000 per microliter.",
          cmp("platelets", ">=", 50000, "/uL", RAISED_BY)),
     crit("hemoglobin", "inclusion", "Hemoglobin >= 8 g/dL",
-         "You have enough hemoglobin, which carries oxygen in your blood: at least 8 g/dL." + RAISED,
+         "You have enough hemoglobin, which carries oxygen in your blood: at least 8 g/dL.",
          cmp("hemoglobin", ">=", 8, "g/dL", RAISED_BY)),
     crit("growth_factor_note", "inclusion",
          "Growth factor use or transfusions may be used to meet the eligibility requirement for ANC, platelets, and hemoglobin",

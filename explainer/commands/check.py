@@ -30,9 +30,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+HELP_PLACE = 'the Trial Explainer app, on the page "Where to get help"'
+
+
 def human_text(report: EligibilityReport, trial: Trial | None = None) -> str:
     """The study's status first (people decide here), then the result, then each rule."""
-    headline, details = closed_notice(trial) if trial is not None else ("", "")
+    headline, details = closed_notice(trial, HELP_PLACE) if trial is not None else ("", "")
     lines = [f"Self-check for study {report.trial}, answers as of {long_date(report.as_of)}", ""]
     if headline:
         lines += [headline, details, ""]

@@ -170,11 +170,8 @@ class _Context:
     def number_words(self, key: str, number: int) -> str:
         """A whole-number answer, with the words of its choice when it has some:
         'ECOG 2: I can look after myself ...'."""
-        shown = format_number(number, 6)
-        word = self.choice_word(key, str(number))
-        if word == str(number):
-            return shown
-        return f'{shown} ("{word.removeprefix(f"{number}: ")}")'
+        question = self.questions.question(key) if self.questions else None
+        return (question.number_words(number) if question else None) or format_number(number, 6)
 
     def ask_doctor(self, key: str) -> str:
         question = self.questions.question(key) if self.questions else None
@@ -285,7 +282,7 @@ def _may_be_raised(rule: Compare, reason: str, context: _Context) -> _Outcome:
     open, not unmet, with the way up and what to ask on the same row."""
     assert rule.may_be_raised is not None
     by = rule.may_be_raised.by
-    allowed = f"The study allows {by} to bring it up to that level, so this rule stays open."
+    allowed = f"The study lets {by} bring it up to that level, so this rule stays open."
     ask = f"Ask your doctor whether {by} could bring your {context.label(rule.question)} up to {_limit_text(rule)}."
     return _Outcome(Status.UNKNOWN, (f"{reason} {allowed}",), (ask,))
 

@@ -81,20 +81,20 @@ def trial_facts(trial: Trial) -> dict[str, str]:
     return facts
 
 
-def closed_notice(trial: Trial) -> tuple[str, str]:
-    """For a study not taking new people: a headline and what it means and what to do
-    instead, for the first lines of every page where people decide (empty when it is
-    taking people). The status and the date come from the trial data, never by hand."""
+def closed_notice(trial: Trial, help_place: str = 'the page "Where to get help"') -> tuple[str, str]:
+    """For a study not taking new people: a headline, then what it means and what to do
+    instead, for the first lines of every place where people decide (empty while it
+    takes new people). The status and the date come from the trial data, never by hand.
+    ``help_place`` says where the help lines are (a page of the app, a part of the PDF)."""
     if trial.status.is_recruiting:
         return ("", "")
     headline = f"On {long_date(trial.last_updated)}, this study was {JOINING_WORDS[trial.status]}."
     related = trial.related_studies[0] if trial.related_studies else None
-    also = (f" The record also lists a related study, {related.nct_id}, as {JOINING_WORDS[related.status]}."
+    also = (f" The record lists a related study, {related.nct_id}, as {JOINING_WORDS[related.status]}."
             if related else "")
-    details = ("That is the date of the study's record. It means people who were not already in the study "
-               "could not join it then. Ask your doctor or the study team if this has changed, and ask about "
-               f"other studies that may fit you.{also} The help lines on the page \"Where to get help\" can "
-               "help you find other studies too.")
+    details = ("That is the date of the study's record: people not already in the study could not join it then. "
+               "Ask your doctor or the study team if this has changed, and about other studies that may fit you."
+               f"{also} The help lines in {help_place} can help you find other studies too.")
     return (headline, details)
 
 

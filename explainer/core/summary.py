@@ -202,7 +202,8 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
         status=fill(text.status, facts) if "study" in chosen else "",
         facts=tuple((k, fill(v, facts)) for k, v in text.facts) if "study" in chosen else (),
         timeline=_timeline_part(trial, timeline, text, facts) if "timeline" in chosen else None,
-        self_check=_self_check(trial, report, text, facts, answers, questions) if "self_check" in chosen else None,
+        self_check=_self_check(trial, report, text, facts, answers, questions, _help_place(text, chosen))
+        if "self_check" in chosen else None,
         team_questions=(*text.team_questions, *timeline.open_questions) if "team_questions" in chosen else (),
         help_intro=text.help_intro if "help" in chosen else "",
         contacts=tuple((k, fill(v, facts)) for k, v in text.contacts) if "help" in chosen else (),
@@ -257,8 +258,8 @@ def _dates_intro(timeline: Timeline, text: SummaryText, facts: Mapping[str, str]
 
 
 def _self_check(trial: Trial, report: EligibilityReport | None, text: SummaryText, facts: Mapping[str, str],
-                answers: AnswersFile | None, questions: Questionnaire | None) -> SelfCheck:
-    notice = closed_notice(trial)
+                answers: AnswersFile | None, questions: Questionnaire | None, help_place: str) -> SelfCheck:
+    notice = closed_notice(trial, help_place)
     if report is None:
         return SelfCheck(filled=False, intro=text.self_check_not_filled, notice=notice)
     yours = answers_by_criterion(answers, questions)
@@ -272,6 +273,13 @@ def _self_check(trial: Trial, report: EligibilityReport | None, text: SummaryTex
                      counts=_counts(report), rows=rows, notes=tuple(n.plain for n in report.notes),
                      doctor_heading=text.doctor_questions_heading, doctor_intro=text.doctor_questions_intro,
                      doctor_questions=asks, not_met_note=text.not_met_note if not_met else "")
+
+
+def _help_place(text: SummaryText, chosen: Sequence[str]) -> str:
+    """Where this PDF's reader finds the help lines: a part of it, or else the app."""
+    if "help" in chosen:
+        return f'the part "{text.headings["help"]}" below'
+    return 'the Trial Explainer app, on the page "Where to get help"'
 
 
 def _split_asks(ask: str, questions: Questionnaire | None) -> tuple[str, ...]:
@@ -313,8 +321,10 @@ def answer_words(question: Question, value: Any) -> str:
         return words
     if isinstance(value, dt.date):
         return long_date(value)
+    if isinstance(value, int) and question.number_words(value):  # ECOG: as the reason quotes it
+        return question.number_words(value) or ""
     for choice in question.choices:
-        if choice.value == str(value):  # ECOG: the int 2 is the choice "2"
+        if choice.value == value:
             return choice.label
     return str(value)
 

@@ -130,8 +130,9 @@ class StoryBuilder:
         return table
 
     def check_columns(self) -> list[float]:
-        """Status, rule, answer. Large print widens the status so '✓ Seems' stays on one line."""
-        status = 0.11 if self.styles.scale == 1 else 0.145
+        """Status, rule, answer. The status fits '✓ Does not' and 'seem to apply' on a line
+        each (an exclusion's words; 4 lines a row in a narrower column); large print widens it."""
+        status = 0.13 if self.styles.scale == 1 else 0.19
         return [self.width * f for f in (status, 0.52 - (status - 0.11) / 2, 0.37 - (status - 0.11) / 2)]
 
     def check_row(self, row: CheckRow) -> list[object]:

@@ -112,7 +112,11 @@ class ChoiceInput(AnswerInput):
         super().__init__(question, parent)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        layout = QVBoxLayout(self) if len(question.choices) > 3 or question.kind != "yes_no" else QHBoxLayout(self)
+        # Short Yes / No / Not sure sit in a row; more choices, or words ("Yes, it is under
+        # control, or ..."), go one under the other so a large text size never runs off the page.
+        in_a_row = (question.kind == "yes_no" and len(question.choices) <= 3
+                    and all(len(c.label) <= LONG_CHOICE // 2 for c in question.choices))
+        layout = QHBoxLayout(self) if in_a_row else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for choice in question.choices:
             long_label = len(choice.label) > LONG_CHOICE
