@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-HELP_PLACE = 'the Trial Explainer app, on the page "Where to get help"'
+HELP_PLACE = 'in the Trial Explainer app, on the page "Where to get help"'
 
 
 def human_text(report: EligibilityReport, trial: Trial | None = None) -> str:

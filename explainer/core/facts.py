@@ -81,7 +81,7 @@ def trial_facts(trial: Trial) -> dict[str, str]:
     return facts
 
 
-def closed_notice(trial: Trial, help_place: str = 'the page "Where to get help"') -> tuple[str, str]:
+def closed_notice(trial: Trial, help_place: str = 'on the page "Where to get help"') -> tuple[str, str]:
     """For a study not taking new people: a headline, then what it means and what to do
     instead, for the first lines of every place where people decide (empty while it
     takes new people). The status and the date come from the trial data, never by hand.
@@ -94,7 +94,7 @@ def closed_notice(trial: Trial, help_place: str = 'the page "Where to get help"'
             if related else "")
     details = ("That is the date of the study's record: people not already in the study could not join it then. "
                "Ask your doctor or the study team if this has changed, and about other studies that may fit you."
-               f"{also} The help lines in {help_place} can help you find other studies too.")
+               f"{also} The help lines {help_place} can help you find other studies too.")
     return (headline, details)
 
 

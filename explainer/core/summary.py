@@ -278,8 +278,8 @@ def _self_check(trial: Trial, report: EligibilityReport | None, text: SummaryTex
 def _help_place(text: SummaryText, chosen: Sequence[str]) -> str:
     """Where this PDF's reader finds the help lines: a part of it, or else the app."""
     if "help" in chosen:
-        return f'the part "{text.headings["help"]}" below'
-    return 'the Trial Explainer app, on the page "Where to get help"'
+        return f'in the part "{text.headings["help"]}" below'
+    return 'in the Trial Explainer app, on the page "Where to get help"'
 
 
 def _split_asks(ask: str, questions: Questionnaire | None) -> tuple[str, ...]:
