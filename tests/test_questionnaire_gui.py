@@ -359,7 +359,8 @@ def test_keyboard_alone_answers_questions(check, qtbot) -> None:
     assert age.not_sure.isChecked() and check.window.session.answers.answers.age_years is None
 
 
-@pytest.mark.parametrize(("number", "shown"), [(1234567.0, "1234567"), (4.9648, "4.9648"), (0.5, "0.5"), (150.0, "150")])
+@pytest.mark.parametrize(("number", "shown"), [(1234567.0, "1234567"), (4.9648, "4.9648"), (0.5, "0.5"), (150.0, "150"),
+                                             (1e308, "1e+308")])  # not 309 digits (issue 12 item 8)
 def test_numbers_come_back_exactly_as_saved(number, shown) -> None:
     from explainer.ui.answer_inputs import parse_number, plain_number
 

@@ -305,7 +305,7 @@ def test_the_self_check_section_starts_with_the_study_s_status(trial, answers, q
         assert "other studies" in details and "NCT05911321" in details
         assert 'The help lines in the part "Contacts and where to get help" below' in details
     without_help = summary_of(trial, answers, questions, text, sections=frozenset({"self_check"})).self_check
-    assert 'in the Trial Explainer app, on the page "Where to get help"' in without_help.notice[1]
+    assert 'on the page "Where to get help" in the Trial Explainer app' in without_help.notice[1]
     recruiting = trial.model_copy(update={"status": RecruitmentStatus.RECRUITING})
     assert summary_of(recruiting, answers, questions, text).self_check.notice == ("", "")
 

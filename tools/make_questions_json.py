@@ -51,7 +51,7 @@ q("asct_date", "treatment", "date", "If you had that transplant: on what date?",
 q("prior_toxicities_resolved", "treatment", "yes_no",
   "Have the side effects of your past treatment gone away, become mild, or gone back to how you were before that treatment? (Leave out nerve problems.)",
   "side effects of past treatment", DOC,
-  "Ask your doctor: are side effects from my past treatment now grade 1 or less?", ["prior_toxicities_resolved"])
+  "Ask your doctor: are side effects from my past treatment now grade 1 or less, or back to how I was before it?", ["prior_toxicities_resolved"])
 q("neuropathy_grade", "daily_life", "whole_number",
   "What grade is any nerve damage in your hands or feet (numbness, tingling or pain)? Type 0 if you have none.",
   "nerve damage grade", "Doctors grade nerve damage from 0 (none) to 4. Ask your doctor for your grade.",

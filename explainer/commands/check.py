@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-HELP_PLACE = 'in the Trial Explainer app, on the page "Where to get help"'
+HELP_PLACE = 'on the page "Where to get help" in the Trial Explainer app'
 
 
 def human_text(report: EligibilityReport, trial: Trial | None = None) -> str:
@@ -39,7 +39,7 @@ def human_text(report: EligibilityReport, trial: Trial | None = None) -> str:
     lines = [f"Self-check for study {report.trial}, answers as of {long_date(report.as_of)}", ""]
     if headline:
         lines += [headline, details, ""]
-    lines += [report.overall_words, report.disclaimer, ""]
+    lines += [report.overall_words, ""]  # it ends "only the study team decides"
     for result in report.criteria:
         kind = "Needed" if result.kind == "inclusion" else "Keeps people out"
         lines.append(f"[{STATUS_ICONS[result.status]} {result.status_words}] "

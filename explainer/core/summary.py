@@ -279,7 +279,7 @@ def _help_place(text: SummaryText, chosen: Sequence[str]) -> str:
     """Where this PDF's reader finds the help lines: a part of it, or else the app."""
     if "help" in chosen:
         return f'in the part "{text.headings["help"]}" below'
-    return 'in the Trial Explainer app, on the page "Where to get help"'
+    return 'on the page "Where to get help" in the Trial Explainer app'
 
 
 def _split_asks(ask: str, questions: Questionnaire | None) -> tuple[str, ...]:

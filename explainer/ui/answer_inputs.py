@@ -50,8 +50,11 @@ def parse_number(text: str) -> float | None:
 
 
 def plain_number(number: float) -> str:
-    """The number exactly as stored, without exponent or thousands separator: 1234567, 4.9648."""
-    return str(int(number)) if float(number).is_integer() else repr(float(number))
+    """The number exactly as stored, without thousands separator: 1234567, 4.9648; with an
+    exponent only beyond any lab value (1e+308 would otherwise fill the box with 309 digits)."""
+    if float(number).is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return repr(float(number))
 
 
 def unit_label(unit: str) -> str:
