@@ -78,3 +78,20 @@ def test_no_question_is_asked_with_not() -> None:
 
     asked = [q.text.split("?")[0] for q in load_questions().questions]
     assert [q for q in asked if " not " in f" {q} "] == []
+
+
+def test_ecog_shows_its_numbers_and_kappa_lambda_says_abnormal(main_window, qtbot) -> None:
+    """Issue 12 item 17, in the window: the numbers 0 to 4 beside the words; the ratio's
+    answer reads "abnormal", in the question and in the results."""
+    main_window.show_section("self-check")
+    check = main_window.self_check
+    ecog = check.questionnaire.row("ecog").input
+    for number in range(5):
+        assert ecog.buttons[str(number)].accessibleName().startswith(f"daily activity level (ECOG): {number}: ")
+    ratio = check.questionnaire.row("flc_ratio_abnormal").input.buttons["yes"]
+    assert ratio.text() == "Yes, it is abnormal"
+    check.questionnaire.ensureWidgetVisible(ratio)
+    with qtbot.waitSignal(main_window.session.answers_changed):
+        qtbot.mouseClick(ratio, Qt.MouseButton.LeftButton, pos=QPoint(8, ratio.height() // 2))
+    assert 'About abnormal kappa/lambda ratio, you answered "Yes, it is abnormal".' in \
+        check.results.browser.toPlainText()
