@@ -169,7 +169,7 @@ class _Context:
 
     def number_words(self, key: str, number: int) -> str:
         """A whole-number answer, with the words of its choice when it has some:
-        'ECOG 2: I can look after myself ...'."""
+        '2 ("I can look after myself ...")' for ECOG."""
         question = self.questions.question(key) if self.questions else None
         return (question.number_words(number) if question else None) or format_number(number, 6)
 
