@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from explainer import __version__
 from explainer.files import write_atomically
+from explainer.core.facts import for_people_in_it
 from explainer.core.model import Trial
 from explainer.core.schedule import Place, Timeline, TreatmentDay
 
@@ -63,7 +64,7 @@ def event_description(day: TreatmentDay, timeline: Timeline, trial: Trial) -> st
     if day.may_be_clinic_day:  # the medicine(s) the record gives "by mouth or by drip" that day
         either = " or ".join(d.name.lower() for d in day.doses if d.place is Place.ASK)
         lines += ["", f"If you get {either} by drip, this is a clinic day. Ask your study team."]
-    return "\n".join([*lines, "", DISCLAIMER])
+    return "\n".join([*lines, "", *filter(None, (for_people_in_it(trial),)), DISCLAIMER])
 
 
 def _event(day: TreatmentDay, timeline: Timeline, trial: Trial, stamp: dt.datetime) -> Event:
@@ -114,6 +115,8 @@ def timeline_to_ics(timeline: Timeline, trial: Trial, stamp: dt.datetime | None 
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"My treatment days ({trial.nct_id})")
+    if for_people_in_it(trial):  # the calendar is for people already in the study
+        calendar.add("x-wr-caldesc", for_people_in_it(trial))
     for day in calendar_days(timeline, clinic_days_only):
         calendar.add_component(_event(day, timeline, trial, stamp))
     return calendar.to_ical()

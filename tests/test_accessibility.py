@@ -165,7 +165,7 @@ def test_results_use_theme_colours_and_words_not_colour_alone(main_window) -> No
     from explainer.ui.results import results_html
 
     main_window.theme.set_high_contrast(True)
-    html_text = results_html(main_window.self_check.results.report, main_window.session.trial.last_updated)
+    html_text = results_html(main_window.self_check.results.report, main_window.session.trial)
     shown = main_window.self_check.results.browser.toHtml()  # redrawn when the theme changed
     main_window.theme.set_high_contrast(False)
     assert HIGH_CONTRAST.status["unknown"] in shown

@@ -129,14 +129,26 @@ def test_check_json_is_the_spec_object(tmp_path: Path, capsys) -> None:
 
 def test_check_human_text_and_real_process(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
-    path.write_text(_with(("answers", "platelets", "value"), 40), encoding="utf-8")
+    data = json.loads(_with(("answers", "platelets", "value"), 40))
+    data["answers"]["heart_disease"] = "no"
+    path.write_text(json.dumps(data), encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "explainer", "check", str(path)],
                          capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert out.returncode == 0, out.stderr
-    assert "Probably not a match" in out.stdout
+    lines = out.stdout.splitlines()
+    # The study's status first (issue 12 item 15), then a neutral overall sentence (item 7).
+    assert lines[2] == "On September 26, 2025, this study was not taking new people."
+    assert "Some rules are still open" in out.stdout and "match" not in out.stdout.lower()
     assert "only the study team decides" in out.stdout
     assert "not taking new people" in out.stdout
-    assert "40 ×10⁹/L = 40,000/µL" in out.stdout
+    # Platelets of 40 x10^9/L: open, with the way up on the same row (item 1).
+    platelets = next(i for i, line in enumerate(lines) if "You have enough platelets" in line)
+    assert lines[platelets].startswith("[? Still open] Needed:")
+    assert "40 ×10⁹/L = 40,000/µL" in lines[platelets + 1] and "blood transfusion" in lines[platelets + 1]
+    assert lines[platelets + 2].startswith("    Ask your doctor whether a growth factor")
+    # Exclusions say whether they apply (item 5).
+    heart = next(line for line in lines if "serious heart disease" in line)
+    assert heart.startswith("[✓ Does not seem to apply to you] Keeps people out:")
 
 
 # Hypothesis: whatever the file holds, the loader either returns answers or raises

@@ -48,9 +48,12 @@ def _step(rule: Compare, unit: str) -> float:
     return 1.0 if unit == "" else abs(rule.limit) * 0.01 or 0.01
 
 
-def _expected(op: str, where: str) -> Status:
-    meets = {">=": {"at", "above"}, ">": {"above"}, "<=": {"at", "below"}, "<": {"below"}}[op]
-    return Status.SATISFIED if where in meets else Status.NOT_SATISFIED
+def _expected(rule: Compare, where: str) -> Status:
+    meets = {">=": {"at", "above"}, ">": {"above"}, "<=": {"at", "below"}, "<": {"below"}}[rule.op]
+    if where in meets:
+        return Status.SATISFIED
+    # Short of a limit the trial lets patients reach (a transfusion, a growth factor): open.
+    return Status.UNKNOWN if rule.may_be_raised else Status.NOT_SATISFIED
 
 
 BOUNDARY_CASES = [
@@ -70,20 +73,20 @@ def test_every_limit_in_every_unit(trial, rule: Compare, unit: str, where: str) 
     answer = _lab(rule, unit, rule.limit + offset)
     answers = new_answers_file(trial.nct_id, AS_OF, Answers.model_validate({rule.question: answer}))
     result = evaluate(_single_rule_trial(trial, rule), answers, QUESTIONS).criteria[0]
-    assert result.status is _expected(rule.op, where)
+    assert result.status is _expected(rule, where)
     if unit not in ("", ULN):
         assert display_unit(unit) in result.reason  # the patient's own unit is quoted
     assert "The study needs" in result.reason
 
 
 @pytest.mark.parametrize(("key", "answer", "criterion", "status", "words"), [
-    ("platelets", {"value": 40, "unit": "10^9/L"}, "platelets", Status.NOT_SATISFIED,
+    ("platelets", {"value": 40, "unit": "10^9/L"}, "platelets", Status.UNKNOWN,
      "Your platelets: 40 ×10⁹/L = 40,000/µL. The study needs at least 50,000/µL."),
     ("platelets", {"value": 50, "unit": "10^3/uL"}, "platelets", Status.SATISFIED, "50 ×10³/µL = 50,000/µL"),
-    ("platelets", {"value": 49999, "unit": "/uL"}, "platelets", Status.NOT_SATISFIED, "49,999/µL."),
+    ("platelets", {"value": 49999, "unit": "/uL"}, "platelets", Status.UNKNOWN, "49,999/µL."),
     ("anc", {"value": 1.0, "unit": "10^9/L"}, "anc", Status.SATISFIED, "1 ×10⁹/L = 1,000/µL"),
     ("hemoglobin", {"value": 80, "unit": "g/L"}, "hemoglobin", Status.SATISFIED, "80 g/L = 8 g/dL"),
-    ("hemoglobin", {"value": 4.9, "unit": "mmol/L"}, "hemoglobin", Status.NOT_SATISFIED, "4.9 mmol/L"),
+    ("hemoglobin", {"value": 4.9, "unit": "mmol/L"}, "hemoglobin", Status.UNKNOWN, "4.9 mmol/L"),
     ("egfr", {"value": 20, "unit": "mL/min/1.73m2"}, "egfr", Status.SATISFIED,
      "Your eGFR: 20 mL/min/1.73 m². The study needs at least 20 mL/min."),  # never "= 20 mL/min"
     # A number that only makes sense in another unit is a slip: the rule stays open, never met.
@@ -100,6 +103,14 @@ def test_every_limit_in_every_unit(trial, rule: Compare, unit: str, where: str) 
     ("bilirubin", {"value": 2, "unit": "xULN"}, "bilirubin", Status.SATISFIED, "2 times the upper limit"),
     ("age_years", 17, "age_and_consent", Status.NOT_SATISFIED, "Your age: 17. The study needs at least 18."),
     ("ecog", 3, "ecog", Status.NOT_SATISFIED, "The study needs no more than 2."),
+    # The number and its words (issue 12 item 17).
+    ("ecog", 2, "ecog", Status.SATISFIED, 'Your daily activity level (ECOG): 2 ("I can look after myself'),
+    ("flc_ratio_abnormal", "yes", "measurable_disease", Status.UNKNOWN,
+     'About abnormal kappa/lambda ratio, you answered "Yes, it is abnormal".'),
+    # Asked the positive way; the stored "no" still means "not uncontrolled" (item 6).
+    ("uncontrolled_hypertension", "no", "uncontrolled_hypertension", Status.SATISFIED, '"Yes, it is under control'),
+    ("uncontrolled_hypertension", "yes", "uncontrolled_hypertension", Status.NOT_SATISFIED,
+     '"No, it is not under control"'),
     ("heart_disease", "yes", "heart_disease", Status.NOT_SATISFIED, 'you answered "Yes"'),
     ("heart_disease", "no", "heart_disease", Status.SATISFIED, 'you answered "No"'),
     ("heart_disease", "unsure", "heart_disease", Status.UNKNOWN, 'you answered "Not sure"'),
@@ -215,3 +226,104 @@ def test_open_criteria_say_what_to_ask_the_doctor(trial) -> None:
     report = evaluate(trial, answers_file, QUESTIONS)
     assert all(c.status is Status.UNKNOWN and c.ask_doctor.startswith("Ask") for c in report.criteria)
     assert report.overall is Overall.INCOMPLETE
+
+
+# Every blood count the record lets a transfusion or growth factor raise, in every unit
+# the answers file accepts: (key, unit, value below, at, above the limit).
+BLOOD_COUNTS = [
+    ("anc", "/uL", 999, 1000, 1001), ("anc", "10^3/uL", 0.99, 1.0, 1.01), ("anc", "10^9/L", 0.99, 1.0, 1.01),
+    ("platelets", "/uL", 49_999, 50_000, 50_001), ("platelets", "10^3/uL", 45, 50, 51),
+    ("platelets", "10^9/L", 45, 50, 51),
+    ("hemoglobin", "g/dL", 7.9, 8.0, 8.1), ("hemoglobin", "g/L", 79, 80, 81),
+    ("hemoglobin", "mmol/L", 4.9, 4.9648, 5.0),
+]
+
+
+@pytest.mark.parametrize(("key", "unit", "below", "at", "above"), BLOOD_COUNTS)
+def test_a_low_blood_count_is_open_with_the_way_up_on_its_row(trial, key, unit, below, at, above) -> None:
+    """Issue 12 item 1: "Growth factor use or transfusions may be used to meet the eligibility
+    requirement for ANC, platelets, and hemoglobin": short of the limit is open, never unmet."""
+    def result(value):
+        answers = new_answers_file(trial.nct_id, AS_OF, Answers.model_validate({key: {"value": value, "unit": unit}}))
+        return next(c for c in evaluate(trial, answers, QUESTIONS).criteria if c.id == key)
+
+    assert result(at).status is Status.SATISFIED
+    assert result(above).status is Status.SATISFIED
+    low = result(below)
+    assert low.status is Status.UNKNOWN
+    assert display_unit(unit) in low.reason and "The study needs at least" in low.reason  # value and limit
+    assert "growth factor" in low.reason and "blood transfusion" in low.reason  # the way up, same row
+    assert low.ask_doctor.startswith("Ask your doctor whether a growth factor")  # what to ask, same row
+
+
+def test_a_low_count_alone_leaves_the_overall_incomplete_not_ruled_out(trial) -> None:
+    """The 71-year-old with platelets of 45 x10^9/L: open, not "Probably not a match"."""
+    answers = {**_all_met(), "platelets": {"value": 45, "unit": "10^9/L"}}
+    report = evaluate(trial, new_answers_file(trial.nct_id, AS_OF, Answers.model_validate(answers)), QUESTIONS)
+    assert report.overall is Overall.INCOMPLETE
+    assert report.to_spec_dict()["overall"] == "incomplete"
+
+
+def test_the_allowance_is_data_attached_to_the_counts_it_covers(trial) -> None:
+    """Nothing about one study in code: the trial file says which limits may be reached."""
+    raised = {rule.question for rule in _compare_rules() if rule.may_be_raised}
+    assert raised == {"anc", "platelets", "hemoglobin"}
+    without = trial.model_copy(update={"criteria": tuple(
+        c.model_copy(update={"rule": Compare(kind="compare", question="platelets", op=">=", limit=50000, unit="/uL")})
+        if c.id == "platelets" else c for c in trial.criteria)})
+    answers = new_answers_file(trial.nct_id, AS_OF, Answers.model_validate({"platelets": {"value": 45, "unit": "10^9/L"}}))
+    assert next(c for c in evaluate(without, answers).criteria if c.id == "platelets").status is Status.NOT_SATISFIED
+
+
+def test_an_allowance_must_name_a_note_of_the_record(trial) -> None:
+    from pydantic import ValidationError
+
+    data = trial.model_dump(mode="json")
+    for criterion in data["criteria"]:
+        if criterion["id"] == "platelets":
+            criterion["rule"]["may_be_raised"]["note"] = "no_such_note"
+    with pytest.raises(ValidationError, match="not a note-only criterion"):
+        type(trial).model_validate(data)
+
+
+@pytest.mark.parametrize(("kind", "status", "words"), [
+    ("exclusion", Status.SATISFIED, "Does not seem to apply to you"),
+    ("exclusion", Status.NOT_SATISFIED, "Seems to apply to you"),
+    ("exclusion", Status.UNKNOWN, "Still open"),
+    ("inclusion", Status.SATISFIED, "Seems met"),
+    ("inclusion", Status.NOT_SATISFIED, "Seems not met"),
+])
+def test_exclusions_say_whether_they_apply(trial, kind, status, words) -> None:
+    """Issue 12 item 5: "✓ Seems met: You cannot join if you have heart disease" read as "you have it"."""
+    key, answer = {("exclusion", Status.SATISFIED): ("heart_disease", "no"),
+                   ("exclusion", Status.NOT_SATISFIED): ("heart_disease", "yes"),
+                   ("exclusion", Status.UNKNOWN): ("heart_disease", "unsure"),
+                   ("inclusion", Status.SATISFIED): ("prior_lenalidomide", "yes"),
+                   ("inclusion", Status.NOT_SATISFIED): ("prior_lenalidomide", "no")}[(kind, status)]
+    answers = new_answers_file(trial.nct_id, AS_OF, Answers.model_validate({key: answer}))
+    result = next(c for c in evaluate(trial, answers, QUESTIONS).criteria if c.id == key)
+    assert (result.kind, result.status, result.status_words) == (kind, status, words)
+    assert result.model_dump()["status"] == status  # the JSON code is unchanged
+
+
+@pytest.mark.parametrize(("change", "starts"), [
+    ({}, "None of your answers seems to rule you out, but on September 26, 2025 the study was not taking new people"),
+    ({"heart_disease": "unsure"}, "Some rules are still open, and none of your answers seems to rule you out so far, "
+                                  "but on September 26, 2025 the study was not taking new people"),
+    ({"heart_disease": "yes"}, "At least 1 of your answers seems not to fit a rule, but on September 26, 2025"),
+])
+def test_overall_words_are_neutral_with_the_status_in_the_same_sentence(trial, change, starts) -> None:
+    """Issue 12 item 7: never "match" or "eligible"; the status and its date in the one sentence."""
+    answers = new_answers_file(trial.nct_id, AS_OF, Answers.model_validate({**_all_met(), **change}))
+    words = evaluate(trial, answers, QUESTIONS).overall_words
+    assert words.startswith(starts)
+    assert words.endswith("only the study team decides.") and words.count(".") == 1
+    assert "match" not in words.lower() and "eligible" not in words.lower()
+
+
+def test_a_recruiting_study_says_so_in_the_overall_sentence(trial) -> None:
+    from explainer.core.model import RecruitmentStatus
+
+    open_trial = trial.model_copy(update={"status": RecruitmentStatus.RECRUITING})
+    answers = new_answers_file(trial.nct_id, AS_OF, Answers.model_validate(_all_met()))
+    assert ", and on September 26, 2025 the study was taking new people;" in evaluate(open_trial, answers).overall_words

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,3 +48,40 @@ def test_the_note_beside_the_field(args, text) -> None:
 def test_egfr_is_compared_as_it_is_never_shown_as_converted() -> None:
     # Reports give eGFR in mL/min/1.73 m²; the record writes its limit in mL/min.
     assert conversion_text("egfr", 20, "mL/min/1.73m2", "mL/min") == ""
+
+
+@pytest.mark.parametrize(("number", "shown"), [
+    (1e308, "1 × 10³⁰⁸"),           # a number no report would show: a few digits, a power of ten
+    (-1e308, "-1 × 10³⁰⁸"),
+    (1.2345e12, "1.23 × 10¹²"),
+    (1e-7, "1 × 10⁻⁷"),
+    (999_999_999, "999,999,999"),   # up to here, in full
+    (150_000, "150,000"),
+    (0.0004, "0.0004"),             # small, but in full
+    (2.5e-6, "0.0000025"),
+])
+def test_numbers_are_shown_with_sensible_digits(number, shown) -> None:
+    """Issue 12 item 8: platelets of 1e308 had been shown as a 309-digit number."""
+    assert format_number(number) == shown
+    assert len(format_number(number, 6)) <= 16
+
+
+def test_an_impossible_lab_number_is_open_with_sensible_digits_everywhere(trial) -> None:
+    from explainer.content import load_questions
+    from explainer.core.answers import Answers, new_answers_file
+    from explainer.core.eligibility import Status, evaluate
+    from explainer.core.summary import answer_words
+
+    questions = load_questions()
+    for key, unit in (("platelets", "10^9/L"), ("urine_m_protein", "g/24h"), ("hemoglobin", "g/dL")):
+        answers = Answers.model_validate({key: {"value": 1e308, "unit": unit}})
+        report = evaluate(trial, new_answers_file(trial.nct_id, dt.date(2026, 11, 23), answers), questions)
+        rows = [c for c in report.criteria if any(q.key == key for q in questions.for_criterion(c.id))]
+        assert rows and all("10³⁰⁸" in c.reason and not re.search(r"\binf\b|\d{12}", c.reason) for c in rows), rows
+        assert "1 × 10³⁰⁸" in answer_words(questions.question(key), answers.get(key))
+        note = conversion_text(key, 1e308, unit, "/uL" if key == "platelets" else "mg/24h")
+        assert not re.search(r"\binf\b|\d{12}", note)
+    platelets = Answers.model_validate({"platelets": {"value": 1e308, "unit": "10^9/L"}})
+    report = evaluate(trial, new_answers_file(trial.nct_id, dt.date(2026, 11, 23), platelets), questions)
+    row = next(c for c in report.criteria if c.id == "platelets")
+    assert row.status is Status.UNKNOWN and "Please check the number" in row.reason

@@ -14,6 +14,7 @@ import pytest
 from explainer.content import PAGE_NAMES, load_glossary, load_page, load_questions, load_trial
 from explainer.core.answers import Answers, new_answers_file
 from explainer.core.eligibility import DISCLAIMER, evaluate
+from explainer.core.facts import closed_notice, for_people_in_it
 from tests.readability import MAX_GRADE, MAX_MEAN_GRADE, grade, plain_words
 
 TRIAL = load_trial()
@@ -51,6 +52,8 @@ def _texts() -> dict[str, str]:
     texts["questions.json group intros"] = "\n".join(g.intro for g in QUESTIONS.groups if g.intro)
     texts["trial criteria, plain words"] = "\n".join(c.plain for c in TRIAL.criteria)
     texts["self-check result wording"] = _result_wording()
+    texts["questions.json choices"] = "\n".join(f"{c.label}." for q in QUESTIONS.questions for c in q.choices)
+    texts["the study's status notice (facts.py)"] = " ".join((*closed_notice(TRIAL), for_people_in_it(TRIAL)))
     return texts
 
 

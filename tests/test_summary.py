@@ -84,7 +84,8 @@ def test_glossary_hook_adds_the_words_section_only_when_it_finds_terms(trial, an
 
 
 @pytest.mark.parametrize(("criterion", "status", "quoted"), [
-    ("platelets", Status.NOT_SATISFIED, "30 ×10⁹/L"),
+    ("platelets", Status.UNKNOWN, "30 ×10⁹/L"),  # open: a transfusion or growth factor may raise it
+    ("neuropathy", Status.NOT_SATISFIED, "3"),
     ("liver_enzymes", Status.SATISFIED, "50 U/L"),
     ("hemoglobin", Status.SATISFIED, "10.5 g/dL"),
     ("stem_cell_transplant", Status.SATISFIED, "January 10, 2024"),
@@ -119,12 +120,16 @@ def test_a_value_given_as_times_uln_is_quoted_once(trial, questions, text) -> No
     assert row.your_answer == ()
 
 
-@pytest.mark.parametrize(("status", "shown"), [
-    (Status.SATISFIED, "✓ Seems met"), (Status.NOT_SATISFIED, "✗ Seems not met"), (Status.UNKNOWN, "? Still open"),
+@pytest.mark.parametrize(("kind", "status", "shown"), [
+    ("inclusion", Status.SATISFIED, "✓ Seems met"), ("inclusion", Status.NOT_SATISFIED, "✗ Seems not met"),
+    ("inclusion", Status.UNKNOWN, "? Still open"),
+    # An exclusion says whether it applies (issue 12 item 5).
+    ("exclusion", Status.SATISFIED, "✓ Does not seem to apply to you"), ("exclusion", Status.UNKNOWN, "? Still open"),
 ])
-def test_status_is_an_icon_and_a_word(trial, answers, questions, text, status, shown) -> None:
+def test_status_is_an_icon_and_a_word(trial, answers, questions, text, kind, status, shown) -> None:
     rows = summary_of(trial, answers, questions, text).self_check.rows
-    assert any(r.status_text == shown for r in rows if r.status is status)
+    assert any(r.status_text == shown for r in rows if r.status is status and r.kind == kind)
+    assert not any("Seems met" in r.status_text for r in rows if r.kind == "exclusion")
 
 
 def test_open_rules_become_questions_for_the_doctor(trial, answers, questions, text) -> None:
@@ -235,7 +240,8 @@ def test_the_summary_never_shows_doses_or_says_eligible(trial, answers, question
     ("ast", {"value": 2.1, "unit": "xULN"}, "2.1 times the upper limit of normal"),
     ("heart_disease", "unsure", "Not sure"),
     ("asct_date", "2024-01-10", "January 10, 2024"),
-    ("ecog", 1, "1"),
+    ("ecog", 1, '1 ("I can\'t do heavy work or hard exercise, but I can walk and do light housework or office work.")'),
+    ("flc_ratio_abnormal", "yes", "Yes, it is abnormal"),  # never a bare "Yes" (issue 12 item 17)
 ])
 def test_answer_words_keep_the_patient_s_units(questions, question_key, value, words) -> None:
     answers = parse_answers(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
@@ -271,18 +277,38 @@ def test_paper_from_the_environment(environ, paper) -> None:
     assert paper_for_environment(environ) == paper
 
 
-@pytest.mark.parametrize(("platelets", "heart", "overall"), [
-    (30, "no", "At least 1 answer seems not to meet a rule."),
-    (150, "unsure", "No answer seems to break a rule, but some rules are still open."),
-    (150, "no", "Your answers seem to meet every rule the app can check."),
+@pytest.mark.parametrize(("neuropathy", "platelets", "heart", "overall"), [
+    (3, 150, "no", "At least 1 of your answers seems not to fit a rule, but on September 26, 2025 the study was "
+                   "not taking new people; only the study team decides."),
+    (1, 30, "no", "Some rules are still open, and none of your answers seems to rule you out so far, but on "
+                  "September 26, 2025 the study was not taking new people; only the study team decides."),
+    (1, 150, "unsure", "Some rules are still open, and none of your answers seems to rule you out so far, but on "
+                       "September 26, 2025 the study was not taking new people; only the study team decides."),
+    (1, 150, "no", "None of your answers seems to rule you out, but on September 26, 2025 the study was not "
+                   "taking new people; only the study team decides."),
 ])
-def test_overall_words_never_say_eligible(trial, questions, text, platelets, heart, overall) -> None:
+def test_overall_words_never_say_eligible(trial, questions, text, neuropathy, platelets, heart, overall) -> None:
     data = json.loads((FIXTURES / "full.answers.json").read_text(encoding="utf-8"))
     data["answers"].update(platelets={"value": platelets, "unit": "10^9/L"}, heart_disease=heart,
-                           flc_ratio_abnormal="yes")
+                           flc_ratio_abnormal="yes", neuropathy_grade=neuropathy)
     check = summary_of(trial, parse_answers(json.dumps(data)), questions, text).self_check
     assert check.overall == overall
-    assert all("eligible" not in words.lower() for words in text.overall.values())
+    assert "match" not in check.overall.lower() and "eligible" not in check.overall.lower()
+
+
+def test_the_self_check_section_starts_with_the_study_s_status(trial, answers, questions, text) -> None:
+    """Issue 12 item 15: the PDF's self-check says first that the study was not taking people."""
+    for report_answers in (answers, None):
+        check = summary_of(trial, report_answers, questions, text).self_check
+        headline, details = check.notice
+        assert headline == "On September 26, 2025, this study was not taking new people."
+        assert "Ask your doctor or the study team if this has changed" in details
+        assert "other studies" in details and "NCT05911321" in details
+        assert 'The help lines in the part "Contacts and where to get help" below' in details
+    without_help = summary_of(trial, answers, questions, text, sections=frozenset({"self_check"})).self_check
+    assert 'on the page "Where to get help" in the Trial Explainer app' in without_help.notice[1]
+    recruiting = trial.model_copy(update={"status": RecruitmentStatus.RECRUITING})
+    assert summary_of(recruiting, answers, questions, text).self_check.notice == ("", "")
 
 
 @pytest.mark.parametrize(("status", "answer"), [("ACTIVE_NOT_RECRUITING", "No."), ("RECRUITING", "Yes.")])

@@ -141,7 +141,7 @@ def test_the_unmet_rule_is_marked_in_words_and_by_its_row(tree) -> None:
     unmet = [r for r in tree.iter("tr") if r.get("class") == "unmet"]
     assert len(unmet) == 1
     cells = [words(cell) for cell in unmet[0]]
-    assert cells[0] == "✗ Seems not met" and cells[1].startswith("You have enough platelets")
+    assert cells[0] == "✗ Seems not met" and cells[1].startswith("Any nerve damage")
 
 
 def test_no_script_and_nothing_from_elsewhere(tree, page) -> None:

@@ -153,3 +153,66 @@ def test_induction_length_in_words_fits_its_days(trial, name: str, words: str) -
     text = (Path(__file__).resolve().parents[1] / "resources" / name).read_text(encoding="utf-8")
     assert words in text
     assert "about 6 months" not in text
+
+
+def _limits(rule):
+    from explainer.core.rules import AllOf, AnyOf, Compare
+
+    if isinstance(rule, (AllOf, AnyOf)):
+        return [limit for child in rule.of for limit in _limits(child)]
+    return [rule] if isinstance(rule, Compare) else []
+
+
+def test_every_limit_a_rule_checks_is_in_its_plain_words(trial) -> None:
+    """Issue 12 item 3: the plain words had dropped every measurable-disease threshold."""
+    from explainer.core.units import format_number
+
+    for criterion in trial.criteria:
+        for compare in _limits(criterion.rule):
+            assert format_number(compare.limit) in criterion.plain, (criterion.id, compare.question)
+
+
+# (criterion, words of the record, what the plain words must say): issue 12 items 2-4, 17 and
+# the nurse's reread.
+PLAIN_FOLLOWS_THE_RECORD = [
+    ("contraception", "Female patients of childbearing potential and male patients", "All men in the study, and women who could get pregnant"),
+    ("contraception", "continuously abstain from heterosexual intercourse", "not have sex with a partner of the other sex"),
+    ("measurable_disease", "Serum M protein >= 0.5 g/dL", "M protein in your blood is 0.5 g/dL or more"),
+    ("measurable_disease", "Urine M protein >= 200 mg/24 hours", "M protein in your urine is 200 mg or more in 24 hours"),
+    ("measurable_disease", "free light chain level >= 10 mg/dL with abnormal kappa/lambda ratio",
+     "free light chain is 10 mg/dL or more, and your kappa/lambda ratio is abnormal"),
+    ("measurable_disease", "biopsy-proven plasmacytomas (>= 1 lesion has a single diameter >= 2 cm)",
+     "proven by a biopsy, and at least 1 is 2 cm or more across"),
+    ("measurable_disease", "Bone marrow plasma cells >= 30%", "Plasma cells make up 30% or more of your bone marrow"),
+    ("other_cancer", "non-melanoma skin cancer", "any skin cancer that is not melanoma"),
+    ("other_cancer", "localized prostate cancer", "prostate cancer that has not spread"),
+    ("other_cancer", "superficial bladder cancer", "bladder cancer only in the inner lining (superficial)"),
+    ("other_cancer", "cervical carcinoma in situ, on biopsy", "early cervical cancer (in situ) found on a biopsy"),
+    ("other_cancer", "any prior malignancy with an estimated > 90% 1-year cure rate per sponsor-investigator",
+     "any past cancer that the study's lead doctor judges has more than a 90% chance of cure at 1 year"),
+    ("heart_disease", "History of clinically significant cardiovascular disease", "have, or have had, serious heart disease"),
+    ("heart_disease", "left ventricular ejection fraction < 40%", "ejection fraction under 40%"),
+    ("heart_disease", "New York Heart Association (NYHA) class 3-4", "NYHA class 3 or 4"),
+    ("ecog", "performance status of 0-2", "ECOG score of 0, 1 or 2"),
+    ("prior_toxicities_resolved", "to grade =< 1 or baseline", "become mild (grade 1), or gone back to how you were"),
+    ("other_cancer_treatment", "Concurrent use", "while you are in this study"),
+]
+
+
+@pytest.mark.parametrize(("criterion_id", "record", "plain"), PLAIN_FOLLOWS_THE_RECORD)
+def test_plain_words_say_what_the_record_says(trial, registry_text, criterion_id, record, plain) -> None:
+    criterion = next(c for c in trial.criteria if c.id == criterion_id)
+    assert record in " ".join(registry_text.replace("\\", "").split())
+    assert plain in criterion.plain
+
+
+def test_the_birth_control_rule_is_asked_of_every_man() -> None:
+    """Issue 12 item 2: the question follows the record (all male patients), and a woman who
+    cannot get pregnant has an answer that meets it."""
+    from explainer.content import load_questions
+
+    question = load_questions().question("contraception_agreement")
+    assert "It is for all men, and for women who could get pregnant" in question.text
+    assert "partner could get pregnant" not in question.text
+    yes = next(c.label for c in question.choices if c.value == "yes")
+    assert "a woman who cannot get pregnant" in yes

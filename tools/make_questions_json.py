@@ -49,21 +49,21 @@ q("asct_date", "treatment", "date", "If you had that transplant: on what date?",
   "transplant date", "Your transplant records. If you had more than 1, give the latest.",
   "Ask your doctor for the date of your last stem cell transplant.", ["stem_cell_transplant"])
 q("prior_toxicities_resolved", "treatment", "yes_no",
-  "Have the side effects of your past treatment gone away, or become mild? (Leave out nerve problems.)",
+  "Have the side effects of your past treatment gone away, become mild, or gone back to how you were before that treatment? (Leave out nerve problems.)",
   "side effects of past treatment", DOC,
-  "Ask your doctor: are side effects from my past treatment now grade 1 or less?", ["prior_toxicities_resolved"])
+  "Ask your doctor: are side effects from my past treatment now grade 1 or less, or back to how I was before it?", ["prior_toxicities_resolved"])
 q("neuropathy_grade", "daily_life", "whole_number",
   "What grade is any nerve damage in your hands or feet (numbness, tingling or pain)? Type 0 if you have none.",
   "nerve damage grade", "Doctors grade nerve damage from 0 (none) to 4. Ask your doctor for your grade.",
   "Ask your doctor: what grade is my nerve damage (peripheral neuropathy)?", ["neuropathy"], minimum=0, maximum=4)
 q("ecog", "daily_life", "whole_number", "Which sentence fits you best today?", "daily activity level (ECOG)",
-  "Doctors call this the ECOG score. Your doctor decides your score, so ask them if you are not sure.",
+  "Doctors call this the ECOG score: the number beside each sentence. The study needs 0, 1 or 2. Your doctor decides your score, so ask them if you are not sure.",
   "Ask your doctor: what is my ECOG performance status?", ["ecog"], minimum=0, maximum=4,
-  choices=[{"value": "0", "label": "I can do everything I did before I got sick."},
-           {"value": "1", "label": "I can't do heavy work or hard exercise, but I can walk and do light housework or office work."},
-           {"value": "2", "label": "I can look after myself but can't work. I'm out of bed or my chair more than half the day."},
-           {"value": "3", "label": "I can only partly look after myself. I spend more than half the day in a bed or chair."},
-           {"value": "4", "label": "I can't look after myself at all. I stay in a bed or chair all day."},
+  choices=[{"value": "0", "label": "0: I can do everything I did before I got sick."},
+           {"value": "1", "label": "1: I can't do heavy work or hard exercise, but I can walk and do light housework or office work."},
+           {"value": "2", "label": "2: I can look after myself but can't work. I'm out of bed or my chair more than half the day."},
+           {"value": "3", "label": "3: I can only partly look after myself. I spend more than half the day in a bed or chair."},
+           {"value": "4", "label": "4: I can't look after myself at all. I stay in a bed or chair all day."},
            {"value": "unsure", "label": "Not sure"}])
 q("serum_m_protein", "measurable", "lab", "What is your M protein (M spike) in the blood?",
   "M protein in the blood", MP + " Look for \"M spike\" or \"M protein\" on the SPEP.",
@@ -71,12 +71,14 @@ q("serum_m_protein", "measurable", "lab", "What is your M protein (M spike) in t
 q("urine_m_protein", "measurable", "lab", "What is your M protein in the urine, over 24 hours?",
   "M protein in the urine", MP + " It is the UPEP from a 24-hour urine collection.",
   "Ask your doctor for your latest 24-hour urine M protein (UPEP) result.", ["measurable_disease"], units=["mg/24h", "g/24h"])
-q("involved_flc", "measurable", "lab", "What is your involved free light chain level? (This is the higher one, kappa or lambda.)",
-  "involved free light chain", MP + " Use the light chain your myeloma makes: kappa or lambda.",
+q("involved_flc", "measurable", "lab", "What is your involved free light chain level? (This is the light chain your myeloma makes: kappa or lambda.)",
+  "involved free light chain", "Your free light chain report. It shows a kappa and a lambda level. Use the one your myeloma makes. If you do not know which one that is, ask your doctor.",
   "Ask your doctor for your involved free light chain level.", ["measurable_disease"], units=["mg/dL", "mg/L"])
 q("flc_ratio_abnormal", "measurable", "yes_no", "Is your kappa/lambda ratio marked as abnormal (high or low)?",
-  "your kappa/lambda ratio", MP + " The report often marks an abnormal ratio with H or L.",
-  "Ask your doctor: is my kappa/lambda free light chain ratio abnormal?", ["measurable_disease"])
+  "abnormal kappa/lambda ratio", MP + " The report often marks an abnormal ratio with H or L.",
+  "Ask your doctor: is my kappa/lambda free light chain ratio abnormal?", ["measurable_disease"],
+  choices=[{"value": "yes", "label": "Yes, it is abnormal"}, {"value": "no", "label": "No, it is normal"},
+           {"value": "unsure", "label": "Not sure"}])
 q("plasmacytoma_2cm", "measurable", "yes_no",
   "Do you have a myeloma tumor (plasmacytoma), proven by a biopsy, that is at least 2 cm across?",
   "a myeloma tumor of 2 cm or more", "Your scan and biopsy reports, or ask your doctor.",
@@ -102,17 +104,20 @@ q("bilirubin", "kidney_liver", "lab", "What is your total bilirubin (a liver tes
   CMP + " Type the total bilirubin and the top of the normal range printed beside it.",
   "Ask your doctor for your latest total bilirubin and its normal range.", ["bilirubin"], units=["mg/dL", "umol/L", "xULN"])
 q("heart_disease", "health", "yes_no",
-  "Do you have serious heart disease? For example: bad heart failure, a weak heart pump, chest pain from poor blood flow, heart rhythm problems that are not under control, or a heart attack in the last 6 months.",
-  "serious heart disease", DOC, "Ask your doctor: do I have heart disease that would count for this study?", ["heart_disease"])
-q("uncontrolled_hypertension", "health", "yes_no", "Is your high blood pressure not under control?",
-  "blood pressure control", "Your blood pressure readings, or ask your doctor. The study doctor decides this.",
-  "Ask your doctor: is my blood pressure under control?", ["uncontrolled_hypertension"])
+  "Do you have, or have you had, serious heart disease? For example: bad heart failure, a weak heart pump, chest pain from poor blood flow, heart rhythm problems that are not under control, or a heart attack in the last 6 months.",
+  "serious heart disease", "Doctors call bad heart failure NYHA class 3 or 4. A weak heart pump means an ejection fraction under 40%. Ask your doctor.", "Ask your doctor: do I have heart disease that would count for this study?", ["heart_disease"])
+q("uncontrolled_hypertension", "health", "yes_no", "Is your blood pressure under control?",
+  "blood pressure control", "Your blood pressure readings, or ask your doctor. If you do not have high blood pressure, choose the first answer. The study doctor decides this.",
+  "Ask your doctor: is my blood pressure under control?", ["uncontrolled_hypertension"],
+  choices=[{"value": "no", "label": "Yes, it is under control, or I do not have high blood pressure"},
+           {"value": "yes", "label": "No, it is not under control"},
+           {"value": "unsure", "label": "Not sure"}])
 q("plasma_cell_leukemia_or_amyloidosis", "health", "yes_no",
   "Do you have active plasma cell leukemia or AL amyloidosis?", "plasma cell leukemia or AL amyloidosis", DOC,
   "Ask your doctor: do I have plasma cell leukemia or AL amyloidosis?", ["plasma_cell_leukemia_or_amyloidosis"])
 q("other_active_cancer", "health", "yes_no",
-  "Do you have another cancer (not myeloma) that is active now, or that went into remission less than 1 year ago? Most skin cancers that are not melanoma, and some early prostate, bladder or cervical cancers, do not count.",
-  "another cancer", DOC, "Ask your doctor: does my other cancer count for this study?", ["other_cancer"])
+  "Do you have another cancer (not myeloma) that is active now, or that went into remission less than 1 year ago? Leave out the cancers listed below.",
+  "another cancer", "These do not count: any skin cancer that is not melanoma, prostate cancer that has not spread, bladder cancer only in the inner lining, and early cervical cancer (in situ) found on a biopsy. Nor does any cancer that the study's lead doctor judges has more than a 90% chance of cure at 1 year. Ask your doctor.", "Ask your doctor: does my other cancer count for this study?", ["other_cancer"])
 q("hepatitis_b", "health", "choice", "Have you had hepatitis B for a long time (chronic hepatitis B)?", "hepatitis B",
   "Your blood test results, or ask your doctor.",
   "Ask your doctor: do I have chronic hepatitis B, and is the virus undetectable (HBV PCR)?", ["hepatitis_b"],
@@ -128,16 +133,18 @@ q("hepatitis_c", "health", "choice", "Have you ever had hepatitis C?", "hepatiti
            {"value": "treating_undetectable", "label": "Yes, I am being treated, and the virus is too low to find"},
            {"value": "detectable", "label": "Yes, and the virus can still be found"},
            {"value": "unsure", "label": "Not sure"}])
-q("active_infection", "health", "yes_no", "Do you have an infection right now that is not under control?",
-  "an infection that is not under control", DOC, "Ask your doctor: do I have an infection that is not under control?", ["active_infection"])
+q("active_infection", "health", "yes_no", "Do you have an infection right now that is still out of control?",
+  "an infection that is out of control", "An infection that is getting better with treatment does not count. Ask your doctor if you are not sure.", "Ask your doctor: do I have an infection that is not under control?", ["active_infection"])
 q("other_cancer_treatment", "health", "yes_no",
-  "Are you taking any other cancer medicine, or a medicine from another study, right now?",
-  "other cancer or study medicines", "Your medicine list, or ask your doctor.",
+  "Would you keep taking another cancer medicine, or a medicine from another study, during this study?",
+  "other cancer or study medicines", "Your medicine list, or ask your doctor. A medicine you will stop before this study starts does not count.",
   "Ask your doctor: which of my medicines would I need to stop?", ["other_cancer_treatment"])
 q("contraception_agreement", "pregnancy", "yes_no",
-  "Will you follow the study's birth control rule? That means using 2 kinds of birth control, or not having sex, during treatment and for some months after. The rule is for all men, and for women who could get pregnant.",
-  "the birth control rule", "Ask your doctor or nurse which kinds of birth control count. If you are a woman who cannot get pregnant, ask whether the rule applies to you.",
-  "Ask the study team which kinds of birth control count, for how long, and whether the rule applies to you.", ["contraception"])
+  "Will you follow the study's birth control rule? It is for all men, and for women who could get pregnant: use 2 kinds of birth control, or do not have sex with a partner of the other sex.",
+  "the birth control rule", "The rule lasts during treatment and after it ends: 6 months for women, 3 months for men. Ask your doctor or nurse which kinds of birth control count. If you are a woman who cannot get pregnant, the rule is not for you: choose the first answer.",
+  "Ask the study team which kinds of birth control count, for how long, and whether the rule applies to you.", ["contraception"],
+  choices=[{"value": "yes", "label": "Yes, or the rule is not for me because I am a woman who cannot get pregnant"},
+           {"value": "no", "label": "No"}, {"value": "unsure", "label": "Not sure"}])
 
 data = {"format": "trial-explainer-questions", "version": 1,
         "groups": [{"id": i, "title": t, "intro": n} for i, t, n in groups], "questions": Q}

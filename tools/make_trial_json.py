@@ -99,8 +99,16 @@ def ans(q, *among):
     return {"kind": "answer", "question": q, "among": list(among)}
 
 
-def cmp(q, op, limit, unit=""):
-    return {"kind": "compare", "question": q, "op": op, "limit": limit, "unit": unit}
+def cmp(q, op, limit, unit="", raised_by=None):
+    out = {"kind": "compare", "question": q, "op": op, "limit": limit, "unit": unit}
+    if raised_by:
+        out["may_be_raised"] = {"by": raised_by, "note": "growth_factor_note"}
+    return out
+
+
+# "Growth factor use or transfusions may be used to meet the eligibility requirement for
+# ANC, platelets, and hemoglobin": a count short of its limit leaves the rule open.
+RAISED_BY = "a growth factor (a medicine that helps your body make blood cells) or a blood transfusion"
 
 
 def crit(id_, kind, source, plain, rule, note_only=False):
@@ -123,9 +131,12 @@ INCLUSION = [
          "* Involved serum free light chain level >= 10 mg/dL with abnormal kappa/lambda ratio\n"
          "* Measurable biopsy-proven plasmacytomas (>= 1 lesion has a single diameter >= 2 cm)\n"
          "* Bone marrow plasma cells >= 30%",
-         "The study team must be able to measure your myeloma. At least 1 of these tests must be high enough: "
-         "M protein in the blood, M protein in the urine, free light chains in the blood, a tumor of at least 2 cm, "
-         "or myeloma cells in the bone marrow.",
+         "The study team must be able to measure your myeloma. At least 1 of these 5 must be true. "
+         "1. M protein in your blood is 0.5 g/dL or more. "
+         "2. M protein in your urine is 200 mg or more in 24 hours. "
+         "3. Your involved free light chain is 10 mg/dL or more, and your kappa/lambda ratio is abnormal. "
+         "4. You have a myeloma tumor (plasmacytoma) proven by a biopsy, and at least 1 is 2 cm or more across. "
+         "5. Plasma cells make up 30% or more of your bone marrow.",
          {"kind": "any", "of": [
              cmp("serum_m_protein", ">=", 0.5, "g/dL"),
              cmp("urine_m_protein", ">=", 200, "mg/24h"),
@@ -139,11 +150,13 @@ INCLUSION = [
          {"kind": "all", "of": [cmp("age_years", ">=", 18), ans("can_consent", "yes")]}),
     crit("ecog", "inclusion",
          "Eastern Cooperative Oncology Group (ECOG) performance status of 0-2",
-         "You can look after yourself, and you are up and about for more than half the day.",
+         "You can look after yourself, and you are up and about for more than half the day. "
+         "Doctors call this an ECOG score of 0, 1 or 2.",
          cmp("ecog", "<=", 2)),
     crit("prior_toxicities_resolved", "inclusion",
          "Subjects should have resolution of any toxicities from prior therapy to grade =< 1 or baseline prior to enrollment (with the exception of peripheral neuropathy)",
-         "Side effects from past treatment have gone away or become mild. Nerve problems are covered by the next rule.",
+         "Side effects from past treatment have gone away, become mild (grade 1), or gone back to how you were "
+         "before that treatment. Nerve problems are covered by the next rule.",
          ans("prior_toxicities_resolved", "yes")),
     crit("neuropathy", "inclusion",
          "Subjects are required to have grade =< 2 peripheral neuropathy to enroll",
@@ -162,32 +175,34 @@ INCLUSION = [
          "Your liver tests ALT and AST are no more than 3 times the top of the normal range.",
          {"kind": "all", "of": [cmp("alt", "<=", 3, "xULN"), cmp("ast", "<=", 3, "xULN")]}),
     crit("bilirubin", "inclusion", "Total bilirubin =< 2 x ULN",
-         "Your bilirubin is no more than 2 times the top of the normal range.", cmp("bilirubin", "<=", 2, "xULN")),
+         "Your total bilirubin is no more than 2 times the top of the normal range.", cmp("bilirubin", "<=", 2, "xULN")),
     crit("anc", "inclusion", "Absolute neutrophil count (ANC) >= 1,000/uL",
          "You have enough of the white blood cells that fight infection (neutrophils): at least 1,000 per microliter.",
-         cmp("anc", ">=", 1000, "/uL")),
+         cmp("anc", ">=", 1000, "/uL", RAISED_BY)),
     crit("platelets", "inclusion", "Platelets >= 50,000/uL",
          "You have enough platelets, the cells that help blood clot: at least 50,000 per microliter.",
-         cmp("platelets", ">=", 50000, "/uL")),
+         cmp("platelets", ">=", 50000, "/uL", RAISED_BY)),
     crit("hemoglobin", "inclusion", "Hemoglobin >= 8 g/dL",
          "You have enough hemoglobin, which carries oxygen in your blood: at least 8 g/dL.",
-         cmp("hemoglobin", ">=", 8, "g/dL")),
+         cmp("hemoglobin", ">=", 8, "g/dL", RAISED_BY)),
     crit("growth_factor_note", "inclusion",
          "Growth factor use or transfusions may be used to meet the eligibility requirement for ANC, platelets, and hemoglobin",
          "Medicines that raise blood counts, or blood transfusions, may be used to reach the 3 blood count levels above.",
          None, note_only=True),
     crit("contraception", "inclusion",
          "Female patients of childbearing potential and male patients must agree to use 2 effective forms of contraception or continuously abstain from heterosexual intercourse during the period of therapy, and for 6 months after discontinuation of study treatment for females and 3 months after discontinuation of study treatment for males",
-         "If you or your partner could get pregnant, you agree to use 2 kinds of birth control, or not have sex. "
-         "This lasts during treatment and after it ends: 6 months for women, 3 months for men.",
+         "All men in the study, and women who could get pregnant, must agree to use 2 kinds of birth control that "
+         "work well, or to not have sex with a partner of the other sex. This lasts during treatment and after it "
+         "ends: 6 months for women, 3 months for men.",
          ans("contraception_agreement", "yes")),
 ]
 
 EXCLUSION = [
     crit("heart_disease", "exclusion",
          "History of clinically significant cardiovascular disease, including congestive heart failure New York Heart Association (NYHA) class 3-4, symptomatic ischemia, left ventricular ejection fraction < 40%, uncontrolled conduction abnormalities, myocardial infarction in last 6 months",
-         "You cannot join if you have serious heart disease. Examples are bad heart failure, a weak heart pump, "
-         "chest pain from poor blood flow, heart rhythm problems that are not under control, or a heart attack in the last 6 months.",
+         "You cannot join if you have, or have had, serious heart disease. Examples are bad heart failure "
+         "(NYHA class 3 or 4), a weak heart pump (ejection fraction under 40%), chest pain from poor blood flow, "
+         "heart rhythm problems that are not under control, or a heart attack in the last 6 months.",
          ans("heart_disease", "no")),
     crit("uncontrolled_hypertension", "exclusion",
          "Uncontrolled hypertension as determined by the principal investigator (PI) or designee",
@@ -201,7 +216,10 @@ EXCLUSION = [
          "History of another primary malignancy that has not been in remission for at least 1 year\n"
          "* However, the following diagnoses are eligible for inclusion: non-melanoma skin cancer, localized prostate cancer, superficial bladder cancer, cervical carcinoma in situ, on biopsy or any prior malignancy with an estimated > 90% 1-year cure rate per sponsor-investigator",
          "You cannot join if you have had another cancer that has not been in remission for at least 1 year. "
-         "Some cancers are allowed, such as most skin cancers that are not melanoma and some early prostate, bladder or cervical cancers.",
+         "These are allowed: any skin cancer that is not melanoma, prostate cancer that has not spread, "
+         "bladder cancer only in the inner lining (superficial), and early cervical cancer (in situ) found on a biopsy. "
+         "Also allowed: any past cancer that the study's lead doctor judges has more than a 90% chance of cure "
+         "at 1 year.",
          ans("other_active_cancer", "no")),
     crit("hepatitis_b", "exclusion",
          "For patients with chronic hepatitis B viral infection, the hepatitis B virus (HBV) polymerase chain reaction (PCR) must be undetectable on suppressive therapy",
@@ -214,7 +232,7 @@ EXCLUSION = [
     crit("active_infection", "exclusion", "Subjects with active uncontrolled infection",
          "You cannot join while you have an infection that is not under control.", ans("active_infection", "no")),
     crit("other_cancer_treatment", "exclusion", "Concurrent use of other anticancer agents or experimental treatments",
-         "You cannot take other cancer medicines or other study medicines at the same time.",
+         "You cannot take other cancer medicines, or medicines from another study, while you are in this study.",
          ans("other_cancer_treatment", "no")),
 ]
 

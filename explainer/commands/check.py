@@ -11,8 +11,9 @@ import sys
 
 from explainer.answers_io import load_answers
 from explainer.content import load_questions, load_trial
-from explainer.core.eligibility import STATUS_ICONS, STATUS_WORDS_PLAIN, EligibilityReport, evaluate
-from explainer.core.facts import long_date
+from explainer.core.eligibility import STATUS_ICONS, EligibilityReport, evaluate
+from explainer.core.facts import closed_notice, long_date
+from explainer.core.model import Trial
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,21 +26,23 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_spec_dict(), indent=2, ensure_ascii=False))
     else:
-        print(human_text(report))
+        print(human_text(report, trial))
     return 0
 
 
-def human_text(report: EligibilityReport) -> str:
-    lines = [f"Self-check for study {report.trial}, answers as of {long_date(report.as_of)}",
-             "",
-             report.overall_words,
-             report.disclaimer,
-             f"The study is {report.status_words}"
-             f"{'' if report.recruiting else ' (not recruiting)'}.",
-             ""]
+HELP_PLACE = 'on the page "Where to get help" in the Trial Explainer app'
+
+
+def human_text(report: EligibilityReport, trial: Trial | None = None) -> str:
+    """The study's status first (people decide here), then the result, then each rule."""
+    headline, details = closed_notice(trial, HELP_PLACE) if trial is not None else ("", "")
+    lines = [f"Self-check for study {report.trial}, answers as of {long_date(report.as_of)}", ""]
+    if headline:
+        lines += [headline, details, ""]
+    lines += [report.overall_words, ""]  # it ends "only the study team decides"
     for result in report.criteria:
         kind = "Needed" if result.kind == "inclusion" else "Keeps people out"
-        lines.append(f"[{STATUS_ICONS[result.status]} {STATUS_WORDS_PLAIN[result.status]}] "
+        lines.append(f"[{STATUS_ICONS[result.status]} {result.status_words}] "
                      f"{kind}: {result.plain}")
         lines.append(f"    Why: {result.reason}")
         if result.ask_doctor:

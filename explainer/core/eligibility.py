@@ -10,6 +10,7 @@ missing or "Not sure" answer leaves the criterion open. The report never says
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from explainer.core.answers import AnswersFile, LabValue
-from explainer.core.facts import STATUS_WORDS, long_date
+from explainer.core.facts import JOINING_WORDS, STATUS_WORDS, long_date
 from explainer.core.model import Criterion, Trial
 from explainer.core.questions import Questionnaire
 from explainer.core.rules import AllOf, AnswerIs, AnyOf, Compare, MonthsSince
@@ -49,18 +50,32 @@ class Overall(StrEnum):
 
 STATUS_WORDS_PLAIN = {Status.SATISFIED: "Seems met", Status.NOT_SATISFIED: "Seems not met",
                       Status.UNKNOWN: "Still open"}
+# An exclusion is "met" when it does NOT apply: "✓ Seems met: You cannot join if you have
+# heart disease" read as "you have it", so exclusions say whether they apply.
+EXCLUSION_STATUS_WORDS = {Status.SATISFIED: "Does not seem to apply to you",
+                          Status.NOT_SATISFIED: "Seems to apply to you", Status.UNKNOWN: "Still open"}
 STATUS_ICONS = {Status.SATISFIED: "✓", Status.NOT_SATISFIED: "✗", Status.UNKNOWN: "?"}
+# For counts over entry rules and exclusions together ("14 rules seem to fit your answers").
+COUNT_WORDS = {Status.SATISFIED: "seem to fit your answers", Status.NOT_SATISFIED: "seem not to fit your answers",
+               Status.UNKNOWN: "still open"}
+# Neutral: "possible match" read as "you can join" for a study not taking new people.
+# The codes stay (spec §2); the words never say "match" or "eligible", and each is
+# one sentence with the study's status in it (see EligibilityReport.overall_words).
 OVERALL_WORDS = {
-    Overall.POSSIBLE_MATCH: "Possible match: your answers seem to meet every rule.",
-    # Kind but honest; the spec keeps the code "likely_not_eligible" for programs.
-    Overall.LIKELY_NOT_ELIGIBLE: "Probably not a match: at least 1 answer seems not to meet a rule.",
-    Overall.INCOMPLETE: "Not finished: no rule seems unmet, but some are still open.",
+    Overall.POSSIBLE_MATCH: "None of your answers seems to rule you out",
+    Overall.LIKELY_NOT_ELIGIBLE: "At least 1 of your answers seems not to fit a rule",
+    Overall.INCOMPLETE: "Some rules are still open, and none of your answers seems to rule you out so far",
 }
 _OP_WORDS = {">=": "at least", ">": "more than", "<=": "no more than", "<": "less than"}
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def status_words(kind: str, status: Status) -> str:
+    """'Seems met' for an entry rule; 'Does not seem to apply to you' for an exclusion."""
+    return (EXCLUSION_STATUS_WORDS if kind == "exclusion" else STATUS_WORDS_PLAIN)[status]
 
 
 class CriterionResult(_Frozen):
@@ -71,6 +86,10 @@ class CriterionResult(_Frozen):
     source: str
     reason: str
     ask_doctor: str = ""  # what to ask about an open criterion; empty otherwise
+
+    @property
+    def status_words(self) -> str:
+        return status_words(self.kind, self.status)
 
 
 class Note(_Frozen):
@@ -86,6 +105,8 @@ class EligibilityReport(_Frozen):
     trial: str
     recruiting: bool
     status_words: str  # "still going on, but not taking new people"
+    joining_words: str = ""  # "not taking new people": what the status means for joining
+    record_date: dt.date | None = None  # the record's date: the status is only true as of it
     as_of: dt.date
     overall: Overall
     criteria: tuple[CriterionResult, ...]
@@ -93,7 +114,11 @@ class EligibilityReport(_Frozen):
 
     @property
     def overall_words(self) -> str:
-        return OVERALL_WORDS[self.overall]
+        """One sentence: the neutral result, the study's status, who decides."""
+        if self.record_date is None:
+            return f"{OVERALL_WORDS[self.overall]}; only the study team decides."
+        return (f"{OVERALL_WORDS[self.overall]}, {'and' if self.recruiting else 'but'} on "
+                f"{long_date(self.record_date)} the study was {self.joining_words}; only the study team decides.")
 
     @property
     def disclaimer(self) -> str:
@@ -110,7 +135,7 @@ class EligibilityReport(_Frozen):
 class _Outcome:
     status: Status
     reasons: tuple[str, ...]
-    open_keys: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()  # what to ask the doctor, when the part is open
 
 
 class _Context:
@@ -142,6 +167,12 @@ class _Context:
         # window explains that beside the box, so this must not say "not given".
         return f"The app has no answer it can use for your {question.label} yet."
 
+    def number_words(self, key: str, number: int) -> str:
+        """A whole-number answer, with the words of its choice when it has some:
+        '2 ("I can look after myself ...")' for ECOG."""
+        question = self.questions.question(key) if self.questions else None
+        return (question.number_words(number) if question else None) or format_number(number, 6)
+
     def ask_doctor(self, key: str) -> str:
         question = self.questions.question(key) if self.questions else None
         return question.ask_doctor if question else f"Ask your doctor about your {self.label(key)}."
@@ -153,7 +184,8 @@ def evaluate(trial: Trial, answers_file: AnswersFile, questions: Questionnaire |
     notes = tuple(Note(id=c.id, kind=c.kind, plain=c.plain, source=c.source)
                   for c in trial.criteria if c.note_only)
     return EligibilityReport(trial=trial.nct_id, recruiting=trial.status.is_recruiting,
-                             status_words=STATUS_WORDS[trial.status], as_of=answers_file.as_of,
+                             status_words=STATUS_WORDS[trial.status], joining_words=JOINING_WORDS[trial.status],
+                             record_date=trial.last_updated, as_of=answers_file.as_of,
                              overall=overall_of(r.status for r in results), criteria=results, notes=notes)
 
 
@@ -172,7 +204,7 @@ def _criterion(criterion: Criterion, context: _Context) -> CriterionResult:
         ask = "Ask the study team whether this rule applies to you."
     else:
         outcome = _evaluate_rule(criterion.rule, context)
-        ask = " ".join(dict.fromkeys(context.ask_doctor(k) for k in outcome.open_keys))
+        ask = " ".join(dict.fromkeys(outcome.asks))
     return CriterionResult(id=criterion.id, kind=criterion.kind, status=outcome.status,
                            plain=criterion.plain, source=criterion.source,
                            reason=" ".join(dict.fromkeys(outcome.reasons)),
@@ -195,8 +227,8 @@ def _evaluate_rule(rule: Any, context: _Context) -> _Outcome:
 
 def _joined(outcomes: list[_Outcome], status: Status) -> _Outcome:
     reasons = tuple(r for o in outcomes for r in o.reasons)
-    open_keys = tuple(k for o in outcomes for k in o.open_keys)
-    return _Outcome(status, reasons, open_keys)
+    asks = tuple(a for o in outcomes for a in o.asks)
+    return _Outcome(status, reasons, asks)
 
 
 def _all(outcomes: list[_Outcome]) -> _Outcome:
@@ -218,7 +250,7 @@ def _any(outcomes: list[_Outcome]) -> _Outcome:
 
 
 def _unanswered(key: str, context: _Context) -> _Outcome:
-    return _Outcome(Status.UNKNOWN, (context.not_answered(key),), (key,))
+    return _Outcome(Status.UNKNOWN, (context.not_answered(key),), (context.ask_doctor(key),))
 
 
 def _compare(rule: Compare, context: _Context) -> _Outcome:
@@ -230,16 +262,29 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
         if value is None:
             return _unanswered(rule.question, context)
         meant = likely_mix_up(rule.question, answer.value, answer.unit, rule.unit)
-        if meant is not None or implausible(rule.question, value):
+        if meant is not None or implausible(rule.question, value) or not math.isfinite(value):
             # An impossible number is a slip (often of the unit), not a result: leave the rule open.
-            return _Outcome(Status.UNKNOWN, (_implausible_answer(rule, answer, meant, context),), (rule.question,))
+            return _Outcome(Status.UNKNOWN, (_implausible_answer(rule, answer, meant, context),),
+                            (context.ask_doctor(rule.question),))
         yours = _quote_lab(answer, rule.unit, value, rule.limit)
     else:
-        value, yours = float(answer), format_number(answer, 6)
+        value, yours = float(answer), context.number_words(rule.question, answer)
     met = _OPS[rule.op](value, rule.limit)
     needs = f"The study needs {_OP_WORDS[rule.op]} {_limit_text(rule)}."
     reason = f"Your {context.label(rule.question)}: {yours}. {needs}"
+    if not met and rule.may_be_raised is not None:
+        return _may_be_raised(rule, reason, context)
     return _Outcome(Status.SATISFIED if met else Status.NOT_SATISFIED, (reason,))
+
+
+def _may_be_raised(rule: Compare, reason: str, context: _Context) -> _Outcome:
+    """Short of a limit the trial lets patients reach (a count raised by a transfusion):
+    open, not unmet, with the way up and what to ask on the same row."""
+    assert rule.may_be_raised is not None
+    by = rule.may_be_raised.by
+    allowed = f"The study lets {by} bring it up to that level, so this rule stays open."
+    ask = f"Ask your doctor whether {by} could bring your {context.label(rule.question)} up to {_limit_text(rule)}."
+    return _Outcome(Status.UNKNOWN, (f"{reason} {allowed}",), (ask,))
 
 
 def _implausible_answer(rule: Compare, answer: LabValue, meant: str | None, context: _Context) -> str:
@@ -281,7 +326,7 @@ def _answer_is(rule: AnswerIs, context: _Context) -> _Outcome:
     word = context.choice_word(rule.question, answer)
     said = f'About {label}, you answered "{word}".'
     if answer == "unsure":
-        return _Outcome(Status.UNKNOWN, (said,), (rule.question,))
+        return _Outcome(Status.UNKNOWN, (said,), (context.ask_doctor(rule.question),))
     # No "the study needs" here: inside an "any" it would mislead; the rule's plain words say it.
     return _Outcome(Status.SATISFIED if answer in rule.among else Status.NOT_SATISFIED, (said,))
 

@@ -19,6 +19,19 @@ STATUS_WORDS = {
     RecruitmentStatus.UNKNOWN: "of unknown status",
 }
 
+# What the status means for someone who wants to join, short enough to sit inside a
+# sentence ("..., but on September 26, 2025 the study was not taking new people").
+JOINING_WORDS = {
+    RecruitmentStatus.NOT_YET_RECRUITING: "not yet taking new people",
+    RecruitmentStatus.RECRUITING: "taking new people",
+    RecruitmentStatus.ENROLLING_BY_INVITATION: "taking new people by invitation only",
+    RecruitmentStatus.ACTIVE_NOT_RECRUITING: "not taking new people",
+    RecruitmentStatus.SUSPENDED: "paused, and not taking new people",
+    RecruitmentStatus.TERMINATED: "stopped early, and not taking new people",
+    RecruitmentStatus.COMPLETED: "finished, and not taking new people",
+    RecruitmentStatus.WITHDRAWN: "withdrawn, and not taking new people",
+    RecruitmentStatus.UNKNOWN: "of unknown status",
+}
 
 # Spelled out here, not with strftime("%B"): Qt sets the C locale from the
 # environment, and the app's words are English whatever the machine's language.
@@ -68,3 +81,28 @@ def trial_facts(trial: Trial) -> dict[str, str]:
     maintenance = next((p for p in trial.regimen.phases if p.max_months), None)
     facts["maintenance_months"] = str(maintenance.max_months) if maintenance else ""
     return facts
+
+
+def closed_notice(trial: Trial, help_place: str = 'on the page "Where to get help"') -> tuple[str, str]:
+    """For a study not taking new people: a headline, then what it means and what to do
+    instead, for the first lines of every place where people decide (empty while it
+    takes new people). The status and the date come from the trial data, never by hand.
+    ``help_place`` says where the help lines are (a page of the app, a part of the PDF)."""
+    if trial.status.is_recruiting:
+        return ("", "")
+    headline = f"On {long_date(trial.last_updated)}, this study was {JOINING_WORDS[trial.status]}."
+    related = trial.related_studies[0] if trial.related_studies else None
+    also = (f" The record lists a related study, {related.nct_id}, as {JOINING_WORDS[related.status]}."
+            if related else "")
+    details = ("That is the date of the study's record: people not already in the study could not join it then. "
+               "Ask your doctor or the study team if this has changed, and about other studies that may fit you."
+               f"{also} The help lines {help_place} can help you find other studies too.")
+    return (headline, details)
+
+
+def for_people_in_it(trial: Trial) -> str:
+    """The first line of the timeline and the calendar: who they are for."""
+    if trial.status.is_recruiting:
+        return ""
+    return (f"This is for people already in the study. On {long_date(trial.last_updated)}, "
+            f"the study was {JOINING_WORDS[trial.status]}.")

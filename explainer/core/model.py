@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from explainer.core.rules import Rule
+from explainer.core.rules import AllOf, AnyOf, Compare, Rule
 
 
 class Strict(BaseModel):
@@ -210,6 +210,12 @@ class Criterion(Strict):
     )
 
 
+def _compare_leaves(rule: object) -> list[Compare]:
+    if isinstance(rule, (AllOf, AnyOf)):
+        return [leaf for child in rule.of for leaf in _compare_leaves(child)]
+    return [rule] if isinstance(rule, Compare) else []
+
+
 class EligibilityFacts(Strict):
     minimum_age_years: int
     sex: str
@@ -256,6 +262,12 @@ class Trial(Strict):
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
             raise ValueError(f"criterion ids used twice: {sorted(dupes)}")
+        notes = {c.id for c in self.criteria if c.note_only}
+        for criterion in self.criteria:
+            for leaf in _compare_leaves(criterion.rule):
+                if leaf.may_be_raised is not None and leaf.may_be_raised.note not in notes:
+                    raise ValueError(f"criterion {criterion.id!r}: may_be_raised names {leaf.may_be_raised.note!r}, "
+                                     "which is not a note-only criterion")
         return self
 
     @property

@@ -63,6 +63,12 @@ class Question(_Strict):
     def takes_uln(self) -> bool:
         return self.key in ULN_KEYS
 
+    def number_words(self, number: int) -> str | None:
+        """A whole number with the words of its choice, as reasons and the PDF quote it:
+        '2 ("I can look after myself ...")'; None when the number has no words."""
+        label = next((c.label for c in self.choices if c.value == str(number)), None)
+        return None if label is None else f'{number} ("{label.removeprefix(f"{number}: ")}")'
+
 
 class Questionnaire(_Strict):
     format: Literal["trial-explainer-questions"]

@@ -4,6 +4,7 @@ A rule says what a patient's answers must show for a criterion to be met. It is 
 tree: ``all`` / ``any`` over children, ``compare`` a lab or number answer with a
 limit in a stated unit, ``answer`` (the answer is one of some values), and
 ``months_since`` (a date answer lies far enough before the answers' as-of date).
+A ``compare`` may say the trial allows raising a value to its limit (``may_be_raised``).
 Evaluation lives in ``explainer.core.eligibility``; this module only describes.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class _Rule(BaseModel):
@@ -28,12 +29,28 @@ class AnyOf(_Rule):
     of: tuple[Rule, ...] = Field(min_length=1)
 
 
+class MayBeRaised(_Rule):
+    """The trial lets a value short of its limit be brought up to it before joining
+    (a blood count raised by a transfusion, say): short of the limit, the rule stays open."""
+
+    by: str = Field(min_length=1, description="How, in plain words: 'a blood transfusion or a growth factor'.")
+    note: str = Field(description="The id of the note-only criterion whose registry words allow it.")
+
+
 class Compare(_Rule):
     kind: Literal["compare"]
     question: str = Field(description="A question key, e.g. 'platelets'.")
     op: Literal[">=", ">", "<=", "<"]
     limit: float
     unit: str = Field("", description="The unit the limit is in; empty for plain numbers.")
+    may_be_raised: MayBeRaised | None = Field(
+        None, description="Set when the trial allows reaching the limit (only for 'at least' limits).")
+
+    @model_validator(mode="after")
+    def _raised_only_towards_a_floor(self) -> Compare:
+        if self.may_be_raised is not None and self.op not in (">=", ">"):
+            raise ValueError(f"{self.question}: only an 'at least' limit can be reached by raising a value")
+        return self
 
 
 class AnswerIs(_Rule):

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from explainer.core.answers import AnswersFile, LabValue
 from explainer.core.clinic_days import ClinicDayGuide, ClinicDayWords, clinic_day_guide
-from explainer.core.eligibility import STATUS_ICONS, STATUS_WORDS_PLAIN, EligibilityReport, Status
-from explainer.core.facts import long_date, trial_facts
+from explainer.core.eligibility import COUNT_WORDS, STATUS_ICONS, EligibilityReport, Status, status_words
+from explainer.core.facts import closed_notice, long_date, trial_facts
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.schedule import Timeline, journey
@@ -87,7 +87,6 @@ class SummaryText(BaseModel):
     dates_more: str
     self_check_intro: str
     self_check_not_filled: str
-    overall: dict[str, str] = Field(description="Words per overall result: never 'eligible'; the team decides.")
     doctor_questions_heading: str
     doctor_questions_intro: str
     not_met_note: str
@@ -117,13 +116,15 @@ class CheckRow:
 
     @property
     def status_text(self) -> str:
-        return f"{STATUS_ICONS[self.status]} {STATUS_WORDS_PLAIN[self.status]}"
+        return f"{STATUS_ICONS[self.status]} {status_words(self.kind, self.status)}"
 
 
 @dataclass(frozen=True)
 class SelfCheck:
     filled: bool
     intro: str
+    # The study's status, first (a headline and what it means): people decide here.
+    notice: tuple[str, str] = ("", "")
     overall: str = ""
     counts: str = ""
     rows: tuple[CheckRow, ...] = ()
@@ -206,7 +207,7 @@ class Summary:
                 parts.append(self.timeline.clinic_guide.all_text())
         if self.self_check:
             check = self.self_check
-            parts += [check.intro, check.overall, *check.doctor_questions, *check.notes]
+            parts += [*check.notice, check.intro, check.overall, *check.doctor_questions, *check.notes]
             parts += [f"{r.plain} {r.source} {' '.join(r.your_answer)} {r.reason}" for r in check.rows]
         return "\n".join([*parts, *self.team_questions, *self.disclaimer])
 
@@ -241,7 +242,8 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
         status=fill(text.status, facts) if "study" in chosen else "",
         facts=tuple((k, fill(v, facts)) for k, v in text.facts) if "study" in chosen else (),
         timeline=_timeline_part(trial, timeline, text, facts, options) if "timeline" in chosen else None,
-        self_check=_self_check(report, text, facts, answers, questions) if "self_check" in chosen else None,
+        self_check=_self_check(trial, report, text, facts, answers, questions, _help_place(text, chosen))
+        if "self_check" in chosen else None,
         team_questions=(*text.team_questions, *timeline.open_questions) if "team_questions" in chosen else (),
         help_intro=text.help_intro if "help" in chosen else "",
         contacts=tuple((k, fill(v, facts)) for k, v in text.contacts) if "help" in chosen else (),
@@ -306,20 +308,29 @@ def _dates_intro(timeline: Timeline, text: SummaryText, facts: Mapping[str, str]
     return f"{intro} {fill(text.dates_delays, {**facts, 'delays': late})}"
 
 
-def _self_check(report: EligibilityReport | None, text: SummaryText, facts: Mapping[str, str],
-                answers: AnswersFile | None, questions: Questionnaire | None) -> SelfCheck:
+def _self_check(trial: Trial, report: EligibilityReport | None, text: SummaryText, facts: Mapping[str, str],
+                answers: AnswersFile | None, questions: Questionnaire | None, help_place: str) -> SelfCheck:
+    notice = closed_notice(trial, help_place)
     if report is None:
-        return SelfCheck(filled=False, intro=text.self_check_not_filled)
+        return SelfCheck(filled=False, intro=text.self_check_not_filled, notice=notice)
     yours = answers_by_criterion(answers, questions)
     rows = tuple(CheckRow(r.kind, r.status, r.plain, r.source, _not_quoted(yours.get(r.id, ()), r.reason),
                           r.reason) for r in report.criteria)
     asks = tuple(dict.fromkeys(q for r in report.criteria if r.ask_doctor
                                for q in _split_asks(r.ask_doctor, questions)))
     not_met = any(r.status is Status.NOT_SATISFIED for r in report.criteria)
-    return SelfCheck(filled=True, intro=fill(text.self_check_intro, facts), overall=text.overall[report.overall.value],
+    return SelfCheck(filled=True, intro=fill(text.self_check_intro, facts), notice=notice,
+                     overall=report.overall_words,
                      counts=_counts(report), rows=rows, notes=tuple(n.plain for n in report.notes),
                      doctor_heading=text.doctor_questions_heading, doctor_intro=text.doctor_questions_intro,
                      doctor_questions=asks, not_met_note=text.not_met_note if not_met else "")
+
+
+def _help_place(text: SummaryText, chosen: Sequence[str]) -> str:
+    """Where this PDF's reader finds the help lines: a part of it, or else the app."""
+    if "help" in chosen:
+        return f'in the part "{text.headings["help"]}" below'
+    return 'on the page "Where to get help" in the Trial Explainer app'
 
 
 def _split_asks(ask: str, questions: Questionnaire | None) -> tuple[str, ...]:
@@ -361,6 +372,8 @@ def answer_words(question: Question, value: Any) -> str:
         return words
     if isinstance(value, dt.date):
         return long_date(value)
+    if isinstance(value, int) and question.number_words(value):  # ECOG: as the reason quotes it
+        return question.number_words(value) or ""
     for choice in question.choices:
         if choice.value == value:
             return choice.label
@@ -374,5 +387,5 @@ def _capital(text: str) -> str:
 
 def _counts(report: EligibilityReport) -> str:
     counts = {s: sum(1 for c in report.criteria if c.status is s) for s in Status}
-    return ", ".join(f"{STATUS_ICONS[s]} {STATUS_WORDS_PLAIN[s].lower()}: {counts[s]}" for s in Status)
+    return ", ".join(f"{STATUS_ICONS[s]} {COUNT_WORDS[s]}: {counts[s]}" for s in Status)
 

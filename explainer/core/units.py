@@ -111,12 +111,34 @@ def _clean(number: float) -> float:
     return round(number, max(digits, 0))
 
 
+# Beyond these, a number is no lab result (a slip, or 1e308 in a file): it is shown
+# with a few digits and a power of ten, never as hundreds of digits.
+_LARGEST_IN_FULL = 1e9
+_SMALLEST_IN_FULL = 1e-6
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def format_number(number: float, decimals: int = 3) -> str:
-    """'150,000', '0.5', '3.25': thousands separated, no trailing zeros."""
+    """'150,000', '0.5', '3.25': thousands separated, no trailing zeros; '1 × 10³⁰⁸'
+    for a number too large (or too small) for any lab report."""
+    if not math.isfinite(number):
+        return str(number)
+    if number != 0 and not _SMALLEST_IN_FULL <= abs(number) < _LARGEST_IN_FULL:
+        return _with_power_of_ten(number)
     if float(number).is_integer():
         return f"{int(number):,}"
     text = f"{number:,.{decimals}f}".rstrip("0").rstrip(".")
-    return text if text not in ("0", "-0") else f"{number:.2g}"
+    if text not in ("0", "-0"):
+        return text
+    first_digit = -math.floor(math.log10(abs(number)))  # 0.0004: the 4th decimal
+    return f"{number:.{first_digit + 1}f}".rstrip("0").rstrip(".")  # 2 significant digits
+
+
+def _with_power_of_ten(number: float) -> str:
+    """'1.23 × 10¹²': 3 significant digits at most."""
+    mantissa, exponent = f"{number:.2e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
 def decimals_beside_limit(number: float, limit: float | None, decimals: int = 2) -> int:
@@ -144,7 +166,7 @@ def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float 
     """'150 ×10⁹/L = 150,000/µL', shown beside the field; empty when nothing to convert.
     ``limit``: the study's limit in ``to_unit``, so rounding never hides which side it is on."""
     converted = convert(value, unit, to_unit, uln)
-    if converted is None:
+    if converted is None or not math.isfinite(converted):  # beyond any float: nothing sensible to show
         return ""
     if to_unit == ULN and unit != ULN:
         return (f"{format_value(value, unit, 6)} with a normal limit of {format_value(uln or 0, unit, 6)} "

@@ -130,7 +130,11 @@ class StoryBuilder:
         check = self.summary.self_check
         assert check is not None
         s = self.styles
-        story: list[Flowable] = [self.heading("self_check"), Paragraph(text(check.intro), s.body)]
+        story: list[Flowable] = [self.heading("self_check")]
+        headline, details = check.notice
+        if headline:  # the study's status first: a reader decides here
+            story.append(Paragraph(f"<b>{text(headline)}</b> {text(details)}", s.body))
+        story.append(Paragraph(text(check.intro), s.body))
         if not check.filled:
             return story
         story += [Paragraph(f"<b>{text(check.overall)}</b> ({text(check.counts)})", s.body),
@@ -161,8 +165,9 @@ class StoryBuilder:
         return table
 
     def check_columns(self) -> list[float]:
-        """Status, rule, answer. Wide enough that '✓ Seems' stays on one line at 10.5 pt and in large print."""
-        status = 0.14 if self.styles.scale == 1 else 0.165
+        """Status, rule, answer. The status fits '✓ Does not' and 'seem to apply' on a line
+        each (an exclusion's words) at 10.5 pt; large print widens it."""
+        status = 0.15 if self.styles.scale == 1 else 0.2
         return [self.width * f for f in (status, 0.52 - (status - 0.11) / 2, 0.37 - (status - 0.11) / 2)]
 
     def check_row(self, row: CheckRow) -> list[object]:

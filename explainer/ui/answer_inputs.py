@@ -50,8 +50,11 @@ def parse_number(text: str) -> float | None:
 
 
 def plain_number(number: float) -> str:
-    """The number exactly as stored, without exponent or thousands separator: 1234567, 4.9648."""
-    return str(int(number)) if float(number).is_integer() else repr(float(number))
+    """The number exactly as stored, without thousands separator: 1234567, 4.9648; with an
+    exponent only beyond any lab value (1e+308 would otherwise fill the box with 309 digits)."""
+    if float(number).is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return repr(float(number))
 
 
 def unit_label(unit: str) -> str:
@@ -112,7 +115,11 @@ class ChoiceInput(AnswerInput):
         super().__init__(question, parent)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        layout = QVBoxLayout(self) if len(question.choices) > 3 or question.kind != "yes_no" else QHBoxLayout(self)
+        # Short Yes / No / Not sure sit in a row; more choices, or words ("Yes, it is under
+        # control, or ..."), go one under the other so a large text size never runs off the page.
+        in_a_row = (question.kind == "yes_no" and len(question.choices) <= 3
+                    and all(len(c.label) <= LONG_CHOICE // 2 for c in question.choices))
+        layout = QHBoxLayout(self) if in_a_row else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for choice in question.choices:
             long_label = len(choice.label) > LONG_CHOICE

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
         self.record_label.setText(f"Registry record of {long_date(trial.last_updated)}. {PRIVACY_LINE}")
         self._fit_record_label()
+        self._add_status_to_welcome(trial)
         current = self._section_ids[self.navigator.currentRow()]
         if lazy_pages:
             self._build_waiting(current)  # a page chosen before the study was open
@@ -210,6 +211,16 @@ class MainWindow(QMainWindow):
         view.page_requested.connect(self._follow_welcome_link)
         return view
 
+    def _add_status_to_welcome(self, trial: Trial) -> None:
+        """Once the study is open, its status (from the record) heads the welcome page:
+        a patient learns first that the study was not taking new people."""
+        from explainer.ui.pages import with_notice
+
+        view = self.stack.widget(self._section_ids.index(WELCOME[0]))
+        assert isinstance(view, MarkdownPageView)
+        view.markdown = with_notice(load_page_without_facts(WELCOME[0]), trial)
+        view.rerender()
+
     def _follow_welcome_link(self, page_id: str) -> None:
         # The self-check and the timeline join the navigator just after the first
         # paint: a click in that moment gets a word, not an error.
@@ -224,7 +235,9 @@ class MainWindow(QMainWindow):
 
         markdown = load_page(page_id, self.trial, registry_links=True)
         if page_id == "who-can-join":
-            return CriteriaView(self.trial, markdown, glossary=self.glossary)
+            from explainer.ui.pages import with_notice
+
+            return CriteriaView(self.trial, with_notice(markdown, self.trial), glossary=self.glossary)
         if page_id == "glossary":
             return MarkdownPageView(label.strip(), f"{markdown}\n\n{glossary_markdown(self.glossary)}")
         view = MarkdownPageView(label.strip(), markdown, glossary=self.glossary, sentences=self.registry_sentences)

@@ -166,6 +166,10 @@ class MarkdownPageView(GlossaryPage):
         self.browser.other_link.connect(self._toggle)
         self._render()
 
+    def rerender(self) -> None:
+        """Draw ``markdown`` again, after it was changed."""
+        self._render()
+
     def toggle_registry(self, number: int) -> None:
         self.shown ^= {number}
         self._render()
@@ -185,6 +189,27 @@ class MarkdownPageView(GlossaryPage):
 
             text = expand_markers(text, self.sentences, self.shown)
         self.show_document(lambda: self.browser.setMarkdown(text))
+
+
+def notice_html(trial: Trial) -> str:
+    """The study's status as the first lines of a page where people decide (empty
+    while it takes new people)."""
+    from explainer.core.facts import closed_notice
+
+    headline, details = closed_notice(trial)
+    return f"<p><b>{html.escape(headline)}</b> {html.escape(details)}</p>" if headline else ""
+
+
+def with_notice(markdown: str, trial: Trial) -> str:
+    """The page's Markdown with the status notice right under its first heading."""
+    from explainer.core.facts import closed_notice
+
+    headline, details = closed_notice(trial)
+    if not headline:
+        return markdown
+    title, _, rest = markdown.partition("\n")
+    return f"{title}\n\n**{headline}** {details}\n{rest}" if title.startswith("# ") else \
+        f"**{headline}** {details}\n\n{markdown}"
 
 
 def _strip_markers(markdown: str) -> str:

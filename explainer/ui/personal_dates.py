@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
 from explainer.core.delays import FIRST_DELAYED_CYCLE, MAX_DELAY_DAYS
-from explainer.core.facts import weekday_date
+from explainer.core.facts import for_people_in_it, weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.files import output_problem
 from explainer.timeline_text import TimelineText
@@ -146,7 +146,7 @@ class PersonalDates(QWidget):
         layout.addWidget(heading(text.save_heading))
         save = _section(text.save_heading)
         inner = QVBoxLayout(save)
-        inner.addWidget(prose(text.save_intro))
+        inner.addWidget(prose(" ".join(filter(None, (for_people_in_it(self.session.trial), text.save_intro)))))
         inner.addWidget(self.clinic_only)
         row = QHBoxLayout()
         row.addWidget(self.save_button)

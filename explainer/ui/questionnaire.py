@@ -34,7 +34,7 @@ from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.rules import AllOf, AnyOf, Compare
 from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, AnswerInput
-from explainer.ui.pages import GLOSSARY_SCHEME
+from explainer.ui.pages import GLOSSARY_SCHEME, notice_html
 from explainer.ui.session import Session
 
 
@@ -176,7 +176,8 @@ class QuestionnaireView(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)
-        intro = QLabel("<h1>Check the entry rules yourself</h1>"
+        # The study's status comes first: people decide here whether to go on.
+        intro = QLabel("<h1>Check the entry rules yourself</h1>" + notice_html(session.trial) +
                        "<p>Answer what you can. \"Not sure\" is always a fine answer. "
                        "Your answers stay on this computer. "
                        "<b>This is not a decision; only the study team decides.</b></p>")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from explainer.core.answers import AnswersFile, new_answers_file
 from explainer.core.eligibility import (
     STATUS_ICONS,
-    STATUS_WORDS_PLAIN,
     CriterionResult,
     EligibilityReport,
     Overall,
@@ -22,10 +21,11 @@ from explainer.core.eligibility import (
     evaluate,
 )
 from explainer.core.facts import long_date
+from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
 from explainer.content import load_glossary
 from explainer.core.glossary import Glossary, mark_terms
-from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
+from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser, notice_html
 from explainer.ui.session import Session
 from explainer.ui.theme import current_colours
 
@@ -61,7 +61,7 @@ class ResultsView(QWidget):
         self.report = evaluate(self.session.trial, answers, self.questions)
         scroll = self.browser.verticalScrollBar().value()
         self._drawn_with = current_colours()
-        self.browser.setHtml(results_html(self.report, self.session.trial.last_updated, self.glossary))
+        self.browser.setHtml(results_html(self.report, self.session.trial, self.glossary))
         self.browser.underline_links()
         self.browser.verticalScrollBar().setValue(scroll)
         self.report_changed.emit(self.report)
@@ -105,15 +105,17 @@ class ResultsSummaryBar(QWidget):
 
 
 def summary_counts(report: EligibilityReport) -> str:
+    """Counts in words that fit entry rules and exclusions alike ("met" read wrongly for
+    an exclusion: a met exclusion is one that does not apply)."""
     counts = {s: sum(1 for c in report.criteria if c.status is s) for s in Status}
-    return (f"{_count(counts[Status.SATISFIED], 'seems met', 'seem met')}, "
-            f"{_count(counts[Status.NOT_SATISFIED], 'seems not met', 'seem not met')}, "
+    return (f"{_count(counts[Status.SATISFIED], 'seems to fit your answers', 'seem to fit your answers')}, "
+            f"{_count(counts[Status.NOT_SATISFIED], 'seems not to fit your answers', 'seem not to fit your answers')}, "
             f"{_count(counts[Status.UNKNOWN], 'is still open', 'are still open')}")
 
 
-def results_html(report: EligibilityReport, record_date: dt.date, glossary: Glossary | None = None) -> str:
+def results_html(report: EligibilityReport, trial: Trial, glossary: Glossary | None = None) -> str:
     """The report as HTML; with a glossary, the first mention of each hard word is a link.
-    ``record_date`` dates the study's status: it is only true as of the record."""
+    The study's status comes first, dated by its record: it is only true as of then."""
     marked: set[str] = set()
 
     def text(words: str) -> str:
@@ -124,11 +126,10 @@ def results_html(report: EligibilityReport, record_date: dt.date, glossary: Glos
 
     parts = [
         "<h1>Your self-check results</h1>",
+        notice_html(trial),
         f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)}</b></p>",
-        f"<p><b>{html.escape(report.disclaimer)}</b></p>",
-        f"<p>On {long_date(record_date)}, when the study's record was last updated, the study was "
-        f"<b>{html.escape(report.status_words)}</b>. Your answers describe {long_date(report.as_of)}.</p>",
-        f"<p>{summary_counts(report)}.</p>",
+        # The overall sentence already names the status, its date and who decides.
+        f"<p>Your answers describe {long_date(report.as_of)}. {_capital(summary_counts(report))}.</p>",
     ]
     for kind, heading in (("inclusion", "What the study needs"),
                           ("exclusion", "Things that would keep you out")):
@@ -141,7 +142,7 @@ def results_html(report: EligibilityReport, record_date: dt.date, glossary: Glos
 def _criterion_html(result: CriterionResult, text: Callable[[str], str]) -> str:
     colour = current_colours().status[result.status.value]  # only repeats what the icon and word say
     item = (f"<p><span style='color:{colour}'><b>{STATUS_ICONS[result.status]} "
-            f"{STATUS_WORDS_PLAIN[result.status]}:</b></span> {text(result.plain)}<br>"
+            f"{result.status_words}:</b></span> {text(result.plain)}<br>"
             f"<i>Why:</i> {text(result.reason)}")
     if result.ask_doctor:
         # The words name whom to ask ("Ask your doctor: …", "Ask the study team …").
@@ -151,3 +152,7 @@ def _criterion_html(result: CriterionResult, text: Callable[[str], str]) -> str:
 
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} rule {one}" if number == 1 else f"{number} rules {many}"
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]

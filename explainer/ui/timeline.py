@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.core.clinic_days import ClinicDayGuide, clinic_day_guide
-from explainer.core.facts import long_date
+from explainer.core.facts import for_people_in_it, long_date
 from explainer.core.model import Route
 from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
 from explainer.timeline_text import TimelineText, timeline_text
@@ -170,7 +170,8 @@ class TimelineView(QScrollArea):
         self.totals = prose("")
         self.personal = PersonalDates(session, text)
         self._build_picker()
-        self._lay_out(text.intro.format(cycle_days=cycle_days))
+        # Who it is for comes first: the study was not taking new people.
+        self._lay_out(" ".join(filter(None, (for_people_in_it(trial), text.intro.format(cycle_days=cycle_days)))))
         self.grid.focus_moved.connect(self._show_day)
         self.grid.cycle_step.connect(self._step_cycle)
         session.start_date_changed.connect(self._refresh)
