@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from explainer.core.eligibility import Status
+from explainer.core.escaping import rich_text
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
 from explainer.core.summary_grids import DatedCycle, short_date
 from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
@@ -20,7 +20,7 @@ CHECKBOX = "☐"
 
 def text(words: str) -> str:
     """Plain text as Paragraph markup: & and < stay themselves; line breaks stay."""
-    return escape(words).replace("\n", "<br/>")
+    return rich_text(words).replace("\n", "<br/>")
 
 
 class StoryBuilder:

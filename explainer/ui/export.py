@@ -121,6 +121,7 @@ class ExportDialog(QDialog):
         self.status.setAccessibleName("About the PDF")
         self.saved = QLabel()  # "Saved" shows here, by the buttons: the main window is behind the dialog
         self.saved.setWordWrap(True)
+        self.saved.setTextFormat(Qt.TextFormat.PlainText)  # it names the chosen path
         self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved.setAccessibleName("Saved")
         self.saved.hide()

@@ -8,7 +8,6 @@ outlives the need. Dialogs sit behind ``@classmethod ask()`` so tests replace th
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
+from explainer.core.escaping import rich_text
 from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.files import output_problem
@@ -180,7 +180,7 @@ class PersonalDates(QWidget):
         inner = QVBoxLayout(box)
         inner.addWidget(prose(self.text.ask_intro))
         questions = self.timeline.open_questions
-        items = "".join(f"<li>{html.escape(q)}</li>" for q in questions)
+        items = "".join(f"<li>{rich_text(q)}</li>" for q in questions)
         listing = QLabel(f"<ul style='margin-left: 0'>{items}</ul>")
         listing.setWordWrap(True)
         listing.setAccessibleName(f"{self.text.ask_heading}: " + " ".join(questions))
