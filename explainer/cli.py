@@ -50,14 +50,14 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     elif subcommand == "pdf":
         parser.description = "Make the PDF summary to take to your doctor."
         parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
-        parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the PDF")
+        parser.add_argument("-o", "--output", required=True, help="where to save the PDF")  # as typed: "new/" stays a folder
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
     elif subcommand == "calendar":
         parser.description = "Save your treatment days as a calendar file (.ics)."
         parser.add_argument("--start-date", required=True, help="your first treatment day, YYYY-MM-DD")
-        parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the .ics file")
+        parser.add_argument("-o", "--output", required=True, help="where to save the .ics file")
     elif subcommand == "validate":
         parser.description = "Check a trial file (the built-in one by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)

@@ -37,22 +37,23 @@ def check_in_range(start: dt.date, trial: Trial) -> None:
         raise UsageError(f"--start-date: {start.isoformat()} is not a possible first treatment day; {why}")
 
 
-def check_output(path: Path) -> None:
-    problem = output_problem(path, "my-treatment.ics")
+def check_output(path: Path | str, *inputs: Path | None) -> None:
+    problem = output_problem(path, "my-treatment.ics", inputs)
     if problem:
         raise UsageError(problem)
 
 
 def run(args: argparse.Namespace) -> int:
     start = parse_start_date(args.start_date)
-    check_output(args.output)
+    check_output(args.output, args.trial)
+    output = Path(args.output)
     trial = load_trial(args.trial)
     check_in_range(start, trial)
     timeline = build_timeline(trial, start)
     try:
-        write_ics(args.output, timeline_to_ics(timeline, trial))
+        write_ics(output, timeline_to_ics(timeline, trial))
     except OSError as err:
-        raise UsageError(f"{args.output}: cannot be written ({err.strerror})") from None
+        raise UsageError(f"{output}: cannot be written ({err.strerror})") from None
     print(f"Wrote {treatment_day_count(timeline)} treatment days, from {long_date(start)}, "
-          f"to {args.output}")
+          f"to {output}")
     return 0

@@ -49,7 +49,7 @@ from explainer.core.paper import Paper, paper_for_territory, territory_from_loca
 from explainer.core.summary import SummaryOptions
 from explainer.files import output_problem
 from explainer.summary_source import make_summary
-from explainer.ui.saving import ask_save_path, write_with_qsavefile
+from explainer.ui.saving import ask_save_path, write_file
 
 if TYPE_CHECKING:
     from explainer.pdf.raster import PageImage
@@ -317,7 +317,7 @@ class PdfExport(QObject):
             ExportProblemDialog.ask(parent, "The PDF was not saved", f"{problem}\n\nNothing was written.")
             return None
         try:
-            write_with_qsavefile(path, pdf)
+            write_file(path, pdf, private=False)
         except OSError as err:
             ExportProblemDialog.ask(parent, "The PDF was not saved",
                                     f"{path}\n\n{err}\n\nNothing was written. Please choose another folder, "
