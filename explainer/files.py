@@ -90,8 +90,11 @@ def output_problem(path: Path | str, example: str, inputs: Iterable[Path | str |
 
     ``path`` as typed (a str) keeps a trailing slash, which a Path drops."""
     typed = os.fspath(path)
-    if typed.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)):
+    last = typed.replace(os.altsep or os.sep, os.sep).rsplit(os.sep, 1)[-1]
+    if last == "":  # "new/": a Path drops the slash, and would write a file "new"
         return f"{typed} ends in a slash, so it names a folder. Give a file name, such as {example}."
+    if last in (".", ".."):  # "new/." too: Path("new/.") is "new"
+        return f"{typed} is a folder. Give a file name, such as {example}."
     path = Path(path)
     folder = path.parent
     try:

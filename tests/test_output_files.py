@@ -52,10 +52,12 @@ def test_a_write_protected_target_is_refused_and_kept(tmp_path, capsys, command)
     assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == ["kept.out"]
 
 
+@pytest.mark.parametrize("ending", ["/", "//", "/."])
 @pytest.mark.parametrize("command", [["pdf", str(ANSWERS), "-o"], CALENDAR])
-def test_an_output_ending_in_a_slash_is_refused_not_written_as_a_file(tmp_path, capsys, command) -> None:
-    assert main([*command, f"{tmp_path}/new/"]) == 2
-    assert "ends in a slash, so it names a folder" in _one_line(capsys.readouterr().err)
+def test_an_output_ending_in_a_slash_is_refused_not_written_as_a_file(tmp_path, capsys, command, ending) -> None:
+    assert main([*command, f"{tmp_path}/new{ending}"]) == 2
+    said = "is a folder" if ending == "/." else "ends in a slash, so it names a folder"
+    assert said in _one_line(capsys.readouterr().err)
     assert not (tmp_path / "new").exists()
 
 
