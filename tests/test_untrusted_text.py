@@ -196,3 +196,20 @@ def test_the_pdf_shows_hostile_trial_text_literally(tmp_path, hostile_trial) -> 
     assert text.count("bold") == text.count("<b>bold</b>") > 100
     for part in ("![pic](file:///etc/passwd)", "[link](https://example.co", "*star* &amp;", '<img src="file:'):
         assert text.count(part) > 50, part
+
+
+@pytest.mark.parametrize("dialog", ["explainer.ui.self_check:AnswersProblemDialog", "explainer.ui.export:ExportProblemDialog",
+                                    "explainer.ui.personal_dates:CalendarProblemDialog"])
+def test_a_problem_dialog_shows_a_quoted_path_as_written(qtbot, monkeypatch, dialog) -> None:
+    """A path or file name the message quotes may itself look like HTML."""
+    import importlib
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    module, name = dialog.split(":")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.textFormat(), box.text())) or 0)
+    message = '<img src="file:///etc/passwd"><b>/tmp/x.answers.json</b>: cannot be read'
+    getattr(importlib.import_module(module), name).ask(None, "Not saved", message)
+    assert shown == [(Qt.TextFormat.PlainText, message)]

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from explainer.core.paper import Paper, paper_for_territory, territory_from_loca
 from explainer.core.summary import SummaryOptions
 from explainer.files import output_problem
 from explainer.summary_source import make_summary
+from explainer.ui.labels import plain_warning_box
 from explainer.ui.saving import ask_save_path, write_file
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class PrintDialog:
 class ExportProblemDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        plain_warning_box(parent, title, message).exec()
 
 
 def locale_paper() -> Paper:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from explainer.core.facts import weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.files import output_problem
 from explainer.timeline_text import TimelineText
-from explainer.ui.labels import field_label, heading, name_spin_box, prose
+from explainer.ui.labels import field_label, heading, name_spin_box, plain_warning_box, prose
 from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
 
@@ -49,7 +48,7 @@ class SaveCalendarDialog:
 class CalendarProblemDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        plain_warning_box(parent, title, message).exec()
 
 
 def _wrapping_form(parent: QWidget) -> QFormLayout:

@@ -21,6 +21,7 @@ from explainer.content import load_questions
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
+from explainer.ui.labels import plain_warning_box
 from explainer.ui.pages import DefinitionPanel
 from explainer.ui.questionnaire import QuestionnaireView
 from explainer.ui.results import ResultsSummaryBar, ResultsView
@@ -94,7 +95,7 @@ class ReplaceAnswersDialog:
 class AnswersProblemDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        plain_warning_box(parent, title, message).exec()
 
 
 class DraftStore:
