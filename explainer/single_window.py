@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
@@ -24,6 +25,8 @@ REQUEST_GLOB = "raise-request-*.json"
 REQUEST_MAX_BYTES = 16_384  # a path, in JSON: anything bigger is not ours
 # How long a second start waits for the running window to take its request.
 HANDOVER_WAIT_MS = 10_000
+# A lock file naming no process, older than this, is damaged (not one being written).
+DAMAGED_LOCK_AGE_S = 5
 
 ALREADY_OPEN_TITLE = "Trial Explainer is already open"
 ALREADY_OPEN = ("Trial Explainer is already open on this computer, but it did not answer. "
@@ -45,12 +48,32 @@ class SingleWindow(QObject):
 
     def claim(self) -> bool:
         """True if this is the only window; it then listens for later starts."""
-        if not self.lock.tryLock(0):
+        if not self.lock.tryLock(0) and not self._take_over_a_damaged_lock():
             return False
-        os.chmod(self.lock.fileName(), PRIVATE_FILE)  # Qt makes it 0644; it names this computer
+        if self.lock.isLocked():
+            os.chmod(self.lock.fileName(), PRIVATE_FILE)  # Qt makes it 0644; it names this computer
         self.watcher = QFileSystemWatcher([str(self.folder)], self)
         self.watcher.directoryChanged.connect(lambda _folder: self.take_requests())
         QTimer.singleShot(0, self, self.take_requests)  # one left before the watcher started
+        return True
+
+    def _take_over_a_damaged_lock(self) -> bool:
+        """A lock file that names no process (cut short by a full disk, or not a file
+        at all) would block every start for ever: Qt calls a lock stale only when its
+        process is gone. True if this start may go on (with the lock, or without one)."""
+        info = self.lock.getLockInfo()
+        if isinstance(info, tuple) and info and info[0]:
+            return False  # a window that is running (Qt took over a dead one's lock)
+        path = Path(self.lock.fileName())
+        try:
+            if path.is_symlink() or not path.is_file():
+                return True  # not a file we may remove: go on without a lock, as without a data folder
+            if time.time() - path.lstat().st_mtime < DAMAGED_LOCK_AGE_S:
+                return False  # being written just now by a start beside this one
+            path.unlink()
+            self.lock.tryLock(0)
+        except OSError:
+            pass
         return True
 
     def take_requests(self) -> None:
@@ -64,8 +87,11 @@ class SingleWindow(QObject):
         """Ask the running window to come to the front (and open ``answers``); True
         once it took the request, False if it did not within HANDOVER_WAIT_MS."""
         request = self.folder / REQUEST_GLOB.replace("*", str(os.getpid()))
-        wanted = None if answers is None else str(answers.resolve())
-        write_atomically(request, json.dumps({"open": wanted}))
+        try:
+            wanted = None if answers is None else str(answers.resolve())
+            write_atomically(request, json.dumps({"open": wanted}))
+        except (OSError, RuntimeError):  # a full disk, a link loop: say it is open, plainly
+            return False
         deadline = QDeadlineTimer(HANDOVER_WAIT_MS)
         loop = QEventLoop()
         while request.exists() and not deadline.hasExpired():
@@ -77,7 +103,8 @@ class SingleWindow(QObject):
         return True
 
     def release(self) -> None:
-        self.lock.unlock()
+        if self.lock.isLocked():
+            self.lock.unlock()
 
 
 def _read_request(request: Path) -> Path | None | bool:

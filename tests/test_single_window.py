@@ -84,3 +84,22 @@ def test_a_request_that_is_a_link_or_a_pipe_is_ignored(tmp_path) -> None:
     pipe = tmp_path / "raise-request-2.json"
     os.mkfifo(pipe)
     assert _read_request(link) is False and _read_request(pipe) is False  # a pipe would hang a read
+
+
+def test_a_running_window_keeps_the_lock_but_a_damaged_lock_does_not_block(qapp, tmp_path) -> None:
+    from explainer.single_window import SingleWindow
+
+    first = SingleWindow(tmp_path / "live")
+    assert first.claim() is True
+    assert SingleWindow(tmp_path / "live").claim() is False  # it names a running process
+    first.release()
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / LOCK_NAME).write_text("cut short by a full disk", encoding="utf-8")
+    os.utime(junk / LOCK_NAME, (0, 0))  # left long ago
+    taker = SingleWindow(junk)
+    assert taker.claim() is True and taker.lock.isLocked()  # Qt alone would refuse it for ever
+    taker.release()
+    odd = tmp_path / "odd"
+    (odd / LOCK_NAME).mkdir(parents=True)  # not a file at all: start without a lock
+    assert SingleWindow(odd).claim() is True
