@@ -148,4 +148,5 @@ def _check_not_after(answers: AnswersFile, today: dt.date, path: Path) -> None:
 
 
 def save_answers(path: Path, answers: AnswersFile) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)  # write_atomically itself makes no folder
     write_atomically(path, to_json_text(answers))

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explainer import __version__, crash
 from explainer.content import ContentError, load_trial, resources_root
-from explainer.paths import settings_file
+from explainer.files import PRIVATE_FILE, private_folder
+from explainer.paths import data_dir, log_dir, settings_file
+from explainer.single_window import SingleWindow
 from explainer.ui.fonts import register_fonts
 from explainer.ui.main_window import MainWindow
 from explainer.ui.zoom import TextZoom
@@ -100,7 +102,50 @@ def peak_memory_kib() -> int | None:
 
 
 def open_settings() -> QSettings:
-    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
+    path = settings_file()
+    try:  # private like every file the app keeps; QSettings keeps an existing file's mode
+        private_folder(path.parent)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+        os.chmod(path, PRIVATE_FILE)
+    except OSError:
+        pass  # a read-only home: the settings are then not kept, as before
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def claim_the_window(answers_path: Path | None, announce: bool) -> SingleWindow | int | None:
+    """The one window per user (explainer.single_window); an exit status if another
+    window is open: it was asked to come to the front and open ``answers_path``."""
+    from explainer.single_window import ALREADY_OPEN, ALREADY_OPEN_TITLE, BROUGHT_TO_FRONT
+
+    try:
+        single = SingleWindow(data_dir())
+    except OSError:
+        return None  # no data folder to lock in: nothing could be saved there to lose either
+    if single.claim():
+        if log_dir().is_dir():  # made 0755 by an older version: private now
+            private_folder(log_dir())
+        return single
+    if single.hand_over(answers_path):
+        print(f"trial-explainer: {BROUGHT_TO_FRONT}", file=sys.stderr, flush=True)
+        return 0
+    print(f"trial-explainer: {ALREADY_OPEN}", file=sys.stderr, flush=True)
+    if not announce:
+        QMessageBox.information(None, ALREADY_OPEN_TITLE, ALREADY_OPEN)
+    return 1
+
+
+def bring_to_front(window: MainWindow, answers_path: Path | None) -> None:
+    """Another start asked for the window: show it on top, and open its answers file."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    QApplication.alert(window)  # where the desktop refuses to move focus, the task bar says so
+    self_check = getattr(window, "self_check", None)
+    if answers_path is not None and self_check is not None and self_check.open_answers(answers_path):
+        window.show_section("self-check-results")
 
 
 def build_frame() -> MainWindow:
@@ -224,11 +269,26 @@ STALL = "longest event loop stall while pages build (ms):"
 
 
 def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
+    held: list[SingleWindow] = []
+    try:
+        return _run(trial_path, answers_path, held)
+    finally:  # the next start (or the next run() in a test) may have the window
+        for single in held:
+            single.release()
+
+
+def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWindow]) -> int:
     # From here on an unexpected error is logged and shown in a dialog, never a silent exit.
     with crash.installed() as handler:
         try:
             app = make_application()
+            single = claim_the_window(answers_path, announce=bool(os.environ.get(SMOKE_ENV)))
+            if isinstance(single, int):
+                return single
+            held.extend([single] if single is not None else [])
             window = build_frame()
+            if single is not None:
+                single.raise_requested.connect(lambda answers: bring_to_front(window, answers))
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after

@@ -58,7 +58,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     elif subcommand == "pdf":
         parser.description = "Make the PDF summary to take to your doctor."
         parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
-        parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the PDF")
+        parser.add_argument("-o", "--output", required=True, help="where to save the PDF")  # as typed: "new/" stays a folder
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
@@ -71,7 +71,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     elif subcommand == "calendar":
         parser.description = "Save your treatment days as a calendar file (.ics)."
         parser.add_argument("--start-date", required=True, help="your first treatment day, YYYY-MM-DD")
-        parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the .ics file")
+        parser.add_argument("-o", "--output", required=True, help="where to save the .ics file")
         parser.add_argument("--clinic-days-only", action="store_true",
                             help="only clinic days (and days that may be clinic days): fewer events")
         _add_delay_option(parser)

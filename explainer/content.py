@@ -127,6 +127,7 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
 
     ``[registry: id]`` markers are removed unless ``registry_links`` is set (the
     window turns them into "Show the registry's words" links; print does not)."""
+    from explainer.core.escaping import markdown_text
     from explainer.core.facts import trial_facts
     from explainer.core.registry_words import strip_markers
 
@@ -138,7 +139,7 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
         key = match.group(1)
         if key not in facts:
             raise ContentError(f"{source}: unknown placeholder {{{{ {key} }}}}")
-        return facts[key]
+        return markdown_text(facts[key])  # a title with markup shows as its letters
 
     filled = _PLACEHOLDER.sub(fill, text)
     return filled if registry_links else strip_markers(filled)

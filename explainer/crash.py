@@ -13,6 +13,7 @@ when the app's own files are what is broken.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -51,6 +52,45 @@ class CrashDialog:
         box.exec()
 
 
+# In an error's message, what could be an answer: a number or date (digits), and
+# anything quoted (Python and pydantic quote the values they complain about).
+_PRIVATE_PARTS = re.compile(r"""'[^']*'|"[^"]*"|\d+""")
+
+
+def scrub(message: str) -> str:
+    """An error message without the values in it: "could not convert string to float:
+    '88.5'" becomes "... float: '…'". The log is for finding the bug, never the answers."""
+    return _PRIVATE_PARTS.sub(lambda part: "#" if part.group()[0].isdigit() else "'…'", message)
+
+
+def scrubbed_traceback(exc: BaseException, tb: TracebackType | None) -> list[str]:
+    """Like traceback.format_exception, with each message scrubbed and no locals:
+    the frames (file, line, code) say where it broke; the values stay private."""
+    import traceback
+
+    def one(error: BaseException, frames: TracebackType | None, seen: set[int]) -> list[str]:
+        seen.add(id(error))
+        lines: list[str] = []
+        cause, context = error.__cause__, error.__context__
+        if cause is not None and id(cause) not in seen:
+            lines += [*one(cause, cause.__traceback__, seen),
+                      "\nThe above exception was the direct cause of the following exception:\n\n"]
+        elif context is not None and not error.__suppress_context__ and id(context) not in seen:
+            lines += [*one(context, context.__traceback__, seen),
+                      "\nDuring handling of the above exception, another exception occurred:\n\n"]
+        if frames is not None:
+            lines += ["Traceback (most recent call last):\n", *traceback.format_tb(frames)]
+        kind = type(error)
+        name = kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else f"{kind.__module__}.{kind.__qualname__}"
+        try:
+            message = scrub(str(error))
+        except Exception:  # noqa: BLE001 - a broken __str__ must not hide the traceback
+            message = "(the message could not be shown)"
+        return [*lines, f"{name}: {message}\n" if message else f"{name}\n"]
+
+    return one(exc, tb, set())
+
+
 def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
                     folder: Path | None = None, now: dt.datetime | None = None) -> Path:
     """Write the traceback and the versions to a new dated file; return its path."""
@@ -58,16 +98,15 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: Trace
     folder = folder or log_dir()
     # Loaded only when something went wrong, so not before the first paint.
     import platform
-    import traceback
 
-    from explainer.files import write_atomically
+    from explainer.files import private_folder, write_atomically
 
     path = folder / f"crash-{now:%Y%m%d-%H%M%S-%f}.log"
     lines = [f"Trial Explainer {__version__} crashed at {now.isoformat(timespec='seconds')}",
              f"Python {platform.python_version()} on {platform.platform()}",
              f"Frozen app: {bool(getattr(sys, 'frozen', False))}", "",
-             *traceback.format_exception(exc_type, exc, tb)]
-    folder.mkdir(parents=True, exist_ok=True)
+             *scrubbed_traceback(exc, tb)]
+    private_folder(folder)
     write_atomically(path, "\n".join(line.rstrip("\n") for line in lines) + "\n")
     return path
 
@@ -110,9 +149,8 @@ class CrashHandler:
             sys.__excepthook__(exc_type, exc or exc_type(), tb)
             return
         exc = exc or exc_type()
-        import traceback
-
-        traceback.print_exception(exc_type, exc, tb, file=sys.stderr)  # for whoever started it in a terminal
+        # For whoever started it in a terminal; scrubbed too, as a desktop session may keep stderr in a log.
+        print("".join(scrubbed_traceback(exc, tb)), end="", file=sys.stderr)
         try:
             self.last_log = write_crash_log(exc_type, exc, tb)
         except OSError as err:

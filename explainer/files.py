@@ -1,24 +1,47 @@
 """Writing a file all or nothing: a temporary file beside the target, renamed over it.
 
-Its own module, free of pydantic and Qt, so the crash handler can write its log
-without loading either.
+The one place every output goes through (answers, draft, PDF, calendar, crash log),
+free of pydantic and Qt, so the crash handler can write its log without loading either.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+# A temporary file is ".NAME.XXXXXXXX.part" beside its target, with NAME cut short:
+# a target name of 255 bytes (the most a folder allows) must still leave room.
+TEMP_NAME_CHARS = 40
+TEMP_SUFFIX = ".part"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 
-def write_atomically(path: Path, text: str | bytes) -> None:
+
+class CannotWriteHere(OSError):
+    """Not even the temporary file could be made in the target's folder."""
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name[:TEMP_NAME_CHARS]}."
+
+
+def write_atomically(path: Path, text: str | bytes, *, private: bool = True) -> None:
     """Write ``text`` so that ``path`` holds either the old or the whole new content.
 
+    ``private`` files (answers, draft, calendar, logs) are 0600; others (an exported
+    PDF) follow the umask like any file the user makes. The folder must exist.
     Bytes are written as they are (an .ics file keeps its CRLF line ends everywhere).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        handle, temp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as err:
+        raise CannotWriteHere(err.errno, err.strerror, err.filename) from None
+    try:
+        if not private:
+            os.fchmod(handle, 0o666 & ~_umask())  # mkstemp makes 0600
         with os.fdopen(handle, "wb") as stream:
             stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
@@ -29,10 +52,50 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         raise
 
 
-def output_problem(path: Path, example: str) -> str | None:
+def _umask() -> int:
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def private_folder(folder: Path) -> Path:
+    """The app's own folder (data, settings, logs), made if missing, and 0700 even if
+    an older version made it 0755. Folders above it are the user's: left alone."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    if stat.S_IMODE(folder.stat().st_mode) != PRIVATE_FOLDER:
+        folder.chmod(PRIVATE_FOLDER)
+    return folder
+
+
+def remove_leftover_temporaries(path: Path) -> None:
+    """Temporary files a killed save left beside ``path`` (they may hold answers)."""
+    try:
+        leftovers = list(path.parent.glob(f"{glob_escape(temp_prefix(path))}*"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def output_problem(path: Path | str, example: str, inputs: Iterable[Path | str | None] = ()) -> str | None:
     """Why a file cannot be saved at ``path``, in words that say what to do; None if
-    it can be tried. ``example`` is a file name to suggest, like "summary.pdf".
-    Asked before the work, by the command line and the window alike."""
+    it can be tried. ``example`` is a file name to suggest, like "summary.pdf";
+    ``inputs`` are the files the command reads, which it must never replace.
+    Asked before the work, by the command line and the window alike.
+
+    ``path`` as typed (a str) keeps a trailing slash, which a Path drops."""
+    typed = os.fspath(path)
+    last = typed.replace(os.altsep or os.sep, os.sep).rsplit(os.sep, 1)[-1]
+    if last == "":  # "new/": a Path drops the slash, and would write a file "new"
+        return f"{typed} ends in a slash, so it names a folder. Give a file name, such as {example}."
+    if last in (".", ".."):  # "new/." too: Path("new/.") is "new"
+        return f"{typed} is a folder. Give a file name, such as {example}."
+    path = Path(path)
     folder = path.parent
     try:
         if path.is_dir():
@@ -41,6 +104,21 @@ def output_problem(path: Path, example: str) -> str | None:
             return f"{folder} is a file, not a folder. Please choose another place."
         if not folder.is_dir():
             return f"The folder {folder} does not exist. Please create it or choose another."
+        if path.exists():
+            return _existing_target_problem(path, example, [Path(i) for i in inputs if i is not None])
     except OSError as err:  # a name too long, say
         return f"{path} cannot be used ({err.strerror}). Please choose a shorter name or another place."
+    return None
+
+
+def _existing_target_problem(path: Path, example: str, inputs: list[Path]) -> str | None:
+    if not path.is_file():  # /dev/null, a pipe: replacing it would break something else
+        return f"{path} is not an ordinary file, so it was not replaced. Please choose another name."
+    if any(source.exists() and os.path.samefile(path, source) for source in inputs):
+        return (f"{path} is a file this command reads, so it was not replaced. "
+                f"Please choose another name, such as {example}.")
+    # The mode bits, not os.access: an administrator may write anywhere, but a file
+    # someone made read-only says "do not replace me".
+    if not stat.S_IMODE(path.stat().st_mode) & 0o222 or not os.access(path, os.W_OK):
+        return f"{path} is write-protected, so it was not replaced. Please choose another name."
     return None

@@ -40,10 +40,10 @@ def test_the_writer_replaces_the_whole_file_and_reports_a_missing_folder(qapp, t
     folder.mkdir()
     target = folder / "answers.json"
     target.write_text("old", encoding="utf-8")
-    saving.write_with_qsavefile(target, "new ✓")
+    saving.write_file(target, "new ✓", private=True)
     assert target.read_text(encoding="utf-8") == "new ✓"
     with pytest.raises(OSError):
-        saving.write_with_qsavefile(folder / "no-such-folder" / "answers.json", b"x")
+        saving.write_file(folder / "no-such-folder" / "answers.json", b"x", private=True)
     assert [p.name for p in folder.iterdir()] == ["answers.json"]  # no leftover temporary file
 
 

@@ -59,24 +59,25 @@ def parse_delays(texts: Sequence[str], trial: Trial) -> Mapping[int, int]:
         raise UsageError(f"--delay: {err}") from None
 
 
-def check_output(path: Path) -> None:
-    problem = output_problem(path, "my-treatment.ics")
+def check_output(path: Path | str, *inputs: Path | None) -> None:
+    problem = output_problem(path, "my-treatment.ics", inputs)
     if problem:
         raise UsageError(problem)
 
 
 def run(args: argparse.Namespace) -> int:
     start = parse_start_date(args.start_date)
-    check_output(args.output)
+    check_output(args.output, args.trial)
+    output = Path(args.output)
     trial = load_trial(args.trial)
     check_in_range(start, trial)
     timeline = build_timeline(trial, start, parse_delays(args.delay, trial))
     clinic_only = args.clinic_days_only
     try:
-        write_ics(args.output, timeline_to_ics(timeline, trial, clinic_days_only=clinic_only))
+        write_ics(output, timeline_to_ics(timeline, trial, clinic_days_only=clinic_only))
     except OSError as err:
-        raise UsageError(f"{args.output}: cannot be written ({err.strerror})") from None
+        raise UsageError(f"{output}: cannot be written ({err.strerror})") from None
     kind = "clinic days (with the days that may be clinic days)" if clinic_only else "treatment days"
     print(f"Wrote {treatment_day_count(timeline, clinic_only)} {kind}, from {long_date(start)}, "
-          f"to {args.output}")
+          f"to {output}")
     return 0

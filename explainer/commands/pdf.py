@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 from explainer.answers_io import load_answers
@@ -19,7 +18,7 @@ from explainer.commands.calendar import check_in_range
 from explainer.content import load_trial
 from explainer.core.paper import Paper, paper_for_environment
 from explainer.errors import UsageError
-from explainer.files import output_problem
+from explainer.files import CannotWriteHere, output_problem, write_atomically
 from explainer.summary_source import make_summary
 
 
@@ -29,8 +28,8 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     start = parse_start_date(args.start_date)
     if start is not None:
         check_in_range(start, trial)  # 9999-12-01 would overflow the dates; 1900 is no real first day
-    output: Path = args.output
-    check_output_folder(output)
+    output = Path(args.output)
+    check_output_folder(args.output, args.answers, args.trial)
     summary = make_summary(trial, answers, today or dt.date.today(), start=start)
     from explainer.pdf import render_summary_pdf  # reportlab loads only now
 
@@ -50,36 +49,19 @@ def parse_start_date(text: str | None) -> dt.date | None:
         raise UsageError(f"--start-date: {text!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-02") from None
 
 
-def check_output_folder(path: Path) -> None:
+def check_output_folder(path: Path | str, *inputs: Path | None) -> None:
     """Fail before the work, with a message that says what to do."""
-    problem = output_problem(path, "summary.pdf")
+    problem = output_problem(path, "summary.pdf", inputs)
     if problem:
         raise UsageError(problem)
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """All or nothing, like explainer.files.write_atomically, but an exported PDF is an
-    ordinary file (not private like the answers), and each failure says which step failed."""
+    """All or nothing (explainer.files.write_atomically); an exported PDF is an ordinary
+    file, not private like the answers. Each failure says which step failed."""
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    except OSError as err:
+        write_atomically(path, data, private=False)
+    except CannotWriteHere as err:
         raise UsageError(f"{path}: cannot write here ({err.strerror})") from None
-    try:
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved PDF is an ordinary file
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
     except OSError as err:
-        Path(temp).unlink(missing_ok=True)
         raise UsageError(f"{path}: cannot write the PDF ({err.strerror})") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -11,6 +11,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from explainer.core.escaping import markdown_text
+
 MARKER = re.compile(r"\s*\[registry:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*\]")
 REGISTRY_LABEL = "Registry wording, word for word:"
 SHOW = "Show the registry's words"
@@ -36,14 +38,10 @@ def strip_markers(markdown: str) -> str:
     return MARKER.sub("", markdown)
 
 
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
-
-
 def _quote(sentences: list[str], indent: str) -> str:
     lines = [f"*{REGISTRY_LABEL}*"]
     for sentence in sentences:
-        lines.extend(_escape(line) for line in sentence.split("\n") if line.strip())
+        lines.extend(markdown_text(line) for line in sentence.split("\n") if line.strip())
     return "".join(f"\n\n{indent}> {line}" for line in lines) + "\n"
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from explainer.core.eligibility import Status
+from explainer.core.escaping import rich_text
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
 from explainer.core.summary_labels import (ALSO_ANSWERED, CHECK_COLUMNS, CHECKBOX, DATES_COLUMNS, DATES_HEADING,
                                            KIND_HEADINGS, NOTE, REGISTRY_WORDING, clinic_words)
@@ -20,7 +20,7 @@ from explainer.pdf.styles import HEADING, INK, RULE, SHADE, UNMET, Styles
 
 def text(words: str) -> str:
     """Plain text as Paragraph markup: & and < stay themselves; line breaks stay."""
-    return escape(words).replace("\n", "<br/>")
+    return rich_text(words).replace("\n", "<br/>")
 
 
 class StoryBuilder:

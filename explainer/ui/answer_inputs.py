@@ -69,6 +69,7 @@ class AnswerInput(QWidget):
         self.question = question
         self.note = QLabel()  # conversion, warning or a problem with what was typed
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed or opened
         self.note.setAccessibleName(f"Note about {question.label}")
         self.note.hide()
 

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -49,7 +48,8 @@ from explainer.core.paper import Paper, paper_for_territory, territory_from_loca
 from explainer.core.summary import SummaryOptions
 from explainer.files import output_problem
 from explainer.summary_source import make_summary
-from explainer.ui.saving import ask_save_path, write_with_qsavefile
+from explainer.ui.labels import plain_warning_box
+from explainer.ui.saving import ask_save_path, write_file
 
 if TYPE_CHECKING:
     from explainer.pdf.raster import PageImage
@@ -88,7 +88,7 @@ class PrintDialog:
 class ExportProblemDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        plain_warning_box(parent, title, message).exec()
 
 
 def locale_paper() -> Paper:
@@ -121,6 +121,7 @@ class ExportDialog(QDialog):
         self.status.setAccessibleName("About the PDF")
         self.saved = QLabel()  # "Saved" shows here, by the buttons: the main window is behind the dialog
         self.saved.setWordWrap(True)
+        self.saved.setTextFormat(Qt.TextFormat.PlainText)  # it names the chosen path
         self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved.setAccessibleName("Saved")
         self.saved.hide()
@@ -316,7 +317,7 @@ class PdfExport(QObject):
             ExportProblemDialog.ask(parent, "The PDF was not saved", f"{problem}\n\nNothing was written.")
             return None
         try:
-            write_with_qsavefile(path, pdf)
+            write_file(path, pdf, private=False)
         except OSError as err:
             ExportProblemDialog.ask(parent, "The PDF was not saved",
                                     f"{path}\n\n{err}\n\nNothing was written. Please choose another folder, "

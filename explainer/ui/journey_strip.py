@@ -6,12 +6,11 @@ in order; the strip's accessible description says the whole journey in words.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
+from explainer.core.escaping import rich_text
 from explainer.core.schedule import JourneyStage
 from explainer.timeline_text import TimelineText
 from explainer.ui.theme import PICTURE
@@ -70,7 +69,7 @@ class JourneyStrip(QWidget):
         return isinstance(layout, QBoxLayout) and layout.direction() == QBoxLayout.Direction.LeftToRight
 
     def _box(self, stage_id: str, name: str, words: str) -> QWidget:
-        label = QLabel(f"<b>{html.escape(name)}</b><br>{html.escape(words)}")
+        label = QLabel(f"<b>{rich_text(name)}</b><br>{rich_text(words)}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QMessageBox, QWidget
+
+from explainer.core.escaping import rich_text
 
 
 def heading(text: str, level: int = 3) -> QLabel:
     """A heading in rich text: its size follows the app's font, so the text zoom scales it
     (setting a QFont here would freeze the size)."""
-    label = QLabel(f"<h{level}>{html.escape(text)}</h{level}>")
+    label = QLabel(f"<h{level}>{rich_text(text)}</h{level}>")
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName(text)
     label.setWordWrap(True)
@@ -41,3 +41,11 @@ def field_label(text: str, buddy: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setBuddy(buddy)
     return label
+
+
+def plain_warning_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """A warning whose text is shown as written: it may quote a path or a file's
+    contents, which a plain QMessageBox.warning would read as HTML if it starts with a tag."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box

@@ -8,13 +8,14 @@ registry's words" link that opens the registry's sentence in place.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+
+from explainer.core.escaping import rich_text
 
 # The welcome page is drawn before pydantic and the models load (explainer.app), so
 # the glossary and registry helpers are imported where a page with them is drawn.
@@ -38,6 +39,7 @@ class GlossaryBrowser(QTextBrowser):
     def __init__(self, glossary: Glossary | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.glossary = glossary
+        self.refused_resources: list[str] = []  # what a page asked to load (tests look)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # A QTextBrowser's own text interaction already lets Tab and Enter reach links.
@@ -59,14 +61,20 @@ class GlossaryBrowser(QTextBrowser):
         else:
             self.other_link.emit(url)
 
+    def loadResource(self, kind: int, url: QUrl) -> None:  # noqa: N802 (Qt's name)
+        """Nothing is loaded: the pages have no pictures, and an image or style sheet
+        named in a data file (``file:///etc/passwd``, ``http://...``) must never be read."""
+        self.refused_resources.append(url.toString())
+        return None
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             term = self.term_for(self.anchorAt(event.pos()))
             if term is None:
                 QToolTip.hideText()
                 return True
-            QToolTip.showText(event.globalPos(), f"<b>{html.escape(term.term)}</b>: "
-                              f"{html.escape(term.definition)}", self.viewport())
+            QToolTip.showText(event.globalPos(), f"<b>{rich_text(term.term)}</b>: "
+                              f"{rich_text(term.definition)}", self.viewport())
             return True
         return super().viewportEvent(event)
 
@@ -106,7 +114,7 @@ class DefinitionPanel(QLabel):
 
     def show_term(self, term: GlossaryTerm) -> None:
         self.term = term
-        self.setText(f"<b>{html.escape(term.term)}</b>: {html.escape(term.definition_with_source())}")
+        self.setText(f"<b>{rich_text(term.term)}</b>: {rich_text(term.definition_with_source())}")
         self.setAccessibleName(f"Meaning of {term.term}")
         self.setAccessibleDescription(term.definition)
         self.show()
@@ -197,7 +205,7 @@ def notice_html(trial: Trial) -> str:
     from explainer.core.facts import closed_notice
 
     headline, details = closed_notice(trial)
-    return f"<p><b>{html.escape(headline)}</b> {html.escape(details)}</p>" if headline else ""
+    return f"<p><b>{rich_text(headline)}</b> {rich_text(details)}</p>" if headline else ""
 
 
 def with_notice(markdown: str, trial: Trial) -> str:
@@ -219,7 +227,7 @@ def _strip_markers(markdown: str) -> str:
 
 
 def _source_html(criterion: Criterion) -> str:
-    lines = html.escape(criterion.source).split("\n")
+    lines = rich_text(criterion.source).split("\n")
     return "<br>".join(lines)
 
 
@@ -275,11 +283,11 @@ class CriteriaView(GlossaryPage):
 
     def _plain_html(self, text: str, marked: set[str]) -> str:
         if self.browser.glossary is None:
-            return html.escape(text)
+            return rich_text(text)
         from explainer.core.glossary import mark_terms
 
-        return mark_terms(text, self.browser.glossary, escape=html.escape, already=marked,
-                          link=lambda words, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{html.escape(words)}</a>")
+        return mark_terms(text, self.browser.glossary, escape=rich_text, already=marked,
+                          link=lambda words, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{rich_text(words)}</a>")
 
     def _item(self, criterion: Criterion, marked: set[str]) -> str:
         from explainer.core.registry_words import REGISTRY_LABEL
@@ -287,7 +295,7 @@ class CriteriaView(GlossaryPage):
         shown = self.is_source_shown(criterion.id)
         link_text = "Hide the registry's words" if shown else "Show the registry's words"
         item = (f"<li><p>{self._plain_html(criterion.plain, marked)}<br>"
-                f"<a href='criterion:{criterion.id}'>{link_text}</a></p>")
+                f"<a href='criterion:{rich_text(criterion.id)}'>{link_text}</a></p>")
         if shown:
             item += (f"<blockquote><i>{REGISTRY_LABEL}</i><br>"
                      f"{_source_html(criterion)}</blockquote>")

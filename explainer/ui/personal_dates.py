@@ -8,7 +8,6 @@ outlives the need. Dialogs sit behind ``@classmethod ask()`` so tests replace th
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -29,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
 from explainer.core.delays import FIRST_DELAYED_CYCLE, MAX_DELAY_DAYS
+from explainer.core.escaping import rich_text
 from explainer.core.facts import for_people_in_it, weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.files import output_problem
 from explainer.timeline_text import TimelineText
-from explainer.ui.labels import field_label, heading, name_spin_box, prose
+from explainer.ui.labels import field_label, heading, name_spin_box, plain_warning_box, prose
 from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
 
@@ -47,7 +46,7 @@ class SaveCalendarDialog:
 class CalendarProblemDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        plain_warning_box(parent, title, message).exec()
 
 
 def _wrapping_form(parent: QWidget) -> QFormLayout:
@@ -181,7 +180,7 @@ class PersonalDates(QWidget):
         inner = QVBoxLayout(box)
         inner.addWidget(prose(self.text.ask_intro))
         questions = self.timeline.open_questions
-        items = "".join(f"<li>{html.escape(q)}</li>" for q in questions)
+        items = "".join(f"<li>{rich_text(q)}</li>" for q in questions)
         listing = QLabel(f"<ul style='margin-left: 0'>{items}</ul>")
         listing.setWordWrap(True)
         listing.setAccessibleName(f"{self.text.ask_heading}: " + " ".join(questions))

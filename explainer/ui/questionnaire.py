@@ -8,7 +8,6 @@ out, never half-used) and the whole answer set goes to the shared Session.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +27,7 @@ from pydantic import ValidationError
 
 from explainer.answers_io import future_transplant_words, plain_problem
 from explainer.content import load_glossary
+from explainer.core.escaping import rich_text
 from explainer.core.glossary import Glossary, mark_terms, term_for_href
 from explainer.core.answers import Answers, AnswersFile, new_answers_file
 from explainer.core.model import Trial
@@ -82,7 +82,7 @@ def glossary_label(rich_text: str, glossary: Glossary | None, name: str) -> QLab
             if term is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(QCursor.pos(), f"<b>{html.escape(term.term)}</b>: {html.escape(term.definition)}",
+                QToolTip.showText(QCursor.pos(), f"<b>{rich_text(term.term)}</b>: {rich_text(term.definition)}",
                                   label)
 
         label.linkHovered.connect(hovered)
@@ -103,9 +103,9 @@ class QuestionRow(QFrame):
 
         def words(text: str) -> str:
             if glossary is None:
-                return html.escape(text)
-            return mark_terms(text, glossary, escape=html.escape, already=marked,
-                              link=lambda w, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{html.escape(w)}</a>")
+                return rich_text(text)
+            return mark_terms(text, glossary, escape=rich_text, already=marked,
+                              link=lambda w, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{rich_text(w)}</a>")
 
         self.text = glossary_label(f"<b>{words(question.text)}</b>", glossary, question.text)
         self.input = make_input(question, rule)
@@ -115,6 +115,7 @@ class QuestionRow(QFrame):
             label.linkActivated.connect(lambda href: self._choose(glossary, href))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
         self.problem.setAccessibleName(f"Problem with: {question.label}")
         self.problem.hide()
         self.source_button = QToolButton()
@@ -124,6 +125,7 @@ class QuestionRow(QFrame):
         sources = [c.source for c in trial.criteria if c.id in question.criteria]
         self.source = QLabel("Registry wording, word for word:\n" + "\n\n".join(sources))
         self.source.setWordWrap(True)
+        self.source.setTextFormat(Qt.TextFormat.PlainText)  # the trial file's words, shown as written
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source.hide()
         self.source_button.toggled.connect(self._toggle_source)
@@ -188,7 +190,7 @@ class QuestionnaireView(QScrollArea):
             box = QGroupBox(body)
             box.setAccessibleName(group.title)
             box_layout = QVBoxLayout(box)
-            heading = QLabel(f"<h2>{html.escape(group.title)}</h2>")
+            heading = QLabel(f"<h2>{rich_text(group.title)}</h2>")
             heading.setTextFormat(Qt.TextFormat.RichText)
             heading.setWordWrap(True)
             box_layout.addWidget(heading)

@@ -5,7 +5,6 @@ re-evaluates whenever the session's answers change."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
@@ -20,6 +19,7 @@ from explainer.core.eligibility import (
     Status,
     evaluate,
 )
+from explainer.core.escaping import rich_text
 from explainer.core.facts import long_date
 from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
@@ -100,7 +100,7 @@ class ResultsSummaryBar(QWidget):
         self.show_report(results.report)
 
     def show_report(self, report: EligibilityReport) -> None:
-        self.label.setText(f"<b>So far:</b> {_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)} "
+        self.label.setText(f"<b>So far:</b> {_OVERALL_ICONS[report.overall]} {rich_text(report.overall_words)} "
                            f"({summary_counts(report)})")
 
 
@@ -120,14 +120,14 @@ def results_html(report: EligibilityReport, trial: Trial, glossary: Glossary | N
 
     def text(words: str) -> str:
         if glossary is None:
-            return html.escape(words)
-        return mark_terms(words, glossary, escape=html.escape, already=marked,
-                          link=lambda w, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{html.escape(w)}</a>")
+            return rich_text(words)
+        return mark_terms(words, glossary, escape=rich_text, already=marked,
+                          link=lambda w, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{rich_text(w)}</a>")
 
     parts = [
         "<h1>Your self-check results</h1>",
         notice_html(trial),
-        f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {html.escape(report.overall_words)}</b></p>",
+        f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {rich_text(report.overall_words)}</b></p>",
         # The overall sentence already names the status, its date and who decides.
         f"<p>Your answers describe {long_date(report.as_of)}. {_capital(summary_counts(report))}.</p>",
     ]

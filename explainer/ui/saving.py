@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSaveFile
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from explainer.files import write_atomically
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str,
@@ -24,16 +25,9 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str,
     return Path(path if path.lower().endswith(ending) else f"{path}{added or ending}")
 
 
-def write_with_qsavefile(path: Path, data: bytes | str) -> None:
-    """All or nothing: QSaveFile writes beside the target and renames on commit.
+def write_file(path: Path, data: bytes | str, *, private: bool) -> None:
+    """All or nothing, through the one writer every output uses (explainer.files):
+    a short temporary name beside the target (QSaveFile's is the whole name plus 7
+    characters, too long for a name of 249 bytes or more), and 0600 for private files.
     Text is written as UTF-8."""
-    data = data.encode("utf-8") if isinstance(data, str) else data
-    saver = QSaveFile(str(path))
-    if not saver.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise OSError(saver.errorString())
-    if saver.write(QByteArray(data)) != len(data):
-        saver.cancelWriting()
-        saver.commit()
-        raise OSError(saver.errorString() or "The disk may be full.")
-    if not saver.commit():
-        raise OSError(saver.errorString())
+    write_atomically(path, data, private=private)

@@ -16,15 +16,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from explainer.answers_io import AnswersError, load_answers, parse_answers
-from explainer.files import output_problem, write_atomically
+from explainer.files import output_problem, private_folder, remove_leftover_temporaries, write_atomically
 from explainer.content import load_questions
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
+from explainer.ui.labels import plain_warning_box
 from explainer.ui.pages import DefinitionPanel
 from explainer.ui.questionnaire import QuestionnaireView
 from explainer.ui.results import ResultsSummaryBar, ResultsView
-from explainer.ui.saving import ask_save_path, write_with_qsavefile
+from explainer.ui.saving import ask_save_path, write_file
 
 if TYPE_CHECKING:
     from explainer.ui.main_window import MainWindow
@@ -94,7 +95,7 @@ class ReplaceAnswersDialog:
 class AnswersProblemDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        plain_warning_box(parent, title, message).exec()
 
 
 class DraftStore:
@@ -104,6 +105,7 @@ class DraftStore:
         self.path = path or data_dir() / "draft.answers.json"
 
     def save(self, answers: AnswersFile) -> None:
+        private_folder(self.path.parent)
         write_atomically(self.path, to_json_text(answers))
 
     def load(self) -> AnswersFile | None:
@@ -114,6 +116,12 @@ class DraftStore:
 
     def erase(self) -> None:
         self.path.unlink(missing_ok=True)
+        self.remove_leftovers()
+
+    def remove_leftovers(self) -> None:
+        """A save killed half-way (power cut, kill -9) can leave its temporary file,
+        which holds answers: removed at start and on Erase."""
+        remove_leftover_temporaries(self.path)
 
 
 class SelfCheck(QObject):
@@ -125,6 +133,7 @@ class SelfCheck(QObject):
         self.window = window
         self.today = today
         self.draft = draft or DraftStore()
+        self.draft.remove_leftovers()  # one window per user (explainer.single_window): none is ours
         self.questions = load_questions()
         session = window.session
         # The page joins the window first and its parts are made inside it: under the
@@ -196,7 +205,7 @@ class SelfCheck(QObject):
         current = self.questionnaire.answers_file()
         try:
             dated = new_answers_file(current.trial, self.today(), current.answers)
-            write_with_qsavefile(path, to_json_text(dated))
+            write_file(path, to_json_text(dated), private=True)
         except (OSError, ValueError) as err:
             AnswersProblemDialog.ask(self.window, "Your answers were not saved", f"{path}: {err}")
             return False

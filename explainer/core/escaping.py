@@ -1,0 +1,36 @@
+"""Text from a data file, made safe for the places that read markup.
+
+A trial file or a registry record is written by people outside this project: its
+title, sites and names may hold ``<img src=...>``, Markdown images or links. Each
+such value reaches rich text (Qt's HTML, Markdown pages, the PDF's Paragraph
+markup) only through one of these functions, so it shows as the letters it is
+and never loads, links or formats anything. (tests/test_untrusted_text.py feeds
+markup through every field that is shown.)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters that draw nothing but can hide or reorder text: C0/C1 controls and
+# the bidirectional overrides and isolates.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def rich_text(value: str) -> str:
+    """``value`` as text inside Qt rich text or reportlab Paragraph markup:
+    ``<``, ``&`` and both quotes become entities (safe in an attribute too)."""
+    return html.escape(_INVISIBLE.sub("", value), quote=True)
+
+
+def markdown_text(value: str) -> str:
+    """``value`` as literal text on one line of a Markdown page.
+
+    Line breaks and runs of spaces become one space (a value cannot start a new
+    block), and every ASCII punctuation mark gets a backslash, which CommonMark
+    defines as "this character itself": no HTML, image, link, autolink, emphasis
+    or list can start inside it."""
+    one_line = " ".join(_INVISIBLE.sub("", value).split())
+    return _ASCII_PUNCTUATION.sub(r"\\\1", one_line)

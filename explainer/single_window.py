@@ -1,0 +1,121 @@
+"""One window per user: a second start brings the running window to the front.
+
+Two windows would each autosave their own answers over the other's draft (the last
+save wins). So the first window holds a lock file in the user's data folder
+(QLockFile: a lock left by a killed app is noticed and taken over). A second start
+that finds the lock leaves a small request file beside it, with the answers file
+it was asked to open, if any; the running window watches the folder, takes the
+request, comes to the front and opens that file. Nothing here uses the network:
+the folder is the user's own (0700), so no one else can send a request.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+
+from explainer.files import PRIVATE_FILE, private_folder, write_atomically
+
+LOCK_NAME = "window.lock"
+REQUEST_GLOB = "raise-request-*.json"
+REQUEST_MAX_BYTES = 16_384  # a path, in JSON: anything bigger is not ours
+# How long a second start waits for the running window to take its request.
+HANDOVER_WAIT_MS = 10_000
+# A lock file naming no process, older than this, is damaged (not one being written).
+DAMAGED_LOCK_AGE_S = 5
+
+ALREADY_OPEN_TITLE = "Trial Explainer is already open"
+ALREADY_OPEN = ("Trial Explainer is already open on this computer, but it did not answer. "
+                "Please use that window, or close it and start the app again.")
+BROUGHT_TO_FRONT = "Trial Explainer is already open: its window was brought to the front."
+
+
+class SingleWindow(QObject):
+    """``claim()`` the one window; or, if another has it, ``hand_over()`` to it."""
+
+    raise_requested = Signal(object)  # the answers Path to open, or None
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = private_folder(folder)
+        self.lock = QLockFile(str(self.folder / LOCK_NAME))
+        self.lock.setStaleLockTime(0)  # a long session is not stale; a dead process is
+        self.watcher: QFileSystemWatcher | None = None
+
+    def claim(self) -> bool:
+        """True if this is the only window; it then listens for later starts."""
+        if not self.lock.tryLock(0) and not self._take_over_a_damaged_lock():
+            return False
+        if self.lock.isLocked():
+            os.chmod(self.lock.fileName(), PRIVATE_FILE)  # Qt makes it 0644; it names this computer
+        self.watcher = QFileSystemWatcher([str(self.folder)], self)
+        self.watcher.directoryChanged.connect(lambda _folder: self.take_requests())
+        QTimer.singleShot(0, self, self.take_requests)  # one left before the watcher started
+        return True
+
+    def _take_over_a_damaged_lock(self) -> bool:
+        """A lock file that names no process (cut short by a full disk, or not a file
+        at all) would block every start for ever: Qt calls a lock stale only when its
+        process is gone. True if this start may go on (with the lock, or without one)."""
+        info = self.lock.getLockInfo()
+        if isinstance(info, tuple) and info and info[0]:
+            return False  # a window that is running (Qt took over a dead one's lock)
+        path = Path(self.lock.fileName())
+        try:
+            if path.is_symlink() or not path.is_file():
+                return True  # not a file we may remove: go on without a lock, as without a data folder
+            if time.time() - path.lstat().st_mtime < DAMAGED_LOCK_AGE_S:
+                return False  # being written just now by a start beside this one
+            path.unlink()
+            self.lock.tryLock(0)
+        except OSError:
+            pass
+        return True
+
+    def take_requests(self) -> None:
+        for request in sorted(self.folder.glob(REQUEST_GLOB)):
+            answers = _read_request(request)
+            request.unlink(missing_ok=True)  # taken: the second start sees it go
+            if answers is not False:
+                self.raise_requested.emit(answers)
+
+    def hand_over(self, answers: Path | None) -> bool:
+        """Ask the running window to come to the front (and open ``answers``); True
+        once it took the request, False if it did not within HANDOVER_WAIT_MS."""
+        request = self.folder / REQUEST_GLOB.replace("*", str(os.getpid()))
+        try:
+            wanted = None if answers is None else str(answers.resolve())
+            write_atomically(request, json.dumps({"open": wanted}))
+        except (OSError, RuntimeError):  # a full disk, a link loop: say it is open, plainly
+            return False
+        deadline = QDeadlineTimer(HANDOVER_WAIT_MS)
+        loop = QEventLoop()
+        while request.exists() and not deadline.hasExpired():
+            QTimer.singleShot(50, loop.quit)
+            loop.exec()
+        if request.exists():
+            request.unlink(missing_ok=True)
+            return False
+        return True
+
+    def release(self) -> None:
+        if self.lock.isLocked():
+            self.lock.unlock()
+
+
+def _read_request(request: Path) -> Path | None | bool:
+    """The answers path in a request, None for "just come to the front", or False for
+    a file that is not a request (too big, not a file, not our JSON)."""
+    try:
+        if request.is_symlink() or not request.is_file() or request.stat().st_size > REQUEST_MAX_BYTES:
+            return False
+        wanted = json.loads(request.read_text(encoding="utf-8")).get("open")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return False
+    if wanted is None:
+        return None
+    return Path(wanted) if isinstance(wanted, str) else False
