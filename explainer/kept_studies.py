@@ -92,6 +92,8 @@ def remove_kept(nct_id: str) -> bool:
         path.unlink()
     except FileNotFoundError:
         return False
+    except OSError as err:  # a folder planted under that name, or no permission
+        raise RecordFileError(f"The app could not remove study {nct_id} ({err.strerror}).", str(path)) from None
     return True
 
 

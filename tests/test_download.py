@@ -428,3 +428,20 @@ def test_a_bad_address_in_the_environment_is_refused_before_going_online(monkeyp
     assert main(["download", "NCT03934567"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
     assert no_connections == []
+
+
+def test_the_main_help_lists_download(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "download NCT… [-o FILE]" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("number", ["NCT99999999", "NCT00000008", "NCT00000011", "NCT00000009", "NCT00000005",
+                                    "NCT00000010"])
+def test_the_sentences_read_at_grade_8_or_lower(server, number) -> None:
+    from tests.readability import grade
+
+    message = failure(number, server[0])
+    assert grade(message) <= 8, message
+    notice = download.going_online_notice(number, "https://clinicaltrials.gov")
+    assert grade(notice) <= 8, notice

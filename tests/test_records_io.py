@@ -255,3 +255,14 @@ def test_reading_a_record_file_loads_no_network_code() -> None:
     assert "explainer.records_io" in loaded  # the probe really ran
     for module in ("explainer.download", "urllib.request", "http.client", "ssl"):
         assert module not in loaded
+
+
+@pytest.mark.parametrize("content", [HTML, CSV, TSV, b"id,name,notes\n", RIS, PDF, b"<feed/>", b'{"studies": []}',
+                                     b'{"a": 1}', b"\xff", b"{", b"", b"PK\x03\x04", b"\xff\xfe", b"[1]",
+                                     b"[" * 100_000])
+def test_the_sentences_read_at_grade_8_or_lower(content: bytes) -> None:
+    from tests.readability import grade
+
+    with pytest.raises(RecordFileError) as caught:
+        records_io.parse_record(content)
+    assert grade(caught.value.plain) <= 8, caught.value.plain
