@@ -16,14 +16,17 @@ from pathlib import Path
 from explainer.content import ContentError
 from explainer.errors import UsageError
 
-SUBCOMMANDS = ("check", "pdf", "html", "calendar", "validate")
+SUBCOMMANDS = ("check", "pdf", "html", "calendar", "validate", "download")
 COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's options):
   check ANSWERS          check an answers file against the study's entry rules
   pdf [ANSWERS] -o FILE  make the PDF summary for your doctor
   html [ANSWERS] -o FILE the same summary as one web page (for screen readers)
   calendar --start-date YYYY-MM-DD -o FILE [--clinic-days-only] [--delay CYCLE:DAYS]
                          save your treatment days as a calendar file (.ics)
-  validate [FILE]        check a trial file (the built-in one by default)"""
+  validate [FILE]        check a trial file (the built-in one by default)
+  download NCT… [-o FILE]
+                         get a study's record by its number (the only command
+                         that goes online; it sends nothing but the number)"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,6 +81,10 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     elif subcommand == "validate":
         parser.description = "Check a trial file (the built-in one by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)
+    elif subcommand == "download":
+        from explainer.commands.download import add_arguments
+
+        add_arguments(parser)
     return parser
 
 

@@ -25,6 +25,8 @@ LAZY = [
     ("icalendar", "the calendar file: only when saving one"),
     ("PySide6.QtSvg", "icons are PNG; no SVG renderer at start"),
     ("PySide6.QtNetwork", "the app never uses the network"),
+    ("explainer.download", "going online: only when the patient asks for a record by its number"),
+    ("http.client", "no connection unless the patient asks for a download"),
 ]
 
 
