@@ -14,14 +14,17 @@ from collections.abc import Iterable
 from explainer.core.study_pages import Item, ItemList, Paragraph, StudyPage
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~{}])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([-+=>])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)   # "1." is escaped as "1\." (CommonMark)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
 
 def escape(text: str) -> str:
     """Plain text that Markdown shows as it is (and no control characters)."""
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _SPECIAL.sub(r"\\\1", text))
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def render_text(pages: Iterable[StudyPage]) -> str:

@@ -19,13 +19,11 @@ from typing import Annotated, Any, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from explainer.core.registry_record import (
-    Allocation,
     ArmType,
     ContactRole,
     Gap,
     InterventionModel,
     InterventionType,
-    Masking,
     Phase,
     Sex,
     Status,
@@ -63,6 +61,25 @@ def Words(*names: str) -> Any:  # noqa: N802 - reads as a type in the model belo
 
 
 Plain = Words()
+# Texts that take placeholders, named by them (a call in an annotation would read as
+# a forward reference to pyflakes).
+WithCount = Words("count")
+WithCountCountries = Words("count", "countries")
+WithCountStatus = Words("count", "status")
+WithDate = Words("date")
+WithToday = Words("today")
+WithFirstSecond = Words("first", "second")
+WithHigh = Words("high")
+WithListLast = Words("list", "last")
+WithLow = Words("low")
+WithLowHigh = Words("low", "high")
+WithMonthDayYear = Words("month", "day", "year")
+WithMonthYear = Words("month", "year")
+WithNctId = Words("nct_id")
+WithPlace = Words("place")
+WithShownTotalPlace = Words("shown", "total", "place")
+WithStatus = Words("status")
+WithWho = Words("who")
 Steps = Annotated[tuple[Plain, ...], Field(min_length=1, max_length=8)]
 
 
@@ -108,19 +125,19 @@ class StatusWords(_Strict):
     heading: Plain
     overall: dict[Status, StatusMeaning]
     missing: Plain
-    last_known: Words("status")
-    verified: Words("date")
+    last_known: WithStatus
+    verified: WithDate
     not_verified: Plain
-    updated: Words("date")
-    record_date: Words("date")
-    old: Words("date", "today")
+    updated: WithDate
+    record_date: WithDate
+    old: WithToday
     why_stopped: Plain
     next_heading: Plain
     next: NextSteps
     sites_heading: Plain
-    site_count: Words("count", "status")
-    site_count_one: Words("status")
-    sites_without_status: Words("count")
+    site_count: WithCountStatus
+    site_count_one: WithStatus
+    sites_without_status: WithCount
     sites_without_status_one: Plain
     sites_see_where: Plain
     source: Plain
@@ -164,9 +181,9 @@ class AboutWords(_Strict):
 class MaskingWords(_Strict):
     open: Plain                    # masking NONE
     who: dict[WhoMasked, Plain]    # each role as the subject of a sentence
-    one: Words("who")              # "{who} will not know which group you are in."
-    two: Words("first", "second")
-    many: Words("list", "last")
+    one: WithWho              # "{who} will not know which group you are in."
+    two: WithFirstSecond
+    many: WithListLast
     unknown_who: Plain             # masked, but the record does not say who
     why: Plain
     not_given: Plain
@@ -179,12 +196,12 @@ class MaskingWords(_Strict):
 
 class WhatHappensWords(_Strict):
     groups_heading: Plain
-    group_count: Words("count")
+    group_count: WithCount
     one_group: Plain
     no_groups: Plain
-    random: Words("count")
+    random: WithCount
     random_unknown_count: Plain
-    chosen: Words("count")
+    chosen: WithCount
     allocation_not_given: Plain
     model: dict[InterventionModel, Plain]
     masking: MaskingWords
@@ -193,7 +210,7 @@ class WhatHappensWords(_Strict):
     chance_of_placebo: Plain
     no_placebo: Plain
     observational: Plain
-    observational_groups: Words("count")
+    observational_groups: WithCount
     observational_one_group: Plain
     group_description_label: Plain
     arm_type_label: Plain
@@ -221,9 +238,9 @@ class WhatHappensWords(_Strict):
 class WhoCanJoinWords(_Strict):
     intro: Plain
     basics_heading: Plain
-    age_range: Words("low", "high")
-    age_from: Words("low")
-    age_up_to: Words("high")
+    age_range: WithLowHigh
+    age_from: WithLow
+    age_up_to: WithHigh
     no_lowest_age: Plain
     no_highest_age: Plain
     no_ages: Plain
@@ -262,7 +279,7 @@ class WhereWords(_Strict):
     contacts_heading: Plain
     contacts_intro: Plain
     no_central_contacts: Plain
-    no_contacts: Words("nct_id")
+    no_contacts: WithNctId
     name_label: Plain
     role_label: Plain
     role: dict[ContactRole, Plain]
@@ -272,12 +289,12 @@ class WhereWords(_Strict):
     officials_heading: Plain
     affiliation_label: Plain
     places_heading: Plain
-    place_count: Words("count", "countries")
-    place_count_one_country: Words("count")
+    place_count: WithCountCountries
+    place_count_one_country: WithCount
     one_place: Plain
-    filtered: Words("shown", "total", "place")
-    none_in_filter: Words("place")
-    no_sites: Words("nct_id")
+    filtered: WithShownTotalPlace
+    none_in_filter: WithPlace
+    no_sites: WithNctId
     status_label: Plain
     status_in_record: Plain
     no_site_status: Plain
@@ -303,9 +320,9 @@ class DetailsWords(_Strict):
     no_dates: Plain
     dates_note: Plain
     size_heading: Plain
-    size_actual: Words("count")
-    size_estimated: Words("count")
-    size_untyped: Words("count")
+    size_actual: WithCount
+    size_estimated: WithCount
+    size_untyped: WithCount
     no_size: Plain
     sponsor_heading: Plain
     lead_sponsor: Plain
@@ -336,8 +353,8 @@ class StudyWords(_Strict):
     format: str = Field(pattern=r"^trial-explainer/study-words$")
     version: int = Field(ge=1, le=1)
     months: tuple[Plain, ...] = Field(min_length=12, max_length=12)
-    date_day: Words("month", "day", "year")
-    date_month: Words("month", "year")
+    date_day: WithMonthDayYear
+    date_month: WithMonthYear
     registry_label: Plain      # how a quote of the registry is labelled
     list_and: Plain            # "and", to join names in a sentence
     pages: PageTitles
