@@ -145,7 +145,7 @@ def test_a_record_without_a_status_says_so_and_whom_to_ask() -> None:
     ("RECRUITING", "2025-11-15", dt.date(2026, 11, 16), True),
     ("RECRUITING", "2025", dt.date(2026, 12, 31), False),          # a year alone can mean Dec 31
     ("RECRUITING", "2019-11", None, False),                         # no today given: no claim
-    ("COMPLETED", "2015-08", TODAY, False),                         # a final status does not go stale
+    *((final.value, "2015-08", TODAY, False) for final in FINAL),  # a final status does not go stale
     ("ACTIVE_NOT_RECRUITING", "2015-08", TODAY, True),
 ])
 def test_an_old_status_check_is_said_only_when_it_is_more_than_a_year_old(
@@ -156,7 +156,6 @@ def test_an_old_status_check_is_said_only_when_it_is_more_than_a_year_old(
     assert bool(old) is warned
     if warned:
         assert WORDS.status.old.format(today=format_date(_partial(as_of), WORDS)) in answer
-    assert (Status(status) in FINAL) or not warned or as_of is not None
 
 
 def _partial(day: dt.date):  # noqa: ANN202 - a PartialDate
@@ -205,6 +204,19 @@ def test_registry_escapes_are_undone_in_quotes() -> None:
                and p.text.startswith("INITIAL THERAPY: Patients receive 1 of 4 platinum doublet regimens*"))
     assert arm.voice == "registry"
     assert arm.text == raw.replace("\\*", "*").strip()
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Plain title ", "Plain title"),
+    ("A \\[B\\] study \\>= 18", "A [B] study >= 18"),
+    ("Two  spaces\tand a tab", "Two spaces and a tab"),
+    ("No\u00a0break", "No break"),
+    ("Line one\nLine two", "Line one\nLine two"),
+])
+def test_registry_words_are_shown_as_the_registry_shows_them(title: str, shown: str) -> None:
+    study = record(identificationModule={"nctId": "NCT00000001", "briefTitle": title})
+    quoted = next(p for p in paragraphs(build_study_pages(study, WORDS)) if p.label == WORDS.about.short_title)
+    assert (quoted.text, quoted.voice) == (shown, "registry")
 
 
 @pytest.mark.parametrize(("phases", "expected"), [
@@ -296,7 +308,11 @@ def test_chance_and_blinding_are_said_for_this_study(
 
 
 def test_the_samples_say_their_own_design() -> None:
-    assert grouping_sentences(sample("NCT04267848"), WORDS)[0].startswith("A computer picks which of the 3 groups")
+    assert grouping_sentences(sample("NCT04267848"), WORDS)[:2] == (
+        "A computer picks which of the 3 groups you are in, by chance, like a coin toss. "
+        "You and your doctor cannot choose.", WORDS.what_happens.model["PARALLEL"])
+    # Eight cohorts that the record calls a "single group" design: no sentence says "one group".
+    assert not any("one group" in t for t in grouping_sentences(sample("NCT04431453"), WORDS))
     assert grouping_sentences(sample("NCT00973089"), WORDS)[-2] == "The study doctors will not know which group you are in."
 
 
@@ -443,6 +459,18 @@ def test_month_only_dates_are_shown_as_months() -> None:
     assert WORDS.details.dates_note in [t for _, t in texts]
 
 
+@pytest.mark.parametrize(("completion", "as_of", "said"), [
+    ({"date": "2024-12", "type": "ESTIMATED"}, dt.date(2025, 1, 1), True),
+    ({"date": "2024-12", "type": "ESTIMATED"}, dt.date(2024, 12, 31), False),   # December is not over
+    ({"date": "2024-12", "type": "ACTUAL"}, dt.date(2026, 1, 1), False),
+    ({"date": "2024-12", "type": "ESTIMATED"}, None, False),
+])
+def test_a_planned_date_that_is_past_is_said(completion: dict[str, str], as_of: dt.date | None, said: bool) -> None:
+    study = record(statusModule={"completionDateStruct": completion})
+    texts = section_texts(build_study_pages(study, WORDS, as_of), "details-dates")
+    assert (WORDS.details.past_plans in texts) is said
+
+
 @pytest.mark.parametrize(("enrollment", "expected"), [
     ({"count": 1210, "type": "ESTIMATED"}, "The study plans to take about 1,210 people."),
     ({"count": 59, "type": "ACTUAL"}, "59 people took part."),
@@ -481,6 +509,13 @@ def test_no_page_says_eligible_or_match_in_the_apps_words(nct_id: str) -> None:
 def test_the_words_file_never_says_eligible_or_match() -> None:
     texts = [t for part in WORDS.all_prose().values() for t in part]
     assert texts and [t for t in texts if FORBIDDEN.search(t)] == []
+
+
+def test_every_page_named_in_the_words_is_a_real_page_title() -> None:
+    texts = [t for part in WORDS.all_prose().values() for t in part]
+    named = {name for t in texts for name in re.findall(r'the page "([^"]+)"', t)}
+    titles = set(WORDS.pages.model_dump().values())
+    assert named and named <= titles
 
 
 def test_registry_text_stays_plain_data_in_the_pages() -> None:

@@ -37,6 +37,11 @@ def test_escape_keeps_markdown_from_doing_anything(text: str, expected: str) -> 
     assert escape(text) == expected
 
 
+def test_a_text_after_a_label_is_not_escaped_as_a_line_start() -> None:
+    assert escape("+1 555 0100", line_start=False) == "+1 555 0100"
+    assert escape("+1 555\n+2 555", line_start=False) == "+1 555\n\\+2 555"
+
+
 def test_a_hostile_record_cannot_add_structure_to_the_text() -> None:
     study = record(identificationModule={"nctId": "NCT00000001", "briefTitle": "# Not a heading\n[x](javascript:y)"},
                    descriptionModule={"briefSummary": "<script>alert(1)</script>\n\n## Also not a heading"})

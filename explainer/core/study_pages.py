@@ -22,6 +22,7 @@ study is in this code. No Qt, no files, no clock: ``as_of`` is today, from the c
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -238,8 +239,11 @@ def _latest_day(date: PartialDate) -> dt.date:
 
 def _registry(text: str, label: str = "") -> Paragraph:
     """The record's words as readers of its web page see them: its Markdown escapes
-    undone ("\\[" is "["), nothing else changed."""
-    return Paragraph(undo_escapes(text), "registry", label)
+    undone ("\\[" is "["), runs of spaces made one, nothing else changed."""
+    return Paragraph(undo_escapes(text) if _NEEDS_UNDO.search(text) else text.strip(), "registry", label)
+
+
+_NEEDS_UNDO = re.compile(r"[\\\t\u00a0]|  ")   # most texts (1,148 sites) have none: skip the rewrite
 
 
 def _quote(text: str | None, label: str) -> Paragraph | None:
@@ -269,7 +273,7 @@ def _status_page(study: RegistryStudy, words: StudyWords, as_of: dt.date | None)
     else:
         meaning = w.overall[study.overall_status]
         answer += [Paragraph(meaning.answer), Paragraph(meaning.meaning),
-                   Paragraph(_registry_status(study.overall_status), "registry", words.where.status_in_record)]
+                   Paragraph(_registry_status(study.overall_status), "registry", w.status_in_record)]
         if study.overall_status is Status.UNKNOWN and study.last_known_status:
             answer.append(Paragraph(w.last_known.format(status=w.overall[study.last_known_status].short)))
     answer += _status_dates(study, words, as_of)
@@ -371,8 +375,8 @@ def grouping_sentences(study: RegistryStudy, words: StudyWords) -> tuple[str, ..
         out.append(w.chosen.format(count=_number(count)))
     elif count > 1 or (allocation is None and count != 1):
         out.append(w.allocation_not_given)
-    if design and design.intervention_model and count != 1:
-        out.append(w.model[design.intervention_model])
+    if design and design.intervention_model in w.model and count > 1:
+        out.append(w.model[design.intervention_model])   # "single group" with several groups says nothing new
     out += _masking(study, words)
     return tuple(out)
 
@@ -613,7 +617,13 @@ def _dated(date: DateWithType | None, label: str, words: StudyWords) -> Paragrap
     return Paragraph(format_date(date.date, words) + kind, "app", label)
 
 
-def _details_page(study: RegistryStudy, words: StudyWords) -> StudyPage:
+def _past_plans(study: RegistryStudy, as_of: dt.date | None) -> bool:
+    """A date the record still calls planned, though even its last possible day is before today."""
+    planned = [d for d in (study.start, study.primary_completion, study.completion) if d and d.estimated]
+    return as_of is not None and any(_latest_day(d.date) < as_of for d in planned)
+
+
+def _details_page(study: RegistryStudy, words: StudyWords, as_of: dt.date | None) -> StudyPage:
     w = words.details
     # A posting date is a fact of the registry, never a plan: its type is not shown.
     posted = [(study.first_posted, w.first_posted), (study.last_update_posted, w.last_update)]
@@ -624,7 +634,8 @@ def _details_page(study: RegistryStudy, words: StudyWords) -> StudyPage:
     found = [d for d in dates if d is not None]
     month_only = any(d and d.date.day is None for d in (study.start, study.primary_completion, study.completion))
     date_section = _section("details-dates", w.dates_heading, *(found or [Paragraph(w.no_dates)]),
-                            Paragraph(w.dates_note) if month_only else None)
+                            Paragraph(w.dates_note) if month_only else None,
+                            Paragraph(w.past_plans) if _past_plans(study, as_of) else None)
     sections = [date_section, _section("details-size", w.size_heading, Paragraph(_size(study, words))),
                 _sponsor(study, words), _numbers(study, words)]
     if study.has_results is not None:
@@ -674,7 +685,8 @@ def _numbers(study: RegistryStudy, words: StudyWords) -> Section:
 def build_study_pages(study: RegistryStudy, words: StudyWords, as_of: dt.date | None = None,
                       place: Place | None = None) -> list[StudyPage]:
     """The pages of one study, in reading order (status first). ``as_of`` (today, from
-    the caller) lets the status page say when the status is more than a year old;
-    ``place`` narrows the list of sites (the counts still cover every site)."""
+    the caller) lets the pages say when the status was checked more than a year ago
+    and when a date the record still calls planned is past; ``place`` narrows the
+    list of sites (the counts still cover every site)."""
     return [_status_page(study, words, as_of), _about_page(study, words), _what_happens_page(study, words),
-            _who_page(study, words), _where_page(study, words, place or Place()), _details_page(study, words)]
+            _who_page(study, words), _where_page(study, words, place or Place()), _details_page(study, words, as_of)]

@@ -19,10 +19,18 @@ _NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)   # "1." is escaped as 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
 
-def escape(text: str) -> str:
-    """Plain text that Markdown shows as it is (and no control characters)."""
+def escape(text: str, *, line_start: bool = True) -> str:
+    """Plain text that Markdown shows as it is (and no control characters).
+    ``line_start=False``: the text follows a label, so its first line cannot start a list."""
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _SPECIAL.sub(r"\\\1", text)
+    first, newline, rest = text.partition("\n")
+    if line_start:
+        first = _starts(first)
+    return first + newline + _starts(rest)
+
+
+def _starts(text: str) -> str:
     text = _NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
@@ -46,12 +54,13 @@ def _paragraph(paragraph: Paragraph) -> str:
         return f"{escape(paragraph.label)}\n{quoted}" if paragraph.label else quoted
     if paragraph.voice == "source":
         return f"({text})"
-    return f"{escape(paragraph.label)} {text}" if paragraph.label else text
+    return f"{escape(paragraph.label)} {escape(paragraph.text, line_start=False)}" if paragraph.label else text
 
 
 def _inline(paragraph: Paragraph) -> str:
-    text = escape(paragraph.text)
-    return f"{escape(paragraph.label)} {text}" if paragraph.label else text
+    if paragraph.label:
+        return f"{escape(paragraph.label)} {escape(paragraph.text, line_start=False)}"
+    return escape(paragraph.text)
 
 
 def _list(items: tuple[Item, ...], depth: int) -> str:

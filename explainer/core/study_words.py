@@ -131,6 +131,7 @@ class StatusWords(_Strict):
     updated: WithDate
     record_date: WithDate
     old: WithToday
+    status_in_record: Plain
     why_stopped: Plain
     next_heading: Plain
     next: NextSteps
@@ -203,7 +204,7 @@ class WhatHappensWords(_Strict):
     random_unknown_count: Plain
     chosen: WithCount
     allocation_not_given: Plain
-    model: dict[InterventionModel, Plain]
+    model: dict[InterventionModel, Plain]   # said only for 2 or more groups, so not SINGLE_GROUP
     masking: MaskingWords
     placebo: Plain
     sham: Plain
@@ -229,7 +230,8 @@ class WhatHappensWords(_Strict):
 
     @model_validator(mode="after")
     def _every_value(self) -> WhatHappensWords:
-        _complete(self.model, get_args(InterventionModel), "what_happens.model")
+        _complete(self.model, tuple(m for m in get_args(InterventionModel) if m != "SINGLE_GROUP"),
+                  "what_happens.model")
         _complete(self.arm_type, get_args(ArmType), "what_happens.arm_type")
         _complete(self.treatment_type, get_args(InterventionType), "what_happens.treatment_type")
         return self
@@ -296,7 +298,6 @@ class WhereWords(_Strict):
     none_in_filter: WithPlace
     no_sites: WithNctId
     status_label: Plain
-    status_in_record: Plain
     no_site_status: Plain
     site_contacts_label: Plain
     source: Plain
@@ -319,6 +320,7 @@ class DetailsWords(_Strict):
     estimated: Plain
     no_dates: Plain
     dates_note: Plain
+    past_plans: Plain
     size_heading: Plain
     size_actual: WithCount
     size_estimated: WithCount
