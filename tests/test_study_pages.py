@@ -84,6 +84,31 @@ def test_every_sample_builds_six_pages_status_first_and_dated(nct_id: str) -> No
     assert all(re.fullmatch(r"(inc|exc)-\d+", i) for i in ids)
 
 
+FULL = json.loads((SAMPLES / "NCT05147467.json").read_text(encoding="utf-8"))["studies"][0]
+MODULES = sorted(FULL["protocolSection"])
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_a_record_missing_any_one_module_still_builds_and_says_what_is_missing(module: str) -> None:
+    data = json.loads(json.dumps(FULL))
+    del data["protocolSection"][module]
+    if module == "identificationModule":
+        data["protocolSection"][module] = {"nctId": "NCT05147467"}
+    study = from_registry_json(data)[0]
+    pages = build_study_pages(study, WORDS, TODAY)
+    missing = [WORDS.details.gaps[g][0].upper() + WORDS.details.gaps[g][1:] + "." for g in study.gaps]
+    assert section_texts(pages, "details-gaps")[1:] == missing
+
+
+@pytest.mark.parametrize("field", ["type", "description", "interventionNames"])
+def test_arms_missing_a_field_still_build(field: str) -> None:
+    data = json.loads(json.dumps(FULL))
+    for arm in data["protocolSection"]["armsInterventionsModule"]["armGroups"]:
+        arm.pop(field, None)
+    study = from_registry_json(data)[0]
+    assert build_study_pages(study, WORDS, TODAY)[2].id == "what_happens"
+
+
 def test_there_are_ten_samples() -> None:
     assert len(SAMPLE_IDS) == 10
 

@@ -75,6 +75,9 @@ Block = Paragraph | ItemList
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A heading and what follows it; an empty heading continues the page (an
+    introduction, or where the explanations come from)."""
+
     id: str
     heading: str
     blocks: tuple[Block, ...]
