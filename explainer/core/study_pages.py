@@ -171,7 +171,7 @@ class Place:
         return not (self.country or self.state or self.city)
 
     def names(self) -> str:
-        """"Boston, Massachusetts, United States": the chosen parts, the smallest first."""
+        """The chosen parts, the smallest first: 'Boston, Massachusetts, United States'."""
         return ", ".join(part.strip() for part in (self.city, self.state, self.country) if part and part.strip())
 
 
