@@ -1,0 +1,21 @@
+"""Loads the words of any study's pages (resources/study_words.json), validated.
+
+Writers edit the JSON; a missing key, an unknown one or a placeholder a text may
+not use is a ContentError naming the field. Headless (no Qt).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from explainer.content import Source, load_json_model, resources_root
+from explainer.core.study_words import StudyWords
+
+
+def load_study_words(source: Source | None = None) -> StudyWords:
+    return load_json_model(source or resources_root() / "study_words.json", StudyWords)
+
+
+@cache
+def study_words() -> StudyWords:
+    return load_study_words()
