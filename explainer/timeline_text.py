@@ -17,7 +17,7 @@ from explainer.core.model import Strict
 
 # The numbers the code fills into each text; any other {name} there is a writer's typo
 # (and would stop the window with a KeyError). Texts not named here take none.
-_JOURNEY_NUMBERS = frozenset({"cycles", "cycle_days", "months", "weeks", "first_visit_days", "years"})
+_JOURNEY_NUMBERS = frozenset({"cycles", "cycle_days", "months", "weeks", "about_months", "first_visit_days", "years"})
 FIELD_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "intro": frozenset({"cycle_days"}),
     "journey": _JOURNEY_NUMBERS,

@@ -253,6 +253,9 @@ def test_a_low_blood_count_is_open_with_the_way_up_on_its_row(trial, key, unit, 
     assert low.status is Status.UNKNOWN
     assert display_unit(unit) in low.reason and "The study needs at least" in low.reason  # value and limit
     assert "growth factor" in low.reason and "blood transfusion" in low.reason  # the way up, same row
+    # ... and first on it: the allowance opens the row, before the low number that alarms.
+    assert low.reason.startswith("This rule stays open: the study lets a growth factor")
+    assert low.reason.index("blood transfusion") < low.reason.index("Your ")  # then "Your platelets: ..."
     assert low.ask_doctor.startswith("Ask your doctor whether a growth factor")  # what to ask, same row
 
 

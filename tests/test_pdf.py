@@ -52,6 +52,9 @@ def test_every_section_is_in_the_pdf(full_pdf, heading) -> None:
 
 @pytest.mark.parametrize("words", [
     "Your platelets: 30 ×10⁹/L = 30,000/µL. The",  # the open rule, in the patient's own unit
+    # ... opened by the way up, before the low number (a nurse's reread, issue 12)
+    "This rule stays open: the study lets a growth factor (a medicine that helps your body make blood cells) or "
+    "a blood transfusion bring your platelets up to 50,000/µL. Your platelets: 30",
     "✗ Seems",
     "✓ Does not",  # an exclusion says whether it applies (issue 12 item 5)
     "Registry wording: Platelets >= 50,000/uL",

@@ -136,10 +136,11 @@ def test_every_bullet_of_the_record_is_a_criterion(trial, registry_text) -> None
     assert len([c for c in trial.criteria if c.kind == "exclusion"]) == 8
 
 
-# Where the app says how long induction lasts: (file under resources/, words it must use).
-INDUCTION_LENGTH_TEXTS = [("pages/what-happens.md", "## Part 1: induction (about 5½ months)"),
-                          ("pages/what-happens.md", "24 weeks, about 5½ months"),
-                          ("timeline.json", "That is {weeks} weeks, about 5½ months.")]
+# Where the app says how long induction lasts: (file under resources/, placeholders it must use).
+# The length comes from the schedule (6 cycles x 28 days), never typed by hand beside it.
+INDUCTION_LENGTH_TEXTS = [("pages/what-happens.md", "## Part 1: induction (about {{ induction_months }} months)"),
+                          ("pages/what-happens.md", "{{ induction_weeks }} weeks, about {{ induction_months }} months"),
+                          ("timeline.json", "That is {weeks} weeks, about {about_months} months.")]
 
 
 @pytest.mark.parametrize(("name", "words"), INDUCTION_LENGTH_TEXTS)
@@ -149,10 +150,35 @@ def test_induction_length_in_words_fits_its_days(trial, name: str, words: str) -
     facts = trial_facts(trial)
     days = int(facts["induction_cycles"]) * int(facts["cycle_days"])
     assert (days, days // 7) == (168, 24)  # the writing guide: "Induction lasts 168 days, about 5½ months"
-    assert round(days / (365.25 / 12) * 2) / 2 == 5.5  # to the nearest half month
+    assert (facts["induction_weeks"], facts["induction_months"]) == ("24", "5½")  # to the nearest half month
     text = (Path(__file__).resolve().parents[1] / "resources" / name).read_text(encoding="utf-8")
     assert words in text
-    assert "about 6 months" not in text
+    assert "5½" not in text and "about 6 months" not in text
+
+
+@pytest.mark.parametrize(("days", "words"), [(14, "½"), (28, "1"), (84, "3"), (168, "5½"), (182, "6"), (336, "11")])
+def test_about_months_rounds_to_the_nearest_half_month(days: int, words: str) -> None:
+    from explainer.core.facts import about_months
+
+    assert about_months(days) == words
+
+
+def test_the_induction_length_follows_the_number_of_cycles(trial) -> None:
+    from explainer.content import load_page
+    from explainer.core.schedule import journey
+    from explainer.timeline_text import timeline_text
+    from explainer.ui.journey_strip import stage_words
+
+    phases = list(trial.regimen.phases)
+    phases[0] = phases[0].model_copy(update={"cycles": 3})
+    shorter = trial.model_copy(update={"regimen": trial.regimen.model_copy(update={"phases": phases})})
+    page = " ".join(load_page("what-happens", shorter).split())
+    assert "## Part 1: induction (about 3 months)" in load_page("what-happens", shorter)
+    assert "So this part takes 12 weeks, about 3 months." in page
+    induction = next(s for s in journey(shorter) if s.id == "induction")
+    assert stage_words(induction, timeline_text(), 28).endswith("That is 12 weeks, about 3 months.")
+    induction = next(s for s in journey(trial) if s.id == "induction")
+    assert stage_words(induction, timeline_text(), 28).endswith("That is 24 weeks, about 5½ months.")
 
 
 def _limits(rule):

@@ -12,7 +12,7 @@ groups = [
  ("daily_life", "Your daily life and side effects", ""),
  ("blood_count", "Your blood counts", "Type each number as your report shows it, and pick the same unit. We change units for you."),
  ("kidney_liver", "Your kidney and liver tests", "Type each number as your report shows it, and pick the same unit."),
- ("health", "Other health problems", "Any of these would keep you out of the study."),
+ ("health", "Other health problems", "Some health problems keep people out of the study. Answer the ones you know. For the rest, choose \"Not sure\"."),
  ("pregnancy", "Birth control", ""),
 ]
 Q = []
@@ -37,7 +37,7 @@ q("relapsed_or_refractory", "treatment", "yes_no",
 q("prior_treatment_lines", "treatment", "whole_number",
   "How many different treatments (lines of treatment) have you had for myeloma?",
   "number of past treatments",
-  "Your treatment records, or ask your doctor. A new set of medicines counts as a new line.",
+  "Your treatment records, or ask your doctor. Your doctor can tell you how many lines you have had.",
   "Ask your doctor: how many lines of treatment have I had?", ["relapsed_or_refractory"], minimum=0, maximum=50)
 q("prior_lenalidomide", "treatment", "yes_no", "Have you ever taken lenalidomide (Revlimid)?",
   "past lenalidomide (Revlimid)", "Your list of past medicines, or ask your doctor.",
@@ -54,7 +54,7 @@ q("prior_toxicities_resolved", "treatment", "yes_no",
   "Ask your doctor: are side effects from my past treatment now grade 1 or less, or back to how I was before it?", ["prior_toxicities_resolved"])
 q("neuropathy_grade", "daily_life", "whole_number",
   "What grade is any nerve damage in your hands or feet (numbness, tingling or pain)? Type 0 if you have none.",
-  "nerve damage grade", "Doctors grade nerve damage from 0 (none) to 4. Ask your doctor for your grade.",
+  "nerve damage grade", "Doctors grade nerve damage: the higher the grade, the worse it is. Ask your doctor for your grade.",
   "Ask your doctor: what grade is my nerve damage (peripheral neuropathy)?", ["neuropathy"], minimum=0, maximum=4)
 q("ecog", "daily_life", "whole_number", "Which sentence fits you best today?", "daily activity level (ECOG)",
   "Doctors call this the ECOG score: the number beside each sentence. The study needs 0, 1 or 2. Your doctor decides your score, so ask them if you are not sure.",
@@ -113,8 +113,9 @@ q("uncontrolled_hypertension", "health", "yes_no", "Is your blood pressure under
            {"value": "yes", "label": "No, it is not under control"},
            {"value": "unsure", "label": "Not sure"}])
 q("plasma_cell_leukemia_or_amyloidosis", "health", "yes_no",
-  "Do you have active plasma cell leukemia or AL amyloidosis?", "plasma cell leukemia or AL amyloidosis", DOC,
-  "Ask your doctor: do I have plasma cell leukemia or AL amyloidosis?", ["plasma_cell_leukemia_or_amyloidosis"])
+  "Do you have active plasma cell leukemia, or systemic AL amyloidosis (AL amyloidosis that affects the whole body)?",
+  "plasma cell leukemia or systemic AL amyloidosis", DOC,
+  "Ask your doctor: do I have active plasma cell leukemia, or systemic AL amyloidosis?", ["plasma_cell_leukemia_or_amyloidosis"])
 q("other_active_cancer", "health", "yes_no",
   "Do you have another cancer (not myeloma) that is active now, or that went into remission less than 1 year ago? Leave out the cancers listed below.",
   "another cancer", "These do not count: any skin cancer that is not melanoma, prostate cancer that has not spread, bladder cancer only in the inner lining, and early cervical cancer (in situ) found on a biopsy. Nor does any cancer that the study's lead doctor judges has more than a 90% chance of cure at 1 year. Ask your doctor.", "Ask your doctor: does my other cancer count for this study?", ["other_cancer"])
@@ -134,7 +135,7 @@ q("hepatitis_c", "health", "choice", "Have you ever had hepatitis C?", "hepatiti
            {"value": "detectable", "label": "Yes, and the virus can still be found"},
            {"value": "unsure", "label": "Not sure"}])
 q("active_infection", "health", "yes_no", "Do you have an infection right now that is still out of control?",
-  "an infection that is out of control", "An infection that is getting better with treatment does not count. Ask your doctor if you are not sure.", "Ask your doctor: do I have an infection that is not under control?", ["active_infection"])
+  "an infection that is out of control", "The rule is about an infection that is not under control. Ask your doctor if you are not sure about yours.", "Ask your doctor: do I have an infection that is not under control?", ["active_infection"])
 q("other_cancer_treatment", "health", "yes_no",
   "Would you keep taking another cancer medicine, or a medicine from another study, during this study?",
   "other cancer or study medicines", "Your medicine list, or ask your doctor. A medicine you will stop before this study starts does not count.",

@@ -210,7 +210,7 @@ EXCLUSION = [
          ans("uncontrolled_hypertension", "no")),
     crit("plasma_cell_leukemia_or_amyloidosis", "exclusion",
          "Active plasma cell leukemia or systemic amyloid light-chain (AL) amyloidosis",
-         "You cannot join if you have plasma cell leukemia or AL amyloidosis that is active now.",
+         "You cannot join if you have active plasma cell leukemia, or systemic AL amyloidosis (AL amyloidosis that affects the whole body).",
          ans("plasma_cell_leukemia_or_amyloidosis", "no")),
     crit("other_cancer", "exclusion",
          "History of another primary malignancy that has not been in remission for at least 1 year\n"

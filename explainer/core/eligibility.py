@@ -279,12 +279,13 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
 
 def _may_be_raised(rule: Compare, reason: str, context: _Context) -> _Outcome:
     """Short of a limit the trial lets patients reach (a count raised by a transfusion):
-    open, not unmet, with the way up and what to ask on the same row."""
+    open, not unmet, with the way up and what to ask on the same row. The way up comes
+    first: a low number read before it alarms, and the row is open because of it."""
     assert rule.may_be_raised is not None
-    by = rule.may_be_raised.by
-    allowed = f"The study lets {by} bring it up to that level, so this rule stays open."
-    ask = f"Ask your doctor whether {by} could bring your {context.label(rule.question)} up to {_limit_text(rule)}."
-    return _Outcome(Status.UNKNOWN, (f"{reason} {allowed}",), (ask,))
+    by, label, limit = rule.may_be_raised.by, context.label(rule.question), _limit_text(rule)
+    allowed = f"This rule stays open: the study lets {by} bring your {label} up to {limit}."
+    ask = f"Ask your doctor whether {by} could bring your {label} up to {limit}."
+    return _Outcome(Status.UNKNOWN, (f"{allowed} {reason}",), (ask,))
 
 
 def _implausible_answer(rule: Compare, answer: LabValue, meant: str | None, context: _Context) -> str:

@@ -50,10 +50,18 @@ def weekday_date(day: dt.date) -> str:
     return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
 
 
+def about_months(days: int) -> str:
+    """'5½' for 168 days: to the nearest half month (a month being 365.25 / 12 days), so
+    'about 5½ months' comes from the schedule, never typed by hand beside it."""
+    whole, half = divmod(round(days / (365.25 / 12) * 2), 2)
+    return f"{whole or ''}½" if half else str(whole)
+
+
 def trial_facts(trial: Trial) -> dict[str, str]:
     site = trial.locations[0] if trial.locations else None
     related = trial.related_studies[0] if trial.related_studies else None
     induction = trial.regimen.phases[0]
+    induction_days = (induction.cycles or 0) * induction.cycle_length_days
     facts = {
         "nct_id": trial.nct_id,
         "title": trial.title,
@@ -72,6 +80,8 @@ def trial_facts(trial: Trial) -> dict[str, str]:
         "secondary_ids": ", ".join(i.id for i in trial.identifiers),
         "cycle_days": str(induction.cycle_length_days),
         "induction_cycles": str(induction.cycles or ""),
+        "induction_weeks": str(round(induction_days / 7)) if induction_days else "",
+        "induction_months": about_months(induction_days) if induction_days else "",
         "follow_up_days": str(trial.regimen.follow_up.first_visit_days_after_treatment),
         "follow_up_years": str(trial.regimen.follow_up.up_to_years),
         "related_nct_id": related.nct_id if related else "",

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from explainer.core.escaping import rich_text
+from explainer.core.facts import about_months
 from explainer.core.schedule import JourneyStage
 from explainer.timeline_text import TimelineText
 from explainer.ui.theme import PICTURE
@@ -24,8 +25,8 @@ def stage_words(stage: JourneyStage, text: TimelineText, cycle_days: int) -> str
     """The sentence under a stage's name, with the numbers from the schedule."""
     template = getattr(text.journey, stage.id, "")
     return template.format(cycles=stage.cycles, cycle_days=cycle_days, months=stage.up_to_months,
-                           weeks=(stage.days or 0) // 7, first_visit_days=stage.first_visit_days,
-                           years=stage.up_to_years)
+                           weeks=(stage.days or 0) // 7, about_months=about_months(stage.days or 0),
+                           first_visit_days=stage.first_visit_days, years=stage.up_to_years)
 
 
 def stage_name(stage: JourneyStage, text: TimelineText) -> str:

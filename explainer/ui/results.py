@@ -29,7 +29,9 @@ from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
 from explainer.ui.session import Session
 from explainer.ui.theme import current_colours
 
-_OVERALL_ICONS = {Overall.POSSIBLE_MATCH: "✓", Overall.LIKELY_NOT_ELIGIBLE: "✗", Overall.INCOMPLETE: "?"}
+# "None of your answers seems to rule you out" gets a neutral mark, not a tick: beside
+# "the study was not taking new people" a tick read as "you can join".
+_OVERALL_ICONS = {Overall.POSSIBLE_MATCH: "ℹ", Overall.LIKELY_NOT_ELIGIBLE: "✗", Overall.INCOMPLETE: "?"}
 
 
 class ResultsView(QWidget):
