@@ -30,19 +30,40 @@ print(len(colours))
 def xvfb_display(size: str = "1280x900x24") -> Iterator[str]:
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is not installed: ./dev test installs it (Debian package xvfb)")
+    for _attempt in range(3):
+        server, display = _start_xvfb(size)
+        if display is not None:
+            break
+    else:
+        pytest.fail("Xvfb did not start a display in 3 tries")
+    try:
+        yield display
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _start_xvfb(size: str) -> tuple[subprocess.Popen, str | None]:
+    """One Xvfb and the display it chose, or None when it died at once: two servers
+    starting together (other test runs on the same machine) can both pick the same
+    free number, and the loser exits after announcing it."""
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
         pass_fds=(write_fd,), stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)
-    try:
-        with os.fdopen(read_fd) as pipe:
-            display = f":{pipe.readline().strip()}"
-        yield display
-    finally:
-        server.terminate()
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    socket_file = Path(f"/tmp/.X11-unix/X{number}")
+    deadline = time.monotonic() + 2.0
+    while number and server.poll() is None and not socket_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # another process: no signal to wait on
+    time.sleep(0.2)  # a server that lost the race exits within this
+    if not number or server.poll() is not None:
         server.wait(10)
+        return server, None
+    return server, f":{number}"
 
 
 def display_env(display: str) -> dict[str, str]:
