@@ -40,11 +40,40 @@ app.exec()
 """
 
 
+# The real start-up path (`trial-explainer ANSWERS`), watched from inside: the study
+# opens just after the first paint, so the picture waits until the results are shown.
+_FROM_THE_COMMAND_LINE = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import explainer.app as main
+
+def results_shown():
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible() and hasattr(window, "section_ids"):
+            row = window.navigator.currentRow()
+            if window.section_ids()[row:row + 1] == ["self-check-results"]:
+                QTimer.singleShot(300, lambda: open(sys.argv[2], "w").close())  # once painted
+                return
+    QTimer.singleShot(100, results_shown)
+
+make_application = main.make_application
+def make_and_watch(*args):
+    app = make_application(*args)
+    QTimer.singleShot(100, results_shown)
+    return app
+main.make_application = make_and_watch
+sys.exit(main.run(None, Path(sys.argv[1])))
+"""
+
+
 def test_results_opened_from_the_command_line(artifacts, tmp_path, private_user_folders) -> None:
     path = tmp_path / "mine.answers.json"
     path.write_text(json.dumps(ANSWERS), encoding="utf-8")
     shot = artifacts / "screenshots" / "self-check-results.png"
-    photograph_app([sys.executable, "-m", "explainer", str(path)], shot)
+    photograph_app([sys.executable, "-c", _FROM_THE_COMMAND_LINE, str(path), str(tmp_path / "ready")], shot,
+                   ready=tmp_path / "ready")
 
 
 def test_questionnaire_with_lab_values(artifacts, tmp_path, private_user_folders) -> None:

@@ -102,6 +102,8 @@ def photograph_app(command: list[str], shot: Path, ready: Path | None = None, ti
             deadline = time.monotonic() + timeout
             while ready is not None and not ready.exists() and app.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.1)  # another process: no Qt signal to wait on
+            assert app.poll() is None, app.communicate()[1]
+            assert ready is None or ready.exists(), "the app never said the screen was ready"
             colours = screenshot(display, shot)
             assert app.poll() is None, app.communicate()[1]
         finally:
