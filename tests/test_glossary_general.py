@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.content import load_general_glossary, load_glossary, load_merged_glossary
+from explainer.content import ContentError, load_general_glossary, load_glossary, load_merged_glossary
 from explainer.core.glossary import Glossary, GlossaryTerm, mark_terms, mentions, merge_glossaries
 from tests.readability import MAX_GRADE, MAX_MEAN_GRADE, grade, plain_words
 from tests.test_content_issue12 import DOMAIN, _allowed
@@ -130,6 +130,20 @@ def test_the_merged_glossary_loads_from_the_files_given(tmp_path: Path) -> None:
     assert merged.by_id("arm").definition == "A group."
 
 
+@pytest.mark.parametrize(("text", "says"), [
+    ("{", "not valid JSON"),
+    ('{"format": "trial-explainer-glossary", "version": 1, "terms": []}', "terms"),
+    ('{"format": "trial-explainer-glossary", "version": 1, "terms": [{"id": "a", "term": "x", "definition": "A.", '
+     '"source": "cancer.gov", "sorce": "typo"}]}', "unknown field"),
+])
+def test_a_broken_general_glossary_is_one_plain_error_naming_the_file(tmp_path: Path, text: str, says: str) -> None:
+    broken = tmp_path / "glossary-general.json"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=says) as caught:
+        load_merged_glossary(general=broken)
+    assert str(broken) in str(caught.value)
+
+
 def _longest_form_at_each_place(text: str, glossary: Glossary) -> list[tuple[int, int, str]]:
     """The plain way: at each place where a word starts, every form in turn, longest
     first (abbreviations in capitals only); a find skips the text it covers."""
@@ -180,6 +194,19 @@ def test_the_one_record_without_criteria_has_no_text_to_mark() -> None:
 def test_the_words_a_patient_would_stop_at_are_explained(record: str, words: set[str]) -> None:
     text = _criteria(next(r for r in RECORDS if r.stem == record))
     assert words <= {m.term.id for m in mentions(text, MERGED)}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Everyday senses the registry's text also uses: not explained as the medical word.
+    ("Patients will be enrolled, subject to all entry criteria.", ["enrollment", "eligibility-criteria"]),
+    ("In contrast, the next phase of the plan", []),
+    ("Contrast-enhanced MRI in the treatment phase", ["contrast", "mri"]),
+    ("Phase II and phase 1/2 trials", ["phase-2", "phase-1-2"]),
+    ("Active, not recruiting; recruiting", ["active-not-recruiting", "recruiting"]),
+    ("AST/ALT =< 2.5 x ULN; ast or alt", ["alt-ast", "uln"]),  # abbreviations in capitals only
+])
+def test_words_are_found_in_their_registry_sense_only(text: str, found: list[str]) -> None:
+    assert [m.term.id for m in mentions(text, MERGED)] == found
 
 
 @pytest.mark.xfail(strict=True, reason="the study glossary's 'eGFR' form matches in any case, so the EGFR gene of a "
