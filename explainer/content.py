@@ -152,6 +152,21 @@ def load_glossary(source: Source | None = None) -> "Glossary":
     return load_json_model(source or resources_root() / "glossary.json", Glossary)
 
 
+def load_general_glossary(source: Source | None = None) -> "Glossary":
+    """The words trial records use (resources/glossary-general.json), for any study."""
+    from explainer.core.glossary import Glossary
+
+    return load_json_model(source or resources_root() / "glossary-general.json", Glossary)
+
+
+def load_merged_glossary(general: Source | None = None, study: Source | None = None) -> "Glossary":
+    """The general glossary with the study's own (resources/glossary.json): where both
+    define a word, the study's meaning wins (explainer.core.glossary.merge_glossaries)."""
+    from explainer.core.glossary import merge_glossaries
+
+    return merge_glossaries(load_general_glossary(general), load_glossary(study))
+
+
 def load_registry_sentences(source: Source | None = None) -> "RegistrySentences":
     """The registry's sentences behind the pages' plain statements, word for word."""
     from explainer.core.registry_words import RegistrySentences

@@ -198,3 +198,25 @@ def terms_not_in(texts: Iterable[str], glossary: Glossary) -> list[str]:
     joined = "\n".join(texts)
     used = {m.term.id for m in mentions(joined, glossary)}
     return [t.id for t in glossary.terms if t.id not in used]
+
+
+def merge_glossaries(general: Glossary, study: Glossary) -> Glossary:
+    """One glossary from the general words of trial records and a study's own words.
+
+    The study wins: a general term the study also defines (the same id, or a form the
+    study's glossary uses) gives way to the study's term. The general term's other
+    forms join the study's term when both have the same id (the same word, as the
+    general file's tests check), so "corticosteroids" is still found and explained in
+    the study's words; a general term that clashes with a different study term is
+    left out whole."""
+    taken = {form.casefold() for t in study.terms for form in t.forms()}
+    study_ids = {t.id for t in study.terms}
+    kept: list[GlossaryTerm] = []
+    more_forms: dict[str, list[str]] = {}
+    for term in general.terms:
+        if term.id in study_ids:
+            more_forms[term.id] = [f for f in term.forms() if f.casefold() not in taken]
+        elif not any(form.casefold() in taken for form in term.forms()):
+            kept.append(term)
+    merged = [t.model_copy(update={"also": (*t.also, *more_forms.get(t.id, ()))}) for t in study.terms]
+    return Glossary(format=study.format, version=study.version, terms=(*merged, *kept))
