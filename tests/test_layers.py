@@ -80,9 +80,9 @@ def test_a_deliberate_violation_breaks_its_contract(package_copy: Path, contract
         # A new io module: put it in the io layer (and the no-Qt list) as an author would.
         config = (package_copy / ".importlinter").read_text(encoding="utf-8")
         name = Path(module).stem
-        config = config.replace("    summary_source : ", f"    {name} : summary_source : ", 1)
-        config = config.replace("    explainer.summary_source\n", f"    explainer.summary_source\n    explainer.{name}\n", 1)
-        assert f"    {name} : " in config and f"explainer.{name}\n" in config
+        config = config.replace(" : content : ", f" : content : {name} : ", 1)
+        config = config.replace("    explainer.content\n", f"    explainer.content\n    explainer.{name}\n", 1)
+        assert f" : {name} : " in config and f"explainer.{name}\n" in config
         (package_copy / ".importlinter").write_text(config, encoding="utf-8")
         (package_copy / module).write_text("X = 1\n", encoding="utf-8")
         placed = lint_imports(package_copy, contract)
