@@ -18,7 +18,7 @@ from explainer.answers_io import AnswersError, load_answers, parse_answers, save
 from explainer.cli import main
 from explainer.content import load_questions, load_trial
 from explainer.core.answers import Answers, to_json_text
-from explainer.core.eligibility import evaluate
+from explainer.core.eligibility import Status, evaluate
 from explainer.core.rules import AllOf, AnyOf
 from tests.readability import MAX_GRADE, grade
 
@@ -178,7 +178,20 @@ def test_no_answers_file_crashes_the_evaluator(data, trial_fixture) -> None:
         assert "\n" not in str(err)
         return
     report = evaluate(_TRIAL, answers, _QUESTIONS)
-    assert report.overall.value in ("possible_match", "likely_not_eligible", "incomplete")
+    # A row for every rule, in the trial's order, each with its reason.
+    rules = [c for c in _TRIAL.criteria if not c.note_only]
+    assert [row.id for row in report.criteria] == [c.id for c in rules]
+    assert all(row.reason.strip() for row in report.criteria)
+    # A rule none of whose questions is answered stays open, and says what to ask.
+    given = answers.answers.answered()
+    for criterion, row in zip(rules, report.criteria):
+        if not _rule_keys(criterion.rule) & set(given):
+            assert row.status is Status.UNKNOWN and row.ask_doctor, criterion.id
+    # The overall result follows the rows: any not met, else any open, else none rules you out.
+    statuses = {row.status for row in report.criteria}
+    expected = ("likely_not_eligible" if Status.NOT_SATISFIED in statuses
+                else "incomplete" if Status.UNKNOWN in statuses else "possible_match")
+    assert report.overall.value == expected
 
 
 _GOOD_TEXT = json.dumps(GOOD)
