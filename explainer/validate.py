@@ -15,6 +15,7 @@ from explainer.content import (
 )
 from explainer.core.registry_words import marker_ids
 from explainer.timeline_text import load_timeline_text
+from explainer.validate_links import check_links
 
 
 def validate_all(trial_file: Path | None) -> list[str]:
@@ -22,7 +23,7 @@ def validate_all(trial_file: Path | None) -> list[str]:
     trial = load_trial(trial_file)
     source = trial_file or builtin_trial_path()
     lines = [f"ok  {source}: {trial.nct_id}, {len(trial.criteria)} criteria, "
-             f"{len(trial.regimen.phases)} treatment phases"]
+             f"{len(trial.regimen.phases)} treatment phases", check_links(trial, source)]
     sentences = load_registry_sentences()
     for name in PAGE_NAMES:
         page = load_page(name, trial, registry_links=True)

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from explainer.answers_io import AnswersError, load_answers, parse_answers, save_answers
 from explainer.cli import main
 from explainer.content import load_questions, load_trial
-from explainer.core.answers import Answers
-from explainer.core.eligibility import evaluate
+from explainer.core.answers import Answers, to_json_text
+from explainer.core.eligibility import Status, evaluate
 from explainer.core.rules import AllOf, AnyOf
 from tests.readability import MAX_GRADE, grade
 
@@ -178,15 +178,47 @@ def test_no_answers_file_crashes_the_evaluator(data, trial_fixture) -> None:
         assert "\n" not in str(err)
         return
     report = evaluate(_TRIAL, answers, _QUESTIONS)
-    assert report.overall.value in ("possible_match", "likely_not_eligible", "incomplete")
+    # A row for every rule, in the trial's order, each with its reason.
+    rules = [c for c in _TRIAL.criteria if not c.note_only]
+    assert [row.id for row in report.criteria] == [c.id for c in rules]
+    assert all(row.reason.strip() for row in report.criteria)
+    # A rule none of whose questions is answered stays open, and says what to ask.
+    given = answers.answers.answered()
+    for criterion, row in zip(rules, report.criteria):
+        if not _rule_keys(criterion.rule) & set(given):
+            assert row.status is Status.UNKNOWN and row.ask_doctor, criterion.id
+    # The overall result follows the rows: any not met, else any open, else none rules you out.
+    statuses = {row.status for row in report.criteria}
+    expected = ("likely_not_eligible" if Status.NOT_SATISFIED in statuses
+                else "incomplete" if Status.UNKNOWN in statuses else "possible_match")
+    assert report.overall.value == expected
 
 
-@given(text=st.text(max_size=60))
+_GOOD_TEXT = json.dumps(GOOD)
+# Any text at all, and near misses of a good file (cut short, one character changed),
+# which get past the JSON parser and reach the model's checks.
+_loader_texts = st.one_of(
+    st.text(max_size=60),
+    st.integers(0, len(_GOOD_TEXT)).map(lambda n: _GOOD_TEXT[:n]),
+    st.tuples(st.integers(0, len(_GOOD_TEXT) - 1), st.characters(codec="utf-8")).map(
+        lambda change: _GOOD_TEXT[:change[0]] + change[1] + _GOOD_TEXT[change[0] + 1:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_loader_texts)
 def test_no_text_crashes_the_loader(text: str) -> None:
+    """Whatever the text, the loader gives back the file's own answers, or one line
+    naming the file for the command line and a plain sentence for the window."""
     try:
-        parse_answers(text)
-    except AnswersError:
-        pass
+        loaded = parse_answers(text, "mine.answers.json")
+    except AnswersError as err:
+        message = str(err)
+        assert message.startswith("mine.answers.json: ") and len(message) > len("mine.answers.json: ")
+        assert "\n" not in message and "Traceback" not in message and "pydantic" not in message
+        assert err.plain and "\n" not in err.plain and "mine.answers.json" not in err.plain
+    else:
+        # Nothing changed on the way in: saved again, it is the same data as the text.
+        assert json.loads(to_json_text(loaded)) == json.loads(text)
 
 
 _TRIAL = load_trial()

@@ -46,6 +46,12 @@ def _check_rules(rules, text: str) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(criteria_text)
 def test_split_and_read_any_text(text: str) -> None:
+    _check_split_and_read(text)
+    _check_rules(read_line(text.replace("\n", " ")), text.replace("\n", " "))
+
+
+def _check_split_and_read(text: str) -> None:
+    """Items have unique ids and words; every number read belongs to an item and is in its words."""
     criteria = split_criteria(text)
     ids = [item.id for item in criteria.items]
     assert len(ids) == len(set(ids))
@@ -55,14 +61,13 @@ def test_split_and_read_any_text(text: str) -> None:
         assert item_id in ids
         item = next(i for i in criteria.items if i.id == item_id)
         _check_rules(rules, "\n".join(item.lines))
-    _check_rules(read_line(text.replace("\n", " ")), text.replace("\n", " "))
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=400))
 def test_read_any_unicode(text: str) -> None:
     _check_rules(read_line(text), text)
-    split_criteria(text)
+    _check_split_and_read(text)
 
 
 json_values = st.recursive(
@@ -108,6 +113,5 @@ def test_adversarial_inputs_finish() -> None:
         "ANC ≥ " + "1,000," * 3_000 + "/mm3", "transplant within " * 2_000,
     ]
     for text in long_inputs:
-        read_line(text[:19_999])
-        criteria = split_criteria(text)
-        read_criteria(criteria)
+        _check_rules(read_line(text[:19_999]), text[:19_999])
+        _check_split_and_read(text)
