@@ -120,8 +120,8 @@ def parse_answers(text: str, source: str = "answers") -> AnswersFile:
         raise AnswersError(f"{source}: {describe_answers_error(err)}", *plain_validation_problem(err)) from None
 
 
-def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None = None) -> AnswersFile:
-    """Read and check an answers file; ``today`` (default: the clock) bounds ``as_of``."""
+def read_answers_text(path: Path) -> str:
+    """An answers file's or the draft's text: a regular file of at most ANSWERS_CAP bytes, UTF-8."""
     try:
         raw = read_regular_file(path, ANSWERS_CAP)
     except UnreadableFile as err:
@@ -129,10 +129,14 @@ def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None 
                            f"The app could not read this file: {err}. "
                            "Please check that it is a file of answers you saved, then try again.") from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise AnswersError(f"{path}: not UTF-8 text", DAMAGED) from None
-    answers = parse_answers(text, str(path))
+
+
+def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None = None) -> AnswersFile:
+    """Read and check an answers file; ``today`` (default: the clock) bounds ``as_of``."""
+    answers = parse_answers(read_answers_text(path), str(path))
     if trial_id is not None and answers.trial != trial_id:
         raise AnswersError(f"{path}: trial: these answers are for {answers.trial}, not {trial_id}",
                            f"These answers are for another study ({answers.trial}). "

@@ -96,8 +96,27 @@ def peak_memory_kib() -> int | None:
     return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), None)
 
 
+SETTINGS_CAP = 64 * 1024  # a settings file holds two values
+
+
 def open_settings() -> QSettings:
-    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
+    """The user's settings. A settings file the app will not read (a pipe, a device,
+    too big) is moved aside so the app starts with its defaults instead of hanging
+    (QSettings would read it); a bad value in a good file falls back where it is read."""
+    path = settings_file()
+    if os.path.lexists(path):
+        from explainer.files import UnreadableFile, read_regular_file
+
+        try:
+            read_regular_file(path, SETTINGS_CAP)
+        except UnreadableFile:
+            try:
+                os.replace(path, path.with_name(f"{path.name}.unusable"))
+            except OSError:  # cannot move it: keep the defaults for this run, in a file of its own
+                import tempfile
+
+                path = Path(tempfile.mkdtemp(prefix="trial-explainer-settings-")) / path.name
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def build_frame() -> MainWindow:
@@ -132,6 +151,22 @@ def add_tools(window: MainWindow) -> None:
     window.timeline = install_timeline(window)  # type: ignore[attr-defined]
 
 
+def open_answers_at_start(window: MainWindow, answers_path: Path | None, handler: crash.CrashHandler) -> None:
+    """The answers named on the command line, or else the draft kept from last time.
+
+    A broken file shows a dialog naming the problem; the window opens anyway, and
+    answers kept from last time are offered back unless the file replaced them. An
+    error no one foresaw goes to the same guard as every menu action (a logged,
+    kind dialog), and the window stays open: never a window that vanishes."""
+    try:
+        if answers_path is not None and window.self_check.open_answers(answers_path):
+            window.show_section("self-check-results")
+        else:
+            window.self_check.offer_draft()
+    except Exception:  # noqa: BLE001 - see above
+        handler.handle(*sys.exc_info())
+
+
 def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
     # From here on an unexpected error is logged and shown in a dialog, never a silent exit.
     with crash.installed() as handler:
@@ -154,12 +189,8 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int
         except Exception:  # noqa: BLE001 - before the event loop runs: say so kindly, never vanish
             handler.handle(*sys.exc_info())
             return 1
-        # A broken file shows a dialog naming the problem; the window opens anyway, and
-        # answers kept from last time are offered back unless the file replaced them.
-        if answers_path is not None and window.self_check.open_answers(answers_path):
-            window.show_section("self-check-results")
-        else:
-            window.self_check.offer_draft()
+        handler.answers_kept = lambda: window.self_check.answers_kept
+        open_answers_at_start(window, answers_path, handler)
         if first_paint.announce:
             QTimer.singleShot(0, app.quit)
         return app.exec()

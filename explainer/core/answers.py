@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from explainer.core.limits import SHORT_TEXT, Version1, check_date
+from explainer.core.limits import SHORT_TEXT, Version1, check_date, check_not_too_early
 from explainer.core.units import LAB_UNITS, ULN, ULN_KEYS, physical_problem
 
 FORMAT = "trial-explainer-answers"
@@ -29,7 +29,8 @@ class _Strict(BaseModel):
                               str_max_length=SHORT_TEXT)
 
 
-Date = Annotated[dt.date, AfterValidator(check_date)]  # 1800 or year 1 is no one's transplant
+Date = Annotated[dt.date, AfterValidator(check_date)]
+PastDate = Annotated[dt.date, AfterValidator(check_not_too_early)]  # 1800 is no one's transplant; as_of bounds it above
 
 
 class LabValue(_Strict):
@@ -64,7 +65,7 @@ class Answers(_Strict):
     prior_toxicities_resolved: YesNo | None = None
     neuropathy_grade: Annotated[int, Field(ge=0, le=4)] | None = None
     prior_asct: YesNo | None = None
-    asct_date: Date | None = None
+    asct_date: PastDate | None = None
     egfr: LabValue | None = None
     alt: LabValue | None = None
     ast: LabValue | None = None

@@ -57,11 +57,10 @@ Version1 = Annotated[Literal[1], BeforeValidator(_no_bool)]
 
 
 def date_problem(value: dt.date) -> str | None:
-    """Why a date from a file cannot be right, or None."""
-    if value < EARLIEST_DATE:
-        return f"{value.isoformat()} is too early (the earliest allowed is {EARLIEST_DATE.isoformat()})"
-    if value > LATEST_DATE:
-        return f"{value.isoformat()} is too late (the latest allowed is {LATEST_DATE.isoformat()})"
+    """Why a date from a file cannot be right, or None (said so a patient can fix it)."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        when = "early" if value < EARLIEST_DATE else "late"
+        return f"{value:%B} {value.day}, {value.year} is too {when} for this date; please check the year"
     return None
 
 
@@ -71,6 +70,11 @@ def check_date(value: dt.date) -> dt.date:
     if problem:
         raise ValueError(problem)
     return value
+
+
+def check_not_too_early(value: dt.date) -> dt.date:
+    """For a date whose upper bound is another field (a transplant: the answers' date)."""
+    return check_date(value) if value < EARLIEST_DATE else value
 
 
 def rule_depth(rule: Any) -> int:
