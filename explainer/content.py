@@ -107,7 +107,7 @@ def describe_validation_error(err: ValidationError) -> str:
     problems = err.errors()
     first = problems[0]
     where = one_line(".".join(str(part) for part in first["loc"]), 120) or "(top level)"
-    message = first["msg"]
+    message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
         message = "unknown field (check the spelling)"
     more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
