@@ -267,3 +267,48 @@ def test_a_unit_slip_is_still_asked_about_not_refused(main_window, qtbot) -> Non
     assert row.problem.isHidden()
     assert "Did you mean 150,000/µL?" in row.input.note.text()
     assert QApplication.instance() is not None
+
+
+# --- Items 1, 2 and 4 in the window: a trial file it cannot use is named, never a hang or a crash -----
+
+def _trial_file(tmp_path: Path, kind: str) -> Path:
+    import json
+
+    from explainer.content import builtin_trial_path
+
+    path = tmp_path / "trial.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+        return path
+    data = json.loads(builtin_trial_path().read_text(encoding="utf-8"))
+    phases = data["regimen"]["phases"]
+    if kind == "a million cycles":
+        phases[0]["cycles"] = 1_000_000
+    elif kind == "no whole cycle":  # segfaulted the window (exit 139)
+        phases[1]["cycle_length_days"], phases[1]["max_months"] = 365, 1
+    elif kind == "compare on yes/no":
+        data["criteria"][0]["rule"] = {"kind": "compare", "question": "can_consent", "op": ">=", "limit": 1,
+                                       "unit": ""}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("fifo", "not an ordinary file"),
+    ("a million cycles", "regimen.phases.0.cycles"),
+    ("no whole cycle", "holds no whole 365-day cycle"),
+    ("compare on yes/no", "cannot ask 'can_consent'"),
+])
+def test_a_trial_file_the_app_cannot_use_is_named_in_a_dialog(qapp, monkeypatch, tmp_path, kind, words) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from explainer import app
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    assert app.run(trial_path=_trial_file(tmp_path, kind)) == 2
+    assert len(told) == 1 and told[0][0] == "Trial Explainer cannot open the study"
+    assert words in told[0][1]
+    for window in QApplication.topLevelWidgets():
+        window.close()
