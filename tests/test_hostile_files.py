@@ -288,6 +288,8 @@ IMPOSSIBLE_ANSWERS = [
     ("a transplant in 1800", ("answers", "asct_date"), "1800-01-01",
      "answers.asct_date: January 1, 1800 is too early for this date"),
     ("version true", ("version",), True, "version: must be a number, not true or false"),
+    ("version 1.0", ("version",), 1.0, "version: must be a whole number, such as 1"),
+    ("version '1'", ("version",), "1", "version: must be a whole number, such as 1"),
     ("age true", ("answers", "age_years"), True, "answers.age_years: Input should be a valid integer"),
     ("age 64.5", ("answers", "age_years"), 64.5, "answers.age_years"),
 ]

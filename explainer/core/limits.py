@@ -46,14 +46,16 @@ EARLIEST_DATE = dt.date(1950, 1, 1)  # before the first bone-marrow transplant (
 LATEST_DATE = dt.date(2200, 12, 31)
 
 
-def _no_bool(value: Any) -> Any:
-    # JSON true equals 1 in Python; a version or count is never a yes/no.
+def _whole_number(value: Any) -> Any:
+    # JSON true equals 1 in Python, and so does 1.0: a version is the whole number itself.
     if isinstance(value, bool):
         raise ValueError("must be a number, not true or false")
+    if not isinstance(value, int):
+        raise ValueError("must be a whole number, such as 1")
     return value
 
 
-Version1 = Annotated[Literal[1], BeforeValidator(_no_bool)]
+Version1 = Annotated[Literal[1], BeforeValidator(_whole_number)]
 
 
 def date_problem(value: dt.date) -> str | None:
