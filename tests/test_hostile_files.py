@@ -160,6 +160,10 @@ OVERSIZED = [
     ("a 1 MB description", ("detailed_description",), "word " * 200_000, "detailed_description"),
     ("20,000 identical sites", ("locations",), [{"facility": "A", "city": "B", "country": "C"}] * 20_000,
      "locations"),
+    ("criteria of 1.4 MB (minutes of PDF)", ("criteria",),
+     [dict(_trial()["criteria"][0], id=f"c{i}", source="word " * 6_000, plain="plain " * 5_000) for i in range(24)],
+     "criteria: their wording and plain words hold"),
+    ("a brief summary of 48,000 characters", ("brief_summary",), "sum " * 12_000, "brief_summary"),
     ("a follow-up of a billion years", ("regimen", "follow_up", "up_to_years"), 10**9, "up_to_years"),
 ]
 

@@ -19,7 +19,12 @@ from pydantic import BeforeValidator, Field
 
 # Text
 SHORT_TEXT = 1_000  # a title, a name, a place, a label
-LONG_TEXT = 50_000  # a description, a criterion's wording: the default for every text
+LONG_TEXT = 32_000  # the default for every text: the registry's own limit for a detailed description
+SUMMARY_TEXT = 5_000  # the registry's limit for a brief summary
+# The registry allows 20,000 characters of eligibility text; with their plain words,
+# the criteria may hold twice that. Every criterion is printed in the PDF, so this
+# bounds how long an export takes (2.4 MB of criteria took 8 minutes).
+CRITERIA_TEXT = 40_000
 ShortText = Annotated[str, Field(max_length=SHORT_TEXT)]
 
 # Lists

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from explainer.core.limits import (
+    CRITERIA_TEXT,
     FEW,
     LONG_TEXT,
     MANY,
@@ -27,6 +28,7 @@ from explainer.core.limits import (
     MAX_TREATMENT_DAYS,
     MAX_YEARS,
     SITES,
+    SUMMARY_TEXT,
     ShortText,
     Version1,
     check_date,
@@ -301,7 +303,7 @@ class Trial(Strict):
     study_type: ShortText
     start_date: Date
     completion_date: Date
-    brief_summary: str
+    brief_summary: str = Field(max_length=SUMMARY_TEXT)
     detailed_description: str
     conditions: tuple[ShortText, ...] = Field(max_length=MANY)
     design: Design
@@ -328,6 +330,10 @@ class Trial(Strict):
             for drug in phase.drugs:
                 if drug.drug not in known:
                     raise ValueError(f"regimen phase {phase.id!r} names unknown drug {drug.drug!r}")
+        text = sum(len(c.source) + len(c.plain) for c in self.criteria)
+        if text > CRITERIA_TEXT:
+            raise ValueError(f"criteria: their wording and plain words hold {text:,} characters; "
+                             f"the most is {CRITERIA_TEXT:,}")
         ids = [c.id for c in self.criteria]
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
