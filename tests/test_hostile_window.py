@@ -312,3 +312,14 @@ def test_a_trial_file_the_app_cannot_use_is_named_in_a_dialog(qapp, monkeypatch,
     assert words in told[0][1]
     for window in QApplication.topLevelWidgets():
         window.close()
+
+
+def test_a_second_damaged_draft_never_replaces_the_first_backup(tmp_path) -> None:
+    store = sc.DraftStore(tmp_path / "draft.answers.json")
+    when = dt.datetime(2026, 12, 5, 9, 30)
+    backups = []
+    for text in ("first damaged", "second damaged"):
+        store.path.write_text(text, encoding="utf-8")
+        backups.append(store.set_aside(when))
+    assert [b.read_text(encoding="utf-8") for b in backups] == ["first damaged", "second damaged"]
+    assert backups[1].name == "damaged-draft-20261205-093000-2.answers.json"

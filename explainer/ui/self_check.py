@@ -132,7 +132,12 @@ class DraftStore:
 
     def set_aside(self, now: dt.datetime | None = None) -> Path:
         """Move a draft that cannot be read to a dated name beside it; OSError if that fails."""
-        backup = self.path.with_name(f"damaged-draft-{(now or dt.datetime.now()):%Y%m%d-%H%M%S}.answers.json")
+        stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
+        backup = self.path.with_name(f"damaged-draft-{stamp}.answers.json")
+        number = 1
+        while os.path.lexists(backup):  # rename would replace an earlier backup
+            number += 1
+            backup = self.path.with_name(f"damaged-draft-{stamp}-{number}.answers.json")
         os.rename(self.path, backup)  # a symlink or a pipe moves as itself; nothing is read or followed
         return backup
 
