@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,9 @@ from pydantic import ValidationError
 
 from explainer.core.answers import FUTURE_TRANSPLANT, VERSION, AnswersFile, to_json_text
 from explainer.core.facts import long_date
-from explainer.errors import UsageError
-from explainer.files import write_atomically
+from explainer.core.limits import JsonProblem, parse_json
+from explainer.errors import UsageError, echoed, one_line
+from explainer.files import UnreadableFile, read_regular_file, write_atomically
 
 
 class AnswersError(UsageError):
@@ -76,7 +76,8 @@ def plain_limit(err: ValidationError) -> str | None:
 
 def plain_problem(err: ValidationError) -> str:
     """Pydantic's message, said the way a patient would: what to type instead."""
-    return plain_limit(err) or describe_answers_error(err).split(": ", 1)[-1]
+    words = plain_limit(err) or describe_answers_error(err).split(": ", 1)[-1]
+    return words[:1].upper() + words[1:]
 
 
 def describe_answers_error(err: ValidationError) -> str:
@@ -86,18 +87,20 @@ def describe_answers_error(err: ValidationError) -> str:
     if problem["type"] == "extra_forbidden":
         message = "unknown key (check the spelling)"
     elif problem["type"] == "literal_error" and where:
-        message = f"{message}, not {problem['input']!r}"
+        message = f"{message}, not {echoed(problem['input'])}"
+    where = one_line(where, 120)  # a key from the file: shortened, control characters shown
     return f"{where}: {message}" if where else message
+
+
+# The most an answers file (or the draft) may hold: a full one is about 2 KB.
+ANSWERS_CAP = 256 * 1024
 
 
 def parse_answers(text: str, source: str = "answers") -> AnswersFile:
     try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise AnswersError(f"{source}: not a valid answers file (JSON error on line {err.lineno}: {err.msg})",
-                           DAMAGED) from None
-    except RecursionError:
-        raise AnswersError(f"{source}: not a valid answers file (nested too deeply)", DAMAGED) from None
+        data: Any = parse_json(text)
+    except JsonProblem as err:
+        raise AnswersError(f"{source}: not a valid answers file (JSON error: {err})", DAMAGED) from None
     if not isinstance(data, dict):
         raise AnswersError(f"{source}: not an answers file (expected a JSON object with 'answers')", DAMAGED)
     version = data.get("version")
@@ -117,19 +120,23 @@ def parse_answers(text: str, source: str = "answers") -> AnswersFile:
         raise AnswersError(f"{source}: {describe_answers_error(err)}", *plain_validation_problem(err)) from None
 
 
-def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None = None) -> AnswersFile:
-    """Read and check an answers file; ``today`` (default: the clock) bounds ``as_of``."""
+def read_answers_text(path: Path) -> str:
+    """An answers file's or the draft's text: a regular file of at most ANSWERS_CAP bytes, UTF-8."""
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise AnswersError(f"{path}: cannot be read ({err.strerror})",
-                           f"The app could not read this file ({err.strerror}). "
-                           "Please check that the file is still there, then try again.") from None
+        raw = read_regular_file(path, ANSWERS_CAP)
+    except UnreadableFile as err:
+        raise AnswersError(f"{path}: cannot be read ({err})",
+                           f"The app could not read this file: {err}. "
+                           "Please check that it is a file of answers you saved, then try again.") from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise AnswersError(f"{path}: not UTF-8 text", DAMAGED) from None
-    answers = parse_answers(text, str(path))
+
+
+def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None = None) -> AnswersFile:
+    """Read and check an answers file; ``today`` (default: the clock) bounds ``as_of``."""
+    answers = parse_answers(read_answers_text(path), str(path))
     if trial_id is not None and answers.trial != trial_id:
         raise AnswersError(f"{path}: trial: these answers are for {answers.trial}, not {trial_id}",
                            f"These answers are for another study ({answers.trial}). "

@@ -101,8 +101,26 @@ def peak_memory_kib() -> int | None:
     return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), None)
 
 
+SETTINGS_CAP = 64 * 1024  # a settings file holds two values
+
+
 def open_settings() -> QSettings:
+    """The user's settings. A settings file the app will not read (a pipe, a device,
+    too big) is moved aside so the app starts with its defaults instead of hanging
+    (QSettings would read it); a bad value in a good file falls back where it is read."""
     path = settings_file()
+    if os.path.lexists(path):
+        from explainer.files import UnreadableFile, read_regular_file
+
+        try:
+            read_regular_file(path, SETTINGS_CAP)
+        except UnreadableFile:
+            try:
+                os.replace(path, path.with_name(f"{path.name}.unusable"))
+            except OSError:  # cannot move it: keep the defaults for this run, in a file of its own
+                import tempfile
+
+                path = Path(tempfile.mkdtemp(prefix="trial-explainer-settings-")) / path.name
     try:  # private like every file the app keeps; QSettings keeps an existing file's mode
         private_folder(path.parent)
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
@@ -194,12 +212,15 @@ def add_timeline(window: MainWindow) -> None:
 
 def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = None, *,
                        trial_path: Path | None = None, opened: Callable[[], None] | None = None,
-                       failed: Callable[[ContentError], None] | None = None) -> None:
+                       failed: Callable[[ContentError], None] | None = None,
+                       unexpected: Callable[..., None] | None = None) -> None:
     """What the first screen does not show, one part per turn of the event loop:
     between two parts the window handles clicks, keys and paints (a reading page
     chosen sooner is built when it is chosen). If the study is not open yet, it is
-    opened first (``opened`` then); a damaged file goes to ``failed``."""
-    parts = _parts_to_build(window, trial_path, opened)
+    opened first (``opened`` then); a damaged file goes to ``failed``, any other
+    error in the draft offer to ``unexpected`` (the crash guard), and the parts
+    after it are still built."""
+    parts = _parts_to_build(window, trial_path, opened, unexpected)
 
     def next_part() -> None:
         try:
@@ -217,8 +238,8 @@ def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = Non
     QTimer.singleShot(0, window, next_part)
 
 
-def _parts_to_build(window: MainWindow, trial_path: Path | None,
-                    opened: Callable[[], None] | None) -> Iterator[None]:
+def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callable[[], None] | None,
+                    unexpected: Callable[..., None] | None = None) -> Iterator[None]:
     if window.trial is None:
         for module in ("pydantic.main", "explainer.core.model"):  # most of the study's cost is loading these
             importlib.import_module(module)
@@ -232,7 +253,12 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None,
             importlib.import_module(module)
         yield
         add_self_check(window)
-        window.self_check.offer_draft()  # type: ignore[attr-defined]
+        try:
+            window.self_check.offer_draft()  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a draft no one foresaw: the guard's dialog, and the window goes on
+            if unexpected is None:
+                raise
+            unexpected(*sys.exc_info())
         yield
     while window.build_next_waiting_page():
         yield
@@ -266,6 +292,22 @@ class StallMeter(QObject):
 # With SMOKE_ENV, once every page is built: the longest stall of the event loop from
 # the study opening until then, on stderr (for the benchmark).
 STALL = "longest event loop stall while pages build (ms):"
+
+
+def open_answers_at_start(window: MainWindow, answers_path: Path | None, handler: crash.CrashHandler) -> None:
+    """The answers named on the command line, or else the draft kept from last time.
+
+    A broken file shows a dialog naming the problem; the window opens anyway, and
+    answers kept from last time are offered back unless the file replaced them. An
+    error no one foresaw goes to the same guard as every menu action (a logged,
+    kind dialog), and the window stays open: never a window that vanishes."""
+    try:
+        if answers_path is not None and window.self_check.open_answers(answers_path):
+            window.show_section("self-check-results")
+        else:
+            window.self_check.offer_draft()
+    except Exception:  # noqa: BLE001 - see above
+        handler.handle(*sys.exc_info())
 
 
 def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
@@ -308,12 +350,10 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
         except Exception:  # noqa: BLE001 - before the event loop runs: say so kindly, never vanish
             handler.handle(*sys.exc_info())
             return 1
-        # A broken file shows a dialog naming the problem; the window opens anyway, and
-        # answers kept from last time are offered back unless the file replaced them.
-        if answers_path is not None and window.self_check.open_answers(answers_path):
-            window.show_section("self-check-results")
-        elif answers_path is not None:
-            window.self_check.offer_draft()
+        handler.answers_kept = lambda: (window.self_check.answers_kept  # type: ignore[attr-defined]
+                                        if hasattr(window, "self_check") else True)
+        if answers_path is not None:
+            open_answers_at_start(window, answers_path, handler)
         # Otherwise the study opens in idle time, and the self-check offers the draft once built.
 
         def all_built() -> None:
@@ -325,7 +365,8 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             cannot_open_the_study(err)
             app.exit(2)
 
-        build_in_idle_time(window, all_built, trial_path=trial_path, opened=opened, failed=failed)
+        build_in_idle_time(window, all_built, trial_path=trial_path, opened=opened, failed=failed,
+                           unexpected=handler.handle)
         return app.exec()
 
 

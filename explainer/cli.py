@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from explainer.content import ContentError
-from explainer.errors import UsageError
+from explainer.errors import UsageError, one_line
 
 SUBCOMMANDS = ("check", "pdf", "html", "calendar", "validate", "download")
 COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's options):
@@ -122,13 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # here, so a closed pipe is caught below, not at exit
         return status
     except (UsageError, ContentError) as err:
-        print(f"trial-explainer: {err}", file=sys.stderr)
+        print(f"trial-explainer: {one_line(str(err))}", file=sys.stderr)  # one short line, whatever the file held
         return 2
     except BrokenPipeError:  # the reader went away (`check ... | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so exiting does not fail to flush
         return 1
     except OSError as err:  # a path the system refused (a name too long, say): bad input, one line
         where = f"{err.filename}: " if err.filename else ""
-        print(f"trial-explainer: {where}{err.strerror or err}", file=sys.stderr)
+        print(f"trial-explainer: {one_line(f'{where}{err.strerror or err}')}", file=sys.stderr)
         return 2
 

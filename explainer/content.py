@@ -13,11 +13,12 @@ draws the first screen before it opens the trial (see explainer.app).
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, Union
+
+from explainer.errors import one_line
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -61,13 +62,25 @@ def builtin_trial_path() -> Traversable:
     return resources_root() / "trials" / BUILTIN_TRIAL
 
 
-def read_text(source: Source) -> str:
+# The most a content file (a trial, a page, the app's own words) may hold. A real
+# trial file is about 30 KB; a registry record with thousands of sites, a few MB.
+CONTENT_CAP = 16 * 1024 * 1024
+
+
+def read_text(source: Source, cap: int = CONTENT_CAP) -> str:
+    """A file's text. A real file goes through ``read_regular_file`` (regular files
+    only, ``cap`` bytes at most); only the app's own files inside an archive do not."""
+    from explainer.files import UnreadableFile, read_regular_file
+
     try:
-        return source.read_text(encoding="utf-8")
+        raw = read_regular_file(source, cap) if isinstance(source, Path) else source.read_bytes()
+        return raw.decode("utf-8")
     except FileNotFoundError:
         raise ContentError(f"{source}: file not found") from None
     except UnicodeDecodeError as err:
         raise ContentError(f"{source}: not UTF-8 text (byte {err.start})") from None
+    except UnreadableFile as err:
+        raise ContentError(f"{source}: {err}") from None
     except OSError as err:
         raise ContentError(f"{source}: cannot be read ({err.strerror})") from None
 
@@ -75,13 +88,16 @@ def read_text(source: Source) -> str:
 def load_json_model(source: Source, model: type[Model]) -> Model:
     from pydantic import ValidationError
 
+    from explainer.core.limits import JsonProblem, parse_json
+
     text = read_text(source)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ContentError(f"{source}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+        parse_json(text)  # the limits (depth, digits, no NaN) before pydantic parses it itself
+    except JsonProblem as err:
+        raise ContentError(f"{source}: not valid JSON ({err})") from None
     try:
-        return model.model_validate(data)
+        # From the JSON text, so strict models take dates and enums as JSON writes them.
+        return model.model_validate_json(text)
     except ValidationError as err:
         raise ContentError(f"{source}: {describe_validation_error(err)}") from None
 
@@ -90,8 +106,8 @@ def describe_validation_error(err: ValidationError) -> str:
     """The first problem, as 'field.path: what is wrong' (plus a count of others)."""
     problems = err.errors()
     first = problems[0]
-    where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    message = first["msg"]
+    where = one_line(".".join(str(part) for part in first["loc"]), 120) or "(top level)"
+    message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
         message = "unknown field (check the spelling)"
     more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""

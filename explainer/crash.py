@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -30,23 +30,27 @@ from explainer.paths import log_dir
 TITLE = "Sorry, something went wrong"
 
 
-def crash_message(log_file: Path | None) -> str:
-    """The dialog text: what happened, that the answers are safe, where the details are."""
+def crash_message(log_file: Path | None, answers_kept: bool = True) -> str:
+    """The dialog text: what happened, whether the answers are safe, where the details are.
+    ``answers_kept`` is False when the app could not keep its copy of them (a read-only
+    or full data folder): then the dialog must not say they are kept."""
     where = (f"We wrote the details to this file:\n{log_file}\n\n"
              "If it happens again, you can send that file to the person or clinic "
              "that gave you this app.") if log_file else \
         "We could not write the details to a file this time."
-    return ("Something went wrong inside Trial Explainer. It was not your fault.\n\n"
-            "Your answers are kept. You can keep using the app, or close it and open it again.\n\n"
-            + where)
+    answers = ("Your answers are kept. You can keep using the app, or close it and open it again."
+               if answers_kept else
+               "The app could not keep a copy of your latest answers. Before you close it, "
+               "please save them with File > Save answers.")
+    return f"Something went wrong inside Trial Explainer. It was not your fault.\n\n{answers}\n\n{where}"
 
 
 class CrashDialog:
     @classmethod
-    def ask(cls, log_file: Path | None) -> None:
+    def ask(cls, log_file: Path | None, answers_kept: bool = True) -> None:
         from PySide6.QtCore import Qt  # here, not at the top: see explainer.ui.main_window on Qt
 
-        box = QMessageBox(QMessageBox.Icon.Warning, TITLE, crash_message(log_file),
+        box = QMessageBox(QMessageBox.Icon.Warning, TITLE, crash_message(log_file, answers_kept),
                           QMessageBox.StandardButton.Ok, QApplication.activeWindow())
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
         box.exec()
@@ -134,6 +138,8 @@ class CrashHandler:
         self._main_thread = _MainThread(self)
         self.showing = False
         self.last_log: Path | None = None
+        # Set by the app once the self-check exists: are the answers safe on disk?
+        self.answers_kept: Callable[[], bool] = lambda: True
 
     def install(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
@@ -161,6 +167,12 @@ class CrashHandler:
         else:
             self._main_thread.crashed.emit(self.last_log)
 
+    def _answers_kept(self) -> bool:
+        try:
+            return bool(self.answers_kept())
+        except Exception:  # noqa: BLE001 - a dialog about an error must not fail itself; claim nothing
+            return False
+
     def tell_the_user(self, log_file: Path | None) -> None:
         # One dialog at a time: an error that repeats (in a paint, say) is logged,
         # not stacked into a pile of dialogs. No dialog without a QApplication
@@ -169,7 +181,7 @@ class CrashHandler:
             return
         self.showing = True
         try:
-            CrashDialog.ask(log_file)
+            CrashDialog.ask(log_file, answers_kept=self._answers_kept())
         finally:
             self.showing = False
 

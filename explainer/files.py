@@ -122,3 +122,57 @@ def _existing_target_problem(path: Path, example: str, inputs: list[Path]) -> st
     if not stat.S_IMODE(path.stat().st_mode) & 0o222 or not os.access(path, os.W_OK):
         return f"{path} is write-protected, so it was not replaced. Please choose another name."
     return None
+
+
+class UnreadableFile(OSError):
+    """A file the app will not read: not a regular file, too big, or not there.
+
+    ``str(err)`` is one plain sentence (without the path: callers add it)."""
+
+
+KIB = 1024
+MIB = 1024 * KIB
+
+
+def read_regular_file(path: Path, cap: int) -> bytes:
+    """The bytes of ``path``, refusing anything but a regular file of at most ``cap`` bytes.
+
+    The one way the app reads a file it did not write itself (answers, trial,
+    record, draft, settings). Opened without blocking (a FIFO would wait forever
+    for a writer), checked with fstat on the open file (no race with a rename),
+    and read at most ``cap + 1`` bytes (a file that grows, or /proc, cannot
+    outrun the cap)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise UnreadableFile("file not found") from None
+    except OSError as err:
+        raise UnreadableFile(f"the file cannot be opened ({err.strerror})") from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("it is not an ordinary file (it may be a folder, a device or a pipe)")
+        if info.st_size > cap:
+            raise UnreadableFile(f"the file is too big ({_size(info.st_size)}; the most is {_size(cap)})")
+        chunks: list[bytes] = []
+        left = cap + 1
+        while left > 0:
+            chunk = os.read(handle, min(left, MIB))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except UnreadableFile:
+        raise
+    except OSError as err:
+        raise UnreadableFile(f"the file cannot be read ({err.strerror})") from None
+    finally:
+        os.close(handle)
+    data = b"".join(chunks)
+    if len(data) > cap:
+        raise UnreadableFile(f"the file is too big (more than {_size(cap)})")
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count / MIB:,.1f} MB" if count >= MIB else f"{max(1, count // KIB):,} KB"

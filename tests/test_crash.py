@@ -23,7 +23,7 @@ with warnings.catch_warnings():
 def dialogs(monkeypatch) -> list:
     """Every crash dialog the app would have shown, as the log path it named."""
     asked: list = []
-    monkeypatch.setattr(crash.CrashDialog, "ask", classmethod(lambda cls, log_file: asked.append(log_file)))
+    monkeypatch.setattr(crash.CrashDialog, "ask", classmethod(lambda cls, log_file, **_: asked.append(log_file)))
     # Whatever a test installs, the hooks of the test session come back afterwards.
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
@@ -99,7 +99,7 @@ def test_an_error_before_the_window_exists_shows_the_dialog(qapp, monkeypatch, d
 def test_a_worker_thread_error_shows_the_dialog_from_the_main_thread(qapp, qtbot, monkeypatch, dialogs) -> None:
     shown_in = []
     monkeypatch.setattr(crash.CrashDialog, "ask", classmethod(
-        lambda cls, log_file: (dialogs.append(log_file), shown_in.append(threading.current_thread()))))
+        lambda cls, log_file, **_: (dialogs.append(log_file), shown_in.append(threading.current_thread()))))
     with crash.installed() as handler:
         worker = threading.Thread(target=_boom)
         worker.start()
@@ -129,7 +129,7 @@ def test_the_real_dialog_names_the_file(qapp, artifacts, tmp_path) -> None:
 def test_a_repeating_error_does_not_pile_up_dialogs(qapp, monkeypatch, dialogs) -> None:
     handler = crash.CrashHandler()
 
-    def ask_and_fail_again(cls, log_file):
+    def ask_and_fail_again(cls, log_file, **_):
         dialogs.append(log_file)
         handler.handle(RuntimeError, RuntimeError("again, while the dialog is open"), None)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from explainer.core.units import LAB_UNITS, ULN, ULN_KEYS
+from explainer.core.limits import SHORT_TEXT, Version1, check_date, check_not_too_early
+from explainer.core.units import LAB_UNITS, ULN, ULN_KEYS, physical_problem
 
 FORMAT = "trial-explainer-answers"
 VERSION = 1
@@ -24,7 +25,12 @@ HepatitisC = Literal["never", "cured", "treating_undetectable", "detectable", "u
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False,
+                              str_max_length=SHORT_TEXT)
+
+
+Date = Annotated[dt.date, AfterValidator(check_date)]
+PastDate = Annotated[dt.date, AfterValidator(check_not_too_early)]  # 1800 is no one's transplant; as_of bounds it above
 
 
 class LabValue(_Strict):
@@ -59,7 +65,7 @@ class Answers(_Strict):
     prior_toxicities_resolved: YesNo | None = None
     neuropathy_grade: Annotated[int, Field(ge=0, le=4)] | None = None
     prior_asct: YesNo | None = None
-    asct_date: dt.date | None = None
+    asct_date: PastDate | None = None
     egfr: LabValue | None = None
     alt: LabValue | None = None
     ast: LabValue | None = None
@@ -92,6 +98,25 @@ class Answers(_Strict):
         return self.model_dump(mode="json", exclude_none=True)
 
 
+def answer_kind(key: str) -> tuple[str, tuple[str, ...]] | None:
+    """What an answer is, read from the model above: ("lab", ()), ("number", ()),
+    ("date", ()) or ("choice", the values it may take); None for no such key. The
+    trial's rules are checked against it, so a rule can never ask the wrong kind."""
+    import typing
+
+    field = Answers.model_fields.get(key)
+    if field is None:
+        return None
+    if key in LAB_UNITS:
+        return "lab", ()
+    kinds = [arg for arg in typing.get_args(field.annotation) if arg is not type(None)]
+    kind = kinds[0] if kinds else field.annotation
+    if typing.get_origin(kind) is Literal:
+        return "choice", tuple(str(value) for value in typing.get_args(kind))
+    base = typing.get_args(kind)[0] if typing.get_origin(kind) is Annotated else kind
+    return ("date", ()) if base is dt.date else ("number", ())
+
+
 def check_lab(key: str, lab: LabValue) -> None:
     """Raise ValueError (the message is shown to the patient) if unit or ULN do not fit."""
     allowed = LAB_UNITS[key]
@@ -105,13 +130,16 @@ def check_lab(key: str, lab: LabValue) -> None:
         raise ValueError(f"a value in {lab.unit} needs 'uln', the upper limit of normal from the report")
     if lab.uln is not None and (key not in ULN_KEYS or lab.unit == ULN):
         raise ValueError("'uln' belongs only with a raw ALT, AST or bilirubin value")
+    problem = physical_problem(key, lab.value, lab.unit, lab.uln)
+    if problem:
+        raise ValueError(problem)
 
 
 class AnswersFile(_Strict):
     format: Literal["trial-explainer-answers"]
-    version: Literal[1]
+    version: Version1
     trial: str = Field(pattern=r"^NCT\d{8}$")
-    as_of: dt.date = Field(description="The date the answers describe; 'how long ago' rules use it.")
+    as_of: Date = Field(description="The date the answers describe; 'how long ago' rules use it.")
     answers: Answers
 
     @model_validator(mode="after")

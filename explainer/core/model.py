@@ -9,16 +9,44 @@ shows them in its messages. No Qt, no reportlab, no files, no clock here.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from explainer.core.rules import AllOf, AnyOf, Compare, Rule
+from explainer.core.echo import echoed
+from explainer.core.limits import (
+    CRITERIA_TEXT,
+    FEW,
+    LONG_TEXT,
+    MANY,
+    MAX_CYCLE_DAYS,
+    MAX_CYCLES,
+    MAX_MONTHS,
+    MAX_PHASES,
+    MAX_RULE_DEPTH,
+    MAX_TREATMENT_DAYS,
+    MAX_YEARS,
+    SITES,
+    SUMMARY_TEXT,
+    ShortText,
+    Version1,
+    check_date,
+    rule_depth,
+)
+from explainer.core.rules import AllOf, AnyOf, Compare, Rule, rule_fits_answers
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # strict: JSON true is not 1, "6" is not 6; no NaN or Infinity; no text longer than LONG_TEXT.
+    # defer_build: the validators are built on first use, after the first paint.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False,
+                              str_max_length=LONG_TEXT, defer_build=True)
+
+
+Date = Annotated[dt.date, AfterValidator(check_date)]
+DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "24 months" is 730.5 days
 
 
 def _parse_days(value: object) -> object:
@@ -29,18 +57,26 @@ def _parse_days(value: object) -> object:
     for part in value.split(","):
         part = part.strip()
         if "-" in part:
-            first, last = (int(p) for p in part.split("-", 1))
+            first, last = (_day(p) for p in part.split("-", 1))
             if last < first:
-                raise ValueError(f"day range {part!r} runs backwards")
+                raise ValueError(f"day range {echoed(part)} runs backwards")
             days.extend(range(first, last + 1))
         elif part:
-            days.append(int(part))
+            days.append(_day(part))
     if len(set(days)) != len(days):
-        raise ValueError(f"days {value!r} name a day twice")
+        raise ValueError(f"days {echoed(value)} name a day twice")
     return tuple(sorted(days))
 
 
-DayList = Annotated[tuple[int, ...], BeforeValidator(_parse_days)]
+def _day(text: str) -> int:
+    # Checked before any range is made: "1-999999999999" must not build a list of that length.
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 3 or not 1 <= int(text) <= MAX_CYCLE_DAYS:
+        raise ValueError(f"{echoed(text)} is not a day of a cycle (1 to {MAX_CYCLE_DAYS})")
+    return int(text)
+
+
+DayList = Annotated[tuple[int, ...], BeforeValidator(_parse_days), Field(max_length=MAX_CYCLE_DAYS)]
 
 
 class RecruitmentStatus(StrEnum):
@@ -66,58 +102,58 @@ class Route(StrEnum):
 
 
 class Identifier(Strict):
-    id: str = Field(description="The identifier as the registry prints it.")
-    type: str = Field(description="Identifier type, e.g. REGISTRY, OTHER, or '-'.")
-    source: str = Field(description="secondary_id, org_study_id, ...")
+    id: ShortText = Field(description="The identifier as the registry prints it.")
+    type: ShortText = Field(description="Identifier type, e.g. REGISTRY, OTHER, or '-'.")
+    source: ShortText = Field(description="secondary_id, org_study_id, ...")
 
 
 class Sponsor(Strict):
-    name: str
-    sponsor_class: str = Field(description="INDUSTRY, OTHER, NIH, ...")
+    name: ShortText
+    sponsor_class: ShortText = Field(description="INDUSTRY, OTHER, NIH, ...")
     role: Literal["lead", "collaborator"]
 
 
 class Investigator(Strict):
-    name: str
-    role: str
-    affiliation: str
+    name: ShortText
+    role: ShortText
+    affiliation: ShortText
 
 
 class Location(Strict):
-    facility: str
-    city: str
-    state: str = ""
-    country: str
-    status: str = Field("", description="Site status; empty when the record gives none.")
+    facility: ShortText
+    city: ShortText
+    state: ShortText = ""
+    country: ShortText
+    status: ShortText = Field("", description="Site status; empty when the record gives none.")
 
 
 class RelatedStudy(Strict):
     nct_id: str = Field(pattern=r"^NCT\d{8}$")
-    title: str
+    title: ShortText
     status: RecruitmentStatus
-    phase: str
+    phase: ShortText
 
 
 class Design(Strict):
-    allocation: str
-    intervention_model: str
-    primary_purpose: str
-    masking: str
+    allocation: ShortText
+    intervention_model: ShortText
+    primary_purpose: ShortText
+    masking: ShortText
 
 
 class Arm(Strict):
-    label: str
-    group_type: str
+    label: ShortText
+    group_type: ShortText
     description: str = Field(description="The arm's description, word for word.")
 
 
 class Intervention(Strict):
-    id: str = Field(pattern=r"^[a-z0-9_]+$", description="Key used by the regimen.")
-    name: str
+    id: str = Field(pattern=r"^[a-z0-9_]+$", max_length=100, description="Key used by the regimen.")
+    name: ShortText
     type: Literal["DRUG", "BIOLOGICAL", "PROCEDURE", "DEVICE", "OTHER"]
     description: str = Field(description="The registry's description, e.g. 'Given IV'.")
     route: Route | None = Field(None, description="How a medicine is given; none for procedures.")
-    other_names: tuple[str, ...] = Field((), description="Other names from the registry.")
+    other_names: tuple[ShortText, ...] = Field((), max_length=MANY, description="Other names from the registry.")
 
     @model_validator(mode="after")
     def _medicines_have_routes(self) -> Intervention:
@@ -130,8 +166,14 @@ class Intervention(Strict):
 
 
 class CycleRange(Strict):
-    first: int = Field(ge=1, description="First cycle of the phase this applies to.")
-    last: int | None = Field(None, ge=1, description="Last cycle, or none for 'to the end'.")
+    first: int = Field(ge=1, le=MAX_CYCLES, description="First cycle of the phase this applies to.")
+    last: int | None = Field(None, ge=1, le=MAX_CYCLES, description="Last cycle, or none for 'to the end'.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> CycleRange:
+        if self.last is not None and self.last < self.first:
+            raise ValueError(f"cycles {self.first} to {self.last} run backwards")
+        return self
 
     def contains(self, cycle: int) -> bool:
         return cycle >= self.first and (self.last is None or cycle <= self.last)
@@ -143,11 +185,11 @@ class DayRule(Strict):
 
 
 class DrugSchedule(Strict):
-    drug: str = Field(description="An intervention id.")
+    drug: str = Field(max_length=100, description="An intervention id.")
     route: Route
-    infusion_minutes: int | None = Field(None, gt=0, description="Only where the record gives it.")
+    infusion_minutes: int | None = Field(None, gt=0, le=24 * 60, description="Only where the record gives it.")
     once_daily: bool = Field(False, description="True where the record says 'once daily (QD)'.")
-    day_rules: tuple[DayRule, ...] = Field(min_length=1)
+    day_rules: tuple[DayRule, ...] = Field(min_length=1, max_length=FEW)
 
     def days_in_cycle(self, cycle: int) -> tuple[int, ...]:
         for rule in self.day_rules:
@@ -157,19 +199,22 @@ class DrugSchedule(Strict):
 
 
 class Phase(Strict):
-    id: str = Field(pattern=r"^[a-z_]+$")
-    name: str
-    cycle_length_days: int = Field(gt=0)
-    cycles: int | None = Field(None, gt=0, description="Fixed number of cycles, if the record gives one.")
-    max_months: int | None = Field(None, gt=0, description="'Up to N months', if the record says so.")
+    id: str = Field(pattern=r"^[a-z_]+$", max_length=100)
+    name: ShortText
+    cycle_length_days: int = Field(gt=0, le=MAX_CYCLE_DAYS)
+    cycles: int | None = Field(None, gt=0, le=MAX_CYCLES, description="Fixed number of cycles, if the record gives one.")
+    max_months: int | None = Field(None, gt=0, le=MAX_MONTHS, description="'Up to N months', if the record says so.")
     continues_while: str = Field(description="The record's condition, word for word.")
-    drugs: tuple[DrugSchedule, ...] = Field(min_length=1)
+    drugs: tuple[DrugSchedule, ...] = Field(min_length=1, max_length=FEW)
     source: str = Field(description="The registry paragraph this phase comes from, word for word.")
 
     @model_validator(mode="after")
     def _days_fit_cycle(self) -> Phase:
         if self.cycles is None and self.max_months is None:
             raise ValueError(f"phase {self.id!r} needs 'cycles' or 'max_months'")
+        if self.whole_cycles() < 1:  # "up to 1 month" of 400-day cycles holds none
+            raise ValueError(f"phase {self.id!r}: {self.max_months} months holds no whole "
+                             f"{self.cycle_length_days}-day cycle")
         for drug in self.drugs:
             for rule in drug.day_rules:
                 bad = [d for d in rule.days if not 1 <= d <= self.cycle_length_days]
@@ -180,21 +225,39 @@ class Phase(Strict):
                     )
         return self
 
+    def whole_cycles(self) -> int:
+        """The fixed number of cycles, or as many whole ones as 'up to N months' holds
+        (24 months of 28-day cycles: 26)."""
+        if self.cycles is not None:
+            return self.cycles
+        return math.floor((self.max_months or 0) * DAYS_PER_YEAR / 12 / self.cycle_length_days)
+
 
 class FollowUp(Strict):
-    first_visit_days_after_treatment: int = Field(gt=0)
-    up_to_years: int = Field(gt=0)
+    first_visit_days_after_treatment: int = Field(gt=0, le=MAX_YEARS * 366)
+    up_to_years: int = Field(gt=0, le=MAX_YEARS)
     source: str
 
 
 class Regimen(Strict):
-    phases: tuple[Phase, ...] = Field(min_length=1)
+    phases: tuple[Phase, ...] = Field(min_length=1, max_length=MAX_PHASES)
     follow_up: FollowUp
     procedures_source: str = Field(description="The record's sentence about tests and scans.")
 
+    @model_validator(mode="after")
+    def _timeline_fits(self) -> Regimen:
+        ids = [p.id for p in self.phases]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"phase ids used twice: {sorted({i for i in ids if ids.count(i) > 1})}")
+        days = sum(p.cycle_length_days * p.whole_cycles() for p in self.phases)
+        if days > MAX_TREATMENT_DAYS:  # the timeline builds every day of every cycle
+            raise ValueError(f"the phases add up to {days:,} days of treatment; "
+                             f"the most the app can show is {MAX_TREATMENT_DAYS:,}")
+        return self
+
 
 class Criterion(Strict):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    id: str = Field(pattern=r"^[a-z0-9_]+$", max_length=100)
     kind: Literal["inclusion", "exclusion"]
     source: str = Field(description="The registry's wording, exactly (sub-bullets included).")
     plain: str = Field(description="The same rule in plain words, grade 8 or lower.")
@@ -209,6 +272,17 @@ class Criterion(Strict):
         "(e.g. growth factors may be used): shown, never evaluated.",
     )
 
+    @model_validator(mode="after")
+    def _rule_is_usable(self) -> Criterion:
+        if self.rule is None:
+            return self
+        if rule_depth(self.rule) > MAX_RULE_DEPTH:
+            raise ValueError(f"the rule of {self.id!r} is nested more than {MAX_RULE_DEPTH} levels deep")
+        problem = rule_fits_answers(self.rule)
+        if problem:
+            raise ValueError(f"the rule of {self.id!r}: {problem}")
+        return self
+
 
 def _compare_leaves(rule: object) -> list[Compare]:
     if isinstance(rule, (AllOf, AnyOf)):
@@ -217,47 +291,56 @@ def _compare_leaves(rule: object) -> list[Compare]:
 
 
 class EligibilityFacts(Strict):
-    minimum_age_years: int
+    minimum_age_years: int = Field(ge=0, le=120)
     sex: str
     healthy_volunteers: bool
 
 
 class Trial(Strict):
     format: Literal["trial-explainer-trial"]
-    version: Literal[1]
+    version: Version1
     nct_id: str = Field(pattern=r"^NCT\d{8}$")
-    title: str
-    identifiers: tuple[Identifier, ...]
+    title: ShortText
+    identifiers: tuple[Identifier, ...] = Field(max_length=FEW)
     status: RecruitmentStatus
-    last_updated: dt.date = Field(description="The record's 'Last Updated' date.")
+    last_updated: Date = Field(description="The record's 'Last Updated' date.")
     results: str = Field(description="What the record says about results.")
-    phase: str
-    enrollment: int = Field(gt=0)
-    study_type: str
-    start_date: dt.date
-    completion_date: dt.date
-    brief_summary: str
+    phase: ShortText
+    enrollment: int = Field(gt=0, le=10_000_000)
+    study_type: ShortText
+    start_date: Date
+    completion_date: Date
+    brief_summary: str = Field(max_length=SUMMARY_TEXT)
     detailed_description: str
-    conditions: tuple[str, ...]
+    conditions: tuple[ShortText, ...] = Field(max_length=MANY)
     design: Design
-    sponsors: tuple[Sponsor, ...]
-    responsible_party: str
-    investigators: tuple[Investigator, ...]
-    locations: tuple[Location, ...]
-    related_studies: tuple[RelatedStudy, ...] = ()
-    arms: tuple[Arm, ...]
-    interventions: tuple[Intervention, ...]
+    sponsors: tuple[Sponsor, ...] = Field(max_length=FEW)
+    responsible_party: ShortText
+    investigators: tuple[Investigator, ...] = Field(max_length=MANY)
+    locations: tuple[Location, ...] = Field(max_length=SITES)
+    related_studies: tuple[RelatedStudy, ...] = Field((), max_length=FEW)
+    arms: tuple[Arm, ...] = Field(max_length=FEW)
+    interventions: tuple[Intervention, ...] = Field(max_length=FEW)
     regimen: Regimen
     eligibility: EligibilityFacts
-    criteria: tuple[Criterion, ...]
+    criteria: tuple[Criterion, ...] = Field(max_length=MANY)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Trial:
-        known = {i.id for i in self.interventions}
+        leads = [s for s in self.sponsors if s.role == "lead"]
+        if len(leads) != 1:
+            raise ValueError(f"sponsors: the record names {len(leads)} lead sponsors; it needs exactly 1")
+        known = [i.id for i in self.interventions]
+        if len(set(known)) != len(known):
+            raise ValueError(f"intervention ids used twice: {sorted({i for i in known if known.count(i) > 1})}")
         for phase in self.regimen.phases:
             for drug in phase.drugs:
                 if drug.drug not in known:
                     raise ValueError(f"regimen phase {phase.id!r} names unknown drug {drug.drug!r}")
+        text = sum(len(c.source) + len(c.plain) for c in self.criteria)
+        if text > CRITERIA_TEXT:
+            raise ValueError(f"criteria: their wording and plain words hold {text:,} characters; "
+                             f"the most is {CRITERIA_TEXT:,}")
         ids = [c.id for c in self.criteria]
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:

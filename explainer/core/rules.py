@@ -10,23 +10,26 @@ Evaluation lives in ``explainer.core.eligibility``; this module only describes.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from explainer.core.limits import FEW, SHORT_TEXT
+
 
 class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False,
+                              str_max_length=SHORT_TEXT)
 
 
 class AllOf(_Rule):
     kind: Literal["all"]
-    of: tuple[Rule, ...] = Field(min_length=1)
+    of: tuple[Rule, ...] = Field(min_length=1, max_length=FEW)
 
 
 class AnyOf(_Rule):
     kind: Literal["any"]
-    of: tuple[Rule, ...] = Field(min_length=1)
+    of: tuple[Rule, ...] = Field(min_length=1, max_length=FEW)
 
 
 class MayBeRaised(_Rule):
@@ -56,16 +59,48 @@ class Compare(_Rule):
 class AnswerIs(_Rule):
     kind: Literal["answer"]
     question: str
-    among: tuple[str, ...] = Field(min_length=1, description="Answers that meet the rule.")
+    among: tuple[str, ...] = Field(min_length=1, max_length=FEW, description="Answers that meet the rule.")
 
 
 class MonthsSince(_Rule):
     kind: Literal["months_since"]
     question: str = Field(description="A date question, e.g. 'asct_date'.")
-    at_least: int = Field(ge=0)
+    at_least: int = Field(ge=0, le=1_200)
 
 
 Rule = Annotated[Union[AllOf, AnyOf, Compare, AnswerIs, MonthsSince], Field(discriminator="kind")]
 
 AllOf.model_rebuild()
 AnyOf.model_rebuild()
+
+
+def rule_fits_answers(rule: Any) -> str | None:
+    """What the self-check would trip over in a rule, or None: each part asks a key
+    the answers file has, of the kind it compares (a number or lab value, a choice,
+    a date), in a unit that answer can be given in, with a limit a report can show.
+    ``validate`` says it, naming the question, instead of ``check`` crashing later."""
+    from explainer.core.answers import answer_kind
+    from explainer.core.units import LAB_UNITS, ULN, ULN_KEYS, physical_problem
+
+    stack = [rule]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (AllOf, AnyOf)):
+            stack.extend(node.of)
+            continue
+        kind, values = answer_kind(node.question) or ("", ())
+        if not kind:
+            return f"{node.question!r} is not a question of the answers file"
+        wanted = {Compare: ("lab", "number"), AnswerIs: ("choice",), MonthsSince: ("date",)}[type(node)]
+        if kind not in wanted:
+            return f"a {node.kind!r} rule cannot ask {node.question!r}, which is a {kind} answer"
+        if isinstance(node, AnswerIs) and set(node.among) - set(values):
+            return f"{node.question!r} is never answered {sorted(set(node.among) - set(values))[0]!r}"
+        if isinstance(node, Compare):
+            units = (ULN, *LAB_UNITS[node.question]) if node.question in ULN_KEYS else \
+                LAB_UNITS.get(node.question, ("",))
+            if node.unit not in units:
+                return f"{node.question!r} is compared in {node.unit!r}; use one of {', '.join(map(repr, units))}"
+            if kind == "lab" and (problem := physical_problem(node.question, node.limit, node.unit)):
+                return f"the limit of {node.question!r}: {problem}"
+    return None

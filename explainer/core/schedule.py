@@ -11,7 +11,6 @@ induction, maintenance, follow-up). What the record leaves open is returned as
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +19,6 @@ from enum import StrEnum
 from explainer.core.facts import weekday_date
 from explainer.core.model import Phase, Route, Trial
 
-DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "24 months" is 730.5 days
 
 
 class Place(StrEnum):
@@ -186,11 +184,7 @@ class JourneyStage:
 
 def cycles_in_phase(phase: Phase) -> tuple[int, bool]:
     """(number of cycles, estimated?). 'Up to 24 months' of 28-day cycles is about 26."""
-    if phase.cycles is not None:
-        return phase.cycles, False
-    assert phase.max_months is not None  # the model guarantees one of the two
-    days = phase.max_months * DAYS_PER_YEAR / 12
-    return math.floor(days / phase.cycle_length_days), True
+    return phase.whole_cycles(), phase.cycles is None
 
 
 def plan_phases(trial: Trial) -> tuple[PhasePlan, ...]:

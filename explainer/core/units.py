@@ -75,6 +75,59 @@ _PLAUSIBLE: dict[str, tuple[float, float]] = {
 }
 
 
+# What each quantity can physically be, in the first unit named: a value above
+# (or a normal limit that makes the ratio above MAX_TIMES_ULN) is refused when an
+# answers file is read or a number typed, with the key named. Far wider than
+# _PLAUSIBLE, whose "very unusual" values stay allowed and are only queried. The
+# lower bound of every lab value is 0 (the answers model says so).
+_PHYSICAL_MAX: dict[str, tuple[str, float]] = {
+    "serum_m_protein": ("g/dL", 30),  # more than all the protein blood holds
+    "urine_m_protein": ("mg/24h", 200_000),
+    "involved_flc": ("mg/dL", 100_000),
+    "bone_marrow_plasma_cells": ("%", 100),
+    "egfr": ("mL/min", 1_000),
+    "alt": ("U/L", 100_000),
+    "ast": ("U/L", 100_000),
+    "bilirubin": ("mg/dL", 200),
+    "anc": ("/uL", 2_000_000),
+    "platelets": ("/uL", 20_000_000),
+    "hemoglobin": ("g/dL", 40),
+}
+MAX_TIMES_ULN = 10_000.0
+
+
+def physical_problem(key: str, value: float, unit: str, uln: float | None = None) -> str | None:
+    """Why no lab report could show this number (or this normal limit), or None.
+
+    The question widget and the answers file ask this same question (through the
+    answers model). A number is impossible only when it is too large in *every*
+    unit the key accepts: 150,000 ×10⁹/L stays allowed, because 150,000/µL is a
+    real count and ``likely_mix_up`` then asks "did you mean…"; 1e308 is refused.
+    What this lets through can still be "very unusual" (``implausible``)."""
+    if not math.isfinite(value) or value < 0:
+        return "a lab value is a number of 0 or more"
+    most = physical_max(key, unit)
+    if value > most:
+        return "no lab report shows a number this large here; please check the number and the unit"
+    if uln is not None:
+        if uln > most:
+            return "no lab report shows a normal limit this large; please check it"
+        if value / uln > MAX_TIMES_ULN:
+            return (f"the value is more than {format_number(MAX_TIMES_ULN)} times the normal limit "
+                    "beside it; please check both numbers")
+    return None
+
+
+def physical_max(key: str, unit: str) -> float:
+    """The largest number a report could show for ``key``, in the unit it is most
+    generous in (see physical_problem); for a × ULN value, MAX_TIMES_ULN."""
+    if unit == ULN:
+        return MAX_TIMES_ULN
+    reference, most = _PHYSICAL_MAX.get(key, ("", math.inf))
+    converted = [convert(most, reference, other) for other in LAB_UNITS.get(key, ()) if other != ULN]
+    return max((number for number in converted if number is not None), default=math.inf)
+
+
 def display_unit(unit: str) -> str:
     return _DISPLAY.get(unit, unit)
 

@@ -29,7 +29,15 @@ from explainer.core.answers import LabValue
 from explainer.core.eligibility import full_months_between
 from explainer.core.facts import long_date
 from explainer.core.questions import Question
-from explainer.core.units import ULN, conversion_text, convert, display_unit, format_value, likely_mix_up
+from explainer.core.units import (
+    ULN,
+    conversion_text,
+    convert,
+    display_unit,
+    format_value,
+    likely_mix_up,
+    physical_problem,
+)
 
 UNSURE = "unsure"
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -339,6 +347,8 @@ class LabInput(_TextWithNotSure):
 
     def _conversion(self, value: dict[str, Any]) -> str:
         key, number, unit = self.question.key, value["value"], value["unit"]
+        if physical_problem(key, number, unit, value.get("uln")):
+            return ""  # the row already says no report shows it; no conversion of it (nor "inf")
         shown = conversion_text(key, number, unit, self.rule_unit, value.get("uln"), self.rule_limit)
         meant = likely_mix_up(key, number, unit, self.rule_unit)
         if meant is not None:

@@ -7,6 +7,7 @@ Every dialog sits behind a ``@classmethod ask()`` so tests replace one call.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
-from explainer.answers_io import AnswersError, load_answers, parse_answers
+from explainer.answers_io import AnswersError, load_answers, parse_answers, read_answers_text
 from explainer.files import output_problem, private_folder, remove_leftover_temporaries, write_atomically
 from explainer.content import load_questions
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
@@ -98,24 +99,53 @@ class AnswersProblemDialog:
         plain_warning_box(parent, title, message).exec()
 
 
+def damaged_draft_words(backup: Path | None, why: str = "") -> str:
+    """What the window says about kept answers it could not read: never a silent drop."""
+    first = "The answers the app kept from last time could not be read, so they were not opened."
+    if backup is not None:
+        return (f"{first}\n\nThe app did not delete them: it moved the file aside, to\n{backup}\n"
+                "in case someone can help you get them back. You can answer the questions again.")
+    return (f"{first}\n\nThe app could not move the file aside ({why}), so it is left as it is, and the app "
+            "will not keep a copy of your answers while it is open this time. "
+            "To keep your answers, save them with File > Save answers.")
+
+
 class DraftStore:
-    """The answers in progress, in the user's data folder, written atomically."""
+    """The answers in progress, in the user's data folder, written atomically.
+
+    A draft that cannot be read is never dropped or written over: ``set_aside``
+    moves it to a dated name beside it; if even that fails, ``frozen`` stops the
+    autosave from replacing it."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "draft.answers.json"
+        self.frozen = False
 
     def save(self, answers: AnswersFile) -> None:
-        private_folder(self.path.parent)
-        write_atomically(self.path, to_json_text(answers))
+        if not self.frozen:
+            private_folder(self.path.parent)
+            write_atomically(self.path, to_json_text(answers))
 
     def load(self) -> AnswersFile | None:
-        try:
-            return parse_answers(self.path.read_text(encoding="utf-8"), str(self.path))
-        except (OSError, UnicodeDecodeError, AnswersError):
+        """The kept answers; None if there are none; AnswersError if they cannot be read."""
+        if not os.path.lexists(self.path):
             return None
+        return parse_answers(read_answers_text(self.path), str(self.path))
+
+    def set_aside(self, now: dt.datetime | None = None) -> Path:
+        """Move a draft that cannot be read to a dated name beside it; OSError if that fails."""
+        stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
+        backup = self.path.with_name(f"damaged-draft-{stamp}.answers.json")
+        number = 1
+        while os.path.lexists(backup):  # rename would replace an earlier backup
+            number += 1
+            backup = self.path.with_name(f"damaged-draft-{stamp}-{number}.answers.json")
+        os.rename(self.path, backup)  # a symlink or a pipe moves as itself; nothing is read or followed
+        return backup
 
     def erase(self) -> None:
-        self.path.unlink(missing_ok=True)
+        if not self.frozen:
+            self.path.unlink(missing_ok=True)
         self.remove_leftovers()
 
     def remove_leftovers(self) -> None:
@@ -154,6 +184,7 @@ class SelfCheck(QObject):
         self.questionnaire.term_chosen.connect(self.definition.show_term)
         layout.addWidget(self.definition)
         self._add_menu_actions()
+        self._draft_ok = True
         session.answers_changed.connect(self._autosave)
 
     def _add_menu_actions(self) -> None:
@@ -180,7 +211,7 @@ class SelfCheck(QObject):
                                      f"{self._plain_problem(err)}\n\nNothing in the app was changed.")
             return False
         # Unsaved answers: those in the window, or at start-up the draft kept from last time.
-        current = self.window.session.answers or self.draft.load()
+        current = self.window.session.answers or self.kept_answers()
         if current is not None and current.answers.answered() and current.answers != answers.answers \
                 and not ReplaceAnswersDialog.ask(self.window):
             return False
@@ -216,25 +247,67 @@ class SelfCheck(QObject):
         if not EraseAnswersDialog.ask(self.window):
             return False
         self.questionnaire.clear()
-        self.draft.erase()
+        try:
+            self.draft.erase()
+        except OSError as err:  # a read-only data folder: say what is still on the disk
+            AnswersProblemDialog.ask(
+                self.window, "Your answers were not all erased",
+                f"The answers in the window are cleared, but the copy the app keeps could not be "
+                f"deleted ({err.strerror or err}). It is still in this file:\n{self.draft.path}\n\n"
+                "You can delete that file yourself.")
+            return False
         return True
+
+    def kept_answers(self) -> AnswersFile | None:
+        """The draft from last time, if it can be read. One that cannot is reported and
+        moved aside (see DraftStore), never silently dropped."""
+        try:
+            return self.draft.load()
+        except AnswersError:
+            try:
+                backup: Path | None = self.draft.set_aside()
+                why = ""
+            except OSError as err:
+                backup, why = None, err.strerror or str(err)
+                self.draft.frozen = True
+            AnswersProblemDialog.ask(self.window, "Your kept answers could not be opened",
+                                     damaged_draft_words(backup, why))
+            return None
 
     def offer_draft(self) -> bool:
         """At start: offer back the answers kept from last time; if declined, clear them."""
-        saved = self.draft.load()
+        saved = self.kept_answers()
         if saved is None or saved.trial != self.window.session.trial.nct_id or not saved.answers.answered():
             return False
         if not RestoreDraftDialog.ask(self.window, saved.as_of):
-            self.draft.erase()  # "Start fresh": the dialog says the kept answers are cleared
+            try:
+                self.draft.erase()  # "Start fresh": the dialog says the kept answers are cleared
+            except OSError as err:
+                AnswersProblemDialog.ask(
+                    self.window, "Your kept answers were not cleared",
+                    f"The app could not clear the answers it kept from last time ({err.strerror or err}). "
+                    f"They are still in this file:\n{self.draft.path}\n\n"
+                    "The app will offer them again when it next opens. You can delete that file yourself.")
             return False
         self.questionnaire.load(saved)
         return True
 
+    @property
+    def answers_kept(self) -> bool:
+        """Whether the answers in the window are safe on disk (the last autosave worked):
+        the crash dialog says "your answers are kept" only then."""
+        return self._draft_ok
+
     def _autosave(self, answers: AnswersFile | None) -> None:
         try:
+            if self.draft.frozen:
+                raise OSError("the kept answers could not be read and are left as they are")
             if answers is None or not answers.answers.answered():
                 self.draft.erase()
             else:
                 self.draft.save(answers)
+            self._draft_ok = True
         except OSError as err:  # a full disk must not stop the questionnaire
-            self.window.statusBar().showMessage(f"Your answers could not be kept as a draft: {err.strerror}", 8000)
+            self._draft_ok = answers is None or not answers.answers.answered()
+            self.window.statusBar().showMessage(
+                f"Your answers could not be kept as a draft: {err.strerror or err}", 8000)

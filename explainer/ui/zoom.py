@@ -12,14 +12,23 @@ BASE_POINT_SIZE = 11.0
 _KEY = "view/text_zoom_percent"
 
 
+def saved_percent(value: object) -> int:
+    """The remembered text size; anything but one of STEPS (a typo, "abc", a list,
+    5,000 digits) falls back to 100%, never stopping the app at every start."""
+    try:
+        percent = int(str(value).strip())
+    except ValueError:  # also Python's refusal of a number with thousands of digits
+        return 100
+    return percent if percent in STEPS else 100
+
+
 class TextZoom(QObject):
     zoom_changed = Signal(int)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        saved = int(settings.value(_KEY, 100))
-        self._percent = saved if saved in STEPS else 100
+        self._percent = saved_percent(settings.value(_KEY, 100))
 
     @property
     def percent(self) -> int:
