@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         each is built when first shown or by ``build_waiting_pages()``)."""
         from explainer.content import load_glossary, load_registry_sentences
         from explainer.core.facts import long_date
+        from explainer.ui.input_rules import install_input_rules
 
+        install_input_rules()  # the wheel and Enter, for every control from here on
         self.glossary = load_glossary()
         self.registry_sentences = load_registry_sentences()
         self.trial = trial
