@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QLineEdit,
     QPushButton,
     QSlider,
     QToolButton,
@@ -115,6 +116,8 @@ def test_controls_added_later_follow_the_same_rule(main_window, qtbot) -> None:
     column = QVBoxLayout(body)
     slider = QSlider(Qt.Orientation.Horizontal)
     slider.setValue(50)  # room to move either way
+    field = QLineEdit()  # where the focus is, as when someone typed above
+    column.addWidget(field)
     column.addSpacing(600)
     column.addWidget(slider)
     column.addSpacing(600)
@@ -123,6 +126,7 @@ def test_controls_added_later_follow_the_same_rule(main_window, qtbot) -> None:
     qtbot.addWidget(area)
     area.show()
     qtbot.waitExposed(area)
+    field.setFocus()
     area.ensureWidgetVisible(slider)
     assert slider.focusPolicy() != Qt.FocusPolicy.WheelFocus
     scrolled = area.verticalScrollBar().value()
