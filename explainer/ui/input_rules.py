@@ -50,11 +50,11 @@ def value_control_of(widget: QWidget) -> QWidget | None:
 
 
 def scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
-    parent = widget.parentWidget()
-    while parent is not None and not parent.isWindow():
+    parent = None if widget.isWindow() else widget.parentWidget()
+    while parent is not None:
         if isinstance(parent, QAbstractScrollArea):
             return parent
-        parent = parent.parentWidget()
+        parent = None if parent.isWindow() else parent.parentWidget()
     return None
 
 
