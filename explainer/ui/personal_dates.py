@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -95,6 +96,10 @@ class PersonalDates(QWidget):
         self.start_edit.setLocale(english)
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("MMMM d, yyyy")
+        calendar = self.start_edit.calendarWidget()
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            # Qt's red weekend days are 4:1 on white: the theme's text colour instead.
+            calendar.setWeekdayTextFormat(weekend, QTextCharFormat())
         name_spin_box(self.start_edit, text.start_label)
         self.start_edit.setEnabled(False)
         first, last = first_day_range(session.trial)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from explainer.content import resources_root
 
@@ -105,6 +105,13 @@ def style_sheet(colours: Colours) -> str:
         f"QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}\n"
         f"QToolTip {{ color: {colours.get(Role.ToolTipText)}; background: {colours.get(Role.ToolTipBase)};"
         f" border: 1px solid {colours.edge}; }}\n"
+        # The date picker's month and year: Qt writes them in the highlight's text colour,
+        # which on the buttons' background above was 1.25:1.
+        f"QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {colours.get(Role.Window)}; }}\n"
+        f"QCalendarWidget QToolButton {{ color: {colours.get(Role.ButtonText)}; }}\n"
+        f"QCalendarWidget QAbstractItemView {{ color: {colours.get(Role.Text)}; background: {colours.get(Role.Base)};"
+        f" selection-color: {colours.get(Role.HighlightedText)};"
+        f" selection-background-color: {colours.get(Role.Highlight)}; }}\n"
     )
 
 
@@ -125,6 +132,16 @@ def current_colours() -> Colours:
     app = QApplication.instance()
     dark = app is not None and QApplication.palette().color(Role.Base).lightness() < 128
     return HIGH_CONTRAST if dark else NORMAL
+
+
+def redraw_links() -> None:
+    """Qt fixes a rich-text label's link colour when the text is set, from the palette
+    of that moment: set each such text again, so its links take the new theme's colour."""
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QLabel) and "<a " in widget.text():
+            text = widget.text()
+            widget.setText("")
+            widget.setText(text)
 
 
 class Theme(QObject):
@@ -151,6 +168,7 @@ class Theme(QObject):
         wanted = palette(self.colours)
         if QApplication.palette() != wanted:
             QApplication.setPalette(wanted)
+            redraw_links()
         if isinstance(app, QApplication) and app.styleSheet() != style_sheet(self.colours):
             app.setStyleSheet(style_sheet(self.colours))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -57,6 +57,9 @@ class LegendIcon(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # On the grid's own white paper, in both themes: the marks were made for it
+        # (on the high-contrast black they were 2.25:1).
+        painter.fillRect(self.rect(), QColor(PICTURE["paper"]))
         box = QRectF(self.rect()).adjusted(2, 2, -2, -2)
         if self.kind in {route.value for route in Route}:
             SHAPE_PAINTERS[Route(self.kind)](painter, box, QColor(LEGEND_INK))
@@ -64,8 +67,8 @@ class LegendIcon(QWidget):
             paint_clinic_mark(painter, box, certain=self.kind == "clinic")
         else:
             painter.fillRect(box, REST_FILL)
-            painter.setPen(QColor(PICTURE["grid_line"]))
-            painter.drawRect(box)
+            painter.setPen(QPen(QColor(LEGEND_INK), 2))  # its edge is what shows: 3:1 at least, not blurred
+            painter.drawRect(box.adjusted(1, 1, -1, -1))
         painter.end()
 
 
