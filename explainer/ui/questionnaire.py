@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,6 +34,7 @@ from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.rules import AllOf, AnyOf, Compare
 from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, AnswerInput
+from explainer.ui.flow import at_least_content_width
 from explainer.ui.pages import GLOSSARY_SCHEME
 from explainer.ui.session import Session
 
@@ -118,7 +119,7 @@ class QuestionRow(QFrame):
         self.problem.setAccessibleName(f"Problem with: {question.label}")
         self.problem.hide()
         self.source_button = QToolButton()
-        self.source_button.setText("Show the registry's exact words")
+        self.source_button.setText("Show the registry's words")
         self.source_button.setCheckable(True)
         self.source_button.setAccessibleName(f"Show the registry's exact words for: {question.label}")
         sources = [c.source for c in trial.criteria if c.id in question.criteria]
@@ -144,7 +145,7 @@ class QuestionRow(QFrame):
 
     def _toggle_source(self, shown: bool) -> None:
         self.source.setVisible(shown)
-        self.source_button.setText("Hide the registry's exact words" if shown else "Show the registry's exact words")
+        self.source_button.setText("Hide the registry's words" if shown else "Show the registry's words")
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(f"⚠ {message}" if message else "")
@@ -204,6 +205,14 @@ class QuestionnaireView(QScrollArea):
             layout.addWidget(box)
         layout.addStretch(1)
         self._set_as_of(self.as_of)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return at_least_content_width(self, super().minimumSizeHint())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:  # the text zoom: the page's smallest width changed
+            QTimer.singleShot(0, self, self.updateGeometry)
+        super().changeEvent(event)
 
     def _set_as_of(self, as_of: dt.date) -> None:
         """'How long ago' is counted to the date the answers describe."""

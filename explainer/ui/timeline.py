@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from explainer.core.model import Route
 from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
 from explainer.timeline_text import TimelineText, timeline_text
 from explainer.ui.cycle_grid import CycleGrid
+from explainer.ui.flow import at_least_content_width
 from explainer.ui.grid_names import GridScroller
 from explainer.ui.journey_strip import JourneyStrip
 from explainer.ui.labels import heading, name_spin_box, prose
@@ -218,10 +219,14 @@ class TimelineView(QScrollArea):
         super().resizeEvent(event)
         self.strip.fit_to(self.viewport().width())
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return at_least_content_width(self, super().minimumSizeHint())
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the text zoom: the strip may need to stack
             self.strip.fit_to(self.viewport().width())
+            QTimer.singleShot(0, self, self.updateGeometry)  # and the page's smallest width changed
 
     # --- reacting ----------------------------------------------------------------
     def show_cycle(self, number: int) -> None:
