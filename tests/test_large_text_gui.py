@@ -127,3 +127,23 @@ def test_every_drop_down_shows_all_its_choices_at_every_text_size(laptop_window,
             assert last.bottom() < view.viewport().height(), (percent, combo.accessibleName())
             assert view.window().geometry().bottom() <= laptop_window.screen().availableGeometry().bottom()
             combo.hidePopup()
+
+
+def test_no_page_text_has_a_size_frozen_at_the_old_text_size(laptop_window, qtbot) -> None:
+    """Every page's words grow with the text size: none carries a fixed point size (the
+    'Who can join' intro once kept the size of the moment it was drawn)."""
+    from explainer.ui.pages import GlossaryBrowser
+
+    _zoom_to(laptop_window, qtbot, 250)
+    frozen = set()
+    for browser in laptop_window.findChildren(GlossaryBrowser):
+        block = browser.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                if fragment.charFormat().fontPointSize() and fragment.text().strip():
+                    frozen.add((browser.accessibleName(), fragment.text()[:30]))
+                fragments += 1
+            block = block.next()
+    assert frozen == set()
