@@ -90,6 +90,9 @@ def style_sheet(colours: Colours) -> str:
         f"QPushButton:focus, QToolButton:focus {{ padding: 2px 8px; }}\n"
         f"{toggles} {{ border: 3px solid transparent; padding: 1px; }}\n"
         f"QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {colours.focus}; }}\n"
+        # Words with links (explainer.ui.labels.LinkLabel): Tab stops on each link, which
+        # Qt marks with a thin dotted box; the ring says which words hold it.
+        f"LinkLabel {{ border: 3px solid transparent; }} LinkLabel:focus {{ border: 3px solid {colours.focus}; }}\n"
         # Boxes and dots drawn here, not by the platform: they grow with the text and show in both themes.
         f"QCheckBox::indicator, QRadioButton::indicator {{ width: 0.9em; height: 0.9em;"
         f" border: 2px solid {colours.edge}; background: {colours.get(Role.Base)}; }}\n"
@@ -142,6 +145,8 @@ def redraw_links() -> None:
             text = widget.text()
             widget.setText("")
             widget.setText(text)
+            if widget.hasFocus() and hasattr(widget, "choose_link"):
+                widget.choose_link(True)  # the link in use stays chosen
 
 
 class Theme(QObject):
