@@ -260,7 +260,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q where the system names no Quit key (Windows, and Qt's offscreen platform).
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
