@@ -31,8 +31,10 @@ def _cut_off(window, page: QWidget) -> list[str]:
     for widget in page.findChildren(QWidget):
         if not widget.isVisible() or isinstance(widget, QScrollBar) or widget.width() <= 0:
             continue
-        if any(isinstance(a, GridScroller) for a in _ancestors(widget)):
-            continue
+        if any(isinstance(a, GridScroller) or (isinstance(a, QAbstractScrollArea) and a.viewport().isAncestorOf(widget)
+                                               and a.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+               for a in _ancestors(widget)):
+            continue  # it scrolls sideways on purpose (the cycle grid, the PDF's pages)
         area = next((a for a in _ancestors(widget) if isinstance(a, QAbstractScrollArea)
                      and a.viewport().isAncestorOf(widget)), None)
         clip = area.viewport() if area is not None else window
@@ -147,3 +149,23 @@ def test_no_page_text_has_a_size_frozen_at_the_old_text_size(laptop_window, qtbo
                 fragments += 1
             block = block.next()
     assert frozen == set()
+
+
+def test_at_250_percent_the_export_dialog_fits_and_its_choices_are_whole(laptop_window, qtbot) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from explainer.ui.export import ExportDialog
+
+    _zoom_to(laptop_window, qtbot, 250)
+    dialog = ExportDialog(laptop_window.pdf_export, laptop_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().width() <= screen.width() + 8  # (offscreen adds a 2 px frame each side)
+    assert dialog.frameGeometry().height() <= screen.height() + 8
+    squeezed = [box.text() for box in dialog.findChildren(QCheckBox) if box.height() < box.sizeHint().height()]
+    assert squeezed == []
+    notes = [label for label in dialog.findChildren(QLabel) if label.wordWrap() and label.text()]
+    assert [n.text()[:30] for n in notes if n.isVisible() and n.height() < n.heightForWidth(n.width())] == []
+    assert _cut_off(dialog, dialog) == []

@@ -3,7 +3,7 @@ it (large text), instead of making the window wider than the screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLayout, QLayoutItem, QScrollArea, QWidget
 
 
@@ -79,3 +79,15 @@ def at_least_content_width(area: QAbstractScrollArea, own: QSize) -> QSize:
         return own
     width = inner.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 2 * area.frameWidth()
     return QSize(max(own.width(), width), own.height())
+
+
+class UpDownScrollArea(QScrollArea):
+    """Scrolls up and down only, and is as wide as what it holds (see above)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return at_least_content_width(self, super().minimumSizeHint())
