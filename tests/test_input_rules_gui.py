@@ -164,3 +164,18 @@ def test_the_rule_is_one_filter_on_the_application(main_window) -> None:
     from explainer.ui.input_rules import InputRules
 
     assert QApplication.instance().findChild(InputRules) is not None
+
+
+def test_the_wheel_over_the_export_dialogs_paper_size_leaves_it(main_window, qtbot) -> None:
+    """A dialog with no page to scroll: the wheel over a choice not clicked into does nothing."""
+    from explainer.ui.export import ExportDialog
+
+    dialog = ExportDialog(main_window.pdf_export, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.save_button.setFocus()
+    paper = dialog.paper.currentIndex()
+    for notch in (120, -120, -120):
+        wheel_over(dialog.paper, notch)
+        assert dialog.paper.currentIndex() == paper and not dialog.paper.hasFocus()

@@ -58,3 +58,17 @@ def test_a_date_it_cannot_read_says_what_it_expects(main_window, when, qtbot, ty
     assert when.input.note.text() == words
     assert main_window.session.answers.answers.asct_date is None
     qtbot.keyClick(when.input.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_first_treatment_day_says_what_it_takes(main_window, qtbot) -> None:
+    """A date box cannot read 1/4/2027: it says plainly how to give a date, and what it
+    says works (the calendar by Alt+Down; Up and Down change the part)."""
+    from explainer.ui.personal_dates import START_HINT
+
+    personal = main_window.timeline.personal
+    personal.set_start(dt.date(2027, 1, 4))
+    assert personal.start_hint.text() == START_HINT == personal.start_edit.accessibleDescription()
+    assert not personal.start_hint.isHidden()
+    personal.start_edit.setFocus()
+    qtbot.keyClick(personal.start_edit, Qt.Key.Key_Up)  # the month part: one month later
+    assert main_window.session.start_date == dt.date(2027, 2, 4)

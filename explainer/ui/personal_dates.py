@@ -40,6 +40,9 @@ from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
 
 MAX_DELAY_DAYS = 180
+START_HINT = ("To change the date, pick the day on the calendar: click the arrow, or press Alt and the Down "
+              "arrow key. Or type over the month, the day or the year. The Up and Down keys change the part "
+              "you are in.")
 
 
 class SaveCalendarDialog:
@@ -116,6 +119,7 @@ class PersonalDates(QWidget):
         self.start_edit.setDisplayFormat("MMMM d, yyyy")
         _fit_calendar(self.start_edit.calendarWidget())
         name_spin_box(self.start_edit, text.start_label)
+        self.start_edit.setAccessibleDescription(START_HINT)
         self.start_edit.setEnabled(False)
         first, last = first_day_range(session.trial)
         self.start_edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
@@ -151,6 +155,8 @@ class PersonalDates(QWidget):
         form.addRow(prose(text.dates_intro))
         form.addRow(self.know_start)
         form.addRow(field_label(f"{text.start_label}:", self.start_edit), self.start_edit)
+        self.start_hint = prose(START_HINT)  # it takes no typed date like 1/4/2027: say what it does take
+        form.addRow(self.start_hint)
         layout.addWidget(dates)
         layout.addWidget(heading(text.delay_heading))
         layout.addWidget(self._delay_box())
