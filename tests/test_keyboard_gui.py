@@ -105,3 +105,14 @@ def test_the_note_under_a_focused_field_comes_into_view(page, qtbot) -> None:
     assert 0 <= top and top + note.height() <= page.viewport().height()
     field_top = field.mapTo(page.viewport(), QPoint(0, 0)).y()
     assert 0 <= field_top  # and the field with it
+
+
+def test_switching_the_theme_leaves_the_focus_on_the_link(main_window, page, qtbot) -> None:
+    row = next(r for r in page.rows.values() if "<a " in r.text.text() and hasattr(r.input, "buttons"))
+    first = next(iter(row.input.buttons.values()))
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is row.text
+    for _ in range(2):
+        qtbot.keyClick(main_window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is row.text and row.text.hasSelectedText()

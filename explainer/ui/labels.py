@@ -46,6 +46,7 @@ class LinkLabel(QLabel):
 
     def choose_link(self, first: bool) -> None:
         """Show the first (or last) link as the one Enter follows."""
+        self.sizeHint()  # lays the text out: a label whose text was just set has no links yet
         self.focusNextPrevChild(first)
 
 

@@ -142,11 +142,20 @@ def redraw_links() -> None:
     of that moment: set each such text again, so its links take the new theme's colour."""
     for widget in QApplication.allWidgets():
         if isinstance(widget, QLabel) and "<a " in widget.text():
-            text = widget.text()
+            text, focused = widget.text(), widget.hasFocus()
             widget.setText("")
             widget.setText(text)
-            if widget.hasFocus() and hasattr(widget, "choose_link"):
-                widget.choose_link(True)  # the link in use stays chosen
+            if focused:
+                _keep_focus(widget)
+
+
+def _keep_focus(label: QLabel) -> None:
+    """The focus stays on the label's link (an empty label had passed it on)."""
+    from PySide6.QtCore import Qt  # not before the first paint (see main_window)
+
+    label.setFocus(Qt.FocusReason.OtherFocusReason)
+    if hasattr(label, "choose_link"):
+        label.choose_link(True)
 
 
 class Theme(QObject):
