@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._zooming = False
+        self._fitted_once = False
         self._chosen_size = QSize(1100, 760)
         self.resize(self._chosen_size)
         self._fit_record_label()
@@ -176,6 +177,12 @@ class MainWindow(QMainWindow):
         need = self.minimumSizeHint().expandedTo(self._chosen_size)
         screen = self.screen().availableGeometry().size() if self.screen() is not None else need
         self.resize(need.boundedTo(screen))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._fitted_once:  # the pages' sizes are right once styled: fit the list to them
+            self._fitted_once = True
+            QTimer.singleShot(0, self, self._fit_to_text_size)
 
     def _forced_by_text(self, event: QResizeEvent) -> bool:
         """Grown to no more than the least the content needs: the layout's doing, not the person's."""
