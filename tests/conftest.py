@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-# Before any Qt import: widgets render offscreen unless a test starts Xvfb itself.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any Qt import: widgets render offscreen unless a test starts Xvfb itself, on
+# one screen the size of a common laptop's (1280 x 800; Qt's offscreen default is 800 x
+# 800, narrower than the app's own window), so sizes are checked against a real one.
+LAPTOP_SCREEN = Path(__file__).parent / "fixtures" / "offscreen-1280x800.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={LAPTOP_SCREEN}")
 
 from tests.windows import shown_window  # noqa: E402 - after the platform is chosen
 

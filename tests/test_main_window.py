@@ -174,7 +174,9 @@ def test_at_200_percent_no_page_forces_the_window_wider_than_its_default(main_wi
         main_window.zoom.set_percent(200)
         widths = {page_id: _content_min_width(main_window.stack.widget(i))
                   for i, page_id in enumerate(main_window.section_ids())}
-        assert {page_id: w for page_id, w in widths.items() if w > 560} == {}
+        # 600: a scrolling page now counts its own scroll bar and frame (32 px) in
+        # what it needs, and the section list gives way at large text (issue 13).
+        assert {page_id: w for page_id, w in widths.items() if w > 600} == {}
         assert main_window.minimumSizeHint().width() <= 1100
     finally:
         main_window.zoom.reset()

@@ -133,7 +133,11 @@ def test_impossible_entries_are_named_not_used(check, qtbot) -> None:
     assert when.problem.isHidden()
     assert "full months before" in when.input.note.text()
     assert "The study needs at least 6 months" in check.results.browser.toPlainText()
-    _type(qtbot, check, when.input.field, "10/01/2024", changes=False)
+    # A date in the region's order is read, and said back in words (issue 13).
+    when.input.day_first = True
+    _type(qtbot, check, when.input.field, "10/01/2024")
+    assert "We read this as January 10, 2024." in when.input.note.text()
+    _type(qtbot, check, when.input.field, "10 01 2024", changes=False)
     assert "year-month-day" in when.input.note.text()
 
 

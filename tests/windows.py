@@ -32,3 +32,16 @@ def tab_to_link(qtbot, browser, scheme: str, tries: int) -> bool:
         if browser.textCursor().charFormat().anchorHref().startswith(scheme):
             return True
     return False
+
+
+def wheel_over(widget, dy: int = -120, dx: int = 0) -> None:
+    """One notch of a mouse wheel over the middle of ``widget``'s visible part, as the
+    window system sends it (spontaneous: Qt gives wheel focus and passes it on to parents)."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    window = widget.window()
+    shown = widget.visibleRegion().boundingRect()
+    assert not shown.isEmpty(), f"{type(widget).__name__} is not on screen"
+    centre = widget.mapTo(window, shown.center())
+    QTest.wheelEvent(window.windowHandle(), QPointF(centre), QPoint(dx, dy), QPoint(), Qt.KeyboardModifier.NoModifier)

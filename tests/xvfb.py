@@ -87,7 +87,8 @@ def screenshot(display: str, path: Path, min_colours: int = 20, timeout: float =
     return colours
 
 
-def photograph_app(command: list[str], shot: Path, ready: Path | None = None, timeout: float = 30.0) -> str:
+def photograph_app(command: list[str], shot: Path, ready: Path | None = None, timeout: float = 30.0,
+                   size: str = "1280x900x24") -> str:
     """Start ``command`` (the app) on a fresh Xvfb display, photograph it to ``shot``
     once drawn, and return what it printed on stderr.
 
@@ -95,7 +96,7 @@ def photograph_app(command: list[str], shot: Path, ready: Path | None = None, ti
     what the picture should show). The app must still be running when photographed,
     must have drawn a window, and must not have printed a traceback.
     """
-    with xvfb_display() as display:
+    with xvfb_display(size) as display:
         app = subprocess.Popen(command, env=display_env(display), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
         try:

@@ -57,6 +57,69 @@ def parse_number(text: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_YEAR_LAST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
+DATE_WORDS = "Please type the date as year-month-day, like 2024-01-10, or as January 10, 2024."
+SHORT_YEAR_WORDS = "Please type the whole year, like 2024, so the date cannot be misread."
+
+
+def _month(word: str) -> int | None:
+    """'March', 'Mar', 'mar.', 'Sept' -> 3, 3, 3, 9 (3 letters at least)."""
+    word = word.lower().rstrip(".")
+    if len(word) < 3:
+        return None
+    return next((n for n, name in enumerate(MONTHS, start=1) if name.startswith(word) or
+                 (word == "sept" and n == 9)), None)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, day_first: bool) -> dt.date | str | None:
+    """A typed date in the forms people type: '2023-03-01', 'March 1, 2023', '1 March
+    2023', and '3/1/2023' in the order of the person's region (``day_first``: 1/3/2023),
+    or the other order when only that one is a date (25/12/2023). A date; SHORT_YEAR
+    for a two-digit year; None when it is no date."""
+    text = text.strip()
+    if match := _ISO.match(text):
+        return _date(*map(int, match.groups()))
+    if match := _YEAR_LAST.match(text):
+        first, second, year = match.groups()
+        if len(year) == 2:
+            return SHORT_YEAR
+        a, b = int(first), int(second)
+        readings = [(b, a), (a, b)] if day_first else [(a, b), (b, a)]  # (month, day)
+        return next((d for month, day in readings if (d := _date(int(year), month, day))), None)
+    words = re.findall(r"[A-Za-z]+\.?|\d+", text.replace(",", " "))
+    words = [w for w in words if w.lower() not in ("st", "nd", "rd", "th", "of", "the")]
+    months = [m for w in words if not w.isdigit() and (m := _month(w))]
+    numbers = [w for w in words if w.isdigit()]
+    if len(months) != 1 or len(numbers) != 2 or len(words) != 3:
+        return None
+    day, year = (numbers if len(numbers[1]) >= len(numbers[0]) else numbers[::-1])
+    if len(year) == 2:
+        return SHORT_YEAR
+    return _date(int(year), months[0], int(day)) if len(year) == 4 else None
+
+
+SHORT_YEAR = "short year"
+
+
+def region_reads_day_first() -> bool:
+    """Whether dates here are written day first (1/3/2023 is March 1), from the
+    region's short date format."""
+    from PySide6.QtCore import QLocale
+
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return "d" in pattern and "M" in pattern and pattern.index("d") < pattern.index("M")
+
+
 def plain_number(number: float) -> str:
     """The number exactly as stored, without thousands separator: 1234567, 4.9648; with an
     exponent only beyond any lab value (1e+308 would otherwise fill the box with 309 digits)."""
@@ -242,16 +305,20 @@ class DateInput(_TextWithNotSure):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.as_of: dt.date | None = None
+        self.day_first = region_reads_day_first()
+        self.field.setToolTip("For example 2024-01-10, or January 10, 2024")
         self._finish_row()
+
+    def _fit_field(self) -> None:
+        """Wide enough for a date written out, like 'September 30, 2024'."""
+        self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance("September 30, 2024") + 40)
 
     def value(self) -> Any:
         text = self.field.text().strip()
         if self.is_unsure() or not text:
             return None
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return text
+        parsed = parse_date(text, self.day_first)
+        return parsed if isinstance(parsed, dt.date) else text
 
     def set_value(self, value: Any) -> None:
         self.not_sure.setChecked(False)
@@ -260,12 +327,16 @@ class DateInput(_TextWithNotSure):
     def describe(self) -> str:
         value = self.value()
         if isinstance(value, str):
-            return "Please type the date as year-month-day, like 2024-01-10."
-        if isinstance(value, dt.date) and self.as_of is not None and value <= self.as_of:
+            return SHORT_YEAR_WORDS if parse_date(value, self.day_first) == SHORT_YEAR else DATE_WORDS
+        if not isinstance(value, dt.date):
+            return ""
+        # Said back in words unless typed that way: 3/1/2023 is March 1 or January 3.
+        read = "" if _ISO.match(self.field.text().strip()) else f"We read this as {long_date(value)}. "
+        if self.as_of is not None and value <= self.as_of:
             months = full_months_between(value, self.as_of)
-            return (f"That is {months} full month{'s' if months != 1 else ''} "
+            return (f"{read}That is {months} full month{'s' if months != 1 else ''} "
                     f"before {long_date(self.as_of)}, the date of your answers.")
-        return ""
+        return read.strip()
 
 
 class LabInput(_TextWithNotSure):

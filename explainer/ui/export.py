@@ -48,6 +48,7 @@ from explainer.core.paper import Paper, paper_for_territory, territory_from_loca
 from explainer.core.summary import SummaryOptions
 from explainer.files import output_problem
 from explainer.summary_source import make_summary
+from explainer.ui.flow import UpDownScrollArea
 from explainer.ui.labels import plain_warning_box
 from explainer.ui.saving import ask_save_path, write_file
 
@@ -165,18 +166,25 @@ class ExportDialog(QDialog):
         intro = QLabel("A summary to bring to your doctor. Tick what to put in it. The pages on the right "
                        "are exactly what will be saved or printed.")
         intro.setWordWrap(True)
-        options = QVBoxLayout()
+        # The choices scroll up and down when the screen is too short for them (large
+        # text on a laptop): squeezed instead, the boxes and the note were cut off.
+        column = QWidget()
+        options = QVBoxLayout(column)
+        options.setContentsMargins(0, 0, 0, 0)
         options.addWidget(intro)
         options.addWidget(sections)
         options.addLayout(form)
         options.addWidget(self.status)
         options.addStretch(1)
+        self.options_area = UpDownScrollArea()
+        self.options_area.setWidget(column)
+        self.options_area.setAccessibleName("What to put in the PDF")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.save_button, self.print_button, close):
             buttons.addWidget(button)
         body = QHBoxLayout()
-        body.addLayout(options, 2)
+        body.addWidget(self.options_area, 2)
         body.addWidget(scroll, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)

@@ -6,7 +6,7 @@ in order; the strip's accessible description says the whole journey in words.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -63,6 +63,13 @@ class JourneyStrip(QWidget):
         layout.setDirection(QBoxLayout.Direction.LeftToRight if room else QBoxLayout.Direction.TopToBottom)
         for arrow in self.arrows:
             arrow.setText("→" if room else "↓")
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """No wider than one stage: the strip stacks its stages when the page is narrow
+        (fit_to), so its side-by-side width is never what it needs."""
+        own = super().minimumSizeHint()
+        one_stage = max((label.parentWidget().minimumSizeHint().width() for label in self.boxes), default=0)
+        return QSize(min(own.width(), one_stage), own.height())
 
     @property
     def side_by_side(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from explainer.core.escaping import rich_text
@@ -24,6 +25,29 @@ def prose(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(text)
     return label
+
+
+class LinkLabel(QLabel):
+    """A label whose links Tab visits one by one. The label is no Tab stop of its own:
+    Tab lands straight on its first link (Shift+Tab on its last), which shows as
+    chosen; a click on its words does not take the focus."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        forward = event.reason() == Qt.FocusReason.TabFocusReason
+        if forward or event.reason() == Qt.FocusReason.BacktabFocusReason:
+            self.choose_link(forward)
+
+    def choose_link(self, first: bool) -> None:
+        """Show the first (or last) link as the one Enter follows."""
+        self.sizeHint()  # lays the text out: a label whose text was just set has no links yet
+        self.focusNextPrevChild(first)
 
 
 def name_spin_box(box: QAbstractSpinBox, name: str) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 ACCESSIBLE_TEXT_ROLE = 11
 
 WELCOME = ("welcome", "Start here")
+NAV_MIN_CAP = 300  # px: the section list may always be this wide (about its width at normal text)
+WINDOW_EDGES = 40  # px: the splitter's handle, the window's frame and the pages' margins
 PRIVACY_LINE = "Private: nothing leaves this computer."
 
 # (page file, navigator label). Order follows PEMAT's logical sequence:
@@ -95,7 +97,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self._build_status_bar()
-        self.resize(1100, 760)
+        self._zooming = False
+        self._fitted_once = False
+        self._chosen_size = QSize(1100, 760)
+        self.resize(self._chosen_size)
         self._fit_record_label()
 
     def open_trial(self, trial: Trial, lazy_pages: bool = False) -> None:
@@ -103,7 +108,9 @@ class MainWindow(QMainWindow):
         each is built when first shown or by ``build_waiting_pages()``)."""
         from explainer.content import load_glossary, load_registry_sentences
         from explainer.core.facts import long_date
+        from explainer.ui.input_rules import install_input_rules
 
+        install_input_rules()  # the wheel and Enter, for every control from here on
         self.glossary = load_glossary()
         self.registry_sentences = load_registry_sentences()
         self.trial = trial
@@ -133,14 +140,21 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(row, view)
 
     def fit_navigator(self) -> None:
-        """The navigator is as wide as its longest label, at every text size."""
+        """The navigator is as wide as its longest label, unless the pages need that room
+        on this screen (large text): then its labels wrap, and no page is cut off."""
         nav = self.navigator
         width = nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + nav.verticalScrollBar().sizeHint().width() + 8
-        nav.setMinimumWidth(width)
+        room = self._screen_width() - self.stack.minimumSizeHint().width() - WINDOW_EDGES
+        nav.setMinimumWidth(min(width, max(NAV_MIN_CAP, room)))
+
+    def _screen_width(self) -> int:
+        screen = self.screen()
+        return screen.availableGeometry().width() if screen is not None else 1280
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FontChange:
             # Once every widget has its new font (they get it after this event).
+            self._zooming = True  # a size the larger text forces is not the size the person chose
             QTimer.singleShot(0, self, self._fit_to_text_size)
         super().changeEvent(event)
 
@@ -152,9 +166,36 @@ class MainWindow(QMainWindow):
         needed = self.navigator.minimumWidth()
         self.splitter.setSizes([needed, max(total - needed, 0)])
         self._fit_record_label()
+        self._fit_window()
+        self._zooming = False
+
+    def _fit_window(self) -> None:
+        """The size the person chose, grown only as far as the text needs and the screen
+        allows: zooming back out gives that size back."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        need = self.minimumSizeHint().expandedTo(self._chosen_size)
+        screen = self.screen().availableGeometry().size() if self.screen() is not None else need
+        self.resize(need.boundedTo(screen))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._fitted_once:  # the pages' sizes are right once styled: fit the list to them
+            self._fitted_once = True
+            QTimer.singleShot(0, self, self._fit_to_text_size)
+
+    def _forced_by_text(self, event: QResizeEvent) -> bool:
+        """Grown to no more than the least the content needs: the layout's doing, not the person's."""
+        least = self.minimumSizeHint()
+        new, old = event.size(), event.oldSize()
+        return (new.width() > old.width() and new.width() <= least.width()) or \
+            (new.height() > old.height() and new.height() <= least.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         self._fit_record_label()
+        if not self._zooming and self.isVisible() and not self._forced_by_text(event):
+            self._chosen_size = event.size()
         super().resizeEvent(event)
 
     def _fit_record_label(self) -> None:
@@ -247,7 +288,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q where the system names no Quit key (Windows, and Qt's offscreen platform).
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.file_menu = file_menu

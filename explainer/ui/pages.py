@@ -8,6 +8,7 @@ registry's words" link that opens the registry's sentence in place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -273,7 +274,10 @@ class CriteriaView(GlossaryPage):
             intro = mark_markdown(intro, self.browser.glossary, marked)
         doc = QTextDocument()
         doc.setMarkdown(intro)
-        parts = [doc.toHtml()]
+        # Only what is inside <body>: its style fixes the font size of that moment, and
+        # the intro stayed small when the text was made larger.
+        body = re.search(r"<body[^>]*>(.*)</body>", doc.toHtml(), re.DOTALL)
+        parts = [body.group(1) if body else rich_text(self._intro)]
         for kind, heading in (("inclusion", "What the study needs:"),
                               ("exclusion", "Things that would keep you out of the study:")):
             parts.append(f"<h2>{heading}</h2><ul>")

@@ -11,7 +11,9 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QDateEdit,
     QFormLayout,
@@ -32,9 +34,15 @@ from explainer.core.facts import for_people_in_it, weekday_date
 from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.files import output_problem
 from explainer.timeline_text import TimelineText
+from explainer.ui.flow import FlowLayout
 from explainer.ui.labels import field_label, heading, name_spin_box, plain_warning_box, prose
 from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
+
+START_HINT = ("To change the date, pick the day on the calendar: click the arrow, or press Alt and the Down "
+              "arrow key. Or type over the month, the day or the year. The Up and Down keys change the part "
+              "you are in.")
+
 
 class SaveCalendarDialog:
     @classmethod
@@ -71,6 +79,22 @@ def _section(title: str) -> QGroupBox:
     return box
 
 
+# The date picker's own parts, named for a screen reader (Qt leaves them unnamed).
+CALENDAR_PART_NAMES = {"qt_calendar_calendarview": "Days of the month", "qt_calendar_prevmonth": "Previous month",
+                       "qt_calendar_nextmonth": "Next month", "qt_calendar_monthbutton": "Choose the month",
+                       "qt_calendar_yearbutton": "Choose the year", "qt_calendar_yearedit": "Year",
+                       "qt_spinbox_lineedit": "Year", "qt_tableview_cornerbutton": "Days of the month"}
+
+
+def _fit_calendar(calendar: QCalendarWidget) -> None:
+    for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+        # Qt's red weekend days are 4:1 on white: the theme's text colour instead.
+        calendar.setWeekdayTextFormat(weekend, QTextCharFormat())
+    for part in calendar.findChildren(QWidget):
+        if part.objectName() in CALENDAR_PART_NAMES:
+            part.setAccessibleName(CALENDAR_PART_NAMES[part.objectName()])
+
+
 class ClinicDayList(QListWidget):
     """About eight lines tall at any text size."""
 
@@ -92,7 +116,9 @@ class PersonalDates(QWidget):
         self.start_edit.setLocale(english)
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("MMMM d, yyyy")
+        _fit_calendar(self.start_edit.calendarWidget())
         name_spin_box(self.start_edit, text.start_label)
+        self.start_edit.setAccessibleDescription(START_HINT)
         self.start_edit.setEnabled(False)
         first, last = first_day_range(session.trial)
         self.start_edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
@@ -131,6 +157,8 @@ class PersonalDates(QWidget):
         form.addRow(prose(text.dates_intro))
         form.addRow(self.know_start)
         form.addRow(field_label(f"{text.start_label}:", self.start_edit), self.start_edit)
+        self.start_hint = prose(START_HINT)  # it takes no typed date like 1/4/2027: say what it does take
+        form.addRow(self.start_hint)
         layout.addWidget(dates)
         layout.addWidget(heading(text.delay_heading))
         layout.addWidget(self._delay_box())
@@ -167,10 +195,9 @@ class PersonalDates(QWidget):
         name_spin_box(self.delay_days, text.delay_days_label)
         form.addRow(field_label(f"{text.delay_cycle_label}:", self.delay_cycle), self.delay_cycle)
         form.addRow(field_label(f"{text.delay_days_label}:", self.delay_days), self.delay_days)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at a large text size
         buttons.addWidget(self.delay_apply)
         buttons.addWidget(self.delay_clear)
-        buttons.addStretch(1)
         form.addRow(buttons)
         form.addRow(self.delay_status)
         return box

@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGroupBox,
     QLabel,
@@ -34,8 +35,14 @@ from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.rules import AllOf, AnyOf, Compare
 from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, AnswerInput
+from explainer.ui.flow import at_least_content_width
+from explainer.ui.labels import LinkLabel
 from explainer.ui.pages import GLOSSARY_SCHEME, notice_html
 from explainer.ui.session import Session
+
+
+GROUP_SCHEME = "group"
+GROUP_KEYS_HINT = "To move from one group of questions to the next, press Ctrl and the Down arrow key; Ctrl and Up goes back."
 
 
 def compare_rules(trial: Trial) -> dict[str, Compare]:
@@ -68,13 +75,12 @@ def make_input(question: Question, rule: Compare | None) -> AnswerInput:
 def glossary_label(rich_text: str, glossary: Glossary | None, name: str) -> QLabel:
     """A wrapping label whose glossary words show their meaning on hover; Tab and
     Enter (or a click) send the word to the page's definition panel."""
-    label = QLabel(rich_text)
+    linked = glossary is not None and f"{GLOSSARY_SCHEME}:" in rich_text
+    label = LinkLabel(rich_text) if linked else QLabel(rich_text)  # Tab visits its links, not the label
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setAccessibleName(name)
-    if glossary is not None and f"{GLOSSARY_SCHEME}:" in rich_text:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    if linked:
         label.setAccessibleDescription("Has words with a meaning you can show: press Tab, then Enter.")
 
         def hovered(href: str) -> None:
@@ -119,7 +125,7 @@ class QuestionRow(QFrame):
         self.problem.setAccessibleName(f"Problem with: {question.label}")
         self.problem.hide()
         self.source_button = QToolButton()
-        self.source_button.setText("Show the registry's exact words")
+        self.source_button.setText("Show the registry's words")
         self.source_button.setCheckable(True)
         self.source_button.setAccessibleName(f"Show the registry's exact words for: {question.label}")
         sources = [c.source for c in trial.criteria if c.id in question.criteria]
@@ -146,7 +152,7 @@ class QuestionRow(QFrame):
 
     def _toggle_source(self, shown: bool) -> None:
         self.source.setVisible(shown)
-        self.source_button.setText("Hide the registry's exact words" if shown else "Show the registry's exact words")
+        self.source_button.setText("Hide the registry's words" if shown else "Show the registry's words")
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(f"⚠ {message}" if message else "")
@@ -182,12 +188,22 @@ class QuestionnaireView(QScrollArea):
         intro = QLabel("<h1>Check the entry rules yourself</h1>" + notice_html(session.trial) +
                        "<p>Answer what you can. \"Not sure\" is always a fine answer. "
                        "Your answers stay on this computer. "
-                       "<b>This is not a decision; only the study team decides.</b></p>")
+                       "<b>This is not a decision; only the study team decides.</b></p>"
+                       f"<p>{GROUP_KEYS_HINT}</p>")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.jump_list = LinkLabel("<b>Go to:</b> " + " · ".join(
+            f"<a href='{GROUP_SCHEME}:{rich_text(g.id)}'>{rich_text(g.title)}</a>" for g in questions.groups), body)
+        self.jump_list.setWordWrap(True)
+        self.jump_list.setAccessibleName("Go to a group of questions")
+        self.jump_list.setAccessibleDescription(GROUP_KEYS_HINT)
+        self.jump_list.linkActivated.connect(lambda href: self.go_to_group(href.partition(":")[2]))
+        layout.addWidget(self.jump_list)
+        self.groups: dict[str, QGroupBox] = {}
         rules = compare_rules(session.trial)
         for group in questions.groups:
             box = QGroupBox(body)
+            self.groups[group.id] = box
             box.setAccessibleName(group.title)
             box_layout = QVBoxLayout(box)
             heading = QLabel(f"<h2>{rich_text(group.title)}</h2>")
@@ -207,6 +223,66 @@ class QuestionnaireView(QScrollArea):
             layout.addWidget(box)
         layout.addStretch(1)
         self._set_as_of(self.as_of)
+        for keys, step in (("Ctrl+Down", 1), ("Ctrl+Up", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.step_group(step))
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+
+    # --- moving by group, and the note under the field in use ----------------------
+    def group_of(self, widget: QWidget | None) -> str | None:
+        return next((gid for gid, box in self.groups.items() if widget is not None and box.isAncestorOf(widget)), None)
+
+    def step_group(self, step: int) -> None:
+        """Ctrl+Down / Ctrl+Up: the first answer of the next / previous group."""
+        ids = list(self.groups)
+        current = self.group_of(QApplication.focusWidget())
+        index = ids.index(current) + step if current else (0 if step > 0 else len(ids) - 1)
+        if 0 <= index < len(ids):
+            self.go_to_group(ids[index])
+
+    def go_to_group(self, group_id: str) -> None:
+        """Focus the group's first answer, with the group's heading in view."""
+        box = self.groups[group_id]
+        first = next((w for w in self._focus_chain(box) if not isinstance(w, QLabel)), None)
+        self.verticalScrollBar().setValue(box.y())  # the group's heading at the top
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensureWidgetVisible(first)
+
+    @staticmethod
+    def _focus_chain(box: QWidget) -> list[QWidget]:
+        """The widgets inside ``box`` that Tab visits, in Tab's order."""
+        found, widget = [], box.nextInFocusChain()
+        while widget is not box and widget is not None and len(found) < 500:
+            if box.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                    and widget.isVisibleTo(box) and widget.isEnabled():
+                found.append(widget)
+            widget = widget.nextInFocusChain()
+        return found
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.widget() is not None and self.widget().isAncestorOf(new):
+            self._keep_note_in_view()
+
+    def _keep_note_in_view(self) -> None:
+        """The note under the field in use (a unit changed, a date read) shows whole,
+        and the field with it: it appears below the field, maybe under the page's edge."""
+        focused = QApplication.focusWidget()
+        row = next((r for r in self.rows.values() if focused is not None and r.isAncestorOf(focused)), None)
+        if row is None or not row.input.note.isVisibleTo(row):
+            return
+        for _ in range(3):  # the row, the group, then the page: laid out now
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.ensureWidgetVisible(row.input.note, 0, 10)
+        self.ensureWidgetVisible(focused, 0, 10)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return at_least_content_width(self, super().minimumSizeHint())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:  # the text zoom: the page's smallest width changed
+            QTimer.singleShot(0, self, self.updateGeometry)
+        super().changeEvent(event)
 
     def _set_as_of(self, as_of: dt.date) -> None:
         """'How long ago' is counted to the date the answers describe."""
@@ -246,6 +322,7 @@ class QuestionnaireView(QScrollArea):
     def _changed(self) -> None:
         if not self._loading:
             self.session.set_answers(self.answers_file())
+            self._keep_note_in_view()
 
     def load(self, answers_file: AnswersFile) -> None:
         """Show these answers in the widgets and make them the session's answers."""

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from explainer.core.answers import AnswersFile, new_answers_file
 from explainer.core.eligibility import (
@@ -25,6 +25,7 @@ from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
 from explainer.content import load_glossary
 from explainer.core.glossary import Glossary, mark_terms
+from explainer.ui.flow import FlowLayout
 from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser, notice_html
 from explainer.ui.session import Session
 from explainer.ui.theme import current_colours
@@ -89,12 +90,11 @@ class ResultsSummaryBar(QWidget):
         self.see_results.setAccessibleName("See your self-check results")
         self.export_pdf = QPushButton("Export PDF for your doctor…")
         self.export_pdf.setAccessibleName("Export a PDF summary for your doctor")
-        # The buttons sit under the words, not beside them: side by side, a large
-        # text size made the row wider than the window.
-        buttons = QHBoxLayout()
+        # The buttons sit under the words, not beside them, and wrap onto a second
+        # line at a large text size: side by side they made the window too wide.
+        buttons = FlowLayout()
         buttons.addWidget(self.see_results)
         buttons.addWidget(self.export_pdf)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addLayout(buttons)

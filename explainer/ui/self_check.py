@@ -61,11 +61,14 @@ class EraseAnswersDialog:
 
 class RestoreDraftDialog:
     """At start-up: carry on with the answers kept from last time, or start fresh.
-    Starting fresh clears them, so the question is not asked again at every start."""
+    Answers are kept between sessions on purpose (after a normal quit too), so the
+    words say so rather than sound like recovering from a crash. Starting fresh
+    clears them, so the question is not asked again at every start."""
 
     @classmethod
     def message(cls, as_of: dt.date) -> str:
-        return (f"The app kept the answers you were working on last time (your answers for {long_date(as_of)}).\n\n"
+        return (f"Your answers from last time are kept on this computer (your answers for {long_date(as_of)}). "
+                "The app keeps them when you quit, so you can go on later.\n\n"
                 "Do you want to carry on with them? If you start fresh, the app clears them.")
 
     @classmethod

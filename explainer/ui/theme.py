@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from explainer.content import resources_root
 
@@ -90,6 +90,9 @@ def style_sheet(colours: Colours) -> str:
         f"QPushButton:focus, QToolButton:focus {{ padding: 2px 8px; }}\n"
         f"{toggles} {{ border: 3px solid transparent; padding: 1px; }}\n"
         f"QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {colours.focus}; }}\n"
+        # Words with links (explainer.ui.labels.LinkLabel): Tab stops on each link, which
+        # Qt marks with a thin dotted box; the ring says which words hold it.
+        f"LinkLabel {{ border: 3px solid transparent; }} LinkLabel:focus {{ border: 3px solid {colours.focus}; }}\n"
         # Boxes and dots drawn here, not by the platform: they grow with the text and show in both themes.
         f"QCheckBox::indicator, QRadioButton::indicator {{ width: 0.9em; height: 0.9em;"
         f" border: 2px solid {colours.edge}; background: {colours.get(Role.Base)}; }}\n"
@@ -105,6 +108,13 @@ def style_sheet(colours: Colours) -> str:
         f"QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}\n"
         f"QToolTip {{ color: {colours.get(Role.ToolTipText)}; background: {colours.get(Role.ToolTipBase)};"
         f" border: 1px solid {colours.edge}; }}\n"
+        # The date picker's month and year: Qt writes them in the highlight's text colour,
+        # which on the buttons' background above was 1.25:1.
+        f"QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {colours.get(Role.Window)}; }}\n"
+        f"QCalendarWidget QToolButton {{ color: {colours.get(Role.ButtonText)}; }}\n"
+        f"QCalendarWidget QAbstractItemView {{ color: {colours.get(Role.Text)}; background: {colours.get(Role.Base)};"
+        f" selection-color: {colours.get(Role.HighlightedText)};"
+        f" selection-background-color: {colours.get(Role.Highlight)}; }}\n"
     )
 
 
@@ -125,6 +135,27 @@ def current_colours() -> Colours:
     app = QApplication.instance()
     dark = app is not None and QApplication.palette().color(Role.Base).lightness() < 128
     return HIGH_CONTRAST if dark else NORMAL
+
+
+def redraw_links() -> None:
+    """Qt fixes a rich-text label's link colour when the text is set, from the palette
+    of that moment: set each such text again, so its links take the new theme's colour."""
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QLabel) and "<a " in widget.text():
+            text, focused = widget.text(), widget.hasFocus()
+            widget.setText("")
+            widget.setText(text)
+            if focused:
+                _keep_focus(widget)
+
+
+def _keep_focus(label: QLabel) -> None:
+    """The focus stays on the label's link (an empty label had passed it on)."""
+    from PySide6.QtCore import Qt  # not before the first paint (see main_window)
+
+    label.setFocus(Qt.FocusReason.OtherFocusReason)
+    if hasattr(label, "choose_link"):
+        label.choose_link(True)
 
 
 class Theme(QObject):
@@ -151,6 +182,7 @@ class Theme(QObject):
         wanted = palette(self.colours)
         if QApplication.palette() != wanted:
             QApplication.setPalette(wanted)
+            redraw_links()
         if isinstance(app, QApplication) and app.styleSheet() != style_sheet(self.colours):
             app.setStyleSheet(style_sheet(self.colours))
 

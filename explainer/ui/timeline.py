@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,6 +27,7 @@ from explainer.core.model import Route
 from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
 from explainer.timeline_text import TimelineText, timeline_text
 from explainer.ui.cycle_grid import CycleGrid
+from explainer.ui.flow import at_least_content_width
 from explainer.ui.grid_names import GridScroller
 from explainer.ui.journey_strip import JourneyStrip
 from explainer.ui.labels import heading, name_spin_box, prose
@@ -58,6 +59,9 @@ class LegendIcon(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # On the grid's own white paper, in both themes: the marks were made for it
+        # (on the high-contrast black they were 2.25:1).
+        painter.fillRect(self.rect(), QColor(PICTURE["paper"]))
         box = QRectF(self.rect()).adjusted(2, 2, -2, -2)
         if self.kind in {route.value for route in Route}:
             SHAPE_PAINTERS[Route(self.kind)](painter, box, QColor(LEGEND_INK))
@@ -65,8 +69,8 @@ class LegendIcon(QWidget):
             paint_clinic_mark(painter, box, certain=self.kind == "clinic")
         else:
             painter.fillRect(box, REST_FILL)
-            painter.setPen(QColor(PICTURE["grid_line"]))
-            painter.drawRect(box)
+            painter.setPen(QPen(QColor(LEGEND_INK), 2))  # its edge is what shows: 3:1 at least, not blurred
+            painter.drawRect(box.adjusted(1, 1, -1, -1))
         painter.end()
 
 
@@ -235,10 +239,14 @@ class TimelineView(QScrollArea):
         super().resizeEvent(event)
         self.strip.fit_to(self.viewport().width())
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return at_least_content_width(self, super().minimumSizeHint())
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the text zoom: the strip may need to stack
             self.strip.fit_to(self.viewport().width())
+            QTimer.singleShot(0, self, self.updateGeometry)  # and the page's smallest width changed
 
     # --- reacting ----------------------------------------------------------------
     def show_cycle(self, number: int) -> None:

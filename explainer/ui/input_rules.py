@@ -1,0 +1,122 @@
+"""Rules for the mouse and the keyboard that hold for every control in the app,
+including ones added later: one event filter on the QApplication, not code per widget.
+
+- The wheel changes a value (a unit, a number, a date, a choice) only in the
+  control that has the focus, from a click or Tab. Over any other such control it
+  scrolls the page around it: a wheel turned to scroll the page must never change
+  an answer (an M protein of 12 g/L once became 12 g/dL that way).
+- Those controls never take the focus from the wheel, only from a click or Tab.
+- Enter and keypad Enter press the focused push button or tool button, as Space
+  does (Qt does it only in dialogs).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF
+from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QPushButton,
+    QScrollBar,
+    QToolButton,
+    QWidget,
+)
+
+# Controls whose value the wheel would change. Scroll bars are left alone: the
+# wheel over one scrolls, which is what it is for.
+VALUE_CONTROLS = (QAbstractSpinBox, QComboBox, QAbstractSlider)
+
+
+def is_value_control(widget: QObject) -> bool:
+    return isinstance(widget, VALUE_CONTROLS) and not isinstance(widget, QScrollBar)
+
+
+def value_control_of(widget: QWidget) -> QWidget | None:
+    """The value control ``widget`` is part of (a spin box's text field is), within its
+    own window: a combo box's pop-up list is a window of its own and scrolls freely."""
+    while widget is not None:
+        if is_value_control(widget):
+            return widget
+        if widget.isWindow():
+            return None
+        widget = widget.parentWidget()
+    return None
+
+
+def scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = None if widget.isWindow() else widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = None if parent.isWindow() else parent.parentWidget()
+    return None
+
+
+def no_wheel_focus(widget: QWidget) -> None:
+    """Click and Tab still give the focus; the wheel does not."""
+    from PySide6.QtCore import Qt  # after the first paint only (see main_window)
+
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class InputRules(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and isinstance(watched, QWidget):
+            return self._wheel(watched, event)
+        if kind == QEvent.Type.KeyPress and isinstance(watched, (QPushButton, QToolButton)):
+            return self._enter(watched, event)
+        if kind == QEvent.Type.Polish and is_value_control(watched):
+            no_wheel_focus(watched)
+        return False
+
+    @staticmethod
+    def _wheel(watched: QWidget, event: QWheelEvent) -> bool:
+        control = value_control_of(watched)
+        if control is None or control.hasFocus():
+            return False  # not a value, or the person clicked into it: the control's own wheel
+        area = scroll_area_around(control)
+        if area is not None:  # the page scrolls instead, as if the control were not there
+            viewport = area.viewport()
+            position = QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint()))
+            scroll = QWheelEvent(position, event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                                 event.buttons(), event.modifiers(), event.phase(), event.inverted())
+            QApplication.sendEvent(viewport, scroll)
+        event.accept()
+        return True  # the control never sees it
+
+    @staticmethod
+    def _enter(button: QAbstractButton, event: QKeyEvent) -> bool:
+        from PySide6.QtCore import Qt
+
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if not (enter and plain) or not button.isEnabled():
+            return False
+        if isinstance(button, QPushButton) and isinstance(button.window(), QDialog) and button.autoDefault():
+            return False  # a dialog already presses its focused button on Enter
+        if not event.isAutoRepeat():
+            button.click()
+        return True
+
+
+def install_input_rules() -> InputRules:
+    """Once per application; controls made before it are fixed here, later ones as
+    they are polished."""
+    app = QApplication.instance()
+    existing = app.findChild(InputRules)
+    if existing is not None:
+        return existing
+    rules = InputRules(app)
+    app.installEventFilter(rules)
+    for widget in QApplication.allWidgets():
+        if is_value_control(widget):
+            no_wheel_focus(widget)
+    return rules
