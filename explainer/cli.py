@@ -35,7 +35,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_trial_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--trial", type=Path, help="use another trial file instead of the built-in one")
+    parser.add_argument("--trial", type=Path, help="use another trial file instead of the built-in one, "
+                                                   "or a ClinicalTrials.gov record (API v2 JSON)")
+    parser.add_argument("--study", metavar="NCT…",
+                        help="with a record file of several studies: the one to use")
+
+
+def _add_place_options(parser: argparse.ArgumentParser) -> None:
+    """Read by explainer.commands.record: with a record, only the places there are listed."""
+    parser.add_argument("--country", help="with a record: list the study's places in this country")
+    parser.add_argument("--state", help="with a record: list the study's places in this state")
+    parser.add_argument("--city", help="with a record: list the study's places in this city")
 
 
 def _add_delay_option(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +66,8 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     _add_trial_option(parser)
     if subcommand == "check":
         parser.description = "Check an answers file against the study's entry rules."
-        parser.add_argument("answers", type=Path, help="the answers file")
+        parser.add_argument("answers", nargs="?", type=Path,
+                            help="the answers file (optional with a ClinicalTrials.gov record)")
         parser.add_argument("--json", action="store_true", help="print JSON")
     elif subcommand == "pdf":
         parser.description = "Make the PDF summary to take to your doctor."
@@ -65,16 +76,19 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
+        _add_place_options(parser)
     elif subcommand == "html":
         parser.description = "Make the summary for your doctor as one web page that screen readers can read."
         parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
         parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the web page (.html)")
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         _add_delay_option(parser)
+        _add_place_options(parser)
     elif subcommand == "calendar":
         parser.description = "Save your treatment days as a calendar file (.ics)."
-        parser.add_argument("--start-date", required=True, help="your first treatment day, YYYY-MM-DD")
-        parser.add_argument("-o", "--output", required=True, help="where to save the .ics file")
+        # Required, but checked in explainer.commands.calendar: a record says it has no schedule first.
+        parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD")
+        parser.add_argument("-o", "--output", help="where to save the .ics file")
         parser.add_argument("--clinic-days-only", action="store_true",
                             help="only clinic days (and days that may be clinic days): fewer events")
         _add_delay_option(parser)
