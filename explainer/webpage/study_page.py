@@ -3,7 +3,7 @@
 The same pages as the PDF (explainer/pdf/study_story.py), with the curated page's
 style sheet (explainer/webpage/style.py): real headings (h1 the summary, h2 each
 page, h3 each part), lists as lists, the language set, no scripts, nothing loaded
-from elsewhere. Every text goes through ``page.text`` (html.escape): a record's
+from elsewhere. Every text goes through ``text`` (escaping.rich_text): a record's
 words show as the letters they are. The record's words are set apart with a rule
 at their left and follow the app's label, so a reader always knows whose words
 they are.
@@ -15,7 +15,7 @@ import re
 
 from explainer.core.study_pages import Block, Item, ItemList, Paragraph, Section, StudyPage
 from explainer.core.study_summary import StudySummary
-from explainer.webpage.page import text
+from explainer.core.escaping import rich_text
 from explainer.webpage.style import CSS
 
 STUDY_CSS = """
@@ -27,6 +27,12 @@ section.disclaimer h2 { border-bottom: none; }
 """
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _ID = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def text(words: str) -> str:
+    """A text as HTML: escaped, control and direction characters dropped (a record may hold
+    them; HTML forbids most), line breaks kept."""
+    return rich_text(words).replace("\n", "<br>")
 
 
 def render_study_html(summary: StudySummary) -> str:
