@@ -109,8 +109,12 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    from explainer.commands.record import is_record, record_summary_line
     from explainer.validate import validate_all
 
+    if is_record(args.file or args.trial, args.study):  # a bad record is one line, exit 2
+        print(record_summary_line(args.file or args.trial, args.study))
+        return 0
     for line in validate_all(args.file or args.trial):
         print(line)
     return 0

@@ -272,3 +272,15 @@ def test_a_records_markup_is_shown_as_letters_everywhere(tmp_path: Path, capsys:
     assert main(["check", "--trial", str(record)]) == 0
     out = capsys.readouterr().out
     assert "<i>not italic</i> &" in out and "\x1b" not in out
+
+
+def test_validate_names_a_record_and_a_broken_trial_file_by_its_field(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(sample(BIG))]) == 0
+    assert "study NCT04267848: 25 criteria items, 1,148 places" in capsys.readouterr().out
+    trial = json.loads((Path(__file__).parents[1] / "resources" / "trials" / "NCT04883242.json").read_text("utf-8"))
+    trial["format"] = "trial-explainer-tril"
+    broken = tmp_path / "trial.json"
+    broken.write_text(json.dumps(trial), encoding="utf-8")
+    assert main(["check", str(FULL_ANSWERS), "--trial", str(broken)]) == 2
+    assert "format:" in one_line_error(capsys)

@@ -2,9 +2,10 @@
 for any study (../shared/spec/interfaces.md §3).
 
 ``open_trial(path, study)`` tells the app's own trial file from a registry record by
-its content: the app's file says ``"format": "trial-explainer-trial"``; anything else
-is read as a record (explainer.records_io), so a saved web page, a CSV download or an
-old XML record gets one plain sentence, exit 2. A file of several studies needs
+its content: the app's file says ``"format": "trial-explainer-trial"`` (or has the
+app's own top-level keys, so a broken one is named by field); anything else is read
+as a record (explainer.records_io), so a saved web page, a CSV download or an old
+XML record gets one plain sentence, exit 2. A file of several studies needs
 ``--study NCT…``; without it, one line lists the numbers.
 """
 
@@ -59,6 +60,18 @@ def is_record(path: Path | None, study_number: str | None = None) -> bool:
     return True
 
 
+def record_summary_line(path: Path, study_number: str | None = None) -> str:
+    """What ``validate`` says of a record the app reads: its number, its items and places."""
+    from explainer.core.criteria import split_criteria
+
+    study = open_trial(path, study_number)
+    if not isinstance(study, RegistryStudy):
+        raise UsageError(f"{path}: this is the app's own trial file, not a ClinicalTrials.gov record")
+    items = len(split_criteria(study.criteria or "").items)
+    return (f"{path}: ClinicalTrials.gov record of study {study.nct_id}: {items} criteria items, "
+            f"{len(study.sites):,} places; the app can explain it")
+
+
 def _is_app_trial(data: bytes) -> bool:
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start != b"{":
@@ -67,7 +80,11 @@ def _is_app_trial(data: bytes) -> bool:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (ValueError, RecursionError):
         return False
-    return isinstance(parsed, dict) and parsed.get("format") == APP_TRIAL_FORMAT
+    if not isinstance(parsed, dict) or "protocolSection" in parsed or "studies" in parsed:
+        return False
+    # A trial file with a mistake in it ("format" misspelt, a field missing) is still the
+    # app's own: load_trial names the field, which says more than "not a record".
+    return parsed.get("format") == APP_TRIAL_FORMAT or "nct_id" in parsed or "format" in parsed
 
 
 def load_study_answers(path: Path | None, study: RegistryStudy) -> AnswersFile | None:
