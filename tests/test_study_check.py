@@ -144,3 +144,11 @@ def test_no_answers_leave_every_row_open() -> None:
 def test_the_check_reads_no_clock() -> None:
     check = check_study(record(["Age >= 18 years"]), answers(age_years=64), WORDS)
     assert check.as_of == dt.date(2026, 11, 23)
+
+
+def test_a_rule_left_to_the_patient_asks_and_still_shows_their_answer() -> None:
+    line = "Total bilirubin <= 1.5 x ULN unless Gilbert's syndrome"
+    row = check_study(record([line]), answers(bilirubin={"value": 3.0, "unit": "xULN"}), WORDS).rows[0]
+    assert row.status is Status.UNKNOWN and row.plain == WORDS.unread
+    assert row.read is not None and row.read.condition and row.answered
+    assert row.reason.startswith(WORDS.reason_condition) and "Bilirubin, your answer: 3 × ULN." in row.reason

@@ -23,7 +23,7 @@ from explainer.content import load_trial
 from explainer.core.answers import AnswersFile
 from explainer.core.model import Trial
 from explainer.core.registry_record import RegistryStudy
-from explainer.core.study_check import StudyCheck, check_study, ignored_answers
+from explainer.core.study_check import StudyCheck, check_study, ignored_answers, rule_words
 from explainer.core.study_pages import Paragraph, Place
 from explainer.errors import UsageError
 from explainer.records_io import RecordFileError, parse_record, pick, read_record_bytes
@@ -140,6 +140,8 @@ def check_text(check: StudyCheck, study: RegistryStudy, today: dt.date | None = 
         lines.append(f"[{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}] {kind} ({row.id}): "
                      f"{_terminal(row.plain)}")
         lines += ["    > " + _terminal(line) for line in row.source.split("\n")]
+        if row.reads and row.plain in (w.unread, w.unread_exclusion):  # read, but left to the patient
+            lines.append(f"    {w.read_label} " + _terminal("; ".join(rule_words(rule, w) for rule in row.reads)))
         lines.append(f"    {w.why_label} {_terminal(row.reason)}")
     return "\n".join(lines)
 

@@ -146,15 +146,27 @@ def _row(item: CriterionItem, rules: tuple[ReadRule, ...], answers: Answers | No
 
     if not rules:
         return row(Status.UNKNOWN, w.unread_exclusion if item.kind == "exclusion" else w.unread, w.reason_unread)
-    plain = "; ".join(rule_words(rule, w) for rule in rules)
-    if any(rule.condition for rule in rules):
-        return row(Status.UNKNOWN, plain, w.reason_condition)
+    unread = w.unread_exclusion if item.kind == "exclusion" else w.unread
+    if any(rule.condition for rule in rules):  # the item is the patient's to answer; the rule is only shown
+        return row(Status.UNKNOWN, unread, _with_answers(w.reason_condition, rules, answers, w))
     if any(rule.line for rule in rules) or _unread_words(item, rules):
-        return row(Status.UNKNOWN, plain, w.reason_more_words)
+        return row(Status.UNKNOWN, unread, _with_answers(w.reason_more_words, rules, answers, w))
+    plain = "; ".join(rule_words(rule, w) for rule in rules)
     results = [_compare(rule, answers, w) for rule in rules]
     holds = [held for held, _ in results]
     reason = " ".join(dict.fromkeys(why for _, why in results))
     return row(_status(item.kind, holds), plain, reason)
+
+
+def _with_answers(reason: str, rules: tuple[ReadRule, ...], answers: Answers | None, w: CheckWords) -> str:
+    """The reason, then the patient's own answers to the rules' questions (to take to the team)."""
+    given = []
+    for rule in rules:
+        answer = answers.get(answer_key(rule.question)) if answers else None
+        if answer is not None:
+            yours, _ = _in_rule_unit(answer_key(rule.question), answer, rule)
+            given.append(w.your_answer.format(name=w.names.get(rule.question, rule.question), yours=yours))
+    return " ".join([reason, *dict.fromkeys(given)])
 
 
 def _unread_words(item: CriterionItem, rules: tuple[ReadRule, ...]) -> bool:

@@ -24,6 +24,7 @@ WithCount = Words("count")
 WithNctDate = Words("nct_id", "date")
 WithCountNctKeys = Words("count", "nct_id", "keys")
 WithNameYoursLimit = Words("name", "yours", "limit")
+WithNameYours = Words("name", "yours")
 WithNameLimit = Words("name", "limit")
 WithValue = Words("value")
 OpWords = Words("value", "low", "high")
@@ -48,6 +49,7 @@ class CheckWords(_Strict):
     reason_more_words: Plain
     reason_several: Plain
     reason_compared: WithNameYoursLimit
+    your_answer: WithNameYours
     rule: WithNameLimit
     op: dict[Op, OpWords]
     uln: WithValue
