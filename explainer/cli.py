@@ -26,7 +26,9 @@ COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's
   validate [FILE]        check a trial file (the built-in one by default)
   download NCT… [-o FILE]
                          get a study's record by its number (the only command
-                         that goes online; it sends nothing but the number)"""
+                         that goes online; it sends nothing but the number)
+  --trial FILE           on any command: another trial file, or a ClinicalTrials.gov
+                         record (--study NCT… picks one of several studies in it)"""
 
 
 class _Parser(argparse.ArgumentParser):
