@@ -132,7 +132,8 @@ def check_text(check: StudyCheck, study: RegistryStudy, today: dt.date | None = 
 
     words, w = study_words(), study_summary_words().check
     as_of = format_date_of(check.as_of, words) if check.as_of else None
-    lines = [w.heading.format(nct_id=check.trial, date=as_of) if as_of else w.no_answers, ""]
+    lines = ([w.heading.format(nct_id=check.trial, date=as_of), ""] if as_of else
+             [w.heading_no_answers.format(nct_id=check.trial), w.no_answers, ""])
     lines += [_terminal(line) for line in _status_lines(study, today or dt.date.today())] + [""]
     lines += [f"{OVERALL_WORDS[check.overall]}. {DISCLAIMER}", ""]
     for row in check.rows:

@@ -32,6 +32,7 @@ OpWords = Words("value", "low", "high")
 
 class CheckWords(_Strict):
     heading: WithNctDate
+    heading_no_answers: WithNct
     no_answers: Plain
     needed: Plain
     keeps_out: Plain
