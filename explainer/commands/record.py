@@ -17,6 +17,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explainer.answers_io import load_answers
 from explainer.content import load_trial
@@ -28,6 +29,9 @@ from explainer.core.study_pages import Paragraph, Place
 from explainer.errors import UsageError
 from explainer.records_io import RecordFileError, parse_record, pick, read_record_bytes
 from explainer.study_words_io import study_summary_words, study_words
+
+if TYPE_CHECKING:
+    from explainer.core.study_summary import StudySummary
 
 APP_TRIAL_FORMAT = "trial-explainer-trial"
 
@@ -163,7 +167,7 @@ def _terminal(text: str) -> str:
 
 # ---------------------------------------------------------------- pdf and html
 
-def _summary(args: argparse.Namespace, study: RegistryStudy, today: dt.date):  # -> StudySummary
+def _summary(args: argparse.Namespace, study: RegistryStudy, today: dt.date) -> StudySummary:
     from explainer.core.study_summary import build_study_summary
 
     if getattr(args, "start_date", None) is not None:
