@@ -247,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bundle: not measured ({args.bundle} not found; build it with packaging/build)")
     print(f"\nPDF export (whole `trial-explainer pdf` command, median of 3): {pdf_export_seconds(3)}")
     print(f"\n{in_process('pdf_bench.py')}")
+    print(f"\n{in_process('record_pdf_bench.py')}")
     print(f"\n{in_process('glossary_bench.py', '--samples', args.samples)}")
     return 0
 

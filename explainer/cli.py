@@ -26,7 +26,9 @@ COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's
   validate [FILE]        check a trial file (the built-in one by default)
   download NCT… [-o FILE]
                          get a study's record by its number (the only command
-                         that goes online; it sends nothing but the number)"""
+                         that goes online; it sends nothing but the number)
+  --trial FILE           on any command: another trial file, or a ClinicalTrials.gov
+                         record (--study NCT… picks one of several studies in it)"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,7 +37,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_trial_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--trial", type=Path, help="use another trial file instead of the built-in one")
+    parser.add_argument("--trial", type=Path, help="use another trial file instead of the built-in one, "
+                                                   "or a ClinicalTrials.gov record (API v2 JSON)")
+    parser.add_argument("--study", metavar="NCT…",
+                        help="with a record file of several studies: the one to use")
+
+
+def _add_place_options(parser: argparse.ArgumentParser) -> None:
+    """Read by explainer.commands.record: with a record, only the places there are listed."""
+    parser.add_argument("--country", help="with a record: list the study's places in this country")
+    parser.add_argument("--state", help="with a record: list the study's places in this state")
+    parser.add_argument("--city", help="with a record: list the study's places in this city")
 
 
 def _add_delay_option(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +68,8 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     _add_trial_option(parser)
     if subcommand == "check":
         parser.description = "Check an answers file against the study's entry rules."
-        parser.add_argument("answers", type=Path, help="the answers file")
+        parser.add_argument("answers", nargs="?", type=Path,
+                            help="the answers file (optional with a ClinicalTrials.gov record)")
         parser.add_argument("--json", action="store_true", help="print JSON")
     elif subcommand == "pdf":
         parser.description = "Make the PDF summary to take to your doctor."
@@ -65,16 +78,19 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
+        _add_place_options(parser)
     elif subcommand == "html":
         parser.description = "Make the summary for your doctor as one web page that screen readers can read."
         parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
         parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the web page (.html)")
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         _add_delay_option(parser)
+        _add_place_options(parser)
     elif subcommand == "calendar":
         parser.description = "Save your treatment days as a calendar file (.ics)."
-        parser.add_argument("--start-date", required=True, help="your first treatment day, YYYY-MM-DD")
-        parser.add_argument("-o", "--output", required=True, help="where to save the .ics file")
+        # Required, but checked in explainer.commands.calendar: a record says it has no schedule first.
+        parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD")
+        parser.add_argument("-o", "--output", help="where to save the .ics file")
         parser.add_argument("--clinic-days-only", action="store_true",
                             help="only clinic days (and days that may be clinic days): fewer events")
         _add_delay_option(parser)
@@ -95,8 +111,12 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    from explainer.commands.record import is_record, record_summary_line
     from explainer.validate import validate_all
 
+    if is_record(args.file or args.trial, args.study):  # a bad record is one line, exit 2
+        print(record_summary_line(args.file or args.trial, args.study))
+        return 0
     for line in validate_all(args.file or args.trial):
         print(line)
     return 0

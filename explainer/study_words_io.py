@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from explainer.content import Source, load_json_model, resources_root
+from explainer.core.study_summary_words import StudySummaryWords
 from explainer.core.study_words import StudyWords
 
 
@@ -19,3 +20,13 @@ def load_study_words(source: Source | None = None) -> StudyWords:
 @cache
 def study_words() -> StudyWords:
     return load_study_words()
+
+
+def load_study_summary_words(source: Source | None = None) -> StudySummaryWords:
+    return load_json_model(source or resources_root() / "study_summary_words.json", StudySummaryWords)
+
+
+@cache
+def study_summary_words() -> StudySummaryWords:
+    """The words the summary and the self-check of any record add (resources/study_summary_words.json)."""
+    return load_study_summary_words()

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
+from explainer.commands.record import is_record, no_schedule
 from explainer.content import load_trial
 from explainer.core.delays import merge_delays
 from explainer.core.facts import long_date
@@ -66,6 +67,12 @@ def check_output(path: Path | str, *inputs: Path | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.trial is not None and is_record(args.trial, args.study):
+        raise no_schedule()  # a record holds no regimen the calendar could lay out
+    missing = [name for name, value in (("--start-date", args.start_date), ("-o/--output", args.output))
+               if value is None]
+    if missing:
+        raise UsageError(f"the following arguments are required: {', '.join(missing)}")
     start = parse_start_date(args.start_date)
     check_output(args.output, args.trial)
     output = Path(args.output)

@@ -10,14 +10,21 @@ import json
 import sys
 
 from explainer.answers_io import load_answers
-from explainer.content import load_questions, load_trial
+from explainer.commands.record import open_trial, run_check
+from explainer.content import load_questions
 from explainer.core.eligibility import STATUS_ICONS, EligibilityReport, evaluate
 from explainer.core.facts import closed_notice, long_date
 from explainer.core.model import Trial
+from explainer.core.registry_record import RegistryStudy
+from explainer.errors import UsageError
 
 
 def run(args: argparse.Namespace) -> int:
-    trial = load_trial(args.trial)
+    trial = open_trial(args.trial, args.study)
+    if isinstance(trial, RegistryStudy):
+        return run_check(args, trial)
+    if args.answers is None:
+        raise UsageError("the following arguments are required: answers")
     answers = load_answers(args.answers, trial.nct_id)
     report = evaluate(trial, answers, load_questions())
     # A terminal that cannot show "µ" or "✓" gets a stand-in, never a traceback.

@@ -14,7 +14,7 @@ import datetime as dt
 from explainer.answers_io import load_answers
 from explainer.commands.calendar import check_in_range, parse_delays
 from explainer.commands.pdf import parse_start_date
-from explainer.content import load_trial
+from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
 from explainer.files import output_problem, write_atomically
 from explainer.summary_source import make_summary
@@ -24,7 +24,11 @@ EXAMPLE_NAME = "summary.html"
 
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
-    trial = load_trial(args.trial)
+    from explainer.commands.record import open_trial, run_html
+
+    trial = open_trial(args.trial, args.study)
+    if isinstance(trial, RegistryStudy):
+        return run_html(args, trial, today)
     answers = load_answers(args.answers, trial.nct_id) if args.answers else None
     start = parse_start_date(args.start_date)
     if start is not None:

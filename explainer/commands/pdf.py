@@ -15,15 +15,19 @@ from pathlib import Path
 
 from explainer.answers_io import load_answers
 from explainer.commands.calendar import check_in_range
-from explainer.content import load_trial
 from explainer.core.paper import Paper, paper_for_environment
+from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
 from explainer.files import CannotWriteHere, output_problem, write_atomically
 from explainer.summary_source import make_summary
 
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
-    trial = load_trial(args.trial)
+    from explainer.commands.record import open_trial, run_pdf
+
+    trial = open_trial(args.trial, args.study)
+    if isinstance(trial, RegistryStudy):
+        return run_pdf(args, trial, today)
     answers = load_answers(args.answers, trial.nct_id) if args.answers else None
     start = parse_start_date(args.start_date)
     if start is not None:

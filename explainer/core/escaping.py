@@ -34,3 +34,9 @@ def markdown_text(value: str) -> str:
     or list can start inside it."""
     one_line = " ".join(_INVISIBLE.sub("", value).split())
     return _ASCII_PUNCTUATION.sub(r"\\\1", one_line)
+
+
+def terminal_text(value: str) -> str:
+    """``value`` on one line of a terminal: no control characters (so no escape
+    sequences from a record reach the screen), runs of spaces and line breaks made one."""
+    return " ".join(_INVISIBLE.sub("", value).split())

@@ -1,0 +1,245 @@
+"""The self-check of any registry record: every criterion item once, in record order.
+
+``check_study(study, answers, words)`` gives one row per item of the record's
+eligibility text (inc-1, exc-1, ...; see explainer.core.criteria). A row is
+evaluated only when all of this holds, because wrong is worse than open:
+
+- the app read at least one rule from the item's words (explainer.core.criteria_read);
+- no rule carries a condition, and the item says nothing else the app did not read
+  (only filler such as "Patients must be" is left when the read words are taken out);
+- every rule's question is answered, in a unit that converts to the rule's unit.
+
+Otherwise the row is ``unknown`` and says why; an item with no rule asks "Does this
+apply to you?" and never guesses. An inclusion needs every rule it holds; an
+exclusion keeps people out when any of its rules holds. ``overall`` follows
+../shared/spec/interfaces.md §2; "recruiting" comes only from the record's status.
+No Qt, no files, no clock here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from explainer.core.answers import Answers, AnswersFile, LabValue
+from explainer.core.criteria import CriterionItem, split_criteria
+from explainer.core.criteria_read import ReadRule, read_criteria
+from explainer.core.eligibility import Overall, Status, overall_of
+from explainer.core.registry_record import RegistryStudy
+from explainer.core.study_pages import Intake, intake
+from explainer.core.study_summary_words import CheckWords
+from explainer.core.units import ULN, convert, display_unit, format_number
+
+# A rule's question, as the answers file names it where the names differ (spec §1).
+ANSWER_KEYS = {"age": "age_years"}
+
+# The record's units (spacing normalised by the reader) -> the answers file's units.
+_UNIT_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), unit) for pattern, unit in (
+    (r"(?:cells)?(?:/|per)(?:mm\^?3|mm³|cu\.?mm|cmm|ul|mcl|microliter)", "/uL"),
+    (r"(?:x|×)?10(?:\^|\*\*)?9/l|(?:x|×)?10⁹/l|(?:x|×)?gi/l", "10^9/L"),
+    (r"(?:x|×)?10(?:\^|\*\*)?3/(?:ul|mm\^?3|mm³)|(?:x|×)?10³/(?:ul|mm\^?3|mm³)", "10^3/uL"),
+    (r"gm?/dl", "g/dL"),
+    (r"gm?/l", "g/L"),
+    (r"mmol/l", "mmol/L"),
+    (r"mg/dl", "mg/dL"),
+    (r"(?:umol|micromol)/l", "umol/L"),
+    (r"i?u/l", "U/L"),
+    (r"ml/min(?:ute)?", "mL/min"),
+    (r"ml/min(?:ute)?/1[.,]73m(?:\^?2|²)", "mL/min/1.73m2"),
+    (r"years?|yrs?", "years"),
+))
+# What may be left of an item once the words a rule was read from are taken out.
+_ABBREVIATION = re.compile(r"\([A-Za-z][A-Za-z0-9 .\-/]{0,12}\)")
+_FILLER = re.compile(
+    r"\b(?:patients?|patient's|patients'|participants?|participant's|participants'|subjects?|subject's|"
+    r"subjects'|must|should|be|is|are|has|have|a|an|the|of|old|and|level|value)\b|[\s.,;:/'’\-]+",
+    re.IGNORECASE)
+
+
+def answer_key(question: str) -> str:
+    return ANSWER_KEYS.get(question, question)
+
+
+def answer_unit(rule_unit: str | None) -> str | None:
+    """The record's unit as the answers file writes it, or None if the app does not know it."""
+    if rule_unit is None:
+        return None
+    spelled = rule_unit.replace(" ", "").replace("µ", "u").replace("μ", "u").lower()
+    for pattern, unit in _UNIT_SPELLINGS:
+        if pattern.fullmatch(spelled):
+            return unit
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class StudyCheckRow:
+    id: str
+    kind: str
+    status: Status
+    plain: str
+    source: str
+    reason: str
+    reads: tuple[ReadRule, ...]
+    answered: bool = False  # a question of its rules is answered (the PDF shows the answer)
+
+    @property
+    def read(self) -> ReadRule | None:
+        return self.reads[0] if self.reads else None
+
+    def to_spec_dict(self) -> dict[str, Any]:
+        """Spec §3; ``reads`` (every rule of the item) is an addition beside ``read``."""
+        return {"id": self.id, "kind": self.kind, "status": self.status.value, "plain": self.plain,
+                "source": self.source, "reason": self.reason,
+                "read": self.read.as_spec() if self.read else None,
+                "reads": [rule.as_spec() for rule in self.reads]}
+
+
+@dataclass(frozen=True, slots=True)
+class StudyCheck:
+    trial: str
+    recruiting: bool
+    as_of: dt.date | None
+    rows: tuple[StudyCheckRow, ...]
+
+    @property
+    def overall(self) -> Overall:
+        return overall_of(row.status for row in self.rows)
+
+    def to_spec_dict(self) -> dict[str, Any]:
+        return {"trial": self.trial, "recruiting": self.recruiting, "overall": self.overall.value,
+                "criteria": [row.to_spec_dict() for row in self.rows]}
+
+
+def study_rules(study: RegistryStudy) -> tuple[list[CriterionItem], dict[str, tuple[ReadRule, ...]]]:
+    criteria = split_criteria(study.criteria or "")
+    return list(criteria.items), read_criteria(criteria)
+
+
+def asked_keys(study: RegistryStudy) -> frozenset[str]:
+    """The answers-file keys this study's read rules use."""
+    _, rules = study_rules(study)
+    return frozenset(answer_key(rule.question) for found in rules.values() for rule in found)
+
+
+def ignored_answers(study: RegistryStudy, answers: AnswersFile) -> list[str]:
+    """Answered questions this study does not ask (spec §3: they are ignored, and said so)."""
+    asked = asked_keys(study)
+    return [key for key in answers.answers.answered() if key not in asked]
+
+
+def check_study(study: RegistryStudy, answers: AnswersFile | None, words: CheckWords) -> StudyCheck:
+    items, rules = study_rules(study)
+    given = answers.answers if answers else None
+    rows = tuple(_row(item, rules.get(item.id, ()), given, words) for item in items)
+    return StudyCheck(study.nct_id, intake(study) is Intake.YES, answers.as_of if answers else None, rows)
+
+
+# ---------------------------------------------------------------- one row
+
+def _row(item: CriterionItem, rules: tuple[ReadRule, ...], answers: Answers | None, w: CheckWords) -> StudyCheckRow:
+    answered = answers is not None and any(answers.get(answer_key(rule.question)) is not None for rule in rules)
+
+    def row(status: Status, plain: str, reason: str) -> StudyCheckRow:
+        return StudyCheckRow(item.id, item.kind, status, plain, item.source, reason, rules, answered)
+
+    if not rules:
+        return row(Status.UNKNOWN, w.unread_exclusion if item.kind == "exclusion" else w.unread, w.reason_unread)
+    unread = w.unread_exclusion if item.kind == "exclusion" else w.unread
+    if any(rule.condition for rule in rules):  # the item is the patient's to answer; the rule is only shown
+        return row(Status.UNKNOWN, unread, _with_answers(w.reason_condition, rules, answers, w))
+    if any(rule.line for rule in rules) or _unread_words(item, rules):
+        return row(Status.UNKNOWN, unread, _with_answers(w.reason_more_words, rules, answers, w))
+    plain = "; ".join(rule_words(rule, w) for rule in rules)
+    results = [_compare(rule, answers, w) for rule in rules]
+    holds = [held for held, _ in results]
+    reason = " ".join(dict.fromkeys(why for _, why in results))
+    return row(_status(item.kind, holds), plain, reason)
+
+
+def _with_answers(reason: str, rules: tuple[ReadRule, ...], answers: Answers | None, w: CheckWords) -> str:
+    """The reason, then the patient's own answers to the rules' questions (to take to the team)."""
+    given = []
+    for rule in rules:
+        answer = answers.get(answer_key(rule.question)) if answers else None
+        if answer is not None:
+            yours, _ = _in_rule_unit(answer_key(rule.question), answer, rule)
+            given.append(w.your_answer.format(name=w.names.get(rule.question, rule.question), yours=yours))
+    return " ".join([reason, *dict.fromkeys(given)])
+
+
+def _unread_words(item: CriterionItem, rules: tuple[ReadRule, ...]) -> bool:
+    rest = item.text
+    for rule in rules:
+        rest = rest.replace(rule.words, " ")
+    return bool(_FILLER.sub("", _ABBREVIATION.sub(" ", rest)))
+
+
+def _status(kind: str, holds: list[bool | None]) -> Status:
+    if kind == "exclusion":  # any rule that holds keeps people out
+        if any(held is True for held in holds):
+            return Status.NOT_SATISFIED
+        return Status.SATISFIED if all(held is False for held in holds) else Status.UNKNOWN
+    if any(held is False for held in holds):
+        return Status.NOT_SATISFIED
+    return Status.SATISFIED if all(held is True for held in holds) else Status.UNKNOWN
+
+
+def _compare(rule: ReadRule, answers: Answers | None, w: CheckWords) -> tuple[bool | None, str]:
+    """Whether the rule's words hold for the patient's answer (None: not known), and why."""
+    key = answer_key(rule.question)
+    if key not in Answers.model_fields:
+        return None, w.reason_no_question
+    answer = answers.get(key) if answers else None
+    if answer is None:
+        return None, w.reason_not_answered
+    yours, value = _in_rule_unit(key, answer, rule)
+    if value is None or isinstance(rule.value, str):
+        return None, w.reason_unit
+    held = _holds(rule, value)
+    name = w.names.get(rule.question, rule.question)
+    return held, w.reason_compared.format(name=name, yours=yours, limit=limit_words(rule, w))
+
+
+def _in_rule_unit(key: str, answer: object, rule: ReadRule) -> tuple[str, float | None]:
+    """The answer as the patient gave it, and its value in the rule's unit (None: cannot convert)."""
+    if isinstance(answer, LabValue):
+        shown = f"{format_number(answer.value)} {display_unit(answer.unit)}"
+        if rule.uln:
+            return shown, convert(answer.value, answer.unit, ULN, answer.uln)
+        target = answer_unit(rule.unit)
+        return shown, None if target is None else convert(answer.value, answer.unit, target)
+    if isinstance(answer, bool) or not isinstance(answer, int):
+        return str(answer), None  # a yes/no answer is no number
+    if key == "age_years":
+        return f"{answer} years", float(answer) if answer_unit(rule.unit) == "years" else None
+    return str(answer), float(answer) if rule.unit is None and not rule.uln else None
+
+
+def _holds(rule: ReadRule, value: float) -> bool:
+    limit = rule.value
+    if rule.op == "range":
+        low, high = limit  # type: ignore[misc]
+        return low <= value <= high
+    return {">=": value >= limit, ">": value > limit, "<=": value <= limit, "<": value < limit,  # type: ignore[operator]
+            "==": value == limit}[rule.op]
+
+
+# ---------------------------------------------------------------- words
+
+def limit_words(rule: ReadRule, w: CheckWords) -> str:
+    """'at least 100,000 /mm^3', 'no more than 2.5 times the upper limit of normal'."""
+    def shown(number: object) -> str:
+        text = format_number(number) if isinstance(number, int | float) else str(number)
+        if rule.uln:
+            return w.uln.format(value=text)
+        return f"{text} {rule.unit}" if rule.unit else text
+
+    if rule.op == "range" and isinstance(rule.value, tuple):
+        return w.op["range"].format(low=shown(rule.value[0]), high=shown(rule.value[1]), value="")
+    return w.op[rule.op].format(value=shown(rule.value), low="", high="")
+
+
+def rule_words(rule: ReadRule, w: CheckWords) -> str:
+    return w.rule.format(name=w.names.get(rule.question, rule.question), limit=limit_words(rule, w))

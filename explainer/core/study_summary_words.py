@@ -1,0 +1,81 @@
+"""The app's words for the summary and self-check of any registry record
+(resources/study_summary_words.json), as a model.
+
+The pages themselves say what study_words.json says; this file holds only what the
+PDF, the web page and ``check`` add around them: titles, the notice that only the
+study team decides, the questions to ask, the disclaimer, and the self-check's
+rows in words. Each text names the placeholders it may use, as in
+explainer.core.study_words. No Qt, no files, no clock here.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from explainer.core.criteria_read import Op
+from explainer.core.study_words import Plain, Words, _Strict
+
+WithNct = Words("nct_id")
+WithNctToday = Words("nct_id", "today")
+WithToday = Words("today")
+WithTodayDate = Words("today", "record_date")
+WithDate = Words("date")
+WithCount = Words("count")
+WithNctDate = Words("nct_id", "date")
+WithCountNctKeys = Words("count", "nct_id", "keys")
+WithNameYoursLimit = Words("name", "yours", "limit")
+WithNameYours = Words("name", "yours")
+WithNameLimit = Words("name", "limit")
+WithValue = Words("value")
+OpWords = Words("value", "low", "high")
+
+
+class CheckWords(_Strict):
+    heading: WithNctDate
+    heading_no_answers: WithNct
+    no_answers: Plain
+    needed: Plain
+    keeps_out: Plain
+    why_label: Plain
+    read_label: Plain
+    ignored: WithCountNctKeys
+    ignored_one: WithCountNctKeys
+    unread: Plain
+    unread_exclusion: Plain
+    reason_unread: Plain
+    reason_not_answered: Plain
+    reason_no_question: Plain
+    reason_unit: Plain
+    reason_condition: Plain
+    reason_more_words: Plain
+    reason_several: Plain
+    reason_compared: WithNameYoursLimit
+    your_answer: WithNameYours
+    rule: WithNameLimit
+    op: dict[Op, OpWords]
+    uln: WithValue
+    names: dict[str, Plain]
+
+
+class StudySummaryWords(_Strict):
+    format: str = Field(pattern=r"^trial-explainer/study-summary-words$")
+    version: int = Field(ge=1, le=1)
+    title: WithNct
+    subtitle: WithTodayDate
+    subtitle_no_date: WithToday
+    notice: Plain
+    footer: WithNctToday
+    answers_note: WithDate
+    no_answers_note: Plain
+    your_answer_label: Plain
+    status_label: Plain
+    more_places: WithCount
+    more_places_one: Plain
+    questions_title: Plain
+    questions_intro: Plain
+    questions: tuple[Plain, ...] = Field(min_length=1)
+    questions_source: Plain
+    disclaimer_title: Plain
+    disclaimer: tuple[Plain, ...] = Field(min_length=1)
+    calendar_none: Plain
+    check: CheckWords

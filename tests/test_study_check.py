@@ -1,0 +1,154 @@
+"""The self-check of any registry record (explainer.core.study_check), table-driven.
+
+Each case is one criterion line as a record writes it, the patient's answers and the
+status the row must have. Wrong is worse than open: a condition, words the app did
+not read, a unit it cannot convert or an unanswered question leave the row unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from explainer.core.answers import AnswersFile
+from explainer.core.eligibility import Overall, Status
+from explainer.core.registry_record import from_registry_json
+from explainer.core.study_check import answer_unit, check_study, ignored_answers
+from explainer.study_words_io import study_summary_words
+
+WORDS = study_summary_words().check
+
+
+def record(inclusion: list[str], exclusion: list[str] = (), status: str = "RECRUITING") -> Any:
+    text = "Inclusion Criteria:\n\n" + "\n".join(f"* {line}" for line in inclusion)
+    if exclusion:
+        text += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {line}" for line in exclusion)
+    data = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT00000001", "briefTitle": "A test study"},
+        "statusModule": {"overallStatus": status},
+        "eligibilityModule": {"eligibilityCriteria": text}}}
+    return from_registry_json(data)[0]
+
+
+def answers(**given: Any) -> AnswersFile:
+    return AnswersFile.model_validate_json(json.dumps({
+        "format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242", "as_of": "2026-11-23",
+        "answers": given}))
+
+
+PLATELETS = "Platelet count >= 100,000/mm^3"
+CASES = [
+    # (id, kind, line, answers, status)
+    ("platelets met", "inclusion", PLATELETS, {"platelets": {"value": 150, "unit": "10^9/L"}}, Status.SATISFIED),
+    ("platelets not met", "inclusion", PLATELETS, {"platelets": {"value": 80, "unit": "10^9/L"}},
+     Status.NOT_SATISFIED),
+    ("platelets per microlitre", "inclusion", PLATELETS, {"platelets": {"value": 100000, "unit": "/uL"}},
+     Status.SATISFIED),
+    ("platelets unanswered", "inclusion", PLATELETS, {"age_years": 60}, Status.UNKNOWN),
+    ("hemoglobin g/L against g/dL", "inclusion", "Hemoglobin >= 9 g/dL", {"hemoglobin": {"value": 85, "unit": "g/L"}},
+     Status.NOT_SATISFIED),
+    ("bilirubin raw value with its ULN", "inclusion", "Total bilirubin <= 1.5 x upper limit of normal (ULN)",
+     {"bilirubin": {"value": 2.0, "unit": "mg/dL", "uln": 1.2}}, Status.NOT_SATISFIED),
+    ("bilirubin in xULN", "inclusion", "Total bilirubin <= 1.5 x upper limit of normal (ULN)",
+     {"bilirubin": {"value": 1.0, "unit": "xULN"}}, Status.SATISFIED),
+    ("a condition leaves it open", "inclusion", "Total bilirubin <= 1.5 x ULN unless Gilbert's syndrome",
+     {"bilirubin": {"value": 3.0, "unit": "xULN"}}, Status.UNKNOWN),
+    ("other words leave it open", "inclusion", "Calculated (Calc.) creatinine clearance >= 45 mL/min",
+     {}, Status.UNKNOWN),
+    ("age met", "inclusion", "Age >= 18 years", {"age_years": 64}, Status.SATISFIED),
+    ("age not met", "inclusion", "Age >= 18 years", {"age_years": 17}, Status.NOT_SATISFIED),
+    ("ECOG range", "inclusion", "Eastern Cooperative Oncology Group (ECOG) performance status (PS): 0-1",
+     {"ecog": 2}, Status.NOT_SATISFIED),
+    ("an exclusion that holds", "exclusion", "Alanine aminotransferase (ALT) > 5 x upper limit of normal (ULN)",
+     {"alt": {"value": 6, "unit": "xULN"}}, Status.NOT_SATISFIED),
+    ("an exclusion that does not hold", "exclusion",
+     "Alanine aminotransferase (ALT) > 5 x upper limit of normal (ULN)",
+     {"alt": {"value": 50, "unit": "U/L", "uln": 40}}, Status.SATISFIED),
+    ("either test of an exclusion", "exclusion",
+     "Alanine aminotransferase (ALT) or aspartate aminotransferase (AST) > 5 X upper limit of normal (ULN)",
+     {"alt": {"value": 1, "unit": "xULN"}, "ast": {"value": 6, "unit": "xULN"}}, Status.NOT_SATISFIED),
+    ("one of two tests unanswered", "inclusion",
+     "Aspartate aminotransferase (AST) / alanine aminotransferase (ALT) =< 2.5 x upper limit of normal (ULN)",
+     {"ast": {"value": 1, "unit": "xULN"}}, Status.UNKNOWN),
+    ("eGFR given per 1.73 m2, limit in mL/min", "inclusion", "eGFR >= 50 mL/min",
+     {"egfr": {"value": 40, "unit": "mL/min/1.73m2"}}, Status.NOT_SATISFIED),
+    ("a test with no question yet", "inclusion", "Serum albumin >= 3 g/dL", {}, Status.UNKNOWN),
+    ("an unread item", "inclusion", "No active infection", {"age_years": 64}, Status.UNKNOWN),
+]
+
+
+@pytest.mark.parametrize(("kind", "line", "given", "expected"), [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_each_row_is_evaluated_only_when_every_part_is_known(kind: str, line: str, given: dict[str, Any],
+                                                             expected: Status) -> None:
+    study = record([line]) if kind == "inclusion" else record(["Age >= 18 years"], [line])
+    row = next(row for row in check_study(study, answers(**given), WORDS).rows if row.kind == kind)
+    assert row.status is expected, row.reason
+    assert row.source == line
+
+
+def test_unread_items_ask_and_never_guess() -> None:
+    study = record(["Able to swallow tablets"], ["Pregnant or nursing"])
+    rows = check_study(study, answers(age_years=64), WORDS).rows
+    assert [(row.id, row.plain, row.read) for row in rows] == [
+        ("inc-1", WORDS.unread, None), ("exc-1", WORDS.unread_exclusion, None)]
+    assert all(row.status is Status.UNKNOWN for row in rows)
+
+
+def test_a_compared_row_gives_the_patients_value_and_the_limit() -> None:
+    row = check_study(record([PLATELETS]), answers(platelets={"value": 80, "unit": "10^9/L"}), WORDS).rows[0]
+    assert "80 ×10⁹/L" in row.reason and "at least 100,000 /mm^3" in row.reason
+    assert row.to_spec_dict()["read"] == {"question": "platelets", "op": ">=", "value": 100000, "unit": "/mm^3",
+                                          "uln": False, "condition": None}
+
+
+@pytest.mark.parametrize(("given", "overall"), [
+    ({"age_years": 64, "platelets": {"value": 150, "unit": "10^9/L"}}, Overall.POSSIBLE_MATCH),
+    ({"age_years": 64}, Overall.INCOMPLETE),
+    ({"age_years": 64, "platelets": {"value": 50, "unit": "10^9/L"}}, Overall.LIKELY_NOT_ELIGIBLE),
+])
+def test_overall_follows_the_spec(given: dict[str, Any], overall: Overall) -> None:
+    assert check_study(record(["Age >= 18 years", PLATELETS]), answers(**given), WORDS).overall is overall
+
+
+@pytest.mark.parametrize(("status", "recruiting"), [("RECRUITING", True), ("ACTIVE_NOT_RECRUITING", False),
+                                                    ("NOT_YET_RECRUITING", False), ("UNKNOWN", False)])
+def test_recruiting_comes_from_the_records_status_only(status: str, recruiting: bool) -> None:
+    assert check_study(record(["Age >= 18 years"], status=status), None, WORDS).recruiting is recruiting
+
+
+def test_answers_this_study_does_not_ask_are_named() -> None:
+    given = answers(age_years=64, ecog=1, prior_asct="yes")
+    assert ignored_answers(record(["Age >= 18 years"]), given) == ["ecog", "prior_asct"]
+
+
+@pytest.mark.parametrize(("written", "unit"), [
+    ("/mm^3", "/uL"), ("/mm3", "/uL"), ("per cu mm", "/uL"), ("/µL", "/uL"), ("cells/mm³", "/uL"),
+    ("x 10^9/L", "10^9/L"), ("10^3/uL", "10^3/uL"), ("gm/dl", "g/dL"), ("g/L", "g/L"), ("µmol/L", "umol/L"),
+    ("mL/min/1.73m^2", "mL/min/1.73m2"), ("mL/min", "mL/min"), ("years", "years"),
+    ("g%", None), ("mg/kg", None), (None, None),
+])
+def test_record_units_map_to_answer_units_or_to_nothing(written: str | None, unit: str | None) -> None:
+    assert answer_unit(written) == unit
+
+
+def test_no_answers_leave_every_row_open() -> None:
+    check = check_study(record(["Age >= 18 years", PLATELETS]), None, WORDS)
+    assert {row.status for row in check.rows} == {Status.UNKNOWN} and check.as_of is None
+    assert check.overall is Overall.INCOMPLETE
+
+
+def test_the_check_reads_no_clock() -> None:
+    check = check_study(record(["Age >= 18 years"]), answers(age_years=64), WORDS)
+    assert check.as_of == dt.date(2026, 11, 23)
+
+
+def test_a_rule_left_to_the_patient_asks_and_still_shows_their_answer() -> None:
+    line = "Total bilirubin <= 1.5 x ULN unless Gilbert's syndrome"
+    row = check_study(record([line]), answers(bilirubin={"value": 3.0, "unit": "xULN"}), WORDS).rows[0]
+    assert row.status is Status.UNKNOWN and row.plain == WORDS.unread
+    assert row.read is not None and row.read.condition and row.answered
+    assert row.reason.startswith(WORDS.reason_condition) and "Bilirubin, your answer: 3 × ULN." in row.reason
