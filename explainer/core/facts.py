@@ -53,7 +53,6 @@ def weekday_date(day: dt.date) -> str:
 def trial_facts(trial: Trial) -> dict[str, str]:
     site = trial.locations[0] if trial.locations else None
     related = trial.related_studies[0] if trial.related_studies else None
-    induction = trial.regimen.phases[0]
     facts = {
         "nct_id": trial.nct_id,
         "title": trial.title,
@@ -70,16 +69,28 @@ def trial_facts(trial: Trial) -> dict[str, str]:
         "investigator": trial.investigators[0].name if trial.investigators else "",
         "site": f"{site.facility}, {site.city}, {site.state}, {site.country}" if site else "",
         "secondary_ids": ", ".join(i.id for i in trial.identifiers),
-        "cycle_days": str(induction.cycle_length_days),
-        "induction_cycles": str(induction.cycles or ""),
-        "follow_up_days": str(trial.regimen.follow_up.first_visit_days_after_treatment),
-        "follow_up_years": str(trial.regimen.follow_up.up_to_years),
         "related_nct_id": related.nct_id if related else "",
         "related_title": related.title if related else "",
         "related_status_words": STATUS_WORDS[related.status] if related else "",
     }
-    maintenance = next((p for p in trial.regimen.phases if p.max_months), None)
-    facts["maintenance_months"] = str(maintenance.max_months) if maintenance else ""
+    return {**facts, **regimen_facts(trial)}
+
+
+def regimen_facts(trial: Trial) -> dict[str, str]:
+    """The schedule's numbers, named from the data: ``cycle_days`` (the first part's),
+    ``<part id>_cycles`` and ``<part id>_months`` for each part, the follow-up's days
+    and years. Where groups differ, the first group's; none where the record gives no
+    schedule (a page naming one then fails ``validate``)."""
+    if not trial.regimens:
+        return {}
+    regimen = trial.regimens[0]
+    facts = {"cycle_days": str(regimen.phases[0].cycle_length_days)}
+    for phase in regimen.phases:
+        facts[f"{phase.id}_cycles"] = str(phase.cycles or "")
+        facts[f"{phase.id}_months"] = str(phase.max_months or "")
+    if regimen.follow_up is not None:
+        facts["follow_up_days"] = str(regimen.follow_up.first_visit_days_after_treatment)
+        facts["follow_up_years"] = str(regimen.follow_up.up_to_years)
     return facts
 
 

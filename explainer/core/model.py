@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from explainer.core.rules import AllOf, AnyOf, Compare, Rule
+from explainer.core.study_words import StudyWords
 
 
 class Strict(BaseModel):
@@ -63,6 +64,15 @@ class Route(StrEnum):
     IV = "IV"
     PO = "PO"
     PO_OR_IV = "PO_OR_IV"
+    SC = "SC"  # a shot under the skin
+
+
+class Form(StrEnum):
+    """What a medicine taken by mouth is, where a source says so; none: just "by mouth"."""
+
+    TABLET = "tablet"
+    CAPSULE = "capsule"
+    LIQUID = "liquid"
 
 
 class Identifier(Strict):
@@ -109,6 +119,8 @@ class Arm(Strict):
     label: str
     group_type: str
     description: str = Field(description="The arm's description, word for word.")
+    regimen: Regimen | None = Field(None, description="This group's own schedule, where the groups get "
+                                    "different treatment; none: the trial's 'regimen' (or no schedule).")
 
 
 class Intervention(Strict):
@@ -118,6 +130,14 @@ class Intervention(Strict):
     description: str = Field(description="The registry's description, e.g. 'Given IV'.")
     route: Route | None = Field(None, description="How a medicine is given; none for procedures.")
     other_names: tuple[str, ...] = Field((), description="Other names from the registry.")
+    form: Form | None = Field(None, description="tablet, capsule or liquid, for a medicine taken by mouth, "
+                                                "where a source says so; none reads just 'by mouth'.")
+
+    @model_validator(mode="after")
+    def _form_only_by_mouth(self) -> Intervention:
+        if self.form is not None and self.route not in (Route.PO, Route.PO_OR_IV):
+            raise ValueError(f"{self.id!r}: a form ({self.form.value}) is only for a medicine taken by mouth")
+        return self
 
     @model_validator(mode="after")
     def _medicines_have_routes(self) -> Intervention:
@@ -161,15 +181,14 @@ class Phase(Strict):
     name: str
     cycle_length_days: int = Field(gt=0)
     cycles: int | None = Field(None, gt=0, description="Fixed number of cycles, if the record gives one.")
-    max_months: int | None = Field(None, gt=0, description="'Up to N months', if the record says so.")
+    max_months: int | None = Field(None, gt=0, description="'Up to N months', if the record says so. "
+                                   "Neither this nor 'cycles': the phase has no set end (open-ended).")
     continues_while: str = Field(description="The record's condition, word for word.")
     drugs: tuple[DrugSchedule, ...] = Field(min_length=1)
     source: str = Field(description="The registry paragraph this phase comes from, word for word.")
 
     @model_validator(mode="after")
     def _days_fit_cycle(self) -> Phase:
-        if self.cycles is None and self.max_months is None:
-            raise ValueError(f"phase {self.id!r} needs 'cycles' or 'max_months'")
         for drug in self.drugs:
             for rule in drug.day_rules:
                 bad = [d for d in rule.days if not 1 <= d <= self.cycle_length_days]
@@ -180,6 +199,11 @@ class Phase(Strict):
                     )
         return self
 
+    @property
+    def open_ended(self) -> bool:
+        """No count and no months: cycles repeat while the record's condition holds."""
+        return self.cycles is None and self.max_months is None
+
 
 class FollowUp(Strict):
     first_visit_days_after_treatment: int = Field(gt=0)
@@ -189,7 +213,7 @@ class FollowUp(Strict):
 
 class Regimen(Strict):
     phases: tuple[Phase, ...] = Field(min_length=1)
-    follow_up: FollowUp
+    follow_up: FollowUp | None = Field(None, description="None where the record gives no follow-up.")
     procedures_source: str = Field(description="The record's sentence about tests and scans.")
 
 
@@ -247,17 +271,37 @@ class Trial(Strict):
     related_studies: tuple[RelatedStudy, ...] = ()
     arms: tuple[Arm, ...]
     interventions: tuple[Intervention, ...]
-    regimen: Regimen
+    regimen: Regimen | None = Field(description="The schedule every group gets; null where the record "
+                                    "gives none, or where each arm has its own 'regimen'.")
     eligibility: EligibilityFacts
     criteria: tuple[Criterion, ...]
+    words: StudyWords = Field(default_factory=lambda: StudyWords(),
+                              description="This study's own words for the timeline and the PDF, laid "
+                              "over the generic ones (resources/timeline.json, resources/pdf/summary.json).")
+    comment: str = Field("", description="A note for authors (e.g. that a test study is made up); never shown.")
+
+    @model_validator(mode="after")
+    def _regimens_fit(self) -> Trial:
+        """One schedule for all, one per arm, or none; every drug named is a medicine here."""
+        own = [arm for arm in self.arms if arm.regimen is not None]
+        if own and self.regimen is not None:
+            raise ValueError("give either one 'regimen' for every group or a 'regimen' in each arm, not both")
+        if own and len(own) != len(self.arms):
+            raise ValueError(f"arm {next(a.label for a in self.arms if a.regimen is None)!r} has no 'regimen', "
+                             "but other arms have one: give every arm its own")
+        known = {i.id for i in self.interventions}
+        for regimen in filter(None, (self.regimen, *(arm.regimen for arm in own))):
+            for phase in regimen.phases:
+                for drug in phase.drugs:
+                    if drug.drug not in known:
+                        raise ValueError(f"regimen phase {phase.id!r} names unknown drug {drug.drug!r}")
+            ids = [p.id for p in regimen.phases]
+            if len(set(ids)) != len(ids) or {"screening", "follow_up"} & set(ids):
+                raise ValueError(f"phase ids must differ and not be 'screening' or 'follow_up': {ids}")
+        return self
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Trial:
-        known = {i.id for i in self.interventions}
-        for phase in self.regimen.phases:
-            for drug in phase.drugs:
-                if drug.drug not in known:
-                    raise ValueError(f"regimen phase {phase.id!r} names unknown drug {drug.drug!r}")
         ids = [c.id for c in self.criteria]
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
@@ -286,4 +330,22 @@ class Trial(Strict):
         return next(i for i in self.interventions if i.id == drug_id)
 
     def regimen_phase(self, phase_id: str) -> Phase:
-        return next(p for p in self.regimen.phases if p.id == phase_id)
+        return next(p for r in self.regimens for p in r.phases if p.id == phase_id)
+
+    @property
+    def regimens(self) -> tuple[Regimen, ...]:
+        """Every schedule: one for all, one per arm where arms differ, or none at all."""
+        if self.regimen is not None:
+            return (self.regimen,)
+        return tuple(arm.regimen for arm in self.arms if arm.regimen is not None)
+
+    @property
+    def arms_differ(self) -> bool:
+        return len(self.regimens) > 1
+
+    def regimen_of(self, arm: int = 0) -> Regimen | None:
+        """The schedule of arm ``arm`` (counted from 0); the common one where all arms get it."""
+        if self.regimen is not None or not self.regimens:
+            return self.regimen
+        return self.regimens[arm]
+
