@@ -130,6 +130,12 @@ class Cycle:
     def clinic_days(self) -> tuple[TreatmentDay, ...]:
         return tuple(d for d in self.days if d.is_clinic_day)
 
+    def maybe_drip_names(self) -> tuple[str, ...]:
+        """The medicines given "by mouth or by drip", in the regimen's order, as a sentence names them."""
+        either = {dose.drug for cycle in self.cycles for day in cycle.days for dose in day.doses
+                  if dose.route is Route.PO_OR_IV}
+        return tuple(self.drug_names[d].lower() for d in self.drugs if d in either)
+
     @property
     def rest_days(self) -> tuple[TreatmentDay, ...]:
         return tuple(d for d in self.days if not d.has_treatment)
@@ -193,6 +199,12 @@ class Timeline:
 
     def clinic_days(self) -> tuple[TreatmentDay, ...]:
         return tuple(d for d in self.days if d.is_clinic_day)
+
+    def maybe_drip_names(self) -> tuple[str, ...]:
+        """The medicines given "by mouth or by drip", in the regimen's order, as a sentence names them."""
+        either = {dose.drug for cycle in self.cycles for day in cycle.days for dose in day.doses
+                  if dose.route is Route.PO_OR_IV}
+        return tuple(self.drug_names[d].lower() for d in self.drugs if d in either)
 
 
 @dataclass(frozen=True)

@@ -332,7 +332,7 @@ class CycleGrid(QWidget):
                 dose = day.dose_of(drug)
                 if dose is None:
                     continue
-                SHAPE_PAINTERS[dose.route](painter, shape_box(QRectF(g.cell_rect(column, row))), drug_colour(drug))
+                SHAPE_PAINTERS[dose.route](painter, shape_box(QRectF(g.cell_rect(column, row))), drug_colour(row))
 
     def _paint_rest_bands(self, painter: QPainter, g: GridGeometry) -> None:
         """Runs of days with no medicine: one shaded band, labelled in words."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
+from explainer.core.clinic_days import and_list
 from explainer.core.delays import FIRST_DELAYED_CYCLE, MAX_DELAY_DAYS
 from explainer.core.escaping import rich_text
 from explainer.core.facts import for_people_in_it, weekday_date
@@ -58,7 +59,7 @@ def _wrapping_form(parent: QWidget) -> QFormLayout:
 
 
 def clinic_line(day: TreatmentDay) -> str:
-    """'Monday, January 4, 2027: cycle 1, day 1. Isatuximab, carfilzomib, ...'."""
+    """'Monday, January 4, 2027: cycle 1, day 1. <Medicine>, <medicine>, ...'."""
     assert day.date is not None
     names = ", ".join(d.name.lower() for d in day.doses)
     return f"{weekday_date(day.date)}: cycle {day.cycle}, day {day.day}. {names[0].upper()}{names[1:]}."
@@ -138,7 +139,9 @@ class PersonalDates(QWidget):
         clinic = _section(text.clinic_list_heading)
         inner = QVBoxLayout(clinic)
         inner.addWidget(self.clinic_list)
-        inner.addWidget(prose(text.maybe_clinic_note))
+        maybe = self.timeline.maybe_drip_names()
+        if maybe:  # only where a medicine may be given by drip or by mouth
+            inner.addWidget(prose(text.maybe_clinic_note.format(drugs=and_list(list(maybe)))))
         layout.addWidget(clinic)
         layout.addWidget(heading(text.ask_heading))
         layout.addWidget(self._ask_box())
