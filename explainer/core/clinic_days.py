@@ -26,7 +26,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "when": frozenset({"part", "days"}),
     "drug_steps": frozenset({"minutes"}),
     "per_cycle": frozenset({"part", "clinic", "cycle_days"}),
-    "maybe": frozenset({"maybe"}),
+    "maybe": frozenset({"maybe", "drugs"}),
 }
 
 
@@ -135,10 +135,11 @@ def clinic_day_guide(timeline: Timeline, words: ClinicDayWords) -> ClinicDayGuid
     steps = [words.drug_steps[d].format(minutes=minutes.get(d, "")) for d in drips if d in words.drug_steps]
     steps += [words.first_time[d] for d in first_drips if d in words.first_time]
     counts = []
+    maybe_words = and_list(list(timeline.maybe_drip_names()) or [""])
     for grid in grids:
         line = words.per_cycle.format(part=grid.title, clinic=len(grid.clinic_days), cycle_days=grid.length_days)
         if grid.maybe_clinic_days:
-            line = f"{line} {words.maybe.format(maybe=len(grid.maybe_clinic_days))}"
+            line = f"{line} {words.maybe.format(maybe=len(grid.maybe_clinic_days), drugs=maybe_words)}"
         counts.append(line)
     return ClinicDayGuide(words.heading, words.intro, kinds, words.steps_heading, (*steps, words.every_day),
                           words.counts_heading,
