@@ -35,6 +35,9 @@ FIELD_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "caption_single": frozenset({"phase", "in_phase", "count"}),
     "caption_alike": frozenset({"phase", "first", "last"}),
     "caption_dated": frozenset({"number", "phase_lower", "in_phase", "count", "start", "end"}),
+    "caption_open": frozenset({"phase"}),
+    "caption_dated_open": frozenset({"number", "phase_lower", "in_phase", "start", "end"}),
+    "part_totals_open": frozenset({"cycles", "phase"}),
     "totals": frozenset({"clinic", "rest"}),
     "part_totals": frozenset({"cycles", "phase", "clinic"}),
     "medicine_days": frozenset({"counts"}),
@@ -121,6 +124,8 @@ class TimelineText(Strict):
     caption_single: str
     caption_alike: str
     caption_dated: str
+    caption_open: str  # a part with no set end, whose cycles all look alike
+    caption_dated_open: str
     grid_name: str
     grid_rows: GridRows
     choice_name: str
@@ -132,6 +137,7 @@ class TimelineText(Strict):
     rest_band_short: str
     totals: str
     part_totals: str
+    part_totals_open: str
     medicine_days: str
     medicine_count: str
     dates_heading: str

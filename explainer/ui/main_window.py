@@ -38,6 +38,10 @@ ACCESSIBLE_TEXT_ROLE = 11
 
 WELCOME = ("welcome", "Start here")
 PRIVACY_LINE = "Private: nothing leaves this computer."
+# A built-in page that names a fact this study does not have (another study's parts):
+# never a page with holes in it.
+PAGE_NOT_FOR_THIS_STUDY = ("This page was written for another study, so it is not shown for this one. "
+                           "The timeline and the self-check use this study's own record.")
 
 # (page file, navigator label). Order follows PEMAT's logical sequence:
 # what it is -> the medicines -> what happens -> who can join -> status -> about.
@@ -230,10 +234,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("That part is still opening. Please try again in a moment.", 5000)
 
     def _build_page(self, page_id: str, label: str) -> QWidget:
-        from explainer.content import load_page
+        from explainer.content import UnknownFact, load_page
         from explainer.core.glossary import glossary_markdown
 
-        markdown = load_page(page_id, self.trial, registry_links=True)
+        try:
+            markdown = load_page(page_id, self.trial, registry_links=True)
+        except UnknownFact:  # a page written for the built-in study names a part this one lacks
+            return MarkdownPageView(label.strip(), PAGE_NOT_FOR_THIS_STUDY)
         if page_id == "who-can-join":
             from explainer.ui.pages import with_notice
 

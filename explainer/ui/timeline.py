@@ -130,10 +130,16 @@ def cycle_caption(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
     if cycle.start is not None:
         end = cycle.days[-1].date
         assert end is not None
+        if plan.open_ended:  # no "of about 17": the part has no set end
+            return text.caption_dated_open.format(number=cycle.number, phase_lower=cycle.phase_name.lower(),
+                                                  in_phase=cycle.number_in_phase, start=long_date(cycle.start),
+                                                  end=long_date(end))
         return text.caption_dated.format(number=cycle.number, phase_lower=cycle.phase_name.lower(),
                                          in_phase=cycle.number_in_phase, count=count,
                                          start=long_date(cycle.start), end=long_date(end))
     first, last = same_pattern_run(cycle, timeline)
+    if plan.open_ended and first.number_in_phase == 1 and last.number_in_phase == plan.cycles:
+        return text.caption_open.format(phase=cycle.phase_name)
     if first is last:
         return text.caption_single.format(phase=cycle.phase_name, in_phase=cycle.number_in_phase, count=count)
     last_words = count if last.number_in_phase == plan.cycles else str(last.number_in_phase)
@@ -147,8 +153,11 @@ def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
     plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
     about = "about " if plan.cycles_estimated else ""
     clinic_in_part = sum(len(c.clinic_days) for c in timeline.phase_cycles(cycle.phase_id))
-    part = text.part_totals.format(cycles=f"{about}{plan.cycles}", phase=cycle.phase_name.lower(),
-                                   clinic=f"{about}{clinic_in_part}")
+    if plan.open_ended:
+        part = text.part_totals_open.format(phase=cycle.phase_name.lower(), cycles=plan.cycles)
+    else:
+        part = text.part_totals.format(cycles=f"{about}{plan.cycles}", phase=cycle.phase_name.lower(),
+                                       clinic=f"{about}{clinic_in_part}")
     return " ".join((text.totals.format(clinic=len(cycle.clinic_days), rest=len(cycle.rest_days)),
                      text.medicine_days.format(counts=counts), part))
 
