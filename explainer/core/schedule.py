@@ -22,7 +22,7 @@ from enum import StrEnum
 from explainer.core.facts import weekday_date
 from explainer.core.model import Form, Phase, Regimen, Route, Trial
 
-DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "24 months" is 730.5 days
+DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "up to 2 years" is 730.5 days
 # A part with no set end ("until the disease gets worse") is drawn for its first year:
 # enough for a calendar; the words say it may go on, and the count is marked "about".
 OPEN_ENDED_DAYS_SHOWN = DAYS_PER_YEAR
@@ -57,7 +57,7 @@ OPEN_END = "How long does {phase} go on for me, and how will we decide when it s
 @dataclass(frozen=True)
 class Dose:
     drug: str  # intervention id
-    name: str  # as the patient reads it, e.g. "Isatuximab"
+    name: str  # as the patient reads it, e.g. "Exampizumab"
     route: Route
     infusion_minutes: int | None = None
     form: Form | None = None
@@ -102,7 +102,7 @@ class TreatmentDay:
         return next((d for d in self.doses if d.drug == drug), None)
 
     def describe(self) -> str:
-        """'Cycle 1, day 8: isatuximab by drip at the clinic, ...' for tooltips and screen readers."""
+        """'Cycle 1, day 8: <medicine> by drip at the clinic, ...' for tooltips and screen readers."""
         head = f"Cycle {self.cycle}"
         if self.cycle != self.cycle_in_phase:
             head += f" ({self.phase_name.lower()} cycle {self.cycle_in_phase})"
@@ -223,7 +223,7 @@ class JourneyStage:
 
 
 def cycles_in_phase(phase: Phase) -> tuple[int, bool]:
-    """(number of cycles, estimated?). 'Up to 24 months' of 28-day cycles is about 26;
+    """(number of cycles, estimated?). 'Up to 2 years' of 4-week cycles is about 26;
     a part with no set end is drawn for its first year."""
     if phase.cycles is not None:
         return phase.cycles, False

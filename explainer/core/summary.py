@@ -33,8 +33,8 @@ SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words"
 SectionId = Literal["study", "timeline", "self_check", "team_questions", "help", "words"]
 NOT_ANSWERED = "not answered"
 ULN_NOTE = " (normal limit "
-# About half a year of dates: the cycles that start in the first 196 days (7 cycles of
-# 28 days; 10 of 21). Later dates follow the same rhythm, and a page has room for these.
+# About half a year of dates: the cycles that start in the first 196 days (7 four-week
+# cycles; 10 three-week ones). Later dates follow the same rhythm, and a page has room for these.
 DATED_DAYS_SHOWN = 196
 
 # Given the summary's own text, the terms it uses with their meanings. The glossary

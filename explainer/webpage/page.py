@@ -213,7 +213,7 @@ def grid_table(grid: CycleGrid, heading_id: str) -> str:
 
 
 def journey_list(boxes: Iterable[JourneyBox]) -> str:
-    """Tests, induction, maintenance, follow-up: an ordered list, as the strip is in order."""
+    """Tests, each part of treatment, follow-up: an ordered list, as the strip is in order."""
     items = []
     for box in boxes:
         lines = [line for line in box.lines if line]
