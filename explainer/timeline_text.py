@@ -154,6 +154,7 @@ class TimelineText(Strict):
     delay_one: str
     clinic_list_heading: str
     clinic_list_empty: str
+    clinic_list_none: str  # dated, but the schedule has no clinic day
     maybe_clinic_note: str
     ask_heading: str
     ask_intro: str

@@ -143,8 +143,12 @@ class PersonalDates(QWidget):
         if maybe:  # only where a medicine may be given by drip or by mouth
             inner.addWidget(prose(text.maybe_clinic_note.format(drugs=and_list(list(maybe)))))
         layout.addWidget(clinic)
-        layout.addWidget(heading(text.ask_heading))
-        layout.addWidget(self._ask_box())
+        if self.timeline.open_questions:  # nothing left open: no empty box
+            layout.addWidget(heading(text.ask_heading))
+            layout.addWidget(self._ask_box())
+        else:
+            self.ask_list = QLabel("", self)
+            self.ask_list.hide()
         layout.addWidget(heading(text.save_heading))
         save = _section(text.save_heading)
         inner = QVBoxLayout(save)
@@ -265,6 +269,7 @@ class PersonalDates(QWidget):
         self.delay_clear.setEnabled(bool(delays))
         self.clinic_list.clear()
         if dated:
-            self.clinic_list.addItems([clinic_line(day) for day in timeline.clinic_days()])
+            self.clinic_list.addItems([clinic_line(day) for day in timeline.clinic_days()]
+                                      or [self.text.clinic_list_none])
         else:
             self.clinic_list.addItem(self.text.clinic_list_empty)

@@ -324,11 +324,12 @@ class TimelineView(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self.strip.fit_to(self.viewport().width())
+        if self.timeline is not None:  # no schedule, no strip
+            self.strip.fit_to(self.viewport().width())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the text zoom: the strip may need to stack
+        if event.type() == QEvent.Type.FontChange and self.timeline is not None:  # the strip may need to stack
             self.strip.fit_to(self.viewport().width())
 
     # --- reacting ----------------------------------------------------------------
