@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from explainer.cli import main
 from explainer.content import ContentError, load_summary_text, load_trial
 from explainer.core.facts import trial_facts
-from explainer.core.model import Form, Route, Trial
+from explainer.core.model import Form, Trial
 from explainer.core.schedule import build_timeline, journey
 from explainer.core.summary import SummaryOptions, build_summary, dated_cycle_count
 from explainer.core.summary_grids import cycle_grids
