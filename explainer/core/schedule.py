@@ -24,7 +24,7 @@ from explainer.core.model import Form, Phase, Regimen, Route, Trial
 
 DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "up to 2 years" is 730.5 days
 # A part with no set end ("until the disease gets worse") is drawn for its first year:
-# enough for a calendar; the words say it may go on, and the count is marked "about".
+# enough for a calendar; the words say it has no set end and give no count.
 OPEN_ENDED_DAYS_SHOWN = DAYS_PER_YEAR
 
 
@@ -130,12 +130,6 @@ class Cycle:
     def clinic_days(self) -> tuple[TreatmentDay, ...]:
         return tuple(d for d in self.days if d.is_clinic_day)
 
-    def maybe_drip_names(self) -> tuple[str, ...]:
-        """The medicines given "by mouth or by drip", in the regimen's order, as a sentence names them."""
-        either = {dose.drug for cycle in self.cycles for day in cycle.days for dose in day.doses
-                  if dose.route is Route.PO_OR_IV}
-        return tuple(self.drug_names[d].lower() for d in self.drugs if d in either)
-
     @property
     def rest_days(self) -> tuple[TreatmentDay, ...]:
         return tuple(d for d in self.days if not d.has_treatment)
@@ -170,9 +164,6 @@ class Timeline:
     def position(self, drug: str) -> int:
         """The medicine's place in the regimen's order (0 first): its colour goes by this."""
         return self.drugs.index(drug)
-
-    def plan(self, phase_id: str) -> PhasePlan:
-        return next(p for p in self.phases if p.id == phase_id)
 
     @property
     def days(self) -> Iterable[TreatmentDay]:

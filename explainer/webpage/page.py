@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from explainer.core.eligibility import Status
 from explainer.core.facts import long_date
+from explainer.core.model import Route
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
 from explainer.core.summary_grids import CycleGrid, JourneyBox, short_date
 from explainer.core.summary_labels import (ALSO_ANSWERED, CHECK_COLUMNS, CHECKBOX, DATES_COLUMNS, DATES_HEADING,
@@ -33,8 +34,19 @@ fill="#ffffff" stroke="currentColor" stroke-width="1.5"/><line x1="0" y1="-5" x2
 stroke="currentColor" stroke-width="1.5"/></symbol>
 <symbol id="mark-either" viewBox="-10 -10 20 20"><circle cx="0" cy="0" r="6.2" fill="#ffffff" \
 stroke="currentColor" stroke-width="1.5"/><path d="M0,-6.2 A6.2,6.2 0 0,0 0,6.2 Z" fill="currentColor"/></symbol>
-<symbol id="mark-sc" viewBox="-10 -10 20 20"><polygon points="0,-8 7,0 0,8 -7,0" fill="currentColor"/></symbol>
 </svg>"""
+# Only in a page whose grids have a shot under the skin: other pages stay as they were.
+MARK_SC = ('<symbol id="mark-sc" viewBox="-10 -10 20 20"><polygon points="0,-8 7,0 0,8 -7,0" '
+           'fill="currentColor"/></symbol>\n')
+
+
+def marks(part: TimelinePart | None) -> str:
+    """The marks' symbols, once, for the timeline's grids to use."""
+    if part is None:
+        return ""
+    if any(row.route is Route.SC for grid in part.grids for row in grid.rows):
+        return MARKS.replace("</svg>", f"{MARK_SC}</svg>")
+    return MARKS
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
@@ -69,7 +81,7 @@ class PageBuilder:
         return "\n".join([
             "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">', *head,
-            f"<style>{CSS}</style>", "</head>", "<body>", MARKS if "timeline" in s.sections else "",
+            f"<style>{CSS}</style>", "</head>", "<body>", marks(s.timeline) if "timeline" in s.sections else "",
             *body, "</body>", "</html>", ""])
 
     def heading(self, section: str) -> str:
