@@ -268,6 +268,8 @@ def test_the_pdf_for_each_group(tmp_path, capsys, arm, shown, grid) -> None:
         assert words in text
     for never in ("capsule", "Capsule", "Follow-up", "follows up", "isatuximab", "maintenance", "induction"):
         assert never not in text
+    # Group B takes tablets at home only: no clinic-day part, no clinic mark in the key.
+    assert ("What a clinic day asks of you" in text) is (arm == "1")
     if arm == "1":
         assert "exampizumab by a shot under the skin at the clinic; testinib tablet by mouth at home" in text
         assert "Shot under the skin at the clinic" in text and "Cycles of 21 days with no set end" in text

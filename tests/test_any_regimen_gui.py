@@ -140,6 +140,7 @@ def test_choosing_group_b_with_the_keyboard_redraws_the_section(view, qtbot) -> 
         "The study record gives no clinic days for this treatment."]  # group B: tablets at home only
     shown = _labels(view)
     assert "A shot under the skin, at the clinic" not in shown and "Tablet by mouth, at home" in shown
+    assert "Clinic day" not in shown and "<h3>What a clinic day asks of you</h3>" not in shown  # all at home
     assert view.personal.ask_list.text() == "" and "<h3>Ask your study team</h3>" not in shown  # nothing open
     with qtbot.waitSignal(view.session.arm_changed):
         _press(qtbot, view.arm_choice, Qt.Key.Key_Up)

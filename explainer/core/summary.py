@@ -304,7 +304,8 @@ def _timeline_part(trial: Trial, timeline: Timeline | None, text: SummaryText, f
         return TimelinePart(intro=fill(text.no_schedule, facts), how_given="", how_to_read="", grids=(),
                             journey_intro="", journey=())
     dated = dated_cycles(timeline, dated_cycle_count(timeline)) if timeline.start else ()
-    guide = clinic_day_guide(timeline, options.clinic_words) if options.clinic_words else None
+    at_clinic = bool(timeline.clinic_days() or timeline.maybe_drip_names())  # all at home: no clinic-day part
+    guide = clinic_day_guide(timeline, options.clinic_words) if options.clinic_words and at_clinic else None
     intro = fill(text.timeline_intro, facts)
     if timeline.arm_label is not None:
         arms = ", ".join(f'"{arm.label}"' for arm in trial.arms)

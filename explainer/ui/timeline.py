@@ -86,7 +86,8 @@ def legend_items(timeline: Timeline, text: TimelineText) -> list[tuple[str, str]
             assert form is not None
             words = text.legend.PO_form.format(form=getattr(text.forms, form.value))
         items.append((route.value, words))
-    items.append(("clinic", text.legend.clinic))
+    if timeline.clinic_days():  # a schedule all at home has no clinic mark to explain
+        items.append(("clinic", text.legend.clinic))
     maybe = timeline.maybe_drip_names()
     if maybe:
         items.append(("maybe_clinic", text.legend.maybe_clinic.format(drugs=and_list(list(maybe)))))
@@ -317,7 +318,8 @@ class TimelineView(QScrollArea):
         layout.addWidget(build_legend(text, self.timeline))
         layout.addWidget(prose(text.estimate_note))
         self.clinic_guide = clinic_day_guide(self.timeline, text.clinic_days)
-        add_clinic_day_guide(layout, self.clinic_guide)
+        if self.timeline.clinic_days() or self.timeline.maybe_drip_names():  # all at home: nothing to say
+            add_clinic_day_guide(layout, self.clinic_guide)
         layout.addWidget(self.personal)
         layout.addStretch(1)
         self.setWidget(page)
