@@ -284,3 +284,19 @@ def test_the_web_page_for_the_made_up_study(tmp_path, capsys) -> None:
     page = out.read_text(encoding="utf-8")
     assert '<use href="#mark-sc">' in page and "Shot under the skin at the clinic" in page
     assert "Tablet by mouth at home" in page and "capsule by mouth" not in page.lower()
+
+
+def test_pdf_and_web_page_for_a_study_with_no_schedule(tmp_path, capsys) -> None:
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(_without_regimen(_data(MADE_UP))), encoding="utf-8")
+    pdf, page = tmp_path / "summary.pdf", tmp_path / "summary.html"
+    assert _run(capsys, "pdf", "--trial", str(bare), "-o", str(pdf), "--paper", "a4")[0] == 0
+    assert _run(capsys, "html", "--trial", str(bare), "-o", str(page))[0] == 0
+    said = ("The study record does not give a day-by-day plan. Ask the study team which days you go to the clinic "
+            "and which medicines you take at home.")
+    text = " ".join(_pdf_text(pdf).split())
+    assert f"Treatment timeline {said}" in text and "The whole journey" not in text
+    html = page.read_text(encoding="utf-8")
+    assert said in html and 'class="grid"' not in html and "mark-iv" not in html.split("<main")[-1]
+    code, _, err = _run(capsys, "pdf", "--trial", str(bare), "-o", str(pdf), "--arm", "2")
+    assert code == 0  # no schedule, nothing to choose: the groups are still named in the record
