@@ -35,11 +35,11 @@ def first_day_range(trial: Trial) -> tuple[dt.date, dt.date]:
 
 
 def event_summary(day: TreatmentDay) -> str:
-    """'Clinic day: isatuximab, carfilzomib, pomalidomide, dexamethasone (induction cycle 1, day 8)'.
+    """'Clinic day: <medicine>, <medicine> (<part> cycle 1, day 8)'.
 
     The kind of day comes first: a phone's month view shows only the first few letters,
     and "Clinic day" or "At home" is what the patient needs to see there. The cycle is
-    counted within its part, as the description counts it ("Maintenance: cycle 26 of
+    counted within its part, as the description counts it ("<Part>: cycle 26 of
     about 26"), so title and description never give two numbers for one cycle.
     """
     kind = "Clinic day" if day.is_clinic_day else "Maybe a clinic day" if day.may_be_clinic_day else "At home"
@@ -53,6 +53,8 @@ def _part_words(day: TreatmentDay, timeline: Timeline) -> str:
         return day.phase_name
     count = f"about {plan.cycles}" if plan.cycles_estimated else str(plan.cycles)
     words = f"{day.phase_name}: cycle {day.cycle_in_phase} of {count}, day {day.day}"
+    if plan.open_ended:  # no set end: the calendar holds the first year, and no count is given
+        words = f"{day.phase_name}: cycle {day.cycle_in_phase}, day {day.day}"
     if day.cycle != day.cycle_in_phase:  # the app's timeline counts cycles from the first one
         words += f" (cycle {day.cycle} counting from the start, as the app's timeline shows it)"
     return words

@@ -21,7 +21,7 @@ COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's
   check ANSWERS          check an answers file against the study's entry rules
   pdf [ANSWERS] -o FILE  make the PDF summary for your doctor
   html [ANSWERS] -o FILE the same summary as one web page (for screen readers)
-  calendar --start-date YYYY-MM-DD -o FILE [--clinic-days-only] [--delay CYCLE:DAYS]
+  calendar --start-date YYYY-MM-DD -o FILE [--clinic-days-only] [--delay CYCLE:DAYS] [--arm N]
                          save your treatment days as a calendar file (.ics)
   validate [FILE]        check a trial file (the built-in one by default)
   download NCT… [-o FILE]
@@ -48,6 +48,12 @@ def _add_place_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--country", help="with a record: list the study's places in this country")
     parser.add_argument("--state", help="with a record: list the study's places in this state")
     parser.add_argument("--city", help="with a record: list the study's places in this city")
+
+
+def _add_arm_option(parser: argparse.ArgumentParser) -> None:
+    """Read by explainer.commands.calendar.pick_arm: where groups get different treatment."""
+    parser.add_argument("--arm", type=int, metavar="N",
+                        help="the group (1, 2, ...) whose treatment to show, where groups differ")
 
 
 def _add_delay_option(parser: argparse.ArgumentParser) -> None:
@@ -79,6 +85,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
         _add_place_options(parser)
+        _add_arm_option(parser)
     elif subcommand == "html":
         parser.description = "Make the summary for your doctor as one web page that screen readers can read."
         parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
@@ -86,6 +93,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         _add_delay_option(parser)
         _add_place_options(parser)
+        _add_arm_option(parser)
     elif subcommand == "calendar":
         parser.description = "Save your treatment days as a calendar file (.ics)."
         # Required, but checked in explainer.commands.calendar: a record says it has no schedule first.
@@ -94,6 +102,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--clinic-days-only", action="store_true",
                             help="only clinic days (and days that may be clinic days): fewer events")
         _add_delay_option(parser)
+        _add_arm_option(parser)
     elif subcommand == "validate":
         parser.description = "Check a trial file (the built-in one by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)

@@ -43,6 +43,10 @@ class ContentError(Exception):
     """A resource file is missing or broken; the message says which and where."""
 
 
+class UnknownFact(ContentError):
+    """A page names a fact this study's data does not give (e.g. a part another study has)."""
+
+
 @cache  # asked for each icon, font and page
 def resources_root() -> Traversable:
     """The folder of the app's own files. It is a real folder in the source tree, an
@@ -154,7 +158,7 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
     def fill(match: re.Match[str]) -> str:
         key = match.group(1)
         if key not in facts:
-            raise ContentError(f"{source}: unknown placeholder {{{{ {key} }}}}")
+            raise UnknownFact(f"{source}: unknown placeholder {{{{ {key} }}}}")
         return markdown_text(facts[key])  # a title with markup shows as its letters
 
     filled = _PLACEHOLDER.sub(fill, text)

@@ -17,20 +17,21 @@ from explainer.core.questions import Questionnaire
 from explainer.core.schedule import build_timeline
 from explainer.core.glossary import Glossary, words_used
 from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
-from explainer.timeline_text import timeline_text
+from explainer.timeline_text import timeline_text_for
 
 
 def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date, *,
                  start: dt.date | None = None, delays: Mapping[int, int] | None = None,
-                 options: SummaryOptions | None = None) -> Summary:
+                 options: SummaryOptions | None = None, arm: int = 0) -> Summary:
+    """``arm`` (from 0) picks the group where groups get different treatment."""
     questions = _builtin_questions()
     report = evaluate(trial, answers, questions) if answers is not None and answers.answers.answered() else None
-    timeline = build_timeline(trial, start, delays)
+    timeline = build_timeline(trial, start, delays, arm) if trial.regimens else None
     options = options or SummaryOptions()
     if options.glossary is None:
         options = replace(options, glossary=glossary_hook())
     if options.clinic_words is None:
-        options = replace(options, clinic_words=timeline_text().clinic_days)
+        options = replace(options, clinic_words=timeline_text_for(trial).clinic_days)
     try:
         return build_summary(trial, report, timeline, printed_on, options, _builtin_text(), answers, questions)
     except KeyError as err:  # a placeholder in the words file that no fact fills
@@ -42,9 +43,11 @@ def check_summary_words(trial: Trial) -> None:
     answers = new_answers_file(trial.nct_id, trial.last_updated)
     questions = _builtin_questions()
     try:
-        build_summary(trial, evaluate(trial, answers, questions), build_timeline(trial, trial.start_date, {2: 1}),
-                      trial.last_updated, SummaryOptions(clinic_words=timeline_text().clinic_days), _builtin_text(),
-                      answers, questions)
+        for arm in range(len(trial.regimens) or 1):
+            timeline = build_timeline(trial, trial.start_date, {2: 1}, arm) if trial.regimens else None
+            build_summary(trial, evaluate(trial, answers, questions), timeline, trial.last_updated,
+                          SummaryOptions(clinic_words=timeline_text_for(trial).clinic_days), _builtin_text(),
+                          answers, questions)
     except KeyError as err:
         raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None
 

@@ -2,6 +2,8 @@
 
 Writers edit the JSON; a missing or misspelt key is a ContentError naming it.
 Headless (no Qt), so tests and the readability check load it without a window.
+The file's words know no study; ``timeline_text_for(trial)`` lays the study's own
+words (the trial file's "words.timeline") over them and checks the result the same way.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from functools import cache
 
 from pydantic import model_validator
 
-from explainer.content import Source, load_json_model, resources_root
+from pydantic import ValidationError
+
+from explainer.content import ContentError, Source, describe_validation_error, load_json_model, resources_root
 from explainer.core.clinic_days import ClinicDayWords
-from explainer.core.model import Strict
+from explainer.core.model import Strict, Trial
+from explainer.core.trial_words import laid_over
 
 # The numbers the code fills into each text; any other {name} there is a writer's typo
 # (and would stop the window with a KeyError). Texts not named here take none.
@@ -21,9 +26,18 @@ _JOURNEY_NUMBERS = frozenset({"cycles", "cycle_days", "months", "weeks", "about_
 FIELD_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "intro": frozenset({"cycle_days"}),
     "journey": _JOURNEY_NUMBERS,
+    "part_journey": _JOURNEY_NUMBERS,
+    "journey_names": frozenset({"number", "name", "name_lower"}),
+    "part_names": frozenset({"number", "name", "name_lower"}),
+    "choices": frozenset({"first", "last", "name", "cycles"}),
+    "legend": frozenset({"form", "drugs"}),
+    "maybe_clinic_note": frozenset({"drugs"}),
     "caption_single": frozenset({"phase", "in_phase", "count"}),
     "caption_alike": frozenset({"phase", "first", "last"}),
     "caption_dated": frozenset({"number", "phase_lower", "in_phase", "count", "start", "end"}),
+    "caption_open": frozenset({"phase"}),
+    "caption_dated_open": frozenset({"number", "phase_lower", "in_phase", "start", "end"}),
+    "part_totals_open": frozenset({"cycles", "phase"}),
     "totals": frozenset({"clinic", "rest"}),
     "part_totals": frozenset({"cycles", "phase", "clinic"}),
     "medicine_days": frozenset({"counts"}),
@@ -35,25 +49,53 @@ FIELD_PLACEHOLDERS: dict[str, frozenset[str]] = {
 
 
 class JourneyWords(Strict):
+    """Generic sentences under the strip's boxes, by kind of stage (a study's own: part_journey)."""
+
     screening: str
-    induction: str
-    maintenance: str
+    fixed: str  # a part with a set number of cycles
+    up_to_months: str
+    open_ended: str  # no set end
+    follow_up: str
+
+
+class JourneyNames(Strict):
+    screening: str
+    part: str  # "Part {number}: {name_lower}"
+    only_part: str  # the name where treatment has one part
     follow_up: str
 
 
 class CycleChoices(Strict):
-    first: str
-    rest_of_induction: str
-    maintenance: str
+    """The 'Show' list: runs of cycles that look alike, built from the schedule."""
+
+    one: str  # "Cycle {first}"
+    run: str  # "Cycles {first} to {last}"
+    whole: str  # a whole part that looks alike: "{name}"
+    in_part: str  # a run in a later part: "{name}: {cycles}"
 
 
 class LegendWords(Strict):
     IV: str
     PO: str
+    PO_form: str  # "{form} by mouth, at home" where every by-mouth medicine has one form
     PO_OR_IV: str
+    SC: str
     clinic: str
-    maybe_clinic: str
+    maybe_clinic: str  # "... if you get {drugs} by drip"
     rest: str
+
+
+class FormWords(Strict):
+    tablet: str
+    capsule: str
+    liquid: str
+
+
+class NoScheduleWords(Strict):
+    heading: str
+    intro: str
+    arms_heading: str
+    ask: str
 
 
 class GridRows(Strict):
@@ -67,26 +109,35 @@ class TimelineText(Strict):
     intro: str
     journey_heading: str
     journey: JourneyWords
-    journey_names: JourneyWords
+    journey_names: JourneyNames
+    part_journey: dict[str, str]  # a study's own sentence for a part, by phase id
+    part_names: dict[str, str]  # a study's own name for a part, by phase id
     cycle_heading: str
     how_to_read: str
     keyboard_hint: str
     choices: CycleChoices
+    arm_label: str
+    arm_name: str
+    arm_intro: str
     choice_label: str
     cycle_number_label: str
     caption_single: str
     caption_alike: str
     caption_dated: str
+    caption_open: str  # a part with no set end, whose cycles all look alike
+    caption_dated_open: str
     grid_name: str
     grid_rows: GridRows
     choice_name: str
     chosen_day_name: str
     legend_heading: str
     legend: LegendWords
+    forms: FormWords
     rest_band: str
     rest_band_short: str
     totals: str
     part_totals: str
+    part_totals_open: str
     medicine_days: str
     medicine_count: str
     dates_heading: str
@@ -103,6 +154,7 @@ class TimelineText(Strict):
     delay_one: str
     clinic_list_heading: str
     clinic_list_empty: str
+    clinic_list_none: str  # dated, but the schedule has no clinic day
     maybe_clinic_note: str
     ask_heading: str
     ask_intro: str
@@ -116,6 +168,7 @@ class TimelineText(Strict):
     save_failed_title: str
     clinic_days: ClinicDayWords  # checks its own placeholders
     estimate_note: str
+    no_schedule: NoScheduleWords
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> TimelineText:
@@ -143,3 +196,15 @@ def load_timeline_text(source: Source | None = None) -> TimelineText:
 @cache
 def timeline_text() -> TimelineText:
     return load_timeline_text()
+
+
+def timeline_text_for(trial: Trial | None) -> TimelineText:
+    """The generic words with ``trial``'s own laid over them (ContentError naming the key)."""
+    base = timeline_text()
+    if trial is None or not trial.words.timeline:
+        return base
+    merged = laid_over(base.model_dump(), trial.words.timeline)
+    try:
+        return TimelineText.model_validate(merged)
+    except ValidationError as err:
+        raise ContentError(f"{trial.nct_id} words.timeline: {describe_validation_error(err)}") from None

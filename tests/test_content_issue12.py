@@ -16,7 +16,7 @@ from explainer.content import PAGE_NAMES, load_glossary, load_page, load_summary
 from explainer.core.clinic_days import clinic_day_guide
 from explainer.core.model import RecruitmentStatus
 from explainer.core.schedule import build_timeline
-from explainer.timeline_text import timeline_text
+from explainer.timeline_text import timeline_text, timeline_text_for
 
 GUIDE = (Path(__file__).parent / "fixtures" / "writing-guide.md").read_text(encoding="utf-8")
 TRIAL = load_trial()
@@ -44,7 +44,9 @@ def _cited_sources() -> list[tuple[str, str]]:
     found += [(f"glossary:{t.id}", t.source) for t in load_glossary().terms if t.source]
     summary = load_summary_text()
     found += [("pdf:contacts", c) for _, words in summary.contacts for c in re.findall(r"\(Source:([^)]*)\)", words)]
-    found += [("pdf:key_points", summary.key_points.sources), ("timeline:clinic_days", timeline_text().clinic_days.sources)]
+    found += [("pdf:key_points", summary.key_points.sources), ("timeline:clinic_days", timeline_text().clinic_days.sources),
+              # the study's own clinic-day words, in its trial file since issue 15
+              ("trial:clinic_days", timeline_text_for(TRIAL).clinic_days.sources)]
     return found
 
 
@@ -149,7 +151,7 @@ def test_every_medical_definition_names_its_source() -> None:
 
 # Item 18: what a clinic day asks, counted from the regimen.
 def test_clinic_day_counts_and_kinds_come_from_the_regimen() -> None:
-    guide = clinic_day_guide(build_timeline(TRIAL), timeline_text().clinic_days)
+    guide = clinic_day_guide(build_timeline(TRIAL), timeline_text_for(TRIAL).clinic_days)
     counts = " ".join(guide.counts)
     assert "Induction cycle 1. 4 clinic days" in counts
     assert "Induction cycles 2 to 6. 3 clinic days" in counts and "Add 1 more if you get dexamethasone by drip" in counts
@@ -174,7 +176,7 @@ def test_a_drip_length_comes_from_the_trial_data() -> None:
                       for d in phase.drugs)
         phases.append(phase.model_copy(update={"drugs": drugs}))
     trial = TRIAL.model_copy(update={"regimen": TRIAL.regimen.model_copy(update={"phases": tuple(phases)})})
-    guide = clinic_day_guide(build_timeline(trial), timeline_text().clinic_days)
+    guide = clinic_day_guide(build_timeline(trial), timeline_text_for(trial).clinic_days)
     assert "the drip takes 10 minutes" in guide.all_text() and "takes 30 minutes" not in guide.all_text()
 
 

@@ -313,8 +313,13 @@ def test_a_trial_file_the_app_cannot_use_is_named_in_a_dialog(qapp, monkeypatch,
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: told.append((title, text)))
     # The study opens after the first paint, inside the event loop, which then ends
     # with status 2; a file that opened after all would end it with 99 instead.
-    QTimer.singleShot(20_000, lambda: qapp.exit(99))
-    assert app.run(trial_path=_trial_file(tmp_path, kind)) == 2
+    guard = QTimer(singleShot=True, interval=20_000)
+    guard.timeout.connect(lambda: qapp.exit(99))
+    guard.start()
+    try:
+        assert app.run(trial_path=_trial_file(tmp_path, kind)) == 2
+    finally:
+        guard.stop()  # never left running to end a later test's event loop
     assert len(told) == 1 and told[0][0] == "Trial Explainer cannot open the study"
     assert words in told[0][1]
     for window in QApplication.topLevelWidgets():

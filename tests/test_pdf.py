@@ -334,6 +334,7 @@ def test_large_print_drawings_have_no_small_text_either(trial) -> None:
 
     from explainer.core.schedule import build_timeline, journey
     from explainer.core.summary_grids import cycle_grids, journey_boxes
+    from explainer.core.summary_labels import legend_for
     from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
     from explainer.pdf.fonts import register_fonts
     from explainer.pdf.styles import LARGE_PRINT_FLOOR, make_styles
@@ -349,7 +350,8 @@ def test_large_print_drawings_have_no_small_text_either(trial) -> None:
     styles = make_styles(True)
     timeline = build_timeline(trial, dt.date(2026, 12, 1))
     drawings = [grid_drawing(grid, 480, styles) for grid in cycle_grids(timeline)]
-    drawings += [legend_drawing(480, styles), journey_drawing(journey_boxes(journey(trial), timeline), 480, styles)]
+    drawings += [legend_drawing(legend_for(cycle_grids(timeline)), 480, styles),
+                 journey_drawing(journey_boxes(journey(trial), timeline), 480, styles)]
     sizes = [(text.text, text.fontSize) for drawing in drawings for text in strings(drawing.contents)]
     assert len(sizes) > 100
     assert [(t, size) for t, size in sizes if size < LARGE_PRINT_FLOOR] == []

@@ -17,7 +17,7 @@ import pytest
 from explainer.answers_io import load_answers
 from explainer.cli import main
 from explainer.core.summary import SECTIONS, SummaryOptions
-from explainer.core.summary_labels import LEGEND
+from explainer.core.summary_labels import legend_for
 from explainer.summary_source import make_summary
 from explainer.webpage import render_summary_html
 from tests.conftest import FIXTURES
@@ -98,7 +98,7 @@ def test_every_table_has_header_cells(tree) -> None:
 
 
 def test_the_grids_say_each_day_in_words(tree, summary) -> None:
-    legend = dict(LEGEND)
+    legend = dict(legend_for(summary.timeline.grids))  # the key of this summary's grids
     grids = [t for t in tree.iter("table") if t.get("class") == "grid"]
     assert len(grids) == len(summary.timeline.grids)
     for table, grid in zip(grids, summary.timeline.grids, strict=True):
@@ -112,7 +112,7 @@ def test_the_grids_say_each_day_in_words(tree, summary) -> None:
         assert [words(r.find("th")) for r in rows] == [r.name for r in grid.rows]
         for row, data in zip(rows, grid.rows, strict=True):
             said = {day: words(td) for day, td in enumerate(row.findall("td"), start=1)}
-            kind = {"IV": "iv", "PO": "po", "PO_OR_IV": "either"}[data.route.value]
+            kind = {"IV": "iv", "PO": "po", "PO_OR_IV": "either", "SC": "sc"}[data.route.value]
             assert {d for d, w in said.items() if w} == set(data.days)
             assert {w for w in said.values() if w} == {legend[kind]}
 

@@ -8,13 +8,17 @@ import warnings
 
 import pytest
 
-from explainer.content import load_summary_text
+from explainer.content import load_summary_text, load_trial
+from explainer.core.summary import study_text
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # textstat 0.7.4 imports the deprecated pkg_resources
     import textstat
 
-TEXT = load_summary_text()
+# The generic words with the built-in study's own laid over them (its trial file's
+# "words.pdf", issue 15): what its PDF prints. GENERIC: what any other study gets.
+GENERIC = load_summary_text()
+TEXT = study_text(GENERIC, load_trial())
 # Placeholders are filled with names and titles from the record; read the prose without them.
 _PLACEHOLDER = re.compile(r"\{\{[^}]+\}\}")
 
@@ -26,6 +30,8 @@ GROUPS = {
     "team_questions": list(TEXT.team_questions),
     "contacts": [words for _name, words in TEXT.contacts],
     "disclaimer": list(TEXT.disclaimer),
+    "generic timeline": [GENERIC.timeline_intro, *GENERIC.journey.values(), GENERIC.dates_intro, GENERIC.dates_more,
+                         GENERIC.arm_shown, GENERIC.no_schedule],
 }
 
 

@@ -1,8 +1,9 @@
 """`trial-explainer calendar --start-date YYYY-MM-DD -o OUT.ics [--clinic-days-only]
-[--delay CYCLE:DAYS ...]`: see ../shared/spec/interfaces.md §2 and §3.
+[--delay CYCLE:DAYS ...] [--arm N]`: see ../shared/spec/interfaces.md §2 and §3.
 
 Exit 0 with the file written; 2 with one line on stderr, and no file, for an
-impossible date or an output that cannot be written.
+impossible date, an output that cannot be written, a study whose record gives no
+schedule, or a study whose groups get different treatment without ``--arm``.
 """
 
 from __future__ import annotations
@@ -43,9 +44,29 @@ def check_in_range(start: dt.date, trial: Trial) -> None:
 
 
 _DELAY = re.compile(r"([0-9]{1,4}):([0-9]{1,4})")
+NO_SCHEDULE = ("the study record gives no day-by-day treatment plan, so there are no dates to work out; "
+               "ask the study team for your treatment days")
 
 
-def parse_delays(texts: Sequence[str], trial: Trial) -> Mapping[int, int]:
+def pick_arm(number: int | None, trial: Trial, *, required: bool) -> int:
+    """``--arm N`` (from 1) as an index from 0. Where the groups get different treatment
+    and ``required``, a missing ``--arm`` is an error: a calendar for the wrong group misleads."""
+    if not trial.regimens:
+        if required:
+            raise UsageError(NO_SCHEDULE)
+        return 0
+    groups = len(trial.regimens)
+    if number is None:
+        if required and groups > 1:
+            raise UsageError(f"the {groups} groups in this study get different treatment; "
+                             f"say which is yours with --arm 1 to --arm {groups}")
+        return 0
+    if not 1 <= number <= max(groups, len(trial.arms)):
+        raise UsageError(f"--arm: {number} is not a group of this study; use 1 to {max(groups, len(trial.arms))}")
+    return number - 1 if groups > 1 else 0
+
+
+def parse_delays(texts: Sequence[str], trial: Trial, arm: int = 0) -> Mapping[int, int]:
     """'3:7' -> {3: 7}, checked as the window checks a delay (core.delays)."""
     pairs = []
     for text in texts:
@@ -54,8 +75,10 @@ def parse_delays(texts: Sequence[str], trial: Trial) -> Mapping[int, int]:
             raise UsageError(f"--delay: {text!r} is not CYCLE:DAYS; for example 3:7 means "
                              "cycle 3 started 7 days late")
         pairs.append((int(match.group(1)), int(match.group(2))))
+    if pairs and not trial.regimens:
+        raise UsageError(f"--delay: {NO_SCHEDULE}")
     try:
-        return merge_delays(pairs, len(build_timeline(trial).cycles))
+        return merge_delays(pairs, len(build_timeline(trial, arm=arm).cycles) if pairs else 0)
     except ValueError as err:
         raise UsageError(f"--delay: {err}") from None
 
@@ -78,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     trial = load_trial(args.trial)
     check_in_range(start, trial)
-    timeline = build_timeline(trial, start, parse_delays(args.delay, trial))
+    arm = pick_arm(args.arm, trial, required=True)
+    timeline = build_timeline(trial, start, parse_delays(args.delay, trial, arm), arm)
     clinic_only = args.clinic_days_only
     try:
         write_ics(output, timeline_to_ics(timeline, trial, clinic_days_only=clinic_only))

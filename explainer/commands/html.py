@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 
 from explainer.answers_io import load_answers
-from explainer.commands.calendar import check_in_range, parse_delays
+from explainer.commands.calendar import check_in_range, parse_delays, pick_arm
 from explainer.commands.pdf import parse_start_date
 from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
@@ -35,11 +35,12 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         check_in_range(start, trial)
     if args.delay and start is None:
         raise UsageError("--delay needs --start-date: a delay moves your dates")
-    delays = parse_delays(args.delay, trial)
+    arm = pick_arm(args.arm, trial, required=False)
+    delays = parse_delays(args.delay, trial, arm)
     problem = output_problem(args.output, EXAMPLE_NAME)
     if problem:
         raise UsageError(problem)
-    summary = make_summary(trial, answers, today or dt.date.today(), start=start, delays=delays)
+    summary = make_summary(trial, answers, today or dt.date.today(), start=start, delays=delays, arm=arm)
     try:
         write_atomically(args.output, render_summary_html(summary))
     except OSError as err:

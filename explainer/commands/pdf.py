@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from explainer.answers_io import load_answers
-from explainer.commands.calendar import check_in_range
+from explainer.commands.calendar import check_in_range, pick_arm
 from explainer.core.paper import Paper, paper_for_environment
 from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
@@ -34,7 +34,8 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         check_in_range(start, trial)  # 9999-12-01 would overflow the dates; 1900 is no real first day
     output = Path(args.output)
     check_output_folder(args.output, args.answers, args.trial)
-    summary = make_summary(trial, answers, today or dt.date.today(), start=start)
+    summary = make_summary(trial, answers, today or dt.date.today(), start=start,
+                           arm=pick_arm(args.arm, trial, required=False))
     from explainer.pdf import render_summary_pdf  # reportlab loads only now
 
     paper: Paper = args.paper or paper_for_environment(dict(os.environ))

@@ -83,7 +83,9 @@ def _is_app_trial(data: bytes) -> bool:
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (ValueError, RecursionError):
-        return False
+        # Not JSON Python reads (a 5,000-digit number, nesting too deep): the app's own
+        # file still names its format near the top, and load_trial then says what is wrong.
+        return APP_TRIAL_FORMAT.encode() in data[:4096] or b'"nct_id"' in data[:4096]
     if not isinstance(parsed, dict) or "protocolSection" in parsed or "studies" in parsed:
         return False
     # A trial file with a mistake in it ("format" misspelt, a field missing) is still the

@@ -22,10 +22,11 @@ from explainer.core.summary_grids import CycleGrid, cycle_grids
 # The numbers and names the code fills in, per field; any other {name} is a writer's typo.
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "kind": frozenset({"drugs"}),
+    "kind_other": frozenset({"drugs"}),
     "when": frozenset({"part", "days"}),
     "drug_steps": frozenset({"minutes"}),
     "per_cycle": frozenset({"part", "clinic", "cycle_days"}),
-    "maybe": frozenset({"maybe"}),
+    "maybe": frozenset({"maybe", "drugs"}),
 }
 
 
@@ -36,6 +37,7 @@ class ClinicDayWords(BaseModel):
     heading: str
     intro: str
     kind: str  # "Days with {drugs} by drip"
+    kind_other: str  # clinic days with a shot under the skin: "Days with {drugs} at the clinic"
     when: str  # "{part}. On {days}."
     steps_heading: str
     drug_steps: dict[str, str]  # by intervention id: what usually happens, roughly how long
@@ -66,8 +68,8 @@ class ClinicDayWords(BaseModel):
 
 @dataclass(frozen=True)
 class ClinicDayKind:
-    title: str  # "Days with isatuximab and carfilzomib by drip"
-    when: tuple[str, ...]  # "Induction cycle 1. On days 1, 8 and 15."
+    title: str  # "Days with <medicine> and <medicine> by drip"
+    when: tuple[str, ...]  # "<part> cycle 1. On days 1, 8 and 15."
 
 
 @dataclass(frozen=True)
@@ -95,12 +97,16 @@ def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+CLINIC_ROUTES = (Route.IV, Route.SC)
+
+
 def _drips_on(grid: CycleGrid, day: int) -> tuple[str, ...]:
-    return tuple(row.drug for row in grid.rows if row.route is Route.IV and day in row.days)
+    """The medicines given at the clinic that day: drips, and shots under the skin."""
+    return tuple(row.drug for row in grid.rows if row.route in CLINIC_ROUTES and day in row.days)
 
 
 def _minutes(timeline: Timeline) -> Mapping[str, int]:
-    """Each drip's length where the record gives one (carfilzomib 'over 30 minutes')."""
+    """Each drip's length where the record gives one ('over 30 minutes')."""
     found: dict[str, int] = {}
     for day in timeline.days:
         for dose in day.doses:
@@ -121,17 +127,19 @@ def clinic_day_guide(timeline: Timeline, words: ClinicDayWords) -> ClinicDayGuid
         for drugs, days in by_kind.items():
             day_words = f"day{'s' if len(days) > 1 else ''} {and_list([str(d) for d in days])}"
             when.setdefault(drugs, []).append(words.when.format(part=grid.title, days=day_words))
-    kinds = tuple(ClinicDayKind(words.kind.format(drugs=and_list([timeline.drug_names[d].lower() for d in drugs])),
-                                tuple(lines)) for drugs, lines in when.items())
+    shots = {row.drug for grid in grids for row in grid.rows if row.route is Route.SC}
+    kinds = tuple(ClinicDayKind((words.kind_other if shots & set(drugs) else words.kind).format(
+        drugs=and_list([timeline.drug_names[d].lower() for d in drugs])), tuple(lines)) for drugs, lines in when.items())
     # Each drip's steps once, in the regimen's order; the first drip of all is the long one.
     drips = [d for d in timeline.drugs if any(d in drugs for drugs in when)]
     steps = [words.drug_steps[d].format(minutes=minutes.get(d, "")) for d in drips if d in words.drug_steps]
     steps += [words.first_time[d] for d in first_drips if d in words.first_time]
     counts = []
+    maybe_words = and_list(list(timeline.maybe_drip_names()) or [""])
     for grid in grids:
         line = words.per_cycle.format(part=grid.title, clinic=len(grid.clinic_days), cycle_days=grid.length_days)
         if grid.maybe_clinic_days:
-            line = f"{line} {words.maybe.format(maybe=len(grid.maybe_clinic_days))}"
+            line = f"{line} {words.maybe.format(maybe=len(grid.maybe_clinic_days), drugs=maybe_words)}"
         counts.append(line)
     return ClinicDayGuide(words.heading, words.intro, kinds, words.steps_heading, (*steps, words.every_day),
                           words.counts_heading,

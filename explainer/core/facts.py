@@ -51,8 +51,8 @@ def weekday_date(day: dt.date) -> str:
 
 
 def about_months(days: int) -> str:
-    """'5½' for 168 days: to the nearest half month (a month being 365.25 / 12 days), so
-    'about 5½ months' comes from the schedule, never typed by hand beside it."""
+    """'2½' for 76 days: to the nearest half month (a month being 365.25 / 12 days), so
+    'about 2½ months' comes from the schedule, never typed by hand beside it."""
     whole, half = divmod(round(days / (365.25 / 12) * 2), 2)
     return f"{whole or ''}½" if half else str(whole)
 
@@ -60,8 +60,6 @@ def about_months(days: int) -> str:
 def trial_facts(trial: Trial) -> dict[str, str]:
     site = trial.locations[0] if trial.locations else None
     related = trial.related_studies[0] if trial.related_studies else None
-    induction = trial.regimen.phases[0]
-    induction_days = (induction.cycles or 0) * induction.cycle_length_days
     facts = {
         "nct_id": trial.nct_id,
         "title": trial.title,
@@ -78,18 +76,32 @@ def trial_facts(trial: Trial) -> dict[str, str]:
         "investigator": trial.investigators[0].name if trial.investigators else "",
         "site": f"{site.facility}, {site.city}, {site.state}, {site.country}" if site else "",
         "secondary_ids": ", ".join(i.id for i in trial.identifiers),
-        "cycle_days": str(induction.cycle_length_days),
-        "induction_cycles": str(induction.cycles or ""),
-        "induction_weeks": str(round(induction_days / 7)) if induction_days else "",
-        "induction_months": about_months(induction_days) if induction_days else "",
-        "follow_up_days": str(trial.regimen.follow_up.first_visit_days_after_treatment),
-        "follow_up_years": str(trial.regimen.follow_up.up_to_years),
         "related_nct_id": related.nct_id if related else "",
         "related_title": related.title if related else "",
         "related_status_words": STATUS_WORDS[related.status] if related else "",
     }
-    maintenance = next((p for p in trial.regimen.phases if p.max_months), None)
-    facts["maintenance_months"] = str(maintenance.max_months) if maintenance else ""
+    return {**facts, **regimen_facts(trial)}
+
+
+def regimen_facts(trial: Trial) -> dict[str, str]:
+    """The schedule's numbers, named from the data: ``cycle_days`` (the first part's),
+    ``<part id>_cycles``, ``<part id>_weeks`` and ``<part id>_months`` (the record's
+    "up to N months", or about how long a fixed number of cycles takes) for each part, the follow-up's days
+    and years. Where groups differ, the first group's; none where the record gives no
+    schedule (a page naming one then fails ``validate``)."""
+    if not trial.regimens:
+        return {}
+    regimen = trial.regimens[0]
+    facts = {"cycle_days": str(regimen.phases[0].cycle_length_days)}
+    for phase in regimen.phases:
+        days = (phase.cycles or 0) * phase.cycle_length_days  # a fixed number of cycles: its length
+        facts[f"{phase.id}_cycles"] = str(phase.cycles or "")
+        facts[f"{phase.id}_weeks"] = str(round(days / 7)) if days else ""
+        # "up to N months" as the record says it; else a fixed part's length, about
+        facts[f"{phase.id}_months"] = str(phase.max_months) if phase.max_months else about_months(days) if days else ""
+    if regimen.follow_up is not None:
+        facts["follow_up_days"] = str(regimen.follow_up.first_visit_days_after_treatment)
+        facts["follow_up_years"] = str(regimen.follow_up.up_to_years)
     return facts
 
 

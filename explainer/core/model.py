@@ -36,6 +36,7 @@ from explainer.core.limits import (
     rule_depth,
 )
 from explainer.core.rules import AllOf, AnyOf, Compare, Rule, rule_fits_answers
+from explainer.core.trial_words import TrialWords
 
 
 class Strict(BaseModel):
@@ -46,7 +47,10 @@ class Strict(BaseModel):
 
 
 Date = Annotated[dt.date, AfterValidator(check_date)]
-DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "24 months" is 730.5 days
+DAYS_PER_YEAR = 365.25  # the mean Gregorian year: "2 years" is 730.5 days
+# A part with no set end ("until the disease gets worse") is drawn for its first year:
+# enough for a calendar; the words say it has no set end and give no count.
+OPEN_ENDED_DAYS_SHOWN = DAYS_PER_YEAR
 
 
 def _parse_days(value: object) -> object:
@@ -99,6 +103,15 @@ class Route(StrEnum):
     IV = "IV"
     PO = "PO"
     PO_OR_IV = "PO_OR_IV"
+    SC = "SC"  # a shot under the skin
+
+
+class Form(StrEnum):
+    """What a medicine taken by mouth is, where a source says so; none: just "by mouth"."""
+
+    TABLET = "tablet"
+    CAPSULE = "capsule"
+    LIQUID = "liquid"
 
 
 class Identifier(Strict):
@@ -145,6 +158,8 @@ class Arm(Strict):
     label: ShortText
     group_type: ShortText
     description: str = Field(description="The arm's description, word for word.")
+    regimen: Regimen | None = Field(None, description="This group's own schedule, where the groups get "
+                                    "different treatment; none: the trial's 'regimen' (or no schedule).")
 
 
 class Intervention(Strict):
@@ -154,6 +169,14 @@ class Intervention(Strict):
     description: str = Field(description="The registry's description, e.g. 'Given IV'.")
     route: Route | None = Field(None, description="How a medicine is given; none for procedures.")
     other_names: tuple[ShortText, ...] = Field((), max_length=MANY, description="Other names from the registry.")
+    form: Form | None = Field(None, description="tablet, capsule or liquid, for a medicine taken by mouth, "
+                                                "where a source says so; none reads just 'by mouth'.")
+
+    @model_validator(mode="after")
+    def _form_only_by_mouth(self) -> Intervention:
+        if self.form is not None and self.route not in (Route.PO, Route.PO_OR_IV):
+            raise ValueError(f"{self.id!r}: a form ({self.form.value}) is only for a medicine taken by mouth")
+        return self
 
     @model_validator(mode="after")
     def _medicines_have_routes(self) -> Intervention:
@@ -203,16 +226,16 @@ class Phase(Strict):
     name: ShortText
     cycle_length_days: int = Field(gt=0, le=MAX_CYCLE_DAYS)
     cycles: int | None = Field(None, gt=0, le=MAX_CYCLES, description="Fixed number of cycles, if the record gives one.")
-    max_months: int | None = Field(None, gt=0, le=MAX_MONTHS, description="'Up to N months', if the record says so.")
+    max_months: int | None = Field(None, gt=0, le=MAX_MONTHS, description="'Up to N months', if the record says so. "
+                                   "Neither this nor 'cycles': the phase has no set end (open-ended).")
     continues_while: str = Field(description="The record's condition, word for word.")
     drugs: tuple[DrugSchedule, ...] = Field(min_length=1, max_length=FEW)
     source: str = Field(description="The registry paragraph this phase comes from, word for word.")
 
     @model_validator(mode="after")
     def _days_fit_cycle(self) -> Phase:
-        if self.cycles is None and self.max_months is None:
-            raise ValueError(f"phase {self.id!r} needs 'cycles' or 'max_months'")
-        if self.whole_cycles() < 1:  # "up to 1 month" of 400-day cycles holds none
+        if self.max_months is not None and self.cycles is None and self.whole_cycles() < 1:
+            # "up to 1 month" of 400-day cycles holds none
             raise ValueError(f"phase {self.id!r}: {self.max_months} months holds no whole "
                              f"{self.cycle_length_days}-day cycle")
         for drug in self.drugs:
@@ -227,10 +250,18 @@ class Phase(Strict):
 
     def whole_cycles(self) -> int:
         """The fixed number of cycles, or as many whole ones as 'up to N months' holds
-        (24 months of 28-day cycles: 26)."""
+        (2 years of 4-week cycles: 26); a part with no set end is drawn for its
+        first year (at least one cycle)."""
         if self.cycles is not None:
             return self.cycles
-        return math.floor((self.max_months or 0) * DAYS_PER_YEAR / 12 / self.cycle_length_days)
+        if self.max_months is not None:
+            return math.floor(self.max_months * DAYS_PER_YEAR / 12 / self.cycle_length_days)
+        return max(1, math.floor(OPEN_ENDED_DAYS_SHOWN / self.cycle_length_days))
+
+    @property
+    def open_ended(self) -> bool:
+        """No count and no months: cycles repeat while the record's condition holds."""
+        return self.cycles is None and self.max_months is None
 
 
 class FollowUp(Strict):
@@ -241,7 +272,7 @@ class FollowUp(Strict):
 
 class Regimen(Strict):
     phases: tuple[Phase, ...] = Field(min_length=1, max_length=MAX_PHASES)
-    follow_up: FollowUp
+    follow_up: FollowUp | None = Field(None, description="None where the record gives no follow-up.")
     procedures_source: str = Field(description="The record's sentence about tests and scans.")
 
     @model_validator(mode="after")
@@ -321,9 +352,34 @@ class Trial(Strict):
     related_studies: tuple[RelatedStudy, ...] = Field((), max_length=FEW)
     arms: tuple[Arm, ...] = Field(max_length=FEW)
     interventions: tuple[Intervention, ...] = Field(max_length=FEW)
-    regimen: Regimen
+    regimen: Regimen | None = Field(description="The schedule every group gets; null where the record "
+                                    "gives none, or where each arm has its own 'regimen'.")
     eligibility: EligibilityFacts
     criteria: tuple[Criterion, ...] = Field(max_length=MANY)
+    words: TrialWords = Field(default_factory=lambda: TrialWords(),
+                              description="This study's own words for the timeline and the PDF, laid "
+                              "over the generic ones (resources/timeline.json, resources/pdf/summary.json).")
+    comment: str = Field("", description="A note for authors (e.g. that a test study is made up); never shown.")
+
+    @model_validator(mode="after")
+    def _regimens_fit(self) -> Trial:
+        """One schedule for all, one per arm, or none; every drug named is a medicine here."""
+        own = [arm for arm in self.arms if arm.regimen is not None]
+        if own and self.regimen is not None:
+            raise ValueError("give either one 'regimen' for every group or a 'regimen' in each arm, not both")
+        if own and len(own) != len(self.arms):
+            raise ValueError(f"arm {next(a.label for a in self.arms if a.regimen is None)!r} has no 'regimen', "
+                             "but other arms have one: give every arm its own")
+        known = {i.id for i in self.interventions}
+        for regimen in filter(None, (self.regimen, *(arm.regimen for arm in own))):
+            for phase in regimen.phases:
+                for drug in phase.drugs:
+                    if drug.drug not in known:
+                        raise ValueError(f"regimen phase {phase.id!r} names unknown drug {drug.drug!r}")
+            ids = [p.id for p in regimen.phases]
+            if len(set(ids)) != len(ids) or {"screening", "follow_up"} & set(ids):
+                raise ValueError(f"phase ids must differ and not be 'screening' or 'follow_up': {ids}")
+        return self
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Trial:
@@ -333,10 +389,6 @@ class Trial(Strict):
         known = [i.id for i in self.interventions]
         if len(set(known)) != len(known):
             raise ValueError(f"intervention ids used twice: {sorted({i for i in known if known.count(i) > 1})}")
-        for phase in self.regimen.phases:
-            for drug in phase.drugs:
-                if drug.drug not in known:
-                    raise ValueError(f"regimen phase {phase.id!r} names unknown drug {drug.drug!r}")
         text = sum(len(c.source) + len(c.plain) for c in self.criteria)
         if text > CRITERIA_TEXT:
             raise ValueError(f"criteria: their wording and plain words hold {text:,} characters; "
@@ -369,4 +421,22 @@ class Trial(Strict):
         return next(i for i in self.interventions if i.id == drug_id)
 
     def regimen_phase(self, phase_id: str) -> Phase:
-        return next(p for p in self.regimen.phases if p.id == phase_id)
+        return next(p for r in self.regimens for p in r.phases if p.id == phase_id)
+
+    @property
+    def regimens(self) -> tuple[Regimen, ...]:
+        """Every schedule: one for all, one per arm where arms differ, or none at all."""
+        if self.regimen is not None:
+            return (self.regimen,)
+        return tuple(arm.regimen for arm in self.arms if arm.regimen is not None)
+
+    @property
+    def arms_differ(self) -> bool:
+        return len(self.regimens) > 1
+
+    def regimen_of(self, arm: int = 0) -> Regimen | None:
+        """The schedule of arm ``arm`` (counted from 0); the common one where all arms get it."""
+        if self.regimen is not None or not self.regimens:
+            return self.regimen
+        return self.regimens[arm]
+

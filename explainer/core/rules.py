@@ -64,7 +64,7 @@ class AnswerIs(_Rule):
 
 class MonthsSince(_Rule):
     kind: Literal["months_since"]
-    question: str = Field(description="A date question, e.g. 'asct_date'.")
+    question: str = Field(description="A date question, e.g. the date of a transplant.")
     at_least: int = Field(ge=0, le=1_200)
 
 

@@ -4,7 +4,9 @@
 "day 8" or "28" written in code) and an optional first treatment day, and returns
 every cycle of every phase with each day's doses, real dates when a start is
 given, and totals. ``journey(trial)`` gives the whole path as a strip (screening,
-induction, maintenance, follow-up). What the record leaves open is returned as
+each part of treatment, follow-up where the record gives one). Nothing here knows a
+study: parts, lengths, routes and names all come from the data. Where arms get
+different treatment, ``arm`` picks one. What the record leaves open is returned as
 ``open_questions`` for the study team, never guessed.
 """
 
@@ -17,36 +19,43 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from explainer.core.facts import weekday_date
-from explainer.core.model import Phase, Route, Trial
+from explainer.core.model import Form, Phase, Regimen, Route, Trial
 
 
 
 class Place(StrEnum):
     CLINIC = "clinic"
     HOME = "home"
-    ASK = "ask"  # the record allows either (dexamethasone by mouth or by drip)
+    ASK = "ask"  # the record allows either (a medicine by mouth or by drip)
 
 
-PLACE_OF_ROUTE = {Route.IV: Place.CLINIC, Route.PO: Place.HOME, Route.PO_OR_IV: Place.ASK}
+# A shot under the skin is given by the study's nurses, at the clinic, unless a study
+# says otherwise (none of ours does yet).
+PLACE_OF_ROUTE = {Route.IV: Place.CLINIC, Route.PO: Place.HOME, Route.PO_OR_IV: Place.ASK, Route.SC: Place.CLINIC}
 
-# How each route reads in a sentence: "isatuximab by drip at the clinic".
+# How each route reads in a sentence: "a medicine by drip at the clinic". By mouth
+# names the form only where the data gives one ("capsule by mouth at home").
 ROUTE_WORDS = {
     Route.IV: "by drip at the clinic",
-    Route.PO: "capsule by mouth at home",
+    Route.PO: "by mouth at home",
     Route.PO_OR_IV: "by mouth or by drip (ask your study team which)",
+    Route.SC: "by a shot under the skin at the clinic",
 }
+FORM_WORDS = {Form.TABLET: "tablet", Form.CAPSULE: "capsule", Form.LIQUID: "liquid"}
 
-OPEN_MAINTENANCE_START = ("When do the {months} months of maintenance start: at the first "
-                          "maintenance cycle, or at the start of treatment?")
+OPEN_MONTHS_START = ("When do the {months} months of {phase} start: at the first "
+                     "{phase} cycle, or at the start of treatment?")
 OPEN_ROUTE = "Will I take {drug} by mouth, or get it by drip?"
+OPEN_END = "How long does {phase} go on for me, and how will we decide when it stops?"
 
 
 @dataclass(frozen=True)
 class Dose:
     drug: str  # intervention id
-    name: str  # as the patient reads it, e.g. "Isatuximab"
+    name: str  # as the patient reads it, e.g. "Exampizumab"
     route: Route
     infusion_minutes: int | None = None
+    form: Form | None = None
 
     @property
     def place(self) -> Place:
@@ -54,6 +63,8 @@ class Dose:
 
     def describe(self) -> str:
         words = ROUTE_WORDS[self.route]
+        if self.route is Route.PO and self.form is not None:
+            words = f"{FORM_WORDS[self.form]} {words}"
         if self.infusion_minutes:
             words = words.replace("by drip", f"by drip over {self.infusion_minutes} minutes")
         return f"{self.name.lower()} {words}"
@@ -86,7 +97,7 @@ class TreatmentDay:
         return next((d for d in self.doses if d.drug == drug), None)
 
     def describe(self) -> str:
-        """'Cycle 1, day 8: isatuximab by drip at the clinic, ...' for tooltips and screen readers."""
+        """'Cycle 1, day 8: <medicine> by drip at the clinic, ...' for tooltips and screen readers."""
         head = f"Cycle {self.cycle}"
         if self.cycle != self.cycle_in_phase:
             head += f" ({self.phase_name.lower()} cycle {self.cycle_in_phase})"
@@ -128,8 +139,9 @@ class PhasePlan:
     name: str
     cycles: int
     cycle_length_days: int
-    cycles_estimated: bool  # True where the record gives months, not a count
+    cycles_estimated: bool  # True where the record gives months, or no end, not a count
     max_months: int | None
+    open_ended: bool = False  # no set end: ``cycles`` is only the first year drawn
 
 
 @dataclass(frozen=True)
@@ -141,6 +153,12 @@ class Timeline:
     drug_names: Mapping[str, str]
     open_questions: tuple[str, ...]
     delays: Mapping[int, int] = field(default_factory=dict)  # cycle number -> days it began late
+    arm_label: str | None = None  # the group this schedule is for, where groups differ
+    drug_forms: Mapping[str, Form | None] = field(default_factory=dict)
+
+    def position(self, drug: str) -> int:
+        """The medicine's place in the regimen's order (0 first): its colour goes by this."""
+        return self.drugs.index(drug)
 
     @property
     def days(self) -> Iterable[TreatmentDay]:
@@ -168,10 +186,16 @@ class Timeline:
     def clinic_days(self) -> tuple[TreatmentDay, ...]:
         return tuple(d for d in self.days if d.is_clinic_day)
 
+    def maybe_drip_names(self) -> tuple[str, ...]:
+        """The medicines given "by mouth or by drip", in the regimen's order, as a sentence names them."""
+        either = {dose.drug for cycle in self.cycles for day in cycle.days for dose in day.doses
+                  if dose.route is Route.PO_OR_IV}
+        return tuple(self.drug_names[d].lower() for d in self.drugs if d in either)
+
 
 @dataclass(frozen=True)
 class JourneyStage:
-    id: str  # screening, induction, maintenance, follow_up
+    id: str  # screening, a phase's id, follow_up
     name: str
     cycles: int | None = None
     cycles_estimated: bool = False
@@ -180,18 +204,30 @@ class JourneyStage:
     up_to_years: int | None = None
     first_visit_days: int | None = None
     source: str = field(default="")
+    part: int | None = None  # 1, 2, ... for the parts of treatment; None for screening, follow-up
+    open_ended: bool = False
 
 
 def cycles_in_phase(phase: Phase) -> tuple[int, bool]:
-    """(number of cycles, estimated?). 'Up to 24 months' of 28-day cycles is about 26."""
+    """(number of cycles, estimated?). 'Up to 2 years' of 4-week cycles is about 26;
+    a part with no set end is drawn for its first year (Phase.whole_cycles)."""
     return phase.whole_cycles(), phase.cycles is None
 
 
-def plan_phases(trial: Trial) -> tuple[PhasePlan, ...]:
+def regimen_of(trial: Trial, arm: int = 0) -> Regimen:
+    """The schedule to draw; ValueError in plain words where the record gives none."""
+    regimen = trial.regimen_of(arm)
+    if regimen is None:
+        raise ValueError("the study record gives no treatment schedule")
+    return regimen
+
+
+def plan_phases(trial: Trial, arm: int = 0) -> tuple[PhasePlan, ...]:
     plans = []
-    for phase in trial.regimen.phases:
+    for phase in regimen_of(trial, arm).phases:
         count, estimated = cycles_in_phase(phase)
-        plans.append(PhasePlan(phase.id, phase.name, count, phase.cycle_length_days, estimated, phase.max_months))
+        plans.append(PhasePlan(phase.id, phase.name, count, phase.cycle_length_days, estimated, phase.max_months,
+                               phase.open_ended))
     return tuple(plans)
 
 
@@ -200,7 +236,8 @@ def _doses_by_day(trial: Trial, phase: Phase) -> Callable[[int], tuple[tuple[Dos
 
     Cycles with the same treatment days share one answer: a phase's day rules give
     only a few patterns, and a timeline has hundreds of cycles and thousands of days."""
-    doses = [(s, Dose(s.drug, trial.intervention(s.drug).name, s.route, s.infusion_minutes)) for s in phase.drugs]
+    doses = [(s, Dose(s.drug, trial.intervention(s.drug).name, s.route, s.infusion_minutes,
+                      trial.intervention(s.drug).form)) for s in phase.drugs]
     patterns: dict[tuple[tuple[int, ...], ...], tuple[tuple[Dose, ...], ...]] = {}
 
     def of_cycle(cycle_in_phase: int) -> tuple[tuple[Dose, ...], ...]:
@@ -214,17 +251,20 @@ def _doses_by_day(trial: Trial, phase: Phase) -> Callable[[int], tuple[tuple[Dos
 
 
 def build_timeline(trial: Trial, start: dt.date | None = None,
-                   delays: Mapping[int, int] | None = None) -> Timeline:
+                   delays: Mapping[int, int] | None = None, arm: int = 0) -> Timeline:
     """Every cycle from ``start`` (the first treatment day, cycle 1 day 1).
 
     ``delays`` maps a cycle number (across the whole treatment) to days that cycle
-    began late; the delay moves that cycle and every later one.
+    began late; the delay moves that cycle and every later one. ``arm`` (from 0)
+    picks the group where groups get different treatment. A trial with no schedule
+    raises ValueError (check ``trial.regimens`` first).
     """
     delays = delays or {}
     cycles: list[Cycle] = []
     offset = 0  # days from the start to day 1 of the current cycle
     number = 0
-    for phase in trial.regimen.phases:
+    regimen = regimen_of(trial, arm)
+    for phase in regimen.phases:
         count, _ = cycles_in_phase(phase)
         doses_of_cycle = _doses_by_day(trial, phase)
         for in_phase in range(1, count + 1):
@@ -237,36 +277,45 @@ def build_timeline(trial: Trial, start: dt.date | None = None,
                 for day, doses in enumerate(doses_of_cycle(in_phase), start=1))
             cycles.append(Cycle(phase.id, phase.name, number, in_phase, first, days))
             offset += phase.cycle_length_days
-    return Timeline(start, plan_phases(trial), tuple(cycles), _drug_order(trial),
-                    {m.id: m.name for m in trial.medicines}, open_questions(trial),
-                    {c: d for c, d in sorted(delays.items()) if 0 < d and c <= number})
+    drugs = _drug_order(regimen)
+    return Timeline(start, plan_phases(trial, arm), tuple(cycles), drugs,
+                    {m.id: m.name for m in trial.medicines}, open_questions(trial, arm),
+                    {c: d for c, d in sorted(delays.items()) if 0 < d and c <= number},
+                    trial.arms[arm].label if trial.arms_differ else None,
+                    {d: trial.intervention(d).form for d in drugs})
 
 
-def _drug_order(trial: Trial) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s.drug for p in trial.regimen.phases for s in p.drugs))
+def _drug_order(regimen: Regimen) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.drug for p in regimen.phases for s in p.drugs))
 
 
-def open_questions(trial: Trial) -> tuple[str, ...]:
+def open_questions(trial: Trial, arm: int = 0) -> tuple[str, ...]:
     """What the record leaves open about the schedule: to ask the study team."""
     questions = []
-    for phase in trial.regimen.phases:
-        if phase.max_months and phase is not trial.regimen.phases[0]:
-            questions.append(OPEN_MAINTENANCE_START.format(months=phase.max_months))
-    either = {s.drug for p in trial.regimen.phases for s in p.drugs if s.route is Route.PO_OR_IV}
-    for drug in _drug_order(trial):
+    regimen = regimen_of(trial, arm)
+    for phase in regimen.phases:
+        if phase.max_months and phase is not regimen.phases[0]:
+            questions.append(OPEN_MONTHS_START.format(months=phase.max_months, phase=phase.name.lower()))
+        if phase.open_ended:
+            questions.append(OPEN_END.format(phase=phase.name.lower()))
+    either = {s.drug for p in regimen.phases for s in p.drugs if s.route is Route.PO_OR_IV}
+    for drug in _drug_order(regimen):
         if drug in either:
             questions.append(OPEN_ROUTE.format(drug=trial.intervention(drug).name.lower()))
     return tuple(questions)
 
 
-def journey(trial: Trial) -> tuple[JourneyStage, ...]:
+def journey(trial: Trial, arm: int = 0) -> tuple[JourneyStage, ...]:
     """The whole path as the record describes it, for the strip picture."""
-    stages = [JourneyStage("screening", "Screening tests", source=trial.regimen.procedures_source)]
-    for plan, phase in zip(plan_phases(trial), trial.regimen.phases, strict=True):
+    regimen = regimen_of(trial, arm)
+    stages = [JourneyStage("screening", "Screening tests", source=regimen.procedures_source)]
+    for part, (plan, phase) in enumerate(zip(plan_phases(trial, arm), regimen.phases, strict=True), start=1):
         stages.append(JourneyStage(plan.id, plan.name, cycles=plan.cycles, cycles_estimated=plan.cycles_estimated,
                                    days=None if plan.cycles_estimated else plan.cycles * plan.cycle_length_days,
-                                   up_to_months=plan.max_months, source=phase.source))
-    follow = trial.regimen.follow_up
-    stages.append(JourneyStage("follow_up", "Follow-up", up_to_years=follow.up_to_years,
-                               first_visit_days=follow.first_visit_days_after_treatment, source=follow.source))
+                                   up_to_months=plan.max_months, source=phase.source, part=part,
+                                   open_ended=plan.open_ended))
+    follow = regimen.follow_up
+    if follow is not None:
+        stages.append(JourneyStage("follow_up", "Follow-up", up_to_years=follow.up_to_years,
+                                   first_visit_days=follow.first_visit_days_after_treatment, source=follow.source))
     return tuple(stages)

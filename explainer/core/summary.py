@@ -24,6 +24,7 @@ from explainer.core.facts import closed_notice, long_date, trial_facts
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.schedule import Timeline, journey
+from explainer.core.trial_words import laid_over
 from explainer.core.summary_grids import (CycleGrid, DatedCycle, JourneyBox, cycle_grids, cycle_label, dated_cycles,
                                           how_each_is_given, journey_boxes, stage_numbers)
 from explainer.core.units import ULN, format_number, format_value
@@ -32,7 +33,9 @@ SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words"
 SectionId = Literal["study", "timeline", "self_check", "team_questions", "help", "words"]
 NOT_ANSWERED = "not answered"
 ULN_NOTE = " (normal limit "
-DATED_CYCLES_SHOWN = 7  # induction and the first maintenance cycle: about 7 months of dates
+# About half a year of dates: the cycles that start in the first 196 days (7 four-week
+# cycles; 10 three-week ones). Later dates follow the same rhythm, and a page has room for these.
+DATED_DAYS_SHOWN = 196
 
 # Given the summary's own text, the terms it uses with their meanings. The glossary
 # (issue 7) plugs in here; with no glossary the "words" section is left out.
@@ -85,6 +88,9 @@ class SummaryText(BaseModel):
     dates_intro: str
     dates_delays: str
     dates_more: str
+    arm_shown: str = Field("", description="Where groups get different treatment: which one this shows "
+                           "({{ arm }}, {{ arms }}).")
+    no_schedule: str = Field("", description="Where the record gives no day-by-day plan: what to do instead.")
     self_check_intro: str
     self_check_not_filled: str
     doctor_questions_heading: str
@@ -138,7 +144,7 @@ class SelfCheck:
 @dataclass(frozen=True)
 class TimelinePart:
     intro: str
-    how_given: str  # each medicine's route; carfilzomib's 30-minute drip
+    how_given: str  # each medicine's route, and a drip's length where the record gives one
     how_to_read: str
     grids: tuple[CycleGrid, ...]
     journey_intro: str
@@ -220,13 +226,22 @@ def fill(text: str, facts: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: facts[m.group(1)], text)
 
 
-def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Timeline, printed_on: dt.date,
+def study_text(text: SummaryText, trial: Trial) -> SummaryText:
+    """The generic words with the study's own (its trial file's "words.pdf") laid over them."""
+    if not trial.words.pdf:
+        return text
+    return SummaryText.model_validate(laid_over(text.model_dump(), trial.words.pdf))
+
+
+def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Timeline | None, printed_on: dt.date,
                   options: SummaryOptions, text: SummaryText, answers: AnswersFile | None = None,
                   questions: Questionnaire | None = None) -> Summary:
     """The summary for one patient. ``answers`` and ``questions`` give "your answer"
-    in the patient's own units; without them the self-check quotes only the reasons."""
+    in the patient's own units; without them the self-check quotes only the reasons.
+    ``timeline`` is None where the record gives no schedule."""
+    text = study_text(text, trial)
     facts = trial_facts(trial)
-    if timeline.start:
+    if timeline is not None and timeline.start:
         facts["start"] = long_date(timeline.start)
     if report is not None:
         facts["as_of"] = long_date(report.as_of)
@@ -244,7 +259,8 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
         timeline=_timeline_part(trial, timeline, text, facts, options) if "timeline" in chosen else None,
         self_check=_self_check(trial, report, text, facts, answers, questions, _help_place(text, chosen))
         if "self_check" in chosen else None,
-        team_questions=(*text.team_questions, *timeline.open_questions) if "team_questions" in chosen else (),
+        team_questions=(*text.team_questions, *(timeline.open_questions if timeline else ()))
+        if "team_questions" in chosen else (),
         help_intro=text.help_intro if "help" in chosen else "",
         contacts=tuple((k, fill(v, facts)) for k, v in text.contacts) if "help" in chosen else (),
         disclaimer=tuple(fill(p, facts) for p in text.disclaimer),
@@ -272,12 +288,30 @@ def _with_words(summary: Summary, options: SummaryOptions) -> Summary:
     return replace(summary, words=words, sections=tuple(order))
 
 
-def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str],
+def dated_cycle_count(timeline: Timeline) -> int:
+    """How many cycles start within ``DATED_DAYS_SHOWN`` days, counted without delays."""
+    count, offset = 0, 0
+    for cycle in timeline.cycles:
+        if offset >= DATED_DAYS_SHOWN:
+            break
+        count, offset = count + 1, offset + len(cycle.days)
+    return count
+
+
+def _timeline_part(trial: Trial, timeline: Timeline | None, text: SummaryText, facts: Mapping[str, str],
                    options: SummaryOptions) -> TimelinePart:
-    dated = dated_cycles(timeline, DATED_CYCLES_SHOWN) if timeline.start else ()
-    guide = clinic_day_guide(timeline, options.clinic_words) if options.clinic_words else None
+    if timeline is None:
+        return TimelinePart(intro=fill(text.no_schedule, facts), how_given="", how_to_read="", grids=(),
+                            journey_intro="", journey=())
+    dated = dated_cycles(timeline, dated_cycle_count(timeline)) if timeline.start else ()
+    at_clinic = bool(timeline.clinic_days() or timeline.maybe_drip_names())  # all at home: no clinic-day part
+    guide = clinic_day_guide(timeline, options.clinic_words) if options.clinic_words and at_clinic else None
+    intro = fill(text.timeline_intro, facts)
+    if timeline.arm_label is not None:
+        arms = ", ".join(f'"{arm.label}"' for arm in trial.arms)
+        intro = f"{fill(text.arm_shown, {**facts, 'arm': timeline.arm_label, 'arms': arms})} {intro}"
     return TimelinePart(
-        intro=fill(text.timeline_intro, facts),
+        intro=intro,
         how_given=fill(text.how_given, {**facts, "medicines": "; ".join(how_each_is_given(timeline))}),
         how_to_read=text.how_to_read, grids=cycle_grids(timeline),
         journey_intro=text.journey_intro, journey=_journey(trial, timeline, text, facts),
@@ -288,7 +322,7 @@ def _timeline_part(trial: Trial, timeline: Timeline, text: SummaryText, facts: M
 
 def _journey(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> tuple[JourneyBox, ...]:
     """The strip's boxes, in the words file's words where it has some for the stage."""
-    stages = journey(trial)
+    stages = journey(trial, _arm_index(trial, timeline))
     boxes = []
     for stage, box in zip(stages, journey_boxes(stages, timeline), strict=True):
         words = text.journey.get(stage.id)
@@ -296,6 +330,10 @@ def _journey(trial: Trial, timeline: Timeline, text: SummaryText, facts: Mapping
             box = replace(box, lines=tuple(fill(words, {**facts, **stage_numbers(stage, timeline)}).split("\n")))
         boxes.append(box)
     return tuple(boxes)
+
+
+def _arm_index(trial: Trial, timeline: Timeline) -> int:
+    return next((i for i, arm in enumerate(trial.arms) if arm.label == timeline.arm_label), 0)
 
 
 def _dates_intro(timeline: Timeline, text: SummaryText, facts: Mapping[str, str]) -> str:

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from explainer.core.facts import MONTHS, WEEKDAYS
-from explainer.core.model import Route
+from explainer.core.model import Form, Route
 from explainer.core.schedule import Cycle, JourneyStage, PhasePlan, Timeline
 
 
@@ -18,11 +18,13 @@ class GridRow:
     name: str
     route: Route
     days: tuple[int, ...]
+    form: Form | None = None
+    position: int = 0  # the medicine's place in the regimen's order: its colour on screen
 
 
 @dataclass(frozen=True)
 class CycleGrid:
-    """Cycles that look the same: 'Induction cycles 2 to 6', one picture for all of them."""
+    """Cycles that look the same: 'cycles 2 to 6' of a part, one picture for all of them."""
 
     title: str
     phase_id: str
@@ -36,7 +38,7 @@ class CycleGrid:
 @dataclass(frozen=True)
 class DatedCycle:
     number: int
-    label: str  # "Induction cycle 2"
+    label: str  # "<part name> cycle 2"
     start: dt.date
     clinic_dates: tuple[dt.date, ...]
     maybe_clinic_dates: tuple[dt.date, ...]
@@ -73,7 +75,7 @@ def _grid(run: list[Cycle], plan: PhasePlan, timeline: Timeline) -> CycleGrid:
         days = tuple(d.day for d in first.days if d.dose_of(drug))
         dose = next((d.dose_of(drug) for d in first.days if d.dose_of(drug)), None)
         if dose is not None:
-            rows.append(GridRow(drug, dose.name, dose.route, days))
+            rows.append(GridRow(drug, dose.name, dose.route, days, dose.form, timeline.position(drug)))
     return CycleGrid(
         title=_grid_title(run, plan), phase_id=first.phase_id, cycles=tuple(c.number for c in run),
         length_days=len(first.days), rows=tuple(rows),
@@ -83,6 +85,8 @@ def _grid(run: list[Cycle], plan: PhasePlan, timeline: Timeline) -> CycleGrid:
 
 def _grid_title(run: list[Cycle], plan: PhasePlan) -> str:
     first, last = run[0].number_in_phase, run[-1].number_in_phase
+    if plan.open_ended and first == 1 and last == plan.cycles:
+        return f"{plan.name}: every cycle"
     if plan.cycles_estimated and first == 1 and last == plan.cycles:
         return f"{plan.name}: every cycle, for up to {plan.max_months} months"
     if first == last:
@@ -104,7 +108,7 @@ def dated_cycles(timeline: Timeline, count: int) -> tuple[DatedCycle, ...]:
 
 
 def how_each_is_given(timeline: Timeline) -> tuple[str, ...]:
-    """'carfilzomib by drip over 30 minutes at the clinic', one per medicine, from the regimen."""
+    """'a medicine by drip over 30 minutes at the clinic', one per medicine, from the regimen."""
     doses = {}
     for day in timeline.days:
         for dose in day.doses:
@@ -113,7 +117,7 @@ def how_each_is_given(timeline: Timeline) -> tuple[str, ...]:
 
 
 def cycle_label(cycle: Cycle) -> str:
-    """'Induction cycle 2', 'Maintenance cycle 1': the paper numbers cycles within their part."""
+    """'<part name> cycle 2': the paper numbers cycles within their part."""
     return f"{cycle.phase_name} cycle {cycle.number_in_phase}"
 
 
@@ -155,10 +159,12 @@ def _stage_lines(stage: JourneyStage, timeline: Timeline) -> tuple[str, ...]:
     """Words for a stage that resources/pdf/summary.json does not name (another trial's parts)."""
     plan = next((p for p in timeline.phases if p.id == stage.id), None)
     if stage.id == "screening":
-        return ("Tests before you start, such as a bone marrow test",)
+        return ("Tests before you start",)
     if stage.first_visit_days is not None:
         return (f"A visit {stage.first_visit_days} days after treatment, then for up to {stage.up_to_years} years",)
     length = f"Cycles of {plan.cycle_length_days} days" if plan else ""
+    if stage.open_ended:
+        return (length, "with no set end")
     if stage.up_to_months:
         return (length, f"for up to {stage.up_to_months} months")
     weeks = f" ({stage.days // 7} weeks)" if stage.days and stage.days % 7 == 0 else ""

@@ -3,7 +3,8 @@
 Drawn from the core's ``CycleGrid`` and ``JourneyBox`` (the same ``Timeline`` the
 screen uses). Shapes, not colour, tell the routes apart, so a black-and-white
 printout reads the same: a drop for a drip, a capsule for by mouth, a half-filled
-circle for "by mouth or by drip", a ring around a clinic day's number.
+circle for "by mouth or by drip", a diamond for a shot under the skin, a ring around
+a clinic day's number. Marks go by route, never by medicine.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from explainer.core.facts import long_date
 from explainer.core.model import Route
 from explainer.core.summary_grids import CycleGrid, JourneyBox
-from explainer.core.summary_labels import JOURNEY_STARTS, LEGEND
+from explainer.core.summary_labels import JOURNEY_STARTS, ROUTE_KINDS
 from explainer.pdf.fonts import BOLD, REGULAR
 from explainer.pdf.styles import HEADING, INK, RULE, SHADE, Styles
 
@@ -51,6 +52,9 @@ def route_mark(route: Route, x: float, y: float, size: float) -> Group:
         return Group(Rect(x - width / 2, y - height / 2, width, height, rx=height / 2, ry=height / 2,
                           fillColor=WHITE, strokeColor=INK, strokeWidth=0.7),
                      Line(x, y - height / 2, x, y + height / 2, strokeColor=INK, strokeWidth=0.7))
+    if route is Route.SC:  # a shot under the skin: a filled diamond
+        return Group(Polygon([x, y + r * 0.8, x + r * 0.7, y, x, y - r * 0.8, x - r * 0.7, y],
+                             fillColor=INK, strokeColor=None))
     # By mouth or by drip: a circle, left half filled.
     return Group(Circle(x, y, r * 0.62, fillColor=WHITE, strokeColor=INK, strokeWidth=0.7),
                  Wedge(x, y, r * 0.62, 90, 270, fillColor=INK, strokeColor=None))
@@ -122,12 +126,13 @@ def _draw_days(drawing: Drawing, grid: CycleGrid, days: range, bottom: float, wi
     drawing.add(Line(0, bottom, width, bottom, strokeColor=RULE, strokeWidth=0.5))
 
 
-def legend_drawing(width: float, styles: Styles) -> Drawing:
-    """The key to the grid's marks, flowing onto a second line when space runs out."""
+def legend_drawing(legend: tuple[tuple[str, str], ...], width: float, styles: Styles) -> Drawing:
+    """The key to the grid's marks (core.summary_labels.legend_for), flowing onto a
+    second line when space runs out."""
     s = styles.scale
     font = styles.text_size(7.6)
     size, gap, line_h = 10 * s, 12 * s, max(14 * s, font * 1.4)
-    items = [(kind, text, size + 4 * s + stringWidth(text, REGULAR, font)) for kind, text in LEGEND]
+    items = [(kind, text, size + 4 * s + stringWidth(text, REGULAR, font)) for kind, text in legend]
     rows: list[list[tuple[str, str, float]]] = [[]]
     used = 0.0
     for item in items:
@@ -149,7 +154,7 @@ def legend_drawing(width: float, styles: Styles) -> Drawing:
 
 
 def _legend_mark(kind: str, x: float, y: float, size: float, number_size: float) -> Group:
-    routes = {"iv": Route.IV, "po": Route.PO, "either": Route.PO_OR_IV}
+    routes = {kind: route for route, kind in ROUTE_KINDS.items()}
     if kind in routes:
         return route_mark(routes[kind], x, y, size)
     return Group(String(x, y - number_size * 0.37, "8", fontName=BOLD, fontSize=number_size, fillColor=INK,
@@ -157,7 +162,7 @@ def _legend_mark(kind: str, x: float, y: float, size: float, number_size: float)
 
 
 def journey_drawing(boxes: tuple[JourneyBox, ...], width: float, styles: Styles) -> Drawing:
-    """Screening -> induction -> maintenance -> follow-up, as arrow-shaped boxes."""
+    """Screening -> each part of treatment -> follow-up, as arrow-shaped boxes."""
     s = styles.scale
     name_size, line_size, pad, notch = styles.text_size(8.4), styles.text_size(7.4), 4 * s, 7 * s
     box_w = width / len(boxes)

@@ -10,7 +10,7 @@ from explainer.core.eligibility import Status
 from explainer.core.escaping import rich_text
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
 from explainer.core.summary_labels import (ALSO_ANSWERED, CHECK_COLUMNS, CHECKBOX, DATES_COLUMNS, DATES_HEADING,
-                                           KIND_HEADINGS, NOTE, REGISTRY_WORDING, clinic_words)
+                                           KIND_HEADINGS, NOTE, REGISTRY_WORDING, clinic_words, legend_for)
 from explainer.core.summary_grids import short_date
 from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
 from explainer.pdf.fonts import REGULAR
@@ -89,7 +89,10 @@ class StoryBuilder:
         part = self.summary.timeline
         assert part is not None
         s = self.styles
-        key = KeepTogether([Paragraph(text(part.how_to_read), s.small), legend_drawing(self.width, s)])
+        if not part.grids:  # the record gives no schedule: say so, and whom to ask
+            return [self.heading("timeline"), Paragraph(text(part.intro), s.body)]
+        key = KeepTogether([Paragraph(text(part.how_to_read), s.small),
+                            legend_drawing(legend_for(part.grids), self.width, s)])
         story: list[Flowable] = [self.heading("timeline"), Paragraph(text(part.intro), s.body),
                                  Paragraph(text(part.how_given), s.body), key]
         for grid in part.grids:

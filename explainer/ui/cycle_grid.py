@@ -1,4 +1,4 @@
-"""One treatment cycle as a picture: 28 day columns by the medicines, painted.
+"""One treatment cycle as a picture: a column per day by the medicines, painted.
 
 Every size comes from the font's metrics, so Ctrl+ text zoom enlarges the grid.
 Each route has its own shape (see shapes.py), so colour is never the only
@@ -161,7 +161,7 @@ class CycleGrid(QWidget):
     def geometry_for(self, metrics: QFontMetrics) -> GridGeometry:
         line = metrics.height()
         # As narrow as the widest day number (bold, on a clinic day) allows, so all
-        # 28 days fit beside the navigator in the default window at the normal text
+        # a four-week cycle fits beside the navigator in the default window at the normal text
         # size; the digits' own side bearings keep neighbouring numbers apart.
         bold = QFont(self.font())
         bold.setBold(True)
@@ -268,7 +268,7 @@ class CycleGrid(QWidget):
 
     def _number_font(self, bold: bool = False) -> QFont:
         """Day and date numbers a little smaller than the text: the columns are as
-        narrow as a bold "28" (so 28 days fit), and full-size numbers ran together."""
+        narrow as a bold "28" (so four weeks of days fit), and full-size numbers ran together."""
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * NUMBER_SCALE)
         font.setBold(bold)
@@ -332,7 +332,7 @@ class CycleGrid(QWidget):
                 dose = day.dose_of(drug)
                 if dose is None:
                     continue
-                SHAPE_PAINTERS[dose.route](painter, shape_box(QRectF(g.cell_rect(column, row))), drug_colour(drug))
+                SHAPE_PAINTERS[dose.route](painter, shape_box(QRectF(g.cell_rect(column, row))), drug_colour(row))
 
     def _paint_rest_bands(self, painter: QPainter, g: GridGeometry) -> None:
         """Runs of days with no medicine: one shaded band, labelled in words."""

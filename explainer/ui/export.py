@@ -309,7 +309,7 @@ class PdfExport(QObject):
 
         session = self.window.session
         summary = make_summary(session.trial, session.answers, self.today(), start=session.start_date,
-                               delays=session.delays, options=SummaryOptions(sections))
+                               delays=session.delays, options=SummaryOptions(sections), arm=session.arm)
         return render_summary_pdf(summary, paper, large_print)
 
     def suggested_name(self) -> str:

@@ -1,6 +1,6 @@
 """The cycle grid's medicine names, kept in place while the days scroll sideways.
 
-At a large text size the 28 days are wider than the page and scroll; a patient
+At a large text size a four-week cycle is wider than the page and scroll; a patient
 looking at day 22 must still see which row is which medicine. So the names (and
 the words Day, Date, Clinic) are a widget of their own, in the scroll area's left
 margin, where QTableView keeps its row header: the days scroll, the names stay.
@@ -91,7 +91,7 @@ class GridScroller(QScrollArea):
         self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The theme pads every scroll area; the grid is a picture on its own paper and
-        # needs only the thin border, so the 28 days fit in the default window.
+        # needs only the thin border, so a four-week cycle fits in the default window.
         self.setStyleSheet("GridScroller { padding: 0px; }")
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -40,6 +40,10 @@ WELCOME = ("welcome", "Start here")
 NAV_MIN_CAP = 300  # px: the section list may always be this wide (about its width at normal text)
 WINDOW_EDGES = 40  # px: the splitter's handle, the window's frame and the pages' margins
 PRIVACY_LINE = "Private: nothing leaves this computer."
+# A built-in page that names a fact this study does not have (another study's parts):
+# never a page with holes in it.
+PAGE_NOT_FOR_THIS_STUDY = ("This page was written for another study, so it is not shown for this one. "
+                           "The timeline and the self-check use this study's own record.")
 
 # (page file, navigator label). Order follows PEMAT's logical sequence:
 # what it is -> the medicines -> what happens -> who can join -> status -> about.
@@ -271,10 +275,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("That part is still opening. Please try again in a moment.", 5000)
 
     def _build_page(self, page_id: str, label: str) -> QWidget:
-        from explainer.content import load_page
+        from explainer.content import UnknownFact, load_page
         from explainer.core.glossary import glossary_markdown
 
-        markdown = load_page(page_id, self.trial, registry_links=True)
+        try:
+            markdown = load_page(page_id, self.trial, registry_links=True)
+        except UnknownFact:  # a page written for the built-in study names a part this one lacks
+            return MarkdownPageView(label.strip(), PAGE_NOT_FOR_THIS_STUDY)
         if page_id == "who-can-join":
             from explainer.ui.pages import with_notice
 

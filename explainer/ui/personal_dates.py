@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
+from explainer.core.clinic_days import and_list
 from explainer.core.delays import FIRST_DELAYED_CYCLE, MAX_DELAY_DAYS
 from explainer.core.escaping import rich_text
 from explainer.core.facts import for_people_in_it, weekday_date
@@ -66,7 +67,7 @@ def _wrapping_form(parent: QWidget) -> QFormLayout:
 
 
 def clinic_line(day: TreatmentDay) -> str:
-    """'Monday, January 4, 2027: cycle 1, day 1. Isatuximab, carfilzomib, ...'."""
+    """'Monday, January 4, 2027: cycle 1, day 1. <Medicine>, <medicine>, ...'."""
     assert day.date is not None
     names = ", ".join(d.name.lower() for d in day.doses)
     return f"{weekday_date(day.date)}: cycle {day.cycle}, day {day.day}. {names[0].upper()}{names[1:]}."
@@ -166,10 +167,16 @@ class PersonalDates(QWidget):
         clinic = _section(text.clinic_list_heading)
         inner = QVBoxLayout(clinic)
         inner.addWidget(self.clinic_list)
-        inner.addWidget(prose(text.maybe_clinic_note))
+        maybe = self.timeline.maybe_drip_names()
+        if maybe:  # only where a medicine may be given by drip or by mouth
+            inner.addWidget(prose(text.maybe_clinic_note.format(drugs=and_list(list(maybe)))))
         layout.addWidget(clinic)
-        layout.addWidget(heading(text.ask_heading))
-        layout.addWidget(self._ask_box())
+        if self.timeline.open_questions:  # nothing left open: no empty box
+            layout.addWidget(heading(text.ask_heading))
+            layout.addWidget(self._ask_box())
+        else:
+            self.ask_list = QLabel("", self)
+            self.ask_list.hide()
         layout.addWidget(heading(text.save_heading))
         save = _section(text.save_heading)
         inner = QVBoxLayout(save)
@@ -289,6 +296,7 @@ class PersonalDates(QWidget):
         self.delay_clear.setEnabled(bool(delays))
         self.clinic_list.clear()
         if dated:
-            self.clinic_list.addItems([clinic_line(day) for day in timeline.clinic_days()])
+            self.clinic_list.addItems([clinic_line(day) for day in timeline.clinic_days()]
+                                      or [self.text.clinic_list_none])
         else:
             self.clinic_list.addItem(self.text.clinic_list_empty)

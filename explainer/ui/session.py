@@ -24,6 +24,7 @@ class Session(QObject):
     answers_changed = Signal(object)
     start_date_changed = Signal(object)
     delays_changed = Signal(object)
+    arm_changed = Signal(int)
 
     def __init__(self, trial: Trial, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +32,7 @@ class Session(QObject):
         self._answers: Any = None
         self._start_date: dt.date | None = None
         self._delays: Mapping[int, int] = MappingProxyType({})
+        self._arm = 0  # the group whose schedule is shown, where groups get different treatment
 
     @property
     def answers(self) -> Any:
@@ -61,8 +63,21 @@ class Session(QObject):
             self._delays = MappingProxyType(cleaned)
             self.delays_changed.emit(self._delays)
 
+    @property
+    def arm(self) -> int:
+        """The group (from 0) whose schedule the timeline and the PDF show."""
+        return self._arm
+
+    def set_arm(self, arm: int) -> None:
+        """Another group's schedule: its cycles differ, so delays entered for the last one go."""
+        if arm != self._arm:
+            self._arm = arm
+            self._delays = MappingProxyType({})
+            self.arm_changed.emit(arm)
+
     def timeline(self) -> Timeline:
-        """The schedule with the patient's own dates and delays, as screen and PDF show it."""
+        """The schedule with the patient's own dates and delays, as screen and PDF show it.
+        Only for a trial with a schedule (``trial.regimens``)."""
         from explainer.core.schedule import build_timeline
 
-        return build_timeline(self.trial, self._start_date, self._delays)
+        return build_timeline(self.trial, self._start_date, self._delays, self._arm)

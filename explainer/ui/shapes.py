@@ -1,8 +1,9 @@
 """The timeline's shapes and colours, shared by the cycle grid and its legend.
 
 Each route has its own SHAPE, so colour is never the only signal: a drop for a
-drip, a capsule for by mouth, both for "by mouth or by drip"; a clinic sign for
-clinic days (hollow and dashed when it is a clinic day only if a dose is a drip).
+drip, a capsule for by mouth, both for "by mouth or by drip", a diamond for a shot
+under the skin; a clinic sign for clinic days (hollow and dashed when it is a clinic
+day only if a dose is a drip). Colours go by a medicine's place in the regimen.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from explainer.core.model import Route
-from explainer.ui.theme import PICTURE
+from explainer.ui.theme import MEDICINE_KEYS, PICTURE
 
-# One colour per medicine (explainer.ui.theme.PICTURE, contrast-checked there); the
-# shape, not the colour, carries the route.
-DRUG_COLOURS = {drug: QColor(PICTURE[drug]) for drug in ("isatuximab", "carfilzomib", "pomalidomide", "dexamethasone")}
+# One colour per place in the regimen's order (explainer.ui.theme.PICTURE, contrast-
+# checked there); the shape, not the colour, carries the route.
+MEDICINE_COLOURS = tuple(QColor(PICTURE[key]) for key in MEDICINE_KEYS)
 FALLBACK_COLOUR = QColor(PICTURE["fallback"])
 # The grid is a picture on its own white paper, whatever the desktop theme, so the
 # colours above keep their contrast in a dark theme too.
@@ -29,8 +30,9 @@ ROW_LINE = QColor(INK.red(), INK.green(), INK.blue(), 40)  # faint lines between
 NAMES_EDGE = QColor(PICTURE["grid_line"])  # where the fixed medicine names meet the scrolling days
 
 
-def drug_colour(drug: str) -> QColor:
-    return DRUG_COLOURS.get(drug, FALLBACK_COLOUR)
+def drug_colour(position: int) -> QColor:
+    """The colour of the medicine at ``position`` (0 first) in the regimen's order."""
+    return MEDICINE_COLOURS[position % len(MEDICINE_COLOURS)] if position >= 0 else FALLBACK_COLOUR
 
 
 def shape_box(cell: QRectF) -> QRectF:
@@ -92,7 +94,21 @@ def paint_either(painter: QPainter, box: QRectF, colour: QColor) -> None:
     paint_capsule(painter, QRectF(box.left(), box.top() + half * 1.1, box.width(), half * 0.9), colour)
 
 
-SHAPE_PAINTERS = {Route.IV: paint_drop, Route.PO: paint_capsule, Route.PO_OR_IV: paint_either}
+def paint_diamond(painter: QPainter, box: QRectF, colour: QColor) -> None:
+    """A shot under the skin: a filled diamond, unlike any other mark."""
+    box = _square(box, 0.9)
+    centre = box.center()
+    path = QPainterPath(QPointF(centre.x(), box.top()))
+    for point in (QPointF(box.right() - box.width() * 0.1, centre.y()), QPointF(centre.x(), box.bottom()),
+                  QPointF(box.left() + box.width() * 0.1, centre.y())):
+        path.lineTo(point)
+    path.closeSubpath()
+    painter.setPen(QPen(colour.darker(130), max(1.0, box.width() / 18)))
+    painter.setBrush(colour)
+    painter.drawPath(path)
+
+
+SHAPE_PAINTERS = {Route.IV: paint_drop, Route.PO: paint_capsule, Route.PO_OR_IV: paint_either, Route.SC: paint_diamond}
 
 
 def paint_clinic_mark(painter: QPainter, box: QRectF, certain: bool) -> None:

@@ -65,9 +65,13 @@ PICTURE = {
     "paper": "#ffffff", "ink": "#1a1a1a", "focus": "#0b5cad", "clinic": "#1f2933",
     "legend": "#3d4852", "grid_line": "#8a949e", "fallback": "#333333",
     "rest_fill": "#eef0f2",  # a fill behind the words "Rest week": not a mark of its own
-    "isatuximab": "#1d4f9c", "carfilzomib": "#7a2e8c", "pomalidomide": "#1b6b3f", "dexamethasone": "#9a4a00",
+    # One colour per medicine by its place in the regimen's order (never by its name);
+    # past the sixth the colours repeat, and the row's name and shape still tell them apart.
+    "medicine_1": "#1d4f9c", "medicine_2": "#7a2e8c", "medicine_3": "#1b6b3f", "medicine_4": "#9a4a00",
+    "medicine_5": "#8a1c3c", "medicine_6": "#006d77",
     "screening": "#5f6b7a",
 }
+MEDICINE_KEYS = tuple(k for k in PICTURE if k.startswith("medicine_"))
 PICTURE_MARKS = tuple(k for k in PICTURE if k not in ("paper", "rest_fill"))
 
 # (foreground role, background role) pairs where text is drawn: each must reach 4.5:1.

@@ -1,7 +1,9 @@
 """The timeline section: the whole journey, one cycle as a grid, and your own dates.
 
 Thin: the schedule comes from ``Session.timeline()`` (core.schedule), the words
-from resources/timeline.json, and the pictures from cycle_grid and journey_strip.
+from resources/timeline.json with the study's own laid over them, and the pictures
+from cycle_grid and journey_strip. Any regimen: any parts, a chooser where groups get
+different treatment, and a plain page where the record gives no schedule at all.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.core.clinic_days import ClinicDayGuide, clinic_day_guide
+from explainer.core.clinic_days import ClinicDayGuide, and_list, clinic_day_guide
 from explainer.core.facts import for_people_in_it, long_date
-from explainer.core.model import Route
+from explainer.core.model import Route, Trial
 from explainer.core.schedule import Cycle, Timeline, TreatmentDay, journey
-from explainer.timeline_text import TimelineText, timeline_text
+from explainer.timeline_text import TimelineText, timeline_text_for
 from explainer.ui.cycle_grid import CycleGrid
 from explainer.ui.flow import at_least_content_width
 from explainer.ui.grid_names import GridScroller
@@ -74,12 +76,38 @@ class LegendIcon(QWidget):
         painter.end()
 
 
-def build_legend(text: TimelineText) -> QWidget:
+def legend_items(timeline: Timeline, text: TimelineText) -> list[tuple[str, str]]:
+    """(kind, words) for the marks this schedule uses, in a fixed order: routes, then days."""
+    routes = {dose.route for day in timeline.days for dose in day.doses}
+    forms = {timeline.drug_forms.get(d) for d in timeline.drugs if _route_of(timeline, d) is Route.PO}
+    items = []
+    for route in (Route.IV, Route.PO, Route.PO_OR_IV, Route.SC):
+        if route not in routes:
+            continue
+        words = getattr(text.legend, route.value)
+        if route is Route.PO and len(forms) == 1 and None not in forms:
+            form = next(iter(forms))
+            assert form is not None
+            words = text.legend.PO_form.format(form=getattr(text.forms, form.value))
+        items.append((route.value, words))
+    if timeline.clinic_days():  # a schedule all at home has no clinic mark to explain
+        items.append(("clinic", text.legend.clinic))
+    maybe = timeline.maybe_drip_names()
+    if maybe:
+        items.append(("maybe_clinic", text.legend.maybe_clinic.format(drugs=and_list(list(maybe)))))
+    return [*items, ("rest", text.legend.rest)]
+
+
+def _route_of(timeline: Timeline, drug: str) -> Route | None:
+    return next((dose.route for day in timeline.days for dose in day.doses if dose.drug == drug), None)
+
+
+def build_legend(text: TimelineText, timeline: Timeline) -> QWidget:
     legend = QWidget()
     legend.setAccessibleName(text.legend_heading)
     grid = QGridLayout(legend)
     grid.setContentsMargins(0, 0, 0, 0)
-    items = [(kind, getattr(text.legend, kind)) for kind in ("IV", "PO", "PO_OR_IV", "clinic", "maybe_clinic", "rest")]
+    items = legend_items(timeline, text)
     for index, (kind, words) in enumerate(items):
         row, column = divmod(index, 2)
         grid.addWidget(LegendIcon(kind), row, column * 2)
@@ -100,17 +128,23 @@ def same_pattern_run(cycle: Cycle, timeline: Timeline) -> tuple[Cycle, Cycle]:
 
 
 def cycle_caption(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
-    """'Induction: cycles 2 to 6 all look like this.' or, with dates, which cycle and when."""
+    """'<Part>: cycles 2 to 6 all look like this.' or, with dates, which cycle and when."""
     plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
     about = "about " if plan.cycles_estimated else ""
     count = f"{about}{plan.cycles}"
     if cycle.start is not None:
         end = cycle.days[-1].date
         assert end is not None
+        if plan.open_ended:  # no "of about 17": the part has no set end
+            return text.caption_dated_open.format(number=cycle.number, phase_lower=cycle.phase_name.lower(),
+                                                  in_phase=cycle.number_in_phase, start=long_date(cycle.start),
+                                                  end=long_date(end))
         return text.caption_dated.format(number=cycle.number, phase_lower=cycle.phase_name.lower(),
                                          in_phase=cycle.number_in_phase, count=count,
                                          start=long_date(cycle.start), end=long_date(end))
     first, last = same_pattern_run(cycle, timeline)
+    if plan.open_ended and first.number_in_phase == 1 and last.number_in_phase == plan.cycles:
+        return text.caption_open.format(phase=cycle.phase_name)
     if first is last:
         return text.caption_single.format(phase=cycle.phase_name, in_phase=cycle.number_in_phase, count=count)
     last_words = count if last.number_in_phase == plan.cycles else str(last.number_in_phase)
@@ -124,10 +158,38 @@ def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
     plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
     about = "about " if plan.cycles_estimated else ""
     clinic_in_part = sum(len(c.clinic_days) for c in timeline.phase_cycles(cycle.phase_id))
-    part = text.part_totals.format(cycles=f"{about}{plan.cycles}", phase=cycle.phase_name.lower(),
-                                   clinic=f"{about}{clinic_in_part}")
+    if plan.open_ended:
+        part = text.part_totals_open.format(phase=cycle.phase_name.lower(), cycles=plan.cycles)
+    else:
+        part = text.part_totals.format(cycles=f"{about}{plan.cycles}", phase=cycle.phase_name.lower(),
+                                       clinic=f"{about}{clinic_in_part}")
     return " ".join((text.totals.format(clinic=len(cycle.clinic_days), rest=len(cycle.rest_days)),
                      text.medicine_days.format(counts=counts), part))
+
+
+def cycle_choices(timeline: Timeline, text: TimelineText) -> list[tuple[str, int]]:
+    """The 'Show' list: each run of cycles that look alike, as (words, first cycle number).
+    A whole part that looks alike is named by the part; in later parts a run says its part."""
+    out: list[tuple[str, int]] = []
+    for index, plan in enumerate(timeline.phases):
+        cycles = timeline.phase_cycles(plan.id)
+        runs: list[list[Cycle]] = []
+        for cycle in cycles:
+            if runs and _pattern(runs[-1][-1]) == _pattern(cycle):
+                runs[-1].append(cycle)
+            else:
+                runs.append([cycle])
+        for run in runs:
+            first, last = run[0].number_in_phase, run[-1].number_in_phase
+            if len(runs) == 1:
+                words = text.choices.whole.format(name=plan.name)
+            else:
+                words = (text.choices.one.format(first=first) if first == last
+                         else text.choices.run.format(first=first, last=last))
+                if index:
+                    words = text.choices.in_part.format(name=plan.name, cycles=words[0].lower() + words[1:])
+            out.append((words, run[0].number))
+    return out
 
 
 def add_clinic_day_guide(layout: QVBoxLayout, guide: ClinicDayGuide) -> None:
@@ -152,14 +214,27 @@ class TimelineView(QScrollArea):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.text = text = timeline_text()
-        self.timeline = session.timeline()
-        trial = session.trial
-        cycle_days = trial.regimen.phases[0].cycle_length_days
+        self.text = text = timeline_text_for(session.trial)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(text.section_title)
-        self.strip = JourneyStrip(journey(trial), text, cycle_days)
+        self.arm_choice: QComboBox | None = None
+        if not session.trial.regimens:  # nothing to draw: say so, and whom to ask
+            self.timeline = None
+            self.setWidget(no_schedule_page(session.trial, text))
+            return
+        self._build()
+        session.start_date_changed.connect(self._refresh)
+        session.delays_changed.connect(self._refresh)
+        session.arm_changed.connect(self._arm_changed)
+
+    # --- building --------------------------------------------------------------
+    def _build(self) -> None:
+        """Every part that depends on the schedule; built again when another group is chosen."""
+        text, trial = self.text, self.session.trial
+        self.timeline = self.session.timeline()
+        cycle_days = self.timeline.phases[0].cycle_length_days
+        self.strip = JourneyStrip(journey(trial, self.session.arm), text, cycle_days)
         self.grid = CycleGrid(self.timeline.drugs, dict(self.timeline.drug_names), self.timeline.cycle(1))
         self.grid.rest_words = (text.rest_band, text.rest_band_short)
         self.grid.row_words = (text.grid_rows.day, text.grid_rows.date, text.grid_rows.clinic)
@@ -172,21 +247,17 @@ class TimelineView(QScrollArea):
         self.day_line.setAccessibleName(text.chosen_day_name)
         self.day_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals = prose("")
-        self.personal = PersonalDates(session, text)
+        self.personal = PersonalDates(self.session, text)
         self._build_picker()
         # Who it is for comes first: the study was not taking new people.
         self._lay_out(" ".join(filter(None, (for_people_in_it(trial), text.intro.format(cycle_days=cycle_days)))))
         self.grid.focus_moved.connect(self._show_day)
         self.grid.cycle_step.connect(self._step_cycle)
-        session.start_date_changed.connect(self._refresh)
-        session.delays_changed.connect(self._refresh)
         self._refresh()
 
-    # --- building --------------------------------------------------------------
     def _build_picker(self) -> None:
-        choices = self.text.choices
-        for words, number in ((choices.first, 1), (choices.rest_of_induction, 2),
-                              (choices.maintenance, self._first_cycle_of(1))):
+        self.choices = cycle_choices(self.timeline, self.text)
+        for words, number in self.choices:
             self.choice.addItem(words, number)
         self.choice.setAccessibleName(self.text.choice_name)
         self.cycle_number.setRange(1, len(self.timeline.cycles))
@@ -194,9 +265,27 @@ class TimelineView(QScrollArea):
         self.choice.currentIndexChanged.connect(self._choice_picked)
         self.cycle_number.valueChanged.connect(self._number_picked)
 
-    def _first_cycle_of(self, phase_index: int) -> int:
-        phase_id = self.timeline.phases[phase_index].id
-        return self.timeline.phase_cycles(phase_id)[0].number
+    def _arm_picker(self) -> QWidget | None:
+        """Where groups get different treatment: which group's days to show."""
+        trial = self.session.trial
+        if not trial.arms_differ:
+            return None
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.arm_choice = QComboBox()
+        for arm in trial.arms:
+            self.arm_choice.addItem(arm.label)
+        self.arm_choice.setCurrentIndex(self.session.arm)
+        self.arm_choice.setAccessibleName(self.text.arm_name)
+        label = QLabel(f"{self.text.arm_label}:")
+        label.setBuddy(self.arm_choice)
+        grid.addWidget(prose(self.text.arm_intro), 0, 0, 1, 3)
+        grid.addWidget(label, 1, 0)
+        grid.addWidget(self.arm_choice, 1, 1)
+        grid.setColumnStretch(2, 1)
+        self.arm_choice.currentIndexChanged.connect(self.session.set_arm)
+        return box
 
     def _lay_out(self, intro: str) -> None:
         text = self.text
@@ -204,6 +293,9 @@ class TimelineView(QScrollArea):
         layout = QVBoxLayout(page)
         layout.addWidget(heading(text.section_title, 2))
         layout.addWidget(prose(intro))
+        arms = self._arm_picker()
+        if arms is not None:
+            layout.addWidget(arms)
         layout.addWidget(heading(text.journey_heading))
         layout.addWidget(self.strip)
         self.cycle_heading = heading(text.cycle_heading)
@@ -227,24 +319,26 @@ class TimelineView(QScrollArea):
         layout.addWidget(prose(text.keyboard_hint))
         layout.addWidget(self.totals)
         layout.addWidget(heading(text.legend_heading))
-        layout.addWidget(build_legend(text))
+        layout.addWidget(build_legend(text, self.timeline))
         layout.addWidget(prose(text.estimate_note))
         self.clinic_guide = clinic_day_guide(self.timeline, text.clinic_days)
-        add_clinic_day_guide(layout, self.clinic_guide)
+        if self.timeline.clinic_days() or self.timeline.maybe_drip_names():  # all at home: nothing to say
+            add_clinic_day_guide(layout, self.clinic_guide)
         layout.addWidget(self.personal)
         layout.addStretch(1)
         self.setWidget(page)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self.strip.fit_to(self.viewport().width())
+        if self.timeline is not None:  # no schedule, no strip
+            self.strip.fit_to(self.viewport().width())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return at_least_content_width(self, super().minimumSizeHint())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the text zoom: the strip may need to stack
+        if event.type() == QEvent.Type.FontChange and self.timeline is not None:  # the strip may need to stack
             self.strip.fit_to(self.viewport().width())
             QTimer.singleShot(0, self, self.updateGeometry)  # and the page's smallest width changed
 
@@ -265,9 +359,19 @@ class TimelineView(QScrollArea):
         self.cycle_number.blockSignals(False)
 
     def _choice_for(self, cycle: Cycle) -> int:
-        if cycle.phase_id == self.timeline.phases[0].id:
-            return 0 if cycle.number_in_phase == 1 else 1
-        return 2
+        """The last choice that starts at or before this cycle."""
+        return max(i for i, (_, first) in enumerate(self.choices) if first <= cycle.number)
+
+    def _arm_changed(self, _arm: int) -> None:
+        """Another group: its own parts, medicines and cycles, so the page is built again."""
+        had_focus = self.arm_choice is not None and self.arm_choice.hasFocus()
+        old = self.takeWidget()  # the chooser that sent this is on it: delete it later, not now
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self._build()
+        if had_focus and self.arm_choice is not None:
+            self.arm_choice.setFocus()
 
     def _choice_picked(self, index: int) -> None:
         self.show_cycle(int(self.choice.itemData(index)))
@@ -320,6 +424,27 @@ class TimelineView(QScrollArea):
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + self._y_in_view(widget) - was_at)
+
+
+def no_schedule_page(trial: Trial, text: TimelineText) -> QWidget:
+    """The record gives no schedule: say so, give each group's words from the record, and whom to ask."""
+    words = text.no_schedule
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading(text.section_title, 2))
+    people = for_people_in_it(trial)
+    if people:
+        layout.addWidget(prose(people))
+    layout.addWidget(heading(words.heading))
+    layout.addWidget(prose(words.intro))
+    if trial.arms:
+        layout.addWidget(heading(words.arms_heading))
+        for arm in trial.arms:
+            layout.addWidget(heading(arm.label, 4))
+            layout.addWidget(prose(arm.description))
+    layout.addWidget(prose(words.ask))
+    layout.addStretch(1)
+    return page
 
 
 def install_timeline(window: MainWindow) -> TimelineView:

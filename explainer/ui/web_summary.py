@@ -73,7 +73,7 @@ class WebSummaryExport(QObject):
         session = self.window.session
         try:
             summary = make_summary(session.trial, session.answers, self.today(), start=session.start_date,
-                                   delays=session.delays)
+                                   delays=session.delays, arm=session.arm)
             write_atomically(path, render_summary_html(summary))
         except ContentError as err:  # a damaged words file: say which, never a traceback
             WebPageProblemDialog.ask(self.window, NOT_SAVED,

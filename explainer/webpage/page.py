@@ -18,13 +18,13 @@ from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
 from explainer.core.summary_grids import CycleGrid, JourneyBox, short_date
 from explainer.core.summary_labels import (ALSO_ANSWERED, CHECK_COLUMNS, CHECKBOX, DATES_COLUMNS, DATES_HEADING,
                                            JOURNEY_STARTS, KIND_HEADINGS, LEGEND, NOTE, REGISTRY_WORDING,
-                                           clinic_words)
+                                           ROUTE_KINDS, clinic_words, legend_for, row_words)
 from explainer.webpage.style import CSS
 
 LEGEND_WORDS = dict(LEGEND)
-ROUTE_KINDS = {Route.IV: "iv", Route.PO: "po", Route.PO_OR_IV: "either"}
 # The marks, drawn as the PDF draws them (explainer/pdf/drawings.py), once, then used by
-# reference: a drop for a drip, a capsule for by mouth, a half-filled circle for either.
+# reference: a drop for a drip, a capsule for by mouth, a half-filled circle for either,
+# a diamond for a shot under the skin.
 MARKS = """<svg class="marks" width="0" height="0" aria-hidden="true" focusable="false" \
 style="position:absolute">
 <symbol id="mark-iv" viewBox="-10 -10 20 20"><circle cx="0" cy="2.8" r="6.2" fill="currentColor"/>\
@@ -35,6 +35,18 @@ stroke="currentColor" stroke-width="1.5"/></symbol>
 <symbol id="mark-either" viewBox="-10 -10 20 20"><circle cx="0" cy="0" r="6.2" fill="#ffffff" \
 stroke="currentColor" stroke-width="1.5"/><path d="M0,-6.2 A6.2,6.2 0 0,0 0,6.2 Z" fill="currentColor"/></symbol>
 </svg>"""
+# Only in a page whose grids have a shot under the skin: other pages stay as they were.
+MARK_SC = ('<symbol id="mark-sc" viewBox="-10 -10 20 20"><polygon points="0,-8 7,0 0,8 -7,0" '
+           'fill="currentColor"/></symbol>\n')
+
+
+def marks(part: TimelinePart | None) -> str:
+    """The marks' symbols, once, for the timeline's grids to use."""
+    if part is None:
+        return ""
+    if any(row.route is Route.SC for grid in part.grids for row in grid.rows):
+        return MARKS.replace("</svg>", f"{MARK_SC}</svg>")
+    return MARKS
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
@@ -69,7 +81,7 @@ class PageBuilder:
         return "\n".join([
             "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">', *head,
-            f"<style>{CSS}</style>", "</head>", "<body>", MARKS if "timeline" in s.sections else "",
+            f"<style>{CSS}</style>", "</head>", "<body>", marks(s.timeline) if "timeline" in s.sections else "",
             *body, "</body>", "</html>", ""])
 
     def heading(self, section: str) -> str:
@@ -102,8 +114,10 @@ class PageBuilder:
     def timeline(self) -> list[str]:
         part = self.summary.timeline
         assert part is not None
+        if not part.grids:  # the record gives no schedule: say so, and whom to ask
+            return [self.heading("timeline"), *self.paragraphs([part.intro])]
         out = [self.heading("timeline"), *self.paragraphs([part.intro, part.how_given]),
-               *self.paragraphs([part.how_to_read], "small"), legend()]
+               *self.paragraphs([part.how_to_read], "small"), legend(part.grids)]
         for index, grid in enumerate(part.grids, start=1):
             out += [f'<h3 id="grid-{index}">{text(grid.title)}</h3>', grid_table(grid, f"grid-{index}")]
         out += [f'<h3 id="journey">{text(part.journey_intro)}</h3>', journey_list(part.journey)]
@@ -165,10 +179,10 @@ def mark(kind: str) -> str:
     return (f'<svg class="mark" aria-hidden="true" focusable="false"><use href="#mark-{kind}"></use></svg>')
 
 
-def legend() -> str:
+def legend(grids: Iterable[CycleGrid]) -> str:
     """The key to the grid's marks, each mark beside its words."""
     items = []
-    for kind, words in LEGEND:
+    for kind, words in legend_for(grids):
         if kind in ("ring", "dashed"):
             picture = f'<span class="day {"clinic" if kind == "ring" else "maybe"}" aria-hidden="true">8</span>'
         else:
@@ -200,7 +214,7 @@ def grid_table(grid: CycleGrid, heading_id: str) -> str:
     rows = []
     for row in grid.rows:
         kind = ROUTE_KINDS[row.route]
-        cell = f'{mark(kind)}<span class="sr-only">{text(LEGEND_WORDS[kind])}</span>'
+        cell = f'{mark(kind)}<span class="sr-only">{text(row_words(row))}</span>'
         cells = "".join(f"<td{week(d)}>{cell if d in row.days else ''}</td>" for d in days)
         rows.append(f'<tr><th scope="row">{text(row.name)}</th>{cells}</tr>')
     body = "\n".join(rows)
@@ -211,7 +225,7 @@ def grid_table(grid: CycleGrid, heading_id: str) -> str:
 
 
 def journey_list(boxes: Iterable[JourneyBox]) -> str:
-    """Tests, induction, maintenance, follow-up: an ordered list, as the strip is in order."""
+    """Tests, each part of treatment, follow-up: an ordered list, as the strip is in order."""
     items = []
     for box in boxes:
         lines = [line for line in box.lines if line]

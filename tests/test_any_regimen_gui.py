@@ -1,0 +1,223 @@
+"""Every screen for a study shaped nothing like NCT04883242, through the real widgets
+(pytest-qt, offscreen), plus one real window under Xvfb photographed for a person to
+look at. The study is MADE UP (tests/fixtures/made_up_two_arm_study.json): two groups,
+one part of 21-day cycles, a shot under the skin, a tablet, no follow-up."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from explainer.calendar_ics import timeline_to_ics
+from explainer.content import load_trial
+from explainer.core.schedule import build_timeline
+from explainer.ui import export as export_ui
+from explainer.ui import personal_dates
+from explainer.ui.main_window import PAGE_NOT_FOR_THIS_STUDY, MarkdownPageView
+from explainer.ui.shapes import MEDICINE_COLOURS
+from tests.conftest import FIXTURES
+from tests.windows import shown_window
+from tests.xvfb import photograph_app
+
+MADE_UP = FIXTURES / "made_up_two_arm_study.json"
+START = dt.date(2027, 1, 4)
+
+
+@pytest.fixture
+def window(qtbot):
+    from explainer.app import build_main_window
+
+    return shown_window(qtbot, lambda: build_main_window(MADE_UP))
+
+
+@pytest.fixture
+def view(window):
+    window.show_section("timeline")
+    return window.timeline
+
+
+def _labels(widget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel)]
+
+
+def _press(qtbot, widget, *keys) -> None:
+    for key in keys:
+        qtbot.keyClick(widget, key)
+
+
+def test_every_section_opens(window) -> None:
+    for section in window.section_ids():
+        window.show_section(section)
+        assert window.stack.currentWidget() is not None
+    window.show_section("what-happens")  # written for the built-in study's two parts
+    page = window.stack.currentWidget()
+    assert isinstance(page, MarkdownPageView) and page.markdown == PAGE_NOT_FOR_THIS_STUDY
+
+
+def test_the_timeline_starts_with_group_a(view) -> None:
+    assert view.session.arm == 0 and view.arm_choice is not None
+    assert [view.arm_choice.itemText(i) for i in range(view.arm_choice.count())] == [
+        "Arm A (exampizumab, testinib)", "Arm B (testinib)"]
+    assert view.arm_choice.accessibleName() == "Which group's treatment to show"
+    assert view.grid.drugs == ("exampizumab", "testinib") and len(view.grid.cycle.days) == 21
+    assert [view.choice.itemText(i) for i in range(view.choice.count())] == ["Treatment"]
+    assert view.caption.text() == "Treatment: every cycle looks like this. There is no set number of cycles."
+    assert view.strip.accessibleDescription() == (
+        "1. Tests first: Tests before you start. They check if you can join. 2. Treatment: Cycles of 21 days, "
+        "with no set end. They go on as long as the study record says.")
+    shown = _labels(view)
+    for words in ("Tablet by mouth, at home", "A shot under the skin, at the clinic", "Clinic day",
+                  "<h4>Days with exampizumab at the clinic</h4>", "Treatment: every cycle. On days 1, 8 and 15."):
+        assert words in shown
+    assert not [t for t in shown if "apsule" in t or "drip" in t.lower() or "Follow-up" in t]
+
+
+def test_the_keyboard_reads_the_shot_and_the_tablet(view, qtbot) -> None:
+    grid = view.grid
+    grid.setFocus()
+    _press(qtbot, grid, *[Qt.Key.Key_Right] * 7)
+    assert grid.accessibleDescription() == ("Cycle 1, day 8: exampizumab by a shot under the skin at the clinic, "
+                                            "testinib tablet by mouth at home. A clinic day.")
+    assert view.day_line.text() == grid.accessibleDescription()
+    _press(qtbot, grid, Qt.Key.Key_Down, *[Qt.Key.Key_Right] * 7)
+    assert (grid.focused_day.day, grid.focused_drug) == (15, "testinib")
+    assert grid.accessibleDescription() == ("Cycle 1, day 15: exampizumab by a shot under the skin at the clinic. "
+                                            "A clinic day.")
+    _press(qtbot, grid, Qt.Key.Key_End)
+    assert grid.accessibleDescription() == "Cycle 1, day 21: no treatment. A rest day."
+
+
+def test_a_click_picks_a_day(view, qtbot) -> None:
+    grid = view.grid
+    g = grid.geometry_for(grid.fontMetrics())
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton,
+                     pos=QPoint(13 * g.cell + g.cell // 2, g.header_height + g.row_height + 3))
+    assert grid.hasFocus() and (grid.focused_day.day, grid.focused_drug) == (14, "testinib")
+    assert view.day_line.text() == "Cycle 1, day 14: testinib tablet by mouth at home."
+
+
+def _cell_colours(grid, column: int, row: int) -> set[str]:
+    g = grid.geometry_for(grid.fontMetrics())
+    image = grid.grab().toImage()
+    rect = g.cell_rect(column, row)
+    return {QColor(image.pixel(x, y)).name() for x in range(rect.left(), rect.right(), 1)
+            for y in range(rect.top(), rect.bottom(), 1)}
+
+
+def test_colours_go_by_place_in_the_regimen(view, qtbot) -> None:
+    first, second = MEDICINE_COLOURS[0].name(), MEDICINE_COLOURS[1].name()
+    assert first in _cell_colours(view.grid, 0, 0)  # exampizumab, first listed
+    assert second in _cell_colours(view.grid, 0, 1) and first not in _cell_colours(view.grid, 0, 1)
+    view.arm_choice.setFocus()
+    _press(qtbot, view.arm_choice, Qt.Key.Key_Down)
+    assert view.grid.drugs == ("testinib",)
+    assert first in _cell_colours(view.grid, 0, 0)  # testinib is first in group B: the first colour
+
+
+def test_choosing_group_b_with_the_keyboard_redraws_the_section(view, qtbot) -> None:
+    view.session.set_start_date(START)
+    view.session.set_delays({3: 2})
+    view.arm_choice.setFocus()
+    with qtbot.waitSignal(view.session.arm_changed):
+        _press(qtbot, view.arm_choice, Qt.Key.Key_Down)
+    assert view.session.arm == 1 and view.session.delays == {}  # cycles differ: old delays go
+    assert view.arm_choice.hasFocus() and view.arm_choice.currentIndex() == 1  # the reader stays where they were
+    assert view.grid.drugs == ("testinib",) and view.cycle_number.maximum() == 8
+    assert view.caption.text() == "Cycle 1 (treatment cycle 1 of 8). From January 4, 2027 to January 24, 2027."
+    assert "In all, the treatment part has 0 clinic days in 8 cycles." in view.totals.text()
+    assert view.personal.delay_cycle.maximum() == 8
+    assert [view.personal.clinic_list.item(i).text() for i in range(view.personal.clinic_list.count())] == [
+        "The study record gives no clinic days for this treatment."]  # group B: tablets at home only
+    shown = _labels(view)
+    assert "A shot under the skin, at the clinic" not in shown and "Tablet by mouth, at home" in shown
+    assert "Clinic day" not in shown and "<h3>What a clinic day asks of you</h3>" not in shown  # all at home
+    assert view.personal.ask_list.text() == "" and "<h3>Ask your study team</h3>" not in shown  # nothing open
+    with qtbot.waitSignal(view.session.arm_changed):
+        _press(qtbot, view.arm_choice, Qt.Key.Key_Up)
+    assert view.grid.drugs == ("exampizumab", "testinib")
+    assert view.personal.clinic_list.count() == 17 * 3
+
+
+def test_the_calendar_saves_the_chosen_group(view, tmp_path, monkeypatch) -> None:
+    out = tmp_path / "mine.ics"
+    monkeypatch.setattr(personal_dates.SaveCalendarDialog, "ask", classmethod(lambda cls, parent: out))
+    view.arm_choice.setCurrentIndex(1)
+    view.personal.set_start(START)
+    view.personal.save_button.click()
+    trial = load_trial(MADE_UP)
+    assert out.read_bytes() == timeline_to_ics(build_timeline(trial, START, arm=1), trial)
+    assert len(list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))) == 8 * 14
+    assert "Saved 112 treatment days" in view.personal.save_status.text()
+
+
+def test_the_pdf_from_the_window_shows_the_chosen_group(window, view, monkeypatch, qtbot, tmp_path) -> None:
+    dialogs = []
+
+    def show(cls, export, parent, printing=False):
+        dialog = cls(export, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialogs.append(dialog)
+
+    monkeypatch.setattr(export_ui.ExportDialog, "ask", classmethod(show))
+    view.arm_choice.setCurrentIndex(1)
+    window.pdf_export.export_action.trigger()
+    path = tmp_path / "read.pdf"
+    path.write_bytes(dialogs[-1].pdf)
+    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "This shows the group Arm B (testinib)." in text and "Treatment cycles 1 to 8" in text
+
+
+def test_a_study_with_no_schedule_says_so_and_whom_to_ask(qtbot, tmp_path) -> None:
+    from explainer.app import build_main_window
+
+    data = json.loads(MADE_UP.read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    for arm in data["arms"]:
+        arm.pop("regimen")
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(data), encoding="utf-8")
+    window = shown_window(qtbot, lambda: build_main_window(bare))
+    window.show_section("timeline")
+    view = window.timeline
+    assert view.timeline is None and not view.findChildren(QComboBox)
+    shown = _labels(view)
+    assert "<h3>No day-by-day plan in the record</h3>" in shown
+    assert any(t.startswith("Ask the study team for your own plan") for t in shown)
+    assert data["arms"][0]["description"] in shown and data["arms"][1]["description"] in shown
+    for section in window.section_ids():
+        window.show_section(section)
+
+
+_SHOW = r"""
+import sys
+from pathlib import Path
+from explainer.app import build_main_window, make_application
+app = make_application()
+window = build_main_window(Path(sys.argv[1]))
+window.show()
+window.show_section("timeline")
+window.timeline.session.set_start_date(__import__("datetime").date(2027, 1, 4))
+window.timeline.grid.setFocus()
+window.activateWindow()
+app.exec()
+"""
+
+
+@pytest.mark.slow
+def test_a_real_window_draws_the_made_up_study(artifacts) -> None:
+    shot = artifacts / "screenshots" / "made-up-study-timeline.png"
+    err = photograph_app([sys.executable, "-c", _SHOW, str(MADE_UP)], shot)
+    assert "Could not parse" not in err
+    assert Path(shot).stat().st_size > 10_000
