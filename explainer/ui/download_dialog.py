@@ -1,0 +1,177 @@
+"""File > Get a study record by its number…: the one place the window goes online.
+
+Before any connection the dialog says, in one plain sentence, that this is the only
+time the app goes online and that it sends nothing but the study number. The
+download runs in a QThread (explainer.download has its own time and size limits),
+so the window keeps answering; a failure is the download's one plain sentence.
+A record that arrives is kept and opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.download import DownloadError, download_record, registry_base_url, study_number
+
+if TYPE_CHECKING:
+    from explainer.download import Download
+    from explainer.ui.study_records import StudyRecords
+
+
+class DownloadThread(QThread):
+    """download_record away from the window's thread; one of two signals at the end."""
+
+    arrived = Signal(object)  # Download
+    failed = Signal(str)      # one plain sentence
+
+    def __init__(self, nct_id: str, base_url: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.nct_id = nct_id
+        self.base_url = base_url
+
+    def run(self) -> None:
+        try:
+            result = download_record(self.nct_id, self.base_url)
+        except DownloadError as err:
+            self.failed.emit(err.plain)
+        except Exception as err:  # noqa: BLE001 - a thread must end with a word, not silence
+            self.failed.emit(f"The download stopped because of an unexpected problem ({type(err).__name__}).")
+        else:
+            self.arrived.emit(result)
+
+
+class DownloadDialog(QDialog):
+    def __init__(self, records: StudyRecords | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        self.thread: DownloadThread | None = None
+        self.downloaded: Download | None = None
+        self.setWindowTitle("Get a study record by its number")
+        self.setAccessibleName("Get a study record by its number")
+        try:
+            self.base_url: str | None = registry_base_url()
+            host = urlsplit(self.base_url).hostname or self.base_url
+        except DownloadError as err:
+            self.base_url, host = None, ""
+            self.address_problem: str | None = err.plain
+        else:
+            self.address_problem = None
+        self.notice = QLabel(
+            f"This is the only time Trial Explainer goes online: it asks {host or 'the registry'} "
+            "for the study you name and sends nothing but the study number.")
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("About going online")
+        self.number = QLineEdit()
+        self.number.setAccessibleName("Study number")
+        self.number.setAccessibleDescription("NCT and 8 digits, like NCT04883242.")
+        self.number.setPlaceholderText("NCT04883242")
+        self.number.setMaxLength(40)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        number_label = QLabel("Study &number:")
+        number_label.setBuddy(self.number)
+        form.addRow(number_label, self.number)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Download message")
+        self.download_button = QPushButton("&Download")
+        self.download_button.setAccessibleName("Download the study record")
+        self.download_button.setEnabled(False)
+        self.download_button.setDefault(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.download_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName("Close")
+        self.close_button.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        self.download_button.clicked.connect(self.start)
+        self.number.textChanged.connect(self._check_number)
+        self.number.returnPressed.connect(self.start)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(640, 260)
+        if self.address_problem:
+            self._say(self.address_problem)
+        self.number.setFocus()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleDescription(text)
+
+    def _valid_number(self) -> str | None:
+        try:
+            return study_number(self.number.text())
+        except DownloadError:
+            return None
+
+    def _check_number(self, _text: str) -> None:
+        valid = self._valid_number()
+        busy = self.thread is not None
+        self.download_button.setEnabled(bool(valid) and not busy and not self.address_problem)
+        if not self.number.text().strip() or busy:
+            return
+        self._say("" if valid else "A study number is NCT and 8 digits, like NCT04883242.")
+
+    def start(self) -> None:
+        number = self._valid_number()
+        if number is None or self.thread is not None or self.address_problem:
+            if number is None:
+                self._say("A study number is NCT and 8 digits, like NCT04883242.")
+            return
+        self._say(f"Getting study {number}. You can keep reading while you wait.")
+        self.download_button.setEnabled(False)
+        self.number.setReadOnly(True)
+        thread = DownloadThread(number, self.base_url)
+        thread.arrived.connect(self._arrived)
+        thread.failed.connect(self._failed)
+        thread.finished.connect(self._thread_done)
+        self.thread = thread
+        thread.start()
+
+    def _thread_done(self) -> None:
+        thread, self.thread = self.thread, None
+        if thread is not None:
+            thread.deleteLater()
+        self.number.setReadOnly(False)
+        self._check_number(self.number.text())
+
+    def _failed(self, sentence: str) -> None:
+        self._say(sentence)
+
+    def _arrived(self, result: Download) -> None:
+        self.downloaded = result
+        self._say(f"Study {result.study.nct_id} is here. It is kept on this computer.")
+        if self.records is not None:
+            self.records.show_study(result.study, result.data)
+        self.accept()
+
+    def reject(self) -> None:
+        """Closing while a download runs: the thread ends on its own (time limit); its
+        answer is then dropped, and the dialog is kept alive until then."""
+        if self.thread is not None:
+            self.thread.arrived.disconnect(self._arrived)
+            self.thread.failed.disconnect(self._failed)
+            self.records = None
+        super().reject()
+
+    @classmethod
+    def ask(cls, parent: QWidget, records: StudyRecords) -> None:
+        dialog = cls(records, parent)
+        dialog.open()  # window-modal, not a nested loop: the main window keeps painting
+        records.download_dialog = dialog  # type: ignore[attr-defined]
