@@ -122,9 +122,8 @@ class DownloadDialog(QDialog):
 
     def _check_number(self, _text: str) -> None:
         valid = self._valid_number()
-        busy = self.thread is not None
-        self.download_button.setEnabled(bool(valid) and not busy and not self.address_problem)
-        if not self.number.text().strip() or busy:
+        self._enable()
+        if not self.number.text().strip() or self.thread is not None:
             return
         self._say("" if valid else "A study number is NCT and 8 digits, like NCT04883242.")
 
@@ -149,7 +148,11 @@ class DownloadDialog(QDialog):
         if thread is not None:
             thread.deleteLater()
         self.number.setReadOnly(False)
-        self._check_number(self.number.text())
+        self._enable()  # the message stays: it says how the download ended
+
+    def _enable(self) -> None:
+        busy = self.thread is not None
+        self.download_button.setEnabled(bool(self._valid_number()) and not busy and not self.address_problem)
 
     def _failed(self, sentence: str) -> None:
         self._say(sentence)

@@ -135,7 +135,6 @@ class StudyRecords(QObject):
         if problem:
             shown.statusBar().showMessage(problem)
         shown.show()
-        shown.raise_()
         shown.activateWindow()
         shown.navigator.setFocus()
         return shown
