@@ -92,7 +92,7 @@ def _list_html(block: ItemList, words: StudyWords) -> str:
 def _item_html(item: Item, words: StudyWords) -> str:
     lines = "<br>".join(_line_html(line) for line in item.lines)
     inner = _list_html(ItemList(item.items), words) if item.items else ""
-    return f"<li>{lines}{inner}</li>"
+    return f'<li style="margin-bottom: 6px">{lines}{inner}</li>'  # items apart: each is its own rule
 
 
 def _text(value: str) -> str:
@@ -117,9 +117,11 @@ def _paragraph_html(paragraph: Paragraph, words: StudyWords) -> str:
     if paragraph.voice == "app":
         label = f"<b>{rich_text(paragraph.label)}</b> " if paragraph.label else ""
         return f"<p>{label}{_text(paragraph.text)}</p>"
-    # The record's words: the app's label, then who wrote them, then the quote.
+    # The record's words: the app's label, then who wrote them (unless the label
+    # already says so: "Why the study stopped, in the record's own words:"), then the quote.
     label = f"<b>{rich_text(paragraph.label)}</b> " if paragraph.label else ""
-    return (f"<p>{label}<i>{rich_text(words.registry_label)}</i></p>"
+    whose = "" if "own words" in paragraph.label else f"<i>{rich_text(words.registry_label)}</i>"
+    return (f"<p>{label}{whose}</p>"
             f"<blockquote>{_quoted(paragraph.text)}</blockquote>")
 
 
