@@ -524,3 +524,23 @@ def test_a_file_dropped_on_a_page_reaches_the_window(frame) -> None:
     event = _drop(target, CTGOV / "NCT00184067.json")
     assert event.isAccepted()
     assert "NCT00184067" in frame.study_records.windows
+
+
+def test_the_dialogs_fit_1280_pixels_at_250_percent_text(frame, qtbot, tmp_path, registry) -> None:
+    from explainer.ui.download_dialog import DownloadDialog
+    from explainer.ui.studies_list import StudiesListDialog
+    from explainer.ui.study_picker import StudyPickerDialog
+    from explainer.records_io import read_record
+
+    frame.study_records.open_path(CTGOV / "NCT04267848.json")
+    frame.zoom.set_percent(250)
+    try:
+        studies = list(read_record(_search_response(tmp_path)).studies)
+        for dialog in (DownloadDialog(None, frame), StudiesListDialog(None, frame), StudyPickerDialog(studies, frame)):
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert dialog.minimumSizeHint().width() <= 1280, type(dialog).__name__
+            assert dialog.font().pointSizeF() >= 25  # the large text reached the dialog
+    finally:
+        frame.zoom.set_percent(100)

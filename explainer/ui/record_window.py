@@ -113,7 +113,7 @@ def _line_html(paragraph: Paragraph) -> str:
 
 def _paragraph_html(paragraph: Paragraph, words: StudyWords) -> str:
     if paragraph.voice == "source":
-        return f"<p><small>{_text(paragraph.text)}</small></p>"
+        return f"<p><i>{_text(paragraph.text)}</i></p>"  # full size: small print is hard to read
     if paragraph.voice == "app":
         label = f"<b>{rich_text(paragraph.label)}</b> " if paragraph.label else ""
         return f"<p>{label}{_text(paragraph.text)}</p>"

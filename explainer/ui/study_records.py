@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -69,8 +69,8 @@ class StudyRecords(QObject):
 
     def _action(self, text: str, keys: str | None, slot: object) -> QAction:
         action = QAction(text, self.window)
-        if keys:
-            action.setShortcut(keys)
+        if keys:  # a QKeySequence list: setShortcut(str) would build PySide's Qt namespace (slow start)
+            action.setShortcuts([QKeySequence(keys)])
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
         menu = getattr(self.window, "file_menu", None)
         if menu is not None:  # before Quit, in the order added
