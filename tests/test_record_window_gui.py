@@ -86,7 +86,7 @@ def test_each_sample_record_opens_status_first_and_is_kept(frame, problems, no_c
 
 def test_the_record_opens_from_the_file_menu_by_keyboard(frame, qtbot, monkeypatch, problems) -> None:
     monkeypatch.setattr(study_records.OpenRecordDialog, "ask", classmethod(lambda cls, parent: CTGOV / "NCT00973089.json"))
-    qtbot.keyClick(frame, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(frame, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     shown = frame.study_records.windows["NCT00973089"]
     assert shown.isVisible()
     assert _text(shown)[2] == study_words().status.overall[Status.WITHDRAWN].answer
@@ -515,6 +515,19 @@ def test_the_menu_entries_are_in_the_file_menu(frame) -> None:
     texts = [action.text() for action in frame.file_menu.actions()]
     assert texts[:3] == ["&Open study record…", "&Get a study record by its number…", "Studies you have &looked at…"]
     assert texts[-1] == "&Quit"
+
+
+def test_the_open_key_works_in_the_whole_window_beside_open_answers(main_window, qtbot, monkeypatch,
+                                                                    problems) -> None:
+    """The self-check's Ctrl+O stays "Open answers"; Ctrl+Shift+O opens a record."""
+    monkeypatch.setattr(study_records.OpenRecordDialog, "ask", classmethod(lambda cls, parent: CTGOV / "NCT00184067.json"))
+    keys = [key.toString() for action in main_window.file_menu.actions() for key in action.shortcuts()]
+    assert len(keys) == len(set(keys))  # no key is claimed twice
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    qtbot.keyClick(main_window.navigator, Qt.Key.Key_O,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "NCT00184067" in main_window.study_records.windows
 
 
 def test_a_file_dropped_on_a_page_reaches_the_window(frame) -> None:

@@ -61,9 +61,12 @@ class StudyRecords(QObject):
         self.window = window
         self.zoom = zoom
         self.windows: dict[str, RecordWindow] = {}  # open record windows, by study number
-        self.open_action = self._action("&Open study record…", "Ctrl+O", self.open_record)
+        self.open_action = self._action("&Open study record…", "Ctrl+Shift+O", self.open_record)
         self.download_action = self._action("&Get a study record by its number…", None, self.get_by_number)
         self.kept_action = self._action("Studies you have &looked at…", None, self.show_kept)
+        menu = getattr(window, "file_menu", None)
+        if menu is not None and menu.actions():
+            menu.insertSeparator(menu.actions()[-1])  # Ctrl+O is the self-check's "Open answers…"
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
