@@ -363,7 +363,7 @@ def _download_dialog(frame, qtbot):
 
 
 def _wait_done(qtbot, dialog) -> None:
-    qtbot.waitUntil(lambda: dialog.thread is None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.download is None, timeout=20_000)
 
 
 def test_the_download_says_first_it_goes_online_and_keeps_the_window_answering(frame, qtbot, registry) -> None:
@@ -384,7 +384,7 @@ def test_the_download_says_first_it_goes_online_and_keeps_the_window_answering(f
     qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(registry.requests), timeout=10_000)
     qtbot.waitUntil(lambda: len(ticks) >= 5)  # the event loop runs while the answer is held
-    assert dialog.thread is not None and "NCT00184067" not in frame.study_records.windows
+    assert dialog.download is not None and "NCT00184067" not in frame.study_records.windows
     assert "Getting study NCT00184067" in dialog.message.text()
     registry.release.set()
     qtbot.waitUntil(lambda: "NCT00184067" in frame.study_records.windows, timeout=20_000)
@@ -557,3 +557,16 @@ def test_the_dialogs_fit_1280_pixels_at_250_percent_text(frame, qtbot, tmp_path,
             assert dialog.font().pointSizeF() >= 25  # the large text reached the dialog
     finally:
         frame.zoom.set_percent(100)
+
+
+def test_closing_the_dialog_during_a_download_drops_the_answer(frame, qtbot, registry) -> None:
+    dialog = _download_dialog(frame, qtbot)
+    qtbot.keyClicks(dialog.number, "NCT00184067")
+    registry.release.clear()
+    qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(registry.requests), timeout=10_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    registry.release.set()
+    _wait_done(qtbot, dialog)
+    assert frame.study_records.windows == {} and not kept_path("NCT00184067").exists()

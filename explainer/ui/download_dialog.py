@@ -2,17 +2,18 @@
 
 Before any connection the dialog says, in one plain sentence, that this is the only
 time the app goes online and that it sends nothing but the study number. The
-download runs in a QThread (explainer.download has its own time and size limits),
+download runs on its own thread (explainer.download has its own time and size limits),
 so the window keeps answering; a failure is the download's one plain sentence.
 A record that arrives is kept and opened.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,33 +32,48 @@ if TYPE_CHECKING:
     from explainer.ui.study_records import StudyRecords
 
 
-class DownloadThread(QThread):
-    """download_record away from the window's thread; one of two signals at the end."""
+class DownloadThread(QObject):
+    """download_record on a daemon thread, its end sent back as a signal (queued to the
+    window's thread). Not a QThread: quitting the app during a download must not wait
+    for the time limit, nor abort on a QThread still running."""
 
     arrived = Signal(object)  # Download
     failed = Signal(str)      # one plain sentence
+    finished = Signal()
 
-    def __init__(self, nct_id: str, base_url: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, nct_id: str, base_url: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.nct_id = nct_id
         self.base_url = base_url
+        self._worker = threading.Thread(target=self._run, name=f"download {nct_id}", daemon=True)
 
-    def run(self) -> None:
+    def start(self) -> None:
+        self._worker.start()
+
+    def _run(self) -> None:
         try:
             result = download_record(self.nct_id, self.base_url)
         except DownloadError as err:
-            self.failed.emit(err.plain)
-        except Exception as err:  # noqa: BLE001 - a thread must end with a word, not silence
-            self.failed.emit(f"The download stopped because of an unexpected problem ({type(err).__name__}).")
+            self._send(self.failed, err.plain)
+        except Exception as err:  # noqa: BLE001 - a download must end with a word, not silence
+            self._send(self.failed, f"The download stopped because of an unexpected problem ({type(err).__name__}).")
         else:
-            self.arrived.emit(result)
+            self._send(self.arrived, result)
+        self._send(self.finished)
+
+    @staticmethod
+    def _send(signal: SignalInstance, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window closed meanwhile: no one is waiting for the answer
+            pass
 
 
 class DownloadDialog(QDialog):
     def __init__(self, records: StudyRecords | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = records
-        self.thread: DownloadThread | None = None
+        self.download: DownloadThread | None = None
         self.downloaded: Download | None = None
         self.setWindowTitle("Get a study record by its number")
         self.setAccessibleName("Get a study record by its number")
@@ -72,6 +88,7 @@ class DownloadDialog(QDialog):
         self.notice = QLabel(
             f"This is the only time Trial Explainer goes online: it asks {host or 'the registry'} "
             "for the study you name and sends nothing but the study number.")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("About going online")
         self.number = QLineEdit()
@@ -85,6 +102,7 @@ class DownloadDialog(QDialog):
         number_label.setBuddy(self.number)
         form.addRow(number_label, self.number)
         self.message = QLabel("")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a sentence may hold the registry's words
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Download message")
         self.download_button = QPushButton("&Download")
@@ -123,35 +141,35 @@ class DownloadDialog(QDialog):
     def _check_number(self, _text: str) -> None:
         valid = self._valid_number()
         self._enable()
-        if not self.number.text().strip() or self.thread is not None:
+        if not self.number.text().strip() or self.download is not None:
             return
         self._say("" if valid else "A study number is NCT and 8 digits, like NCT04883242.")
 
     def start(self) -> None:
         number = self._valid_number()
-        if number is None or self.thread is not None or self.address_problem:
+        if number is None or self.download is not None or self.address_problem:
             if number is None:
                 self._say("A study number is NCT and 8 digits, like NCT04883242.")
             return
         self._say(f"Getting study {number}. You can keep reading while you wait.")
         self.download_button.setEnabled(False)
         self.number.setReadOnly(True)
-        thread = DownloadThread(number, self.base_url)
-        thread.arrived.connect(self._arrived)
-        thread.failed.connect(self._failed)
-        thread.finished.connect(self._thread_done)
-        self.thread = thread
-        thread.start()
+        download = DownloadThread(number, self.base_url)
+        download.arrived.connect(self._arrived)
+        download.failed.connect(self._failed)
+        download.finished.connect(self._thread_done)
+        self.download = download
+        download.start()
 
     def _thread_done(self) -> None:
-        thread, self.thread = self.thread, None
-        if thread is not None:
-            thread.deleteLater()
+        running, self.download = self.download, None
+        if running is not None:
+            running.deleteLater()
         self.number.setReadOnly(False)
         self._enable()  # the message stays: it says how the download ended
 
     def _enable(self) -> None:
-        busy = self.thread is not None
+        busy = self.download is not None
         self.download_button.setEnabled(bool(self._valid_number()) and not busy and not self.address_problem)
 
     def _failed(self, sentence: str) -> None:
@@ -167,9 +185,9 @@ class DownloadDialog(QDialog):
     def reject(self) -> None:
         """Closing while a download runs: the thread ends on its own (time limit); its
         answer is then dropped, and the dialog is kept alive until then."""
-        if self.thread is not None:
-            self.thread.arrived.disconnect(self._arrived)
-            self.thread.failed.disconnect(self._failed)
+        if self.download is not None:
+            self.download.arrived.disconnect(self._arrived)
+            self.download.failed.disconnect(self._failed)
             self.records = None
         super().reject()
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -103,6 +105,7 @@ class StudiesListDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_chosen)
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a kept file's problem, as written
         self.message.setAccessibleName("Message")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
