@@ -453,6 +453,7 @@ def test_the_studies_list_shows_kept_studies_and_a_damaged_one(frame, qtbot, pro
         if table.item(r, 0).text() == "NCT00000001":
             table.setCurrentCell(r, 0)
     assert not dialog.open_button.isEnabled() and dialog.remove_button.isEnabled()
+    assert dialog.message.text() == "This file is damaged or incomplete: it is not valid JSON (line 1)."
 
 
 def test_open_from_the_list_works_offline_with_the_keyboard(frame, qtbot, problems, no_connections) -> None:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from explainer.download import DownloadError, download_record, registry_base_url, study_number
 
+from explainer.ui.study_picker import fit_dialog
+
 if TYPE_CHECKING:
     from explainer.download import Download
     from explainer.ui.study_records import StudyRecords
@@ -123,7 +125,7 @@ class DownloadDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(640, 260)
+        fit_dialog(self, 60, 12)
         if self.address_problem:
             self._say(self.address_problem)
         self.number.setFocus()

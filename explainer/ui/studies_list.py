@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -29,13 +28,13 @@ from explainer.core.study_pages import format_date
 from explainer.kept_studies import KeptStudy, kept_studies, remove_kept
 from explainer.records_io import RecordFileError
 from explainer.study_words_io import study_words
-from explainer.ui.study_picker import FOCUS_RING, plain_cell
+from explainer.ui.study_picker import FOCUS_RING, fit_columns, fit_dialog, plain_cell
 
 if TYPE_CHECKING:
     from explainer.ui.study_records import StudyRecords
 
 NOT_STARTED = "not started"
-COLUMNS = ("Study number", "Short title", "Status", "Record date", "Your self-check")
+COLUMNS = ("Study number", "Short title", "Status", "Record date", "Self-check")
 
 
 def self_check_state(_nct_id: str) -> str:
@@ -57,7 +56,9 @@ class ConfirmRemove:
 def row_texts(kept: KeptStudy[str]) -> tuple[str, str, str, str, str]:
     words = study_words()
     if kept.damaged:
-        return (kept.nct_id, f"Damaged: {kept.problem}", "not known", "not known", kept.self_check or NOT_STARTED)
+        # The reason is long: it shows under the table when the row is chosen.
+        return (kept.nct_id, "Damaged: it cannot be opened", "not known", "not known",
+                kept.self_check or NOT_STARTED)
     status = words.status.overall[kept.status].short if kept.status else "not given"
     date = format_date(kept.record_date, words) if kept.record_date else "not given"
     return (kept.nct_id, kept.title or "No title given", status, date, kept.self_check or NOT_STARTED)
@@ -85,10 +86,7 @@ class StudiesListDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.setStyleSheet(FOCUS_RING)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS)):
-            mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.activated.connect(lambda _index: self.open_chosen())
         self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
         self.open_button = QPushButton("&Open")
@@ -113,7 +111,7 @@ class StudiesListDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(1000, 460)
+        fit_dialog(self, 90, 20)
         self.refresh()
         self.table.setFocus()
 
@@ -123,7 +121,7 @@ class StudiesListDialog(QDialog):
         for row, kept in enumerate(self.kept):
             for column, text in enumerate(row_texts(kept)):
                 self.table.setItem(row, column, plain_cell(text))
-        self.table.resizeRowsToContents()
+        fit_columns(self.table, stretch=1, most_chars=10)
         self.empty.setVisible(not self.kept)
         self.table.setVisible(bool(self.kept))
         if self.kept:
@@ -136,6 +134,8 @@ class StudiesListDialog(QDialog):
 
     def _update_buttons(self) -> None:
         kept = self.chosen()
+        if kept is not None and kept.damaged:
+            self.message.setText(kept.problem or "")
         self.open_button.setEnabled(kept is not None and not kept.damaged)
         self.remove_button.setEnabled(kept is not None)
 

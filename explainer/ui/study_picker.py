@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,6 +35,39 @@ def status_words(study: RegistryStudy) -> str:
     if study.overall_status is None:
         return "not given"
     return study_words().status.overall[study.overall_status].short
+
+
+def fit_columns(table: QTableWidget, stretch: int, most_chars: int = 16, whole: int = 0) -> None:
+    """One column takes the room left; the others are as wide as their text, but at
+    most ``most_chars`` characters, and wrap: at 250% text the table still fits a
+    1280 px screen. The column ``whole`` (the study number) is never cut short.
+    Rows grow to their wrapped text."""
+    header = table.horizontalHeader()
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never "Septem…"
+    chars = table.fontMetrics().averageCharWidth() * most_chars
+    for column in range(table.columnCount()):
+        heading = table.horizontalHeaderItem(column)
+        cap = max(chars, header.sectionSizeFromContents(column).width()) if heading else chars
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.resizeColumnToContents(column)
+        if column != whole:
+            header.resizeSection(column, min(header.sectionSize(column), cap))
+    table.resizeRowsToContents()
+    # The stretched column gets its width only once shown: the rows follow it.
+    header.geometriesChanged.connect(table.resizeRowsToContents)
+
+
+def fit_dialog(dialog: QDialog, chars: int, lines: int) -> None:
+    """A size in characters and lines of the current text size, within the screen."""
+    metrics = dialog.fontMetrics()
+    width, height = metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines
+    screen = dialog.screen().availableGeometry() if dialog.screen() else None
+    if screen is not None:
+        width, height = min(width, screen.width() - 40), min(height, screen.height() - 80)
+    dialog.resize(max(width, dialog.minimumSizeHint().width()), max(height, dialog.minimumSizeHint().height()))
 
 
 def plain_cell(text: str) -> QTableWidgetItem:
@@ -64,10 +98,7 @@ class StudyPickerDialog(QDialog):
         for row, study in enumerate(studies):
             for column, text in enumerate((study.nct_id, study.title or "No title given", status_words(study))):
                 self.table.setItem(row, column, plain_cell(text))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.verticalHeader().setVisible(False)
         self.table.selectRow(0)
         self.table.activated.connect(lambda _index: self.accept())
@@ -81,7 +112,8 @@ class StudyPickerDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_dialog(self, 70, 18)
+        fit_columns(self.table, stretch=1)
         self.table.setFocus()
 
     def chosen(self) -> RegistryStudy | None:
