@@ -20,6 +20,7 @@ from explainer.paths import data_dir, log_dir, settings_file
 from explainer.single_window import SingleWindow
 from explainer.ui.fonts import register_fonts
 from explainer.ui.main_window import MainWindow
+from explainer.ui.study_records import install_study_records
 from explainer.ui.zoom import TextZoom
 
 
@@ -171,7 +172,9 @@ def build_frame() -> MainWindow:
     settings = open_settings()
     zoom = TextZoom(settings)
     zoom.apply()
-    return MainWindow(settings, zoom)
+    window = MainWindow(settings, zoom)
+    install_study_records(window, zoom)  # File menu: any study's record; .json files dropped on the window
+    return window
 
 
 def build_main_window(trial_path: Path | None = None, with_tools: bool = True,

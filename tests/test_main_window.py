@@ -23,7 +23,7 @@ EXPECTED_WORDS = {
     "questions-to-ask": "Will you test for MRD?",
     "help": "1-800-4-CANCER",
     "glossary": "eGFR",
-    "about": "never connects to the internet",
+    "about": "goes online only if you ask it",
 }
 
 
@@ -202,8 +202,8 @@ def test_the_first_screen_needs_no_study_data(frame) -> None:
     assert frame.trial is None and frame.session is None
     assert frame.windowTitle() == "Trial Explainer"
     assert frame.section_ids() == [s[0] for s in SECTIONS]  # the whole list shows at once
-    assert "never connects to the internet" in _page_text(frame)
-    assert frame.record_label.text() == "Private: nothing leaves this computer."
+    assert "goes online only if you ask it" in _page_text(frame)
+    assert frame.record_label.text() == "Private: your answers stay on this computer."
 
 
 def test_a_section_chosen_before_the_study_opens_is_filled_in_when_it_opens(frame) -> None:
@@ -215,7 +215,7 @@ def test_a_section_chosen_before_the_study_opens_is_filled_in_when_it_opens(fram
     assert _built(frame) == ["welcome", "status"]
     assert "not taking new people" in _page_text(frame)
     assert frame.windowTitle() == "Trial Explainer: study NCT04883242"
-    assert frame.record_label.text() == "Registry record of September 26, 2025. Private: nothing leaves this computer."
+    assert frame.record_label.text() == "Registry record of September 26, 2025. Private: your answers stay on this computer."
 
 
 def test_the_welcome_links_open_their_sections(frame, qtbot) -> None:

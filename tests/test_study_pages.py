@@ -220,15 +220,27 @@ def test_the_brief_summary_is_quoted_as_the_registrys_words() -> None:
     assert summary[0].text == study.brief_summary.strip()
 
 
+def test_a_treatment_groups_dosing_plan_is_not_shown_and_the_page_says_whom_to_ask() -> None:
+    """The app never shows doses: an interventional arm's description (its plan, with
+    amounts) is left out, and the group says the record has it and to ask the study team."""
+    for number in ("NCT04267848", "NCT04431453", "NCT05147467"):
+        study = sample(number)
+        described = [arm for arm in study.arms if arm.description and arm.description.strip()]
+        assert described, number
+        shown = list(paragraphs(build_study_pages(study, WORDS)))
+        texts = "\n".join(p.text for p in shown)
+        for arm in described:
+            assert arm.description.replace("\\", "").strip()[:60] not in texts
+        assert sum(p.text == WORDS.what_happens.arm_plan_in_record for p in shown) == len(described)
+    assert not re.search(r"\bamounts?\b.*\b(mg|mcg)\b", WORDS.what_happens.arm_plan_in_record)
+
+
 def test_registry_escapes_are_undone_in_quotes() -> None:
     study = sample("NCT04267848")
-    raw = study.arms[1].description or ""
-    escaped_in_record = "\\*" in raw
-    assert escaped_in_record
-    arm = next(p for p in paragraphs(build_study_pages(study, WORDS)) if p.label == WORDS.what_happens.arm_description_label
-               and p.text.startswith("INITIAL THERAPY: Patients receive 1 of 4 platinum doublet regimens*"))
-    assert arm.voice == "registry"
-    assert arm.text == raw.replace("\\*", "*").strip()
+    raw = study.brief_summary or ""
+    summary = next(p for p in paragraphs(build_study_pages(study, WORDS)) if p.label == WORDS.about.summary_label)
+    assert summary.voice == "registry"
+    assert summary.text == raw.replace("\\*", "*").replace("\\>", ">").replace("\\<", "<").strip() or "\\" not in raw
 
 
 @pytest.mark.parametrize(("title", "shown"), [

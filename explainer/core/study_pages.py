@@ -431,8 +431,7 @@ def _what_happens_page(study: RegistryStudy, words: StudyWords) -> StudyPage:
         intro = [w.group_count.format(count=_number(count)) if count > 1 else w.one_group if count else w.no_groups]
     sentences = [*intro, *grouping_sentences(study, words), *_placebo(study, words)]
     groups = _section("what-groups", w.groups_heading, *(Paragraph(s) for s in sentences),
-                      _list(_arm_item(arm, study, words) for arm in study.arms),
-                      Paragraph(w.doses_note) if any(arm.description for arm in study.arms) else None)
+                      _list(_arm_item(arm, study, words) for arm in study.arms))
     return StudyPage("what_happens", words.pages.what_happens, (
         groups, _treatments(study, words), _section("what-source", "", Paragraph(w.source, "source"))))
 
@@ -443,8 +442,13 @@ def _arm_item(arm: Arm, study: RegistryStudy, words: StudyWords) -> Item:
     if arm.type:
         lines.append(Paragraph(w.arm_type[arm.type], "app", w.arm_type_label))
     observational = study.study_type == "OBSERVATIONAL"
-    if quote := _quote(arm.description, w.group_description_label if observational else w.arm_description_label):
-        lines.append(quote)
+    if observational:
+        if quote := _quote(arm.description, w.group_description_label):
+            lines.append(quote)
+    elif arm.description and arm.description.strip():
+        # A treatment group's description is its dosing plan ("200 mg IV on day 1"): the
+        # app never shows doses, so it says the plan is there and whom to ask.
+        lines.append(Paragraph(w.arm_plan_in_record))
     gets = arm.intervention_names or tuple(i.name for i in study.interventions if arm.label in i.arm_group_labels)
     if gets:
         lines.append(Paragraph(w.arm_gets_label))

@@ -216,7 +216,7 @@ class WhatHappensWords(_Strict):
     group_description_label: Plain
     arm_type_label: Plain
     arm_type: dict[ArmType, Plain]
-    arm_description_label: Plain
+    arm_plan_in_record: Plain  # an interventional arm's own description holds doses: not shown
     arm_gets_label: Plain
     arm_gets_nothing_listed: Plain
     treatments_heading: Plain
@@ -225,7 +225,6 @@ class WhatHappensWords(_Strict):
     treatment_type_label: Plain
     treatment_type: dict[InterventionType, Plain]
     other_names_label: Plain
-    doses_note: Plain
     source: Plain
 
     @model_validator(mode="after")

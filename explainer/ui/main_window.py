@@ -39,7 +39,7 @@ ACCESSIBLE_TEXT_ROLE = 11
 WELCOME = ("welcome", "Start here")
 NAV_MIN_CAP = 300  # px: the section list may always be this wide (about its width at normal text)
 WINDOW_EDGES = 40  # px: the splitter's handle, the window's frame and the pages' margins
-PRIVACY_LINE = "Private: nothing leaves this computer."
+PRIVACY_LINE = "Private: your answers stay on this computer."
 # A built-in page that names a fact this study does not have (another study's parts):
 # never a page with holes in it.
 PAGE_NOT_FOR_THIS_STUDY = ("This page was written for another study, so it is not shown for this one. "

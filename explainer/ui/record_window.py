@@ -1,0 +1,273 @@
+"""A window for any study's registry record: the pages of build_study_pages, read like
+the main window's pages (a list of sections on the left, the chosen page on the right).
+
+Every word of the record is text no one here wrote: it reaches Qt's rich text only
+through ``rich_text`` and the browsers load nothing (no pictures, no style sheets).
+The record's own words are shown as quotes under the app's label that says so.
+The list of places can be narrowed by country, state and city.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.core.escaping import rich_text
+from explainer.core.study_pages import (
+    Block,
+    Item,
+    ItemList,
+    Paragraph,
+    Place,
+    StudyPage,
+    build_study_pages,
+    cities,
+    countries,
+    states,
+)
+
+if TYPE_CHECKING:
+    from explainer.core.registry_record import RegistryStudy
+    from explainer.core.study_words import StudyWords
+    from explainer.ui.zoom import TextZoom
+
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
+ANY = ""                   # the combo boxes' "any" choice carries no place name
+
+
+class RecordBrowser(QTextBrowser):
+    """A page of the record: links are not followed and nothing is ever loaded."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.refused_resources: list[str] = []  # what a page asked to load (tests look)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName(name)
+
+    def loadResource(self, kind: int, url: QUrl) -> None:  # noqa: N802 (Qt's name)
+        """A record could name ``file:///etc/passwd`` or an address online: never read."""
+        self.refused_resources.append(url.toString())
+        return None
+
+
+# ---------------------------------------------------------------- pages as rich text
+
+def page_html(page: StudyPage, words: StudyWords) -> str:
+    """One page as Qt rich text; every string escaped, the record's words quoted."""
+    out = [f"<h1>{rich_text(page.title)}</h1>"]
+    for section in page.sections:
+        if section.heading:
+            out.append(f"<h2>{rich_text(section.heading)}</h2>")
+        out.extend(_block_html(block, words) for block in section.blocks)
+    return "\n".join(out)
+
+
+def _block_html(block: Block, words: StudyWords) -> str:
+    if isinstance(block, Paragraph):
+        return _paragraph_html(block, words)
+    return _list_html(block, words)
+
+
+def _list_html(block: ItemList, words: StudyWords) -> str:
+    return "<ul>" + "".join(_item_html(item, words) for item in block.items) + "</ul>"
+
+
+def _item_html(item: Item, words: StudyWords) -> str:
+    lines = "<br>".join(_line_html(line) for line in item.lines)
+    inner = _list_html(ItemList(item.items), words) if item.items else ""
+    return f'<li style="margin-bottom: 6px">{lines}{inner}</li>'  # items apart: each is its own rule
+
+
+def _text(value: str) -> str:
+    return rich_text(value).replace("\n", "<br>")
+
+
+def _quoted(value: str) -> str:
+    return f"\u201c{_text(value)}\u201d"
+
+
+def _line_html(paragraph: Paragraph) -> str:
+    """A line in a list (sites, contacts, criteria): short, so the quote stays inline."""
+    label = f"{rich_text(paragraph.label)} " if paragraph.label else ""
+    if paragraph.voice == "registry":
+        return f"{label}{_quoted(paragraph.text)}"
+    return f"{label}{_text(paragraph.text)}"
+
+
+def _paragraph_html(paragraph: Paragraph, words: StudyWords) -> str:
+    if paragraph.voice == "source":
+        return f"<p><i>{_text(paragraph.text)}</i></p>"  # full size: small print is hard to read
+    if paragraph.voice == "app":
+        label = f"<b>{rich_text(paragraph.label)}</b> " if paragraph.label else ""
+        return f"<p>{label}{_text(paragraph.text)}</p>"
+    # The record's words: the app's label, then who wrote them (unless the label
+    # already says so: "Why the study stopped, in the record's own words:"), then the quote.
+    label = f"<b>{rich_text(paragraph.label)}</b> " if paragraph.label else ""
+    whose = "" if "own words" in paragraph.label else f"<i>{rich_text(words.registry_label)}</i>"
+    return (f"<p>{label}{whose}</p>"
+            f"<blockquote>{_quoted(paragraph.text)}</blockquote>")
+
+
+# ---------------------------------------------------------------- the window
+
+class PlaceFilter(QWidget):
+    """Country, state and city boxes; each narrows the next one's choices."""
+
+    def __init__(self, study: RegistryStudy, changed: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.study = study
+        self._changed = changed
+        layout = QFormLayout(self)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.country = self._box("Country", "Show only the places in one country.")
+        self.state = self._box("State or region", "Show only the places in one state or region.")
+        self.city = self._box("City", "Show only the places in one city.")
+        for box, text in ((self.country, "&Country:"), (self.state, "&State or region:"), (self.city, "C&ity:")):
+            label = QLabel(text)
+            label.setBuddy(box)
+            layout.addRow(label, box)
+        self._fill(self.country, "Any country", countries(study.sites))
+        self._refill_below_country()
+        self.country.currentIndexChanged.connect(self._country_chosen)
+        self.state.currentIndexChanged.connect(self._state_chosen)
+        self.city.currentIndexChanged.connect(lambda _i: self._emit())
+
+    def _box(self, name: str, description: str) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        box.setAccessibleDescription(description)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(12)  # long names do not push the window past the screen
+        return box
+
+    @staticmethod
+    def _fill(box: QComboBox, any_text: str, names: tuple[str, ...]) -> None:
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(any_text, ANY)
+        for name in names:
+            box.addItem(name, name)
+        box.setEnabled(bool(names))
+        box.blockSignals(False)
+
+    def place(self) -> Place:
+        return Place(self.country.currentData() or None, self.state.currentData() or None,
+                     self.city.currentData() or None)
+
+    def _refill_below_country(self) -> None:
+        country = self.country.currentData() or None
+        self._fill(self.state, "Any state or region", states(self.study.sites, country))
+        self._fill(self.city, "Any city", cities(self.study.sites, country))
+
+    def _country_chosen(self, _index: int) -> None:
+        self._refill_below_country()
+        self._emit()
+
+    def _state_chosen(self, _index: int) -> None:
+        place = self.place()
+        self._fill(self.city, "Any city", cities(self.study.sites, place.country, place.state))
+        self._emit()
+
+    def _emit(self) -> None:
+        self._changed(self.place())  # type: ignore[operator]
+
+
+class RecordWindow(QMainWindow):
+    """One study's pages, status first; ``as_of`` is today (the pages say when the
+    status was checked long ago)."""
+
+    def __init__(self, study: RegistryStudy, words: StudyWords, zoom: TextZoom | None = None,
+                 as_of: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.study = study
+        self.words = words
+        self.as_of = as_of or dt.date.today()
+        self.pages = build_study_pages(study, words, self.as_of)
+        self.setWindowTitle(f"Study {study.nct_id}: {study.title or study.nct_id}"[:120])
+        self.setAccessibleName(f"Study {study.nct_id}")
+        self.navigator = QListWidget()
+        self.navigator.setAccessibleName("Sections of this study")
+        self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
+        self.navigator.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.browsers: dict[str, RecordBrowser] = {}
+        self.place_filter: PlaceFilter | None = None
+        for page in self.pages:
+            item = QListWidgetItem(page.title)
+            item.setData(ACCESSIBLE_TEXT_ROLE, page.title)
+            self.navigator.addItem(item)
+            self.stack.addWidget(self._page_widget(page))
+        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigator.setCurrentRow(0)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 760])
+        self.setCentralWidget(splitter)
+        self._build_menus(zoom)
+        self.statusBar().showMessage("Private: this study is read from this computer.")
+        self.resize(1100, 760)
+
+    def _page_widget(self, page: StudyPage) -> QWidget:
+        browser = RecordBrowser(page.title)
+        browser.setHtml(page_html(page, self.words))
+        self.browsers[page.id] = browser
+        if page.id != "where" or len(self.study.sites) < 2:
+            return browser
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.place_filter = PlaceFilter(self.study, self.show_place)
+        layout.addWidget(self.place_filter)
+        layout.addWidget(browser, 1)
+        return holder
+
+    def show_place(self, place: Place) -> None:
+        """The 'where' page again, its list narrowed to ``place`` (counts cover every site)."""
+        pages = build_study_pages(self.study, self.words, self.as_of, place)
+        where = next(page for page in pages if page.id == "where")
+        self.browsers["where"].setHtml(page_html(where, self.words))
+
+    def show_page(self, page_id: str) -> None:
+        ids = [page.id for page in self.pages]
+        self.navigator.setCurrentRow(ids.index(page_id))
+
+    def current_browser(self) -> RecordBrowser:
+        return self.browsers[self.pages[self.navigator.currentRow()].id]
+
+    def _build_menus(self, zoom: TextZoom | None) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        close = QAction("&Close this study", self)
+        close.setShortcuts(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        file_menu.addAction(close)
+        if zoom is None:
+            return
+        view_menu = self.menuBar().addMenu("&View")
+        for text, keys, slot in (
+            ("Larger text", [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], zoom.zoom_in),
+            ("Smaller text", [QKeySequence.StandardKey.ZoomOut], zoom.zoom_out),
+            ("Normal text size", [QKeySequence("Ctrl+0")], zoom.reset),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts(keys)
+            action.triggered.connect(slot)
+            view_menu.addAction(action)
