@@ -6,6 +6,7 @@ free of pydantic and Qt, so the crash handler can write its log without loading 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -127,51 +128,81 @@ def _existing_target_problem(path: Path, example: str, inputs: list[Path]) -> st
 class UnreadableFile(OSError):
     """A file the app will not read: not a regular file, too big, or not there.
 
-    ``str(err)`` is one plain sentence (without the path: callers add it)."""
+    ``str(err)`` is one plain sentence (without the path: callers add it).
+    ``reason`` names the case for callers that word it their own way (records_io):
+    "missing", "denied", "link", "cannot open", "folder", "not regular", "too big"
+    (``size`` then holds the bytes seen) or "cannot read"; ``system_words`` is the
+    system's own words (strerror) when there are some."""
+
+    def __init__(self, sentence: str, reason: str = "", *, size: int = 0, strerror: str | None = None) -> None:
+        super().__init__(sentence)
+        self.reason = reason
+        self.size = size
+        self.system_words = strerror
 
 
 KIB = 1024
 MIB = 1024 * KIB
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows only
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def read_regular_file(path: Path, cap: int) -> bytes:
+def read_regular_file(path: Path, cap: int, *, follow_symlinks: bool = True) -> bytes:
     """The bytes of ``path``, refusing anything but a regular file of at most ``cap`` bytes.
 
     The one way the app reads a file it did not write itself (answers, trial,
     record, draft, settings). Opened without blocking (a FIFO would wait forever
     for a writer), checked with fstat on the open file (no race with a rename),
     and read at most ``cap + 1`` bytes (a file that grows, or /proc, cannot
-    outrun the cap)."""
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise UnreadableFile("file not found") from None
-    except OSError as err:
-        raise UnreadableFile(f"the file cannot be opened ({err.strerror})") from None
+    outrun the cap). ``follow_symlinks=False`` refuses a link (a file planted in
+    the app's own folder)."""
+    handle = _open_for_reading(path, follow_symlinks)
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile("it is not an ordinary file (it may be a folder, a device or a pipe)")
+            raise UnreadableFile("it is not an ordinary file (it may be a folder, a device or a pipe)",
+                                 "folder" if stat.S_ISDIR(info.st_mode) else "not regular")
         if info.st_size > cap:
-            raise UnreadableFile(f"the file is too big ({_size(info.st_size)}; the most is {_size(cap)})")
-        chunks: list[bytes] = []
-        left = cap + 1
-        while left > 0:
-            chunk = os.read(handle, min(left, MIB))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+            raise UnreadableFile(f"the file is too big ({_size(info.st_size)}; the most is {_size(cap)})",
+                                 "too big", size=info.st_size)
+        data = _read_at_most(handle, cap + 1)
     except UnreadableFile:
         raise
     except OSError as err:
-        raise UnreadableFile(f"the file cannot be read ({err.strerror})") from None
+        raise UnreadableFile(f"the file cannot be read ({err.strerror})", "cannot read",
+                             strerror=err.strerror) from None
     finally:
         os.close(handle)
-    data = b"".join(chunks)
     if len(data) > cap:
-        raise UnreadableFile(f"the file is too big (more than {_size(cap)})")
+        raise UnreadableFile(f"the file is too big (more than {_size(cap)})", "too big", size=len(data))
     return data
+
+
+def _open_for_reading(path: Path, follow_symlinks: bool) -> int:
+    flags = os.O_RDONLY | os.O_NONBLOCK | _O_BINARY | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= _O_NOFOLLOW
+    try:
+        return os.open(path, flags)
+    except FileNotFoundError:
+        raise UnreadableFile("file not found", "missing") from None
+    except OSError as err:
+        reason = ("denied" if isinstance(err, PermissionError)
+                  else "link" if err.errno == errno.ELOOP else "cannot open")
+        raise UnreadableFile(f"the file cannot be opened ({err.strerror})", reason,
+                             strerror=err.strerror) from None
+
+
+def _read_at_most(handle: int, most: int) -> bytes:
+    chunks: list[bytes] = []
+    left = most
+    while left > 0:
+        chunk = os.read(handle, min(left, MIB))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _size(count: int) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from explainer.core.registry_record import PartialDate, RegistryStudy, Status
-from explainer.files import write_atomically
+from explainer.files import private_folder, write_atomically
 from explainer.paths import data_dir
 from explainer.records_io import NCT_PATTERN, RecordFileError, not_a_study_number, read_record
 
@@ -100,11 +100,11 @@ def remove_kept(nct_id: str) -> bool:
 # ---------------------------------------------------------------- inside
 
 def _private_folder() -> None:
-    """The data folder and its studies folder, readable by this user only."""
+    """The data folder and its studies folder, readable by this user only (either may
+    have been made earlier with the umask's 0755)."""
     folder = studies_dir()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for path in (folder.parent, folder):  # made earlier, perhaps with the umask's 0755
-        os.chmod(path, 0o700)
+    private_folder(folder.parent)
+    private_folder(folder)
 
 
 def _is_kept_name(name: str) -> bool:

@@ -9,17 +9,15 @@ explainer.core.registry_record; this module owns the file and the bytes.
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from explainer.core.registry_record import RegistryRecordError, RegistryStudy, from_registry_json
 from explainer.errors import UsageError
+from explainer.files import UnreadableFile, read_regular_file
 
 # The largest real record we know is about 1.5 MB (1,148 sites); 20 MB leaves room
 # for a search response of many studies and still keeps a hostile file out of memory.
@@ -27,10 +25,6 @@ _MB = 1024 * 1024
 MAX_RECORD_BYTES = 20 * _MB
 
 NCT_PATTERN = re.compile(r"NCT[0-9]{8}")  # [0-9], not \d: \d also matches other scripts' digits
-
-_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open (not on Windows)
-_O_BINARY = getattr(os, "O_BINARY", 0)      # Windows only
-_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class RecordFileError(UsageError):
@@ -96,52 +90,32 @@ def pick(studies: list[RegistryStudy] | tuple[RegistryStudy, ...], nct_id: str |
 # ---------------------------------------------------------------- the file
 
 def read_record_bytes(path: Path, *, follow_symlinks: bool = True, limit: int = MAX_RECORD_BYTES) -> bytes:
-    """The file's bytes: a regular file only, its size checked before anything is read."""
-    flags = os.O_RDONLY | _O_NONBLOCK | _O_BINARY | getattr(os, "O_CLOEXEC", 0)
-    if not follow_symlinks:
-        flags |= _O_NOFOLLOW
+    """The file's bytes: a regular file only, its size checked before anything is read
+    (files.read_regular_file reads it; this module words its refusals for a record)."""
     try:
-        handle = os.open(path, flags)
-    except OSError as err:
-        raise RecordFileError(_cannot_open(err), str(path)) from None
-    try:
-        info = os.fstat(handle)
-        if stat.S_ISDIR(info.st_mode):
-            raise RecordFileError("This is a folder, not a study record file; please choose a file in it.", str(path))
-        if not stat.S_ISREG(info.st_mode):
-            raise RecordFileError("This is not an ordinary file, so the app does not read it; "
-                                  "please choose a saved study record.", str(path))
-        if info.st_size > limit:
-            raise RecordFileError(_too_large(info.st_size, limit), str(path))
-        return _read_at_most(handle, limit, str(path))
-    except OSError as err:
-        raise RecordFileError(f"The app could not read this file ({err.strerror}).", str(path)) from None
-    finally:
-        os.close(handle)
+        return read_regular_file(path, limit, follow_symlinks=follow_symlinks)
+    except UnreadableFile as err:
+        raise RecordFileError(_refusal(err, limit), str(path)) from None
 
 
-def _read_at_most(handle: int, limit: int, source: str) -> bytes:
-    """Read to the end, but never more than ``limit`` bytes (the file may grow meanwhile)."""
-    chunks: list[bytes] = []
-    total = 0
-    while True:
-        chunk = os.read(handle, min(1 << 20, limit + 1 - total))
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        total += len(chunk)
-        if total > limit:
-            raise RecordFileError(_too_large(total, limit), source)
-
-
-def _cannot_open(err: OSError) -> str:
-    if isinstance(err, FileNotFoundError):
-        return "There is no such file; please check the name and the folder."
-    if isinstance(err, PermissionError):
-        return "The app is not allowed to read this file; please check its permissions."
-    if err.errno == errno.ELOOP:
-        return "This is a link to another file, so the app does not read it here."
-    return f"The app could not open this file ({err.strerror})."
+def _refusal(err: UnreadableFile, limit: int) -> str:
+    """The record's own sentence for each case read_regular_file refuses."""
+    match err.reason:
+        case "missing":
+            return "There is no such file; please check the name and the folder."
+        case "denied":
+            return "The app is not allowed to read this file; please check its permissions."
+        case "link":
+            return "This is a link to another file, so the app does not read it here."
+        case "folder":
+            return "This is a folder, not a study record file; please choose a file in it."
+        case "not regular":
+            return "This is not an ordinary file, so the app does not read it; please choose a saved study record."
+        case "too big":
+            return _too_large(err.size, limit)
+        case "cannot open":
+            return f"The app could not open this file ({err.system_words})."
+    return f"The app could not read this file ({err.system_words})."
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 
-from explainer.files import PRIVATE_FILE, private_folder, write_atomically
+from explainer.files import PRIVATE_FILE, private_folder, read_regular_file, write_atomically
 
 LOCK_NAME = "window.lock"
 REQUEST_GLOB = "raise-request-*.json"
@@ -110,10 +110,9 @@ class SingleWindow(QObject):
 def _read_request(request: Path) -> Path | None | bool:
     """The answers path in a request, None for "just come to the front", or False for
     a file that is not a request (too big, not a file, not our JSON)."""
-    try:
-        if request.is_symlink() or not request.is_file() or request.stat().st_size > REQUEST_MAX_BYTES:
-            return False
-        wanted = json.loads(request.read_text(encoding="utf-8")).get("open")
+    try:  # a link is refused (UnreadableFile is an OSError), like a folder or a big file
+        raw = read_regular_file(request, REQUEST_MAX_BYTES, follow_symlinks=False)
+        wanted = json.loads(raw.decode("utf-8")).get("open")
     except (OSError, ValueError, AttributeError, RecursionError):
         return False
     if wanted is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer import records_io
+from explainer import files, records_io
 from explainer.errors import UsageError
 from explainer.records_io import MAX_RECORD_BYTES, RecordFileError, pick, read_record, read_studies
 
@@ -130,7 +130,7 @@ def test_a_50_mb_file_is_refused_before_a_byte_is_read(tmp_path, monkeypatch) ->
     def no_reading(*_args):
         raise AssertionError("the file was read")
 
-    monkeypatch.setattr(records_io.os, "read", no_reading)
+    monkeypatch.setattr(files.os, "read", no_reading)  # the one reader: files.read_regular_file
     with pytest.raises(RecordFileError) as caught:
         read_record(huge)
     assert "50 MB" in caught.value.plain and "larger than the 20 MB" in caught.value.plain
