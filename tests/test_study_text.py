@@ -10,7 +10,8 @@ import pytest
 from explainer.content import ContentError, resources_root
 from explainer.core.registry_record import from_registry_json
 from explainer.core.study_pages import build_study_pages
-from explainer.core.study_text import escape, render_text
+from explainer.core.escaping import markdown_lines as escape
+from explainer.core.study_text import render_text
 from explainer.study_words_io import load_study_words, study_words
 
 SAMPLES = Path(__file__).parent / "fixtures" / "ctgov"

@@ -40,3 +40,26 @@ def terminal_text(value: str) -> str:
     """``value`` on one line of a terminal: no control characters (so no escape
     sequences from a record reach the screen), runs of spaces and line breaks made one."""
     return " ".join(_INVISIBLE.sub("", value).split())
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~{}])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=>])", re.MULTILINE)
+_MARKDOWN_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)   # "1." is escaped as "1\." (CommonMark)
+_LINE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def markdown_lines(text: str, *, line_start: bool = True) -> str:
+    """Plain text that Markdown shows as it is, keeping its lines (and no control
+    characters): a study's pages as text (study_text). ``markdown_text`` is for one line.
+    ``line_start=False``: the text follows a label, so its first line cannot start a list."""
+    text = _LINE_CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    first, newline, rest = text.partition("\n")
+    if line_start:
+        first = _markdown_line_starts(first)
+    return first + newline + _markdown_line_starts(rest)
+
+
+def _markdown_line_starts(text: str) -> str:
+    text = _MARKDOWN_NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

@@ -8,31 +8,10 @@ reader always sees whose words they are. No Qt, no files, no clock here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from explainer.core.escaping import markdown_lines as escape
 from explainer.core.study_pages import Item, ItemList, Paragraph, StudyPage
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~{}])")
-_LINE_START = re.compile(r"^(\s*)([-+=>])", re.MULTILINE)
-_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)   # "1." is escaped as "1\." (CommonMark)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
-
-
-def escape(text: str, *, line_start: bool = True) -> str:
-    """Plain text that Markdown shows as it is (and no control characters).
-    ``line_start=False``: the text follows a label, so its first line cannot start a list."""
-    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPECIAL.sub(r"\\\1", text)
-    first, newline, rest = text.partition("\n")
-    if line_start:
-        first = _starts(first)
-    return first + newline + _starts(rest)
-
-
-def _starts(text: str) -> str:
-    text = _NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def render_text(pages: Iterable[StudyPage]) -> str:
