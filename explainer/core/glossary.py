@@ -118,11 +118,19 @@ class _Matcher:
 
 
 def _matcher(glossary: Glossary) -> _Matcher:
-    """Whole words only; abbreviations (all capitals, like IV or ULN) match only in capitals."""
+    """Whole words only; abbreviations match only as written (see ``is_abbreviation``)."""
     terms = {f.lower(): t for t in glossary.terms for f in t.forms()}
-    forms = ((f, f.isupper()) for t in glossary.terms for f in t.forms())
+    forms = ((f, is_abbreviation(f)) for t in glossary.terms for f in t.forms())
     pattern = re.compile(rf"(?<![\w-]){_trie_pattern(forms)}(?![\w-])", re.IGNORECASE)
     return _Matcher(pattern, terms)
+
+
+def is_abbreviation(form: str) -> bool:
+    """A form found only in its own capitals: all capitals (IV, ULN: not 'iv'), or one
+    word of letters and digits with a capital after its first letter (eGFR, ctDNA,
+    HBsAg, AEs): 'EGFR', a gene in lung cancer records, is not the kidney test 'eGFR'.
+    Forms with spaces or hyphens ("CT scan", "HIV-infected") keep matching in any case."""
+    return form.isupper() or (form.isalnum() and any(c.isupper() for c in form[1:]))
 
 
 def mentions(text: str, glossary: Glossary, protected: re.Pattern[str] | None = None) -> list[Mention]:
