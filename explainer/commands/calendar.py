@@ -83,8 +83,10 @@ def parse_delays(texts: Sequence[str], trial: Trial, arm: int = 0) -> Mapping[in
         raise UsageError(f"--delay: {err}") from None
 
 
-def check_output(path: Path | str, *inputs: Path | None) -> None:
-    problem = output_problem(path, "my-treatment.ics", inputs)
+def check_output(path: Path | str, *inputs: Path | None, example: str = "my-treatment.ics") -> None:
+    """Fail before the work, with a message that says what to do (every command that
+    writes a file asks here; ``example`` is the file name it suggests)."""
+    problem = output_problem(path, example, inputs)
     if problem:
         raise UsageError(problem)
 

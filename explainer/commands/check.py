@@ -6,11 +6,9 @@ Exit 0 whatever the result (the check ran); 2 with one line on stderr for a bad 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from explainer.answers_io import load_answers
-from explainer.commands.record import open_trial, run_check
+from explainer.commands.record import open_trial, print_check, run_check
 from explainer.content import load_questions
 from explainer.core.eligibility import STATUS_ICONS, EligibilityReport, evaluate
 from explainer.core.facts import closed_notice, long_date
@@ -27,14 +25,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("the following arguments are required: answers")
     answers = load_answers(args.answers, trial.nct_id)
     report = evaluate(trial, answers, load_questions())
-    # A terminal that cannot show "µ" or "✓" gets a stand-in, never a traceback.
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")
-    if args.json:
-        print(json.dumps(report.to_spec_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(human_text(report, trial))
-    return 0
+    return print_check(args.json, report.to_spec_dict, lambda: human_text(report, trial))
 
 
 HELP_PLACE = 'on the page "Where to get help" in the Trial Explainer app'

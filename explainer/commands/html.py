@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
-from explainer.answers_io import load_answers
-from explainer.commands.calendar import check_in_range, parse_delays, pick_arm
-from explainer.commands.pdf import parse_start_date
+from explainer.commands.calendar import check_output, parse_delays, pick_arm
+from explainer.commands.pdf import answers_and_start
 from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
-from explainer.files import output_problem, write_atomically
+from explainer.files import write_atomically
 from explainer.summary_source import make_summary
 from explainer.webpage import render_summary_html
 
@@ -29,20 +29,20 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     trial = open_trial(args.trial, args.study)
     if isinstance(trial, RegistryStudy):
         return run_html(args, trial, today)
-    answers = load_answers(args.answers, trial.nct_id) if args.answers else None
-    start = parse_start_date(args.start_date)
-    if start is not None:
-        check_in_range(start, trial)
+    answers, start = answers_and_start(args, trial)
     if args.delay and start is None:
         raise UsageError("--delay needs --start-date: a delay moves your dates")
     arm = pick_arm(args.arm, trial, required=False)
     delays = parse_delays(args.delay, trial, arm)
-    problem = output_problem(args.output, EXAMPLE_NAME)
-    if problem:
-        raise UsageError(problem)
+    check_output(args.output, example=EXAMPLE_NAME)
     summary = make_summary(trial, answers, today or dt.date.today(), start=start, delays=delays, arm=arm)
-    try:
-        write_atomically(args.output, render_summary_html(summary))
-    except OSError as err:
-        raise UsageError(f"{args.output}: cannot be written ({err.strerror})") from None
+    write_web_page(args.output, render_summary_html(summary))
     return 0
+
+
+def write_web_page(path: Path | str, page: str) -> None:
+    """All or nothing, private like the answers (it may hold them); one line if it fails."""
+    try:
+        write_atomically(Path(path), page)
+    except OSError as err:
+        raise UsageError(f"{path}: cannot be written ({err.strerror})") from None

@@ -14,11 +14,13 @@ import os
 from pathlib import Path
 
 from explainer.answers_io import load_answers
-from explainer.commands.calendar import check_in_range, pick_arm
+from explainer.commands.calendar import check_in_range, check_output, pick_arm
+from explainer.core.answers import AnswersFile
+from explainer.core.model import Trial
 from explainer.core.paper import Paper, paper_for_environment
 from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
-from explainer.files import CannotWriteHere, output_problem, write_atomically
+from explainer.files import CannotWriteHere, write_atomically
 from explainer.summary_source import make_summary
 
 
@@ -28,10 +30,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     trial = open_trial(args.trial, args.study)
     if isinstance(trial, RegistryStudy):
         return run_pdf(args, trial, today)
-    answers = load_answers(args.answers, trial.nct_id) if args.answers else None
-    start = parse_start_date(args.start_date)
-    if start is not None:
-        check_in_range(start, trial)  # 9999-12-01 would overflow the dates; 1900 is no real first day
+    answers, start = answers_and_start(args, trial)
     output = Path(args.output)
     check_output_folder(args.output, args.answers, args.trial)
     summary = make_summary(trial, answers, today or dt.date.today(), start=start,
@@ -41,6 +40,16 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     paper: Paper = args.paper or paper_for_environment(dict(os.environ))
     write_bytes_atomically(output, render_summary_pdf(summary, paper, args.large_print))
     return 0
+
+
+def answers_and_start(args: argparse.Namespace, trial: Trial) -> tuple[AnswersFile | None, dt.date | None]:
+    """The answers file (if given) and the first treatment day (if given), checked:
+    the PDF and the web page read them the same way."""
+    answers = load_answers(args.answers, trial.nct_id) if args.answers else None
+    start = parse_start_date(args.start_date)
+    if start is not None:
+        check_in_range(start, trial)  # 9999-12-01 would overflow the dates; 1900 is no real first day
+    return answers, start
 
 
 def parse_start_date(text: str | None) -> dt.date | None:
@@ -56,9 +65,7 @@ def parse_start_date(text: str | None) -> dt.date | None:
 
 def check_output_folder(path: Path | str, *inputs: Path | None) -> None:
     """Fail before the work, with a message that says what to do."""
-    problem = output_problem(path, "summary.pdf", inputs)
-    if problem:
-        raise UsageError(problem)
+    check_output(path, *inputs, example="summary.pdf")
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:

@@ -16,8 +16,9 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from explainer.answers_io import load_answers
 from explainer.content import load_trial
@@ -122,12 +123,15 @@ def place_of(args: argparse.Namespace) -> Place:
 def run_check(args: argparse.Namespace, study: RegistryStudy) -> int:
     answers = load_study_answers(args.answers, study)
     check = check_study(study, answers, study_summary_words().check)
+    return print_check(args.json, check.to_spec_dict, lambda: check_text(check, study))
+
+
+def print_check(as_json: bool, spec: Callable[[], dict[str, Any]], text: Callable[[], str]) -> int:
+    """The check's result on standard output: spec §3's JSON, or the words (both kinds of study)."""
+    # A terminal that cannot show "µ" or "✓" gets a stand-in, never a traceback.
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
-    if args.json:
-        print(json.dumps(check.to_spec_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(check_text(check, study))
+    print(json.dumps(spec(), indent=2, ensure_ascii=False) if as_json else text())
     return 0
 
 
@@ -196,15 +200,11 @@ def run_pdf(args: argparse.Namespace, study: RegistryStudy, today: dt.date | Non
 
 
 def run_html(args: argparse.Namespace, study: RegistryStudy, today: dt.date | None = None) -> int:
-    from explainer.files import output_problem, write_atomically
+    from explainer.commands.calendar import check_output
+    from explainer.commands.html import EXAMPLE_NAME, write_web_page
     from explainer.webpage.study_page import render_study_html
 
-    problem = output_problem(args.output, "summary.html", (args.answers, args.trial))
-    if problem:
-        raise UsageError(problem)
+    check_output(args.output, args.answers, args.trial, example=EXAMPLE_NAME)
     summary = _summary(args, study, today or dt.date.today())
-    try:
-        write_atomically(args.output, render_study_html(summary))
-    except OSError as err:
-        raise UsageError(f"{args.output}: cannot be written ({err.strerror})") from None
+    write_web_page(args.output, render_study_html(summary))
     return 0
