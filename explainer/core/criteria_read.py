@@ -691,6 +691,12 @@ _LINES = re.compile(
     re.IGNORECASE)
 
 
+def _count(words: str) -> int:
+    """A count the patterns take as digits or as a word ("2", "two")."""
+    word = words.lower()
+    return _WORD_NUMBERS[word] if word in _WORD_NUMBERS else int(word)
+
+
 def _read_lines(clause: str, inherited: str | None, kind: Kind) -> list[ReadRule]:
     rules: list[ReadRule] = []
     for match in _LINES.finditer(clause):
@@ -698,8 +704,7 @@ def _read_lines(clause: str, inherited: str | None, kind: Kind) -> list[ReadRule
         if bool(pre) == bool(post):
             continue  # "received 2 prior lines" (exactly? at least?) is left to the patient
         op = _op_of(pre, _PREFIX_OPS) if pre else _op_of(post, _POSTFIX_OPS)
-        word = match.group("num").lower()
-        value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else int(word)
+        value = _count(match.group("num"))
         rules.append(ReadRule(question="prior_treatment_lines", op=op, value=value, unit=None, uln=False,
                               words=match.group(0).strip(), condition=inherited or _tail_condition(
                                   clause[match.end():], kind)))
@@ -733,8 +738,7 @@ def _read_time_since(clause: str, inherited: str | None, kind: Kind) -> list[Rea
         question = _transplant_question(match)
         rel = match.group("rel").lower()
         op: Op = "<" if rel in ("less than", "<") else "<="
-        word = match.group("num").lower()
-        value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else int(word)
+        value = _count(match.group("num"))
         # In an inclusion, "... within 3 months, or ... transplant within 6" are alternatives.
         condition = inherited or (clause.strip() if kind == "inclusion" and re.search(
             r"\bor\b[^.;]*transplant", clause[match.end():], re.IGNORECASE) else None)
@@ -742,14 +746,12 @@ def _read_time_since(clause: str, inherited: str | None, kind: Kind) -> list[Rea
                               words=match.group(0).strip(), condition=condition or _tail_condition(
                                   clause[match.end():], kind)))
     for match in _AFTER_TRANSPLANT.finditer(clause):
-        word = match.group("num").lower()
-        value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else int(word)
+        value = _count(match.group("num"))
         rules.append(ReadRule(question=_transplant_question(match), op=_op_of(match.group("pre"), _PREFIX_OPS),
                               value=value, unit=match.group("unit").lower(), uln=False, words=match.group(0).strip(),
                               condition=inherited or _tail_condition(clause[match.end():], kind)))
     for match in _SINCE_LAST.finditer(clause):
-        word = match.group("num").lower()
-        value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else int(word)
+        value = _count(match.group("num"))
         rules.append(ReadRule(question="time_since_last_treatment", op=_op_of(match.group("pre"), _PREFIX_OPS),
                               value=value, unit=match.group("unit").lower(), uln=False, words=match.group(0).strip(),
                               condition=inherited or _tail_condition(clause[match.end():], kind)))

@@ -46,11 +46,8 @@ class StoryBuilder:
 
     def opening(self) -> list[Flowable]:
         s = self.styles
-        box = Table([[Paragraph(text(self.summary.short_disclaimer), s.boxed)]], colWidths=[self.width])
-        box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         return [Paragraph(text(self.summary.title), s.title), Paragraph(text(self.summary.subtitle), s.subtitle),
-                box, *self.key_points()]
+                notice_box(self.summary.short_disclaimer, s, self.width), *self.key_points()]
 
     def key_points(self) -> list[Flowable]:
         """Page 1: the status, what to ask, the main side effects and when to call, in a box."""
@@ -213,6 +210,14 @@ class StoryBuilder:
         box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
         return [Spacer(1, 8 * s.scale), box]
+
+
+def notice_box(words: str, styles: Styles, width: float) -> Table:
+    """The shaded, framed notice under a summary's title (both kinds of study)."""
+    box = Table([[Paragraph(text(words), styles.boxed)]], colWidths=[width])
+    box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                              ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return box
 
 
 def table_style(commands: list[tuple[object, ...]]) -> TableStyle:

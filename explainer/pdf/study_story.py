@@ -14,7 +14,7 @@ import io
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from explainer.core.paper import Paper
 from explainer.core.study_pages import Block, Item, ItemList, StudyPage
@@ -23,8 +23,8 @@ from explainer.core.study_summary import StudySummary
 from explainer.pdf.document import FOOTER_ROOM, MARGIN, PAGE_SIZES, numbered_canvas
 from explainer.pdf.fonts import REGULAR, register_fonts
 from explainer.pdf.paragraph import Paragraph
-from explainer.pdf.story import table_style, text
-from explainer.pdf.styles import HEADING, SHADE, Styles, make_styles
+from explainer.pdf.story import notice_box, text
+from explainer.pdf.styles import Styles, make_styles
 
 INDENT = 14     # points per list level
 MAX_DEPTH = 6   # deeper lists are drawn at this depth (a hostile record may nest 8 levels)
@@ -67,11 +67,8 @@ class StudyStoryBuilder:
 
     def opening(self) -> list[Flowable]:
         s = self.styles
-        box = Table([[Paragraph(text(self.summary.notice), s.boxed)]], colWidths=[self.width])
-        box.setStyle(table_style([("BOX", (0, 0), (-1, -1), 1.2, HEADING), ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         return [Paragraph(text(self.summary.title), s.title), Paragraph(text(self.summary.subtitle), s.subtitle),
-                box, Spacer(1, 4 * s.scale)]
+                notice_box(self.summary.notice, s, self.width), Spacer(1, 4 * s.scale)]
 
     def page(self, page: StudyPage) -> list[Flowable]:
         out: list[Flowable] = [Paragraph(text(page.title), self.styles.h1)]
