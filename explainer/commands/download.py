@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from explainer.errors import UsageError
-from explainer.files import output_problem, write_atomically
+from explainer.files import write_atomically
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,9 +32,9 @@ def run(args: argparse.Namespace) -> int:
     base = download.registry_base_url()
     output: Path | None = args.output
     if output is not None:
-        problem = output_problem(output, f"{number}.json")
-        if problem:
-            raise UsageError(problem)
+        from explainer.commands.calendar import check_output
+
+        check_output(output, example=f"{number}.json")
     print(download.going_online_notice(number, base), file=sys.stderr, flush=True)
     fetched = download.download_record(number, base)
     if output is not None:
