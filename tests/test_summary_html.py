@@ -230,3 +230,16 @@ def test_html_command_leaves_no_part_file_when_the_disk_fails(tmp_path, monkeypa
     assert main(["html", "-o", str(folder / "s.html")]) == 2
     assert "cannot be written (No space)" in capsys.readouterr().err
     assert list(folder.iterdir()) == []
+
+
+def test_html_command_never_writes_over_the_answers_it_reads(tmp_path, capsys) -> None:
+    """Like pdf: `html mine.answers.json -o mine.answers.json` would lose the answers."""
+    from explainer.cli import main
+
+    answers = tmp_path / "mine.answers.json"
+    answers.write_bytes(ANSWERS.read_bytes())
+    before = answers.read_bytes()
+    assert main(["html", str(answers), "-o", str(answers)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "a file this command reads" in err
+    assert answers.read_bytes() == before

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         raise UsageError("--delay needs --start-date: a delay moves your dates")
     arm = pick_arm(args.arm, trial, required=False)
     delays = parse_delays(args.delay, trial, arm)
-    check_output(args.output, example=EXAMPLE_NAME)
+    check_output(args.output, args.answers, args.trial, example=EXAMPLE_NAME)  # never over a file it reads
     summary = make_summary(trial, answers, today or dt.date.today(), start=start, delays=delays, arm=arm)
     write_web_page(args.output, render_summary_html(summary))
     return 0
