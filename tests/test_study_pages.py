@@ -211,6 +211,16 @@ def test_the_withdrawn_study_says_no_one_took_part() -> None:
     assert not any(t.startswith("That was more than a year") for t in app_texts(pages))
 
 
+@pytest.mark.parametrize("status", [s for s, i in INTAKES.items() if i is Intake.NO], ids=str)
+def test_a_closed_study_never_supposes_the_reader_is_in_it(status: Status) -> None:
+    """The 'no' steps follow sentences such as 'No one took part' (withdrawn) and 'People
+    who were in it no longer get study care' (ended): they must not suppose the reader is in it."""
+    study = record(statusModule={"overallStatus": status.value, "statusVerifiedDate": "2026-03"})
+    steps = section_texts(build_study_pages(study, WORDS, TODAY), "status-next")
+    assert steps and not any(re.search(r"\bin (this|the) study now\b|\bare in (this|the) study\b", t) for t in steps)
+    assert "If you have questions about this study, ask the study team." in steps
+
+
 # ---------------------------------------------------------------- what the study is
 
 def test_the_brief_summary_is_quoted_as_the_registrys_words() -> None:
