@@ -245,6 +245,18 @@ def test_a_treatment_groups_dosing_plan_is_not_shown_and_the_page_says_whom_to_a
     assert not re.search(r"\bamounts?\b.*\b(mg|mcg)\b", WORDS.what_happens.arm_plan_in_record)
 
 
+def test_the_words_about_a_groups_hidden_plan_do_not_claim_it_holds_medicine() -> None:
+    """The sentence stands for every described arm, and some plans hold no medicine at all
+    (NCT06388018's Cohort A1 is watched, with scans): it may not say the plan has amounts."""
+    study = sample("NCT06388018")
+    watched = next(arm for arm in study.arms if arm.label == "Cohort A1")
+    assert "observation" in watched.description and not re.search(r"\d", watched.description)
+    shown = [p.text for p in paragraphs(build_study_pages(study, WORDS))]
+    assert WORDS.what_happens.arm_plan_in_record in shown
+    assert not re.search(r"\bwith amounts of medicine\b", WORDS.what_happens.arm_plan_in_record)
+    assert re.search(r"\bmay give amounts of medicine\b", WORDS.what_happens.arm_plan_in_record)
+
+
 def test_registry_escapes_are_undone_in_quotes() -> None:
     study = sample("NCT04267848")
     raw = study.brief_summary or ""
