@@ -194,9 +194,19 @@ def test_each_site_status_is_counted_from_the_sites_own_statuses() -> None:
     texts = section_texts(build_study_pages(study, WORDS), "status-sites")
     expected = {s: sum(1 for site in study.sites if site.status is s) for s in Status}
     for status, count in expected.items():
-        line = f"At {count:,} places: {WORDS.status.overall[status].short}."
+        line = f"At {count:,} places, the record says: {WORDS.status.overall[status].short}."
         assert (line in texts) is (count > 1)
     assert sum(expected.values()) == 1148
+
+
+def test_a_places_status_is_said_as_the_records_even_when_the_study_is_out_of_date() -> None:
+    """NCT03475563's own status is 'Unknown' (not checked since 2019), while its 3 places
+    still say 'Recruiting': the page must not say flatly that they are taking new people."""
+    study = sample("NCT03475563")
+    assert study.overall_status is Status.UNKNOWN
+    texts = section_texts(build_study_pages(study, WORDS, TODAY), "status-sites")
+    assert "At 3 places, the record says: taking new people." in texts
+    assert "At 3 places: taking new people." not in texts
 
 
 def test_a_single_site_without_a_status_is_said_in_the_singular() -> None:
