@@ -194,9 +194,19 @@ def test_each_site_status_is_counted_from_the_sites_own_statuses() -> None:
     texts = section_texts(build_study_pages(study, WORDS), "status-sites")
     expected = {s: sum(1 for site in study.sites if site.status is s) for s in Status}
     for status, count in expected.items():
-        line = f"At {count:,} places: {WORDS.status.overall[status].short}."
+        line = f"At {count:,} places, the record says: {WORDS.status.overall[status].short}."
         assert (line in texts) is (count > 1)
     assert sum(expected.values()) == 1148
+
+
+def test_a_places_status_is_said_as_the_records_even_when_the_study_is_out_of_date() -> None:
+    """NCT03475563's own status is 'Unknown' (not checked since 2019), while its 3 places
+    still say 'Recruiting': the page must not say flatly that they are taking new people."""
+    study = sample("NCT03475563")
+    assert study.overall_status is Status.UNKNOWN
+    texts = section_texts(build_study_pages(study, WORDS, TODAY), "status-sites")
+    assert "At 3 places, the record says: taking new people." in texts
+    assert "At 3 places: taking new people." not in texts
 
 
 def test_a_single_site_without_a_status_is_said_in_the_singular() -> None:
@@ -209,6 +219,16 @@ def test_the_withdrawn_study_says_no_one_took_part() -> None:
     assert section_texts(pages, "status-answer")[0] == WORDS.status.overall[Status.WITHDRAWN].answer
     assert "0 people took part." in section_texts(pages, "details-size")
     assert not any(t.startswith("That was more than a year") for t in app_texts(pages))
+
+
+@pytest.mark.parametrize("status", [s for s, i in INTAKES.items() if i is Intake.NO], ids=str)
+def test_a_closed_study_never_supposes_the_reader_is_in_it(status: Status) -> None:
+    """The 'no' steps follow sentences such as 'No one took part' (withdrawn) and 'People
+    who were in it no longer get study care' (ended): they must not suppose the reader is in it."""
+    study = record(statusModule={"overallStatus": status.value, "statusVerifiedDate": "2026-03"})
+    steps = section_texts(build_study_pages(study, WORDS, TODAY), "status-next")
+    assert steps and not any(re.search(r"\bin (this|the) study now\b|\bare in (this|the) study\b", t) for t in steps)
+    assert "If you have questions about this study, ask the study team." in steps
 
 
 # ---------------------------------------------------------------- what the study is
@@ -233,6 +253,18 @@ def test_a_treatment_groups_dosing_plan_is_not_shown_and_the_page_says_whom_to_a
             assert arm.description.replace("\\", "").strip()[:60] not in texts
         assert sum(p.text == WORDS.what_happens.arm_plan_in_record for p in shown) == len(described)
     assert not re.search(r"\bamounts?\b.*\b(mg|mcg)\b", WORDS.what_happens.arm_plan_in_record)
+
+
+def test_the_words_about_a_groups_hidden_plan_do_not_claim_it_holds_medicine() -> None:
+    """The sentence stands for every described arm, and some plans hold no medicine at all
+    (NCT06388018's Cohort A1 is watched, with scans): it may not say the plan has amounts."""
+    study = sample("NCT06388018")
+    watched = next(arm for arm in study.arms if arm.label == "Cohort A1")
+    assert "observation" in watched.description and not re.search(r"\d", watched.description)
+    shown = [p.text for p in paragraphs(build_study_pages(study, WORDS))]
+    assert WORDS.what_happens.arm_plan_in_record in shown
+    assert not re.search(r"\bwith amounts of medicine\b", WORDS.what_happens.arm_plan_in_record)
+    assert re.search(r"\bmay give amounts of medicine\b", WORDS.what_happens.arm_plan_in_record)
 
 
 def test_registry_escapes_are_undone_in_quotes() -> None:
