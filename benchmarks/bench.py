@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure start-up time and memory, then the in-process figures.")
     parser.add_argument("--repeat", type=int, default=9, help="measured runs per subject (default 9)")
     parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE, help="the bundled executable")
-    parser.add_argument("--samples", default="/work/shared/ctgov-samples",
+    parser.add_argument("--samples", default=str(Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "ctgov"),
                         help="ClinicalTrials.gov records for the glossary benchmark")
     args = parser.parse_args(argv)
     subjects = {"bare PySide6 window": [sys.executable, "-c", BARE_WINDOW],

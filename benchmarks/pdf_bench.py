@@ -64,7 +64,7 @@ def main() -> int:
 
         changed = {**given, "platelets": LabValue(value=50 + next(platelets) % 100, unit="10^9/L")}
         answers_file = new_answers_file(trial.nct_id, answers.as_of, Answers.model_validate(changed))
-        return results_html(evaluate(trial, answers_file, questions), trial.last_updated, glossary)
+        return results_html(evaluate(trial, answers_file, questions), trial, glossary)
 
     floor = timed(minimal_two_pages, args.runs)
     pdf = timed(lambda: render_summary_pdf(make_summary(trial, answers, printed, start=start)), args.runs)
