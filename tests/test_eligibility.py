@@ -333,3 +333,15 @@ def test_a_recruiting_study_says_so_in_the_overall_sentence(trial) -> None:
     open_trial = trial.model_copy(update={"status": RecruitmentStatus.RECRUITING})
     answers = new_answers_file(trial.nct_id, AS_OF, Answers.model_validate(_all_met()))
     assert ", and on September 26, 2025 the study was taking new people;" in evaluate(open_trial, answers).overall_words
+
+
+def test_a_rule_that_seems_not_met_still_has_a_next_step(trial) -> None:
+    """Found in the patient review: 'No' to 'Can you understand the study and decide
+    yourself?' gave 'Seems not met' with no next step, which reads as 'you cannot join'."""
+    from explainer.core.eligibility import NOT_MET_NEXT_STEP
+
+    answers = new_answers_file(trial.nct_id, AS_OF, Answers.model_validate({"can_consent": "no"}))
+    report = evaluate(trial, answers, QUESTIONS)
+    unmet = [c for c in report.criteria if c.status is Status.NOT_SATISFIED]
+    assert unmet and all(c.ask_doctor == NOT_MET_NEXT_STEP for c in unmet)
+    assert all(not c.ask_doctor for c in report.criteria if c.status is Status.SATISFIED)

@@ -85,7 +85,7 @@ class CriterionResult(_Frozen):
     plain: str
     source: str
     reason: str
-    ask_doctor: str = ""  # what to ask about an open criterion; empty otherwise
+    ask_doctor: str = ""  # what to ask about an open or unmet criterion; empty when it seems met
 
     @property
     def status_words(self) -> str:
@@ -198,6 +198,12 @@ def overall_of(statuses: Any) -> Overall:
     return Overall.POSSIBLE_MATCH
 
 
+# A rule that seems not met still has a next step: the app may have missed a detail,
+# and only the study team decides (a "No" with nothing after it reads as "you cannot join").
+NOT_MET_NEXT_STEP = ("Talk about this rule with your doctor or the study team. "
+                     "Only they can decide, and they may know more than the app asked.")
+
+
 def _criterion(criterion: Criterion, context: _Context) -> CriterionResult:
     if criterion.rule is None:
         outcome = _Outcome(Status.UNKNOWN, ("Only the study team can judge this rule.",))
@@ -208,7 +214,8 @@ def _criterion(criterion: Criterion, context: _Context) -> CriterionResult:
     return CriterionResult(id=criterion.id, kind=criterion.kind, status=outcome.status,
                            plain=criterion.plain, source=criterion.source,
                            reason=" ".join(dict.fromkeys(outcome.reasons)),
-                           ask_doctor=ask if outcome.status is Status.UNKNOWN else "")
+                           ask_doctor=ask if outcome.status is Status.UNKNOWN else
+                           NOT_MET_NEXT_STEP if outcome.status is Status.NOT_SATISFIED else "")
 
 
 def _evaluate_rule(rule: Any, context: _Context) -> _Outcome:
