@@ -257,7 +257,7 @@ def test_places_filter_by_country_state_and_city_with_the_keyboard(frame, qtbot,
     assert [places.country.itemText(i) for i in range(places.country.count())] == [
         "Any country", "Guam", "United States"]
     qtbot.keyClick(places.country, Qt.Key.Key_Down)  # the arrow keys choose without opening the list
-    assert "Here are 1 of the 1,148 places: the ones in Guam." in shown.browsers["where"].toPlainText()
+    assert "Here is 1 of the 1,148 places: the one in Guam." in shown.browsers["where"].toPlainText()
     qtbot.keyClick(places.country, Qt.Key.Key_Down)
     in_us = shown.browsers["where"].toPlainText()
     assert "the ones in United States" in in_us and "Guam" not in in_us.split("the ones in")[1]

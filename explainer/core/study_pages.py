@@ -607,8 +607,9 @@ def _places(study: RegistryStudy, words: StudyWords, place: Place) -> Section:
         if chosen:  # the record's spelling of the place, not the one typed
             first = chosen[0][1]
             named = Place(place.country and first.country, place.state and first.state, place.city and first.city)
-            blocks.append(Paragraph(w.filtered.format(shown=_number(len(chosen)), total=_number(total),
-                                                      place=named.names())))
+            found = (w.filtered_one.format(total=_number(total), place=named.names()) if len(chosen) == 1 else
+                     w.filtered.format(shown=_number(len(chosen)), total=_number(total), place=named.names()))
+            blocks.append(Paragraph(found))
         else:
             blocks.append(Paragraph(w.none_in_filter.format(place=place.names())))
     blocks.append(_list(_site_item(index, site, words) for index, site in chosen))

@@ -78,6 +78,7 @@ WithMonthYear = Words("month", "year")
 WithNctId = Words("nct_id")
 WithPlace = Words("place")
 WithShownTotalPlace = Words("shown", "total", "place")
+WithTotalPlace = Words("total", "place")
 WithStatus = Words("status")
 WithWho = Words("who")
 Steps = Annotated[tuple[Plain, ...], Field(min_length=1, max_length=8)]
@@ -294,6 +295,7 @@ class WhereWords(_Strict):
     place_count_one_country: WithCount
     one_place: Plain
     filtered: WithShownTotalPlace
+    filtered_one: WithTotalPlace  # "Here is 1 of …": one place is not "are"
     none_in_filter: WithPlace
     no_sites: WithNctId
     status_label: Plain
