@@ -169,3 +169,37 @@ def test_at_250_percent_the_export_dialog_fits_and_its_choices_are_whole(laptop_
     notes = [label for label in dialog.findChildren(QLabel) if label.wordWrap() and label.text()]
     assert [n.text()[:30] for n in notes if n.isVisible() and n.height() < n.heightForWidth(n.width())] == []
     assert _cut_off(dialog, dialog) == []
+
+
+def test_at_250_percent_the_questions_keep_most_of_the_page_and_the_bar_stays_reachable(laptop_window, qtbot) -> None:
+    """Found in the patient review: at 250% the bar above the questions took 490 of
+    the page's 658 pixels, leaving the questions 152. Now it takes at most a third; its words scroll within it."""
+    window = laptop_window
+    window.resize(1280, 800)
+    window.show_section("self-check")
+    _zoom_to(window, qtbot, 250)
+    check = window.self_check
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: check.questionnaire.viewport().height() >= page.height() / 2)
+    area = check.summary_area
+    assert area.height() <= page.height() / 3 + 1
+    # Every word of the bar is reachable: the label lies whole inside the scrolled bar,
+    # and scrolling to the end of the area shows its bottom (or nothing needed scrolling).
+    bar = check.summary
+    assert bar.width() <= area.viewport().width()
+    assert bar.height() >= bar.heightForWidth(bar.width()) - 1
+    label = check.summary.label
+    assert label.height() >= label.heightForWidth(label.width()) - 1
+    assert "So far:" in label.text()
+    scroll = area.verticalScrollBar()
+    if bar.height() > area.viewport().height():
+        assert area.focusPolicy() != Qt.FocusPolicy.NoFocus  # keys can scroll it
+        scroll.setValue(scroll.maximum())
+        bottom = label.mapTo(area.viewport(), QPoint(0, label.height())).y()
+        assert bottom <= area.viewport().height()
+    # The buttons are still there, each reached by Tab before the questions.
+    area.ensureWidgetVisible(bar.export_pdf)
+    assert area.viewport().rect().contains(bar.export_pdf.geometry().translated(bar.pos()).center())
+    _zoom_to(window, qtbot, 100)
+    qtbot.waitUntil(lambda: area.height() >= bar.heightForWidth(area.viewport().width()))
+    assert area.verticalScrollBar().maximum() == 0  # at 100% it all shows, as before
