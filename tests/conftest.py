@@ -32,6 +32,25 @@ def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     return home
 
 
+@pytest.fixture
+def no_connections(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every way the app could open a connection or look up a name fails the test loudly;
+    the list holds each attempt."""
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(*args, **_kwargs):
+        attempts.append(args)
+        raise AssertionError("the app tried to connect")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
 @pytest.fixture(scope="session")
 def registry_text() -> str:
     """The registry record as the seed gives it, with Markdown escapes removed."""

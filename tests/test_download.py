@@ -171,22 +171,6 @@ def registry(server, monkeypatch) -> tuple[str, Seen]:
     return server
 
 
-@pytest.fixture
-def no_connections(monkeypatch) -> list[object]:
-    """Every way the app could open a connection or look up a name fails the test loudly."""
-    attempts: list[object] = []
-
-    def refuse(*args, **_kwargs):
-        attempts.append(args)
-        raise AssertionError("the app tried to connect")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    return attempts
-
-
 def failure(number: str, base: str, **kw) -> str:
     with pytest.raises(DownloadError) as caught:
         download_record(number, base, **kw)

@@ -4,7 +4,6 @@ damaged kept file is listed as damaged, never a crash."""
 from __future__ import annotations
 
 import os
-import socket
 import stat
 from pathlib import Path
 
@@ -26,20 +25,6 @@ def keep_sample(nct_id: str) -> Path:
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.lstat().st_mode)
-
-
-@pytest.fixture
-def no_connections(monkeypatch) -> list[object]:
-    attempts: list[object] = []
-
-    def refuse(*args, **_kwargs):
-        attempts.append(args)
-        raise AssertionError("the app tried to connect")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    return attempts
 
 
 def test_a_kept_study_lives_in_the_data_folder(private_user_folders: Path) -> None:

@@ -52,16 +52,6 @@ def problems(monkeypatch) -> list[str]:
     return said
 
 
-@pytest.fixture
-def no_connections(monkeypatch) -> None:
-    def refuse(*_args, **_kwargs):
-        raise AssertionError("the window tried to go online")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-
-
 def _text(window: RecordWindow) -> list[str]:
     return [line for line in window.current_browser().toPlainText().splitlines() if line.strip()]
 
