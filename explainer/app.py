@@ -162,8 +162,12 @@ def bring_to_front(window: MainWindow, answers_path: Path | None) -> None:
     window.raise_()
     window.activateWindow()
     QApplication.alert(window)  # where the desktop refuses to move focus, the task bar says so
-    self_check = getattr(window, "self_check", None)
-    if answers_path is not None and self_check is not None and self_check.open_answers(answers_path):
+    if answers_path is None:
+        return
+    if getattr(window, "self_check", None) is None:  # still being built: opened once it is (_parts_to_build)
+        window.answers_handed_over = answers_path  # type: ignore[attr-defined]
+        return
+    if window.self_check.open_answers(answers_path):  # type: ignore[attr-defined]
         window.show_section("self-check-results")
 
 
@@ -256,8 +260,12 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
             importlib.import_module(module)
         yield
         add_self_check(window)
-        try:
-            window.self_check.offer_draft()  # type: ignore[attr-defined]
+        try:  # answers handed over by a second start while this was built replace the draft offer
+            handed_over = getattr(window, "answers_handed_over", None)
+            if handed_over is not None:
+                bring_to_front(window, handed_over)
+            else:
+                window.self_check.offer_draft()  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 - a draft no one foresaw: the guard's dialog, and the window goes on
             if unexpected is None:
                 raise

@@ -88,6 +88,23 @@ def test_the_study_itself_opens_in_idle_time_after_the_first_paint(frame, qtbot)
     assert _built(frame) == [s[0] for s in SECTIONS]
 
 
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen: bring_to_front raises the window
+def test_answers_handed_over_before_the_self_check_is_built_are_opened_once_it_is(frame, qtbot) -> None:
+    """A second start hands its answers file to the first window (explainer.single_window),
+    possibly while that window is still building its study: the answers are not dropped."""
+    from pathlib import Path
+
+    from explainer.app import bring_to_front, build_in_idle_time
+
+    answers = Path(__file__).parent / "fixtures" / "full.answers.json"
+    log: list[str] = []
+    build_in_idle_time(frame, lambda: log.append("done"))
+    bring_to_front(frame, answers)  # before the study, before the self-check
+    qtbot.waitUntil(lambda: "done" in log, timeout=20_000)
+    assert frame.session.answers is not None and frame.session.answers.answers.answered()
+    assert frame.section_ids()[frame.stack.currentIndex()] == "self-check-results"
+
+
 def test_a_lazy_page_is_built_when_first_shown(lazy_window) -> None:
     lazy_window.show_section("status")
     assert _built(lazy_window) == ["welcome", "status"]
