@@ -128,6 +128,34 @@ def test_serious_label_warnings_are_named_per_medicine(medicine: str) -> None:
         assert sign in call
 
 
+# Item 14, warning by warning: each label warning the review named, on the medicine's own
+# page, with the label as its source (the overview names them too).
+LABEL_WARNINGS = [
+    ("carfilzomib", "**Heart problems**"),
+    ("carfilzomib", "**High blood pressure**"),
+    ("carfilzomib", "**Lung problems**"),
+    ("carfilzomib", "**Blood clots**"),
+    ("pomalidomide", "Blood clots"),
+    ("pomalidomide", "Low platelets"),
+    ("pomalidomide", "**New cancers.** A blood cancer called AML"),
+]
+
+
+@pytest.mark.parametrize(("medicine", "words"), LABEL_WARNINGS)
+def test_each_label_warning_the_review_named_is_on_the_medicine_s_page(medicine: str, words: str) -> None:
+    page = _page(f"medicine-{medicine}")
+    assert words in page
+    section = page[page.rindex("## ", 0, page.index(words)):]
+    section = section[:section.find("## ", 3)] if "## " in section[3:] else section
+    assert "(Source: the FDA label" in section or "(Source: pomalyst.com" in section, "sourced in its section"
+
+
+def test_the_overview_names_pomalidomide_s_new_cancer_warning() -> None:
+    overview = _page("medicines")
+    part = overview[overview.index("**Pomalidomide:**"):overview.index("(Source:", overview.index("**Pomalidomide:**"))]
+    assert "new blood cancer (AML)" in " ".join(part.split())
+
+
 # Item 13: the definitions a nurse found wrong, and a source on each medical one.
 WRONG = {"registry": "must have one", "rems": "makes sure no one gets pregnant", "pet-ct": "safe tracer",
          "steroid": "helps other myeloma medicines work"}
