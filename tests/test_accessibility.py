@@ -46,6 +46,8 @@ def _text_pairs(colours: Colours) -> list[tuple[str, str, str]]:
     pairs = [(f"{fg.name}/{bg.name}", colours.get(fg), colours.get(bg)) for fg, bg in TEXT_PAIRS]
     pairs += [(f"result word {status}", value, colours.get(QPalette.ColorRole.Base))
               for status, value in colours.status.items()]
+    pairs += [(f"disabled words on {bg.name}", colours.disabled, colours.get(bg))
+              for bg in (QPalette.ColorRole.Button, QPalette.ColorRole.Window, QPalette.ColorRole.Base)]
     return pairs
 
 
@@ -243,3 +245,32 @@ def test_at_200_percent_the_questions_fit_without_a_sideways_scroll(zoomed_windo
     qtbot.waitUntil(questionnaire.isVisible)
     assert questionnaire.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert questionnaire.widget().minimumSizeHint().width() <= questionnaire.viewport().width()
+
+
+@pytest.mark.parametrize("colours", THEMES, ids=lambda c: c.name)
+def test_a_control_that_cannot_be_used_looks_different_not_by_colour_alone(qtbot, colours: Colours) -> None:
+    """Disabled controls looked exactly like the others. Now their words are paler
+    (still 4.5:1, above) and their border dashed, so the shape tells it too."""
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from explainer.ui.theme import palette
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.setPalette(palette(colours))
+    holder.setStyleSheet(style_sheet(colours))
+    on, off = QPushButton("Save", holder), QPushButton("Save", holder)
+    off.setEnabled(False)
+    for button in (on, off):
+        button.resize(120, 40)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert off.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name() == colours.disabled
+    on_image, off_image = on.grab().toImage(), off.grab().toImage()
+    assert on_image != off_image
+    def top_edge(image) -> set[str]:  # the border's top line, left to right, away from the round corners
+        return {image.pixelColor(x, 0).name() for x in range(10, 110)}
+
+    assert len(top_edge(on_image)) == 1, "a solid border"
+    assert len(top_edge(off_image)) > 1, "a dashed border: dashes and gaps"
+

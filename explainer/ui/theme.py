@@ -28,6 +28,9 @@ class Colours:
     edge: str  # borders of fields and buttons
     status: dict[str, str]  # self-check result words, keyed by Status value
     marks: str  # which icons draw check marks and radio dots: "dark" or "light"
+    # Words of a control that cannot be used now: paler than the rest, still readable
+    # (4.5:1), and never the only sign: its border turns dashed (style_sheet).
+    disabled: str
 
     def get(self, role: QPalette.ColorRole) -> str:
         return self.roles[role]
@@ -43,6 +46,7 @@ NORMAL = Colours(
     focus="#0b57d0", edge="#6b6b6b",
     status={"satisfied": "#1b5e20", "not_satisfied": "#b71c1c", "unknown": "#6d4c00"},
     marks="dark",
+    disabled="#5c5c5c",
 )
 
 HIGH_CONTRAST = Colours(
@@ -55,6 +59,7 @@ HIGH_CONTRAST = Colours(
     focus="#ffff00", edge="#ffffff",
     status={"satisfied": "#8ee89a", "not_satisfied": "#ff9e9e", "unknown": "#ffd54f"},
     marks="light",
+    disabled="#a8a8a8",
 )
 
 # The timeline's pictures (cycle grid, legend shapes, journey bars) are drawn on
@@ -93,6 +98,8 @@ def style_sheet(colours: Colours) -> str:
         f"{focused} {{ border: 3px solid {colours.focus}; padding: 2px; }}\n"
         f"QPushButton:focus, QToolButton:focus {{ padding: 2px 8px; }}\n"
         f"{toggles} {{ border: 3px solid transparent; padding: 1px; }}\n"
+        f"{_disabled(fields)} {{ border: 1px dashed {colours.edge}; color: {colours.disabled}; }}\n"
+        f"{_disabled(toggles)} {{ color: {colours.disabled}; }}\n"
         f"QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {colours.focus}; }}\n"
         # Words with links (explainer.ui.labels.LinkLabel): Tab stops on each link, which
         # Qt marks with a thin dotted box; the ring says which words hold it.
@@ -101,6 +108,7 @@ def style_sheet(colours: Colours) -> str:
         f"QCheckBox::indicator, QRadioButton::indicator {{ width: 0.9em; height: 0.9em;"
         f" border: 2px solid {colours.edge}; background: {colours.get(Role.Base)}; }}\n"
         f"QRadioButton::indicator {{ border-radius: 0.5em; }}\n"
+        f"QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-style: dashed; }}\n"
         f"QCheckBox::indicator:checked {{ image: url({_icon('check', colours)}); }}\n"
         f"QRadioButton::indicator:checked {{ image: url({_icon('dot', colours)}); }}\n"
         # Scroll bars drawn here too: the platform's are faint, and vanish on black.
@@ -122,6 +130,10 @@ def style_sheet(colours: Colours) -> str:
     )
 
 
+def _disabled(widgets: str) -> str:
+    return ", ".join(f"{w.strip()}:disabled" for w in widgets.split(","))
+
+
 def _icon(shape: str, colours: Colours) -> str:
     path = resources_root() / "icons" / f"{shape}-{colours.marks}.svg"
     return Path(str(path)).as_posix()
@@ -131,6 +143,8 @@ def palette(colours: Colours) -> QPalette:
     result = QPalette()
     for role, value in colours.roles.items():
         result.setColor(role, QColor(value))
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):  # what Qt draws itself (menus, labels)
+        result.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours.disabled))
     return result
 
 
