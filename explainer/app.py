@@ -31,7 +31,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("trial-explainer")
     app.setWindowIcon(app_icon())
     register_fonts()
+    keep_private(qt_dialog_history())
     return app
+
+
+def qt_dialog_history() -> Path:
+    """Where Qt's own file dialog keeps the folders and file names last used (shared by
+    every Qt app of this user). Qt makes it 0644; the names can say what a file is about."""
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)) / "QtProject.conf"
 
 
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
@@ -122,13 +131,26 @@ def open_settings() -> QSettings:
                 import tempfile
 
                 path = Path(tempfile.mkdtemp(prefix="trial-explainer-settings-")) / path.name
-    try:  # private like every file the app keeps; QSettings keeps an existing file's mode
+    try:  # private like every file the app keeps
         private_folder(path.parent)
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
-        os.chmod(path, PRIVATE_FILE)
     except OSError:
         pass  # a read-only home: the settings are then not kept, as before
+    else:
+        keep_private(path)
     return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def keep_private(path: Path) -> None:
+    """Make ``path`` (a settings file Qt writes) 0600 before Qt writes it: QSettings keeps
+    an existing file's mode. A link or anything but a regular file is left alone."""
+    try:
+        if os.path.lexists(path) and not (path.is_file() and not path.is_symlink()):
+            return
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_NOFOLLOW, PRIVATE_FILE))
+        os.chmod(path, PRIVATE_FILE)
+    except OSError:
+        pass  # a read-only home or folder: Qt then keeps nothing there either
+
 
 
 def claim_the_window(answers_path: Path | None, announce: bool) -> SingleWindow | int | None:

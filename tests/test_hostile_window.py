@@ -335,3 +335,32 @@ def test_a_second_damaged_draft_never_replaces_the_first_backup(tmp_path) -> Non
         backups.append(store.set_aside(when))
     assert [b.read_text(encoding="utf-8") for b in backups] == ["first damaged", "second damaged"]
     assert backups[1].name == "damaged-draft-20261205-093000-2.answers.json"
+
+
+# Qt's file dialog keeps the folders and file names last used in QtProject.conf, 0644 by
+# default: the names can say what a file is about, so the app makes it private first.
+@pytest.mark.parametrize("before", ["missing", "0644", "symlink"])
+def test_qt_s_file_dialog_history_is_private(qapp, tmp_path, before) -> None:
+    import os
+    import stat
+
+    from explainer.app import make_application, qt_dialog_history
+
+    history = qt_dialog_history()
+    assert str(history).startswith(os.environ["XDG_CONFIG_HOME"])  # the test's own folder, not the user's
+    history.parent.mkdir(parents=True, exist_ok=True)
+    elsewhere = tmp_path / "someone-elses.conf"
+    elsewhere.write_text("[x]\n", encoding="utf-8")
+    elsewhere.chmod(0o644)
+    if before == "0644":
+        history.write_text("[FileDialog]\nlastVisited=file:///home/ann/myeloma\n", encoding="utf-8")
+        history.chmod(0o644)
+    elif before == "symlink":
+        history.symlink_to(elsewhere)
+    make_application()
+    if before == "symlink":
+        assert history.is_symlink() and stat.S_IMODE(elsewhere.stat().st_mode) == 0o644  # a link is left alone
+    else:
+        assert stat.S_IMODE(history.stat().st_mode) == 0o600
+    if before == "0644":
+        assert "lastVisited" in history.read_text(encoding="utf-8"), "its contents are kept"
