@@ -294,3 +294,15 @@ def test_a_saved_web_page_given_as_a_record_is_one_plain_sentence(tmp_path, caps
     page.write_text("<!doctype html><html><body>no</body></html>", encoding="utf-8")
     assert main(["compare", str(page), "-o", str(tmp_path / "x.pdf")]) == 2
     assert "saved web page" in capsys.readouterr().err
+
+
+def test_a_record_s_words_are_shown_as_written_never_as_markup(tmp_path) -> None:
+    data = json.loads((CTGOV / "NCT05147467.json").read_text(encoding="utf-8"))
+    bare = data["studies"][0] if "studies" in data else data
+    bare["protocolSection"]["identificationModule"]["briefTitle"] = 'A <b>bold</b> & <font color="red">red</font> title'
+    record = tmp_path / "hostile.json"
+    record.write_text(json.dumps(bare), encoding="utf-8")
+    out = tmp_path / "hostile.pdf"
+    assert main(["compare", str(record), "-o", str(out)]) == 0
+    flat = " ".join(_pdf_text(out).split())
+    assert 'A <b>bold</b> & <font color="red">red</font> title' in flat

@@ -38,7 +38,7 @@ from explainer.core.study_summary_words import CheckWords
 from explainer.core.study_words import StudyWords
 from explainer.core.summary_grids import cycle_grids
 
-DAYS_IN_MONTH = 365.25 / 12   # an average month, so a 28-day cycle is a little more than a month
+DAYS_IN_MONTH = 365.25 / 12   # an average month (about 30.4 days): a four-week cycle is a little less than one
 MAX_SHOWN_SITE = 200          # characters of one place's name and town shown in a cell
 
 Choice = Literal["yes", "no", "sham", "one_group", "not_given", "not_applicable"]

@@ -51,7 +51,9 @@ def compare_story(table: Comparison, subtitle: str, styles: Styles, width: float
     s = styles
     story: list[Flowable] = [Paragraph(text(table.title), s.title), Paragraph(text(subtitle), s.subtitle),
                              notice_box(table.intro, s, width), Spacer(1, 4 * s.scale)]
-    per_table = 2 if s.scale > 1 else 3
+    most = 2 if s.scale > 1 else 3
+    tables = -(-len(table.headings) // most)  # as few tables as fit, then the studies shared out evenly
+    per_table = -(-len(table.headings) // tables) if tables else most
     for start in range(0, len(table.headings), per_table):
         story += [side_by_side(table, range(start, min(start + per_table, len(table.headings))), s, width),
                   Spacer(1, 6 * s.scale)]
