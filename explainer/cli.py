@@ -16,7 +16,7 @@ from pathlib import Path
 from explainer.content import ContentError
 from explainer.errors import UsageError, one_line
 
-SUBCOMMANDS = ("check", "pdf", "html", "calendar", "validate", "download")
+SUBCOMMANDS = ("check", "pdf", "html", "calendar", "validate", "download", "compare")
 COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's options):
   check ANSWERS          check an answers file against the study's entry rules
   pdf [ANSWERS] -o FILE  make the PDF summary for your doctor
@@ -27,6 +27,8 @@ COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's
   download NCT… [-o FILE]
                          get a study's record by its number (the only command
                          that goes online; it sends nothing but the number)
+  compare RECORD... [--built-in] [--answers FILE] -o FILE
+                         the PDF page "Studies I looked at": studies side by side
   --trial FILE           on any command: another trial file, or a ClinicalTrials.gov
                          record (--study NCT… picks one of several studies in it)"""
 
@@ -110,6 +112,10 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         from explainer.commands.download import add_arguments
 
         add_arguments(parser)
+    elif subcommand == "compare":
+        from explainer.commands.compare import add_arguments as add_compare_arguments
+
+        add_compare_arguments(parser)
     return parser
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from explainer.content import Source, load_json_model, resources_root
+from explainer.core.compare import CompareWords
 from explainer.core.study_summary_words import StudySummaryWords
 from explainer.core.study_words import StudyWords
 
@@ -30,3 +31,13 @@ def load_study_summary_words(source: Source | None = None) -> StudySummaryWords:
 def study_summary_words() -> StudySummaryWords:
     """The words the summary and the self-check of any record add (resources/study_summary_words.json)."""
     return load_study_summary_words()
+
+
+def load_compare_words(source: Source | None = None) -> CompareWords:
+    return load_json_model(source or resources_root() / "compare_words.json", CompareWords)
+
+
+@cache
+def compare_words() -> CompareWords:
+    """The words of "Studies I looked at" (resources/compare_words.json)."""
+    return load_compare_words()

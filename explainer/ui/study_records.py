@@ -64,6 +64,7 @@ class StudyRecords(QObject):
         self.open_action = self._action("&Open study record…", "Ctrl+Shift+O", self.open_record)
         self.download_action = self._action("&Get a study record by its number…", None, self.get_by_number)
         self.kept_action = self._action("Studies you have &looked at…", None, self.show_kept)
+        self.compare_action = self._action("Co&mpare studies you looked at…", None, self.compare)
         menu = getattr(window, "file_menu", None)
         if menu is not None and menu.actions():
             menu.insertSeparator(menu.actions()[-1])  # Ctrl+O is the self-check's "Open answers…"
@@ -174,6 +175,11 @@ class StudyRecords(QObject):
         from explainer.ui.studies_list import StudiesList
 
         StudiesList.ask(self.window, self)
+
+    def compare(self, parent: QWidget | None = None) -> None:
+        from explainer.ui.compare_view import CompareView
+
+        self.compare_view = CompareView.ask(parent or self.window, self.window)
 
 
 def _dropped_path(event: QDropEvent) -> Path | None:
