@@ -56,6 +56,9 @@ if TYPE_CHECKING:
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
 ANY = ""                   # the combo boxes' "any" choice carries no place name
+# The list of places: names and addresses, nothing to explain, and up to thousands of
+# lines (1,148 in one sample) that would only slow the page down.
+UNMARKED_SECTIONS = frozenset({"where-places"})
 HARD_WORDS_HELP = ("Words with a dotted underline have a meaning you can show: "
                    "move to one with Tab and press Enter.")
 
@@ -122,11 +125,13 @@ def page_html(page: StudyPage, words: StudyWords, glossary: Glossary | None = No
     first mention of each hard word is a link, and the page ends with those words."""
     mark = _Marker(glossary)
     page = with_reading_labels([page], words.reading, words.reading.screen if glossary is not None else "")[0]
+    plain = _Marker(None)
     out = [f"<h1>{rich_text(page.title)}</h1>"]
     for section in page.sections:
         if section.heading:
             out.append(f"<h2>{rich_text(section.heading)}</h2>")
-        out.extend(_block_html(block, words, mark) for block in section.blocks)
+        marks = plain if section.id in UNMARKED_SECTIONS else mark
+        out.extend(_block_html(block, words, marks) for block in section.blocks)
     if mark.found:
         out.append(f"<h2>{rich_text(words.reading.words_heading)}</h2><ul>")
         out.extend(f"<li><b>{rich_text(t.term)}</b>: {rich_text(t.definition_with_source())}</li>" for t in mark.found)
