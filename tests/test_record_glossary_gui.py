@@ -210,3 +210,22 @@ def test_every_sample_export_has_the_words_list_last(kind: str, tmp_path) -> Non
         assert main([kind, "-o", str(out), "--trial", str(path)]) == 0
         text = _pdf_text(out) if kind == "pdf" else out.read_text(encoding="utf-8")
         assert text.rindex(SUMMARY_WORDS.words_title) > text.rindex(SUMMARY_WORDS.disclaimer_title)
+
+
+def test_hard_word_links_take_the_new_colours_when_the_theme_changes(qtbot) -> None:
+    from PySide6.QtGui import QPalette
+
+    from explainer.app import build_frame
+    from explainer.ui.theme import HIGH_CONTRAST, NORMAL
+
+    frame = shown_window(qtbot, build_frame)
+    window = frame.study_records.open_path(SAMPLE)
+    link = QPalette.ColorRole.Link
+    assert NORMAL.get(link) in window.browsers["about"].toHtml()
+    frame.high_contrast_action.trigger()
+    redrawn = 0
+    for browser in window.browsers.values():  # every page, shown or not, redrawn in the new colours
+        page = browser.toHtml()
+        assert NORMAL.get(link) not in page
+        redrawn += HIGH_CONTRAST.get(link) in page
+    assert redrawn >= 4  # the pages with hard words
