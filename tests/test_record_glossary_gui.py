@@ -229,3 +229,12 @@ def test_hard_word_links_take_the_new_colours_when_the_theme_changes(qtbot) -> N
         assert NORMAL.get(link) not in page
         redrawn += HIGH_CONTRAST.get(link) in page
     assert redrawn >= 4  # the pages with hard words
+
+
+def test_names_of_places_and_people_are_not_searched_for_hard_words(qtbot) -> None:
+    window = _window(qtbot, CTGOV / "NCT04267848.json")  # its official works at "Alliance for Clinical Trials in Oncology"
+    browser = window.browsers["where"]
+    assert "Clinical Trials in Oncology" in browser.toPlainText()
+    linked = {browser.toPlainText()[start:end] for _href, start, end in _links(browser)}
+    assert not any("Clinical Trials" in words for words in linked)
+    assert _links(window.browsers["about"])  # the titles and summary are still explained

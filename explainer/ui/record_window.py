@@ -56,9 +56,10 @@ if TYPE_CHECKING:
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
 ANY = ""                   # the combo boxes' "any" choice carries no place name
-# The list of places: names and addresses, nothing to explain, and up to thousands of
-# lines (1,148 in one sample) that would only slow the page down.
-UNMARKED_SECTIONS = frozenset({"where-places"})
+# Names, not prose: "Alliance for Clinical Trials in Oncology" is a group's name, not a
+# word to explain. The places are also up to thousands of lines (1,148 in one sample)
+# that would only slow the page down.
+UNMARKED_SECTIONS = frozenset({"where-places", "where-officials", "details-sponsor", "details-numbers"})
 HARD_WORDS_HELP = ("Words with a dotted underline have a meaning you can show: "
                    "move to one with Tab and press Enter.")
 
