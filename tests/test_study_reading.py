@@ -230,3 +230,12 @@ def test_the_summary_labels_a_list_of_rules_once_even_with_answers_beside_them()
     assert "who-inclusion" in lists  # ... and the list is still one passage with one label
     assert not any(is_label(line) for b in (b for s in who.sections for b in s.blocks if isinstance(b, ItemList))
                    for line in paragraphs([StudyPage("x", "x", (Section("x", "", (b,)),))]))
+
+
+def test_hard_words_are_not_looked_for_in_names() -> None:
+    names = Section("where-officials", "People", (ItemList((Item((registry("Alliance for Clinical Trials", "Works at:"),)),)),))
+    prose = Section("about-summary", "Summary", (registry("A clinical trial of chemotherapy."),))
+    terms = {t.id for t in hard_words([StudyPage("p", "P", (names,))], GLOSSARY)}
+    assert terms == set()
+    terms = {t.id for t in hard_words([StudyPage("p", "P", (names, prose))], GLOSSARY)}
+    assert "chemotherapy" in terms and len(terms) == 2

@@ -30,6 +30,10 @@ from explainer.core.study_pages import Block, Item, ItemList, Paragraph, Section
 from explainer.core.study_words import ReadingWords
 
 MIN_WORDS = 12
+# Parts of the pages that hold names, not prose: no hard words are looked for there.
+# "Alliance for Clinical Trials in Oncology" is a group's name, not a word to explain;
+# the places are also up to thousands of lines (1,148 in one sample).
+NAME_SECTIONS = frozenset({"where-places", "where-officials", "details-sponsor", "details-numbers"})
 
 
 def passage_text(block: Block) -> str | None:
@@ -109,8 +113,9 @@ def _items(items: Sequence[Item], words: ReadingWords, note: str) -> tuple[Item,
 
 
 def hard_words(pages: Iterable[StudyPage], glossary: Glossary) -> list[GlossaryTerm]:
-    """The glossary's words that the pages use (the record's words and the app's), A to Z:
-    the list at the end of a printed summary."""
-    text = "\n".join(p.text for p in paragraphs(pages) if p.voice != "source")  # no form holds a line break
+    """The glossary's words that the pages use (the record's words and the app's, not
+    names), A to Z: the list at the end of a printed summary."""
+    prose = [replace(page, sections=tuple(s for s in page.sections if s.id not in NAME_SECTIONS)) for page in pages]
+    text = "\n".join(p.text for p in paragraphs(prose) if p.voice != "source")  # no form holds a line break
     found = {m.term.id: m.term for m in mentions(text, glossary)}
     return sorted(found.values(), key=lambda t: t.term.casefold())

@@ -46,7 +46,7 @@ from explainer.core.study_pages import (
     countries,
     states,
 )
-from explainer.core.study_reading import with_reading_labels
+from explainer.core.study_reading import NAME_SECTIONS, with_reading_labels
 from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
 
 if TYPE_CHECKING:
@@ -56,10 +56,6 @@ if TYPE_CHECKING:
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
 ANY = ""                   # the combo boxes' "any" choice carries no place name
-# Names, not prose: "Alliance for Clinical Trials in Oncology" is a group's name, not a
-# word to explain. The places are also up to thousands of lines (1,148 in one sample)
-# that would only slow the page down.
-UNMARKED_SECTIONS = frozenset({"where-places", "where-officials", "details-sponsor", "details-numbers"})
 HARD_WORDS_HELP = ("Words with a dotted underline have a meaning you can show: "
                    "move to one with Tab and press Enter.")
 
@@ -131,7 +127,7 @@ def page_html(page: StudyPage, words: StudyWords, glossary: Glossary | None = No
     for section in page.sections:
         if section.heading:
             out.append(f"<h2>{rich_text(section.heading)}</h2>")
-        marks = plain if section.id in UNMARKED_SECTIONS else mark
+        marks = plain if section.id in NAME_SECTIONS else mark
         out.extend(_block_html(block, words, marks) for block in section.blocks)
     if mark.found:
         out.append(f"<h2>{rich_text(words.reading.words_heading)}</h2><ul>")
