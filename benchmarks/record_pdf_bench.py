@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.timing import row, timed  # noqa: E402
 from explainer.answers_io import load_answers  # noqa: E402
-from explainer.content import load_trial  # noqa: E402
+from explainer.content import load_general_glossary, load_trial  # noqa: E402
 from explainer.core.study_check import check_study  # noqa: E402
 from explainer.core.study_summary import build_study_summary  # noqa: E402
 from explainer.pdf import render_summary_pdf  # noqa: E402
@@ -40,13 +40,14 @@ def main() -> int:
     curated = timed(lambda: render_summary_pdf(make_summary(trial, answers, printed, start=start)), args.runs)
     print(f"In-process, median of {args.runs} runs after a warm-up (min-max), wall time; CPU is the median CPU time")
     print(row("the full NCT04883242 PDF (Summary + render)", curated))
-    words, summary_words = study_words(), study_summary_words()
+    words, summary_words, glossary = study_words(), study_summary_words(), load_general_glossary()
     for nct_id in LARGEST:
         study = read_studies(SAMPLES / f"{nct_id}.json")[0]
 
         def make() -> bytes:
             check = check_study(study, answers, summary_words.check)
-            return render_study_pdf(build_study_summary(study, words, summary_words, printed, check=check))
+            summary = build_study_summary(study, words, summary_words, printed, check=check, glossary=glossary)
+            return render_study_pdf(summary)  # with its hard words at the end, as the command makes it
 
         figure = timed(make, args.runs)
         print(row(f"the {nct_id} record's PDF (check + pages + render)", figure, curated, 2 * curated.median_ms)

@@ -183,7 +183,10 @@ def _summary(args: argparse.Namespace, study: RegistryStudy, today: dt.date) -> 
     answers = load_study_answers(args.answers, study)
     words = study_summary_words()
     check = check_study(study, answers, words.check) if answers else None
-    return build_study_summary(study, study_words(), words, today, place_of(args), check)
+    from explainer.content import load_general_glossary
+
+    return build_study_summary(study, study_words(), words, today, place_of(args), check,
+                               glossary=load_general_glossary())
 
 
 def run_pdf(args: argparse.Namespace, study: RegistryStudy, today: dt.date | None = None) -> int:

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from explainer.core.eligibility import STATUS_ICONS, status_words
+from explainer.core.glossary import Glossary
 from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_check import StudyCheck, StudyCheckRow
 from explainer.core.study_pages import (
@@ -28,6 +29,7 @@ from explainer.core.study_pages import (
     build_study_pages,
     format_date,
 )
+from explainer.core.study_reading import hard_words, with_reading_labels
 from explainer.core.study_summary_words import StudySummaryWords
 from explainer.core.study_words import StudyWords
 
@@ -49,19 +51,25 @@ class StudySummary:
 
 def build_study_summary(study: RegistryStudy, words: StudyWords, summary_words: StudySummaryWords,
                         today: dt.date, place: Place | None = None, check: StudyCheck | None = None,
-                        max_sites: int = MAX_SITES) -> StudySummary:
+                        max_sites: int = MAX_SITES, glossary: Glossary | None = None) -> StudySummary:
+    """``glossary``: the hard words the summary uses are explained at its end, and each
+    "written for doctors" label says so (without it, neither)."""
     w = summary_words
     day = format_date_of(today, words)
     pages = {page.id: page for page in build_study_pages(study, words, today, place)}
     chosen = [pages[name] for name in SUMMARY_PAGES]
-    chosen[2] = _with_answers(chosen[2], check, w, words)
     chosen[3] = _capped_places(chosen[3], max_sites, w)
+    # Labelled before the answers join the rules: a list of rules is read as one passage.
+    explained = bool(glossary and hard_words(chosen, glossary))
+    chosen = with_reading_labels(chosen, words.reading, w.words_note if explained else "")
+    chosen[2] = _with_answers(chosen[2], check, w, words)
     subtitle = (w.subtitle.format(today=day, record_date=format_date(study.record_date, words))
                 if study.record_date else w.subtitle_no_date.format(today=day))
     return StudySummary(
         nct_id=study.nct_id, title=w.title.format(nct_id=study.nct_id), subtitle=subtitle, notice=w.notice,
         footer=w.footer.format(nct_id=study.nct_id, today=day), printed_on=today,
-        pages=(*chosen, _questions(w), _disclaimer(w)))
+        pages=(*chosen, _questions(w), _disclaimer(w),
+               *_words([*chosen, _questions(w)], glossary, w)))
 
 
 def format_date_of(day: dt.date, words: StudyWords) -> str:
@@ -129,6 +137,19 @@ def _questions(w: StudySummaryWords) -> StudyPage:
         Section("questions-list", "", (Paragraph(w.questions_intro),
                                        ItemList(tuple(Item((Paragraph(q),)) for q in w.questions)),
                                        Paragraph(w.questions_source, "source"))),))
+
+
+def _words(pages: list[StudyPage], glossary: Glossary | None, w: StudySummaryWords) -> tuple[StudyPage, ...]:
+    """The last page: each hard word the summary uses, its plain meaning and its source
+    (as the curated summary ends with "Words used in this summary")."""
+    terms = hard_words(pages, glossary) if glossary else []
+    if not terms:
+        return ()
+    items = tuple(Item((Paragraph(t.definition, "app", f"{t.term}:"),
+                        *((Paragraph(t.source, "source", w.words_source_label),) if t.source else ())))
+                  for t in terms)
+    return (StudyPage("words", w.words_title, (Section("words-list", "", (Paragraph(w.words_intro),
+                                                                         ItemList(items))),)),)
 
 
 def _disclaimer(w: StudySummaryWords) -> StudyPage:

@@ -78,4 +78,8 @@ class StudySummaryWords(_Strict):
     disclaimer_title: Plain
     disclaimer: tuple[Plain, ...] = Field(min_length=1)
     calendar_none: Plain
+    words_title: Plain     # the list of hard words at the end (explainer.core.study_reading)
+    words_intro: Plain
+    words_note: Plain      # ends the "written for doctors" label: where the hard words are explained
+    words_source_label: Plain
     check: CheckWords

@@ -350,6 +350,18 @@ class DetailsWords(_Strict):
         return self
 
 
+class ReadingWords(_Strict):
+    """The label before a hard passage of the record's words (explainer.core.study_reading)
+    and the list of hard words at the end of a page in the window."""
+
+    label: Plain          # "Written for doctors:", bold, before the text
+    hard: Plain           # grade 8 to 12: the record's own words, hard to read
+    very_hard: Plain      # beyond grade 12
+    screen: Plain         # how the window explains hard words (dotted line, Tab, Enter); the
+                          # PDF's words are in study_summary_words.json (a list at the end)
+    words_heading: Plain  # the window's list of hard words at the end of a page
+
+
 class StudyWords(_Strict):
     """resources/study_words.json: every word the app writes on a study's pages."""
 
@@ -367,6 +379,7 @@ class StudyWords(_Strict):
     who_can_join: WhoCanJoinWords
     where: WhereWords
     details: DetailsWords
+    reading: ReadingWords
 
     def all_prose(self) -> dict[str, list[str]]:
         """Every sentence the app writes, by part of the file, for the readability check.

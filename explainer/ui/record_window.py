@@ -3,16 +3,21 @@ the main window's pages (a list of sections on the left, the chosen page on the 
 
 Every word of the record is text no one here wrote: it reaches Qt's rich text only
 through ``rich_text`` and the browsers load nothing (no pictures, no style sheets).
-The record's own words are shown as quotes under the app's label that says so.
+The record's own words are shown as quotes under the app's label that says so; a
+long, hard passage of them has a "written for doctors" label before it
+(explainer.core.study_reading). Hard words of the general glossary are links with a
+dotted line, as on the curated study's pages: hover for the meaning, or Tab to one
+and press Enter to show it in the panel under the page; each page ends with them.
 The list of places can be narrowed by country, state and city.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,12 +28,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from explainer.core.escaping import rich_text
+from explainer.core.glossary import Glossary, GlossaryTerm, mark_terms
 from explainer.core.study_pages import (
     Block,
     Item,
@@ -41,6 +46,8 @@ from explainer.core.study_pages import (
     countries,
     states,
 )
+from explainer.core.study_reading import NAME_SECTIONS, with_reading_labels
+from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
 
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
@@ -49,49 +56,99 @@ if TYPE_CHECKING:
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
 ANY = ""                   # the combo boxes' "any" choice carries no place name
+HARD_WORDS_HELP = ("Words with a dotted underline have a meaning you can show: "
+                   "move to one with Tab and press Enter.")
 
 
-class RecordBrowser(QTextBrowser):
-    """A page of the record: links are not followed and nothing is ever loaded."""
+@cache
+def record_glossary() -> Glossary:
+    """The general glossary of the words trial records use, loaded once for every record window."""
+    from explainer.content import load_general_glossary
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.refused_resources: list[str] = []  # what a page asked to load (tests look)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
+    return load_general_glossary()
+
+
+class RecordBrowser(GlossaryBrowser):
+    """A page of the record: links are not followed and nothing is ever loaded
+    (GlossaryBrowser refuses every resource). A glossary word's link shows its meaning
+    on hover, and on click or Tab then Enter (``term_chosen``)."""
+
+    def __init__(self, name: str, glossary: Glossary | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(glossary, parent)
         self.setAccessibleName(name)
+        if glossary is not None:
+            self.setAccessibleDescription(HARD_WORDS_HELP)
+        self._html = ""
 
-    def loadResource(self, kind: int, url: QUrl) -> None:  # noqa: N802 (Qt's name)
-        """A record could name ``file:///etc/passwd`` or an address online: never read."""
-        self.refused_resources.append(url.toString())
-        return None
+    def show_html(self, html: str) -> None:
+        """Draw ``html``, then give glossary words their dotted line (links their solid one)."""
+        self._html = html
+        self.setHtml(html)
+        self.underline_links()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        # Link colours are fixed when a page is drawn: draw it again in a new theme's colours.
+        if event.type() == QEvent.Type.PaletteChange and self._html:
+            scroll = self.verticalScrollBar().value()
+            self.show_html(self._html)
+            self.verticalScrollBar().setValue(scroll)
+        super().changeEvent(event)
 
 
 # ---------------------------------------------------------------- pages as rich text
 
-def page_html(page: StudyPage, words: StudyWords) -> str:
-    """One page as Qt rich text; every string escaped, the record's words quoted."""
+class _Marker:
+    """Escapes a page's texts and links the first mention of each glossary word on the
+    page (mark_terms); remembers the words it linked, for the list at the page's end."""
+
+    def __init__(self, glossary: Glossary | None) -> None:
+        self.glossary = glossary
+        self.marked: set[str] = set()
+        self.found: list[GlossaryTerm] = []
+
+    def __call__(self, value: str) -> str:
+        if self.glossary is None:
+            return _text(value)
+        return mark_terms(value, self.glossary, self._link, escape=_text, already=self.marked)
+
+    def _link(self, words: str, term: GlossaryTerm) -> str:
+        self.found.append(term)
+        return f'<a href="{GLOSSARY_SCHEME}:{term.id}">{_text(words)}</a>'  # ids are [a-z0-9-]+
+
+
+def page_html(page: StudyPage, words: StudyWords, glossary: Glossary | None = None) -> str:
+    """One page as Qt rich text; every string escaped, the record's words quoted, a
+    "written for doctors" label before each hard passage of them. With a glossary, the
+    first mention of each hard word is a link, and the page ends with those words."""
+    mark = _Marker(glossary)
+    page = with_reading_labels([page], words.reading, words.reading.screen if glossary is not None else "")[0]
+    plain = _Marker(None)
     out = [f"<h1>{rich_text(page.title)}</h1>"]
     for section in page.sections:
         if section.heading:
             out.append(f"<h2>{rich_text(section.heading)}</h2>")
-        out.extend(_block_html(block, words) for block in section.blocks)
+        marks = plain if section.id in NAME_SECTIONS else mark
+        out.extend(_block_html(block, words, marks) for block in section.blocks)
+    if mark.found:
+        out.append(f"<h2>{rich_text(words.reading.words_heading)}</h2><ul>")
+        out.extend(f"<li><b>{rich_text(t.term)}</b>: {rich_text(t.definition_with_source())}</li>" for t in mark.found)
+        out.append("</ul>")
     return "\n".join(out)
 
 
-def _block_html(block: Block, words: StudyWords) -> str:
+def _block_html(block: Block, words: StudyWords, mark: _Marker) -> str:
     if isinstance(block, Paragraph):
-        return _paragraph_html(block, words)
-    return _list_html(block, words)
+        return _paragraph_html(block, words, mark)
+    return _list_html(block, words, mark)
 
 
-def _list_html(block: ItemList, words: StudyWords) -> str:
-    return "<ul>" + "".join(_item_html(item, words) for item in block.items) + "</ul>"
+def _list_html(block: ItemList, words: StudyWords, mark: _Marker) -> str:
+    return "<ul>" + "".join(_item_html(item, words, mark) for item in block.items) + "</ul>"
 
 
-def _item_html(item: Item, words: StudyWords) -> str:
-    lines = "<br>".join(_line_html(line) for line in item.lines)
-    inner = _list_html(ItemList(item.items), words) if item.items else ""
+def _item_html(item: Item, words: StudyWords, mark: _Marker) -> str:
+    lines = "<br>".join(_line_html(line, mark) for line in item.lines)
+    inner = _list_html(ItemList(item.items), words, mark) if item.items else ""
     return f'<li style="margin-bottom: 6px">{lines}{inner}</li>'  # items apart: each is its own rule
 
 
@@ -99,30 +156,30 @@ def _text(value: str) -> str:
     return rich_text(value).replace("\n", "<br>")
 
 
-def _quoted(value: str) -> str:
-    return f"\u201c{_text(value)}\u201d"
+def _quoted(value: str, mark: _Marker) -> str:
+    return f"\u201c{mark(value)}\u201d"
 
 
-def _line_html(paragraph: Paragraph) -> str:
+def _line_html(paragraph: Paragraph, mark: _Marker) -> str:
     """A line in a list (sites, contacts, criteria): short, so the quote stays inline."""
     label = f"{rich_text(paragraph.label)} " if paragraph.label else ""
     if paragraph.voice == "registry":
-        return f"{label}{_quoted(paragraph.text)}"
-    return f"{label}{_text(paragraph.text)}"
+        return f"{label}{_quoted(paragraph.text, mark)}"
+    return f"{label}{mark(paragraph.text)}"
 
 
-def _paragraph_html(paragraph: Paragraph, words: StudyWords) -> str:
+def _paragraph_html(paragraph: Paragraph, words: StudyWords, mark: _Marker) -> str:
     if paragraph.voice == "source":
         return f"<p><i>{_text(paragraph.text)}</i></p>"  # full size: small print is hard to read
     if paragraph.voice == "app":
         label = f"<b>{rich_text(paragraph.label)}</b> " if paragraph.label else ""
-        return f"<p>{label}{_text(paragraph.text)}</p>"
+        return f"<p>{label}{mark(paragraph.text)}</p>"
     # The record's words: the app's label, then who wrote them (unless the label
     # already says so: "Why the study stopped, in the record's own words:"), then the quote.
     label = f"<b>{rich_text(paragraph.label)}</b> " if paragraph.label else ""
     whose = "" if "own words" in paragraph.label else f"<i>{rich_text(words.registry_label)}</i>"
     return (f"<p>{label}{whose}</p>"
-            f"<blockquote>{_quoted(paragraph.text)}</blockquote>")
+            f"<blockquote>{_quoted(paragraph.text, mark)}</blockquote>")
 
 
 # ---------------------------------------------------------------- the window
@@ -208,6 +265,7 @@ class RecordWindow(QMainWindow):
         self.navigator.setWordWrap(True)
         self.stack = QStackedWidget()
         self.browsers: dict[str, RecordBrowser] = {}
+        self.definitions: dict[str, DefinitionPanel] = {}  # each page's meaning panel
         self.place_filter: PlaceFilter | None = None
         for page in self.pages:
             item = QListWidgetItem(page.title)
@@ -227,24 +285,30 @@ class RecordWindow(QMainWindow):
         self.resize(1100, 760)
 
     def _page_widget(self, page: StudyPage) -> QWidget:
-        browser = RecordBrowser(page.title)
-        browser.setHtml(page_html(page, self.words))
+        """The page, then the panel where a chosen word's meaning shows (the 'where' page
+        has the place filter above it)."""
+        browser = RecordBrowser(page.title, record_glossary())
+        browser.show_html(page_html(page, self.words, browser.glossary))
         self.browsers[page.id] = browser
-        if page.id != "where" or len(self.study.sites) < 2:
-            return browser
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.place_filter = PlaceFilter(self.study, self.show_place)
-        layout.addWidget(self.place_filter)
+        if page.id == "where" and len(self.study.sites) >= 2:
+            self.place_filter = PlaceFilter(self.study, self.show_place)
+            layout.addWidget(self.place_filter)
         layout.addWidget(browser, 1)
+        definition = DefinitionPanel()
+        browser.term_chosen.connect(definition.show_term)
+        layout.addWidget(definition)
+        self.definitions[page.id] = definition
         return holder
 
     def show_place(self, place: Place) -> None:
         """The 'where' page again, its list narrowed to ``place`` (counts cover every site)."""
         pages = build_study_pages(self.study, self.words, self.as_of, place)
         where = next(page for page in pages if page.id == "where")
-        self.browsers["where"].setHtml(page_html(where, self.words))
+        browser = self.browsers["where"]
+        browser.show_html(page_html(where, self.words, browser.glossary))
 
     def show_page(self, page_id: str) -> None:
         ids = [page.id for page in self.pages]
