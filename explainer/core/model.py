@@ -13,7 +13,7 @@ import math
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 
 from explainer.core.echo import echoed
 from explainer.core.limits import (
@@ -304,12 +304,18 @@ class Criterion(Strict):
     )
 
     @model_validator(mode="after")
-    def _rule_is_usable(self) -> Criterion:
+    def _rule_is_usable(self, info: ValidationInfo) -> Criterion:
         if self.rule is None:
             return self
         if rule_depth(self.rule) > MAX_RULE_DEPTH:
             raise ValueError(f"the rule of {self.id!r} is nested more than {MAX_RULE_DEPTH} levels deep")
-        problem = rule_fits_answers(self.rule)
+        # The question bank, given by whoever loads the trial (explainer.content.load_trial):
+        # core reads no files. Without it no rule is taken unchecked.
+        bank = (info.context or {}).get("questions")
+        if bank is None:
+            raise ValueError(f"the rule of {self.id!r} cannot be checked: no question bank was given "
+                             "(load trials with explainer.content.load_trial)")
+        problem = rule_fits_answers(self.rule, bank)
         if problem:
             raise ValueError(f"the rule of {self.id!r}: {problem}")
         return self
