@@ -319,3 +319,39 @@ def test_question_and_hint_agree(registry_text: str, key: str, shared: str, bann
     assert shared in question.text and shared in question.hint
     assert banned not in f"{question.text} {question.hint}".lower()
     assert registry_words in registry_text
+
+
+# The example of ../shared/spec/interfaces.md §1, word for word.
+SPEC_EXAMPLE = """{
+  "format": "trial-explainer-answers",
+  "version": 1,
+  "trial": "NCT04883242",
+  "as_of": "2026-11-23",
+  "answers": {
+    "age_years": 64,
+    "relapsed_or_refractory": "yes",
+    "prior_treatment_lines": 2,
+    "prior_lenalidomide": "yes",
+    "serum_m_protein": {"value": 1.2, "unit": "g/dL"},
+    "platelets": {"value": 150, "unit": "10^9/L"},
+    "ast": {"value": 50, "unit": "U/L", "uln": 40},
+    "prior_asct": "yes",
+    "asct_date": "2024-01-10"
+  }
+}"""
+
+
+@pytest.mark.parametrize("name", ["spec example", "full.answers.json", "made_up.answers.json"])
+def test_version_1_files_open_against_the_bank_and_are_written_as_before(name: str) -> None:
+    """Answers keyed by the shared bank (issue 15): every version 1 file still opens, and
+    the same answers are written in the same order as the fixed model wrote them."""
+    text = SPEC_EXAMPLE if name == "spec example" else (Path(__file__).parent / "fixtures" / name).read_text("utf-8")
+    loaded = parse_answers(text, name)
+    assert loaded.answers.answered() == json.loads(text)["answers"]  # every answer kept, none added
+    written = to_json_text(loaded)
+    assert parse_answers(written, name) == loaded
+    if name == "spec example":  # the answers file's order (spec §1), not the file's own
+        assert list(json.loads(written)["answers"]) == [
+            "age_years", "relapsed_or_refractory", "prior_treatment_lines", "prior_lenalidomide", "serum_m_protein",
+            "prior_asct", "asct_date", "ast", "platelets"]
+        assert '"asct_date": "2024-01-10"' in written and '"value": 1.2' in written
