@@ -231,7 +231,7 @@ def format_value(number: float, unit: str, decimals: int = 3) -> str:
     return f"{format_number(number, decimals)} {shown}".rstrip()
 
 
-def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float | None = None,
+def conversion_text(quantity: str, value: float, unit: str, to_unit: str, uln: float | None = None,
                     limit: float | None = None) -> str:
     """'150 ×10⁹/L = 150,000/µL', shown beside the field; empty when nothing to convert.
     ``limit``: the study's limit in ``to_unit``, so rounding never hides which side it is on."""
