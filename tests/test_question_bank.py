@@ -74,8 +74,12 @@ def test_answers_from_a_file_and_from_the_window_are_of_one_model() -> None:
     assert loaded.answers.get("walking_distance") is None and loaded.answers.platelets is None
 
 
-def test_a_trial_is_never_taken_with_its_rules_unchecked() -> None:
-    text = builtin_trial_path().read_text(encoding="utf-8")
-    assert Trial.model_validate_json(text, context={"questions": BANK}).nct_id == "NCT04883242"
-    with pytest.raises(ValidationError, match="cannot be checked: no question bank was given"):
-        Trial.model_validate_json(text)
+def test_a_trial_file_is_checked_against_the_bank_it_is_given() -> None:
+    data = json.loads(builtin_trial_path().read_text(encoding="utf-8"))
+    assert Trial.model_validate_json(json.dumps(data), context={"questions": BANK}).nct_id == "NCT04883242"
+    # The bank decides: a bank without Karnofsky refuses a rule on it; the shared bank takes it.
+    data["criteria"][0]["rule"] = {"kind": "compare", "question": "karnofsky", "op": ">=", "limit": 70, "unit": ""}
+    assert Trial.model_validate_json(json.dumps(data), context={"questions": BANK})
+    smaller = _bank_with(lambda d: (d["questions"].pop(), d["groups"][3]["questions"].remove("karnofsky")))
+    with pytest.raises(ValidationError, match="'karnofsky' is not a question of the answers file"):
+        Trial.model_validate_json(json.dumps(data), context={"questions": Questionnaire.model_validate(smaller)})
