@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.timing import row, timed  # noqa: E402
 from explainer.answers_io import load_answers  # noqa: E402
 from explainer.content import load_glossary, load_questions, load_trial  # noqa: E402
-from explainer.core.answers import Answers, LabValue, new_answers_file  # noqa: E402
+from explainer.core.answers import LabValue, new_answers_file  # noqa: E402
 from explainer.core.eligibility import evaluate  # noqa: E402
 from explainer.pdf import render_summary_pdf  # noqa: E402
 from explainer.summary_source import make_summary  # noqa: E402
@@ -63,7 +63,7 @@ def main() -> int:
         from explainer.ui.results import results_html
 
         changed = {**given, "platelets": LabValue(value=50 + next(platelets) % 100, unit="10^9/L")}
-        answers_file = new_answers_file(trial.nct_id, answers.as_of, Answers.model_validate(changed))
+        answers_file = new_answers_file(trial.nct_id, answers.as_of, questions.answers_model.model_validate(changed))
         return results_html(evaluate(trial, answers_file, questions), trial, glossary)
 
     floor = timed(minimal_two_pages, args.runs)

@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from explainer.core.answers import FUTURE_TRANSPLANT, VERSION, AnswersFile, to_json_text
+from explainer.core.answers import FUTURE_DATE, VERSION, AnswersFile, to_json_text
 from explainer.core.facts import long_date
 from explainer.core.limits import JsonProblem, parse_json
 from explainer.errors import UsageError, echoed, one_line
 from explainer.files import UnreadableFile, read_regular_file, write_atomically
+
+if TYPE_CHECKING:
+    from explainer.core.questions import Questionnaire
 
 
 class AnswersError(UsageError):
@@ -29,10 +32,11 @@ class AnswersError(UsageError):
     problem is in, when there is one.
     """
 
-    def __init__(self, message: str, plain: str, key: str | None = None) -> None:
+    def __init__(self, message: str, plain: str, key: str | None = None, names_question: bool = False) -> None:
         super().__init__(message)
         self.plain = plain
         self.key = key
+        self.names_question = names_question  # ``plain`` already says which question (a date's label)
 
 
 DAMAGED = ("This is not a file of saved answers, or it is damaged. "
@@ -42,25 +46,27 @@ CHANGED = ("Part of this file is not right, so the app cannot use it. "
            f"It may have been changed by hand or damaged. {ANSWER_AGAIN}")
 
 
-def future_transplant_words(when: dt.date, as_of: dt.date, today: dt.date | None = None,
-                            what_to_do: str = "Please check the date.") -> str:
-    """A transplant date after the date the answers describe, said plainly."""
+def future_date_words(label: str, when: dt.date, as_of: dt.date, today: dt.date | None = None,
+                      what_to_do: str = "Please check the date.") -> str:
+    """A date answer (``label``: its question's, e.g. "transplant date") after the date
+    the answers describe, said plainly."""
     after = f"today, {long_date(as_of)}" if as_of == today else f"{long_date(as_of)}, the date of your answers"
-    return (f"The transplant date, {long_date(when)}, is after {after}. "
-            f"A transplant date cannot be in the future. {what_to_do}")
+    return (f"The {label}, {long_date(when)}, is after {after}. "
+            f"A {label} cannot be in the future. {what_to_do}")
 
 
-def plain_validation_problem(err: ValidationError) -> tuple[str, str | None]:
-    """What is wrong with a file's contents in plain words, and the question key it is in."""
+def plain_validation_problem(err: ValidationError) -> tuple[str, str | None, bool]:
+    """What is wrong with a file's contents in plain words, the question key it is in,
+    and whether the words already name that question."""
     problem = err.errors()[0]
-    if problem["type"] == FUTURE_TRANSPLANT:
+    if problem["type"] == FUTURE_DATE:
         context = problem.get("ctx") or {}
         when, as_of = (dt.date.fromisoformat(context[name]) for name in ("when", "as_of"))
-        return future_transplant_words(when, as_of, what_to_do=ANSWER_AGAIN), "asct_date"
+        return future_date_words(context["label"], when, as_of, what_to_do=ANSWER_AGAIN), context["key"], True
     loc = [str(part) for part in problem["loc"]]
     key = loc[1] if len(loc) > 1 and loc[0] == "answers" else None
     limit = plain_limit(err) if key else None  # a number out of range: say which limit
-    return (f"{CHANGED}\n\n{limit}" if limit else CHANGED), key
+    return (f"{CHANGED}\n\n{limit}" if limit else CHANGED), key, False
 
 
 def plain_limit(err: ValidationError) -> str | None:
@@ -71,6 +77,8 @@ def plain_limit(err: ValidationError) -> str | None:
         return f"Please check this number: the largest allowed here is {limit.get('le', limit.get('lt'))}."
     if problem["type"] in ("greater_than_equal", "greater_than"):
         return f"Please check this number: it cannot be less than {limit.get('ge', limit.get('gt'))}."
+    if problem["type"] == "multiple_of":
+        return f"Please check this number: it goes up in steps of {limit.get('multiple_of')}."
     return None
 
 
@@ -96,7 +104,8 @@ def describe_answers_error(err: ValidationError) -> str:
 ANSWERS_CAP = 256 * 1024
 
 
-def parse_answers(text: str, source: str = "answers") -> AnswersFile:
+def parse_answers(text: str, source: str = "answers", bank: Questionnaire | None = None) -> AnswersFile:
+    """An answers file's text, checked against the question bank (default: the app's)."""
     try:
         data: Any = parse_json(text)
     except JsonProblem as err:
@@ -115,7 +124,11 @@ def parse_answers(text: str, source: str = "answers") -> AnswersFile:
         raise AnswersError(f"{source}: answers.{nulls[0]}: null is not an answer; "
                            "leave the key out if it is unanswered", CHANGED, nulls[0])
     try:
-        return AnswersFile.model_validate_json(text)
+        if bank is None:
+            from explainer.content import load_questions
+
+            bank = load_questions()
+        return bank.answers_file_model.model_validate_json(text)
     except ValidationError as err:
         raise AnswersError(f"{source}: {describe_answers_error(err)}", *plain_validation_problem(err)) from None
 

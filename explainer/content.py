@@ -16,7 +16,7 @@ import importlib.util
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, Union
+from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 from explainer.errors import one_line
 
@@ -89,7 +89,7 @@ def read_text(source: Source, cap: int = CONTENT_CAP) -> str:
         raise ContentError(f"{source}: cannot be read ({err.strerror})") from None
 
 
-def load_json_model(source: Source, model: type[Model]) -> Model:
+def load_json_model(source: Source, model: type[Model], context: dict[str, Any] | None = None) -> Model:
     from pydantic import ValidationError
 
     from explainer.core.limits import JsonProblem, parse_json
@@ -101,7 +101,7 @@ def load_json_model(source: Source, model: type[Model]) -> Model:
         raise ContentError(f"{source}: not valid JSON ({err})") from None
     try:
         # From the JSON text, so strict models take dates and enums as JSON writes them.
-        return model.model_validate_json(text)
+        return model.model_validate_json(text, context=context)
     except ValidationError as err:
         raise ContentError(f"{source}: {describe_validation_error(err)}") from None
 
@@ -121,7 +121,8 @@ def describe_validation_error(err: ValidationError) -> str:
 def load_trial(source: Source | None = None) -> Trial:
     from explainer.core.model import Trial
 
-    return load_json_model(source or builtin_trial_path(), Trial)
+    # The question bank checks each rule: its question exists, of the kind and unit it compares.
+    return load_json_model(source or builtin_trial_path(), Trial, {"questions": load_questions()})
 
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from explainer.answers_io import AnswersError, load_answers, parse_answers, save_answers
 from explainer.cli import main
 from explainer.content import load_questions, load_trial
-from explainer.core.answers import Answers, to_json_text
+from explainer.core.answers import to_json_text
 from explainer.core.eligibility import Status, evaluate
 from explainer.core.rules import AllOf, AnyOf
 from tests.readability import MAX_GRADE, grade
@@ -162,7 +162,7 @@ _lab = st.fixed_dictionaries({"value": st.floats() | st.integers(), "unit": st.s
     optional={"uln": st.floats() | st.integers()})
 _value = st.one_of(_json, _lab, st.sampled_from(["yes", "no", "unsure", "never", "cured", "2024-01-10"]),
                    st.dates().map(str), st.integers(-5, 500))
-_answers = st.dictionaries(st.sampled_from(sorted(Answers.model_fields) + ["other"]), _value, max_size=12)
+_answers = st.dictionaries(st.sampled_from(sorted(load_questions().answers_model.model_fields) + ["other"]), _value, max_size=12)
 _files = st.fixed_dictionaries({"format": st.just("trial-explainer-answers"), "version": st.just(1),
                                 "trial": st.just("NCT04883242"), "as_of": st.dates().map(str),
                                 "answers": _answers})
@@ -231,17 +231,20 @@ def _rule_keys(rule):
     return {rule.question}
 
 
-def test_questions_cover_every_rule_and_serve_real_criteria() -> None:
-    ids = {c.id for c in _TRIAL.criteria}
-    for question in _QUESTIONS.questions:
-        assert set(question.criteria) <= ids, question.key
-    for criterion in _TRIAL.criteria:
-        if criterion.rule is None:
-            assert criterion.note_only
-            continue
-        for key in _rule_keys(criterion.rule):
-            assert criterion.id in _QUESTIONS.question(key).criteria, (criterion.id, key)
-    assert {q.key for q in _QUESTIONS.questions} == set(Answers.model_fields)
+def test_the_bank_holds_every_question_a_curated_study_asks_and_no_other() -> None:
+    made_up = load_trial(Path(__file__).parent / "fixtures" / "made_up_two_arm_study.json")
+    asked: dict[str, set[str]] = {}
+    for trial in (_TRIAL, made_up):
+        for criterion in trial.criteria:
+            if criterion.rule is None:
+                assert criterion.note_only or trial is made_up
+                continue
+            for key in _rule_keys(criterion.rule):
+                assert _QUESTIONS.question(key) is not None, (criterion.id, key)
+                asked.setdefault(trial.nct_id, set()).add(key)
+    assert set().union(*asked.values()) == {q.key for q in _QUESTIONS.questions}
+    assert {"creatinine_clearance", "karnofsky"} <= asked["NCT99999901"] - asked["NCT04883242"]
+    assert list(_QUESTIONS.answers_model.model_fields) == [q.key for q in _QUESTIONS.questions]
 
 
 def test_every_question_has_a_hint_and_offers_not_sure() -> None:
@@ -316,3 +319,39 @@ def test_question_and_hint_agree(registry_text: str, key: str, shared: str, bann
     assert shared in question.text and shared in question.hint
     assert banned not in f"{question.text} {question.hint}".lower()
     assert registry_words in registry_text
+
+
+# The example of ../shared/spec/interfaces.md §1, word for word.
+SPEC_EXAMPLE = """{
+  "format": "trial-explainer-answers",
+  "version": 1,
+  "trial": "NCT04883242",
+  "as_of": "2026-11-23",
+  "answers": {
+    "age_years": 64,
+    "relapsed_or_refractory": "yes",
+    "prior_treatment_lines": 2,
+    "prior_lenalidomide": "yes",
+    "serum_m_protein": {"value": 1.2, "unit": "g/dL"},
+    "platelets": {"value": 150, "unit": "10^9/L"},
+    "ast": {"value": 50, "unit": "U/L", "uln": 40},
+    "prior_asct": "yes",
+    "asct_date": "2024-01-10"
+  }
+}"""
+
+
+@pytest.mark.parametrize("name", ["spec example", "full.answers.json", "made_up.answers.json"])
+def test_version_1_files_open_against_the_bank_and_are_written_as_before(name: str) -> None:
+    """Answers keyed by the shared bank (issue 15): every version 1 file still opens, and
+    the same answers are written in the same order as the fixed model wrote them."""
+    text = SPEC_EXAMPLE if name == "spec example" else (Path(__file__).parent / "fixtures" / name).read_text("utf-8")
+    loaded = parse_answers(text, name)
+    assert loaded.answers.answered() == json.loads(text)["answers"]  # every answer kept, none added
+    written = to_json_text(loaded)
+    assert parse_answers(written, name) == loaded
+    if name == "spec example":  # the answers file's order (spec §1), not the file's own
+        assert list(json.loads(written)["answers"]) == [
+            "age_years", "relapsed_or_refractory", "prior_treatment_lines", "prior_lenalidomide", "serum_m_protein",
+            "prior_asct", "asct_date", "ast", "platelets"]
+        assert '"asct_date": "2024-01-10"' in written and '"value": 1.2' in written

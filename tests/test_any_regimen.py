@@ -17,7 +17,7 @@ from icalendar import Calendar
 from pydantic import ValidationError
 
 from explainer.cli import main
-from explainer.content import ContentError, load_summary_text, load_trial
+from explainer.content import ContentError, load_questions, load_summary_text, load_trial
 from explainer.core.facts import trial_facts
 from explainer.core.model import Form, Trial
 from explainer.core.schedule import build_timeline, journey
@@ -30,6 +30,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MADE_UP = FIXTURES / "made_up_two_arm_study.json"
 MADE_UP_ANSWERS = FIXTURES / "made_up.answers.json"
 START = dt.date(2026, 3, 2)  # a Monday
+BANK = {"questions": load_questions()}  # each rule is checked against the question bank, as the loader does
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,7 @@ def test_by_mouth_names_a_form_only_from_the_data(made_up, trial) -> None:
     data = _data(FIXTURES.parent.parent / "resources" / "trials" / "NCT04883242.json")
     for item in data["interventions"]:
         item.pop("form", None)
-    plain = Trial.model_validate_json(json.dumps(data))  # the file as it was before issue 15 still loads
+    plain = Trial.model_validate_json(json.dumps(data), context=BANK)  # the file as it was before issue 15 still loads
     day = build_timeline(plain).cycle(1).days[1]
     assert day.describe() == "Cycle 1, day 2: pomalidomide by mouth at home."  # no capsule assumed
 
@@ -117,11 +118,11 @@ def test_broken_regimens_are_named(change, message) -> None:
     data = _data(MADE_UP)
     change(data)
     with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        Trial.model_validate_json(json.dumps(data))
+        Trial.model_validate_json(json.dumps(data), context=BANK)
 
 
 def test_a_study_with_no_schedule_is_allowed(made_up) -> None:
-    bare = Trial.model_validate_json(json.dumps(_without_regimen(_data(MADE_UP))))
+    bare = Trial.model_validate_json(json.dumps(_without_regimen(_data(MADE_UP))), context=BANK)
     assert bare.regimens == () and not bare.arms_differ
     with pytest.raises(ValueError, match="gives no treatment schedule"):
         build_timeline(bare)
@@ -201,7 +202,65 @@ def test_check_works_for_the_made_up_study(capsys) -> None:
     assert code == 0
     assert "Self-check for study NCT99999901" in out
     assert "Your neutrophil count (ANC): 1.2 ×10⁹/L = 1,200/µL. The study needs at least 1,500/µL." in out
-    assert "Karnofsky score of 70 or more" in out and "Only the study team can judge this rule." in out
+    # Karnofsky and creatinine clearance are bank questions this answers file leaves unanswered.
+    assert "Karnofsky score of 70 or more" in out and "Only the study team can judge this rule." not in out
+    assert "The app has no answer it can use for your daily activity score (Karnofsky) yet." in out
+
+
+# The bank's questions NCT04883242 does not ask (issue 15 item 2): each rule is met, not
+# met or open, the same way in `check`, in the PDF and (tests/test_any_regimen_gui.py) the window.
+KARNOFSKY_AND_KIDNEYS = [
+    ({"karnofsky": 80, "creatinine_clearance": {"value": 45, "unit": "mL/min"}}, "satisfied", "satisfied"),
+    ({"karnofsky": 70, "creatinine_clearance": {"value": 30, "unit": "mL/min"}}, "satisfied", "satisfied"),
+    ({"karnofsky": 60, "creatinine_clearance": {"value": 29.5, "unit": "mL/min"}}, "not_satisfied", "not_satisfied"),
+    ({"karnofsky": 0}, "not_satisfied", "unknown"),
+    ({}, "unknown", "unknown"),
+]
+
+
+def _made_up_answers(tmp_path: Path, answers: dict) -> Path:
+    path = tmp_path / "mine.answers.json"
+    path.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT99999901",
+                                "as_of": "2026-11-23", "answers": answers}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("answers", "karnofsky", "kidneys"), KARNOFSKY_AND_KIDNEYS)
+def test_check_judges_karnofsky_and_creatinine_clearance(tmp_path, capsys, answers, karnofsky, kidneys) -> None:
+    code, out, _ = _run(capsys, "check", "--trial", str(MADE_UP), str(_made_up_answers(tmp_path, answers)), "--json")
+    assert code == 0
+    status = {c["id"]: c["status"] for c in json.loads(out)["criteria"]}
+    assert (status["karnofsky"], status["creatinine_clearance"]) == (karnofsky, kidneys)
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    ({"karnofsky": 75}, "answers.karnofsky: Input should be a multiple of 10"),
+    ({"karnofsky": 110}, "answers.karnofsky: Input should be less than or equal to 100"),
+    ({"karnofsky": "70"}, "answers.karnofsky: Input should be a valid integer"),
+    # Creatinine clearance is another number than eGFR (writing guide §4.8): no eGFR unit.
+    ({"creatinine_clearance": {"value": 45, "unit": "mL/min/1.73m2"}},
+     "answers.creatinine_clearance: unit 'mL/min/1.73m2' is not accepted here; use one of mL/min"),
+    ({"creatinine_clearance": {"value": 45000, "unit": "mL/min"}},
+     "answers.creatinine_clearance: no lab report shows a number this large here"),
+])
+def test_a_wrong_karnofsky_or_creatinine_clearance_is_refused_by_name(tmp_path, capsys, answer, message) -> None:
+    path = _made_up_answers(tmp_path, answer)
+    code, out, err = _run(capsys, "check", "--trial", str(MADE_UP), str(path))
+    assert (code, out) == (2, "") and err.startswith(f"trial-explainer: {path}: {message}") and err.count("\n") == 1
+
+
+def test_the_pdf_shows_karnofsky_and_creatinine_clearance_judged(tmp_path, capsys) -> None:
+    answers = _made_up_answers(tmp_path, {"karnofsky": 60, "creatinine_clearance": {"value": 45, "unit": "mL/min"}})
+    out = tmp_path / "summary.pdf"
+    code, _, _ = _run(capsys, "pdf", str(answers), "--trial", str(MADE_UP), "-o", str(out), "--arm", "1",
+                      "--paper", "a4")
+    assert code == 0
+    # Read in reading order (no -layout): the table's columns are not interleaved.
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "✗ Seems not met You can look after yourself. Doctors call this a Karnofsky score of 70 or more." in text
+    assert "Your daily activity score (Karnofsky): 60. The study needs at least 70." in text
+    assert "Your creatinine clearance: 45 mL/min. The study needs at least 30 mL/min." in text
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from explainer.calendar_ics import timeline_to_ics
 from explainer.content import load_trial
+from explainer.core.eligibility import Status
 from explainer.core.schedule import build_timeline
 from explainer.ui import export as export_ui
 from explainer.ui import personal_dates
@@ -221,3 +222,44 @@ def test_a_real_window_draws_the_made_up_study(artifacts) -> None:
     err = photograph_app([sys.executable, "-c", _SHOW, str(MADE_UP)], shot)
     assert "Could not parse" not in err
     assert Path(shot).stat().st_size > 10_000
+
+
+def test_the_self_check_asks_and_judges_karnofsky_and_creatinine_clearance(window, qtbot) -> None:
+    """Bank questions NCT04883242 does not ask, typed as a person would (issue 15 item 2)."""
+    window.show_section("self-check")
+    check = window.self_check
+    rows = check.questionnaire.rows
+    # Only what this study's rules ask, from the shared bank: no myeloma questions.
+    assert {"karnofsky", "creatinine_clearance", "ecog", "platelets"} <= set(rows)
+    assert "prior_lenalidomide" not in rows and "egfr" not in rows
+    assert check.results.status_of("karnofsky") is Status.UNKNOWN
+    assert check.results.status_of("creatinine_clearance") is Status.UNKNOWN
+
+    def typed(key: str, text: str, changes: bool = True) -> None:
+        field = rows[key].input.field
+        field.clear()
+        if changes:
+            with qtbot.waitSignal(window.session.answers_changed):
+                qtbot.keyClicks(field, text)
+        else:
+            qtbot.keyClicks(field, text)
+
+    typed("karnofsky", "60")
+    assert check.results.status_of("karnofsky") is Status.NOT_SATISFIED
+    assert "Your daily activity score (Karnofsky): 60. The study needs at least 70." in \
+        " ".join(check.results.browser.toPlainText().split())
+    typed("karnofsky", "75", changes=False)  # not a Karnofsky score: named beside the field, not used
+    assert rows["karnofsky"].problem.text() == "⚠ Please check this number: it goes up in steps of 10."
+    assert check.results.status_of("karnofsky") is Status.UNKNOWN
+    typed("karnofsky", "80")
+    assert check.results.status_of("karnofsky") is Status.SATISFIED and rows["karnofsky"].problem.isHidden()
+
+    assert [rows["creatinine_clearance"].input.unit.itemData(i)
+            for i in range(rows["creatinine_clearance"].input.unit.count())] == ["mL/min"]
+    typed("creatinine_clearance", "25")
+    assert check.results.status_of("creatinine_clearance") is Status.NOT_SATISFIED
+    typed("creatinine_clearance", "45")
+    assert check.results.status_of("creatinine_clearance") is Status.SATISFIED
+    assert "Your creatinine clearance: 45 mL/min. The study needs at least 30 mL/min." in \
+        " ".join(check.results.browser.toPlainText().split())
+    assert window.session.answers.answers.karnofsky == 80

@@ -9,14 +9,15 @@ import json
 import pytest
 
 from explainer.content import load_questions
-from explainer.core.answers import Answers, LabValue, new_answers_file
+from explainer.core.answers import LabValue, new_answers_file
 from explainer.core.eligibility import Overall, Status, evaluate, full_months_between
 from explainer.core.model import Criterion
 from explainer.core.rules import AllOf, AnyOf, Compare
-from explainer.core.units import LAB_UNITS, ULN, convert, display_unit
+from explainer.core.units import ULN, accepted_units, convert, display_unit
 
 AS_OF = dt.date(2026, 11, 23)
 QUESTIONS = load_questions()
+Answers = QUESTIONS.answers_model  # answers keyed by the shared question bank's questions
 
 
 def _leaves(rule):
@@ -34,7 +35,8 @@ def _compare_rules():
 
 
 def _units_for(rule: Compare) -> list[str]:
-    return list(LAB_UNITS.get(rule.question, ("",)))
+    quantity = QUESTIONS.quantity(rule.question)
+    return list(accepted_units(quantity)) if quantity else [""]
 
 
 def _lab(rule: Compare, unit: str, value_in_rule_unit: float) -> object:

@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from explainer.core.answers import Answers, new_answers_file
+from explainer.content import load_questions
+from explainer.core.answers import new_answers_file
 from explainer.paths import data_dir, settings_file
 from explainer.ui import self_check as sc
 
+Answers = load_questions().answers_model  # answers keyed by the shared question bank's questions
 FIXTURES = Path(__file__).parent / "fixtures"
 FULL = (FIXTURES / "full.answers.json").read_text(encoding="utf-8")
 

@@ -71,7 +71,9 @@ def test_an_impossible_lab_number_is_refused_on_load_and_never_printed_in_full()
     typed, no 309-digit number or 'inf' appears."""
     from pydantic import ValidationError
 
-    from explainer.core.answers import Answers
+    from explainer.content import load_questions
+
+    Answers = load_questions().answers_model  # answers keyed by the shared question bank's questions
 
     for key, unit in (("platelets", "10^9/L"), ("urine_m_protein", "g/24h"), ("hemoglobin", "g/dL")):
         with pytest.raises(ValidationError, match=key):

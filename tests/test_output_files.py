@@ -232,11 +232,11 @@ def test_a_crash_log_keeps_the_traceback_but_not_the_answers(tmp_path, answer) -
 def test_the_pydantic_error_of_an_answer_is_kept_out_of_the_log_and_stderr(tmp_path, capsys, monkeypatch) -> None:
     from pydantic import ValidationError
 
-    from explainer.core.answers import AnswersFile
+    from explainer.content import load_questions
 
     monkeypatch.setattr(crash, "log_dir", lambda: tmp_path)
     try:
-        AnswersFile.model_validate({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
+        load_questions().answers_file_model.model_validate({"format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242",
                                     "as_of": "2026-11-23", "answers": {"age_years": "seventy-3 on 1959-02-11"}})
     except ValidationError as err:
         handler = crash.CrashHandler()

@@ -317,7 +317,10 @@ def test_killed_mid_questionnaire_the_draft_is_offered_back(qtbot, monkeypatch) 
 def test_a_declined_draft_is_cleared_so_it_is_not_offered_again(qtbot, monkeypatch, carry_on: bool,
                                                                 kept: bool) -> None:
     from explainer.app import build_main_window
-    from explainer.core.answers import Answers, new_answers_file
+    from explainer.content import load_questions
+    from explainer.core.answers import new_answers_file
+
+    Answers = load_questions().answers_model  # answers keyed by the shared question bank's questions
     import datetime as dt
 
     store = sc.DraftStore()
@@ -378,7 +381,10 @@ def test_opening_a_file_at_start_does_not_silently_replace_the_draft(qtbot, tmp_
     import datetime as dt
 
     from explainer.app import build_main_window
-    from explainer.core.answers import Answers, new_answers_file
+    from explainer.content import load_questions
+    from explainer.core.answers import new_answers_file
+
+    Answers = load_questions().answers_model  # answers keyed by the shared question bank's questions
 
     store = sc.DraftStore()
     store.save(new_answers_file("NCT04883242", dt.date(2026, 11, 1), Answers(heart_disease="no")))
@@ -443,3 +449,19 @@ def test_tab_reaches_the_summary_buttons_before_the_questions(check) -> None:
         widget = widget.nextInFocusChain()
     assert order.index(check.summary.see_results) < order.index(check.summary.export_pdf)
     assert order.index(check.summary.export_pdf) < order.index(check.questionnaire.row("age_years").input.field)
+
+
+def test_zero_platelets_is_queried_in_the_field_and_left_open_on_the_results_page(check, qtbot) -> None:
+    """The field and the results page ask one owner (core.units.unusual) whether a value is
+    very unusual, so they agree (issue 15: 0/µL once gave no warning in the field)."""
+    platelets = check.questionnaire.row("platelets").input
+    _pick_unit(check, "platelets", "/uL")
+    _type(qtbot, check, platelets.field, "0")
+    assert platelets.note.isVisibleTo(check.questionnaire)
+    assert platelets.note.text() == "⚠ 0/µL would be very unusual. Please check the number and the unit on your report."
+    assert check.results.status_of("platelets") is Status.UNKNOWN
+    assert ("Your platelets: 0/µL would be very unusual. Please check the number and the unit on your report. "
+            "This rule stays open until it is checked.") in " ".join(check.results.browser.toPlainText().split())
+    _type(qtbot, check, platelets.field, "150000")  # a usual count: neither place queries it
+    assert "unusual" not in platelets.note.text() and "unusual" not in check.results.browser.toPlainText()
+    assert check.results.status_of("platelets") is Status.SATISFIED

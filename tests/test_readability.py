@@ -12,13 +12,14 @@ import statistics
 import pytest
 
 from explainer.content import PAGE_NAMES, load_glossary, load_page, load_questions, load_trial
-from explainer.core.answers import Answers, new_answers_file
+from explainer.core.answers import new_answers_file
 from explainer.core.eligibility import DISCLAIMER, evaluate
 from explainer.core.facts import closed_notice, for_people_in_it
 from tests.readability import MAX_GRADE, MAX_MEAN_GRADE, grade, plain_words
 
 TRIAL = load_trial()
 QUESTIONS = load_questions()
+Answers = QUESTIONS.answers_model  # answers keyed by the shared question bank's questions
 AS_OF = dt.date(2026, 11, 23)
 
 # Answers that reach every kind of result wording: met, not met, open, unit conversions, dates.

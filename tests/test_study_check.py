@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from explainer.content import load_questions
 from explainer.core.answers import AnswersFile
 from explainer.core.eligibility import Overall, Status
 from explainer.core.registry_record import from_registry_json
@@ -34,7 +35,7 @@ def record(inclusion: list[str], exclusion: list[str] = (), status: str = "RECRU
 
 
 def answers(**given: Any) -> AnswersFile:
-    return AnswersFile.model_validate_json(json.dumps({
+    return load_questions().answers_file_model.model_validate_json(json.dumps({
         "format": "trial-explainer-answers", "version": 1, "trial": "NCT04883242", "as_of": "2026-11-23",
         "answers": given}))
 

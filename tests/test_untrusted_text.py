@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from explainer.content import builtin_trial_path
+from explainer.content import builtin_trial_path, load_questions
 from explainer.core.escaping import markdown_text, rich_text
 from explainer.core.model import Trial
 from tests.windows import shown_window
@@ -55,10 +55,10 @@ def hostile_trial(tmp_path_factory) -> Path:
     """The built-in trial with the payload in every text field the model accepts it in
     (ids, dates and codes are refused by the model itself)."""
     data = json.loads(builtin_trial_path().read_text(encoding="utf-8"))
-    accepted = []
+    accepted, bank = [], {"questions": load_questions()}
     for path in _string_paths(data):
         try:
-            Trial.model_validate_json(json.dumps(_with_payload(data, path)))  # as the loader reads it
+            Trial.model_validate_json(json.dumps(_with_payload(data, path)), context=bank)  # as the loader reads it
         except ValidationError:
             continue
         accepted.append(path)

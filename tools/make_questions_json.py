@@ -16,13 +16,24 @@ groups = [
  ("pregnancy", "Birth control", ""),
 ]
 Q = []
-def q(key, group, kind, text, label, hint, ask, criteria, **extra):
-    d = {"key": key, "group": group, "kind": kind, "text": text, "label": label, "hint": hint,
-         "ask_doctor": ask, "criteria": criteria}
+SHOWN = {}  # group id -> the keys shown under it, in order
+# What each lab question measures: its units and ranges are defined once, in explainer/core/units.py.
+QUANTITY = {"serum_m_protein": "serum M-protein", "urine_m_protein": "urine M-protein",
+            "involved_flc": "involved free light chain", "bone_marrow_plasma_cells": "bone marrow plasma cells",
+            "egfr": "eGFR", "creatinine_clearance": "creatinine clearance", "alt": "ALT", "ast": "AST",
+            "bilirubin": "bilirubin", "anc": "neutrophil count", "platelets": "platelet count",
+            "hemoglobin": "hemoglobin"}
+def q(key, group, kind, text, label, hint, ask, served=(), **extra):
+    # ``served``: the criteria it was first written for; not stored, the app reads them from each study's rules.
+    d = {"key": key, "kind": kind}
+    if kind == "lab":
+        d["quantity"] = QUANTITY[key]
+    d.update({"text": text, "label": label, "hint": hint, "ask_doctor": ask})
     if kind == "yes_no":
         d["choices"] = YN
     d.update(extra)
     Q.append(d)
+    SHOWN.setdefault(group, []).append(key)
 
 q("age_years", "about_you", "whole_number", "How old are you, in years?", "age",
   "Your age on your last birthday.", "Ask the study team about the age limit.", ["age_and_consent"], minimum=0, maximum=120)
@@ -147,7 +158,28 @@ q("contraception_agreement", "pregnancy", "yes_no",
   choices=[{"value": "yes", "label": "Yes, or the rule is not for me because I am a woman who cannot get pregnant"},
            {"value": "no", "label": "No"}, {"value": "unsure", "label": "Not sure"}])
 
+# Questions NCT04883242 does not ask, for other curated studies (the made-up test study of issue 15).
+q("creatinine_clearance", "kidney_liver", "lab", "What is your creatinine clearance?", "creatinine clearance",
+  "Your kidney test report. It may say CrCl. If it is not there, ask your doctor.",
+  "Ask your doctor: what is my creatinine clearance?", units=["mL/min"])
+q("karnofsky", "daily_life", "whole_number", "What is your Karnofsky score? It goes from 0 to 100 in steps of 10.",
+  "daily activity score (Karnofsky)",
+  "Your doctor gives this score. The higher it is, the more you can do on your own. Ask your doctor for your score.",
+  "Ask your doctor: what is my Karnofsky performance status?", minimum=0, maximum=100, step=10)
+# Where each question is shown: after the question it sits best beside.
+for group, after, key in (("kidney_liver", "egfr", "creatinine_clearance"), ("daily_life", "ecog", "karnofsky")):
+    SHOWN[group].remove(key)
+    SHOWN[group].insert(SHOWN[group].index(after) + 1, key)
+# The bank's order is the answers file's (../shared/spec/interfaces.md §1): files are written in it.
+FILE_ORDER = ["age_years", "can_consent", "relapsed_or_refractory", "prior_treatment_lines", "prior_lenalidomide",
+              "serum_m_protein", "urine_m_protein", "involved_flc", "flc_ratio_abnormal", "plasmacytoma_2cm",
+              "bone_marrow_plasma_cells", "ecog", "prior_toxicities_resolved", "neuropathy_grade", "prior_asct",
+              "asct_date", "egfr", "alt", "ast", "bilirubin", "anc", "platelets", "hemoglobin",
+              "contraception_agreement", "heart_disease", "uncontrolled_hypertension",
+              "plasma_cell_leukemia_or_amyloidosis", "other_active_cancer", "hepatitis_b", "hepatitis_c",
+              "active_infection", "other_cancer_treatment", "creatinine_clearance", "karnofsky"]
+Q.sort(key=lambda d: FILE_ORDER.index(d["key"]))
 data = {"format": "trial-explainer-questions", "version": 1,
-        "groups": [{"id": i, "title": t, "intro": n} for i, t, n in groups], "questions": Q}
+        "groups": [{"id": i, "title": t, "intro": n, "questions": SHOWN[i]} for i, t, n in groups], "questions": Q}
 import sys
 open(sys.argv[1], "w", encoding="utf-8").write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

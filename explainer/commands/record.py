@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explainer.answers_io import load_answers
-from explainer.content import load_trial
+from explainer.content import load_questions, load_trial
 from explainer.core.answers import AnswersFile
 from explainer.core.model import Trial
 from explainer.core.registry_record import RegistryStudy
@@ -122,7 +122,7 @@ def place_of(args: argparse.Namespace) -> Place:
 
 def run_check(args: argparse.Namespace, study: RegistryStudy) -> int:
     answers = load_study_answers(args.answers, study)
-    check = check_study(study, answers, study_summary_words().check)
+    check = check_study(study, answers, study_summary_words().check, load_questions())
     return print_check(args.json, check.to_spec_dict, lambda: check_text(check, study))
 
 
@@ -182,7 +182,7 @@ def _summary(args: argparse.Namespace, study: RegistryStudy, today: dt.date) -> 
         raise no_schedule("--delay")
     answers = load_study_answers(args.answers, study)
     words = study_summary_words()
-    check = check_study(study, answers, words.check) if answers else None
+    check = check_study(study, answers, words.check, load_questions()) if answers else None
     from explainer.content import load_general_glossary
 
     return build_study_summary(study, study_words(), words, today, place_of(args), check,

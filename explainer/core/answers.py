@@ -1,27 +1,32 @@
 """The answers file (``*.answers.json``), exactly as ../shared/spec/interfaces.md §1 says.
 
-Strict: unknown keys, wrong types, NaN, impossible values and dates after ``as_of``
-are rejected with a message that names the key. A key that is absent is unanswered.
+Answers are keyed by question: the question bank (resources/questions.json, the
+model in core/questions.py) says which keys exist and what each takes, and
+``answers_model`` builds one strict model from it. Unknown keys, wrong types, NaN,
+impossible values and dates after ``as_of`` are rejected with a message that names
+the key. A key that is absent is unanswered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
 from explainer.core.limits import SHORT_TEXT, Version1, check_date, check_not_too_early
-from explainer.core.units import LAB_UNITS, ULN, ULN_KEYS, physical_problem
+from explainer.core.units import ULN, accepted_units, physical_problem, takes_uln, uln_quantities_words
+
+if TYPE_CHECKING:
+    from explainer.core.questions import Question, Questionnaire
 
 FORMAT = "trial-explainer-answers"
 VERSION = 1
-FUTURE_TRANSPLANT = "future_transplant"  # the error type of a transplant date after ``as_of``
+FUTURE_DATE = "future_date"  # the error type of a date answer after ``as_of``; its context names the key
 
 YesNo = Literal["yes", "no", "unsure"]
-HepatitisB = Literal["never", "chronic_undetectable", "chronic_detectable", "unsure"]
-HepatitisC = Literal["never", "cured", "treating_undetectable", "detectable", "unsure"]
 
 
 class _Strict(BaseModel):
@@ -39,100 +44,84 @@ class LabValue(_Strict):
     uln: float | None = Field(None, gt=0, description="The report's upper limit of normal, same unit.")
 
 
-YES_NO_KEYS = (
-    "can_consent", "relapsed_or_refractory", "prior_lenalidomide", "flc_ratio_abnormal",
-    "plasmacytoma_2cm", "prior_toxicities_resolved", "prior_asct", "contraception_agreement",
-    "heart_disease", "uncontrolled_hypertension", "plasma_cell_leukemia_or_amyloidosis",
-    "other_active_cancer", "active_infection", "other_cancer_treatment",
-)
-
-
 class Answers(_Strict):
-    """One optional field per question key; the kinds and units of the spec."""
+    """The patient's answers: one optional field per question of the bank.
 
-    age_years: Annotated[int, Field(ge=0, le=120)] | None = None
-    can_consent: YesNo | None = None
-    relapsed_or_refractory: YesNo | None = None
-    prior_treatment_lines: Annotated[int, Field(ge=0, le=50)] | None = None
-    prior_lenalidomide: YesNo | None = None
-    serum_m_protein: LabValue | None = None
-    urine_m_protein: LabValue | None = None
-    involved_flc: LabValue | None = None
-    flc_ratio_abnormal: YesNo | None = None
-    plasmacytoma_2cm: YesNo | None = None
-    bone_marrow_plasma_cells: LabValue | None = None
-    ecog: Annotated[int, Field(ge=0, le=4)] | None = None
-    prior_toxicities_resolved: YesNo | None = None
-    neuropathy_grade: Annotated[int, Field(ge=0, le=4)] | None = None
-    prior_asct: YesNo | None = None
-    asct_date: PastDate | None = None
-    egfr: LabValue | None = None
-    alt: LabValue | None = None
-    ast: LabValue | None = None
-    bilirubin: LabValue | None = None
-    anc: LabValue | None = None
-    platelets: LabValue | None = None
-    hemoglobin: LabValue | None = None
-    contraception_agreement: YesNo | None = None
-    heart_disease: YesNo | None = None
-    uncontrolled_hypertension: YesNo | None = None
-    plasma_cell_leukemia_or_amyloidosis: YesNo | None = None
-    other_active_cancer: YesNo | None = None
-    hepatitis_b: HepatitisB | None = None
-    hepatitis_c: HepatitisC | None = None
-    active_infection: YesNo | None = None
-    other_cancer_treatment: YesNo | None = None
+    This class holds none: ``answers_model(bank)`` (or ``bank.answers_model``) is the
+    model with the bank's fields. Read an answer with ``.get(key)`` or as an attribute."""
 
-    @field_validator(*LAB_UNITS)
-    @classmethod
-    def _unit_fits_key(cls, lab: LabValue | None, info: ValidationInfo) -> LabValue | None:
-        if lab is not None:
-            check_lab(str(info.field_name), lab)
-        return lab
+    bank: ClassVar[Questionnaire | None] = None
 
     def get(self, key: str) -> Any:
-        return getattr(self, key, None)
+        return getattr(self, key, None) if key in type(self).model_fields else None
 
     def answered(self) -> dict[str, Any]:
-        """Only the answered keys, as the file stores them."""
+        """Only the answered keys, as the file stores them (in the bank's order)."""
         return self.model_dump(mode="json", exclude_none=True)
 
+    def dates(self) -> dict[str, dt.date]:
+        return {key: value for key in type(self).model_fields if isinstance(value := getattr(self, key), dt.date)}
 
-def answer_kind(key: str) -> tuple[str, tuple[str, ...]] | None:
-    """What an answer is, read from the model above: ("lab", ()), ("number", ()),
-    ("date", ()) or ("choice", the values it may take); None for no such key. The
-    trial's rules are checked against it, so a rule can never ask the wrong kind."""
-    import typing
+    def label(self, key: str) -> str:
+        question = self.bank.question(key) if self.bank else None
+        return question.label if question else key.replace("_", " ")
 
-    field = Answers.model_fields.get(key)
-    if field is None:
+
+def _answer_type(question: Question) -> Any:
+    """What the answers file stores for this question, as strictly as the spec says."""
+    if question.kind == "yes_no":
+        return YesNo
+    if question.kind == "choice":
+        return Literal[tuple(c.value for c in question.choices)]
+    if question.kind == "date":
+        return PastDate
+    if question.kind == "lab":
+        quantity = question.quantity or ""
+        return Annotated[LabValue, AfterValidator(lambda lab: check_lab(quantity, lab))]
+    return Annotated[int, Field(ge=question.minimum, le=question.maximum, multiple_of=question.step)]
+
+
+@lru_cache(maxsize=8)
+def answers_model(bank: Questionnaire) -> type[Answers]:
+    """The strict answers model of a bank: the same class for the same bank."""
+    fields: dict[str, Any] = {q.key: (_answer_type(q) | None, None) for q in bank.questions}
+    model = create_model("Answers", __base__=Answers, **fields)
+    model.bank = bank
+    return model
+
+
+@lru_cache(maxsize=8)
+def answers_file_model(bank: Questionnaire) -> type[AnswersFile]:
+    return create_model("AnswersFile", __base__=AnswersFile, answers=(answers_model(bank), ...))
+
+
+def answer_kind(bank: Questionnaire, key: str) -> tuple[str, tuple[str, ...]] | None:
+    """What an answer is: ("lab", ()), ("number", ()), ("date", ()) or ("choice", the
+    values it may take); None for no such key. The trial's rules are checked against
+    it, so a rule can never ask the wrong kind."""
+    question = bank.question(key)
+    if question is None:
         return None
-    if key in LAB_UNITS:
-        return "lab", ()
-    kinds = [arg for arg in typing.get_args(field.annotation) if arg is not type(None)]
-    kind = kinds[0] if kinds else field.annotation
-    if typing.get_origin(kind) is Literal:
-        return "choice", tuple(str(value) for value in typing.get_args(kind))
-    base = typing.get_args(kind)[0] if typing.get_origin(kind) is Annotated else kind
-    return ("date", ()) if base is dt.date else ("number", ())
+    if question.kind in ("yes_no", "choice"):
+        return "choice", tuple(c.value for c in question.choices)
+    return {"lab": "lab", "date": "date"}.get(question.kind, "number"), ()
 
 
-def check_lab(key: str, lab: LabValue) -> None:
+def check_lab(quantity: str, lab: LabValue) -> LabValue:
     """Raise ValueError (the message is shown to the patient) if unit or ULN do not fit."""
-    allowed = LAB_UNITS[key]
-    if key in ULN_KEYS:
-        allowed = (ULN, *allowed[1:])
+    allowed = accepted_units(quantity)
     if lab.unit not in allowed:
         raise ValueError(f"unit {lab.unit!r} is not accepted here; use one of {', '.join(allowed)}")
     if lab.unit == "%" and lab.value > 100:
         raise ValueError("a percentage cannot be more than 100")
-    if key in ULN_KEYS and lab.unit != ULN and lab.uln is None:
+    if takes_uln(quantity) and lab.unit != ULN and lab.uln is None:
         raise ValueError(f"a value in {lab.unit} needs 'uln', the upper limit of normal from the report")
-    if lab.uln is not None and (key not in ULN_KEYS or lab.unit == ULN):
-        raise ValueError("'uln' belongs only with a raw ALT, AST or bilirubin value")
-    problem = physical_problem(key, lab.value, lab.unit, lab.uln)
+    if lab.uln is not None and (not takes_uln(quantity) or lab.unit == ULN):
+        raise ValueError(f"'uln' belongs only with a raw {uln_quantities_words()} value")
+    problem = physical_problem(quantity, lab.value, lab.unit, lab.uln)
     if problem:
         raise ValueError(problem)
+    return lab
 
 
 class AnswersFile(_Strict):
@@ -144,14 +133,15 @@ class AnswersFile(_Strict):
 
     @model_validator(mode="after")
     def _no_future_dates(self) -> AnswersFile:
-        when = self.answers.asct_date
-        if when is not None and when > self.as_of:
-            # The command line prints the message (it names the key, as the spec asks); the
-            # window reads the dates from the context and says it in plain words.
-            raise PydanticCustomError(
-                FUTURE_TRANSPLANT,
-                "answers.asct_date: {when} is after the as-of date {as_of}; a transplant date cannot be in the future",
-                {"when": when.isoformat(), "as_of": self.as_of.isoformat()})
+        for key, when in self.answers.dates().items():
+            if when > self.as_of:
+                # The command line prints the message (it names the key, as the spec asks); the
+                # window reads the key and the dates from the context and says it in plain words.
+                label = self.answers.label(key)
+                raise PydanticCustomError(
+                    FUTURE_DATE,
+                    "answers.{key}: {when} is after the as-of date {as_of}; a {label} cannot be in the future",
+                    {"key": key, "label": label, "when": when.isoformat(), "as_of": self.as_of.isoformat()})
         return self
 
 

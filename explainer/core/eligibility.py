@@ -10,7 +10,6 @@ missing or "Not sure" answer leaves the criterion open. The report never says
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -29,8 +28,7 @@ from explainer.core.units import (
     decimals_beside_limit,
     format_number,
     format_value,
-    implausible,
-    likely_mix_up,
+    unusual,
 )
 
 DISCLAIMER = "This is not a decision; only the study team decides."
@@ -145,6 +143,10 @@ class _Context:
         self.answers = answers_file.answers
         self.as_of = answers_file.as_of
         self.questions = questions
+        self.bank = questions or answers_file.answers.bank  # what each lab question measures
+
+    def quantity(self, key: str) -> str | None:
+        return self.bank.quantity(key) if self.bank else None
 
     def label(self, key: str) -> str:
         question = self.questions.question(key) if self.questions else None
@@ -268,10 +270,10 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
         value = convert(answer.value, answer.unit, rule.unit, answer.uln)
         if value is None:
             return _unanswered(rule.question, context)
-        meant = likely_mix_up(rule.question, answer.value, answer.unit, rule.unit)
-        if meant is not None or implausible(rule.question, value) or not math.isfinite(value):
+        odd = unusual(context.quantity(rule.question), answer.value, answer.unit, rule.unit, answer.uln)
+        if odd is not None:
             # An impossible number is a slip (often of the unit), not a result: leave the rule open.
-            return _Outcome(Status.UNKNOWN, (_implausible_answer(rule, answer, meant, context),),
+            return _Outcome(Status.UNKNOWN, (_implausible_answer(rule, answer, odd.meant, context),),
                             (context.ask_doctor(rule.question),))
         yours = _quote_lab(answer, rule.unit, value, rule.limit)
     else:

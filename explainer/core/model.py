@@ -13,7 +13,7 @@ import math
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 
 from explainer.core.echo import echoed
 from explainer.core.limits import (
@@ -304,12 +304,16 @@ class Criterion(Strict):
     )
 
     @model_validator(mode="after")
-    def _rule_is_usable(self) -> Criterion:
+    def _rule_is_usable(self, info: ValidationInfo) -> Criterion:
         if self.rule is None:
             return self
         if rule_depth(self.rule) > MAX_RULE_DEPTH:
             raise ValueError(f"the rule of {self.id!r} is nested more than {MAX_RULE_DEPTH} levels deep")
-        problem = rule_fits_answers(self.rule)
+        # The question bank, given by whoever reads a trial file (explainer.content.load_trial,
+        # so every file is checked): core reads no files. A criterion built in code, with no
+        # bank at hand, has only its rule's shape checked here.
+        bank = (info.context or {}).get("questions")
+        problem = rule_fits_answers(self.rule, bank) if bank is not None else None
         if problem:
             raise ValueError(f"the rule of {self.id!r}: {problem}")
         return self

@@ -10,11 +10,14 @@ Evaluation lives in ``explainer.core.eligibility``; this module only describes.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from explainer.core.limits import FEW, SHORT_TEXT
+
+if TYPE_CHECKING:
+    from explainer.core.questions import Questionnaire
 
 
 class _Rule(BaseModel):
@@ -74,13 +77,13 @@ AllOf.model_rebuild()
 AnyOf.model_rebuild()
 
 
-def rule_fits_answers(rule: Any) -> str | None:
-    """What the self-check would trip over in a rule, or None: each part asks a key
-    the answers file has, of the kind it compares (a number or lab value, a choice,
+def rule_fits_answers(rule: Any, bank: Questionnaire) -> str | None:
+    """What the self-check would trip over in a rule, or None: each part asks a
+    question of the bank, of the kind it compares (a number or lab value, a choice,
     a date), in a unit that answer can be given in, with a limit a report can show.
     ``validate`` says it, naming the question, instead of ``check`` crashing later."""
     from explainer.core.answers import answer_kind
-    from explainer.core.units import LAB_UNITS, ULN, ULN_KEYS, physical_problem
+    from explainer.core.units import accepted_units, physical_problem
 
     stack = [rule]
     while stack:
@@ -88,7 +91,7 @@ def rule_fits_answers(rule: Any) -> str | None:
         if isinstance(node, (AllOf, AnyOf)):
             stack.extend(node.of)
             continue
-        kind, values = answer_kind(node.question) or ("", ())
+        kind, values = answer_kind(bank, node.question) or ("", ())
         if not kind:
             return f"{node.question!r} is not a question of the answers file"
         wanted = {Compare: ("lab", "number"), AnswerIs: ("choice",), MonthsSince: ("date",)}[type(node)]
@@ -97,10 +100,17 @@ def rule_fits_answers(rule: Any) -> str | None:
         if isinstance(node, AnswerIs) and set(node.among) - set(values):
             return f"{node.question!r} is never answered {sorted(set(node.among) - set(values))[0]!r}"
         if isinstance(node, Compare):
-            units = (ULN, *LAB_UNITS[node.question]) if node.question in ULN_KEYS else \
-                LAB_UNITS.get(node.question, ("",))
+            quantity = bank.quantity(node.question)
+            units = accepted_units(quantity) if quantity else ("",)
             if node.unit not in units:
                 return f"{node.question!r} is compared in {node.unit!r}; use one of {', '.join(map(repr, units))}"
-            if kind == "lab" and (problem := physical_problem(node.question, node.limit, node.unit)):
+            if quantity and (problem := physical_problem(quantity, node.limit, node.unit)):
                 return f"the limit of {node.question!r}: {problem}"
     return None
+
+
+def rule_questions(rule: Any) -> list[str]:
+    """The question keys a rule asks, in the order it asks them."""
+    if isinstance(rule, (AllOf, AnyOf)):
+        return [key for child in rule.of for key in rule_questions(child)]
+    return [] if rule is None else [rule.question]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explainer.core.answers import Answers, AnswersFile, LabValue
 from explainer.core.criteria import CriterionItem, split_criteria
@@ -31,6 +31,9 @@ from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_pages import Intake, intake
 from explainer.core.study_summary_words import CheckWords
 from explainer.core.units import ULN, convert, display_unit, format_number
+
+if TYPE_CHECKING:
+    from explainer.core.questions import Questionnaire
 
 # A rule's question, as the answers file names it where the names differ (spec §1).
 ANSWER_KEYS = {"age": "age_years"}
@@ -129,16 +132,21 @@ def ignored_answers(study: RegistryStudy, answers: AnswersFile) -> list[str]:
     return [key for key in answers.answers.answered() if key not in asked]
 
 
-def check_study(study: RegistryStudy, answers: AnswersFile | None, words: CheckWords) -> StudyCheck:
+def check_study(study: RegistryStudy, answers: AnswersFile | None, words: CheckWords,
+                bank: Questionnaire | None = None) -> StudyCheck:
+    """``bank``: the question bank, to tell a question the app has from one it has not
+    (default: the bank the answers were read with)."""
     items, rules = study_rules(study)
     given = answers.answers if answers else None
-    rows = tuple(_row(item, rules.get(item.id, ()), given, words) for item in items)
+    bank = bank or (given.bank if given else None)
+    rows = tuple(_row(item, rules.get(item.id, ()), given, words, bank) for item in items)
     return StudyCheck(study.nct_id, intake(study) is Intake.YES, answers.as_of if answers else None, rows)
 
 
 # ---------------------------------------------------------------- one row
 
-def _row(item: CriterionItem, rules: tuple[ReadRule, ...], answers: Answers | None, w: CheckWords) -> StudyCheckRow:
+def _row(item: CriterionItem, rules: tuple[ReadRule, ...], answers: Answers | None, w: CheckWords,
+         bank: Questionnaire | None) -> StudyCheckRow:
     answered = answers is not None and any(answers.get(answer_key(rule.question)) is not None for rule in rules)
 
     def row(status: Status, plain: str, reason: str) -> StudyCheckRow:
@@ -152,7 +160,7 @@ def _row(item: CriterionItem, rules: tuple[ReadRule, ...], answers: Answers | No
     if any(rule.line for rule in rules) or _unread_words(item, rules):
         return row(Status.UNKNOWN, unread, _with_answers(w.reason_more_words, rules, answers, w))
     plain = "; ".join(rule_words(rule, w) for rule in rules)
-    results = [_compare(rule, answers, w) for rule in rules]
+    results = [_compare(rule, answers, w, bank) for rule in rules]
     holds = [held for held, _ in results]
     reason = " ".join(dict.fromkeys(why for _, why in results))
     return row(_status(item.kind, holds), plain, reason)
@@ -186,10 +194,11 @@ def _status(kind: str, holds: list[bool | None]) -> Status:
     return Status.SATISFIED if all(held is True for held in holds) else Status.UNKNOWN
 
 
-def _compare(rule: ReadRule, answers: Answers | None, w: CheckWords) -> tuple[bool | None, str]:
+def _compare(rule: ReadRule, answers: Answers | None, w: CheckWords,
+             bank: Questionnaire | None) -> tuple[bool | None, str]:
     """Whether the rule's words hold for the patient's answer (None: not known), and why."""
     key = answer_key(rule.question)
-    if key not in Answers.model_fields:
+    if bank is None or bank.question(key) is None:
         return None, w.reason_no_question
     answer = answers.get(key) if answers else None
     if answer is None:

@@ -23,6 +23,7 @@ from explainer.core.eligibility import COUNT_WORDS, STATUS_ICONS, EligibilityRep
 from explainer.core.facts import closed_notice, long_date, trial_facts
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
+from explainer.core.rules import rule_questions
 from explainer.core.schedule import Timeline, journey
 from explainer.core.trial_words import laid_over
 from explainer.core.summary_grids import (CycleGrid, DatedCycle, JourneyBox, cycle_grids, cycle_label, dated_cycles,
@@ -351,7 +352,7 @@ def _self_check(trial: Trial, report: EligibilityReport | None, text: SummaryTex
     notice = closed_notice(trial, help_place)
     if report is None:
         return SelfCheck(filled=False, intro=text.self_check_not_filled, notice=notice)
-    yours = answers_by_criterion(answers, questions)
+    yours = answers_by_criterion(trial, answers, questions)
     rows = tuple(CheckRow(r.kind, r.status, r.plain, r.source, _not_quoted(yours.get(r.id, ()), r.reason),
                           r.reason) for r in report.criteria)
     asks = tuple(dict.fromkeys(q for r in report.criteria if r.ask_doctor
@@ -373,7 +374,7 @@ def _help_place(text: SummaryText, chosen: Sequence[str]) -> str:
 
 def _split_asks(ask: str, questions: Questionnaire | None) -> tuple[str, ...]:
     """A criterion's joined 'ask your doctor' text, back as one question per item."""
-    parts = tuple(q.ask_doctor for q in questions.questions if q.ask_doctor in ask) if questions else ()
+    parts = tuple(q.ask_doctor for q in questions.shown() if q.ask_doctor in ask) if questions else ()
     return parts or (ask,)
 
 
@@ -384,16 +385,17 @@ def _not_quoted(answers: tuple[tuple[str, str], ...], reason: str) -> tuple[str,
                  if words != NOT_ANSWERED and words.split(ULN_NOTE)[0] not in reason)
 
 
-def answers_by_criterion(answers: AnswersFile | None,
+def answers_by_criterion(trial: Trial, answers: AnswersFile | None,
                          questions: Questionnaire | None) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Per criterion id, (label, answer) for each question that serves it, as the patient gave it."""
+    """Per criterion id, (label, answer) for each question its rule asks, as the patient
+    gave it, in the order the questionnaire shows them."""
     if answers is None or questions is None:
         return {}
     found: dict[str, tuple[tuple[str, str], ...]] = {}
-    for question in questions.questions:
-        pair = (_capital(question.label), answer_words(question, answers.answers.get(question.key)))
-        for criterion in question.criteria:
-            found[criterion] = (*found.get(criterion, ()), pair)
+    for criterion in trial.criteria:
+        asked = set(rule_questions(criterion.rule))
+        found[criterion.id] = tuple((_capital(q.label), answer_words(q, answers.answers.get(q.key)))
+                                    for q in questions.shown() if q.key in asked)
     return found
 
 

@@ -1,4 +1,7 @@
-"""Lab units: which units each answer accepts, conversion to a rule's unit, mix-up hints.
+"""Lab quantities: their units, conversions, and the numbers a report can (and is likely to) show.
+
+Keyed by quantity ("platelet count"), never by a study's question: the question bank
+names the quantity each lab question asks for.
 
 Factors follow writing-guide.md §4.9 (SI value = conventional value × factor).
 Units are converted once, here; the patient's own value and unit are kept for display.
@@ -7,27 +10,66 @@ Units are converted once, here; the patient's own value and unit are kept for di
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 ULN = "xULN"  # "times the upper limit of normal", given directly
 
-# Per answer key, the units the answers file accepts (../shared/spec/interfaces.md §1).
-LAB_UNITS: dict[str, tuple[str, ...]] = {
-    "serum_m_protein": ("g/dL", "g/L"),
-    "urine_m_protein": ("mg/24h", "g/24h"),
-    "involved_flc": ("mg/dL", "mg/L"),
-    "bone_marrow_plasma_cells": ("%",),
+
+@dataclass(frozen=True)
+class Quantity:
+    """One thing a lab report measures, whichever study asks about it.
+
+    ``units``: those a report gives it in (the answers file accepts these).
+    ``uln``: its limit may be "times the upper limit of normal": then ``xULN`` is
+    accepted too, and a raw value needs the report's normal limit beside it.
+    ``physical_max``: what no report can show, (unit, number): a value above it is
+    refused when a file is read or a number typed.
+    ``plausible``: (unit, low, high): outside it a value is almost surely a slip (often
+    of the unit). Rough, deliberately wide: it only leaves a rule open and asks.
+    """
+
+    units: tuple[str, ...]
+    physical_max: tuple[str, float]
+    uln: bool = False
+    plausible: tuple[str, float, float] | None = None
+
+
+# Every quantity any question of the bank (resources/questions.json) measures, defined
+# once: the questions name one of these; units, conversions and ranges live only here.
+QUANTITIES: dict[str, Quantity] = {
+    "serum M-protein": Quantity(("g/dL", "g/L"), ("g/dL", 30), plausible=("g/dL", 0, 20)),  # 30: more than all the protein blood holds
+    "urine M-protein": Quantity(("mg/24h", "g/24h"), ("mg/24h", 200_000)),
+    "involved free light chain": Quantity(("mg/dL", "mg/L"), ("mg/dL", 100_000), plausible=("mg/dL", 0, 50_000)),
+    "bone marrow plasma cells": Quantity(("%",), ("%", 100)),
     # eGFR as the report gives it; never computed from creatinine (writing guide §4.8).
-    "egfr": ("mL/min", "mL/min/1.73m2"),
-    "alt": (ULN, "U/L"),
-    "ast": (ULN, "U/L"),
-    "bilirubin": (ULN, "mg/dL", "umol/L"),
-    "anc": ("/uL", "10^3/uL", "10^9/L"),
-    "platelets": ("/uL", "10^3/uL", "10^9/L"),
-    "hemoglobin": ("g/dL", "g/L", "mmol/L"),
+    "eGFR": Quantity(("mL/min", "mL/min/1.73m2"), ("mL/min", 1_000)),
+    # Creatinine clearance is another number than eGFR (writing guide §4.8): mL/min only.
+    "creatinine clearance": Quantity(("mL/min",), ("mL/min", 1_000)),
+    "ALT": Quantity(("U/L",), ("U/L", 100_000), uln=True),
+    "AST": Quantity(("U/L",), ("U/L", 100_000), uln=True),
+    "bilirubin": Quantity(("mg/dL", "umol/L"), ("mg/dL", 200), uln=True),
+    "neutrophil count": Quantity(("/uL", "10^3/uL", "10^9/L"), ("/uL", 2_000_000), plausible=("/uL", 10, 200_000)),
+    "platelet count": Quantity(("/uL", "10^3/uL", "10^9/L"), ("/uL", 20_000_000),
+                               plausible=("/uL", 1_000, 3_000_000)),
+    "hemoglobin": Quantity(("g/dL", "g/L", "mmol/L"), ("g/dL", 40), plausible=("g/dL", 2, 25)),
 }
 
-# Keys whose limit is "times the upper limit of normal": a raw value needs the lab's ULN.
-ULN_KEYS = frozenset({"alt", "ast", "bilirubin"})
+
+def accepted_units(quantity: str) -> tuple[str, ...]:
+    """The units an answer of this quantity may be given in (×ULN first where it applies)."""
+    found = QUANTITIES[quantity]
+    return (ULN, *found.units) if found.uln else found.units
+
+
+def takes_uln(quantity: str | None) -> bool:
+    return quantity is not None and QUANTITIES[quantity].uln
+
+
+def uln_quantities_words() -> str:
+    """'ALT, AST or bilirubin': the quantities whose limit may be times the upper limit of normal."""
+    names = [name for name, found in QUANTITIES.items() if found.uln]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+
 
 # How many of the first unit one of the second unit is: value_in_first = value * factor.
 _FACTORS: dict[tuple[str, str], float] = {
@@ -64,49 +106,21 @@ _DISPLAY = {
     ULN: "× ULN",
 }
 
-# Values outside these (in the rule's unit) are almost surely a unit mix-up. Rough,
-# deliberately wide bounds: they only trigger a gentle "did you mean" hint.
-_PLAUSIBLE: dict[str, tuple[float, float]] = {
-    "platelets": (1_000, 3_000_000),
-    "anc": (10, 200_000),
-    "hemoglobin": (2, 25),
-    "serum_m_protein": (0, 20),
-    "involved_flc": (0, 50_000),
-}
-
-
-# What each quantity can physically be, in the first unit named: a value above
-# (or a normal limit that makes the ratio above MAX_TIMES_ULN) is refused when an
-# answers file is read or a number typed, with the key named. Far wider than
-# _PLAUSIBLE, whose "very unusual" values stay allowed and are only queried. The
-# lower bound of every lab value is 0 (the answers model says so).
-_PHYSICAL_MAX: dict[str, tuple[str, float]] = {
-    "serum_m_protein": ("g/dL", 30),  # more than all the protein blood holds
-    "urine_m_protein": ("mg/24h", 200_000),
-    "involved_flc": ("mg/dL", 100_000),
-    "bone_marrow_plasma_cells": ("%", 100),
-    "egfr": ("mL/min", 1_000),
-    "alt": ("U/L", 100_000),
-    "ast": ("U/L", 100_000),
-    "bilirubin": ("mg/dL", 200),
-    "anc": ("/uL", 2_000_000),
-    "platelets": ("/uL", 20_000_000),
-    "hemoglobin": ("g/dL", 40),
-}
 MAX_TIMES_ULN = 10_000.0
 
 
-def physical_problem(key: str, value: float, unit: str, uln: float | None = None) -> str | None:
+def physical_problem(quantity: str, value: float, unit: str, uln: float | None = None) -> str | None:
     """Why no lab report could show this number (or this normal limit), or None.
 
     The question widget and the answers file ask this same question (through the
     answers model). A number is impossible only when it is too large in *every*
-    unit the key accepts: 150,000 ×10⁹/L stays allowed, because 150,000/µL is a
-    real count and ``likely_mix_up`` then asks "did you mean…"; 1e308 is refused.
-    What this lets through can still be "very unusual" (``implausible``)."""
+    unit the quantity accepts: 150,000 ×10⁹/L stays allowed, because 150,000/µL is
+    a real count and ``unusual`` then asks "did you mean…"; 1e308 is refused. What
+    this lets through can still be "very unusual" (``unusual``). The lower bound of
+    every lab value is 0 (the answers model says so)."""
     if not math.isfinite(value) or value < 0:
         return "a lab value is a number of 0 or more"
-    most = physical_max(key, unit)
+    most = physical_max(quantity, unit)
     if value > most:
         return "no lab report shows a number this large here; please check the number and the unit"
     if uln is not None:
@@ -118,13 +132,16 @@ def physical_problem(key: str, value: float, unit: str, uln: float | None = None
     return None
 
 
-def physical_max(key: str, unit: str) -> float:
-    """The largest number a report could show for ``key``, in the unit it is most
+def physical_max(quantity: str, unit: str) -> float:
+    """The largest number a report could show for ``quantity``, in the unit it is most
     generous in (see physical_problem); for a × ULN value, MAX_TIMES_ULN."""
     if unit == ULN:
         return MAX_TIMES_ULN
-    reference, most = _PHYSICAL_MAX.get(key, ("", math.inf))
-    converted = [convert(most, reference, other) for other in LAB_UNITS.get(key, ()) if other != ULN]
+    found = QUANTITIES.get(quantity)
+    if found is None:
+        return math.inf
+    reference, most = found.physical_max
+    converted = [convert(most, reference, other) for other in found.units]
     return max((number for number in converted if number is not None), default=math.inf)
 
 
@@ -214,7 +231,7 @@ def format_value(number: float, unit: str, decimals: int = 3) -> str:
     return f"{format_number(number, decimals)} {shown}".rstrip()
 
 
-def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float | None = None,
+def conversion_text(quantity: str, value: float, unit: str, to_unit: str, uln: float | None = None,
                     limit: float | None = None) -> str:
     """'150 ×10⁹/L = 150,000/µL', shown beside the field; empty when nothing to convert.
     ``limit``: the study's limit in ``to_unit``, so rounding never hides which side it is on."""
@@ -229,23 +246,46 @@ def conversion_text(key: str, value: float, unit: str, to_unit: str, uln: float 
     return f"{format_value(value, unit, 6)} = {format_value(converted, to_unit, decimals_beside_limit(converted, limit))}"
 
 
-def implausible(key: str, value_in_rule_unit: float) -> bool:
-    """A number no lab report would show for this test (in the rule's unit)."""
-    bounds = _PLAUSIBLE.get(key)
-    return bounds is not None and not bounds[0] <= value_in_rule_unit <= bounds[1]
+@dataclass(frozen=True)
+class Unusual:
+    """A lab value no report would likely show: ``meant`` is the unit that would give a
+    likely number (a unit mix-up), or None when no unit does."""
+
+    meant: str | None
 
 
-def likely_mix_up(key: str, value: float, unit: str, rule_unit: str) -> str | None:
+def unusual(quantity: str | None, value: float, unit: str, rule_unit: str, uln: float | None = None) -> Unusual | None:
+    """The one judgement of a very unusual value: the field beside the question and the
+    results page both ask this, so they can never disagree (0/µL platelets is unusual in
+    both). ``rule_unit``: the unit the study compares in."""
+    converted = convert(value, unit, rule_unit, uln)
+    if converted is None:
+        return None
+    meant = likely_mix_up(quantity, value, unit, rule_unit)
+    if meant is not None or not math.isfinite(converted) or implausible(quantity, converted, rule_unit):
+        return Unusual(meant)
+    return None
+
+
+def implausible(quantity: str | None, value: float, unit: str) -> bool:
+    """A number no lab report would show for this quantity (given in ``unit``)."""
+    found = QUANTITIES.get(quantity or "")
+    if found is None or found.plausible is None:
+        return False
+    in_unit = convert(value, unit, found.plausible[0])
+    return in_unit is not None and not found.plausible[1] <= in_unit <= found.plausible[2]
+
+
+def likely_mix_up(quantity: str | None, value: float, unit: str, rule_unit: str) -> str | None:
     """The unit the patient probably meant, when theirs gives an impossible number."""
-    bounds = _PLAUSIBLE.get(key)
-    if bounds is None or value <= 0:
+    found = QUANTITIES.get(quantity or "")
+    if found is None or found.plausible is None or value <= 0:
         return None
-    low, high = bounds
     converted = convert(value, unit, rule_unit)
-    if converted is None or low <= converted <= high:
+    if converted is None or not implausible(quantity, converted, rule_unit):
         return None
-    for other in LAB_UNITS.get(key, ()):
+    for other in found.units:
         candidate = convert(value, other, rule_unit)
-        if other != unit and candidate is not None and low <= candidate <= high:
+        if other != unit and candidate is not None and not implausible(quantity, candidate, rule_unit):
             return other
     return None

@@ -35,8 +35,8 @@ from explainer.core.units import (
     convert,
     display_unit,
     format_value,
-    likely_mix_up,
     physical_problem,
+    unusual,
 )
 
 UNSURE = "unsure"
@@ -417,16 +417,21 @@ class LabInput(_TextWithNotSure):
         return self._conversion(value)
 
     def _conversion(self, value: dict[str, Any]) -> str:
-        key, number, unit = self.question.key, value["value"], value["unit"]
-        if physical_problem(key, number, unit, value.get("uln")):
+        quantity, number, unit = self.question.quantity or "", value["value"], value["unit"]
+        if physical_problem(quantity, number, unit, value.get("uln")):
             return ""  # the row already says no report shows it; no conversion of it (nor "inf")
-        shown = conversion_text(key, number, unit, self.rule_unit, value.get("uln"), self.rule_limit)
-        meant = likely_mix_up(key, number, unit, self.rule_unit)
-        if meant is not None:
-            guess = convert(number, meant, self.rule_unit)
+        shown = conversion_text(quantity, number, unit, self.rule_unit, value.get("uln"), self.rule_limit)
+        # The results page asks the same question (core.units.unusual), so both say it.
+        odd = unusual(quantity, number, unit, self.rule_unit, value.get("uln"))
+        if odd is None:
+            return f"We changed the unit for you: {shown}" if shown else ""
+        if odd.meant is None:
+            warning = (f"⚠ {format_value(number, unit, 6)} would be very unusual. "
+                       "Please check the number and the unit on your report.")
+        else:
             warning = (f"⚠ Please check the unit: {format_value(number, unit, 6)} would be very unusual. "
-                       f"Did you mean {format_value(number, meant, 6)}?")
-            if meant != self.rule_unit:
+                       f"Did you mean {format_value(number, odd.meant, 6)}?")
+            if odd.meant != self.rule_unit:
+                guess = convert(number, odd.meant, self.rule_unit)
                 warning += f" (That would be {format_value(guess or 0, self.rule_unit)}.)"
-            return f"{shown}\n{warning}" if shown else warning
-        return f"We changed the unit for you: {shown}" if shown else ""
+        return f"{shown}\n{warning}" if shown else warning

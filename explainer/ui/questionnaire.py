@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 )
 from pydantic import ValidationError
 
-from explainer.answers_io import future_transplant_words, plain_problem
+from explainer.answers_io import future_date_words, plain_problem
 from explainer.content import load_glossary
 from explainer.core.escaping import rich_text
 from explainer.core.glossary import Glossary, mark_terms, term_for_href
-from explainer.core.answers import Answers, AnswersFile, new_answers_file
+from explainer.core.answers import FUTURE_DATE, AnswersFile, new_answers_file
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
-from explainer.core.rules import AllOf, AnyOf, Compare
+from explainer.core.rules import AllOf, AnyOf, Compare, rule_questions
 from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, AnswerInput
 from explainer.ui.flow import at_least_content_width
 from explainer.ui.labels import LinkLabel
@@ -128,7 +128,7 @@ class QuestionRow(QFrame):
         self.source_button.setText("Show the registry's words")
         self.source_button.setCheckable(True)
         self.source_button.setAccessibleName(f"Show the registry's exact words for: {question.label}")
-        sources = [c.source for c in trial.criteria if c.id in question.criteria]
+        sources = [c.source for c in trial.criteria if question.key in rule_questions(c.rule)]
         self.source = QLabel("Registry wording, word for word:\n" + "\n\n".join(sources))
         self.source.setWordWrap(True)
         self.source.setTextFormat(Qt.TextFormat.PlainText)  # the trial file's words, shown as written
@@ -192,8 +192,12 @@ class QuestionnaireView(QScrollArea):
                        f"<p>{GROUP_KEYS_HINT}</p>")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # Of the shared question bank, only what this study's rules ask, in the bank's groups.
+        asked = {key for criterion in session.trial.criteria for key in rule_questions(criterion.rule)}
+        shown = [(g, in_group) for g in questions.groups
+                 if (in_group := [q for q in questions.in_group(g.id) if q.key in asked])]
         self.jump_list = LinkLabel("<b>Go to:</b> " + " · ".join(
-            f"<a href='{GROUP_SCHEME}:{rich_text(g.id)}'>{rich_text(g.title)}</a>" for g in questions.groups), body)
+            f"<a href='{GROUP_SCHEME}:{rich_text(g.id)}'>{rich_text(g.title)}</a>" for g, _ in shown), body)
         self.jump_list.setWordWrap(True)
         self.jump_list.setAccessibleName("Go to a group of questions")
         self.jump_list.setAccessibleDescription(GROUP_KEYS_HINT)
@@ -201,7 +205,7 @@ class QuestionnaireView(QScrollArea):
         layout.addWidget(self.jump_list)
         self.groups: dict[str, QGroupBox] = {}
         rules = compare_rules(session.trial)
-        for group in questions.groups:
+        for group, in_group in shown:
             box = QGroupBox(body)
             self.groups[group.id] = box
             box.setAccessibleName(group.title)
@@ -214,7 +218,7 @@ class QuestionnaireView(QScrollArea):
                 note = QLabel(group.intro)
                 note.setWordWrap(True)
                 box_layout.addWidget(note)
-            for question in questions.in_group(group.id):
+            for question in in_group:
                 row = QuestionRow(question, session.trial, rules.get(question.key), self.glossary, parent=box)
                 row.term_chosen.connect(self.term_chosen)
                 row.input.value_changed.connect(self._changed)
@@ -304,17 +308,20 @@ class QuestionnaireView(QScrollArea):
             row.show_problem(message)  # (a mistyped number is explained by the field's own note)
             if value is not None and not message and not typed_wrong:
                 good[key] = value
-        try:
-            return new_answers_file(self.session.trial.nct_id, self.as_of, Answers.model_validate(good))
-        except ValidationError:  # only the cross-field check (a transplant date after as_of) gets here
-            self.rows["asct_date"].show_problem(future_transplant_words(good["asct_date"], self.as_of, self._today()))
-            good.pop("asct_date", None)
-            return new_answers_file(self.session.trial.nct_id, self.as_of, Answers.model_validate(good))
+        while True:
+            try:
+                return new_answers_file(self.session.trial.nct_id, self.as_of,
+                                        self.questions.answers_model.model_validate(good))
+            except ValidationError as err:  # only the cross-field check (a date after as_of) gets here
+                problem = err.errors()[0]
+                if problem["type"] != FUTURE_DATE:
+                    raise
+                key, label = problem["ctx"]["key"], problem["ctx"]["label"]
+                self.rows[key].show_problem(future_date_words(label, good.pop(key), self.as_of, self._today()))
 
-    @staticmethod
-    def _problem(key: str, value: Any) -> str:
+    def _problem(self, key: str, value: Any) -> str:
         try:
-            Answers.model_validate({key: value})
+            self.questions.answers_model.model_validate({key: value})
         except ValidationError as err:
             return plain_problem(err)
         return ""

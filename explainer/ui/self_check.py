@@ -273,7 +273,7 @@ class SelfCheck(QObject):
     def _plain_problem(self, err: AnswersError) -> str:
         """The patient's words for a file that cannot be opened, naming the question if there is one."""
         question = next((q for q in self.questions.questions if q.key == err.key), None)
-        if question is None or err.key == "asct_date":  # the transplant words already name it
+        if question is None or err.names_question:
             return err.plain
         return f"{err.plain}\n\nThe problem is in the answer about: {question.label}."
 
