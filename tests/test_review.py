@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from explainer.answers_io import load_answers
+from explainer.cli import main
+from explainer.commands.check import human_text
 from explainer.content import load_questions, load_summary_text, load_trial
 from explainer.core import review as review_module
 from explainer.core.answers import new_answers_file
@@ -106,3 +109,17 @@ def test_only_the_review_evaluates_the_rules() -> None:
                     and any(alias.name == "evaluate" for alias in node.names)):
                 callers.add(path.relative_to(package).as_posix())
     assert callers == {"core/review.py"}
+
+
+@pytest.mark.parametrize(("trial_file", "answers_file"), [
+    (None, FIXTURES / "full.answers.json"),
+    (FIXTURES / "made_up_two_arm_study.json", FIXTURES / "made_up.answers.json"),
+], ids=["this trial", "made-up trial"])
+def test_check_prints_the_reviews_rows(trial_file, answers_file, capsys) -> None:
+    trial = THIS if trial_file is None else MADE_UP
+    made = review(trial, QUESTIONS, load_answers(answers_file, trial.nct_id), AS_OF)
+    where = [] if trial_file is None else ["--trial", str(trial_file)]
+    assert main(["check", str(answers_file), "--json", *where]) == 0
+    assert json.loads(capsys.readouterr().out) == made.report.to_spec_dict()
+    assert main(["check", str(answers_file), *where]) == 0
+    assert capsys.readouterr().out == human_text(made.report, trial) + "\n"
