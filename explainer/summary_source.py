@@ -1,6 +1,7 @@
-"""Gathers what a Summary needs (trial, answers, questionnaire, texts) and calls the
-pure ``core.summary.build_summary``. The command line and the app both use it, so
-they print the same PDF for the same inputs. No Qt, no reportlab here."""
+"""Gathers what a Summary needs (the review of the answers, timeline, texts) and calls
+the pure ``core.review.Review.summary``. The command line and the app both use it, so
+they print the same PDF for the same inputs; the app passes its session's review, so
+the PDF shows the very rows of the results page. No Qt, no reportlab here."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from functools import lru_cache
 
 from explainer.content import ContentError, load_glossary, load_questions, load_summary_text
 from explainer.core.answers import AnswersFile, new_answers_file
-from explainer.core.eligibility import evaluate
 from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
+from explainer.core.review import Review, review
 from explainer.core.schedule import build_timeline
 from explainer.core.glossary import Glossary, words_used
 from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
@@ -23,9 +24,23 @@ from explainer.timeline_text import timeline_text_for
 def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date, *,
                  start: dt.date | None = None, delays: Mapping[int, int] | None = None,
                  options: SummaryOptions | None = None, arm: int = 0) -> Summary:
-    """``arm`` (from 0) picks the group where groups get different treatment."""
-    questions = _builtin_questions()
-    report = evaluate(trial, answers, questions) if answers is not None and answers.answers.answered() else None
+    """The summary of an answers file (or none). ``arm`` (from 0) picks the group where
+    groups get different treatment."""
+    return summary_of(review_answers(trial, answers, printed_on), printed_on, start=start, delays=delays,
+                      options=options, arm=arm)
+
+
+def review_answers(trial: Trial, answers: AnswersFile | None, as_of: dt.date) -> Review:
+    """The review of these answers against the built-in questions (``as_of`` dates an
+    empty self-check when there are no answers)."""
+    return review(trial, builtin_questions(), answers, as_of)
+
+
+def summary_of(reviewed: Review, printed_on: dt.date, *, start: dt.date | None = None,
+               delays: Mapping[int, int] | None = None, options: SummaryOptions | None = None,
+               arm: int = 0) -> Summary:
+    """The summary with this review's rows: nothing is evaluated again here."""
+    trial = reviewed.trial
     timeline = build_timeline(trial, start, delays, arm) if trial.regimens else None
     options = options or SummaryOptions()
     if options.glossary is None:
@@ -33,7 +48,7 @@ def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date,
     if options.clinic_words is None:
         options = replace(options, clinic_words=timeline_text_for(trial).clinic_days)
     try:
-        return build_summary(trial, report, timeline, printed_on, options, _builtin_text(), answers, questions)
+        return reviewed.summary(timeline, printed_on, options, _builtin_text())
     except KeyError as err:  # a placeholder in the words file that no fact fills
         raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None
 
@@ -41,11 +56,12 @@ def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date,
 def check_summary_words(trial: Trial) -> None:
     """For ``validate``: fill every placeholder of the words file, self-check and dates included."""
     answers = new_answers_file(trial.nct_id, trial.last_updated)
-    questions = _builtin_questions()
+    questions = builtin_questions()
+    report = review(trial, questions, answers, trial.last_updated).report  # printed even though empty
     try:
         for arm in range(len(trial.regimens) or 1):
             timeline = build_timeline(trial, trial.start_date, {2: 1}, arm) if trial.regimens else None
-            build_summary(trial, evaluate(trial, answers, questions), timeline, trial.last_updated,
+            build_summary(trial, report, timeline, trial.last_updated,
                           SummaryOptions(clinic_words=timeline_text_for(trial).clinic_days), _builtin_text(),
                           answers, questions)
     except KeyError as err:
@@ -65,7 +81,7 @@ TEXT_FILE = "resources/pdf/summary.json"
 # The built-in files do not change while the app runs; the export dialog re-renders
 # on every tick of a box, so read and validate them once.
 @lru_cache(maxsize=1)
-def _builtin_questions() -> Questionnaire:
+def builtin_questions() -> Questionnaire:
     return load_questions()
 
 

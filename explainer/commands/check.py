@@ -9,12 +9,12 @@ import argparse
 
 from explainer.answers_io import load_answers
 from explainer.commands.record import open_trial, print_check, run_check
-from explainer.content import load_questions
-from explainer.core.eligibility import STATUS_ICONS, EligibilityReport, evaluate
+from explainer.core.eligibility import STATUS_ICONS, EligibilityReport
 from explainer.core.facts import closed_notice, long_date
 from explainer.core.model import Trial
 from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
+from explainer.summary_source import review_answers
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     if args.answers is None:
         raise UsageError("the following arguments are required: answers")
     answers = load_answers(args.answers, trial.nct_id)
-    report = evaluate(trial, answers, load_questions())
+    report = review_answers(trial, answers, answers.as_of).report  # the rows the window and the PDF show
     return print_check(args.json, report.to_spec_dict, lambda: human_text(report, trial))
 
 

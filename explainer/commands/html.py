@@ -17,7 +17,7 @@ from explainer.commands.pdf import answers_and_start
 from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
 from explainer.files import write_atomically
-from explainer.summary_source import make_summary
+from explainer.summary_source import review_answers, summary_of
 from explainer.webpage import render_summary_html
 
 EXAMPLE_NAME = "summary.html"
@@ -35,7 +35,8 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     arm = pick_arm(args.arm, trial, required=False)
     delays = parse_delays(args.delay, trial, arm)
     check_output(args.output, args.answers, args.trial, example=EXAMPLE_NAME)  # never over a file it reads
-    summary = make_summary(trial, answers, today or dt.date.today(), start=start, delays=delays, arm=arm)
+    printed = today or dt.date.today()
+    summary = summary_of(review_answers(trial, answers, printed), printed, start=start, delays=delays, arm=arm)
     write_web_page(args.output, render_summary_html(summary))
     return 0
 

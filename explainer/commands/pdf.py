@@ -21,7 +21,7 @@ from explainer.core.paper import Paper, paper_for_environment
 from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
 from explainer.files import CannotWriteHere, write_atomically
-from explainer.summary_source import make_summary
+from explainer.summary_source import review_answers, summary_of
 
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
@@ -33,8 +33,9 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     answers, start = answers_and_start(args, trial)
     output = Path(args.output)
     check_output_folder(args.output, args.answers, args.trial)
-    summary = make_summary(trial, answers, today or dt.date.today(), start=start,
-                           arm=pick_arm(args.arm, trial, required=False))
+    printed = today or dt.date.today()
+    summary = summary_of(review_answers(trial, answers, printed), printed, start=start,
+                         arm=pick_arm(args.arm, trial, required=False))
     from explainer.pdf import render_summary_pdf  # reportlab loads only now
 
     paper: Paper = args.paper or paper_for_environment(dict(os.environ))

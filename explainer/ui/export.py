@@ -47,7 +47,7 @@ from explainer.content import ContentError
 from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
 from explainer.core.summary import SummaryOptions
 from explainer.files import output_problem
-from explainer.summary_source import make_summary
+from explainer.summary_source import summary_of
 from explainer.ui.flow import UpDownScrollArea
 from explainer.ui.labels import plain_warning_box
 from explainer.ui.saving import ask_save_path, write_file
@@ -307,9 +307,9 @@ class PdfExport(QObject):
     def render(self, sections: frozenset[str], paper: Paper, large_print: bool) -> bytes:
         from explainer.pdf import render_summary_pdf
 
-        session = self.window.session
-        summary = make_summary(session.trial, session.answers, self.today(), start=session.start_date,
-                               delays=session.delays, options=SummaryOptions(sections), arm=session.arm)
+        session = self.window.session  # its review: the results page's very rows, not evaluated again
+        summary = summary_of(session.review(), self.today(), start=session.start_date, delays=session.delays,
+                             options=SummaryOptions(sections), arm=session.arm)
         return render_summary_pdf(summary, paper, large_print)
 
     def suggested_name(self) -> str:

@@ -1,28 +1,19 @@
 """The self-check results: every rule with an icon and a word (never colour alone),
 the reason in the patient's own numbers, and what to ask the doctor. Live: it
-re-evaluates whenever the session's answers change."""
+redraws the session's report whenever it changes (the session evaluates, not the page)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from explainer.core.answers import AnswersFile, new_answers_file
-from explainer.core.eligibility import (
-    STATUS_ICONS,
-    CriterionResult,
-    EligibilityReport,
-    Overall,
-    Status,
-    evaluate,
-)
+from explainer.core.eligibility import STATUS_ICONS, CriterionResult, EligibilityReport, Overall, Status
 from explainer.core.escaping import rich_text
 from explainer.core.facts import long_date
 from explainer.core.model import Trial
-from explainer.core.questions import Questionnaire
 from explainer.content import load_glossary
 from explainer.core.glossary import Glossary, mark_terms
 from explainer.ui.flow import FlowLayout
@@ -30,19 +21,18 @@ from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
 from explainer.ui.session import Session
 from explainer.ui.theme import current_colours
 
+if TYPE_CHECKING:
+    from explainer.core.review import Review
+
 # "None of your answers seems to rule you out" gets a neutral mark, not a tick: beside
 # "the study was not taking new people" a tick read as "you can join".
 _OVERALL_ICONS = {Overall.POSSIBLE_MATCH: "ℹ", Overall.LIKELY_NOT_ELIGIBLE: "✗", Overall.INCOMPLETE: "?"}
 
 
 class ResultsView(QWidget):
-    report_changed = Signal(object)
-
-    def __init__(self, session: Session, questions: Questionnaire, today: Callable[[], dt.date]) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.questions = questions
-        self._today = today
         self.glossary = load_glossary()
         self.browser = GlossaryBrowser(self.glossary)
         self.browser.setAccessibleName("Self-check results")
@@ -54,24 +44,25 @@ class ResultsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.definition)
-        self.report: EligibilityReport
-        session.answers_changed.connect(self.show_answers)
-        self.show_answers(session.answers)
+        self.shown: Review
+        session.report_changed.connect(self.show_review)
+        self.show_review(session.review())
 
-    def show_answers(self, answers: AnswersFile | None) -> None:
-        if answers is None:
-            answers = new_answers_file(self.session.trial.nct_id, self._today())
-        self.report = evaluate(self.session.trial, answers, self.questions)
+    @property
+    def report(self) -> EligibilityReport:
+        return self.shown.report
+
+    def show_review(self, review: Review) -> None:
+        self.shown = review  # the session's: this page never evaluates the rules itself
         scroll = self.browser.verticalScrollBar().value()
         self._drawn_with = current_colours()
-        self.browser.setHtml(results_html(self.report, self.session.trial, self.glossary))
+        self.browser.setHtml(results_html(review.report, self.session.trial, self.glossary))
         self.browser.underline_links()
         self.browser.verticalScrollBar().setValue(scroll)
-        self.report_changed.emit(self.report)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange and self._drawn_with != current_colours():
-            self.show_answers(self.session.answers)  # the theme changed: redraw in its colours
+            self.show_review(self.shown)  # the theme changed: redraw in its colours
         super().changeEvent(event)
 
     def status_of(self, criterion_id: str) -> Status:
@@ -81,7 +72,7 @@ class ResultsView(QWidget):
 class ResultsSummaryBar(QWidget):
     """A one-line summary above the questions, so answers and their effect stay together."""
 
-    def __init__(self, results: ResultsView, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -98,10 +89,11 @@ class ResultsSummaryBar(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addLayout(buttons)
-        results.report_changed.connect(self.show_report)
-        self.show_report(results.report)
+        session.report_changed.connect(self.show_review)
+        self.show_review(session.review())
 
-    def show_report(self, report: EligibilityReport) -> None:
+    def show_review(self, review: Review) -> None:
+        report = review.report
         self.label.setText(f"<b>So far:</b> {_OVERALL_ICONS[report.overall]} {rich_text(report.overall_words)} "
                            f"({summary_counts(report)})")
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QVB
 
 from explainer.answers_io import AnswersError, load_answers, parse_answers, read_answers_text
 from explainer.files import output_problem, private_folder, remove_leftover_temporaries, write_atomically
-from explainer.content import load_questions
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
@@ -213,18 +212,18 @@ class SelfCheck(QObject):
         self.today = today
         self.draft = draft or DraftStore()
         self.draft.remove_leftovers()  # one window per user (explainer.single_window): none is ours
-        self.questions = load_questions()
         session = window.session
+        self.questions = session.questions  # the results page and the PDF judge by these same questions
         # The page joins the window first and its parts are made inside it: under the
         # app's style sheet, moving a finished page in would re-style all of it.
         page = QWidget()
         window.add_section("self-check", "Check the entry rules yourself", page, after="who-can-join")
-        self.results = ResultsView(session, self.questions, today)
+        self.results = ResultsView(session)
         window.add_section("self-check-results", "Your self-check results", self.results, after="self-check")
         # Made in the order they stand on the page, which is the order Tab visits them.
         self.summary_area = CappedScrollArea(page, share=3, parent=page)
         self.summary_area.setAccessibleName("Self-check so far, with its buttons")
-        self.summary = ResultsSummaryBar(self.results, parent=self.summary_area)
+        self.summary = ResultsSummaryBar(session, parent=self.summary_area)
         self.summary_area.setWidget(self.summary)
         self.questionnaire = QuestionnaireView(session, self.questions, today, parent=page)
         self.summary.see_results.clicked.connect(lambda: window.show_section("self-check-results"))

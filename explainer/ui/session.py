@@ -4,12 +4,14 @@ Views receive the session through their constructor and subscribe to its
 ``*_changed`` signals; they never talk to each other directly. The questionnaire
 sets ``answers``; the timeline sets ``start_date`` and ``delays``; the PDF export
 reads them all (``timeline()`` gives the schedule both the screen and PDF draw).
+``review()`` gives the self-check report the results page, the PDF and the web page
+show: evaluated once per set of answers, announced by ``report_changed``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:  # the models load after the first screen is drawn (see explainer.app)
     from explainer.core.model import Trial
+    from explainer.core.questions import Questionnaire
+    from explainer.core.review import Review
     from explainer.core.schedule import Timeline
 
 
@@ -25,10 +29,15 @@ class Session(QObject):
     start_date_changed = Signal(object)
     delays_changed = Signal(object)
     arm_changed = Signal(int)
+    report_changed = Signal(object)  # the new Review, right after answers_changed
 
-    def __init__(self, trial: Trial, parent: QObject | None = None) -> None:
+    def __init__(self, trial: Trial, parent: QObject | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self.trial = trial
+        self._today = today  # dates the empty self-check shown before any answer
+        self._questions: Questionnaire | None = None
+        self._review: Review | None = None
         self._answers: Any = None
         self._start_date: dt.date | None = None
         self._delays: Mapping[int, int] = MappingProxyType({})
@@ -41,7 +50,27 @@ class Session(QObject):
     def set_answers(self, answers: Any) -> None:
         if answers != self._answers:
             self._answers = answers
+            self._review = None
             self.answers_changed.emit(answers)
+            self.report_changed.emit(self.review())
+
+    @property
+    def questions(self) -> Questionnaire:
+        """The self-check's questions, read once (the built-in file)."""
+        if self._questions is None:
+            from explainer.summary_source import builtin_questions
+
+            self._questions = builtin_questions()
+        return self._questions
+
+    def review(self) -> Review:
+        """The answers' review (report rows and, from them, the Summary): made on first
+        use after the answers change, then the same object for every view."""
+        if self._review is None:
+            from explainer.core.review import review
+
+            self._review = review(self.trial, self.questions, self._answers, self._today())
+        return self._review
 
     @property
     def start_date(self) -> dt.date | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from explainer.content import ContentError
 from explainer.files import output_problem, write_atomically
-from explainer.summary_source import make_summary
+from explainer.summary_source import summary_of
 from explainer.ui.saving import ask_save_path
 
 if TYPE_CHECKING:
@@ -72,8 +72,8 @@ class WebSummaryExport(QObject):
 
         session = self.window.session
         try:
-            summary = make_summary(session.trial, session.answers, self.today(), start=session.start_date,
-                                   delays=session.delays, arm=session.arm)
+            summary = summary_of(session.review(), self.today(), start=session.start_date,
+                                 delays=session.delays, arm=session.arm)  # the results page's rows
             write_atomically(path, render_summary_html(summary))
         except ContentError as err:  # a damaged words file: say which, never a traceback
             WebPageProblemDialog.ask(self.window, NOT_SAVED,
