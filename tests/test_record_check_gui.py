@@ -315,3 +315,19 @@ def test_at_250_percent_text_the_page_needs_no_sideways_scroll(frame, qtbot) -> 
                 assert right <= page.viewport().width() + 1, widget.accessibleName()[:40]
     finally:
         frame.zoom.reset()
+
+
+def test_every_text_on_the_page_has_enough_contrast_in_both_themes(frame, qtbot) -> None:
+    from tests.contrast_walk import contrast_problems
+
+    page = open_check(frame, qtbot, LIVER)
+    first = next(row for row in page.rows.values() if row.choice is not None)
+    click(qtbot, first.choice.buttons["yes"])
+    type_into(qtbot, page.bank_inputs()["alt"][1].field, "12a")  # a note and a problem shown too
+    try:
+        for high_contrast in (False, True):
+            frame.theme.set_high_contrast(high_contrast)
+            QApplication.processEvents()
+            assert contrast_problems(page) == [], f"high contrast {high_contrast}"
+    finally:
+        frame.theme.set_high_contrast(False)
