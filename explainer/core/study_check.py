@@ -22,6 +22,7 @@ No Qt, no files, no clock here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -119,8 +120,16 @@ class StudyCheck:
 
 
 def study_rules(study: RegistryStudy) -> tuple[list[CriterionItem], dict[str, tuple[ReadRule, ...]]]:
-    criteria = split_criteria(study.criteria or "")
-    return list(criteria.items), read_criteria(criteria)
+    items, rules = _criteria_of(study.criteria or "")
+    return list(items), dict(rules)  # copies: the kept reading is never changed by a caller
+
+
+@functools.lru_cache(maxsize=8)
+def _criteria_of(text: str) -> tuple[tuple[CriterionItem, ...], dict[str, tuple[ReadRule, ...]]]:
+    """Split and read once per text: the window checks again on every answer typed, and
+    reading is nearly all of a check's time (items and rules are frozen, safe to share)."""
+    criteria = split_criteria(text)
+    return criteria.items, read_criteria(criteria)
 
 
 def asked_keys(study: RegistryStudy) -> frozenset[str]:
