@@ -8,6 +8,7 @@ items, ALT and AST read), NCT04267848 (25 items, 7 read as numbers)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
@@ -331,3 +332,29 @@ def test_every_text_on_the_page_has_enough_contrast_in_both_themes(frame, qtbot)
             assert contrast_problems(page) == [], f"high contrast {high_contrast}"
     finally:
         frame.theme.set_high_contrast(False)
+
+
+def test_a_record_with_no_criteria_says_so(frame, qtbot) -> None:
+    page = open_check(frame, qtbot, "NCT03453554")
+    assert page.rows == {} and page.check_for_summary() is None
+    assert any(label.text() == rich_text(W.no_items) for label in page.findChildren(QLabel))
+
+
+def test_the_records_words_are_shown_as_written_never_as_markup(qtbot) -> None:
+    from explainer.app import make_application
+    from explainer.core.registry_record import from_registry_json
+
+    make_application()
+    hostile = "<img src='file:///etc/passwd'><b>Bold</b> &amp; Platelets >= 100,000/mm^3"
+    study = from_registry_json({"protocolSection": {
+        "identificationModule": {"nctId": "NCT00000001", "briefTitle": "A test study"},
+        "statusModule": {"overallStatus": "RECRUITING"},
+        "eligibilityModule": {"eligibilityCriteria": f"Inclusion Criteria:\n\n* {hostile}\n* Has <i>no</i> infection"}}})[0]
+    page = RecordCheckPage(study, dt.date(2026, 12, 5))
+    qtbot.addWidget(page)
+    page.show()
+    shown = page.rows["inc-1"].source
+    assert rich_text(hostile) in shown.text() and "<img" not in shown.text()
+    assert "<i>no</i>" not in page.rows["inc-2"].source.text()
+    page.rows["inc-2"].choice.buttons["no"].click()
+    assert page.check_for_summary() is not None

@@ -345,6 +345,11 @@ class RecordCheckPage(QScrollArea):
         """The same check as ``check ANSWERS --trial RECORD`` gives for these answers."""
         return check_study(self.study, self.answers_file(), self.words)
 
+    def check_for_summary(self) -> StudyCheck | None:
+        """What the record's PDF or web page shows beside each item (``build_study_summary``'s
+        ``check``): None while nothing is answered, as ``pdf --trial RECORD`` without answers."""
+        return self.check() if self.has_answers() else None
+
     def load(self, answers: AnswersFile) -> None:
         """Show these answers in the widgets (the draft, or a file someone opens)."""
         self._loading = True
