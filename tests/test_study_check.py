@@ -255,3 +255,15 @@ def test_a_bad_item_answer_is_refused_whole(criteria: dict[str, Any]) -> None:
                        "as_of": "2026-11-23", "answers": {}, "criteria": criteria})
     with pytest.raises(AnswersError):
         parse_answers(text)
+
+
+def test_every_question_the_window_may_ask_for_a_number_has_its_words() -> None:
+    """A rule whose question the answers file holds is asked as a number: its question
+    and hint must be written (resources/study_summary_words.json, check.inputs)."""
+    from explainer.core.answers import answer_kind
+    from explainer.core.study_check import answer_key
+
+    asked = {answer_key(question) for question in WORDS.names
+             if (found := answer_kind(answer_key(question))) is not None and found[0] in ("lab", "number")}
+    assert asked and asked <= set(WORDS.inputs), sorted(asked - set(WORDS.inputs))
+    assert len(WORDS.inputs["ecog"].choices) == 5  # 0 to 4, as the answers file takes

@@ -54,7 +54,7 @@ from explainer.core.study_check import (
     study_rules,
     words_fingerprint,
 )
-from explainer.core.study_summary_words import CheckWords
+from explainer.core.study_summary_words import CheckWords, InputWords
 from explainer.core.units import LAB_UNITS, ULN
 from explainer.paths import data_dir
 from explainer.study_words_io import study_summary_words
@@ -92,8 +92,8 @@ def add_check_page(window: RecordWindow) -> RecordCheckPage:
 def bank_question(key: str, rule: ReadRule, item: CriterionItem, w: CheckWords) -> Question:
     """The bank question ``key`` as this record asks it: generic words, the record's unit first."""
     kind, _ = answer_kind(key) or ("number", ())
-    words = w.inputs[key]
     label = w.names.get(rule.question, rule.question)
+    words = w.inputs.get(key) or InputWords(text=label, hint="")  # a test keeps every bank key worded
     if kind == "lab":
         # The unit a report prints first: the record's own, or for a "times the upper limit
         # of normal" rule a raw unit (the field for the report's normal limit then shows).
