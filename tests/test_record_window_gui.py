@@ -68,7 +68,7 @@ def test_each_sample_record_opens_status_first_and_is_kept(frame, problems, no_c
     assert lines[0] == study_words().pages.status
     answer = words.overall[study.overall_status].answer if study.overall_status else words.missing
     assert lines[2] == answer
-    assert shown.navigator.count() == 6 and shown.navigator.currentRow() == 0
+    assert shown.navigator.count() == 7 and shown.navigator.currentRow() == 0
     assert all(not browser.refused_resources for browser in shown.browsers.values())
     assert kept_path(study.nct_id).is_file()
     assert json.loads(kept_path(study.nct_id).read_bytes()) == _bare(path)  # the study alone, as given

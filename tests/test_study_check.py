@@ -21,6 +21,7 @@ from explainer.core.study_check import answer_unit, check_study, ignored_answers
 from explainer.study_words_io import study_summary_words
 
 WORDS = study_summary_words().check
+BANK = load_questions()  # as the window and `check --trial RECORD` pass it
 
 
 def record(inclusion: list[str], exclusion: list[str] = (), status: str = "RECRUITING") -> Any:
@@ -118,7 +119,7 @@ def test_overall_follows_the_spec(given: dict[str, Any], overall: Overall) -> No
 @pytest.mark.parametrize(("status", "recruiting"), [("RECRUITING", True), ("ACTIVE_NOT_RECRUITING", False),
                                                     ("NOT_YET_RECRUITING", False), ("UNKNOWN", False)])
 def test_recruiting_comes_from_the_records_status_only(status: str, recruiting: bool) -> None:
-    assert check_study(record(["Age >= 18 years"], status=status), None, WORDS).recruiting is recruiting
+    assert check_study(record(["Age >= 18 years"], status=status), None, WORDS, BANK).recruiting is recruiting
 
 
 def test_answers_this_study_does_not_ask_are_named() -> None:
@@ -137,7 +138,7 @@ def test_record_units_map_to_answer_units_or_to_nothing(written: str | None, uni
 
 
 def test_no_answers_leave_every_row_open() -> None:
-    check = check_study(record(["Age >= 18 years", PLATELETS]), None, WORDS)
+    check = check_study(record(["Age >= 18 years", PLATELETS]), None, WORDS, BANK)
     assert {row.status for row in check.rows} == {Status.UNKNOWN} and check.as_of is None
     assert check.overall is Overall.INCOMPLETE
 
@@ -153,3 +154,118 @@ def test_a_rule_left_to_the_patient_asks_and_still_shows_their_answer() -> None:
     assert row.status is Status.UNKNOWN and row.plain == WORDS.unread
     assert row.read is not None and row.read.condition and row.answered
     assert row.reason.startswith(WORDS.reason_condition) and "Bilirubin, your answer: 3 × ULN." in row.reason
+
+
+# ---------------------------------------------------------------- the patient's own answer to an item
+
+def answers_for(study: Any, own: dict[str, str], trial: str | None = None, **given: Any) -> AnswersFile:
+    """Answers with the patient's yes / no / unsure to items, fingerprinted as the window saves them."""
+    from explainer.core.study_check import study_rules, words_fingerprint
+
+    items = {item.id: item for item in study_rules(study)[0]}
+    return BANK.answers_file_model.model_validate_json(json.dumps({
+        "format": "trial-explainer-answers", "version": 1, "trial": trial or study.nct_id, "as_of": "2026-11-23",
+        "answers": given,
+        "criteria": {key: {"answer": answer, "words": words_fingerprint(items[key])} for key, answer in own.items()}}))
+
+
+OWN_CASES = [
+    # (kind, answer, status, reason key)
+    ("inclusion", "yes", Status.SATISFIED),
+    ("inclusion", "no", Status.NOT_SATISFIED),
+    ("inclusion", "unsure", Status.UNKNOWN),
+    ("exclusion", "yes", Status.NOT_SATISFIED),
+    ("exclusion", "no", Status.SATISFIED),
+    ("exclusion", "unsure", Status.UNKNOWN),
+]
+
+
+@pytest.mark.parametrize(("kind", "answer", "expected"), OWN_CASES, ids=[f"{k} {a}" for k, a, _ in OWN_CASES])
+def test_the_patients_own_answer_decides_an_item_the_app_did_not_read(kind: str, answer: str,
+                                                                      expected: Status) -> None:
+    study = record(["Able to swallow tablets"], ["Pregnant or nursing"])
+    item_id = "inc-1" if kind == "inclusion" else "exc-1"
+    row = next(row for row in check_study(study, answers_for(study, {item_id: answer}), WORDS).rows
+               if row.id == item_id)
+    assert row.status is expected and row.asks == "patient" and row.own == answer
+    assert row.answered  # "not sure" is an answer: the PDF lists it
+    assert row.reason == WORDS.answer_reasons[kind][answer]
+
+
+@pytest.mark.parametrize(("line", "asks"), [
+    (PLATELETS, "numbers"),
+    ("Age >= 18 years", "numbers"),
+    ("Total bilirubin <= 1.5 x ULN unless Gilbert's syndrome", "patient"),   # a condition
+    ("Serum albumin >= 3 g/dL", "patient"),                                  # no question for albumin
+    ("Calculated (Calc.) creatinine clearance >= 45 mL/min", "patient"),     # more words than read
+    ("Hemoglobin >= 9 g%", "patient"),                                        # a unit the app cannot convert
+    ("No active infection", "patient"),
+])
+def test_an_item_is_asked_as_numbers_only_when_the_numbers_decide_it(line: str, asks: str) -> None:
+    assert check_study(record([line]), None, WORDS, BANK).rows[0].asks == asks
+
+
+def test_a_read_rule_left_to_the_patient_takes_their_answer_and_keeps_their_numbers() -> None:
+    study = record(["Total bilirubin <= 1.5 x ULN unless Gilbert's syndrome"])
+    given = answers_for(study, {"inc-1": "yes"}, bilirubin={"value": 3.0, "unit": "xULN"})
+    row = check_study(study, given, WORDS).rows[0]
+    assert row.status is Status.SATISFIED and row.plain == WORDS.unread
+    assert row.reason == f"{WORDS.answer_reasons['inclusion']['yes']} Bilirubin, your answer: 3 × ULN."
+
+
+def test_an_item_answer_for_a_number_rule_never_overrides_the_numbers() -> None:
+    study = record([PLATELETS])
+    given = answers_for(study, {"inc-1": "yes"}, platelets={"value": 50, "unit": "10^9/L"})
+    assert check_study(study, given, WORDS).rows[0].status is Status.NOT_SATISFIED
+
+
+@pytest.mark.parametrize("why", ["another study", "changed words"])
+def test_an_item_answer_stays_with_its_study_and_its_words(why: str) -> None:
+    study = record(["Able to swallow tablets"])
+    if why == "another study":
+        given = answers_for(study, {"inc-1": "no"}, trial="NCT09999999")
+        shown = study
+    else:
+        given = answers_for(study, {"inc-1": "no"})
+        shown = record(["Able to swallow capsules"])  # the record was updated: inc-1 says something else now
+    row = check_study(shown, given, WORDS).rows[0]
+    assert row.status is Status.UNKNOWN and row.own is None and not row.answered
+
+
+def test_item_answers_are_written_only_when_given_and_read_back_the_same() -> None:
+    from explainer.answers_io import parse_answers
+    from explainer.core.answers import new_answers_file, to_json_text
+
+    bare = new_answers_file("NCT00000001", dt.date(2026, 11, 23))
+    assert "criteria" not in json.loads(to_json_text(bare))  # files without them keep their bytes
+    study = record(["Able to swallow tablets"], ["Pregnant or nursing"])
+    given = answers_for(study, {"inc-1": "yes", "exc-1": "unsure"})
+    assert parse_answers(to_json_text(given)) == given
+
+
+@pytest.mark.parametrize("criteria", [
+    {"inc-1": {"answer": "maybe", "words": "0123456789abcdef"}},
+    {"inc-1": {"answer": "yes", "words": "short"}},
+    {"rule-1": {"answer": "yes", "words": "0123456789abcdef"}},
+    {"inc-1": {"answer": "yes", "words": "0123456789abcdef", "extra": 1}},
+    {"inc-1": "yes"},
+])
+def test_a_bad_item_answer_is_refused_whole(criteria: dict[str, Any]) -> None:
+    from explainer.answers_io import AnswersError, parse_answers
+
+    text = json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": "NCT00000001",
+                       "as_of": "2026-11-23", "answers": {}, "criteria": criteria})
+    with pytest.raises(AnswersError):
+        parse_answers(text)
+
+
+def test_every_question_the_window_may_ask_for_a_number_has_its_words() -> None:
+    """A rule whose question the answers file holds is asked as a number: its question
+    and hint must be written (resources/study_summary_words.json, check.inputs)."""
+    from explainer.core.answers import answer_kind
+    from explainer.core.study_check import answer_key
+
+    asked = {answer_key(question) for question in WORDS.names
+             if (found := answer_kind(BANK, answer_key(question))) is not None and found[0] in ("lab", "number")}
+    assert asked and asked <= set(WORDS.inputs), sorted(asked - set(WORDS.inputs))
+    assert len(WORDS.inputs["ecog"].choices) == 5  # 0 to 4, as the answers file takes

@@ -124,12 +124,27 @@ def check_lab(quantity: str, lab: LabValue) -> LabValue:
     return lab
 
 
+MAX_CRITERIA_ANSWERS = 1000  # a record with more items than this is no real record
+CriterionId = Annotated[str, Field(pattern=r"^(?:inc|exc)-\d{1,4}$")]
+
+
+class CriterionAnswer(_Strict):
+    """The patient's own answer to one item of a registry record ("Does this apply to you?")."""
+
+    answer: YesNo
+    words: str = Field(pattern=r"^[0-9a-f]{16}$",
+                       description="A fingerprint of the item's words: an answer never moves to other words "
+                                   "when the record changes (explainer.core.study_check.words_fingerprint).")
+
+
 class AnswersFile(_Strict):
     format: Literal["trial-explainer-answers"]
     version: Version1
     trial: str = Field(pattern=r"^NCT\d{8}$")
     as_of: Date = Field(description="The date the answers describe; 'how long ago' rules use it.")
     answers: Answers
+    # Added for any study (spec §3, additive): answers to the items of the record of ``trial``.
+    criteria: dict[CriterionId, CriterionAnswer] = Field(default_factory=dict, max_length=MAX_CRITERIA_ANSWERS)
 
     @model_validator(mode="after")
     def _no_future_dates(self) -> AnswersFile:
@@ -145,9 +160,10 @@ class AnswersFile(_Strict):
         return self
 
 
-def new_answers_file(trial: str, as_of: dt.date, answers: Answers | None = None) -> AnswersFile:
+def new_answers_file(trial: str, as_of: dt.date, answers: Answers | None = None,
+                     criteria: dict[str, CriterionAnswer] | None = None) -> AnswersFile:
     return AnswersFile(format=FORMAT, version=VERSION, trial=trial, as_of=as_of,
-                       answers=answers or Answers())
+                       answers=answers or Answers(), criteria=criteria or {})
 
 
 def to_json_text(answers_file: AnswersFile) -> str:
@@ -156,4 +172,6 @@ def to_json_text(answers_file: AnswersFile) -> str:
 
     data = {"format": FORMAT, "version": VERSION, "trial": answers_file.trial,
             "as_of": answers_file.as_of.isoformat(), "answers": answers_file.answers.answered()}
+    if answers_file.criteria:  # only then: files without item answers stay byte for byte as before
+        data["criteria"] = {key: item.model_dump() for key, item in answers_file.criteria.items()}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -27,7 +27,6 @@ from pydantic import BaseModel, ConfigDict
 
 from explainer.core.answers import AnswersFile
 from explainer.core.eligibility import Status as RuleStatus
-from explainer.core.eligibility import evaluate
 from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
 from explainer.core.registry_record import PartialDate, RegistryStudy, Status
@@ -37,6 +36,7 @@ from explainer.core.study_pages import FINAL, STALE_AFTER_DAYS, Place, _latest_d
 from explainer.core.study_summary_words import CheckWords
 from explainer.core.study_words import StudyWords
 from explainer.core.summary_grids import cycle_grids
+from explainer.core.review import review
 
 DAYS_IN_MONTH = 365.25 / 12   # an average month (about 30.4 days): a four-week cycle is a little less than one
 MAX_SHOWN_SITE = 200          # characters of one place's name and town shown in a cell
@@ -216,7 +216,7 @@ def trial_facts(trial: Trial, answers: AnswersFile | None, questions: Questionna
     """The built-in (curated) study: its hand-written rules, and visits counted from its regimen."""
     check = None
     if _started(answers):
-        report = evaluate(trial, answers, questions)  # type: ignore[arg-type]
+        report = review(trial, questions, answers, answers.as_of).report  # type: ignore[union-attr]
         check = _state((c.id, c.kind, c.status, c.plain) for c in report.criteria)
     updated = trial.last_updated
     allocation = trial.design.allocation

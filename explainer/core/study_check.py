@@ -9,8 +9,11 @@ evaluated only when all of this holds, because wrong is worse than open:
   (only filler such as "Patients must be" is left when the read words are taken out);
 - every rule's question is answered, in a unit that converts to the rule's unit.
 
-Otherwise the row is ``unknown`` and says why; an item with no rule asks "Does this
-apply to you?" and never guesses. An inclusion needs every rule it holds; an
+Such a row is asked as numbers (``asks == "numbers"``). Every other row is asked
+"Does this apply to you?" (``asks == "patient"``): the patient's own yes / no / not
+sure (``AnswersFile.criteria``, kept only for the record and the words it was given
+for) decides it; unanswered, or "not sure", it is ``unknown`` and says why. The app
+never guesses. An inclusion needs every rule it holds; an
 exclusion keeps people out when any of its rules holds. ``overall`` follows
 ../shared/spec/interfaces.md §2; "recruiting" comes only from the record's status.
 No Qt, no files, no clock here.
@@ -19,18 +22,20 @@ No Qt, no files, no clock here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from explainer.core.answers import Answers, AnswersFile, LabValue
+from explainer.core.answers import Answers, AnswersFile, LabValue, answer_kind
 from explainer.core.criteria import CriterionItem, split_criteria
 from explainer.core.criteria_read import ReadRule, read_criteria
 from explainer.core.eligibility import Overall, Status, overall_of
 from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_pages import Intake, intake
 from explainer.core.study_summary_words import CheckWords
-from explainer.core.units import ULN, convert, display_unit, format_number
+from explainer.core.units import ULN, accepted_units, convert, display_unit, format_number, takes_uln
 
 if TYPE_CHECKING:
     from explainer.core.questions import Questionnaire
@@ -85,7 +90,9 @@ class StudyCheckRow:
     source: str
     reason: str
     reads: tuple[ReadRule, ...]
-    answered: bool = False  # a question of its rules is answered (the PDF shows the answer)
+    answered: bool = False  # a question of its rules, or the item itself, is answered (the PDF shows it)
+    asks: str = "patient"   # "numbers": the read rules decide; "patient": "Does this apply to you?"
+    own: str | None = None  # the patient's yes / no / unsure to the item, when asked so
 
     @property
     def read(self) -> ReadRule | None:
@@ -116,8 +123,16 @@ class StudyCheck:
 
 
 def study_rules(study: RegistryStudy) -> tuple[list[CriterionItem], dict[str, tuple[ReadRule, ...]]]:
-    criteria = split_criteria(study.criteria or "")
-    return list(criteria.items), read_criteria(criteria)
+    items, rules = _criteria_of(study.criteria or "")
+    return list(items), dict(rules)  # copies: the kept reading is never changed by a caller
+
+
+@functools.lru_cache(maxsize=8)
+def _criteria_of(text: str) -> tuple[tuple[CriterionItem, ...], dict[str, tuple[ReadRule, ...]]]:
+    """Split and read once per text: the window checks again on every answer typed, and
+    reading is nearly all of a check's time (items and rules are frozen, safe to share)."""
+    criteria = split_criteria(text)
+    return criteria.items, read_criteria(criteria)
 
 
 def asked_keys(study: RegistryStudy) -> frozenset[str]:
@@ -132,38 +147,91 @@ def ignored_answers(study: RegistryStudy, answers: AnswersFile) -> list[str]:
     return [key for key in answers.answers.answered() if key not in asked]
 
 
+def words_fingerprint(item: CriterionItem) -> str:
+    """Which words an item answer was given for: a changed record never carries it to others."""
+    return hashlib.sha256(f"{item.kind}\n{item.source}".encode()).hexdigest()[:16]
+
+
+def own_answers(study: RegistryStudy, answers: AnswersFile | None) -> dict[str, str]:
+    """The patient's answers to this record's items, by item id: only those saved for this
+    study and for the words the item has now."""
+    if answers is None or answers.trial != study.nct_id or not answers.criteria:
+        return {}
+    items, _ = study_rules(study)
+    return {item.id: given.answer for item in items
+            if (given := answers.criteria.get(item.id)) is not None and given.words == words_fingerprint(item)}
+
+
 def check_study(study: RegistryStudy, answers: AnswersFile | None, words: CheckWords,
                 bank: Questionnaire | None = None) -> StudyCheck:
     """``bank``: the question bank, to tell a question the app has from one it has not
-    (default: the bank the answers were read with)."""
+    (default: the bank the answers were read with; with neither, every item is the
+    patient's to answer)."""
     items, rules = study_rules(study)
     given = answers.answers if answers else None
     bank = bank or (given.bank if given else None)
-    rows = tuple(_row(item, rules.get(item.id, ()), given, words, bank) for item in items)
+    own = own_answers(study, answers)
+    rows = tuple(_row(item, rules.get(item.id, ()), given, own.get(item.id), words, bank) for item in items)
     return StudyCheck(study.nct_id, intake(study) is Intake.YES, answers.as_of if answers else None, rows)
+
+
+def asks_numbers(item: CriterionItem, rules: tuple[ReadRule, ...], bank: Questionnaire | None) -> bool:
+    """Whether the patient's numbers decide the item: rules read with nothing left over,
+    and each rule's question one the answers file holds, in a unit it can compare."""
+    return (bool(rules) and not any(rule.condition or rule.line for rule in rules)
+            and not _unread_words(item, rules) and all(has_input(rule, bank) for rule in rules))
+
+
+def has_input(rule: ReadRule, bank: Questionnaire | None) -> bool:
+    """Whether an answer to the rule's question can ever be compared with its limit."""
+    key = answer_key(rule.question)
+    found = None if bank is None else answer_kind(bank, key)
+    if found is None or isinstance(rule.value, str):
+        return False
+    kind, _ = found
+    if kind == "lab":
+        quantity = bank.question(key).quantity  # type: ignore[union-attr]
+        return takes_uln(quantity) if rule.uln else answer_unit(rule.unit) in accepted_units(quantity)
+    if kind == "date" or rule.uln:
+        return False
+    if key == "age_years":
+        return answer_unit(rule.unit) == "years"
+    return rule.unit is None
 
 
 # ---------------------------------------------------------------- one row
 
-def _row(item: CriterionItem, rules: tuple[ReadRule, ...], answers: Answers | None, w: CheckWords,
-         bank: Questionnaire | None) -> StudyCheckRow:
-    answered = answers is not None and any(answers.get(answer_key(rule.question)) is not None for rule in rules)
-
-    def row(status: Status, plain: str, reason: str) -> StudyCheckRow:
-        return StudyCheckRow(item.id, item.kind, status, plain, item.source, reason, rules, answered)
-
-    if not rules:
-        return row(Status.UNKNOWN, w.unread_exclusion if item.kind == "exclusion" else w.unread, w.reason_unread)
+def _row(item: CriterionItem, rules: tuple[ReadRule, ...], answers: Answers | None, own: str | None,
+         w: CheckWords, bank: Questionnaire | None) -> StudyCheckRow:
+    numbers = answers is not None and any(answers.get(answer_key(rule.question)) is not None for rule in rules)
+    if asks_numbers(item, rules, bank):
+        plain = "; ".join(rule_words(rule, w) for rule in rules)
+        results = [_compare(rule, answers, w, bank) for rule in rules]
+        holds = [held for held, _ in results]
+        reason = " ".join(dict.fromkeys(why for _, why in results))
+        return StudyCheckRow(item.id, item.kind, _status(item.kind, holds), plain, item.source, reason, rules,
+                             numbers, "numbers")
+    # The item is the patient's to answer; a rule read from it is only shown, with their numbers.
     unread = w.unread_exclusion if item.kind == "exclusion" else w.unread
-    if any(rule.condition for rule in rules):  # the item is the patient's to answer; the rule is only shown
-        return row(Status.UNKNOWN, unread, _with_answers(w.reason_condition, rules, answers, w))
+    if own is None or own == "unsure":
+        why = _left_open(item, rules, w) if own is None else w.answer_reasons[item.kind]["unsure"]
+        return StudyCheckRow(item.id, item.kind, Status.UNKNOWN, unread, item.source,
+                             _with_answers(why, rules, answers, w), rules, numbers or own is not None, own=own)
+    applies = own == "yes"
+    status = Status.NOT_SATISFIED if applies == (item.kind == "exclusion") else Status.SATISFIED
+    return StudyCheckRow(item.id, item.kind, status, unread, item.source,
+                         _with_answers(w.answer_reasons[item.kind][own], rules, answers, w), rules, True, own=own)
+
+
+def _left_open(item: CriterionItem, rules: tuple[ReadRule, ...], w: CheckWords) -> str:
+    """Why an unanswered item is open: nothing read, a condition, more words, or no question."""
+    if not rules:
+        return w.reason_unread
+    if any(rule.condition for rule in rules):
+        return w.reason_condition
     if any(rule.line for rule in rules) or _unread_words(item, rules):
-        return row(Status.UNKNOWN, unread, _with_answers(w.reason_more_words, rules, answers, w))
-    plain = "; ".join(rule_words(rule, w) for rule in rules)
-    results = [_compare(rule, answers, w, bank) for rule in rules]
-    holds = [held for held, _ in results]
-    reason = " ".join(dict.fromkeys(why for _, why in results))
-    return row(_status(item.kind, holds), plain, reason)
+        return w.reason_more_words
+    return w.reason_no_question
 
 
 def _with_answers(reason: str, rules: tuple[ReadRule, ...], answers: Answers | None, w: CheckWords) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from explainer.core.answers import YesNo
+from explainer.core.criteria import Kind
 from explainer.core.criteria_read import Op
 from explainer.core.study_words import Plain, Words, _Strict
 
@@ -28,6 +30,15 @@ WithNameYours = Words("name", "yours")
 WithNameLimit = Words("name", "limit")
 WithValue = Words("value")
 OpWords = Words("value", "low", "high")
+WithRule = Words("rule")
+
+
+class InputWords(_Strict):
+    """A bank question as the record's self-check asks it: the question, and where to look."""
+
+    text: Plain
+    hint: Plain
+    choices: tuple[Plain, ...] = ()  # a scale (ECOG): the words of 0, 1, 2, ... in order
 
 
 class CheckWords(_Strict):
@@ -45,6 +56,19 @@ class CheckWords(_Strict):
     reason_unread: Plain
     reason_not_answered: Plain
     reason_no_question: Plain
+    answer_reasons: dict[Kind, dict[YesNo, Plain]]  # the patient's own answer to an item, by kind
+    page_title: Plain
+    page_intro: tuple[Plain, ...] = Field(min_length=1)
+    inclusion_heading: Plain
+    exclusion_heading: Plain
+    no_items: Plain
+    record_words_label: Plain
+    read_from_words: Plain
+    hard_words_label: Plain
+    asked_above: WithRule
+    decides: Plain
+    choices: dict[YesNo, Plain]
+    inputs: dict[str, InputWords]  # by answers-file key: how the window asks it for any study
     reason_unit: Plain
     reason_condition: Plain
     reason_more_words: Plain

@@ -272,6 +272,9 @@ class RecordWindow(QMainWindow):
             item.setData(ACCESSIBLE_TEXT_ROLE, page.title)
             self.navigator.addItem(item)
             self.stack.addWidget(self._page_widget(page))
+        from explainer.ui.record_check import add_check_page  # the self-check: its own module, last
+
+        self.check_page = add_check_page(self)
         self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigator.setCurrentRow(0)
         splitter = QSplitter()

@@ -1,0 +1,459 @@
+"""The record window's "Check the entry rules" page: every item of any study's
+eligibility text, once, with a way to answer it.
+
+Which way is not decided here: explainer.core.study_check (the same code as
+``check --trial RECORD``) says for each row whether the patient's numbers decide it
+(``asks == "numbers"``: the bank question's input, with its unit, and the words the
+rule was read from) or the patient does ("Does this apply to you?": yes, no, not
+sure). Each row shows what the check found, with the reason, and that only the study
+team decides. The inputs are the curated self-check's (explainer.ui.answer_inputs),
+so the wheel and the focus behave the same (explainer.ui.input_rules).
+
+Every word of the record reaches Qt's rich text only through ``rich_text``. The
+answers are kept as a draft per study (``DraftStore``: 0600, written whole or not at
+all, on every change), so a crash loses nothing; a draft that cannot be read is moved
+aside, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from pydantic import ValidationError
+
+from explainer.answers_io import AnswersError, plain_problem
+from explainer.content import load_general_glossary, load_questions
+from explainer.core.answers import AnswersFile, CriterionAnswer, new_answers_file
+from explainer.core.criteria import CriterionItem
+from explainer.core.criteria_read import ReadRule
+from explainer.core.eligibility import OVERALL_WORDS, STATUS_ICONS, Status, status_words
+from explainer.core.escaping import rich_text
+from explainer.core.glossary import Glossary, words_used
+from explainer.core.questions import Choice, Question, Questionnaire
+from explainer.core.study_check import (
+    StudyCheck,
+    StudyCheckRow,
+    answer_key,
+    answer_unit,
+    check_study,
+    own_answers,
+    rule_words,
+    study_rules,
+    words_fingerprint,
+)
+from explainer.core.study_summary_words import CheckWords, InputWords
+from explainer.core.units import ULN, accepted_units
+from explainer.paths import data_dir
+from explainer.study_words_io import study_summary_words
+from explainer.ui.answer_inputs import UNSURE, AnswerInput, ChoiceInput, LabInput, WholeNumberInput
+from explainer.ui.flow import at_least_content_width
+from explainer.ui.self_check import DraftStore
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+
+    from explainer.core.registry_record import RegistryStudy
+    from explainer.ui.record_window import RecordWindow
+
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
+DRAFT_FOLDER = "study-answers"
+
+
+def draft_path(nct_id: str) -> Path:
+    """The draft of one study's answers (the number is checked by the record's model)."""
+    return data_dir() / DRAFT_FOLDER / f"{nct_id}.answers.json"
+
+
+def add_check_page(window: RecordWindow) -> RecordCheckPage:
+    """The page, last in the window's list of sections (the hook record_window calls)."""
+    page = RecordCheckPage(window.study, window.as_of)
+    item = QListWidgetItem(page.words.page_title)
+    item.setData(ACCESSIBLE_TEXT_ROLE, page.words.page_title)
+    window.navigator.addItem(item)
+    window.stack.addWidget(page)
+    return page
+
+
+# ---------------------------------------------------------------- the questions
+
+def bank_question(bank: Questionnaire, key: str, rule: ReadRule, w: CheckWords) -> Question:
+    """The bank question ``key`` as a record asks it: generic words (not a curated study's),
+    the bank's kind, quantity and limits, and the record's unit first."""
+    asked = bank.question(key)
+    assert asked is not None  # only a rule whose question the bank has is asked (study_check.has_input)
+    label = w.names.get(rule.question, rule.question)
+    words = w.inputs.get(key) or InputWords(text=label, hint="")  # a test keeps every bank key worded
+    plain = {"text": words.text, "label": label, "hint": words.hint, "ask_doctor": ""}
+    if asked.kind == "lab":
+        # The unit a report prints first: the record's own, or for a "times the upper limit
+        # of normal" rule a raw unit (the field for the report's normal limit then shows).
+        offered = accepted_units(asked.quantity or "")
+        first = next((u for u in offered if u != ULN), ULN) if rule.uln else answer_unit(rule.unit)
+        units = (first, *(unit for unit in offered if unit != first)) if first else offered
+        return asked.model_copy(update={**plain, "units": units})
+    choices = tuple(Choice(value=str(n), label=text) for n, text in enumerate(words.choices))
+    if choices:
+        choices += (Choice(value=UNSURE, label=w.choices["unsure"]),)
+    return asked.model_copy(update={**plain, "choices": choices})
+
+
+def item_question(item: CriterionItem, title: str, asked: str, w: CheckWords) -> Question:
+    """"Does this apply to you?" for one item, shaped as a yes/no Question for ChoiceInput.
+
+    Built without the model's check on purpose: that check ties a question to a key of
+    the answers file, and an item's answer is kept by item id (``AnswersFile.criteria``)."""
+    choices = tuple(Choice.model_construct(value=value, label=w.choices[value]) for value in ("yes", "no", UNSURE))
+    return Question.model_construct(key=item.id, kind="yes_no", text=asked, label=title, hint="", ask_doctor="",
+                                    quantity=None, units=(), choices=choices, minimum=None, maximum=None, step=None)
+
+
+def make_input(question: Question, rule: ReadRule) -> AnswerInput:
+    if question.choices:
+        return ChoiceInput(question)
+    if question.kind == "lab":
+        limit = rule.value if isinstance(rule.value, int | float) else None
+        return LabInput(question, ULN if rule.uln else (answer_unit(rule.unit) or ""), limit)
+    return WholeNumberInput(question)
+
+
+def wrapped(text: str, name: str, rich: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    return label
+
+
+# ---------------------------------------------------------------- one row
+
+class CriterionRow(QFrame):
+    """One item: its title, the record's words, hard words, the answer, and the result."""
+
+    def __init__(self, item: CriterionItem, row: StudyCheckRow, title: str, w: CheckWords, glossary: Glossary,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.title = title
+        self.w = w
+        self.setObjectName(f"criterion-{item.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(title)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(wrapped(f"<h3>{rich_text(title)}</h3>", title))
+        source = rich_text(item.source).replace("\n", "<br>")
+        self.source = wrapped(f"<i>{rich_text(w.record_words_label)}</i><br>\u201c{source}\u201d",
+                              f"{w.record_words_label} {item.source}")
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.source)
+        hard = words_used(item.source, glossary)
+        self.hard_words: QLabel | None = None
+        if hard:
+            lines = "<br>".join(f"<b>{rich_text(term)}</b>: {rich_text(meaning)}" for term, meaning in hard)
+            self.hard_words = wrapped(f"<i>{rich_text(w.hard_words_label)}</i><br>{lines}",
+                                      f"{w.hard_words_label} " + " ".join(f"{t}: {m}" for t, m in hard))
+            self.layout_.addWidget(self.hard_words)
+        self.read_words: list[QLabel] = []
+        read: dict[str, list[str]] = {}  # the words read -> what the app read from them
+        for rule in row.reads:
+            read.setdefault(rule.words, []).append(rule_words(rule, w))
+        for said, rules in read.items():
+            text = f"\u201c{rich_text(said)}\u201d ({rich_text('; '.join(rules))})"
+            label = wrapped(f"<i>{rich_text(w.read_from_words)}</i> {text}", f"{w.read_from_words} {said}")
+            self.read_words.append(label)
+            self.layout_.addWidget(label)
+        self.inputs: dict[str, AnswerInput] = {}    # bank key -> its input, where this row asks it
+        self.problems: dict[str, QLabel] = {}
+        self.choice: ChoiceInput | None = None     # "Does this apply to you?"
+        self.result = wrapped("", f"Result for {title}", rich=False)
+        self.result.setObjectName("result")
+
+    def add_bank_input(self, question: Question, answer: AnswerInput) -> None:
+        text = wrapped(f"<b>{rich_text(question.text)}</b>", question.text)
+        text.setBuddy(answer)
+        hint = wrapped(f"<i>{rich_text(question.hint)}</i>", question.hint)
+        problem = wrapped("", f"Problem with: {question.label}", rich=False)
+        problem.hide()
+        for widget in (text, answer, *(() if isinstance(answer, ChoiceInput) else (answer.note,)), problem, hint):
+            self.layout_.addWidget(widget)
+        for control in answer.findChildren(QWidget):  # a screen reader hears the question with the field
+            if control.focusPolicy() & Qt.FocusPolicy.TabFocus and not control.accessibleDescription():
+                control.setAccessibleDescription(f"{self.title}. {question.text} {question.hint}")
+        self.inputs[question.key] = answer
+        self.problems[question.key] = problem
+
+    def add_asked_above(self, where: str) -> None:
+        self.layout_.addWidget(wrapped(rich_text(self.w.asked_above.format(rule=where)), self.w.asked_above))
+
+    def add_choice(self, question: Question) -> None:
+        self.layout_.addWidget(wrapped(f"<b>{rich_text(question.text)}</b>", question.text))
+        self.choice = ChoiceInput(question)
+        for control in self.choice.buttons.values():
+            control.setAccessibleDescription(f"{question.text} {self.item.source}"[:500])
+        self.layout_.addWidget(self.choice)
+
+    def finish(self) -> None:
+        self.layout_.addWidget(self.result)
+
+    def show_result(self, row: StudyCheckRow) -> None:
+        said = f"{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}. {row.reason} {self.w.decides}"
+        self.result.setText(said)
+        self.result.setAccessibleName(f"Result for {self.title}: {said}")
+        self.status = row.status
+
+    def show_problem(self, key: str, message: str) -> None:
+        label = self.problems[key]
+        label.setText(f"\u26a0 {message}" if message else "")
+        label.setVisible(bool(message))
+
+
+# ---------------------------------------------------------------- the page
+
+class RecordCheckPage(QScrollArea):
+    """Every criterion of the record, answered here; a fresh check on every change."""
+
+    answers_changed = Signal(object)  # AnswersFile (or None when nothing is answered)
+
+    def __init__(self, study: RegistryStudy, as_of: dt.date, draft: DraftStore | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from explainer.ui.input_rules import install_input_rules
+
+        install_input_rules()  # a wheel turned to scroll never changes a unit (a record may open first)
+        self.study = study
+        self.as_of = as_of
+        self.words = study_summary_words().check
+        self.bank = load_questions()  # the questions every study shares: a record asks some of them
+        self.draft = draft or DraftStore(draft_path(study.nct_id))
+        self.draft.remove_leftovers()
+        self._loading = False
+        self._kept: dict[str, Any] = {}  # answers from the draft this page does not ask: kept as they are
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        self.setAccessibleName(self.words.page_title)
+        body = QWidget()
+        self.setWidget(body)
+        self.body = QVBoxLayout(body)
+        self._build_top()
+        self.rows: dict[str, CriterionRow] = {}
+        self.where_asked: dict[str, str] = {}  # bank key -> the item id whose row holds its input
+        items = study_rules(study)[0]
+        if not items:
+            self.body.addWidget(wrapped(rich_text(self.words.no_items), self.words.no_items))
+        self._build_rows(items)
+        self.body.addStretch(1)
+        saved = self._read_draft()
+        if saved is not None:
+            self.load(saved)
+        else:
+            self._show(check_study(study, None, self.words, self.bank))
+
+    # --- building -------------------------------------------------------------------
+    def _build_top(self) -> None:
+        w = self.words
+        intro = "".join(f"<p>{rich_text(line)}</p>" for line in w.page_intro)
+        self.body.addWidget(wrapped(f"<h1>{rich_text(w.page_title)}</h1>{intro}", w.page_title))
+        self.summary = wrapped("", "Summary of your answers", rich=False)
+        self.summary.setObjectName("summary")
+        self.body.addWidget(self.summary)
+        self.kept_note = wrapped("", "About your kept answers", rich=False)
+        self.kept_note.hide()
+        self.body.addWidget(self.kept_note)
+        self.erase = QPushButton("&Erase my answers for this study")
+        self.erase.setAccessibleName("Erase my answers for this study")
+        self.erase.clicked.connect(self.ask_erase)
+        self.body.addWidget(self.erase, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _build_rows(self, items: list[CriterionItem]) -> None:
+        w = self.words
+        first = check_study(self.study, None, w, self.bank)
+        glossary = load_general_glossary()
+        totals = {kind: sum(1 for item in items if item.kind == kind) for kind in ("inclusion", "exclusion")}
+        counts = {"inclusion": 0, "exclusion": 0}
+        headed: set[str] = set()
+        for item, row in zip(items, first.rows, strict=True):
+            if item.kind not in headed:
+                headed.add(item.kind)
+                text = w.inclusion_heading if item.kind == "inclusion" else w.exclusion_heading
+                self.body.addWidget(wrapped(f"<h2>{rich_text(text)}</h2>", text))
+            counts[item.kind] += 1
+            name = w.needed if item.kind == "inclusion" else w.keeps_out
+            title = f"{name}, {counts[item.kind]} of {totals[item.kind]}"
+            shown = CriterionRow(item, row, title, w, glossary, self.widget())
+            self._add_answer(shown, item, row)
+            shown.finish()
+            self.rows[item.id] = shown
+            self.body.addWidget(shown)
+
+    def _add_answer(self, shown: CriterionRow, item: CriterionItem, row: StudyCheckRow) -> None:
+        if row.asks != "numbers":
+            shown.add_choice(item_question(item, shown.title, row.plain, self.words))
+            assert shown.choice is not None
+            shown.choice.value_changed.connect(self._changed)
+            return
+        for rule in row.reads:
+            key = answer_key(rule.question)
+            if key in self.where_asked:
+                if self.where_asked[key] != item.id:
+                    shown.add_asked_above(self.rows[self.where_asked[key]].title)
+                continue
+            question = bank_question(self.bank, key, rule, self.words)
+            answer = make_input(question, rule)
+            shown.add_bank_input(question, answer)
+            answer.value_changed.connect(self._changed)
+            self.where_asked[key] = item.id
+
+    # --- answers ----------------------------------------------------------------------
+    def bank_inputs(self) -> dict[str, tuple[CriterionRow, AnswerInput]]:
+        return {key: (self.rows[item_id], self.rows[item_id].inputs[key]) for key, item_id in self.where_asked.items()}
+
+    def answers_file(self) -> AnswersFile:
+        """What the widgets hold now: every valid answer (a problem is shown beside its field)."""
+        good = dict(self._kept)
+        for key, (row, answer) in self.bank_inputs().items():
+            value = answer.value()
+            typed_wrong = isinstance(value, str)
+            message = "" if value is None or typed_wrong else _problem(self.bank, key, value)
+            row.show_problem(key, message)  # a mistyped number is explained by the field's own note
+            good.pop(key, None)
+            if value is not None and not message and not typed_wrong:
+                good[key] = value
+        criteria = {item_id: CriterionAnswer(answer=chosen, words=words_fingerprint(row.item))
+                    for item_id, row in self.rows.items()
+                    if row.choice is not None and (chosen := row.choice.chosen()) is not None}
+        try:
+            answers = self.bank.answers_model.model_validate(good)
+        except ValidationError:  # a kept answer that no longer fits: left out, never half-used
+            answers = self.bank.answers_model.model_validate(
+                {key: value for key, value in good.items() if key not in self._kept})
+        return new_answers_file(self.study.nct_id, self.as_of, answers, criteria)
+
+    def has_answers(self) -> bool:
+        answers = self.answers_file()
+        return bool(answers.answers.answered() or answers.criteria)
+
+    def check(self) -> StudyCheck:
+        """The same check as ``check ANSWERS --trial RECORD`` gives for these answers."""
+        return check_study(self.study, self.answers_file(), self.words, self.bank)
+
+    def check_for_summary(self) -> StudyCheck | None:
+        """What the record's PDF or web page shows beside each item (``build_study_summary``'s
+        ``check``): None while nothing is answered, as ``pdf --trial RECORD`` without answers."""
+        return self.check() if self.has_answers() else None
+
+    def load(self, answers: AnswersFile) -> None:
+        """Show these answers in the widgets (the draft, or a file someone opens)."""
+        self._loading = True
+        try:
+            asked = self.bank_inputs()
+            self._kept = {key: value for key, value in answers.answers.answered().items() if key not in asked}
+            for key, (_row, answer) in asked.items():
+                answer.set_value(answers.answers.get(key))
+            own = own_answers(self.study, answers)
+            for item_id, row in self.rows.items():
+                if row.choice is not None:
+                    row.choice.set_value(own.get(item_id))
+        finally:
+            self._loading = False
+        self._show(self.check())
+
+    def clear(self) -> None:
+        self._kept = {}
+        self.load(new_answers_file(self.study.nct_id, self.as_of))
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        answers = self.answers_file()
+        self._show(check_study(self.study, answers, self.words, self.bank))
+        self._autosave(answers)
+        self.answers_changed.emit(answers)
+
+    def _show(self, check: StudyCheck) -> None:
+        for row in check.rows:
+            self.rows[row.id].show_result(row)
+        counts = {status: sum(1 for row in check.rows if row.status is status) for status in Status}
+        self.summary.setText(
+            f"{OVERALL_WORDS[check.overall]}. "
+            f"{len(check.rows)} rules: {STATUS_ICONS[Status.SATISFIED]} {counts[Status.SATISFIED]} seem met or "
+            f"do not apply, {STATUS_ICONS[Status.NOT_SATISFIED]} {counts[Status.NOT_SATISFIED]} seem not met or "
+            f"apply, {STATUS_ICONS[Status.UNKNOWN]} {counts[Status.UNKNOWN]} still open.")
+
+    # --- the draft ----------------------------------------------------------------------
+    def _read_draft(self) -> AnswersFile | None:
+        try:
+            return self.draft.load()
+        except AnswersError:
+            first = "The answers the app kept for this study could not be read, so they were not opened."
+            try:
+                backup = self.draft.set_aside()
+            except OSError as err:  # left where it is, and never written over while the window is open
+                self.draft.frozen = True
+                self._say(f"{first} The app could not move the file aside ({err.strerror or err}), so it is "
+                          f"left as it is, and the app will not keep your answers this time: {self.draft.path}")
+                return None
+            self._say(f"{first} The app did not delete them: it moved the file aside, to {backup}")
+            return None
+
+    def _autosave(self, answers: AnswersFile) -> None:
+        try:
+            if self.draft.frozen:
+                raise OSError("the kept answers could not be read and are left as they are")
+            if answers.answers.answered() or answers.criteria:
+                self.draft.save(answers)
+            else:
+                self.draft.erase()
+            self.kept_note.hide()
+        except OSError as err:  # a full disk must not stop the questions
+            self._say(f"Your answers could not be kept on this computer: {err.strerror or err}")
+
+    def _say(self, text: str) -> None:
+        self.kept_note.setText(text)
+        self.kept_note.show()
+
+    def ask_erase(self) -> None:
+        if not EraseQuestion.ask(self):
+            return
+        try:
+            self.draft.erase()
+        except OSError as err:
+            self._say(f"The app could not delete your kept answers ({err.strerror or err}). "
+                      f"They are in this file: {self.draft.path}")
+            return
+        self.clear()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return at_least_content_width(self, super().minimumSizeHint())
+
+
+class EraseQuestion:
+    """Asks before the answers go (tests replace ``ask``)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        answer = QMessageBox.question(
+            parent, "Erase my answers",
+            "Erase every answer you gave for this study? The app deletes the copy it keeps on this computer.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def _problem(bank: Questionnaire, key: str, value: Any) -> str:
+    try:
+        bank.answers_model.model_validate({key: value})
+    except ValidationError as err:
+        return plain_problem(err)
+    return ""
+
