@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from explainer.core.study_pages import (
     countries,
     states,
 )
+from explainer.ui.place_memory import choose, remember_place, remembered_place
 
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
 ANY = ""                   # the combo boxes' "any" choice carries no place name
+USER_ROLE = 256            # Qt.ItemDataRole.UserRole: where QComboBox.addItem puts its data
 
 
 class RecordBrowser(QTextBrowser):
@@ -161,9 +163,14 @@ class PlaceFilter(QWidget):
     def _fill(box: QComboBox, any_text: str, names: tuple[str, ...]) -> None:
         box.blockSignals(True)
         box.clear()
-        box.addItem(any_text, ANY)
-        for name in names:
-            box.addItem(name, name)
+        # One call for all the names, their data set through the model: PySide6 6.12 on
+        # Python 3.11 drops a reference to None on each call of a method that returns
+        # nothing (addItem), and the 695 cities of a large record, refilled at each
+        # choice, brought None's count to zero (the interpreter aborted).
+        box.addItems([any_text, *names])
+        model = box.model()
+        for row, name in enumerate((ANY, *names)):
+            model.setData(model.index(row, 0), name, USER_ROLE)
         box.setEnabled(bool(names))
         box.blockSignals(False)
 
@@ -194,11 +201,14 @@ class RecordWindow(QMainWindow):
     status was checked long ago)."""
 
     def __init__(self, study: RegistryStudy, words: StudyWords, zoom: TextZoom | None = None,
-                 as_of: dt.date | None = None, parent: QWidget | None = None) -> None:
+                 as_of: dt.date | None = None, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.study = study
         self.words = words
         self.as_of = as_of or dt.date.today()
+        self.place = Place()   # the places chosen on the "where" page; the PDF lists those
+        self.settings: QSettings | None = None  # given below, once the remembered place is shown
         self.pages = build_study_pages(study, words, self.as_of)
         self.setWindowTitle(f"Study {study.nct_id}: {study.title or study.nct_id}"[:120])
         self.setAccessibleName(f"Study {study.nct_id}")
@@ -222,6 +232,9 @@ class RecordWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 760])
         self.setCentralWidget(splitter)
+        if self.place_filter is not None:
+            choose(self.place_filter, remembered_place(settings))
+        self.settings = settings
         self._build_menus(zoom)
         self.statusBar().showMessage("Private: this study is read from this computer.")
         self.resize(1100, 760)
@@ -241,7 +254,10 @@ class RecordWindow(QMainWindow):
         return holder
 
     def show_place(self, place: Place) -> None:
-        """The 'where' page again, its list narrowed to ``place`` (counts cover every site)."""
+        """The 'where' page again, its list narrowed to ``place`` (counts cover every site);
+        the choice is remembered for the next study and goes into the PDF."""
+        self.place = place
+        remember_place(self.settings, place)
         pages = build_study_pages(self.study, self.words, self.as_of, place)
         where = next(page for page in pages if page.id == "where")
         self.browsers["where"].setHtml(page_html(where, self.words))
@@ -254,11 +270,14 @@ class RecordWindow(QMainWindow):
         return self.browsers[self.pages[self.navigator.currentRow()].id]
 
     def _build_menus(self, zoom: TextZoom | None) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu = self.menuBar().addMenu("&File")
         close = QAction("&Close this study", self)
         close.setShortcuts(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         file_menu.addAction(close)
+        from explainer.ui.record_export import RecordExport  # loads no PDF code until used
+
+        self.export = RecordExport(self)
         if zoom is None:
             return
         view_menu = self.menuBar().addMenu("&View")
