@@ -221,3 +221,24 @@ def test_cancelling_writes_nothing(frame, qtbot, dialogs, tmp_path) -> None:
     qtbot.keyClick(window.navigator, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert dialogs["asked"] and dialogs["problems"] == []
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_ctrl_e_in_the_record_window_is_the_records_pdf_not_the_main_windows(main_window, qtbot, dialogs,
+                                                                            monkeypatch) -> None:
+    """Both windows have Ctrl+E; each is its own window's."""
+    opened_main: list[object] = []
+    monkeypatch.setattr(export_ui.ExportDialog, "ask", classmethod(lambda cls, *args: opened_main.append(args)))
+    window = opened(main_window, qtbot, SPREAD)
+    qtbot.keyClick(window.navigator, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs["pdf"].is_file() and opened_main == []
+    assert dialogs["asked"] == [f"study-NCT04431453-summary-{window.as_of.isoformat()}.pdf"]
+
+
+@pytest.mark.parametrize("record", sorted(CTGOV.glob("NCT*.json")), ids=lambda p: p.stem)
+def test_every_sample_saves_the_command_lines_pdf(frame, qtbot, dialogs, tmp_path, record) -> None:
+    window = opened(frame, qtbot, record)
+    qtbot.keyClick(window.navigator, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs["problems"] == []
+    assert dialogs["pdf"].read_bytes() == cli_bytes("pdf", record, window, tmp_path)
+    text = pdf_words(dialogs["pdf"])
+    assert f"Study {window.study.nct_id}" in text and "Only the study team decides that." in text

@@ -7,7 +7,8 @@ Nothing is copied from the main window's export: the save and print questions,
 the checks before writing, the all-or-nothing writes and the messages are the
 functions of explainer.ui.export and explainer.ui.web_summary, so their dialogs'
 ``ask()`` seams are the ones tests replace here too. reportlab loads only when the
-patient saves or prints.
+patient saves or prints, and the export code (its print support, the summary's
+words) only when the patient uses an action: the window opens without them.
 """
 
 from __future__ import annotations
@@ -19,12 +20,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from explainer.content import ContentError
-from explainer.core.study_summary import StudySummary, build_study_summary
-from explainer.study_words_io import study_summary_words
-from explainer.ui.export import ExportProblemDialog, locale_paper, print_pdf, render_study_pdf, save_pdf
-from explainer.ui.web_summary import save_web_page
 
 if TYPE_CHECKING:
+    from explainer.core.study_summary import StudySummary
     from explainer.ui.record_window import RecordWindow
 
 
@@ -55,13 +53,16 @@ class RecordExport(QObject):
 
     def summary(self) -> StudySummary:
         """What the command line builds for this record and place (commands.record._summary)."""
-        from explainer.study_words_io import study_words
+        from explainer.core.study_summary import build_study_summary
+        from explainer.study_words_io import study_summary_words, study_words
 
         window = self.window
         return build_study_summary(window.study, study_words(), study_summary_words(), window.as_of,
                                    window.place, None)
 
     def pdf(self) -> bytes:
+        from explainer.ui.export import locale_paper, render_study_pdf
+
         return render_study_pdf(self.summary(), locale_paper())
 
     def suggested_name(self, ending: str) -> str:
@@ -70,20 +71,27 @@ class RecordExport(QObject):
     # ------------------------------------------------------------ the actions
 
     def save_pdf(self) -> Path | None:
+        from explainer.ui.export import save_pdf
+
         pdf = self._made()
         return None if pdf is None else save_pdf(self.window, self.window, pdf, self.suggested_name(".pdf"))
 
     def print_pdf(self) -> bool:
+        from explainer.ui.export import locale_paper, print_pdf
+
         pdf = self._made()
         return pdf is not None and print_pdf(pdf, locale_paper(), self.window, self.suggested_name(".pdf"))
 
     def save_web_page(self, path: Path | None = None) -> Path | None:
+        from explainer.ui.web_summary import save_web_page
         from explainer.webpage.study_page import render_study_html
 
         return save_web_page(self.window, self.suggested_name(".html"),
                              lambda: render_study_html(self.summary()), path)
 
     def _made(self) -> bytes | None:
+        from explainer.ui.export import ExportProblemDialog
+
         try:
             return self.pdf()
         except ContentError as err:  # a damaged words file: say which, never a traceback
