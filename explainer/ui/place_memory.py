@@ -46,13 +46,18 @@ def remember_place(settings: QSettings | None, place: Place) -> None:
 
 def choose(place_filter: PlaceFilter, place: Place) -> Place:
     """Set the filter's boxes to ``place`` as far as this study's sites go (a country
-    it has, then a state there, then a city there); what was set, as the boxes say."""
-    for box, name in ((place_filter.country, place.country), (place_filter.state, place.state),
-                      (place_filter.city, place.city)):
-        index = _find(box, name)
-        if index <= 0:
-            break
-        box.setCurrentIndex(index)  # each box refills the next one's choices
+    it has, then a state there, then a city there); what was set, as the boxes say.
+    The filter stays quiet meanwhile: the caller shows the place once."""
+    place_filter.quiet = True
+    try:
+        for box, name in ((place_filter.country, place.country), (place_filter.state, place.state),
+                          (place_filter.city, place.city)):
+            index = _find(box, name)
+            if index <= 0:
+                break
+            box.setCurrentIndex(index)  # each box refills the next one's choices
+    finally:
+        place_filter.quiet = False
     return place_filter.place()
 
 

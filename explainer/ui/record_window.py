@@ -136,6 +136,7 @@ class PlaceFilter(QWidget):
         super().__init__(parent)
         self.study = study
         self._changed = changed
+        self.quiet = False   # while set, a choice refills the boxes below it but shows nothing yet
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.country = self._box("Country", "Show only the places in one country.")
@@ -193,7 +194,8 @@ class PlaceFilter(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        self._changed(self.place())  # type: ignore[operator]
+        if not self.quiet:
+            self._changed(self.place())  # type: ignore[operator]
 
 
 class RecordWindow(QMainWindow):
@@ -233,7 +235,9 @@ class RecordWindow(QMainWindow):
         splitter.setSizes([260, 760])
         self.setCentralWidget(splitter)
         if self.place_filter is not None:
-            choose(self.place_filter, remembered_place(settings))
+            place = choose(self.place_filter, remembered_place(settings))
+            if not place.is_any:
+                self.show_place(place)  # once, not once per box set
         self.settings = settings
         self._build_menus(zoom)
         self.statusBar().showMessage("Private: this study is read from this computer.")
