@@ -182,8 +182,9 @@ def test_the_chosen_place_is_remembered_for_the_next_study_and_its_web_page(fram
     assert stat.S_IMODE(os.stat(dialogs["html"]).st_mode) == 0o600
 
 
-def test_a_remembered_place_that_is_not_a_short_name_is_no_choice(frame, qtbot) -> None:
-    frame.settings.setValue(KEYS[0], "x" * 500)
+@pytest.mark.parametrize("country", ["x" * 500, ["United States", "Guam"], "   ", 7])
+def test_a_remembered_place_that_is_not_a_short_name_is_no_choice(frame, qtbot, country) -> None:
+    frame.settings.setValue(KEYS[0], country)   # an edited settings file: a list, a number, spaces
     frame.settings.setValue(KEYS[1], "Ohio")
     window = opened(frame, qtbot, BIG)
     assert window.place_filter.country.currentIndex() == 0 and window.place.is_any
