@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -27,7 +27,9 @@ State = TypeVar("State")
 @dataclass(frozen=True)
 class KeptStudy(Generic[State]):
     """One line of the list. ``problem`` is a plain sentence when the file is damaged
-    (then title, status and date are None); ``self_check`` is what the caller gave."""
+    (then title, status and dates are None); ``self_check`` is what the caller gave.
+    ``record_date`` is the copy's own date (the registry's stamp), ``last_change``
+    the date the study's record was last changed on the registry."""
 
     nct_id: str
     path: Path
@@ -36,6 +38,7 @@ class KeptStudy(Generic[State]):
     record_date: PartialDate | None = None
     problem: str | None = None
     self_check: State | None = None
+    last_change: PartialDate | None = None   # the record's own last-update date
 
     @property
     def damaged(self) -> bool:
@@ -73,8 +76,7 @@ def kept_studies(self_check: Callable[[str], State] | None = None) -> list[KeptS
     studies = [_describe(Path(entry.path)) for entry in entries]
     if self_check is None:
         return studies
-    return [KeptStudy(k.nct_id, k.path, k.title, k.status, k.record_date, k.problem, self_check(k.nct_id))
-            for k in studies]
+    return [replace(k, self_check=self_check(k.nct_id)) for k in studies]
 
 
 def open_kept(nct_id: str) -> RegistryStudy:
@@ -127,8 +129,8 @@ def _describe(path: Path) -> KeptStudy[State]:
         return KeptStudy(nct_id, path, problem=err.plain)
     except Exception:  # noqa: BLE001 - the list must show every other study whatever one file holds
         return KeptStudy(nct_id, path, problem="This kept record is damaged; please open or download it again.")
-    date = study.record_date or (study.last_update_posted.date if study.last_update_posted else None)
-    return KeptStudy(nct_id, path, study.title, study.overall_status, date)
+    last_change = study.last_update_posted.date if study.last_update_posted else None
+    return KeptStudy(nct_id, path, study.title, study.overall_status, study.record_date, last_change=last_change)
 
 
 def _read_kept(path: Path, nct_id: str) -> RegistryStudy:

@@ -127,8 +127,11 @@ def test_pdf_lists_the_nearest_places_and_counts_the_rest(tmp_path: Path) -> Non
                  "--country", "United States"]) == 0
     text = " ".join(pdf_text(everywhere).split())
     assert "The record lists 1,148 places in 2 countries." in text
-    assert "The record lists 1,138 more places." in text
+    # No place chosen: the counts by country, not the record's first ten places (near no one).
+    assert "By country: United States: 1,147 places; Guam: 1 place." in text
+    assert "Anchorage" not in text and "more places" not in text
     text = " ".join(pdf_text(alaska).split())
+    assert "Places near you: Alaska, United States" in text
     assert "Here are 9 of the 1,148 places: the ones in Alaska, United States." in text
     assert text.count("Alaska, 99") + text.count("Alaska, 995") >= 1 and "more places" not in text
 

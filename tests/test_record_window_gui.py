@@ -436,7 +436,10 @@ def test_the_studies_list_shows_kept_studies_and_a_damaged_one(frame, qtbot, pro
     assert set(rows) == {"NCT00973089", "NCT05147467", "NCT00000001"}
     words = study_words().status.overall
     withdrawn = rows["NCT00973089"]
-    assert withdrawn[2] == words[Status.WITHDRAWN].short and withdrawn[4] == "not started"
+    # The status with the date its record last changed (issue 16: the list says how old each copy is).
+    assert withdrawn[2] == study_words().kept.status_dated.format(status=words[Status.WITHDRAWN].short,
+                                                                 date="August 19, 2015")
+    assert withdrawn[4] == "not started"
     assert withdrawn[1] and withdrawn[3][-4:].isdigit()  # a short title and a record date
     assert rows["NCT00000001"][1].startswith("Damaged: ")
     for r in range(table.rowCount()):

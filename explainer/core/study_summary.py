@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from explainer.core.eligibility import STATUS_ICONS, status_words
 from explainer.core.glossary import Glossary
-from explainer.core.registry_record import RegistryStudy
+from explainer.core.registry_record import RegistryStudy, Site, Status
 from explainer.core.study_check import StudyCheck, StudyCheckRow
 from explainer.core.study_pages import (
     Block,
@@ -27,6 +27,8 @@ from explainer.core.study_pages import (
     Section,
     StudyPage,
     build_study_pages,
+    countries,
+    filter_sites,
     format_date,
 )
 from explainer.core.study_reading import hard_words, with_reading_labels
@@ -58,7 +60,7 @@ def build_study_summary(study: RegistryStudy, words: StudyWords, summary_words: 
     day = format_date_of(today, words)
     pages = {page.id: page for page in build_study_pages(study, words, today, place)}
     chosen = [pages[name] for name in SUMMARY_PAGES]
-    chosen[3] = _capped_places(chosen[3], max_sites, w)
+    chosen[3] = _places_near(chosen[3], study, place or Place(), max_sites, w)
     # Labelled before the answers join the rules: a list of rules is read as one passage.
     explained = bool(glossary and hard_words(chosen, glossary))
     chosen = with_reading_labels(chosen, words.reading, w.words_note if explained else "")
@@ -107,27 +109,70 @@ def _answered_item(item: Item, row: StudyCheckRow | None, w: StudySummaryWords) 
     return replace(item, lines=(*item.lines, Paragraph(found, "app", w.status_label)))
 
 
-# ---------------------------------------------------------------- places, capped
+# ---------------------------------------------------------------- places near the patient, capped
 
-def _capped_places(page: StudyPage, max_sites: int, w: StudySummaryWords) -> StudyPage:
+# Sites with these statuses take new people: they come first in the list near the patient.
+TAKING = frozenset({Status.RECRUITING, Status.AVAILABLE, Status.ENROLLING_BY_INVITATION})
+
+
+def _places_near(page: StudyPage, study: RegistryStudy, place: Place, max_sites: int,
+                 w: StudySummaryWords) -> StudyPage:
     sections = []
     for section in page.sections:
         if section.id == "where-places":
-            section = _cap(section, max_sites, w)
+            section = _near(section, study, place, max_sites, w)
         sections.append(section)
     return replace(page, sections=tuple(sections))
 
 
-def _cap(section: Section, max_sites: int, w: StudySummaryWords) -> Section:
+def _near(section: Section, study: RegistryStudy, place: Place, max_sites: int, w: StudySummaryWords) -> Section:
+    """With a place chosen: "Places near you: Ohio, United States", those taking new
+    people first, at most ``max_sites``. With none: the counts by country, and how to
+    choose, instead of the record's first few places (a list that is near no one)."""
+    listed = next((b for b in section.blocks if isinstance(b, ItemList)), None)
+    if place.is_any:
+        if listed is None or len(listed.items) <= max_sites:
+            return section
+        kept = [b for b in section.blocks if not isinstance(b, ItemList)]
+        return replace(section, blocks=(*kept, _by_country(study, w), Paragraph(w.choose_place)))
+    matching = filter_sites(study.sites, place)
+    heading = w.near_heading.format(place=_record_spelling(place, matching).names()) if matching else section.heading
+    if listed is None:
+        return replace(section, heading=heading)
+    items = sorted(listed.items, key=lambda item: _site_of(item, study).status not in TAKING)
     blocks: list[Block] = []
     for block in section.blocks:
-        if isinstance(block, ItemList) and len(block.items) > max_sites:
-            rest = len(block.items) - max_sites
-            blocks += [ItemList(block.items[:max_sites]),
-                       Paragraph(w.more_places_one if rest == 1 else w.more_places.format(count=f"{rest:,}"))]
-        else:
+        if block is not listed:
             blocks.append(block)
-    return replace(section, blocks=tuple(blocks))
+            continue
+        if list(items) != list(listed.items):
+            blocks.append(Paragraph(w.near_order))
+        blocks.append(ItemList(tuple(items[:max_sites])))
+        rest = len(items) - max_sites
+        if rest > 0:
+            blocks.append(Paragraph(w.more_places_one if rest == 1 else w.more_places.format(count=f"{rest:,}")))
+    return replace(section, heading=heading, blocks=tuple(blocks))
+
+
+def _site_of(item: Item, study: RegistryStudy) -> Site:
+    return study.sites[int(item.id.removeprefix("site-"))]   # study_pages names each item by its place in the record
+
+
+def _record_spelling(place: Place, matching: list[tuple[int, Site]]) -> Place:
+    """The place as the record spells it, not as it was typed ("ohio" is "Ohio")."""
+    first = matching[0][1]
+    return Place(place.country and first.country, place.state and first.state, place.city and first.city)
+
+
+def _by_country(study: RegistryStudy, w: StudySummaryWords) -> Paragraph:
+    counts = {name: len(filter_sites(study.sites, Place(country=name))) for name in countries(study.sites)}
+    no_country = len(study.sites) - sum(counts.values())
+    parts = [w.country_count_one.format(country=name) if count == 1 else
+             w.country_count.format(country=name, count=f"{count:,}")
+             for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].casefold()))]
+    if no_country:
+        parts.append(w.no_country_count_one if no_country == 1 else w.no_country_count.format(count=f"{no_country:,}"))
+    return Paragraph("; ".join(parts) + ".", "app", w.by_country_label)
 
 
 # ---------------------------------------------------------------- questions, disclaimer

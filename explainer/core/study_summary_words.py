@@ -29,6 +29,9 @@ WithNameYoursLimit = Words("name", "yours", "limit")
 WithNameYours = Words("name", "yours")
 WithNameLimit = Words("name", "limit")
 WithValue = Words("value")
+WithPlace = Words("place")
+WithCountryCount = Words("country", "count")
+WithCountry = Words("country")
 OpWords = Words("value", "low", "high")
 WithRule = Words("rule")
 
@@ -95,6 +98,14 @@ class StudySummaryWords(_Strict):
     status_label: Plain
     more_places: WithCount
     more_places_one: Plain
+    near_heading: WithPlace
+    near_order: Plain
+    by_country_label: Plain
+    country_count: WithCountryCount
+    country_count_one: WithCountry
+    no_country_count: WithCount
+    no_country_count_one: Plain
+    choose_place: Plain
     questions_title: Plain
     questions_intro: Plain
     questions: tuple[Plain, ...] = Field(min_length=1)

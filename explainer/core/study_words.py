@@ -81,6 +81,7 @@ WithShownTotalPlace = Words("shown", "total", "place")
 WithTotalPlace = Words("total", "place")
 WithStatus = Words("status")
 WithWho = Words("who")
+WithStatusDate = Words("status", "date")
 Steps = Annotated[tuple[Plain, ...], Field(min_length=1, max_length=8)]
 
 
@@ -362,6 +363,19 @@ class ReadingWords(_Strict):
     words_heading: Plain  # the window's list of hard words at the end of a page
 
 
+class KeptWords(_Strict):
+    """The list of studies kept on this computer: each status with its date, and a
+    warning when the copy is old (explainer.core.copy_age)."""
+
+    status_dated: WithStatusDate
+    status_undated: WithStatus
+    no_status: Plain
+    no_date: Plain
+    old_copy: WithDate
+    undated_copy: WithDate
+    undated_copy_no_update: Plain
+
+
 class StudyWords(_Strict):
     """resources/study_words.json: every word the app writes on a study's pages."""
 
@@ -380,6 +394,7 @@ class StudyWords(_Strict):
     where: WhereWords
     details: DetailsWords
     reading: ReadingWords
+    kept: KeptWords
 
     def all_prose(self) -> dict[str, list[str]]:
         """Every sentence the app writes, by part of the file, for the readability check.

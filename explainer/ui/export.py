@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -53,6 +54,7 @@ from explainer.ui.labels import plain_warning_box
 from explainer.ui.saving import ask_save_path, write_file
 
 if TYPE_CHECKING:
+    from explainer.core.study_summary import StudySummary
     from explainer.pdf.raster import PageImage
     from explainer.ui.main_window import MainWindow
 
@@ -317,36 +319,56 @@ class PdfExport(QObject):
 
     def save(self, pdf: bytes, parent: QWidget) -> Path | None:
         """Ask where, then write; the path written, or None if nothing was."""
-        path = SavePdfDialog.ask(parent, self.suggested_name())
-        if path is None:
-            return None
-        problem = output_problem(path, "summary.pdf")
-        if problem:
-            ExportProblemDialog.ask(parent, "The PDF was not saved", f"{problem}\n\nNothing was written.")
-            return None
-        try:
-            write_file(path, pdf, private=False)
-        except OSError as err:
-            ExportProblemDialog.ask(parent, "The PDF was not saved",
-                                    f"{path}\n\n{err}\n\nNothing was written. Please choose another folder, "
-                                    "or free some space on the disk, and try again.")
-            return None
-        self.window.statusBar().showMessage(f"Saved the PDF summary to {path}", 8000)  # still there after closing
-        return path
+        return save_pdf(self.window, parent, pdf, self.suggested_name())
 
     def print_pdf(self, pdf: bytes, paper: Paper, parent: QWidget) -> bool:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(PAPERS[paper][1]))
-        printer.setDocName(self.suggested_name())
-        printer.setFullPage(True)  # the PDF carries its own margins
-        if not PrintDialog.ask(parent, printer):
-            return False
-        try:
-            print_pages(pdf, printer)
-        except OSError as err:
-            ExportProblemDialog.ask(parent, "The summary was not printed", f"{err}\n\nPlease check the printer.")
-            return False
-        return True
+        return print_pdf(pdf, paper, parent, self.suggested_name())
+
+
+# ---------------------------------------------------------------- shared by every window that exports a PDF
+
+def save_pdf(window: QMainWindow, parent: QWidget, pdf: bytes, suggested: str) -> Path | None:
+    """Ask where (SavePdfDialog), check the place, write all or nothing; the path
+    written, or None if nothing was. ``window``'s status bar says where it went."""
+    path = SavePdfDialog.ask(parent, suggested)
+    if path is None:
+        return None
+    problem = output_problem(path, "summary.pdf")
+    if problem:
+        ExportProblemDialog.ask(parent, "The PDF was not saved", f"{problem}\n\nNothing was written.")
+        return None
+    try:
+        write_file(path, pdf, private=False)
+    except OSError as err:
+        ExportProblemDialog.ask(parent, "The PDF was not saved",
+                                f"{path}\n\n{err}\n\nNothing was written. Please choose another folder, "
+                                "or free some space on the disk, and try again.")
+        return None
+    window.statusBar().showMessage(f"Saved the PDF summary to {path}", 8000)  # still there after closing
+    return path
+
+
+def print_pdf(pdf: bytes, paper: Paper, parent: QWidget, doc_name: str) -> bool:
+    """Ask for a printer (PrintDialog), then print the PDF's own pages; False if not printed."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(PAPERS[paper][1]))
+    printer.setDocName(doc_name)
+    printer.setFullPage(True)  # the PDF carries its own margins
+    if not PrintDialog.ask(parent, printer):
+        return False
+    try:
+        print_pages(pdf, printer)
+    except OSError as err:
+        ExportProblemDialog.ask(parent, "The summary was not printed", f"{err}\n\nPlease check the printer.")
+        return False
+    return True
+
+
+def render_study_pdf(summary: StudySummary, paper: Paper, large_print: bool = False) -> bytes:
+    """Any registry record's summary as PDF bytes: reportlab loads only now."""
+    from explainer.pdf.study_story import render_study_pdf as render
+
+    return render(summary, paper, large_print)
 
 
 def print_pages(pdf: bytes, printer: QPrinter) -> None:

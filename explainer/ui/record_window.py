@@ -17,7 +17,7 @@ import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +48,7 @@ from explainer.core.study_pages import (
 )
 from explainer.core.study_reading import NAME_SECTIONS, with_reading_labels
 from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
+from explainer.ui.place_memory import choose, remember_place, remembered_place
 
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
@@ -58,6 +59,7 @@ ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window
 ANY = ""                   # the combo boxes' "any" choice carries no place name
 HARD_WORDS_HELP = ("Words with a dotted underline have a meaning you can show: "
                    "move to one with Tab and press Enter.")
+USER_ROLE = 256            # Qt.ItemDataRole.UserRole: where QComboBox.addItem puts its data
 
 
 @cache
@@ -191,6 +193,7 @@ class PlaceFilter(QWidget):
         super().__init__(parent)
         self.study = study
         self._changed = changed
+        self.quiet = False   # while set, a choice refills the boxes below it but shows nothing yet
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.country = self._box("Country", "Show only the places in one country.")
@@ -218,9 +221,14 @@ class PlaceFilter(QWidget):
     def _fill(box: QComboBox, any_text: str, names: tuple[str, ...]) -> None:
         box.blockSignals(True)
         box.clear()
-        box.addItem(any_text, ANY)
-        for name in names:
-            box.addItem(name, name)
+        # One call for all the names, their data set through the model: PySide6 6.12 on
+        # Python 3.11 drops a reference to None on each call of a method that returns
+        # nothing (addItem), and the 695 cities of a large record, refilled at each
+        # choice, brought None's count to zero (the interpreter aborted).
+        box.addItems([any_text, *names])
+        model = box.model()
+        for row, name in enumerate((ANY, *names)):
+            model.setData(model.index(row, 0), name, USER_ROLE)
         box.setEnabled(bool(names))
         box.blockSignals(False)
 
@@ -243,7 +251,8 @@ class PlaceFilter(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        self._changed(self.place())  # type: ignore[operator]
+        if not self.quiet:
+            self._changed(self.place())  # type: ignore[operator]
 
 
 class RecordWindow(QMainWindow):
@@ -251,11 +260,14 @@ class RecordWindow(QMainWindow):
     status was checked long ago)."""
 
     def __init__(self, study: RegistryStudy, words: StudyWords, zoom: TextZoom | None = None,
-                 as_of: dt.date | None = None, parent: QWidget | None = None) -> None:
+                 as_of: dt.date | None = None, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.study = study
         self.words = words
         self.as_of = as_of or dt.date.today()
+        self.place = Place()   # the places chosen on the "where" page; the PDF lists those
+        self.settings: QSettings | None = None  # given below, once the remembered place is shown
         self.pages = build_study_pages(study, words, self.as_of)
         self.setWindowTitle(f"Study {study.nct_id}: {study.title or study.nct_id}"[:120])
         self.setAccessibleName(f"Study {study.nct_id}")
@@ -283,6 +295,11 @@ class RecordWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 760])
         self.setCentralWidget(splitter)
+        if self.place_filter is not None:
+            place = choose(self.place_filter, remembered_place(settings))
+            if not place.is_any:
+                self.show_place(place)  # once, not once per box set
+        self.settings = settings
         self._build_menus(zoom)
         self.statusBar().showMessage("Private: this study is read from this computer.")
         self.resize(1100, 760)
@@ -307,7 +324,10 @@ class RecordWindow(QMainWindow):
         return holder
 
     def show_place(self, place: Place) -> None:
-        """The 'where' page again, its list narrowed to ``place`` (counts cover every site)."""
+        """The 'where' page again, its list narrowed to ``place`` (counts cover every site);
+        the choice is remembered for the next study and goes into the PDF."""
+        self.place = place
+        remember_place(self.settings, place)
         pages = build_study_pages(self.study, self.words, self.as_of, place)
         where = next(page for page in pages if page.id == "where")
         browser = self.browsers["where"]
@@ -321,11 +341,14 @@ class RecordWindow(QMainWindow):
         return self.browsers[self.pages[self.navigator.currentRow()].id]
 
     def _build_menus(self, zoom: TextZoom | None) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu = self.menuBar().addMenu("&File")
         close = QAction("&Close this study", self)
         close.setShortcuts(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         file_menu.addAction(close)
+        from explainer.ui.record_export import RecordExport  # loads no PDF code until used
+
+        self.export = RecordExport(self)
         if zoom is None:
             return
         view_menu = self.menuBar().addMenu("&View")

@@ -8,9 +8,11 @@ as damaged, with the plain sentence that says why.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,12 +21,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from explainer.core.study_pages import format_date
+from explainer.core.copy_age import describe_copy
 from explainer.kept_studies import KeptStudy, kept_studies, remove_kept
 from explainer.records_io import RecordFileError
 from explainer.study_words_io import study_words
@@ -32,9 +35,13 @@ from explainer.ui.study_picker import FOCUS_RING, fit_columns, fit_dialog, plain
 
 if TYPE_CHECKING:
     from explainer.ui.study_records import StudyRecords
+    from explainer.ui.zoom import TextZoom
 
 NOT_STARTED = "not started"
-COLUMNS = ("Study number", "Short title", "Status", "Record date", "Self-check")
+TITLE = 1           # the column that stretches
+TITLE_SHARE = 0.3   # of the table's width, kept for the title where the words allow
+# Headings do not wrap by themselves: a long one is two lines, so its column can be narrow.
+COLUMNS = ("Study\nnumber", "Short title", "Status", "Date of\nthis copy", "Self-\ncheck")
 
 
 def self_check_state(_nct_id: str) -> str:
@@ -53,21 +60,26 @@ class ConfirmRemove:
         return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def row_texts(kept: KeptStudy[str]) -> tuple[str, str, str, str, str]:
-    words = study_words()
+def row_texts(kept: KeptStudy[str], today: dt.date) -> tuple[str, str, str, str, str]:
+    """Number, title (with the warning when the copy is old), status with the date the
+    record last changed, the copy's date, and the self-check's state."""
     if kept.damaged:
         # The reason is long: it shows under the table when the row is chosen.
         return (kept.nct_id, "Damaged: it cannot be opened", "not known", "not known",
                 kept.self_check or NOT_STARTED)
-    status = words.status.overall[kept.status].short if kept.status else "not given"
-    date = format_date(kept.record_date, words) if kept.record_date else "not given"
-    return (kept.nct_id, kept.title or "No title given", status, date, kept.self_check or NOT_STARTED)
+    age = describe_copy(kept.status, kept.last_change, kept.record_date, today, study_words())
+    title = kept.title or "No title given"
+    if age.warning:  # under the title, where the eye and a screen reader go first
+        title = f"{title}\n{age.warning}"
+    return (kept.nct_id, title, age.status, age.copy_date, kept.self_check or NOT_STARTED)
 
 
 class StudiesListDialog(QDialog):
-    def __init__(self, records: StudyRecords | None, parent: QWidget | None = None) -> None:
+    def __init__(self, records: StudyRecords | None, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.records = records
+        self.today = today or dt.date.today()   # how old each copy is, as of today
         self.kept: list[KeptStudy[str]] = []
         self.setWindowTitle("Studies you have looked at")
         self.setAccessibleName("Studies you have looked at")
@@ -114,15 +126,72 @@ class StudiesListDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        fit_dialog(self, 90, 20)
         self.refresh()
+        self.fit()
+        zoom = getattr(records, "zoom", None)
+        if zoom is not None:
+            zoom.zoom_changed.connect(self._zoomed)
+            self._zoom_keys(zoom)
         self.table.setFocus()
+
+    def _zoom_keys(self, zoom: TextZoom) -> None:
+        """The View menu's text size keys work here too: the list is open over the window."""
+        for keys, slot in (([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], zoom.zoom_in),
+                           ([QKeySequence.StandardKey.ZoomOut], zoom.zoom_out), ([QKeySequence("Ctrl+0")], zoom.reset)):
+            action = QAction(self)
+            action.setShortcuts(keys)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    def _zoomed(self, _percent: int) -> None:
+        """A new text size: the dialog, its columns and rows fit again."""
+        self.fit()
+
+    def fit(self) -> None:
+        """The dialog and its columns sized for the text size now, within the screen:
+        at 250% on a 1280 px screen the title column still has room and rows wrap."""
+        fit_dialog(self, 90, 20)
+        fit_columns(self.table, stretch=1, most_chars=10)
+        self._room_for_titles()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._room_for_titles()
+
+    def _room_for_titles(self) -> None:
+        """The title (and the warning under it) keeps at least TITLE_SHARE of the table:
+        at 250% text the status, date and self-check columns, ten characters each,
+        left the title 128 px on a 1280 px screen. They give up width and wrap onto
+        more lines instead, but never below their longest word or heading line (a
+        word cut in two, "Septe", reads as nothing)."""
+        header, table = self.table.horizontalHeader(), self.table
+        view = table.viewport().width()
+        others = [c for c in range(table.columnCount()) if c != TITLE]
+        squeezed = view - sum(header.sectionSize(c) for c in others) < view * TITLE_SHARE
+        for column in others:
+            floor = self.narrowest(column)
+            header.resizeSection(column, floor if squeezed else max(floor, header.sectionSize(column)))
+        table.resizeRowsToContents()
+
+    def narrowest(self, column: int) -> int:
+        """The width of the column's longest word or heading line, with the margins Qt's
+        style draws around a cell's and a heading's text."""
+        table = self.table
+        cells, heads = table.fontMetrics(), table.horizontalHeader().fontMetrics()
+        words = [w for r in range(table.rowCount()) if table.item(r, column)
+                 for w in table.item(r, column).text().split()]
+        heading = table.horizontalHeaderItem(column).text().split("\n") if table.horizontalHeaderItem(column) else []
+        style = table.style()
+        cell_margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 2
+        head_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, table) + 2
+        return max([cells.horizontalAdvance(w) + cell_margin for w in words]
+                   + [heads.horizontalAdvance(h) + head_margin for h in heading] + [0])
 
     def refresh(self) -> None:
         self.kept = kept_studies(self_check_state)
         self.table.setRowCount(len(self.kept))
         for row, kept in enumerate(self.kept):
-            for column, text in enumerate(row_texts(kept)):
+            for column, text in enumerate(row_texts(kept, self.today)):
                 self.table.setItem(row, column, plain_cell(text))
         fit_columns(self.table, stretch=1, most_chars=10)
         self.empty.setVisible(not self.kept)

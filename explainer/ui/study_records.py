@@ -134,7 +134,7 @@ class StudyRecords(QObject):
         if old is not None:
             old.close()
             old.deleteLater()
-        shown = RecordWindow(study, study_words(), self.zoom)
+        shown = RecordWindow(study, study_words(), self.zoom, settings=getattr(self.window, "settings", None))
         self.windows[study.nct_id] = shown
         if problem:
             shown.statusBar().showMessage(problem)

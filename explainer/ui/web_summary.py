@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from explainer.content import ContentError
 from explainer.files import output_problem, write_atomically
@@ -61,31 +61,41 @@ class WebSummaryExport(QObject):
 
     def save(self, path: Path | None = None) -> Path | None:
         """Ask where, then write; the path written, or None if nothing was."""
-        path = path or SaveWebPageDialog.ask(self.window, self.suggested_name())
-        if path is None:
-            return None
-        problem = output_problem(path, "summary.html")
-        if problem:
-            WebPageProblemDialog.ask(self.window, NOT_SAVED, f"{problem}\n\nNothing was written.")
-            return None
         from explainer.webpage import render_summary_html
 
-        session = self.window.session
-        try:
+        def page() -> str:
+            session = self.window.session
             summary = summary_of(session.review(), self.today(), start=session.start_date,
                                  delays=session.delays, arm=session.arm)  # the results page's rows
-            write_atomically(path, render_summary_html(summary))
-        except ContentError as err:  # a damaged words file: say which, never a traceback
-            WebPageProblemDialog.ask(self.window, NOT_SAVED,
-                                     f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
-            return None
-        except OSError as err:
-            WebPageProblemDialog.ask(self.window, NOT_SAVED,
-                                     f"{path}\n\n{err.strerror or err}\n\nNothing was written. Please choose "
-                                     "another folder, or free some space on the disk, and try again.")
-            return None
-        said = f"Saved the summary as a web page: {path}"
-        self.window.statusBar().showMessage(said, 8000)
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.window, said))
-        return path
+            return render_summary_html(summary)
+
+        return save_web_page(self.window, self.suggested_name(), page, path)
+
+
+def save_web_page(window: QMainWindow, suggested: str, page: Callable[[], str],
+                  path: Path | None = None) -> Path | None:
+    """Ask where (SaveWebPageDialog) unless ``path`` is given, check the place, then
+    write ``page()`` all or nothing and private (0600); the path written, or None."""
+    path = path or SaveWebPageDialog.ask(window, suggested)
+    if path is None:
+        return None
+    problem = output_problem(path, "summary.html")
+    if problem:
+        WebPageProblemDialog.ask(window, NOT_SAVED, f"{problem}\n\nNothing was written.")
+        return None
+    try:
+        write_atomically(path, page())
+    except ContentError as err:  # a damaged words file: say which, never a traceback
+        WebPageProblemDialog.ask(window, NOT_SAVED,
+                                 f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
+        return None
+    except OSError as err:
+        WebPageProblemDialog.ask(window, NOT_SAVED,
+                                 f"{path}\n\n{err.strerror or err}\n\nNothing was written. Please choose "
+                                 "another folder, or free some space on the disk, and try again.")
+        return None
+    said = f"Saved the summary as a web page: {path}"
+    window.statusBar().showMessage(said, 8000)
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(window, said))
+    return path
