@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explainer import __version__, crash
-from explainer.content import ContentError, load_trial, resources_root
+from explainer.content import ContentError, load_study_bundle, resources_root
 from explainer.files import PRIVATE_FILE, private_folder
 from explainer.paths import data_dir, log_dir, settings_file
 from explainer.single_window import SingleWindow
@@ -209,7 +209,7 @@ def build_main_window(trial_path: Path | None = None, with_tools: bool = True,
 
     ``lazy_pages``: the study's pages are built when first shown (see MainWindow)."""
     window = build_frame()
-    window.open_trial(load_trial(trial_path), lazy_pages=lazy_pages)
+    window.open_trial(load_study_bundle(trial_path), lazy_pages=lazy_pages)
     if with_tools:
         add_tools(window)
     return window
@@ -273,7 +273,7 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
         for module in ("pydantic.main", "explainer.core.model"):  # most of the study's cost is loading these
             importlib.import_module(module)
             yield
-        window.open_trial(load_trial(trial_path), lazy_pages=True)
+        window.open_trial(load_study_bundle(trial_path), lazy_pages=True)
         if opened is not None:
             opened()
         yield
@@ -374,7 +374,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
                     print(f"study opened: {window.windowTitle()}", flush=True)
 
             if answers_path is not None:  # the answers open in the self-check: it is needed now
-                window.open_trial(load_trial(trial_path), lazy_pages=True)
+                window.open_trial(load_study_bundle(trial_path), lazy_pages=True)
                 opened()
                 add_self_check(window)
         except ContentError as err:

@@ -24,13 +24,22 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pydantic import BaseModel, ValidationError
 
+    from explainer.core.bundle import StudyBundle
     from explainer.core.glossary import Glossary
     from explainer.core.model import Trial
     from explainer.core.questions import Questionnaire
     from explainer.core.registry_words import RegistrySentences
     from explainer.core.summary import SummaryText
 
-BUILTIN_TRIAL = "NCT04883242.json"
+# A curated study is one folder under resources/trials/ (a "study bundle"): its trial
+# file, its pages, its glossary and the registry's sentences its pages quote. Pages
+# not about one study (the app's own) stay in resources/pages/.
+BUILTIN_STUDY = "NCT04883242"
+TRIAL_FILE = "trial.json"
+GLOSSARY_FILE = "glossary.json"
+SENTENCES_FILE = "registry_sentences.json"
+PAGES_FOLDER = "pages"
+MAX_PAGES = 200  # far above a real study's dozen pages; bounds what a hostile folder makes the app read
 PAGE_NAMES = ("welcome", "study", "medicines", "medicine-isatuximab", "medicine-carfilzomib", "medicine-pomalidomide",
               "medicine-dexamethasone", "what-happens", "who-can-join", "status", "questions-to-ask", "help",
               "glossary", "about")
@@ -62,8 +71,12 @@ def resources_root() -> Traversable:
     return resources.files("explainer.resources")
 
 
+def builtin_study_folder() -> Traversable:
+    return resources_root() / "trials" / BUILTIN_STUDY
+
+
 def builtin_trial_path() -> Traversable:
-    return resources_root() / "trials" / BUILTIN_TRIAL
+    return builtin_study_folder() / TRIAL_FILE
 
 
 # The most a content file (a trial, a page, the app's own words) may hold. A real
@@ -127,8 +140,13 @@ def load_trial(source: Source | None = None) -> Trial:
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
-def page_source(name: str, root: Source | None = None) -> Source:
-    return (root or resources_root()) / "pages" / f"{name}.md"
+def page_source(name: str, root: Source | None = None, study: Source | None = None) -> Source:
+    """A page of the study (its folder's pages/, the built-in study's by default) or,
+    where the study has none of that name, the app's own (``root``/pages/)."""
+    root = root or resources_root()
+    study = study if study is not None else root / "trials" / BUILTIN_STUDY
+    own = study / PAGES_FOLDER / f"{name}.md"
+    return own if own.is_file() else root / "pages" / f"{name}.md"
 
 
 def load_page_without_facts(name: str, root: Source | None = None) -> str:
@@ -147,12 +165,24 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
 
     ``[registry: id]`` markers are removed unless ``registry_links`` is set (the
     window turns them into "Show the registry's words" links; print does not)."""
+    source = page_source(name, root)
+    return fill_page(read_text(source), source, trial, registry_links=registry_links)
+
+
+def study_page(study: StudyBundle, name: str, *, registry_links: bool = False) -> str:
+    """A page of the study, from its bundle, or the app's own page of that name
+    (resources/pages/), filled from the study's trial as ``load_page`` fills it."""
+    if name in study.pages:
+        return fill_page(study.pages[name], study.page_source(name), study.trial, registry_links=registry_links)
+    source = resources_root() / "pages" / f"{name}.md"
+    return fill_page(read_text(source), source, study.trial, registry_links=registry_links)
+
+
+def fill_page(text: str, source: Source | str, trial: Trial, *, registry_links: bool = False) -> str:
     from explainer.core.escaping import markdown_text
     from explainer.core.facts import trial_facts
     from explainer.core.registry_words import strip_markers
 
-    source = page_source(name, root)
-    text = read_text(source)
     facts = trial_facts(trial)
 
     def fill(match: re.Match[str]) -> str:
@@ -166,10 +196,10 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
 
 
 def load_glossary(source: Source | None = None) -> "Glossary":
-    """The glossary (resources/glossary.json): each hard word defined once."""
+    """The study's glossary (its folder's glossary.json): each hard word defined once."""
     from explainer.core.glossary import Glossary
 
-    return load_json_model(source or resources_root() / "glossary.json", Glossary)
+    return load_json_model(source or builtin_study_folder() / GLOSSARY_FILE, Glossary)
 
 
 def load_general_glossary(source: Source | None = None) -> "Glossary":
@@ -180,7 +210,7 @@ def load_general_glossary(source: Source | None = None) -> "Glossary":
 
 
 def load_merged_glossary(general: Source | None = None, study: Source | None = None) -> "Glossary":
-    """The general glossary with the study's own (resources/glossary.json): where both
+    """The general glossary with the study's own (its folder's glossary.json): where both
     define a word, the study's meaning wins (explainer.core.glossary.merge_glossaries)."""
     from explainer.core.glossary import merge_glossaries
 
@@ -191,7 +221,46 @@ def load_registry_sentences(source: Source | None = None) -> "RegistrySentences"
     """The registry's sentences behind the pages' plain statements, word for word."""
     from explainer.core.registry_words import RegistrySentences
 
-    return load_json_model(source or resources_root() / "registry_sentences.json", RegistrySentences)
+    return load_json_model(source or builtin_study_folder() / SENTENCES_FILE, RegistrySentences)
+
+
+def load_study_bundle(source: Source | None = None) -> StudyBundle:
+    """A curated study, whole: its folder (the built-in study's by default) read into one
+    validated StudyBundle, every file through the capped, regular-file-only reader.
+
+    Given a single trial file instead of a folder (``--trial FILE``), the bundle is that
+    trial with the built-in study's pages, glossary and registry sentences, as before
+    studies had folders (a page naming a fact the trial lacks is then not shown)."""
+    from explainer.core.bundle import StudyBundle
+
+    folder = builtin_study_folder() if source is None else source
+    trial_source = folder / TRIAL_FILE
+    if isinstance(folder, Path) and not folder.is_dir():  # a trial file (or nothing: load_trial says so)
+        trial_source, folder = folder, builtin_study_folder()
+    return StudyBundle(folder=str(folder), trial=load_trial(trial_source), pages=load_study_pages(folder),
+                       glossary=load_glossary(folder / GLOSSARY_FILE),
+                       sentences=load_registry_sentences(folder / SENTENCES_FILE))
+
+
+_PAGE_FILE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}\.md$")
+
+
+def load_study_pages(folder: Source) -> dict[str, str]:
+    """The Markdown of each page in a study folder's pages/, by name (no .md). Only
+    files named like a page are read; anything else there is an error, never skipped
+    in silence (a misspelt page would quietly fall back to the app's own)."""
+    pages_folder = folder / PAGES_FOLDER
+    if not pages_folder.is_dir():
+        raise ContentError(f"{pages_folder}: folder not found (a study keeps its pages there)")
+    entries = sorted(pages_folder.iterdir(), key=lambda entry: entry.name)
+    if len(entries) > MAX_PAGES:
+        raise ContentError(f"{pages_folder}: {len(entries):,} files; a study has at most {MAX_PAGES} pages")
+    pages: dict[str, str] = {}
+    for entry in entries:
+        if not _PAGE_FILE.match(entry.name):
+            raise ContentError(f"{entry}: not a page name (lower-case letters, digits and dashes, then .md)")
+        pages[entry.name.removesuffix(".md")] = read_text(entry)
+    return pages
 
 
 def load_questions(source: Source | None = None) -> "Questionnaire":

@@ -37,7 +37,7 @@ ALLOWED: dict[str, set[str]] = {
 
 
 def study_words() -> list[str]:
-    trial = json.loads((RESOURCES / "trials" / "NCT04883242.json").read_text(encoding="utf-8"))
+    trial = json.loads((RESOURCES / "trials" / "NCT04883242" / "trial.json").read_text(encoding="utf-8"))
     questions = json.loads((RESOURCES / "questions.json").read_text(encoding="utf-8"))
     drugs = {i["id"] for i in trial["interventions"] if i.get("route")}
     parts = {p["id"] for p in trial["regimen"]["phases"]} | {p["name"] for p in trial["regimen"]["phases"]}

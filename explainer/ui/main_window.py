@@ -28,6 +28,7 @@ from explainer.ui.theme import Theme
 from explainer.ui.zoom import TextZoom
 
 if TYPE_CHECKING:
+    from explainer.core.bundle import StudyBundle
     from explainer.core.model import Trial
 
 # Nothing before the first paint touches PySide's ``Qt`` namespace: making its
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         ``open_trial``."""
         super().__init__()
         self.trial: Trial | None = None
+        self.study: StudyBundle | None = None
         self.session: Session | None = None
         self.settings = settings
         self.zoom = zoom
@@ -107,17 +109,23 @@ class MainWindow(QMainWindow):
         self.resize(self._chosen_size)
         self._fit_record_label()
 
-    def open_trial(self, trial: Trial, lazy_pages: bool = False) -> None:
+    def open_trial(self, study: StudyBundle | Trial, lazy_pages: bool = False) -> None:
         """Fill in the study: title, record date and its pages (with ``lazy_pages``,
-        each is built when first shown or by ``build_waiting_pages()``)."""
-        from explainer.content import load_glossary, load_registry_sentences
+        each is built when first shown or by ``build_waiting_pages()``). A trial alone
+        gets the built-in study's pages, glossary and registry sentences."""
         from explainer.core.facts import long_date
+        from explainer.core.model import Trial
         from explainer.ui.input_rules import install_input_rules
 
+        if isinstance(study, Trial):
+            from explainer.content import load_study_bundle
+
+            study = load_study_bundle().model_copy(update={"trial": study})
         install_input_rules()  # the wheel and Enter, for every control from here on
-        self.glossary = load_glossary()
-        self.registry_sentences = load_registry_sentences()
-        self.trial = trial
+        self.study = study
+        self.glossary = study.glossary
+        self.registry_sentences = study.sentences
+        trial = self.trial = study.trial
         self.session = Session(trial, self)
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
         self.record_label.setText(f"Registry record of {long_date(trial.last_updated)}. {PRIVACY_LINE}")
@@ -275,11 +283,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("That part is still opening. Please try again in a moment.", 5000)
 
     def _build_page(self, page_id: str, label: str) -> QWidget:
-        from explainer.content import UnknownFact, load_page
+        from explainer.content import UnknownFact, study_page
         from explainer.core.glossary import glossary_markdown
 
+        assert self.study is not None and self.trial is not None  # pages wait for the study (_build_waiting)
         try:
-            markdown = load_page(page_id, self.trial, registry_links=True)
+            markdown = study_page(self.study, page_id, registry_links=True)
         except UnknownFact:  # a page written for the built-in study names a part this one lacks
             return MarkdownPageView(label.strip(), PAGE_NOT_FOR_THIS_STUDY)
         if page_id == "who-can-join":
