@@ -193,12 +193,13 @@ def bring_to_front(window: MainWindow, answers_path: Path | None) -> None:
         window.show_section("self-check-results")
 
 
-def build_frame() -> MainWindow:
-    """The window with its welcome page: no study data, so no pydantic yet."""
+def build_frame(trial_path: Path | None = None) -> MainWindow:
+    """The window with its welcome page: no study data, so no pydantic yet. With a
+    study folder for ``trial_path``, its list of pages and its welcome page."""
     settings = open_settings()
     zoom = TextZoom(settings)
     zoom.apply()
-    window = MainWindow(settings, zoom)
+    window = MainWindow(settings, zoom, trial_path if trial_path is not None and trial_path.is_dir() else None)
     install_study_records(window, zoom)  # File menu: any study's record; .json files dropped on the window
     return window
 
@@ -208,7 +209,7 @@ def build_main_window(trial_path: Path | None = None, with_tools: bool = True,
     """Everything but the event loop, so tests and benchmarks build the same window.
 
     ``lazy_pages``: the study's pages are built when first shown (see MainWindow)."""
-    window = build_frame()
+    window = build_frame(trial_path)
     window.open_trial(load_study_bundle(trial_path), lazy_pages=lazy_pages)
     if with_tools:
         add_tools(window)
@@ -361,7 +362,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             if isinstance(single, int):
                 return single
             held.extend([single] if single is not None else [])
-            window = build_frame()
+            window = build_frame(trial_path)
             if single is not None:
                 single.raise_requested.connect(lambda answers: bring_to_front(window, answers))
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))

@@ -40,9 +40,12 @@ GLOSSARY_FILE = "glossary.json"
 SENTENCES_FILE = "registry_sentences.json"
 PAGES_FOLDER = "pages"
 MAX_PAGES = 200  # far above a real study's dozen pages; bounds what a hostile folder makes the app read
-PAGE_NAMES = ("welcome", "study", "medicines", "medicine-isatuximab", "medicine-carfilzomib", "medicine-pomalidomide",
-              "medicine-dexamethasone", "what-happens", "who-can-join", "status", "questions-to-ask", "help",
-              "glossary", "about")
+SECTIONS_FILE = "sections.json"
+SECTIONS_FORMAT = "trial-explainer-sections"
+# The pages the app itself opens (the first page, the rules, the glossary, the Help
+# menu): every study lists them, wherever they are in its order.
+APP_PAGES = ("welcome", "who-can-join", "glossary", "help", "about")
+SUB_INDENT = "   "  # a sub-page's label in the list on the left (a medicine under "the medicines")
 
 Model = TypeVar("Model", bound="BaseModel")
 Source = Union[Path, "Traversable"]
@@ -73,6 +76,14 @@ def resources_root() -> Traversable:
 
 def builtin_study_folder() -> Traversable:
     return resources_root() / "trials" / BUILTIN_STUDY
+
+
+def __getattr__(name: str) -> object:
+    """``PAGE_NAMES``: the built-in study's reading pages, in order (from its sections.json,
+    read when first asked for, not when this module loads)."""
+    if name == "PAGE_NAMES":
+        return tuple(page for page, _label in load_sections())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def builtin_trial_path() -> Traversable:
@@ -149,10 +160,10 @@ def page_source(name: str, root: Source | None = None, study: Source | None = No
     return own if own.is_file() else root / "pages" / f"{name}.md"
 
 
-def load_page_without_facts(name: str, root: Source | None = None) -> str:
+def load_page_without_facts(name: str, root: Source | None = None, study: Source | None = None) -> str:
     """A page that states no study facts (the welcome page, drawn before the study
     is open): a ``{{ fact }}`` placeholder in it is an error, never left showing."""
-    source = page_source(name, root)
+    source = page_source(name, root, study)
     text = read_text(source)
     if placeholder := _PLACEHOLDER.search(text):
         raise ContentError(f"{source}: this page is shown before the study opens, "
@@ -237,9 +248,69 @@ def load_study_bundle(source: Source | None = None) -> StudyBundle:
     trial_source = folder / TRIAL_FILE
     if isinstance(folder, Path) and not folder.is_dir():  # a trial file (or nothing: load_trial says so)
         trial_source, folder = folder, builtin_study_folder()
-    return StudyBundle(folder=str(folder), trial=load_trial(trial_source), pages=load_study_pages(folder),
-                       glossary=load_glossary(folder / GLOSSARY_FILE),
+    return StudyBundle(folder=str(folder), trial=load_trial(trial_source), sections=load_sections(folder),
+                       pages=load_study_pages(folder), glossary=load_glossary(folder / GLOSSARY_FILE),
                        sentences=load_registry_sentences(folder / SENTENCES_FILE))
+
+
+def study_folder_of(source: Path | None) -> Source:
+    """The study folder ``--trial`` names, or the built-in study's (for a single trial file too)."""
+    return source if source is not None and source.is_dir() else builtin_study_folder()
+
+
+def load_sections(folder: Source | None = None) -> tuple[tuple[str, str], ...]:
+    """A study's reading pages in the order of the list on the left, as (page, label);
+    a sub-page's label is indented. From its folder's sections.json (the built-in
+    study's by default), read with the json module alone: the list is drawn before
+    the first paint, before pydantic loads. Each page is the folder's pages/PAGE.md or
+    else the app's own resources/pages/PAGE.md (``validate`` checks that one exists)."""
+    if folder is None:
+        return _builtin_sections()
+    return _read_sections(folder / SECTIONS_FILE)
+
+
+@cache  # the window, validate and the pages list ask; the app's own files do not change
+def _builtin_sections() -> tuple[tuple[str, str], ...]:
+    return _read_sections(builtin_study_folder() / SECTIONS_FILE)
+
+
+def _read_sections(source: Source) -> tuple[tuple[str, str], ...]:
+    import json
+
+    try:
+        data = json.loads(read_text(source, cap=64 * 1024))
+    except (ValueError, RecursionError) as err:
+        raise ContentError(f"{source}: not valid JSON ({one_line(str(err), 80)})") from None
+    if not isinstance(data, dict) or set(data) != {"format", "version", "sections"}:
+        raise ContentError(f"{source}: must hold exactly format, version and sections")
+    if data["format"] != SECTIONS_FORMAT or data["version"] != 1:
+        raise ContentError(f"{source}: format must be {SECTIONS_FORMAT!r}, version 1")
+    entries = data["sections"]
+    if not isinstance(entries, list) or not 0 < len(entries) <= MAX_PAGES:
+        raise ContentError(f"{source}: sections must be a list of 1 to {MAX_PAGES} pages")
+    sections = tuple(_section(source, number, entry) for number, entry in enumerate(entries))
+    pages = [page for page, _label in sections]
+    if twice := sorted({page for page in pages if pages.count(page) > 1}):
+        raise ContentError(f"{source}: sections: the page {twice[0]!r} is listed twice")
+    if missing := [page for page in APP_PAGES if page not in pages]:
+        raise ContentError(f"{source}: sections: the page {missing[0]!r} is missing (the app opens it itself)")
+    if pages[0] != APP_PAGES[0]:
+        raise ContentError(f"{source}: sections.0: the first page must be {APP_PAGES[0]!r}")
+    return sections
+
+
+def _section(source: Source, number: int, entry: object) -> tuple[str, str]:
+    where = f"{source}: sections.{number}"
+    if not isinstance(entry, dict) or not {"page", "label"} <= set(entry) <= {"page", "label", "sub"}:
+        raise ContentError(f"{where}: must hold page and label (and sub, if it is a sub-page)")
+    page, label, sub = entry["page"], entry["label"], entry.get("sub", False)
+    if not isinstance(page, str) or not _PAGE_FILE.match(f"{page}.md"):
+        raise ContentError(f"{where}.page: not a page name (lower-case letters, digits and dashes)")
+    if not isinstance(label, str) or not 0 < len(label) <= 80 or label != label.strip() or "\n" in label:
+        raise ContentError(f"{where}.label: one line of 1 to 80 characters, no spaces at either end")
+    if not isinstance(sub, bool):
+        raise ContentError(f"{where}.sub: true or false")
+    return page, f"{SUB_INDENT}{label}" if sub else label
 
 
 _PAGE_FILE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}\.md$")

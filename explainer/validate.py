@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.content import (
-    PAGE_NAMES,
     TRIAL_FILE,
     ContentError,
     UnknownFact,
@@ -44,7 +43,7 @@ def validate_all(source: Path | None) -> list[str]:
     own_pages = folder or load_trial().nct_id == trial.nct_id
     if own_pages:
         lines.append(check_links(study, trial_source))
-    for name in PAGE_NAMES:
+    for name in study.page_names:
         try:
             page = study_page(study, name, registry_links=True)
         except UnknownFact as err:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from explainer.content import (
     _PLACEHOLDER,
     GLOSSARY_FILE,
-    PAGE_NAMES,
+    SECTIONS_FILE,
     SENTENCES_FILE,
     ContentError,
     Source,
@@ -58,7 +58,7 @@ def check_links(study: StudyBundle, trial_source: Source | str, root: Source | N
 def link_problems(study: StudyBundle, trial_source: Source | str, root: Source) -> list[str]:
     app_pages = root / "pages"
     pages = {name: (study.page_source(name), text) for name, text in study.pages.items()}
-    for name in PAGE_NAMES:  # a page the study does not have comes from the app's own pages
+    for name in study.page_names:  # a page the study does not have comes from the app's own pages
         if name not in pages and (app_pages / f"{name}.md").is_file():
             pages[name] = (app_pages / f"{name}.md", read_text(app_pages / f"{name}.md"))
     words = {name: (root / name, read_text(root / name)) for name in WORD_FILES}
@@ -112,10 +112,10 @@ def rule_problems(trial: Trial, trial_source: Source | str, questions: Questionn
 def page_problems(study: StudyBundle, found: set[str], app_pages: Source) -> list[str]:
     """Every page the app shows is found; every page of the study is one the app shows;
     the registry sentences are copied from this study's record."""
-    missing = [f"{study.folder}/pages: the page {name!r} is in neither this folder nor {app_pages}"
-               for name in PAGE_NAMES if name not in found]
-    unused = [f"{study.page_source(name)}: not a page the app shows (explainer.content.PAGE_NAMES)"
-              for name in study.pages if name not in PAGE_NAMES]
+    missing = [f"{study.folder}/{SECTIONS_FILE}: the page {name!r} is in neither {study.folder}/pages nor {app_pages}"
+               for name in study.page_names if name not in found]
+    unused = [f"{study.page_source(name)}: not a page the app shows (it is not in {study.folder}/{SECTIONS_FILE})"
+              for name in study.pages if name not in study.page_names]
     record = study.sentences.record
     other = [] if record == study.trial.nct_id else [
         f"{study.folder}/{SENTENCES_FILE}: copied from the record of {record}, but the trial is {study.trial.nct_id}"]

@@ -117,9 +117,16 @@ BROKEN = [
      lambda d: d["questions"][0].__setitem__("hint", "See [it](glossary:nope)."),
      "questions.json line", "glossary:nope is not a term in trials/NCT04883242/glossary.json"),
     ("a page the app shows is in neither folder", "trials/NCT04883242/pages/help.md", None,
-     "trials/NCT04883242/pages: the page 'help'", "is in neither this folder nor pages"),
+     "trials/NCT04883242/sections.json: the page 'help'", "is in neither trials/NCT04883242/pages nor pages"),
+    ("a listed page that no folder has", "trials/NCT04883242/sections.json",
+     lambda d: d["sections"].insert(1, {"page": "side-effects", "label": "Side effects"}),
+     "trials/NCT04883242/sections.json: the page 'side-effects'", "is in neither trials/NCT04883242/pages nor pages"),
     ("a page of the study that the app never shows", "trials/NCT04883242/pages/extra-page.md", "# Extra\n",
-     "trials/NCT04883242/pages/extra-page.md:", "not a page the app shows"),
+     "trials/NCT04883242/pages/extra-page.md:",
+     "not a page the app shows (it is not in trials/NCT04883242/sections.json)"),
+    ("a page of the study taken off the list", "trials/NCT04883242/sections.json",
+     lambda d: d.__setitem__("sections", [e for e in d["sections"] if e["page"] != "status"]),
+     "trials/NCT04883242/pages/status.md:", "not a page the app shows"),
     ("registry sentences copied from another record", "trials/NCT04883242/registry_sentences.json",
      lambda d: d.__setitem__("record", "NCT00000001"),
      "trials/NCT04883242/registry_sentences.json:", "copied from the record of NCT00000001, but the trial is "
@@ -202,7 +209,47 @@ UNREADABLE = [
     ("broken registry sentences", lambda f: (f / "registry_sentences.json").write_text("{}"),
      "registry_sentences.json: format: Field required"),
     ("no trial file", lambda f: (f / "trial.json").unlink(), "trial.json: file not found"),
+    ("no list of pages", lambda f: (f / "sections.json").unlink(), "sections.json: file not found"),
 ]
+
+
+def _sections(change: Callable[[list], object]) -> Callable[[Path], None]:
+    def breaks(folder: Path) -> None:
+        _json_edit(folder / "sections.json", lambda d: change(d["sections"]))
+    return breaks
+
+
+# (what, how sections.json is broken, words after "sections.json: ")
+BROKEN_SECTIONS = [
+    ("not JSON", lambda f: (f / "sections.json").write_text("{"), "not valid JSON"),
+    ("an unknown key", lambda f: _json_edit(f / "sections.json", lambda d: d.__setitem__("extra", 1)),
+     "must hold exactly format, version and sections"),
+    ("another format", lambda f: _json_edit(f / "sections.json", lambda d: d.__setitem__("format", "x")),
+     "format must be 'trial-explainer-sections', version 1"),
+    ("no pages", _sections(lambda s: s.clear()), "sections must be a list of 1 to"),
+    ("a page listed twice", _sections(lambda s: s.append(dict(s[1]))), "the page 'study' is listed twice"),
+    ("a page the app opens itself left out", _sections(lambda s: s.pop()), "the page 'about' is missing"),
+    ("the welcome page not first", _sections(lambda s: s.append(s.pop(0))), "sections.0: the first page must be"),
+    ("a page name with a slash", _sections(lambda s: s[1].__setitem__("page", "../study")),
+     "sections.1.page: not a page name"),
+    ("a label of two lines", _sections(lambda s: s[1].__setitem__("label", "What\nit is")),
+     "sections.1.label: one line"),
+    ("a label of a number", _sections(lambda s: s[1].__setitem__("label", 7)), "sections.1.label: one line"),
+    ("sub not true or false", _sections(lambda s: s[3].__setitem__("sub", "yes")), "sections.3.sub: true or false"),
+    ("an unknown key in a page", _sections(lambda s: s[1].__setitem__("colour", "red")),
+     "sections.1: must hold page and label"),
+]
+
+
+@pytest.mark.parametrize(("what", "breaks", "expected"), BROKEN_SECTIONS, ids=[b[0] for b in BROKEN_SECTIONS])
+def test_a_broken_list_of_pages_is_one_plain_line(tmp_path: Path, capsys: pytest.CaptureFixture, what: str,
+                                                  breaks: Callable[[Path], object], expected: str) -> None:
+    folder = tmp_path / "study"
+    shutil.copytree(RESOURCES / STUDY, folder)
+    breaks(folder)
+    assert main(["validate", str(folder)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"trial-explainer: {folder / 'sections.json'}: ") and expected in line
 
 
 @pytest.mark.parametrize(("what", "breaks", "expected"), UNREADABLE, ids=[u[0] for u in UNREADABLE])
@@ -233,8 +280,9 @@ def test_a_study_folder_works_as_trial_on_the_command_line(tmp_path: Path, capsy
 
 
 def test_the_window_shows_the_pages_of_the_study_folder_it_opens(qtbot, tmp_path: Path) -> None:
-    """A copy of the folder with one changed page: the window reads the page from the
-    folder it was given (through load_study_bundle), not from the built-in one."""
+    """A copy of the folder with one changed page, listed second under another label:
+    the window's list and the page come from the folder it was given (its sections.json,
+    then load_study_bundle), not from the built-in one."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTextBrowser
 
@@ -244,11 +292,18 @@ def test_the_window_shows_the_pages_of_the_study_folder_it_opens(qtbot, tmp_path
     folder = tmp_path / "study"
     shutil.copytree(RESOURCES / STUDY, folder)
     _append(folder / "pages" / "status.md", "\nA line only this copy of the study has.\n")
+
+    def status_second(data: dict) -> None:
+        status = next(e for e in data["sections"] if e["page"] == "status")
+        data["sections"].remove(status)
+        data["sections"].insert(1, {"page": "status", "label": "Is it open?"})
+    _json_edit(folder / "sections.json", status_second)
     window = shown_window(qtbot, lambda: build_main_window(folder, with_tools=False, lazy_pages=True))
     assert window.study is not None and Path(window.study.folder) == folder
+    assert window.section_ids()[:2] == ["welcome", "status"] and window.navigator.item(1).text() == "Is it open?"
+    assert window.navigator.item(3).text() == "The 4 medicines" and window.navigator.item(4).text() == "   Isatuximab"
     window.navigator.setFocus()
-    for _ in range(window.section_ids().index("status")):
-        qtbot.keyClick(window.navigator, Qt.Key.Key_Down)
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Down)
     assert window.section_ids()[window.navigator.currentRow()] == "status"
     page = window.stack.currentWidget()
     browser = page if isinstance(page, QTextBrowser) else page.findChild(QTextBrowser)

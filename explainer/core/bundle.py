@@ -23,9 +23,16 @@ class StudyBundle(BaseModel):
 
     folder: str = Field(max_length=4 * SHORT_TEXT, description="Where it was read from, for messages.")
     trial: Trial
+    sections: tuple[tuple[str, str], ...] = Field(
+        min_length=1, description="(page, label) in the order of the list on the left (its sections.json).")
     pages: dict[str, str] = Field(description="Page name (its file name without .md) -> its Markdown, as written.")
     glossary: Glossary = Field(description="The study's own hard words (the general glossary adds the rest).")
     sentences: RegistrySentences = Field(description="The registry's sentences the pages quote, word for word.")
+
+    @property
+    def page_names(self) -> tuple[str, ...]:
+        """The reading pages the window shows, in order: the study's own or the app's."""
+        return tuple(page for page, _label in self.sections)
 
     def page_source(self, name: str) -> str:
         """The file a page of this study was read from, as messages name it."""
