@@ -13,6 +13,7 @@ draws the first screen before it opens the trial (see explainer.app).
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 from functools import cache
 from pathlib import Path
@@ -323,9 +324,10 @@ def load_study_pages(folder: Source) -> dict[str, str]:
     pages_folder = folder / PAGES_FOLDER
     if not pages_folder.is_dir():
         raise ContentError(f"{pages_folder}: folder not found (a study keeps its pages there)")
-    entries = sorted(pages_folder.iterdir(), key=lambda entry: entry.name)
+    # At most one more than allowed is listed: a folder of a million files is refused at once.
+    entries = sorted(itertools.islice(pages_folder.iterdir(), MAX_PAGES + 1), key=lambda entry: entry.name)
     if len(entries) > MAX_PAGES:
-        raise ContentError(f"{pages_folder}: {len(entries):,} files; a study has at most {MAX_PAGES} pages")
+        raise ContentError(f"{pages_folder}: more than {MAX_PAGES} files; a study has at most {MAX_PAGES} pages")
     pages: dict[str, str] = {}
     for entry in entries:
         if not _PAGE_FILE.match(entry.name):

@@ -16,6 +16,7 @@ import pytest
 
 from explainer.cli import main
 from explainer.content import (
+    MAX_PAGES,
     PAGE_NAMES,
     ContentError,
     builtin_study_folder,
@@ -210,6 +211,9 @@ UNREADABLE = [
      "registry_sentences.json: format: Field required"),
     ("no trial file", lambda f: (f / "trial.json").unlink(), "trial.json: file not found"),
     ("no list of pages", lambda f: (f / "sections.json").unlink(), "sections.json: file not found"),
+    ("more files in pages than a study may have", lambda f: [(f / "pages" / f"p{n}.md").write_text("x")
+                                                             for n in range(MAX_PAGES)],
+     "pages: more than 200 files"),
 ]
 
 
