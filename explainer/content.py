@@ -254,11 +254,6 @@ def load_study_bundle(source: Source | None = None) -> StudyBundle:
                        sentences=load_registry_sentences(folder / SENTENCES_FILE))
 
 
-def study_folder_of(source: Path | None) -> Source:
-    """The study folder ``--trial`` names, or the built-in study's (for a single trial file too)."""
-    return source if source is not None and source.is_dir() else builtin_study_folder()
-
-
 def load_sections(folder: Source | None = None) -> tuple[tuple[str, str], ...]:
     """A study's reading pages in the order of the list on the left, as (page, label);
     a sub-page's label is indented. From its folder's sections.json (the built-in
@@ -307,7 +302,8 @@ def _section(source: Source, number: int, entry: object) -> tuple[str, str]:
     page, label, sub = entry["page"], entry["label"], entry.get("sub", False)
     if not isinstance(page, str) or not _PAGE_FILE.match(f"{page}.md"):
         raise ContentError(f"{where}.page: not a page name (lower-case letters, digits and dashes)")
-    if not isinstance(label, str) or not 0 < len(label) <= 80 or label != label.strip() or "\n" in label:
+    # Printable: no line break or control character in the list on the left.
+    if not isinstance(label, str) or not 0 < len(label) <= 80 or label != label.strip() or not label.isprintable():
         raise ContentError(f"{where}.label: one line of 1 to 80 characters, no spaces at either end")
     if not isinstance(sub, bool):
         raise ContentError(f"{where}.sub: true or false")

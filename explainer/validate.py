@@ -53,8 +53,9 @@ def validate_all(source: Path | None) -> list[str]:
             continue
         unknown = sorted({i for ids in marker_ids(page) for i in ids} - set(sentences.sentences))
         if unknown:
-            raise ContentError(f"pages/{name}.md: unknown registry sentence {unknown[0]!r} "
-                               "(see registry_sentences.json)")
+            where = study.page_source(name) if name in study.pages else f"pages/{name}.md"
+            raise ContentError(f"{where}: unknown registry sentence {unknown[0]!r} "
+                               f"(see {study.folder}/registry_sentences.json)")
         lines.append(f"ok  page {name}")
     from explainer.summary_source import check_summary_words
 
