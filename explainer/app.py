@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explainer import __version__, crash
-from explainer.content import ContentError, load_trial, resources_root
+from explainer.content import ContentError, load_study_bundle, resources_root
 from explainer.files import PRIVATE_FILE, private_folder
 from explainer.paths import data_dir, log_dir, settings_file
 from explainer.single_window import SingleWindow
@@ -193,12 +193,13 @@ def bring_to_front(window: MainWindow, answers_path: Path | None) -> None:
         window.show_section("self-check-results")
 
 
-def build_frame() -> MainWindow:
-    """The window with its welcome page: no study data, so no pydantic yet."""
+def build_frame(trial_path: Path | None = None) -> MainWindow:
+    """The window with its welcome page: no study data, so no pydantic yet. With a
+    study folder for ``trial_path``, its list of pages and its welcome page."""
     settings = open_settings()
     zoom = TextZoom(settings)
     zoom.apply()
-    window = MainWindow(settings, zoom)
+    window = MainWindow(settings, zoom, trial_path if trial_path is not None and trial_path.is_dir() else None)
     install_study_records(window, zoom)  # File menu: any study's record; .json files dropped on the window
     return window
 
@@ -208,8 +209,8 @@ def build_main_window(trial_path: Path | None = None, with_tools: bool = True,
     """Everything but the event loop, so tests and benchmarks build the same window.
 
     ``lazy_pages``: the study's pages are built when first shown (see MainWindow)."""
-    window = build_frame()
-    window.open_trial(load_trial(trial_path), lazy_pages=lazy_pages)
+    window = build_frame(trial_path)
+    window.open_trial(load_study_bundle(trial_path), lazy_pages=lazy_pages)
     if with_tools:
         add_tools(window)
     return window
@@ -273,7 +274,7 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
         for module in ("pydantic.main", "explainer.core.model"):  # most of the study's cost is loading these
             importlib.import_module(module)
             yield
-        window.open_trial(load_trial(trial_path), lazy_pages=True)
+        window.open_trial(load_study_bundle(trial_path), lazy_pages=True)
         if opened is not None:
             opened()
         yield
@@ -361,7 +362,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             if isinstance(single, int):
                 return single
             held.extend([single] if single is not None else [])
-            window = build_frame()
+            window = build_frame(trial_path)
             if single is not None:
                 single.raise_requested.connect(lambda answers: bring_to_front(window, answers))
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
@@ -374,7 +375,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
                     print(f"study opened: {window.windowTitle()}", flush=True)
 
             if answers_path is not None:  # the answers open in the self-check: it is needed now
-                window.open_trial(load_trial(trial_path), lazy_pages=True)
+                window.open_trial(load_study_bundle(trial_path), lazy_pages=True)
                 opened()
                 add_self_check(window)
         except ContentError as err:

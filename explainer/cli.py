@@ -23,14 +23,14 @@ COMMANDS_HELP = """commands (run `trial-explainer COMMAND --help` for each one's
   html [ANSWERS] -o FILE the same summary as one web page (for screen readers)
   calendar --start-date YYYY-MM-DD -o FILE [--clinic-days-only] [--delay CYCLE:DAYS] [--arm N]
                          save your treatment days as a calendar file (.ics)
-  validate [FILE]        check a trial file (the built-in one by default)
+  validate [FILE]        check a study folder or a trial file (the built-in study by default)
   download NCT… [-o FILE]
                          get a study's record by its number (the only command
                          that goes online; it sends nothing but the number)
   compare RECORD... [--built-in] [--answers FILE] -o FILE
                          the PDF page "Studies I looked at": studies side by side
-  --trial FILE           on any command: another trial file, or a ClinicalTrials.gov
-                         record (--study NCT… picks one of several studies in it)"""
+  --trial FILE           on any command: another trial file or study folder, or a
+                         ClinicalTrials.gov record (--study NCT… picks one of several studies in it)"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,8 +39,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_trial_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--trial", type=Path, help="use another trial file instead of the built-in one, "
-                                                   "or a ClinicalTrials.gov record (API v2 JSON)")
+    parser.add_argument("--trial", type=Path, help="use another trial file or study folder instead of the "
+                                                   "built-in one, or a ClinicalTrials.gov record (API v2 JSON)")
     parser.add_argument("--study", metavar="NCT…",
                         help="with a record file of several studies: the one to use")
 
@@ -106,7 +106,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         _add_delay_option(parser)
         _add_arm_option(parser)
     elif subcommand == "validate":
-        parser.description = "Check a trial file (the built-in one by default) and its pages."
+        parser.description = "Check a study folder or a trial file (the built-in study by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)
     elif subcommand == "download":
         from explainer.commands.download import add_arguments

@@ -13,6 +13,7 @@ draws the first screen before it opens the trial (see explainer.app).
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 from functools import cache
 from pathlib import Path
@@ -24,16 +25,28 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pydantic import BaseModel, ValidationError
 
+    from explainer.core.bundle import StudyBundle
     from explainer.core.glossary import Glossary
     from explainer.core.model import Trial
     from explainer.core.questions import Questionnaire
     from explainer.core.registry_words import RegistrySentences
     from explainer.core.summary import SummaryText
 
-BUILTIN_TRIAL = "NCT04883242.json"
-PAGE_NAMES = ("welcome", "study", "medicines", "medicine-isatuximab", "medicine-carfilzomib", "medicine-pomalidomide",
-              "medicine-dexamethasone", "what-happens", "who-can-join", "status", "questions-to-ask", "help",
-              "glossary", "about")
+# A curated study is one folder under resources/trials/ (a "study bundle"): its trial
+# file, its pages, its glossary and the registry's sentences its pages quote. Pages
+# not about one study (the app's own) stay in resources/pages/.
+BUILTIN_STUDY = "NCT04883242"
+TRIAL_FILE = "trial.json"
+GLOSSARY_FILE = "glossary.json"
+SENTENCES_FILE = "registry_sentences.json"
+PAGES_FOLDER = "pages"
+MAX_PAGES = 200  # far above a real study's dozen pages; bounds what a hostile folder makes the app read
+SECTIONS_FILE = "sections.json"
+SECTIONS_FORMAT = "trial-explainer-sections"
+# The pages the app itself opens (the first page, the rules, the glossary, the Help
+# menu): every study lists them, wherever they are in its order.
+APP_PAGES = ("welcome", "who-can-join", "glossary", "help", "about")
+SUB_INDENT = "   "  # a sub-page's label in the list on the left (a medicine under "the medicines")
 
 Model = TypeVar("Model", bound="BaseModel")
 Source = Union[Path, "Traversable"]
@@ -62,8 +75,20 @@ def resources_root() -> Traversable:
     return resources.files("explainer.resources")
 
 
+def builtin_study_folder() -> Traversable:
+    return resources_root() / "trials" / BUILTIN_STUDY
+
+
+def __getattr__(name: str) -> object:
+    """``PAGE_NAMES``: the built-in study's reading pages, in order (from its sections.json,
+    read when first asked for, not when this module loads)."""
+    if name == "PAGE_NAMES":
+        return tuple(page for page, _label in load_sections())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def builtin_trial_path() -> Traversable:
-    return resources_root() / "trials" / BUILTIN_TRIAL
+    return builtin_study_folder() / TRIAL_FILE
 
 
 # The most a content file (a trial, a page, the app's own words) may hold. A real
@@ -128,14 +153,19 @@ def load_trial(source: Source | None = None) -> Trial:
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
-def page_source(name: str, root: Source | None = None) -> Source:
-    return (root or resources_root()) / "pages" / f"{name}.md"
+def page_source(name: str, root: Source | None = None, study: Source | None = None) -> Source:
+    """A page of the study (its folder's pages/, the built-in study's by default) or,
+    where the study has none of that name, the app's own (``root``/pages/)."""
+    root = root or resources_root()
+    study = study if study is not None else root / "trials" / BUILTIN_STUDY
+    own = study / PAGES_FOLDER / f"{name}.md"
+    return own if own.is_file() else root / "pages" / f"{name}.md"
 
 
-def load_page_without_facts(name: str, root: Source | None = None) -> str:
+def load_page_without_facts(name: str, root: Source | None = None, study: Source | None = None) -> str:
     """A page that states no study facts (the welcome page, drawn before the study
     is open): a ``{{ fact }}`` placeholder in it is an error, never left showing."""
-    source = page_source(name, root)
+    source = page_source(name, root, study)
     text = read_text(source)
     if placeholder := _PLACEHOLDER.search(text):
         raise ContentError(f"{source}: this page is shown before the study opens, "
@@ -148,12 +178,24 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
 
     ``[registry: id]`` markers are removed unless ``registry_links`` is set (the
     window turns them into "Show the registry's words" links; print does not)."""
+    source = page_source(name, root)
+    return fill_page(read_text(source), source, trial, registry_links=registry_links)
+
+
+def study_page(study: StudyBundle, name: str, *, registry_links: bool = False) -> str:
+    """A page of the study, from its bundle, or the app's own page of that name
+    (resources/pages/), filled from the study's trial as ``load_page`` fills it."""
+    if name in study.pages:
+        return fill_page(study.pages[name], study.page_source(name), study.trial, registry_links=registry_links)
+    source = resources_root() / "pages" / f"{name}.md"
+    return fill_page(read_text(source), source, study.trial, registry_links=registry_links)
+
+
+def fill_page(text: str, source: Source | str, trial: Trial, *, registry_links: bool = False) -> str:
     from explainer.core.escaping import markdown_text
     from explainer.core.facts import trial_facts
     from explainer.core.registry_words import strip_markers
 
-    source = page_source(name, root)
-    text = read_text(source)
     facts = trial_facts(trial)
 
     def fill(match: re.Match[str]) -> str:
@@ -167,10 +209,10 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
 
 
 def load_glossary(source: Source | None = None) -> "Glossary":
-    """The glossary (resources/glossary.json): each hard word defined once."""
+    """The study's glossary (its folder's glossary.json): each hard word defined once."""
     from explainer.core.glossary import Glossary
 
-    return load_json_model(source or resources_root() / "glossary.json", Glossary)
+    return load_json_model(source or builtin_study_folder() / GLOSSARY_FILE, Glossary)
 
 
 def load_general_glossary(source: Source | None = None) -> "Glossary":
@@ -181,7 +223,7 @@ def load_general_glossary(source: Source | None = None) -> "Glossary":
 
 
 def load_merged_glossary(general: Source | None = None, study: Source | None = None) -> "Glossary":
-    """The general glossary with the study's own (resources/glossary.json): where both
+    """The general glossary with the study's own (its folder's glossary.json): where both
     define a word, the study's meaning wins (explainer.core.glossary.merge_glossaries)."""
     from explainer.core.glossary import merge_glossaries
 
@@ -192,7 +234,103 @@ def load_registry_sentences(source: Source | None = None) -> "RegistrySentences"
     """The registry's sentences behind the pages' plain statements, word for word."""
     from explainer.core.registry_words import RegistrySentences
 
-    return load_json_model(source or resources_root() / "registry_sentences.json", RegistrySentences)
+    return load_json_model(source or builtin_study_folder() / SENTENCES_FILE, RegistrySentences)
+
+
+def load_study_bundle(source: Source | None = None) -> StudyBundle:
+    """A curated study, whole: its folder (the built-in study's by default) read into one
+    validated StudyBundle, every file through the capped, regular-file-only reader.
+
+    Given a single trial file instead of a folder (``--trial FILE``), the bundle is that
+    trial with the built-in study's pages, glossary and registry sentences, as before
+    studies had folders (a page naming a fact the trial lacks is then not shown)."""
+    from explainer.core.bundle import StudyBundle
+
+    folder = builtin_study_folder() if source is None else source
+    trial_source = folder / TRIAL_FILE
+    if isinstance(folder, Path) and not folder.is_dir():  # a trial file (or nothing: load_trial says so)
+        trial_source, folder = folder, builtin_study_folder()
+    return StudyBundle(folder=str(folder), trial=load_trial(trial_source), sections=load_sections(folder),
+                       pages=load_study_pages(folder), glossary=load_glossary(folder / GLOSSARY_FILE),
+                       sentences=load_registry_sentences(folder / SENTENCES_FILE))
+
+
+def load_sections(folder: Source | None = None) -> tuple[tuple[str, str], ...]:
+    """A study's reading pages in the order of the list on the left, as (page, label);
+    a sub-page's label is indented. From its folder's sections.json (the built-in
+    study's by default), read with the json module alone: the list is drawn before
+    the first paint, before pydantic loads. Each page is the folder's pages/PAGE.md or
+    else the app's own resources/pages/PAGE.md (``validate`` checks that one exists)."""
+    if folder is None:
+        return _builtin_sections()
+    return _read_sections(folder / SECTIONS_FILE)
+
+
+@cache  # the window, validate and the pages list ask; the app's own files do not change
+def _builtin_sections() -> tuple[tuple[str, str], ...]:
+    return _read_sections(builtin_study_folder() / SECTIONS_FILE)
+
+
+def _read_sections(source: Source) -> tuple[tuple[str, str], ...]:
+    import json
+
+    try:
+        data = json.loads(read_text(source, cap=64 * 1024))
+    except (ValueError, RecursionError) as err:
+        raise ContentError(f"{source}: not valid JSON ({one_line(str(err), 80)})") from None
+    if not isinstance(data, dict) or set(data) != {"format", "version", "sections"}:
+        raise ContentError(f"{source}: must hold exactly format, version and sections")
+    if data["format"] != SECTIONS_FORMAT or data["version"] != 1:
+        raise ContentError(f"{source}: format must be {SECTIONS_FORMAT!r}, version 1")
+    entries = data["sections"]
+    if not isinstance(entries, list) or not 0 < len(entries) <= MAX_PAGES:
+        raise ContentError(f"{source}: sections must be a list of 1 to {MAX_PAGES} pages")
+    sections = tuple(_section(source, number, entry) for number, entry in enumerate(entries))
+    pages = [page for page, _label in sections]
+    if twice := sorted({page for page in pages if pages.count(page) > 1}):
+        raise ContentError(f"{source}: sections: the page {twice[0]!r} is listed twice")
+    if missing := [page for page in APP_PAGES if page not in pages]:
+        raise ContentError(f"{source}: sections: the page {missing[0]!r} is missing (the app opens it itself)")
+    if pages[0] != APP_PAGES[0]:
+        raise ContentError(f"{source}: sections.0: the first page must be {APP_PAGES[0]!r}")
+    return sections
+
+
+def _section(source: Source, number: int, entry: object) -> tuple[str, str]:
+    where = f"{source}: sections.{number}"
+    if not isinstance(entry, dict) or not {"page", "label"} <= set(entry) <= {"page", "label", "sub"}:
+        raise ContentError(f"{where}: must hold page and label (and sub, if it is a sub-page)")
+    page, label, sub = entry["page"], entry["label"], entry.get("sub", False)
+    if not isinstance(page, str) or not _PAGE_FILE.match(f"{page}.md"):
+        raise ContentError(f"{where}.page: not a page name (lower-case letters, digits and dashes)")
+    # Printable: no line break or control character in the list on the left.
+    if not isinstance(label, str) or not 0 < len(label) <= 80 or label != label.strip() or not label.isprintable():
+        raise ContentError(f"{where}.label: one line of 1 to 80 characters, no spaces at either end")
+    if not isinstance(sub, bool):
+        raise ContentError(f"{where}.sub: true or false")
+    return page, f"{SUB_INDENT}{label}" if sub else label
+
+
+_PAGE_FILE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}\.md$")
+
+
+def load_study_pages(folder: Source) -> dict[str, str]:
+    """The Markdown of each page in a study folder's pages/, by name (no .md). Only
+    files named like a page are read; anything else there is an error, never skipped
+    in silence (a misspelt page would quietly fall back to the app's own)."""
+    pages_folder = folder / PAGES_FOLDER
+    if not pages_folder.is_dir():
+        raise ContentError(f"{pages_folder}: folder not found (a study keeps its pages there)")
+    # At most one more than allowed is listed: a folder of a million files is refused at once.
+    entries = sorted(itertools.islice(pages_folder.iterdir(), MAX_PAGES + 1), key=lambda entry: entry.name)
+    if len(entries) > MAX_PAGES:
+        raise ContentError(f"{pages_folder}: more than {MAX_PAGES} files; a study has at most {MAX_PAGES} pages")
+    pages: dict[str, str] = {}
+    for entry in entries:
+        if not _PAGE_FILE.match(entry.name):
+            raise ContentError(f"{entry}: not a page name (lower-case letters, digits and dashes, then .md)")
+        pages[entry.name.removesuffix(".md")] = read_text(entry)
+    return pages
 
 
 def load_questions(source: Source | None = None) -> "Questionnaire":

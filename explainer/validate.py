@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.content import (
-    PAGE_NAMES,
+    TRIAL_FILE,
     ContentError,
     UnknownFact,
-    builtin_trial_path,
-    load_glossary,
-    load_page,
-    load_registry_sentences,
+    builtin_study_folder,
+    load_study_bundle,
     load_trial,
+    study_page,
 )
 from explainer.core.registry_words import marker_ids
 from explainer.core.model import Trial
@@ -29,27 +28,34 @@ def _schedule_words(trial: Trial) -> str:
     return f"{len(trial.regimens[0].phases)} treatment phases"
 
 
-def validate_all(trial_file: Path | None) -> list[str]:
-    """Lines to print on success; a broken file raises ContentError naming file and field."""
-    trial = load_trial(trial_file)
-    source = trial_file or builtin_trial_path()
-    lines = [f"ok  {source}: {trial.nct_id}, {len(trial.criteria)} criteria, {_schedule_words(trial)}"]
-    sentences = load_registry_sentences()
-    builtin = trial_file is None or load_trial().nct_id == trial.nct_id
-    if builtin:  # the pages and word files are the built-in study's: check their references across files
-        lines.append(check_links(trial, source))
-    for name in PAGE_NAMES:
+def validate_all(source: Path | None) -> list[str]:
+    """Lines to print on success; a broken file raises ContentError naming file and field.
+
+    ``source``: a study folder, a single trial file (checked with the built-in study's
+    pages), or None for the built-in study."""
+    study = load_study_bundle(source)
+    trial = study.trial
+    folder = source is None or source.is_dir()
+    trial_source = (builtin_study_folder() if source is None else source) / TRIAL_FILE if folder else source
+    lines = [f"ok  {trial_source}: {trial.nct_id}, {len(trial.criteria)} criteria, {_schedule_words(trial)}"]
+    sentences = study.sentences
+    # A study's own folder is checked across its files; so is a trial file of the built-in study.
+    own_pages = folder or load_trial().nct_id == trial.nct_id
+    if own_pages:
+        lines.append(check_links(study, trial_source))
+    for name in study.page_names:
         try:
-            page = load_page(name, trial, registry_links=True)
+            page = study_page(study, name, registry_links=True)
         except UnknownFact as err:
-            if builtin:  # the pages are the built-in study's: there a missing fact is a typo
+            if own_pages:  # the pages are this study's: there a missing fact is a typo
                 raise
             lines.append(f"--  page {name}: written for the built-in study, not this one ({err})")
             continue
         unknown = sorted({i for ids in marker_ids(page) for i in ids} - set(sentences.sentences))
         if unknown:
-            raise ContentError(f"pages/{name}.md: unknown registry sentence {unknown[0]!r} "
-                               "(see registry_sentences.json)")
+            where = study.page_source(name) if name in study.pages else f"pages/{name}.md"
+            raise ContentError(f"{where}: unknown registry sentence {unknown[0]!r} "
+                               f"(see {study.folder}/registry_sentences.json)")
         lines.append(f"ok  page {name}")
     from explainer.summary_source import check_summary_words
 
@@ -58,6 +64,5 @@ def validate_all(trial_file: Path | None) -> list[str]:
     load_timeline_text()
     timeline_text_for(trial)  # the study's own words, laid over the generic ones
     lines.append("ok  timeline words")
-    glossary = load_glossary()
-    lines.append(f"ok  glossary: {len(glossary.terms)} terms; registry sentences: {len(sentences.sentences)}")
+    lines.append(f"ok  glossary: {len(study.glossary.terms)} terms; registry sentences: {len(sentences.sentences)}")
     return lines

@@ -83,7 +83,7 @@ def test_days_read_from_the_regimen(made_up, day, said) -> None:
 def test_by_mouth_names_a_form_only_from_the_data(made_up, trial) -> None:
     assert made_up.intervention("testinib").form is Form.TABLET
     assert trial.intervention("pomalidomide").form is Form.CAPSULE
-    data = _data(FIXTURES.parent.parent / "resources" / "trials" / "NCT04883242.json")
+    data = _data(FIXTURES.parent.parent / "resources" / "trials" / "NCT04883242" / "trial.json")
     for item in data["interventions"]:
         item.pop("form", None)
     plain = Trial.model_validate_json(json.dumps(data), context=BANK)  # the file as it was before issue 15 still loads

@@ -281,7 +281,7 @@ def test_validate_names_a_record_and_a_broken_trial_file_by_its_field(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(sample(BIG))]) == 0
     assert "study NCT04267848: 25 criteria items, 1,148 places" in capsys.readouterr().out
-    trial = json.loads((Path(__file__).parents[1] / "resources" / "trials" / "NCT04883242.json").read_text("utf-8"))
+    trial = json.loads((Path(__file__).parents[1] / "resources" / "trials" / "NCT04883242" / "trial.json").read_text("utf-8"))
     trial["format"] = "trial-explainer-tril"
     broken = tmp_path / "trial.json"
     broken.write_text(json.dumps(trial), encoding="utf-8")

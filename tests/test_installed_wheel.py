@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from explainer.content import load_study_bundle
+
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.slow
@@ -17,12 +19,14 @@ import sys
 sys.path.insert(0, sys.argv[1])
 import explainer
 assert explainer.__file__.startswith(sys.argv[1]), explainer.__file__
-from explainer.content import load_trial, resources_root, load_page, PAGE_NAMES
-trial = load_trial()
+from explainer.content import load_study_bundle, resources_root, study_page, PAGE_NAMES
+study = load_study_bundle()
+trial = study.trial
 for name in PAGE_NAMES:
-    load_page(name, trial)
+    study_page(study, name)
+assert str(study.folder).startswith(sys.argv[1]), study.folder
 fonts = sorted(p.name for p in (resources_root() / "fonts").iterdir())
-print(trial.nct_id, len(trial.criteria), ",".join(fonts))
+print(trial.nct_id, len(trial.criteria), len(study.pages), len(study.glossary.terms), ",".join(fonts))
 """
 
 
@@ -37,4 +41,6 @@ def test_wheel_contains_and_finds_resources(tmp_path) -> None:
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split()[0:2] == ["NCT04883242", "24"]
+    shipped = load_study_bundle()
+    assert out.stdout.split()[2:4] == [str(len(shipped.pages)), str(len(shipped.glossary.terms))]
     assert "DejaVuSans.ttf" in out.stdout and "LICENSE-DejaVu.txt" in out.stdout

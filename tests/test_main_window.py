@@ -6,8 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
 
-from explainer.ui.main_window import SECTIONS
+from explainer.content import load_sections
 from tests.windows import shown_window
+
+SECTIONS = load_sections()  # the built-in study's pages, in the order of the list on the left
 
 EXPECTED_WORDS = {
     "welcome": "Only the study team decides",

@@ -89,7 +89,7 @@ def test_questions_to_ask_credits_no_source_outside_the_guide_s_list() -> None:
         assert site not in shown
     everywhere = " ".join(load_page(name, TRIAL) for name in PAGE_NAMES)
     everywhere += (RESOURCES / "questions.json").read_text(encoding="utf-8")
-    everywhere += (RESOURCES / "glossary.json").read_text(encoding="utf-8")
+    everywhere += (RESOURCES / "trials" / "NCT04883242" / "glossary.json").read_text(encoding="utf-8")
     everywhere += (RESOURCES / "pdf" / "summary.json").read_text(encoding="utf-8")
     assert "healthtree" not in everywhere and "guide2multiplemyeloma" not in everywhere
 

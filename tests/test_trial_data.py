@@ -138,10 +138,10 @@ def test_every_bullet_of_the_record_is_a_criterion(trial, registry_text) -> None
 
 # Where the app says how long induction lasts: (file under resources/, placeholders it must use).
 # The length comes from the schedule (6 cycles x 28 days), never typed by hand beside it.
-INDUCTION_LENGTH_TEXTS = [("pages/what-happens.md", "## Part 1: induction (about {{ induction_months }} months)"),
-                          ("pages/what-happens.md", "{{ induction_weeks }} weeks, about {{ induction_months }} months"),
+INDUCTION_LENGTH_TEXTS = [("trials/NCT04883242/pages/what-happens.md", "## Part 1: induction (about {{ induction_months }} months)"),
+                          ("trials/NCT04883242/pages/what-happens.md", "{{ induction_weeks }} weeks, about {{ induction_months }} months"),
                           # the study's own timeline words, in its trial file since issue 15
-                          ("trials/NCT04883242.json", "That is {weeks} weeks, about {about_months} months.")]
+                          ("trials/NCT04883242/trial.json", "That is {weeks} weeks, about {about_months} months.")]
 
 
 @pytest.mark.parametrize(("name", "words"), INDUCTION_LENGTH_TEXTS)

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from explainer.cli import main
-from explainer.content import ContentError, load_trial
+from explainer.content import ContentError, load_study_bundle, load_trial
 from explainer.validate_links import check_links, link_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"
-TRIAL = RESOURCES / "trials" / "NCT04883242.json"
+STUDY = Path("trials", "NCT04883242")  # the built-in study's folder, under resources/
+TRIAL = RESOURCES / STUDY / "trial.json"
 
 
 @pytest.fixture
@@ -38,15 +39,15 @@ def _index(criterion_id: str) -> int:
 
 
 def _problems(copy: Path, trial_data: dict | None = None) -> list[str]:
-    source = copy / "trials" / "NCT04883242.json"
+    source = copy / STUDY / "trial.json"
     if trial_data is not None:
         source.write_text(json.dumps(trial_data), encoding="utf-8")
-    return link_problems(load_trial(source), source, copy)
+    return link_problems(load_study_bundle(copy / STUDY), source, copy)
 
 
 def test_the_real_files_have_no_broken_reference(copy: Path) -> None:
     assert _problems(copy) == []
-    assert check_links(load_trial(TRIAL), TRIAL).startswith("ok  ")
+    assert check_links(load_study_bundle(), TRIAL).startswith("ok  ")
 
 
 # (what, criterion, its new rule, words of the one problem). The trial model refuses
@@ -86,7 +87,7 @@ BROKEN_RULES = [
 @pytest.mark.parametrize(("what", "criterion", "rule", "expected"), BROKEN_RULES, ids=[b[0] for b in BROKEN_RULES])
 def test_a_rule_that_its_question_cannot_answer_is_named(copy: Path, what: str, criterion: str, rule: dict,
                                                          expected: str) -> None:
-    source = copy / "trials" / "NCT04883242.json"
+    source = copy / STUDY / "trial.json"
     source.write_text(json.dumps(_with_rule(criterion, rule)), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_trial(source)
@@ -98,7 +99,7 @@ def test_a_rule_that_its_question_cannot_answer_is_named(copy: Path, what: str, 
 def test_a_rule_deep_in_a_tree_is_named(copy: Path) -> None:
     rule = {"kind": "any", "of": [{"kind": "answer", "question": "heart_disease", "among": ["no"]},
                                   {"kind": "all", "of": [{"kind": "answer", "question": "nope", "among": ["no"]}]}]}
-    source = copy / "trials" / "NCT04883242.json"
+    source = copy / STUDY / "trial.json"
     source.write_text(json.dumps(_with_rule("heart_disease", rule)), encoding="utf-8")
     with pytest.raises(ContentError, match=f"criteria.{_index('heart_disease')}.*'nope' is not a question"):
         load_trial(source)
@@ -116,13 +117,13 @@ def _line_of(path: Path, words: str) -> int:
 
 # (what, file in the copy, text to find, what to put instead, the problem after "FILE line N: ")
 BROKEN_TEXTS = [
-    ("an unknown fact on a page", "pages/status.md", None, "Status: {{ stauts }}.",
+    ("an unknown fact on a page", "trials/NCT04883242/pages/status.md", None, "Status: {{ stauts }}.",
      "{{ stauts }} is not a fact of the trial"),
-    ("an unknown registry sentence", "pages/study.md", None, "A fact. [registry: no-such-sentence]",
+    ("an unknown registry sentence", "trials/NCT04883242/pages/study.md", None, "A fact. [registry: no-such-sentence]",
      "[registry: no-such-sentence] is not in"),
-    ("one unknown id in a marker of two", "pages/study.md", None, "A fact. [registry: {known}, gone-missing]",
+    ("one unknown id in a marker of two", "trials/NCT04883242/pages/study.md", None, "A fact. [registry: {known}, gone-missing]",
      "[registry: gone-missing] is not in"),
-    ("a glossary link to no term", "pages/help.md", None, "Read about [the word](glossary:no-such-term).",
+    ("a glossary link to no term", "trials/NCT04883242/pages/help.md", None, "Read about [the word](glossary:no-such-term).",
      "glossary:no-such-term is not a term in"),
     ("a glossary link in a question's hint", "questions.json", '"hint": "', '"hint": "See [it](glossary:missing). ',
      "glossary:missing is not a term in"),
@@ -133,7 +134,7 @@ BROKEN_TEXTS = [
 def test_a_broken_reference_in_a_text_is_named_with_its_line(copy: Path, what: str, name: str, old: str | None,
                                                              new: str, expected: str) -> None:
     path = copy / name
-    known = next(iter(json.loads((copy / "registry_sentences.json").read_text(encoding="utf-8"))["sentences"]))
+    known = next(iter(json.loads((copy / STUDY / "registry_sentences.json").read_text(encoding="utf-8"))["sentences"]))
     new = new.replace("{known}", known)
     if old is None:  # a new last line
         path.write_text(path.read_text(encoding="utf-8") + "\n" + new + "\n", encoding="utf-8")
@@ -144,22 +145,21 @@ def test_a_broken_reference_in_a_text_is_named_with_its_line(copy: Path, what: s
 
 
 def test_links_that_resolve_are_not_problems(copy: Path) -> None:
-    term = json.loads((copy / "glossary.json").read_text(encoding="utf-8"))["terms"][0]["id"]
-    page = copy / "pages" / "help.md"
+    term = json.loads((copy / STUDY / "glossary.json").read_text(encoding="utf-8"))["terms"][0]["id"]
+    page = copy / STUDY / "pages" / "help.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\nRead about [it](glossary:{term}). {{{{ nct_id }}}}\n",
                     encoding="utf-8")
     assert _problems(copy) == []
 
 
 def test_every_problem_is_reported_at_once_one_line_each(copy: Path) -> None:
-    _edit(copy / "pages" / "status.md", "\n", "\n{{ stauts }} and {{ nct_idd }}\n")
-    (copy / "pages" / "help.md").write_text("[x](glossary:nope) [registry: nope]\n", encoding="utf-8")
+    _edit(copy / STUDY / "pages" / "status.md", "\n", "\n{{ stauts }} and {{ nct_idd }}\n")
+    (copy / STUDY / "pages" / "help.md").write_text("[x](glossary:nope) [registry: nope]\n", encoding="utf-8")
     problems = _problems(copy)
     assert len(problems) == 4
     assert all("\n" not in p for p in problems)
-    trial = load_trial(copy / "trials" / "NCT04883242.json")
     with pytest.raises(ContentError) as caught:
-        check_links(trial, copy / "trials" / "NCT04883242.json", copy)
+        check_links(load_study_bundle(copy / STUDY), copy / STUDY / "trial.json", copy)
     assert str(caught.value).splitlines() == ["4 problems:", *problems]
 
 

@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TRIAL = json.loads((ROOT / "resources" / "trials" / "NCT04883242.json").read_text(encoding="utf-8"))
+TRIAL = json.loads((ROOT / "resources" / "trials" / "NCT04883242" / "trial.json").read_text(encoding="utf-8"))
 GOOD_ANSWERS = json.loads((ROOT / "tests" / "fixtures" / "full.answers.json").read_text(encoding="utf-8"))
 MEMORY_LIMIT = 2 * 1024**3
 ESC_KEY = "bad\x1b[2J\nkey"

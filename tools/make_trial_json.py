@@ -1,4 +1,4 @@
-"""One-off author aid: builds resources/trials/NCT04883242.json from the seed's words.
+"""One-off author aid: builds resources/trials/NCT04883242/trial.json from the seed's words.
 
 Kept so a reviewer can see how each field maps to the record; the JSON file is the
 source the app reads, and tests check it against the seed.
@@ -300,6 +300,6 @@ TRIAL = {
 }
 
 if __name__ == "__main__":
-    out = Path(__file__).resolve().parents[1] / "resources" / "trials" / "NCT04883242.json"
+    out = Path(__file__).resolve().parents[1] / "resources" / "trials" / "NCT04883242" / "trial.json"
     out.write_text(json.dumps(TRIAL, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(out)

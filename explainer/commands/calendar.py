@@ -16,7 +16,7 @@ from pathlib import Path
 
 from explainer.calendar_ics import first_day_range, timeline_to_ics, treatment_day_count, write_ics
 from explainer.commands.record import is_record, no_schedule
-from explainer.content import load_trial
+from explainer.content import load_study_bundle
 from explainer.core.delays import merge_delays
 from explainer.core.facts import long_date
 from explainer.core.model import Trial
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     start = parse_start_date(args.start_date)
     check_output(args.output, args.trial)
     output = Path(args.output)
-    trial = load_trial(args.trial)
+    trial = load_study_bundle(args.trial).trial
     check_in_range(start, trial)
     arm = pick_arm(args.arm, trial, required=True)
     timeline = build_timeline(trial, start, parse_delays(args.delay, trial, arm), arm)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explainer.answers_io import load_answers
-from explainer.content import load_questions, load_trial
+from explainer.content import load_questions, load_study_bundle
 from explainer.core.answers import AnswersFile
 from explainer.core.model import Trial
 from explainer.core.registry_record import RegistryStudy
@@ -38,16 +38,17 @@ APP_TRIAL_FORMAT = "trial-explainer-trial"
 
 
 def open_trial(path: Path | None, study_number: str | None = None) -> Trial | RegistryStudy:
-    """The built-in trial, the app's trial file at ``path``, or the chosen study of a record."""
-    if path is None:
+    """The built-in study's trial, the app's trial file or study folder at ``path``, or
+    the chosen study of a record."""
+    if path is None or path.is_dir():
         if study_number is not None:
             raise UsageError("--study needs --trial with a ClinicalTrials.gov record file")
-        return load_trial(None)
+        return load_study_bundle(path).trial
     data = read_record_bytes(path)  # a regular file under the size limit, or one plain sentence
     if _is_app_trial(data):
         if study_number is not None:
             raise UsageError(f"{path}: --study works only with a ClinicalTrials.gov record, not a trial file")
-        return load_trial(path)
+        return load_study_bundle(path).trial
     try:
         studies = parse_record(data).studies
         return pick(studies, study_number)
@@ -57,7 +58,7 @@ def open_trial(path: Path | None, study_number: str | None = None) -> Trial | Re
 
 def is_record(path: Path | None, study_number: str | None = None) -> bool:
     """Whether ``--trial`` names a registry record (checked: a bad one is one plain sentence)."""
-    if path is None or _is_app_trial(read_record_bytes(path)):
+    if path is None or path.is_dir() or _is_app_trial(read_record_bytes(path)):
         if study_number is not None:
             open_trial(path, study_number)  # says why --study does not fit
         return False

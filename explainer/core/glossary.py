@@ -1,5 +1,5 @@
-"""The glossary (resources/glossary.json): hard words defined once, in plain words,
-and found wherever the texts use them.
+"""A glossary (a study folder's glossary.json, or resources/glossary-general.json):
+hard words defined once, in plain words, and found wherever the texts use them.
 
 ``words_used(text, glossary)`` is what a printed page calls to list "Words used on
 this page" with their definitions; ``mark_terms`` wraps the first mention of each

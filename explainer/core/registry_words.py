@@ -1,7 +1,7 @@
 """The registry's own words behind each plain statement.
 
 A page says a fact in plain words and ends it with ``[registry: id]``; the id names a
-sentence kept once, word for word, in resources/registry_sentences.json. Views turn
+sentence kept once, word for word, in the study folder's registry_sentences.json. Views turn
 the marker into a "Show the registry's words" link that opens the sentence in place.
 """
 

@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.content import load_page_without_facts
+from explainer.content import APP_PAGES, load_page_without_facts, load_sections
 from explainer.ui.pages import CriteriaView, MarkdownPageView
 from explainer.ui.session import Session
 from explainer.ui.theme import Theme
 from explainer.ui.zoom import TextZoom
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from explainer.core.bundle import StudyBundle
     from explainer.core.model import Trial
 
 # Nothing before the first paint touches PySide's ``Qt`` namespace: making its
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
 # role is named here; a test checks it against Qt.ItemDataRole.AccessibleTextRole.
 ACCESSIBLE_TEXT_ROLE = 11
 
-WELCOME = ("welcome", "Start here")
+WELCOME = APP_PAGES[0]  # the first page: drawn from its file alone, before the study opens
 NAV_MIN_CAP = 300  # px: the section list may always be this wide (about its width at normal text)
 WINDOW_EDGES = 40  # px: the splitter's handle, the window's frame and the pages' margins
 PRIVACY_LINE = "Private: your answers stay on this computer."
@@ -45,32 +48,16 @@ PRIVACY_LINE = "Private: your answers stay on this computer."
 PAGE_NOT_FOR_THIS_STUDY = ("This page was written for another study, so it is not shown for this one. "
                            "The timeline and the self-check use this study's own record.")
 
-# (page file, navigator label). Order follows PEMAT's logical sequence:
-# what it is -> the medicines -> what happens -> who can join -> status -> about.
-SECTIONS = (
-    WELCOME,
-    ("study", "What the study is"),
-    ("medicines", "The 4 medicines"),
-    ("medicine-isatuximab", "   Isatuximab"),
-    ("medicine-carfilzomib", "   Carfilzomib"),
-    ("medicine-pomalidomide", "   Pomalidomide"),
-    ("medicine-dexamethasone", "   Dexamethasone"),
-    ("what-happens", "What happens, and for how long"),
-    ("who-can-join", "Who can join"),
-    ("status", "Study status and who runs it"),
-    ("questions-to-ask", "Questions to ask your doctor"),
-    ("help", "Where to get help"),
-    ("glossary", "Words and what they mean"),
-    ("about", "About this app"),
-)
-
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings, zoom: TextZoom) -> None:
+    def __init__(self, settings: QSettings, zoom: TextZoom, study_folder: Path | None = None) -> None:
         """The frame, the menus and the welcome page; the study's pages wait for
-        ``open_trial``."""
+        ``open_trial``. The list of pages is the study folder's (the built-in study's
+        by default): its sections.json, read without pydantic, before the first paint."""
         super().__init__()
+        self._study_folder = study_folder
         self.trial: Trial | None = None
+        self.study: StudyBundle | None = None
         self.session: Session | None = None
         self.settings = settings
         self.zoom = zoom
@@ -84,9 +71,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._waiting: dict[str, tuple[QWidget, str]] = {}  # page id -> (placeholder in the stack, label)
         self._section_ids: list[str] = []  # the navigator's rows, in order
-        for page_id, label in SECTIONS:
-            if (page_id, label) == WELCOME:
-                self._insert_section(page_id, label, self._welcome_page())
+        for page_id, label in load_sections(study_folder):
+            if page_id == WELCOME:
+                self._insert_section(page_id, label, self._welcome_page(label))
             else:
                 self._waiting[page_id] = (QWidget(), label)
                 self._insert_section(page_id, label, self._waiting[page_id][0])
@@ -107,17 +94,23 @@ class MainWindow(QMainWindow):
         self.resize(self._chosen_size)
         self._fit_record_label()
 
-    def open_trial(self, trial: Trial, lazy_pages: bool = False) -> None:
+    def open_trial(self, study: StudyBundle | Trial, lazy_pages: bool = False) -> None:
         """Fill in the study: title, record date and its pages (with ``lazy_pages``,
-        each is built when first shown or by ``build_waiting_pages()``)."""
-        from explainer.content import load_glossary, load_registry_sentences
+        each is built when first shown or by ``build_waiting_pages()``). A trial alone
+        gets the built-in study's pages, glossary and registry sentences."""
         from explainer.core.facts import long_date
+        from explainer.core.model import Trial
         from explainer.ui.input_rules import install_input_rules
 
+        if isinstance(study, Trial):
+            from explainer.content import load_study_bundle
+
+            study = load_study_bundle().model_copy(update={"trial": study})
         install_input_rules()  # the wheel and Enter, for every control from here on
-        self.glossary = load_glossary()
-        self.registry_sentences = load_registry_sentences()
-        self.trial = trial
+        self.study = study
+        self.glossary = study.glossary
+        self.registry_sentences = study.sentences
+        trial = self.trial = study.trial
         self.session = Session(trial, self)
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
         self.record_label.setText(f"Registry record of {long_date(trial.last_updated)}. {PRIVACY_LINE}")
@@ -249,10 +242,9 @@ class MainWindow(QMainWindow):
         if was_current:
             self.stack.setCurrentIndex(index)
 
-    def _welcome_page(self) -> QWidget:
+    def _welcome_page(self, label: str) -> QWidget:
         """Drawn from its file alone: it states no study facts, so it needs no study data."""
-        page_id, label = WELCOME
-        view = MarkdownPageView(label, load_page_without_facts(page_id))
+        view = MarkdownPageView(label, load_page_without_facts(WELCOME, study=self._study_folder))
         view.page_requested.connect(self._follow_welcome_link)
         return view
 
@@ -261,9 +253,9 @@ class MainWindow(QMainWindow):
         a patient learns first that the study was not taking new people."""
         from explainer.ui.pages import with_notice
 
-        view = self.stack.widget(self._section_ids.index(WELCOME[0]))
+        view = self.stack.widget(self._section_ids.index(WELCOME))
         assert isinstance(view, MarkdownPageView)
-        view.markdown = with_notice(load_page_without_facts(WELCOME[0]), trial)
+        view.markdown = with_notice(load_page_without_facts(WELCOME, study=self._study_folder), trial)
         view.rerender()
 
     def _follow_welcome_link(self, page_id: str) -> None:
@@ -275,11 +267,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("That part is still opening. Please try again in a moment.", 5000)
 
     def _build_page(self, page_id: str, label: str) -> QWidget:
-        from explainer.content import UnknownFact, load_page
+        from explainer.content import UnknownFact, study_page
         from explainer.core.glossary import glossary_markdown
 
+        assert self.study is not None and self.trial is not None  # pages wait for the study (_build_waiting)
         try:
-            markdown = load_page(page_id, self.trial, registry_links=True)
+            markdown = study_page(self.study, page_id, registry_links=True)
         except UnknownFact:  # a page written for the built-in study names a part this one lacks
             return MarkdownPageView(label.strip(), PAGE_NOT_FOR_THIS_STUDY)
         if page_id == "who-can-join":
