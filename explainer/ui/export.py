@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -45,14 +44,14 @@ from PySide6.QtWidgets import (
 
 from explainer.content import ContentError
 from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
-from explainer.core.summary import SummaryOptions
 from explainer.files import output_problem
-from explainer.summary_source import make_summary
 from explainer.ui.flow import UpDownScrollArea
 from explainer.ui.labels import plain_warning_box
 from explainer.ui.saving import ask_save_path, write_file
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from explainer.pdf.raster import PageImage
     from explainer.ui.main_window import MainWindow
 
@@ -81,6 +80,8 @@ class SavePdfDialog:
 class PrintDialog:
     @classmethod
     def ask(cls, parent: QWidget, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle("Print the summary")
         return dialog.exec() == QDialog.DialogCode.Accepted
@@ -305,7 +306,11 @@ class PdfExport(QObject):
                                     f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
 
     def render(self, sections: frozenset[str], paper: Paper, large_print: bool) -> bytes:
+        # Here, not at the top: the summary's words and models load on the first export,
+        # not with the window (about 50 ms and some megabytes no one may need).
+        from explainer.core.summary import SummaryOptions
         from explainer.pdf import render_summary_pdf
+        from explainer.summary_source import make_summary
 
         session = self.window.session
         summary = make_summary(session.trial, session.answers, self.today(), start=session.start_date,
@@ -335,6 +340,8 @@ class PdfExport(QObject):
         return path
 
     def print_pdf(self, pdf: bytes, paper: Paper, parent: QWidget) -> bool:
+        from PySide6.QtPrintSupport import QPrinter  # Qt's printing loads only when printing
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(PAPERS[paper][1]))
         printer.setDocName(self.suggested_name())

@@ -33,6 +33,7 @@ class Session(QObject):
         self._start_date: dt.date | None = None
         self._delays: Mapping[int, int] = MappingProxyType({})
         self._arm = 0  # the group whose schedule is shown, where groups get different treatment
+        self._timeline: tuple[tuple[Any, ...], Timeline] | None = None  # the last one built, with what it was built from
 
     @property
     def answers(self) -> Any:
@@ -80,4 +81,9 @@ class Session(QObject):
         Only for a trial with a schedule (``trial.regimens``)."""
         from explainer.core.schedule import build_timeline
 
-        return build_timeline(self.trial, self._start_date, self._delays, self._arm)
+        # Kept until one of its inputs changes: the timeline page asks three times as it is
+        # built, and again on every refresh (a timeline is immutable, so sharing it is safe).
+        inputs = (self.trial, self._start_date, tuple(sorted(self._delays.items())), self._arm)
+        if self._timeline is None or self._timeline[0] != inputs:
+            self._timeline = (inputs, build_timeline(self.trial, self._start_date, self._delays, self._arm))
+        return self._timeline[1]

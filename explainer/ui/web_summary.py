@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from explainer.content import ContentError
 from explainer.files import output_problem, write_atomically
-from explainer.summary_source import make_summary
 from explainer.ui.saving import ask_save_path
 
 if TYPE_CHECKING:
@@ -68,6 +67,7 @@ class WebSummaryExport(QObject):
         if problem:
             WebPageProblemDialog.ask(self.window, NOT_SAVED, f"{problem}\n\nNothing was written.")
             return None
+        from explainer.summary_source import make_summary  # on the first use, as ui/export.py
         from explainer.webpage import render_summary_html
 
         session = self.window.session
