@@ -273,7 +273,10 @@ class TimelineView(QScrollArea):
         self._build_picker()
         yield
         # Who it is for comes first: the study was not taking new people.
-        self._lay_out(" ".join(filter(None, (for_people_in_it(trial), text.intro.format(cycle_days=cycle_days)))))
+        intro = " ".join(filter(None, (for_people_in_it(trial), text.intro.format(cycle_days=cycle_days))))
+        page = self._lay_out(intro)
+        yield
+        self.setWidget(page)  # styles the whole page: a turn of its own
         yield
         self.grid.focus_moved.connect(self._show_day)
         self.grid.cycle_step.connect(self._step_cycle)
@@ -311,7 +314,8 @@ class TimelineView(QScrollArea):
         self.arm_choice.currentIndexChanged.connect(self.session.set_arm)
         return box
 
-    def _lay_out(self, intro: str) -> None:
+    def _lay_out(self, intro: str) -> QWidget:
+        """The page, for setWidget."""
         text = self.text
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -350,7 +354,7 @@ class TimelineView(QScrollArea):
             add_clinic_day_guide(layout, self.clinic_guide)
         layout.addWidget(self.personal)
         layout.addStretch(1)
-        self.setWidget(page)
+        return page
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
