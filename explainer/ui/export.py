@@ -263,8 +263,10 @@ class ShortcutWins(QObject):
         super().__init__(action)
         self.action = action
 
+    SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride  # looked up once: this filter sees every event
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if (event.type() == self.SHORTCUT_OVERRIDE and isinstance(event, QKeyEvent)
                 and QKeySequence(event.keyCombination()) == self.action.shortcut()):
             event.ignore()  # the field does not take it, so the shortcut runs
             return True
