@@ -72,7 +72,7 @@ class FirstPaint(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and not self.done:
+        if not self.done and event.type() == QEvent.Type.Paint:  # done: every later event passes at once
             self.done = True
             if self.announce:
                 print(f"window shown: {watched.windowTitle()}", flush=True)
