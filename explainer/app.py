@@ -81,7 +81,7 @@ class FirstPaint(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and not self.done:
+        if not self.done and event.type() == QEvent.Type.Paint:  # done: every later event passes at once
             self.done = True
             if self.announce:
                 print(f"window shown: {watched.windowTitle()}", flush=True)
@@ -225,11 +225,23 @@ def add_tools(window: MainWindow) -> None:
 
 def add_self_check(window: MainWindow) -> None:
     """The self-check and the PDF export: opening an answers file needs them."""
+    for _ in self_check_in_steps(window):
+        pass
+
+
+def self_check_in_steps(window: MainWindow) -> Iterator[None]:
+    """add_self_check, one group of questions per step. ``window.self_check`` is set
+    only once every question is made: answers handed over or opened meanwhile wait."""
     from explainer.ui.export import PdfExport
     from explainer.ui.self_check import SelfCheck
     from explainer.ui.web_summary import WebSummaryExport
 
-    window.self_check = SelfCheck(window)  # type: ignore[attr-defined]
+    self_check = SelfCheck(window, in_steps=True)
+    yield
+    while self_check.questionnaire.build_next_group():
+        yield
+    self_check.finish_steps()
+    window.self_check = self_check  # type: ignore[attr-defined]
     window.pdf_export = PdfExport(window)  # type: ignore[attr-defined]
     window.web_summary = WebSummaryExport(window)  # type: ignore[attr-defined]
 
@@ -271,7 +283,9 @@ def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = Non
 def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callable[[], None] | None,
                     unexpected: Callable[..., None] | None = None) -> Iterator[None]:
     if window.trial is None:
-        for module in ("pydantic.main", "explainer.core.model"):  # most of the study's cost is loading these
+        # Most of the study's cost is loading these; a few at a time, so no turn takes long.
+        for module in ("pydantic_core", "importlib.metadata", "pydantic.types", "pydantic.main",
+                       "explainer.core.rules", "explainer.core.model"):
             importlib.import_module(module)
             yield
         window.open_trial(load_study_bundle(trial_path), lazy_pages=True)
@@ -282,7 +296,7 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
         for module in ("explainer.ui.export", "explainer.ui.self_check"):
             importlib.import_module(module)
         yield
-        add_self_check(window)
+        yield from self_check_in_steps(window)  # a group of questions per turn: the window answers between
         try:  # answers handed over by a second start while this was built replace the draft offer
             handed_over = getattr(window, "answers_handed_over", None)
             if handed_over is not None:
@@ -298,8 +312,22 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
         yield
     importlib.import_module("explainer.ui.timeline")
     yield
-    add_timeline(window)
+    warm_timeline(window)  # the page's data in one turn, its widgets in the next ones
     yield
+    from explainer.ui.timeline import install_timeline_in_steps
+
+    window.timeline = yield from install_timeline_in_steps(window)  # type: ignore[attr-defined]
+    yield
+
+
+def warm_timeline(window: MainWindow) -> None:
+    """What the timeline page reads as it is built, made ahead: its words and the schedule
+    (both kept where they are made, see timeline_text_for and Session.timeline)."""
+    from explainer.timeline_text import timeline_text_for
+
+    timeline_text_for(window.session.trial)
+    if window.session.trial.regimens:
+        window.session.timeline()
 
 
 class StallMeter(QObject):

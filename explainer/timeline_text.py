@@ -198,13 +198,26 @@ def timeline_text() -> TimelineText:
     return load_timeline_text()
 
 
+# The last few trials' merged words: every summary (the export dialog makes one per
+# tick of a box) and the timeline page ask again, and merging means validating anew.
+# A trial is frozen, so the same object always gives the same words.
+_MERGED: list[tuple[TimelineText, Trial, TimelineText]] = []
+_MERGED_KEPT = 4
+
+
 def timeline_text_for(trial: Trial | None) -> TimelineText:
     """The generic words with ``trial``'s own laid over them (ContentError naming the key)."""
     base = timeline_text()
     if trial is None or not trial.words.timeline:
         return base
+    for kept_base, kept, words in _MERGED:
+        if kept is trial and kept_base is base:
+            return words
     merged = laid_over(base.model_dump(), trial.words.timeline)
     try:
-        return TimelineText.model_validate(merged)
+        words = TimelineText.model_validate(merged)
     except ValidationError as err:
         raise ContentError(f"{trial.nct_id} words.timeline: {describe_validation_error(err)}") from None
+    _MERGED.insert(0, (base, trial, words))
+    del _MERGED[_MERGED_KEPT:]
+    return words

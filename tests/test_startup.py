@@ -27,6 +27,9 @@ LAZY = [
     ("PySide6.QtNetwork", "the app never uses the network"),
     ("explainer.download", "going online: only when the patient asks for a record by its number"),
     ("http.client", "no connection unless the patient asks for a download"),
+    ("explainer.core.summary", "the summary's words and models: only when exporting (issue 18)"),
+    ("explainer.summary_source", "what a summary is made from: only when exporting"),
+    ("PySide6.QtPrintSupport", "Qt's printing: only when printing"),
 ]
 
 

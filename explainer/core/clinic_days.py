@@ -115,8 +115,10 @@ def _minutes(timeline: Timeline) -> Mapping[str, int]:
     return found
 
 
-def clinic_day_guide(timeline: Timeline, words: ClinicDayWords) -> ClinicDayGuide:
-    grids = cycle_grids(timeline)
+def clinic_day_guide(timeline: Timeline, words: ClinicDayWords,
+                     grids: tuple[CycleGrid, ...] | None = None) -> ClinicDayGuide:
+    """``grids``: the timeline's ``cycle_grids`` where the caller has them already."""
+    grids = cycle_grids(timeline) if grids is None else grids
     minutes = _minutes(timeline)
     first_drips = _drips_on(grids[0], grids[0].clinic_days[0]) if grids and grids[0].clinic_days else ()
     when: dict[tuple[str, ...], list[str]] = {}

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from explainer.core.answers import AnswersFile, new_answers_file
 from explainer.core.eligibility import EligibilityReport, evaluate
 from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
-from explainer.core.schedule import Timeline
-from explainer.core.summary import Summary, SummaryOptions, SummaryText, build_summary
+
+if TYPE_CHECKING:  # the summary's models load on the first export, not with the window (issue 18)
+    from explainer.core.schedule import Timeline
+    from explainer.core.summary import Summary, SummaryOptions, SummaryText
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class Review:
                 text: SummaryText) -> Summary:
         """The PDF's and web page's Summary, with this review's rows (KeyError: a
         placeholder in ``text`` that no fact fills)."""
+        from explainer.core.summary import build_summary
+
         return build_summary(self.trial, self.printed_report, timeline, printed_on, options, text,
                              self.answers, self.questions)
 

@@ -267,13 +267,14 @@ def build_timeline(trial: Trial, start: dt.date | None = None,
     for phase in regimen.phases:
         count, _ = cycles_in_phase(phase)
         doses_of_cycle = _doses_by_day(trial, phase)
+        steps = [dt.timedelta(days=day) for day in range(phase.cycle_length_days)]  # made once, not per day
         for in_phase in range(1, count + 1):
             number += 1
             offset += max(0, delays.get(number, 0))
             first = start + dt.timedelta(days=offset) if start else None
             days = tuple(
                 TreatmentDay(phase.id, phase.name, number, in_phase, day,
-                             first + dt.timedelta(days=day - 1) if first else None, doses)
+                             first + steps[day - 1] if first else None, doses)
                 for day, doses in enumerate(doses_of_cycle(in_phase), start=1))
             cycles.append(Cycle(phase.id, phase.name, number, in_phase, first, days))
             offset += phase.cycle_length_days

@@ -305,8 +305,10 @@ def _timeline_part(trial: Trial, timeline: Timeline | None, text: SummaryText, f
         return TimelinePart(intro=fill(text.no_schedule, facts), how_given="", how_to_read="", grids=(),
                             journey_intro="", journey=())
     dated = dated_cycles(timeline, dated_cycle_count(timeline)) if timeline.start else ()
-    at_clinic = bool(timeline.clinic_days() or timeline.maybe_drip_names())  # all at home: no clinic-day part
-    guide = clinic_day_guide(timeline, options.clinic_words) if options.clinic_words and at_clinic else None
+    # All at home: no clinic-day part. any() stops at the first clinic day of thousands.
+    at_clinic = any(day.is_clinic_day for day in timeline.days) or bool(timeline.maybe_drip_names())
+    grids = cycle_grids(timeline)  # once: the clinic-day guide counts the same grids
+    guide = clinic_day_guide(timeline, options.clinic_words, grids) if options.clinic_words and at_clinic else None
     intro = fill(text.timeline_intro, facts)
     if timeline.arm_label is not None:
         arms = ", ".join(f'"{arm.label}"' for arm in trial.arms)
@@ -314,7 +316,7 @@ def _timeline_part(trial: Trial, timeline: Timeline | None, text: SummaryText, f
     return TimelinePart(
         intro=intro,
         how_given=fill(text.how_given, {**facts, "medicines": "; ".join(how_each_is_given(timeline))}),
-        how_to_read=text.how_to_read, grids=cycle_grids(timeline),
+        how_to_read=text.how_to_read, grids=grids,
         journey_intro=text.journey_intro, journey=_journey(trial, timeline, text, facts),
         dates_intro=_dates_intro(timeline, text, facts) if dated else "", dates=dated,
         dates_more=fill(text.dates_more, facts) if dated and len(timeline.cycles) > len(dated) else "",

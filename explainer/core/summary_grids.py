@@ -45,11 +45,14 @@ class DatedCycle:
 
 
 def _signature(cycle: Cycle) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
-    """Which drug, by which route, on which days: equal signatures draw the same grid."""
+    """Which drug, by which route, on which days: equal signatures draw the same grid.
+
+    The route itself, not its ``.value``: a Route is a str already, and the enum's
+    property look-up was most of the cost of a timeline's hundreds of cycles."""
     days: dict[tuple[str, str], list[int]] = {}
     for day in cycle.days:
         for dose in day.doses:
-            days.setdefault((dose.drug, dose.route.value), []).append(day.day)
+            days.setdefault((dose.drug, dose.route), []).append(day.day)
     return tuple((drug, route, tuple(numbers)) for (drug, route), numbers in sorted(days.items()))
 
 
@@ -113,6 +116,8 @@ def how_each_is_given(timeline: Timeline) -> tuple[str, ...]:
     for day in timeline.days:
         for dose in day.doses:
             doses.setdefault(dose.drug, dose)
+        if len(doses) == len(timeline.drugs):  # each medicine's first dose found: the rest add nothing
+            break
     return tuple(doses[drug].describe() for drug in timeline.drugs if drug in doses)
 
 

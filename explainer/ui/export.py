@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -46,14 +45,14 @@ from PySide6.QtWidgets import (
 
 from explainer.content import ContentError
 from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
-from explainer.core.summary import SummaryOptions
 from explainer.files import output_problem
-from explainer.summary_source import summary_of
 from explainer.ui.flow import UpDownScrollArea
 from explainer.ui.labels import plain_warning_box
 from explainer.ui.saving import ask_save_path, write_file
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from explainer.core.study_summary import StudySummary
     from explainer.pdf.raster import PageImage
     from explainer.ui.main_window import MainWindow
@@ -83,6 +82,8 @@ class SavePdfDialog:
 class PrintDialog:
     @classmethod
     def ask(cls, parent: QWidget, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle("Print the summary")
         return dialog.exec() == QDialog.DialogCode.Accepted
@@ -264,8 +265,10 @@ class ShortcutWins(QObject):
         super().__init__(action)
         self.action = action
 
+    SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride  # looked up once: this filter sees every event
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if (event.type() == self.SHORTCUT_OVERRIDE and isinstance(event, QKeyEvent)
                 and QKeySequence(event.keyCombination()) == self.action.shortcut()):
             event.ignore()  # the field does not take it, so the shortcut runs
             return True
@@ -307,7 +310,11 @@ class PdfExport(QObject):
                                     f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
 
     def render(self, sections: frozenset[str], paper: Paper, large_print: bool) -> bytes:
+        # Here, not at the top: the summary's words and models load on the first export,
+        # not with the window (about 50 ms and some megabytes no one may need).
+        from explainer.core.summary import SummaryOptions
         from explainer.pdf import render_summary_pdf
+        from explainer.summary_source import summary_of
 
         session = self.window.session  # its review: the results page's very rows, not evaluated again
         summary = summary_of(session.review(), self.today(), start=session.start_date, delays=session.delays,
@@ -350,6 +357,8 @@ def save_pdf(window: QMainWindow, parent: QWidget, pdf: bytes, suggested: str) -
 
 def print_pdf(pdf: bytes, paper: Paper, parent: QWidget, doc_name: str) -> bool:
     """Ask for a printer (PrintDialog), then print the PDF's own pages; False if not printed."""
+    from PySide6.QtPrintSupport import QPrinter  # Qt's printing loads only when printing
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(PAPERS[paper][1]))
     printer.setDocName(doc_name)

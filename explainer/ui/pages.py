@@ -68,8 +68,10 @@ class GlossaryBrowser(QTextBrowser):
         self.refused_resources.append(url.toString())
         return None
 
+    TOOL_TIP = QEvent.Type.ToolTip  # looked up once: every event of the page's viewport comes here
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        if event.type() == self.TOOL_TIP and isinstance(event, QHelpEvent):
             term = self.term_for(self.anchorAt(event.pos()))
             if term is None:
                 QToolTip.hideText()

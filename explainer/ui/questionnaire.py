@@ -8,7 +8,7 @@ out, never half-used) and the whole answer set goes to the shared Session.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -32,7 +32,7 @@ from explainer.core.escaping import rich_text
 from explainer.core.glossary import Glossary, mark_terms, term_for_href
 from explainer.core.answers import FUTURE_DATE, AnswersFile, new_answers_file
 from explainer.core.model import Trial
-from explainer.core.questions import Question, Questionnaire
+from explainer.core.questions import Group, Question, Questionnaire
 from explainer.core.rules import AllOf, AnyOf, Compare, rule_questions
 from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, AnswerInput
 from explainer.ui.flow import at_least_content_width
@@ -165,7 +165,9 @@ class QuestionnaireView(QScrollArea):
     term_chosen = Signal(object)  # GlossaryTerm, from any question's marked word
 
     def __init__(self, session: Session, questions: Questionnaire, today: Callable[[], dt.date],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, in_steps: bool = False) -> None:
+        """``in_steps``: only the intro is made now; ``build_next_group`` makes the rest,
+        one group per call, so the window can answer between two (app start-up)."""
         super().__init__(parent)
         self.session = session
         self.questions = questions
@@ -204,7 +206,30 @@ class QuestionnaireView(QScrollArea):
         self.jump_list.linkActivated.connect(lambda href: self.go_to_group(href.partition(":")[2]))
         layout.addWidget(self.jump_list)
         self.groups: dict[str, QGroupBox] = {}
-        rules = compare_rules(session.trial)
+        self._unbuilt = self._build_groups(body, layout, shown)
+        if not in_steps:
+            while self.build_next_group():
+                pass
+        else:  # answers typed into half a page would be saved over the draft not yet offered
+            self.setEnabled(False)
+        for keys, step in (("Ctrl+Down", 1), ("Ctrl+Up", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.step_group(step))
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+
+    def build_next_group(self) -> bool:
+        """Make the next group of questions; False once every group is made (the page is
+        then enabled). A group of a few questions takes some tens of milliseconds."""
+        try:
+            next(self._unbuilt)
+        except StopIteration:
+            self.setEnabled(True)
+            return False
+        return True
+
+    def _build_groups(self, body: QWidget, layout: QVBoxLayout,
+                      shown: list[tuple[Group, list[Question]]]) -> Iterator[None]:
+        rules = compare_rules(self.session.trial)
         for group, in_group in shown:
             box = QGroupBox(body)
             self.groups[group.id] = box
@@ -219,18 +244,15 @@ class QuestionnaireView(QScrollArea):
                 note.setWordWrap(True)
                 box_layout.addWidget(note)
             for question in in_group:
-                row = QuestionRow(question, session.trial, rules.get(question.key), self.glossary, parent=box)
+                row = QuestionRow(question, self.session.trial, rules.get(question.key), self.glossary, parent=box)
                 row.term_chosen.connect(self.term_chosen)
                 row.input.value_changed.connect(self._changed)
                 self.rows[question.key] = row
                 box_layout.addWidget(row)
             layout.addWidget(box)
+            yield
         layout.addStretch(1)
         self._set_as_of(self.as_of)
-        for keys, step in (("Ctrl+Down", 1), ("Ctrl+Up", -1)):
-            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda step=step: self.step_group(step))
-        QApplication.instance().focusChanged.connect(self._focus_moved)
 
     # --- moving by group, and the note under the field in use ----------------------
     def group_of(self, widget: QWidget | None) -> str | None:

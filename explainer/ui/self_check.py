@@ -206,7 +206,9 @@ class SelfCheck(QObject):
     """Wires the questionnaire and results into the main window and its File menu."""
 
     def __init__(self, window: MainWindow, today: Callable[[], dt.date] = dt.date.today,
-                 draft: DraftStore | None = None) -> None:
+                 draft: DraftStore | None = None, in_steps: bool = False) -> None:
+        """``in_steps``: the questions are made later, one group per call of
+        ``self.questionnaire.build_next_group()`` (app start-up)."""
         super().__init__(window)
         self.window = window
         self.today = today
@@ -225,7 +227,7 @@ class SelfCheck(QObject):
         self.summary_area.setAccessibleName("Self-check so far, with its buttons")
         self.summary = ResultsSummaryBar(session, parent=self.summary_area)
         self.summary_area.setWidget(self.summary)
-        self.questionnaire = QuestionnaireView(session, self.questions, today, parent=page)
+        self.questionnaire = QuestionnaireView(session, self.questions, today, parent=page, in_steps=in_steps)
         self.summary.see_results.clicked.connect(lambda: window.show_section("self-check-results"))
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -234,9 +236,14 @@ class SelfCheck(QObject):
         self.definition = DefinitionPanel()  # the meaning of a word chosen in a question
         self.questionnaire.term_chosen.connect(self.definition.show_term)
         layout.addWidget(self.definition)
-        self._add_menu_actions()
+        if not in_steps:  # else once the questions are all made (finish_steps): none opens into half a page
+            self._add_menu_actions()
         self._draft_ok = True
         session.answers_changed.connect(self._autosave)
+
+    def finish_steps(self) -> None:
+        """After ``in_steps``, once ``questionnaire.build_next_group()`` said it is done."""
+        self._add_menu_actions()
 
     def _add_menu_actions(self) -> None:
         menu = self.window.file_menu

@@ -42,6 +42,7 @@ class Session(QObject):
         self._start_date: dt.date | None = None
         self._delays: Mapping[int, int] = MappingProxyType({})
         self._arm = 0  # the group whose schedule is shown, where groups get different treatment
+        self._timeline: tuple[tuple[Any, ...], Timeline] | None = None  # the last one built, with what it was built from
 
     @property
     def answers(self) -> Any:
@@ -58,9 +59,9 @@ class Session(QObject):
     def questions(self) -> Questionnaire:
         """The self-check's questions, read once (the built-in file)."""
         if self._questions is None:
-            from explainer.summary_source import builtin_questions
+            from explainer.content import load_questions  # not summary_source: that loads the summary's code
 
-            self._questions = builtin_questions()
+            self._questions = load_questions()
         return self._questions
 
     def review(self) -> Review:
@@ -109,4 +110,9 @@ class Session(QObject):
         Only for a trial with a schedule (``trial.regimens``)."""
         from explainer.core.schedule import build_timeline
 
-        return build_timeline(self.trial, self._start_date, self._delays, self._arm)
+        # Kept until one of its inputs changes: the timeline page asks three times as it is
+        # built, and again on every refresh (a timeline is immutable, so sharing it is safe).
+        inputs = (self.trial, self._start_date, tuple(sorted(self._delays.items())), self._arm)
+        if self._timeline is None or self._timeline[0] != inputs:
+            self._timeline = (inputs, build_timeline(self.trial, self._start_date, self._delays, self._arm))
+        return self._timeline[1]

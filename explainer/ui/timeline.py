@@ -8,6 +8,7 @@ different treatment, and a plain page where the record gives no schedule at all.
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer
@@ -211,7 +212,8 @@ def add_clinic_day_guide(layout: QVBoxLayout, guide: ClinicDayGuide) -> None:
 class TimelineView(QScrollArea):
     """The whole section, in one scrolling page."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, in_steps: bool = False) -> None:
+        """``in_steps``: the page is made by ``build_next_part()``, a part per call (app start-up)."""
         super().__init__(parent)
         self.session = session
         self.text = text = timeline_text_for(session.trial)
@@ -219,18 +221,37 @@ class TimelineView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(text.section_title)
         self.arm_choice: QComboBox | None = None
+        self._unbuilt = self._build_all()
+        if not in_steps:
+            while self.build_next_part():
+                pass
+
+    # --- building --------------------------------------------------------------
+    def build_next_part(self) -> bool:
+        """Make the next part of the page; False once it is all made."""
+        try:
+            next(self._unbuilt)
+        except StopIteration:
+            return False
+        return True
+
+    def _build_all(self) -> Iterator[None]:
+        session = self.session
         if not session.trial.regimens:  # nothing to draw: say so, and whom to ask
             self.timeline = None
-            self.setWidget(no_schedule_page(session.trial, text))
+            self.setWidget(no_schedule_page(session.trial, self.text))
             return
-        self._build()
+        yield from self._build_parts()
         session.start_date_changed.connect(self._refresh)
         session.delays_changed.connect(self._refresh)
         session.arm_changed.connect(self._arm_changed)
 
-    # --- building --------------------------------------------------------------
     def _build(self) -> None:
         """Every part that depends on the schedule; built again when another group is chosen."""
+        for _ in self._build_parts():
+            pass
+
+    def _build_parts(self) -> Iterator[None]:
         text, trial = self.text, self.session.trial
         self.timeline = self.session.timeline()
         cycle_days = self.timeline.phases[0].cycle_length_days
@@ -247,10 +268,16 @@ class TimelineView(QScrollArea):
         self.day_line.setAccessibleName(text.chosen_day_name)
         self.day_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals = prose("")
+        yield
         self.personal = PersonalDates(self.session, text)
         self._build_picker()
+        yield
         # Who it is for comes first: the study was not taking new people.
-        self._lay_out(" ".join(filter(None, (for_people_in_it(trial), text.intro.format(cycle_days=cycle_days)))))
+        intro = " ".join(filter(None, (for_people_in_it(trial), text.intro.format(cycle_days=cycle_days))))
+        page = self._lay_out(intro)
+        yield
+        self.setWidget(page)  # styles the whole page: a turn of its own
+        yield
         self.grid.focus_moved.connect(self._show_day)
         self.grid.cycle_step.connect(self._step_cycle)
         self._refresh()
@@ -287,7 +314,8 @@ class TimelineView(QScrollArea):
         self.arm_choice.currentIndexChanged.connect(self.session.set_arm)
         return box
 
-    def _lay_out(self, intro: str) -> None:
+    def _lay_out(self, intro: str) -> QWidget:
+        """The page, for setWidget."""
         text = self.text
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -326,7 +354,7 @@ class TimelineView(QScrollArea):
             add_clinic_day_guide(layout, self.clinic_guide)
         layout.addWidget(self.personal)
         layout.addStretch(1)
-        self.setWidget(page)
+        return page
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -449,6 +477,21 @@ def no_schedule_page(trial: Trial, text: TimelineText) -> QWidget:
 
 def install_timeline(window: MainWindow) -> TimelineView:
     """Add the section to the window, after 'What happens, and for how long'."""
-    view = TimelineView(window.session)
+    steps = install_timeline_in_steps(window)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def install_timeline_in_steps(window: MainWindow) -> Generator[None, None, TimelineView]:
+    """install_timeline, a part per step, so the window answers between two; the
+    section joins the window once it is whole."""
+    view = TimelineView(window.session, in_steps=True)
+    yield
+    while view.build_next_part():
+        yield
+    yield  # joining the window styles the whole page once more: a turn of its own
     window.add_section("timeline", view.text.section_title, view, after="what-happens")
     return view

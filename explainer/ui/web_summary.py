@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from explainer.content import ContentError
 from explainer.files import output_problem, write_atomically
-from explainer.summary_source import summary_of
 from explainer.ui.saving import ask_save_path
 
 if TYPE_CHECKING:
@@ -61,6 +60,7 @@ class WebSummaryExport(QObject):
 
     def save(self, path: Path | None = None) -> Path | None:
         """Ask where, then write; the path written, or None if nothing was."""
+        from explainer.summary_source import summary_of  # on the first use, as ui/export.py
         from explainer.webpage import render_summary_html
 
         def page() -> str:
