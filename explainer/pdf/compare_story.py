@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from explainer.core.compare import Comparison
 from explainer.core.paper import Paper
-from explainer.pdf.document import FOOTER_ROOM, MARGIN, PAGE_SIZES, numbered_canvas
-from explainer.pdf.fonts import REGULAR, register_fonts
+from explainer.pdf.document import build_numbered, one_column_document
+from explainer.pdf.fonts import register_fonts
 from explainer.pdf.paragraph import Paragraph
 from explainer.pdf.story import _grid_style, notice_box, text
 from explainer.pdf.styles import SHADE, Styles, make_styles
@@ -32,18 +31,8 @@ def render_compare_pdf(table: Comparison, subtitle: str, footer: str, printed_on
     register_fonts()
     styles = make_styles(large_print)
     buffer = io.BytesIO()
-    size = PAGE_SIZES[page_size] if isinstance(page_size, str) else page_size
-    doc = BaseDocTemplate(
-        buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=FOOTER_ROOM + 8 * mm * styles.scale, title=table.title, author="Trial Explainer",
-        subject=subtitle, creator="Trial Explainer", lang="en", invariant=1,
-        initialFontName=REGULAR, initialFontSize=9.5)
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = compare_story(table, subtitle, styles, doc.width)
-    creation = f"D:{printed_on.year:04d}{printed_on.month:02d}{printed_on.day:02d}000000+00'00'"
-    doc.build(story, canvasmaker=numbered_canvas(footer, table.title, creation, styles.scale))
+    doc = one_column_document(buffer, page_size, styles, title=table.title, subject=subtitle, lang="en")
+    build_numbered(doc, compare_story(table, subtitle, styles, doc.width), footer, table.title, printed_on, styles)
     return buffer.getvalue()
 
 

@@ -8,6 +8,7 @@ same summary always gives the same bytes. Every font is the embedded DejaVu Sans
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -20,7 +21,7 @@ from explainer.core.paper import Paper
 from explainer.core.summary import Summary
 from explainer.pdf.fonts import REGULAR, register_fonts
 from explainer.pdf.story import StoryBuilder
-from explainer.pdf.styles import MUTED, RULE, make_styles
+from explainer.pdf.styles import MUTED, RULE, Styles, make_styles
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN = 14 * mm
@@ -76,22 +77,37 @@ class SummaryRenderer:
 
     def document(self, buffer: io.BytesIO) -> BaseDocTemplate:
         meta = self.summary.metadata
-        doc = BaseDocTemplate(
-            buffer, pagesize=self.page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-            bottomMargin=FOOTER_ROOM + 8 * mm * self.styles.scale, title=meta.get("title", ""),
-            author=meta.get("author", ""), subject=meta.get("subject", ""), creator="Trial Explainer",
-            lang=meta.get("lang"), invariant=1, initialFontName=REGULAR, initialFontSize=9.5)
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        return doc
+        return one_column_document(buffer, self.page_size, self.styles, title=meta.get("title", ""),
+                                   author=meta.get("author", ""), subject=meta.get("subject", ""),
+                                   lang=meta.get("lang"))
 
     def render(self) -> bytes:
         buffer = io.BytesIO()
         doc = self.document(buffer)
         story = StoryBuilder(self.summary, self.styles, doc.width).build()
-        printed = self.summary.printed_on
-        creation = f"D:{printed.year:04d}{printed.month:02d}{printed.day:02d}000000+00'00'"
-        header = f"{self.summary.title}"
-        doc.build(story, canvasmaker=numbered_canvas(self.summary.footer, header, creation, self.styles.scale))
+        build_numbered(doc, story, self.summary.footer, self.summary.title, self.summary.printed_on, self.styles)
         return buffer.getvalue()
+
+
+def one_column_document(buffer: io.BytesIO, page_size: Paper | tuple[float, float], styles: Styles, *,
+                        title: str, subject: str, lang: str | None, author: str = "Trial Explainer"
+                        ) -> BaseDocTemplate:
+    """The page every PDF of the app uses (the curated study's, any record's, the
+    comparison): margins, room for the numbered footer, one body frame."""
+    size = PAGE_SIZES[page_size] if isinstance(page_size, str) else page_size
+    doc = BaseDocTemplate(
+        buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=FOOTER_ROOM + 8 * mm * styles.scale, title=title, author=author, subject=subject,
+        creator="Trial Explainer", lang=lang, invariant=1, initialFontName=REGULAR, initialFontSize=9.5)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
+
+
+def build_numbered(doc: BaseDocTemplate, story: list, footer: str, header: str, printed_on: dt.date,
+                   styles: Styles) -> None:
+    """Lay ``story`` out with the numbered footer; the print date is the file's creation
+    date, so the same inputs give the same bytes."""
+    creation = f"D:{printed_on.year:04d}{printed_on.month:02d}{printed_on.day:02d}000000+00'00'"
+    doc.build(story, canvasmaker=numbered_canvas(footer, header, creation, styles.scale))

@@ -13,15 +13,14 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from explainer.core.paper import Paper
 from explainer.core.study_pages import Block, Item, ItemList, StudyPage
 from explainer.core.study_pages import Paragraph as PageParagraph
 from explainer.core.study_summary import StudySummary
-from explainer.pdf.document import FOOTER_ROOM, MARGIN, PAGE_SIZES, numbered_canvas
-from explainer.pdf.fonts import REGULAR, register_fonts
+from explainer.pdf.document import build_numbered, one_column_document
+from explainer.pdf.fonts import register_fonts
 from explainer.pdf.paragraph import Paragraph
 from explainer.pdf.story import notice_box, text
 from explainer.pdf.styles import Styles, make_styles
@@ -36,19 +35,10 @@ def render_study_pdf(summary: StudySummary, page_size: Paper | tuple[float, floa
     register_fonts()
     styles = make_styles(large_print)
     buffer = io.BytesIO()
-    size = PAGE_SIZES[page_size] if isinstance(page_size, str) else page_size
-    doc = BaseDocTemplate(
-        buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=FOOTER_ROOM + 8 * mm * styles.scale, title=summary.title, author="Trial Explainer",
-        subject=summary.subtitle, creator="Trial Explainer", lang=summary.lang, invariant=1,
-        initialFontName=REGULAR, initialFontSize=9.5)
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc = one_column_document(buffer, page_size, styles, title=summary.title, subject=summary.subtitle,
+                              lang=summary.lang)
     story = StudyStoryBuilder(summary, styles, doc.width).build()
-    day = summary.printed_on
-    creation = f"D:{day.year:04d}{day.month:02d}{day.day:02d}000000+00'00'"
-    doc.build(story, canvasmaker=numbered_canvas(summary.footer, summary.title, creation, styles.scale))
+    build_numbered(doc, story, summary.footer, summary.title, summary.printed_on, styles)
     return buffer.getvalue()
 
 
