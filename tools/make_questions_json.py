@@ -68,7 +68,7 @@ q("neuropathy_grade", "daily_life", "whole_number",
   "nerve damage grade", "Doctors grade nerve damage: the higher the grade, the worse it is. Ask your doctor for your grade.",
   "Ask your doctor: what grade is my nerve damage (peripheral neuropathy)?", ["neuropathy"], minimum=0, maximum=4)
 q("ecog", "daily_life", "whole_number", "Which sentence fits you best today?", "daily activity level (ECOG)",
-  "Doctors call this the ECOG score: the number beside each sentence. The study needs 0, 1 or 2. Your doctor decides your score, so ask them if you are not sure.",
+  "Doctors call this the ECOG score: the number beside each sentence. Your doctor decides your score, so ask them if you are not sure.",
   "Ask your doctor: what is my ECOG performance status?", ["ecog"], minimum=0, maximum=4,
   choices=[{"value": "0", "label": "0: I can do everything I did before I got sick."},
            {"value": "1", "label": "1: I can't do heavy work or hard exercise, but I can walk and do light housework or office work."},
