@@ -375,6 +375,6 @@ def test_the_status_and_its_date_come_before_any_question(frame, qtbot, nct_id, 
     labels = [page.body.itemAt(index).widget() for index in range(page.body.count())]
     labels = [widget for widget in labels if isinstance(widget, QLabel)]
     assert labels[0].text().startswith("<h1>") and labels[1] is page.status_note
-    assert f"<b>{rich_text(answer)}</b>" in page.status_note.text()
+    assert f"<b>Is the study taking new people? {rich_text(answer)}</b>" in page.status_note.text()
     assert checked in page.status_note.text() and checked in page.status_note.accessibleName()
     assert page.status_note.isVisible() and rich_text(W.page_intro[0]) in labels[2].text()

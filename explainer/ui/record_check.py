@@ -267,7 +267,9 @@ class RecordCheckPage(QScrollArea):
         intro = "".join(f"<p>{rich_text(line)}</p>" for line in w.page_intro)
         self.body.addWidget(wrapped(f"<h1>{rich_text(w.page_title)}</h1>", w.page_title))
         # People decide here, so the status and its date come first, as on the built-in check.
-        first, *dates = status_first(self.study, study_words(), self.as_of)
+        words = study_words()
+        first, *dates = status_first(self.study, words, self.as_of)
+        first = f"{words.pages.status} {first}"  # the status page's own question, then its answer
         status = f"<p><b>{rich_text(first)}</b></p>" + "".join(f"<p>{rich_text(line)}</p>" for line in dates)
         self.status_note = wrapped(status, " ".join((first, *dates)))
         self.status_note.setObjectName("status")
