@@ -96,3 +96,26 @@ def test_the_shared_bank_states_no_study_limit(question) -> None:
     words = " ".join((question.text, question.hint, question.ask_doctor,
                       *(choice.label for choice in question.choices or ()))).lower()
     assert not [phrase for phrase in LIMIT_PHRASES if phrase in words]
+
+
+# eGFR and creatinine clearance are different numbers (writing guide 4.8): wherever the app
+# asks for one, its hint says the other is not the same, so neither is typed for the other.
+# (where, the question, the other number's name in its hint)
+def _check_hint(key: str) -> str:
+    from explainer.study_words_io import study_summary_words
+
+    return study_summary_words().check.inputs[key].hint
+
+
+KIDNEY_HINTS = [
+    ("bank", "egfr", "creatinine clearance"),
+    ("bank", "creatinine_clearance", "egfr"),
+    ("record check", "egfr", "creatinine clearance"),
+    ("record check", "creatinine_clearance", "egfr"),
+]
+
+
+@pytest.mark.parametrize(("where", "key", "other"), KIDNEY_HINTS)
+def test_each_kidney_number_says_the_other_is_different(where, key, other) -> None:
+    hint = (BANK.question(key).hint if where == "bank" else _check_hint(key)).lower()
+    assert other in hint and ("not the same" in hint or "different" in hint)

@@ -160,7 +160,7 @@ q("contraception_agreement", "pregnancy", "yes_no",
 
 # Questions NCT04883242 does not ask, for other curated studies (the made-up test study of issue 15).
 q("creatinine_clearance", "kidney_liver", "lab", "What is your creatinine clearance?", "creatinine clearance",
-  "Your kidney test report. It may say CrCl. If it is not there, ask your doctor.",
+  "Your doctor works it out from a blood or urine test. It may be written CrCl, in mL/min. It is not the same as eGFR: do not type your eGFR here. If you are not sure which one you have, choose \"Not sure\".",
   "Ask your doctor: what is my creatinine clearance?", units=["mL/min"])
 q("karnofsky", "daily_life", "whole_number", "What is your Karnofsky score? It goes from 0 to 100 in steps of 10.",
   "daily activity score (Karnofsky)",
