@@ -269,3 +269,22 @@ def test_every_question_the_window_may_ask_for_a_number_has_its_words() -> None:
              if (found := answer_kind(BANK, answer_key(question))) is not None and found[0] in ("lab", "number")}
     assert asked and asked <= set(WORDS.inputs), sorted(asked - set(WORDS.inputs))
     assert len(WORDS.inputs["ecog"].choices) == 5  # 0 to 4, as the answers file takes
+
+
+# A row may read two questions ("ALT or AST > 5 x ULN"): the reason names the one not
+# answered, never "this question" beside the other's answer.
+# (answers given, the words the reason must have)
+LIVER = "Alanine aminotransferase (ALT) or aspartate aminotransferase (AST) > 5 x upper limit of normal (ULN)"
+NOT_ANSWERED = [
+    ({"alt": {"value": 6, "unit": "xULN"}}, "AST (liver test): you have not answered this question yet."),
+    ({"alt": {"value": 1, "unit": "xULN"}}, "AST (liver test): you have not answered this question yet."),
+    ({"ast": {"value": 1, "unit": "xULN"}}, "ALT (liver test): you have not answered this question yet."),
+    ({"age_years": 60}, "ALT (liver test): you have not answered this question yet. "
+                        "AST (liver test): you have not answered this question yet."),
+]
+
+
+@pytest.mark.parametrize(("given", "said"), NOT_ANSWERED)
+def test_an_unanswered_question_is_named(given: dict[str, Any], said: str) -> None:
+    row = check_study(record([], [LIVER]), answers(**given), WORDS, BANK).rows[0]
+    assert row.asks == "numbers" and said in row.reason

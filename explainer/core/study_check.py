@@ -269,13 +269,13 @@ def _compare(rule: ReadRule, answers: Answers | None, w: CheckWords,
     if bank is None or bank.question(key) is None:
         return None, w.reason_no_question
     answer = answers.get(key) if answers else None
+    name = w.names.get(rule.question, rule.question)
     if answer is None:
-        return None, w.reason_not_answered
+        return None, w.reason_not_answered.format(name=name)
     yours, value = _in_rule_unit(key, answer, rule)
     if value is None or isinstance(rule.value, str):
         return None, w.reason_unit
     held = _holds(rule, value)
-    name = w.names.get(rule.question, rule.question)
     return held, w.reason_compared.format(name=name, yours=yours, limit=limit_words(rule, w))
 
 
