@@ -288,3 +288,27 @@ NOT_ANSWERED = [
 def test_an_unanswered_question_is_named(given: dict[str, Any], said: str) -> None:
     row = check_study(record([], [LIVER]), answers(**given), WORDS, BANK).rows[0]
     assert row.asks == "numbers" and said in row.reason
+
+
+# Records often write the Karnofsky score as a percent. The answer 80 is 80%: the row is
+# asked and compared as numbers, not left open with "The app has no question for this yet".
+# (the record's line, the answer, the status)
+KARNOFSKY = [
+    ("KPS >= 70%", 80, Status.SATISFIED),
+    ("KPS >= 70%", 60, Status.NOT_SATISFIED),
+    ("Karnofsky performance status >= 70", 70, Status.SATISFIED),
+    ("Karnofsky >= 60%", 50, Status.NOT_SATISFIED),
+    ("ECOG 0-1 or KPS >= 70%", 80, Status.UNKNOWN),  # an "or": the study team decides
+]
+
+
+@pytest.mark.parametrize(("line", "score", "expected"), KARNOFSKY)
+def test_a_karnofsky_limit_written_as_a_percent_is_compared(line: str, score: int, expected: Status) -> None:
+    row = check_study(record([line]), answers(karnofsky=score), WORDS, BANK).rows[0]
+    assert row.status is expected and WORDS.reason_no_question not in row.reason
+    assert (row.asks == "numbers") is (expected is not Status.UNKNOWN)
+
+
+def test_a_percent_on_another_number_question_is_still_not_compared() -> None:
+    row = check_study(record(["ECOG performance status <= 1%"]), answers(ecog=0), WORDS, BANK).rows[0]
+    assert row.status is Status.UNKNOWN

@@ -196,7 +196,16 @@ def has_input(rule: ReadRule, bank: Questionnaire | None) -> bool:
         return False
     if key == "age_years":
         return answer_unit(rule.unit) == "years"
-    return rule.unit is None
+    return _plain_number(key, rule)
+
+
+# Scales records often write as a percent ("KPS >= 70%"): the score 70 is the 70%.
+PERCENT_SCALES = frozenset({"karnofsky"})
+
+
+def _plain_number(key: str, rule: ReadRule) -> bool:
+    """Whether a whole-number answer compares with the rule's limit as it stands."""
+    return not rule.uln and (rule.unit is None or (rule.unit == "%" and key in PERCENT_SCALES))
 
 
 # ---------------------------------------------------------------- one row
@@ -291,7 +300,7 @@ def _in_rule_unit(key: str, answer: object, rule: ReadRule) -> tuple[str, float 
         return str(answer), None  # a yes/no answer is no number
     if key == "age_years":
         return f"{answer} years", float(answer) if answer_unit(rule.unit) == "years" else None
-    return str(answer), float(answer) if rule.unit is None and not rule.uln else None
+    return str(answer), float(answer) if _plain_number(key, rule) else None
 
 
 def _holds(rule: ReadRule, value: float) -> bool:
