@@ -164,6 +164,10 @@ def test_visits_a_month_come_from_the_curated_schedule() -> None:
     lines = _cells(_facts("built-in"))["visits"].split("\n")
     assert [re.search(r"about (\d+) a month", line).group(1) for line in lines] == ["4", "3", "2"]
     assert "1 more if dexamethasone is given by drip" in lines[1]
+    # A part's name that ends in a number never runs into the count: "Induction cycle 1. 4
+    # clinic days" read as "cycle 1.4".
+    assert not [line for line in lines if re.search(r"\d\. \d", line)]
+    assert lines[0].startswith("Induction cycle 1. It has 4 clinic days in 28 days")
 
 
 @pytest.mark.parametrize("nct_id", ["NCT04267848", "NCT00184067", "NCT05147467"])
