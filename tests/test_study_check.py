@@ -102,7 +102,7 @@ def test_unread_items_ask_and_never_guess() -> None:
 
 def test_a_compared_row_gives_the_patients_value_and_the_limit() -> None:
     row = check_study(record([PLATELETS]), answers(platelets={"value": 80, "unit": "10^9/L"}), WORDS).rows[0]
-    assert "80 ×10⁹/L" in row.reason and "at least 100,000 /mm^3" in row.reason
+    assert "80 ×10⁹/L" in row.reason and "at least 100,000 /µL" in row.reason  # the field's unit, not "mm^3"
     assert row.to_spec_dict()["read"] == {"question": "platelets", "op": ">=", "value": 100000, "unit": "/mm^3",
                                           "uln": False, "condition": None}
 
@@ -312,3 +312,20 @@ def test_a_karnofsky_limit_written_as_a_percent_is_compared(line: str, score: in
 def test_a_percent_on_another_number_question_is_still_not_compared() -> None:
     row = check_study(record(["ECOG performance status <= 1%"]), answers(ecog=0), WORDS, BANK).rows[0]
     assert row.status is Status.UNKNOWN
+
+
+# The limit in the units the answer fields show, never "mm^3" (the JSON keeps the record's).
+# (the record's line, the limit as the app words it)
+LIMIT_UNITS = [
+    ("Absolute neutrophil count (ANC) >= 1,500/mm^3", "Neutrophil count: at least 1,500 /µL"),
+    ("Platelets >= 100 x 10^9/L", "Platelet count: at least 100 ×10⁹/L"),
+    ("eGFR >= 30 mL/min/1.73m^2", "eGFR (kidney function): at least 30 mL/min/1.73 m²"),
+    ("Hemoglobin >= 9 g/dL", "Hemoglobin: at least 9 g/dL"),
+    ("KPS >= 70%", "Karnofsky score (how active you are): at least 70 %"),
+]
+
+
+@pytest.mark.parametrize(("line", "words"), LIMIT_UNITS)
+def test_a_limit_is_worded_in_the_units_the_fields_show(line: str, words: str) -> None:
+    row = check_study(record([line]), None, WORDS, BANK).rows[0]
+    assert row.plain == words

@@ -320,11 +320,18 @@ def limit_words(rule: ReadRule, w: CheckWords) -> str:
         text = format_number(number) if isinstance(number, int | float) else str(number)
         if rule.uln:
             return w.uln.format(value=text)
-        return f"{text} {rule.unit}" if rule.unit else text
+        return f"{text} {_shown_unit(rule.unit)}" if rule.unit else text
 
     if rule.op == "range" and isinstance(rule.value, tuple):
         return w.op["range"].format(low=shown(rule.value[0]), high=shown(rule.value[1]), value="")
     return w.op[rule.op].format(value=shown(rule.value), low="", high="")
+
+
+def _shown_unit(unit: str) -> str:
+    """A unit the app knows as the answer fields show it ("/mm^3" is "/µL", the same
+    amount); any other as the record writes it."""
+    known = answer_unit(unit)
+    return display_unit(known) if known else unit
 
 
 def rule_words(rule: ReadRule, w: CheckWords) -> str:
