@@ -329,3 +329,24 @@ LIMIT_UNITS = [
 def test_a_limit_is_worded_in_the_units_the_fields_show(line: str, words: str) -> None:
     row = check_study(record([line]), None, WORDS, BANK).rows[0]
     assert row.plain == words
+
+
+# The patient never converts (PEMAT item 7): an answer in another unit also gives its value
+# in the limit's unit; an answer in the limit's own unit is said once.
+# (the record's line, the answer, the words the reason has)
+CONVERTED = [
+    (PLATELETS, {"platelets": {"value": 80, "unit": "10^9/L"}}, "80 ×10⁹/L, which is 80,000 /µL."),
+    ("Absolute neutrophil count (ANC) >= 1,500/mm^3", {"anc": {"value": 1.2, "unit": "10^9/L"}},
+     "1.2 ×10⁹/L, which is 1,200 /µL."),
+    ("Hemoglobin >= 9 g/dL", {"hemoglobin": {"value": 85, "unit": "g/L"}}, "85 g/L, which is 8.5 g/dL."),
+    ("Total bilirubin <= 1.5 x upper limit of normal (ULN)", {"bilirubin": {"value": 2.0, "unit": "mg/dL", "uln": 1.0}},
+     "2 mg/dL, which is 2 times the upper limit of normal."),
+    (PLATELETS, {"platelets": {"value": 150000, "unit": "/uL"}}, "your answer: 150,000 /µL. The record's limit"),
+]
+
+
+@pytest.mark.parametrize(("line", "given", "said"), CONVERTED)
+def test_an_answer_in_another_unit_is_also_given_in_the_limits_unit(line: str, given: dict[str, Any],
+                                                                      said: str) -> None:
+    row = check_study(record([line]), answers(**given), WORDS, BANK).rows[0]
+    assert said in row.reason

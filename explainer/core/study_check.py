@@ -285,6 +285,9 @@ def _compare(rule: ReadRule, answers: Answers | None, w: CheckWords,
     if value is None or isinstance(rule.value, str):
         return None, w.reason_unit
     held = _holds(rule, value)
+    if isinstance(answer, LabValue) and answer.unit != (ULN if rule.uln else answer_unit(rule.unit)):
+        # The patient never converts: their number is also given in the limit's unit.
+        yours = w.converted.format(yours=yours, converted=_limit_number(value, rule, w))
     return held, w.reason_compared.format(name=name, yours=yours, limit=limit_words(rule, w))
 
 
@@ -314,17 +317,20 @@ def _holds(rule: ReadRule, value: float) -> bool:
 
 # ---------------------------------------------------------------- words
 
-def limit_words(rule: ReadRule, w: CheckWords) -> str:
-    """'at least 100,000 /mm^3', 'no more than 2.5 times the upper limit of normal'."""
-    def shown(number: object) -> str:
-        text = format_number(number) if isinstance(number, int | float) else str(number)
-        if rule.uln:
-            return w.uln.format(value=text)
-        return f"{text} {_shown_unit(rule.unit)}" if rule.unit else text
+def _limit_number(number: object, rule: ReadRule, w: CheckWords) -> str:
+    """A number in the rule's unit, as the limit is worded: '100,000 /µL', '2.5 times the upper limit of normal'."""
+    text = format_number(number) if isinstance(number, int | float) else str(number)
+    if rule.uln:
+        return w.uln.format(value=text)
+    return f"{text} {_shown_unit(rule.unit)}" if rule.unit else text
 
+
+def limit_words(rule: ReadRule, w: CheckWords) -> str:
+    """'at least 100,000 /µL', 'no more than 2.5 times the upper limit of normal'."""
     if rule.op == "range" and isinstance(rule.value, tuple):
-        return w.op["range"].format(low=shown(rule.value[0]), high=shown(rule.value[1]), value="")
-    return w.op[rule.op].format(value=shown(rule.value), low="", high="")
+        return w.op["range"].format(low=_limit_number(rule.value[0], rule, w),
+                                    high=_limit_number(rule.value[1], rule, w), value="")
+    return w.op[rule.op].format(value=_limit_number(rule.value, rule, w), low="", high="")
 
 
 def _shown_unit(unit: str) -> str:

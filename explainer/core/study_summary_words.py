@@ -30,6 +30,7 @@ WithNameYours = Words("name", "yours")
 WithNameLimit = Words("name", "limit")
 WithValue = Words("value")
 WithName = Words("name")
+WithYoursConverted = Words("yours", "converted")
 WithPlace = Words("place")
 WithCountryCount = Words("country", "count")
 WithCountry = Words("country")
@@ -79,6 +80,7 @@ class CheckWords(_Strict):
     reason_several: Plain
     reason_compared: WithNameYoursLimit
     your_answer: WithNameYours
+    converted: WithYoursConverted  # an answer in another unit, with its value in the limit's
     rule: WithNameLimit
     op: dict[Op, OpWords]
     uln: WithValue
