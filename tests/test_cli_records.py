@@ -141,7 +141,8 @@ def test_pdf_shows_the_patients_answer_beside_a_read_rule(tmp_path: Path) -> Non
     answers = answers_file(tmp_path, anc={"value": 1.2, "unit": "10^9/L"})
     assert main(["pdf", str(answers), "-o", str(out), "--trial", str(sample(BIG))]) == 0
     text = " ".join(pdf_text(out).split())
-    assert "What the app found: ✗ Seems not met. Neutrophil count, your answer: 1.2 ×10⁹/L." in text
+    assert ("What the app found: ✗ Seems not met. Neutrophil count, your answer: 1.2 ×10⁹/L, which is 1,200 /µL. "
+            "The record's limit: at least 1,500 /µL.") in text
 
 
 def test_the_pdf_is_the_same_bytes_each_time(tmp_path: Path) -> None:

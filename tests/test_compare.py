@@ -164,6 +164,10 @@ def test_visits_a_month_come_from_the_curated_schedule() -> None:
     lines = _cells(_facts("built-in"))["visits"].split("\n")
     assert [re.search(r"about (\d+) a month", line).group(1) for line in lines] == ["4", "3", "2"]
     assert "1 more if dexamethasone is given by drip" in lines[1]
+    # A part's name that ends in a number never runs into the count: "Induction cycle 1. 4
+    # clinic days" read as "cycle 1.4".
+    assert not [line for line in lines if re.search(r"\d\. \d", line)]
+    assert lines[0].startswith("Induction cycle 1. It has 4 clinic days in 28 days")
 
 
 @pytest.mark.parametrize("nct_id", ["NCT04267848", "NCT00184067", "NCT05147467"])
@@ -306,3 +310,30 @@ def test_a_record_s_words_are_shown_as_written_never_as_markup(tmp_path) -> None
     assert main(["compare", str(record), "-o", str(out)]) == 0
     flat = " ".join(_pdf_text(out).split())
     assert 'A <b>bold</b> & <font color="red">red</font> title' in flat
+
+
+# A rule the patient answered themselves ("Does this apply to you?") is named in the
+# table by the record's own words, quoted: the cell once read "Needed (inc-1): Does this
+# apply to you?". (record, item, the patient's answer, the start of the cell)
+OWN_ANSWERS = [
+    ("NCT04267848", "inc-2", "no", "Needed (inc-2): “Local testing of EGFR with no EGFR exon 19 deletion"),
+    ("NCT04267848", "inc-1", "no", "Needed (inc-1): “A female of childbearing potential is a sexually mature female who:”"),
+    ("NCT00184067", "exc-1", "yes", "Keeps people out (exc-1): “"),
+]
+
+
+@pytest.mark.parametrize(("nct_id", "item_id", "answer", "cell"), OWN_ANSWERS)
+def test_a_rule_the_patient_answered_is_named_by_the_records_words(nct_id, item_id, answer, cell) -> None:
+    import datetime as dt
+
+    from explainer.core.answers import CriterionAnswer
+    from explainer.core.study_check import study_rules, words_fingerprint
+
+    study = _record(nct_id)
+    item = next(item for item in study_rules(study)[0] if item.id == item_id)
+    bank = load_questions()
+    given = new_answers_file(study.nct_id, dt.date(2026, 12, 1), bank.answers_model.model_validate({"age_years": 60}),
+                             {item_id: CriterionAnswer(answer=answer, words=words_fingerprint(item))})
+    shown = _cells(record_facts(study, given, study_summary_words().check))["not_met"]
+    assert shown.startswith(cell) and study_summary_words().check.unread not in shown
+    assert all(len(line) < 200 for line in shown.split("\n"))  # the record's words, shortened

@@ -154,3 +154,25 @@ def test_save_as_pdf_writes_the_page(looked_at, qtbot, tmp_path, monkeypatch) ->
         assert f"Study {nct_id}" in text
     assert "Saved" in dialog.message.text()
     assert (out.stat().st_mode & 0o777) != 0  # an ordinary file, written whole
+
+
+# Where the focus is when Enter is pressed, and whether that asks where to save the PDF.
+ENTER_PRESSES = [("state", False), ("country", False), ("table", False), ("save_button", True)]
+
+
+@pytest.mark.parametrize(("focused", "saves"), ENTER_PRESSES)
+def test_enter_presses_only_a_focused_button(looked_at, qtbot, monkeypatch, focused, saves) -> None:
+    """Picking a state and pressing Enter to confirm it once opened the save dialog."""
+    asked = []
+    monkeypatch.setattr(compare_view.SavePdfDialog, "ask", classmethod(lambda cls, parent: asked.append(1)))
+    records = looked_at.study_records
+    records.compare_action.trigger()
+    dialog = _compare_dialog(qtbot, records)
+    if focused == "state":
+        qtbot.keyClick(dialog.table, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)   # "&State or region:"
+        qtbot.keyClicks(dialog.state, "Washington")
+    widget = getattr(dialog, focused)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert bool(asked) is saves and dialog.isVisible()

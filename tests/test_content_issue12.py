@@ -137,7 +137,7 @@ LABEL_WARNINGS = [
     ("carfilzomib", "**Blood clots**"),
     ("pomalidomide", "Blood clots"),
     ("pomalidomide", "Low platelets"),
-    ("pomalidomide", "**New cancers.** A blood cancer called AML"),
+    ("pomalidomide", "**New cancers.** A blood cancer called acute myeloid leukemia (AML)"),
 ]
 
 
@@ -153,7 +153,7 @@ def test_each_label_warning_the_review_named_is_on_the_medicine_s_page(medicine:
 def test_the_overview_names_pomalidomide_s_new_cancer_warning() -> None:
     overview = _page("medicines")
     part = overview[overview.index("**Pomalidomide:**"):overview.index("(Source:", overview.index("**Pomalidomide:**"))]
-    assert "new blood cancer (AML)" in " ".join(part.split())
+    assert "new blood cancer, acute myeloid leukemia (AML)" in " ".join(part.split())  # the acronym spelled out
 
 
 # Item 13: the definitions a nurse found wrong, and a source on each medical one.

@@ -83,3 +83,39 @@ def test_a_trial_file_is_checked_against_the_bank_it_is_given() -> None:
     smaller = _bank_with(lambda d: (d["questions"].pop(), d["groups"][3]["questions"].remove("karnofsky")))
     with pytest.raises(ValidationError, match="'karnofsky' is not a question of the answers file"):
         Trial.model_validate_json(json.dumps(data), context={"questions": Questionnaire.model_validate(smaller)})
+
+
+# A study's limit is its own (its trial file's rule, shown on the results page); the bank is
+# shared, so its words never state one. The bank once said "The study needs 0, 1 or 2" under
+# ECOG, which the made-up study (ECOG 0-1) showed too.
+LIMIT_PHRASES = ["the study needs", "this study needs", "the study asks for", "study allows"]
+
+
+@pytest.mark.parametrize("question", BANK.questions, ids=lambda question: question.key)
+def test_the_shared_bank_states_no_study_limit(question) -> None:
+    words = " ".join((question.text, question.hint, question.ask_doctor,
+                      *(choice.label for choice in question.choices or ()))).lower()
+    assert not [phrase for phrase in LIMIT_PHRASES if phrase in words]
+
+
+# eGFR and creatinine clearance are different numbers (writing guide 4.8): wherever the app
+# asks for one, its hint says the other is not the same, so neither is typed for the other.
+# (where, the question, the other number's name in its hint)
+def _check_hint(key: str) -> str:
+    from explainer.study_words_io import study_summary_words
+
+    return study_summary_words().check.inputs[key].hint
+
+
+KIDNEY_HINTS = [
+    ("bank", "egfr", "creatinine clearance"),
+    ("bank", "creatinine_clearance", "egfr"),
+    ("record check", "egfr", "creatinine clearance"),
+    ("record check", "creatinine_clearance", "egfr"),
+]
+
+
+@pytest.mark.parametrize(("where", "key", "other"), KIDNEY_HINTS)
+def test_each_kidney_number_says_the_other_is_different(where, key, other) -> None:
+    hint = (BANK.question(key).hint if where == "bank" else _check_hint(key)).lower()
+    assert other in hint and ("not the same" in hint or "different" in hint)

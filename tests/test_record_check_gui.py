@@ -358,3 +358,23 @@ def test_the_records_words_are_shown_as_written_never_as_markup(qtbot) -> None:
     assert "<i>no</i>" not in page.rows["inc-2"].source.text()
     page.rows["inc-2"].choice.buttons["no"].click()
     assert page.check_for_summary() is not None
+
+
+# ---------------------------------------------------------------- the status first
+
+# (record, its status answer, when the status was last checked)
+STATUS_SHOWN = [(LIVER, "No. The study has ended.", "November 2023"),
+                (FEW, "No. The study stopped before anyone joined.", "August 2015"),
+                (MANY, "Yes. The study is taking new people.", "August 2025")]
+
+
+@pytest.mark.parametrize(("nct_id", "answer", "checked"), STATUS_SHOWN)
+def test_the_status_and_its_date_come_before_any_question(frame, qtbot, nct_id, answer, checked) -> None:
+    """People decide on this page, so a study that has ended says so before they answer anything."""
+    page = open_check(frame, qtbot, nct_id)
+    labels = [page.body.itemAt(index).widget() for index in range(page.body.count())]
+    labels = [widget for widget in labels if isinstance(widget, QLabel)]
+    assert labels[0].text().startswith("<h1>") and labels[1] is page.status_note
+    assert f"<b>Is the study taking new people? {rich_text(answer)}</b>" in page.status_note.text()
+    assert checked in page.status_note.text() and checked in page.status_note.accessibleName()
+    assert page.status_note.isVisible() and rich_text(W.page_intro[0]) in labels[2].text()

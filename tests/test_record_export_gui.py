@@ -133,7 +133,7 @@ def test_ctrl_e_saves_the_pdf_the_command_line_makes_for_the_chosen_state(frame,
     assert study_summary_words().near_order in text
     first_open = next(s for s in window.study.sites if s.state == "Ohio" and s.status.value == "RECRUITING")
     assert first_open.facility in text and "Status: taking new people" in text
-    assert "The record lists 66 more places." in text
+    assert "The record lists 66 more places there." in text  # in Ohio, not 66 of the 1,148
     assert str(saved) in window.statusBar().currentMessage()
     # Nothing but the PDF in the folder: the write went through a temporary file, renamed.
     assert sorted(p.name for p in tmp_path.iterdir() if p.name not in ("home", "cli")) == ["summary.pdf"]

@@ -102,7 +102,7 @@ def test_unread_items_ask_and_never_guess() -> None:
 
 def test_a_compared_row_gives_the_patients_value_and_the_limit() -> None:
     row = check_study(record([PLATELETS]), answers(platelets={"value": 80, "unit": "10^9/L"}), WORDS).rows[0]
-    assert "80 ×10⁹/L" in row.reason and "at least 100,000 /mm^3" in row.reason
+    assert "80 ×10⁹/L" in row.reason and "at least 100,000 /µL" in row.reason  # the field's unit, not "mm^3"
     assert row.to_spec_dict()["read"] == {"question": "platelets", "op": ">=", "value": 100000, "unit": "/mm^3",
                                           "uln": False, "condition": None}
 
@@ -269,3 +269,84 @@ def test_every_question_the_window_may_ask_for_a_number_has_its_words() -> None:
              if (found := answer_kind(BANK, answer_key(question))) is not None and found[0] in ("lab", "number")}
     assert asked and asked <= set(WORDS.inputs), sorted(asked - set(WORDS.inputs))
     assert len(WORDS.inputs["ecog"].choices) == 5  # 0 to 4, as the answers file takes
+
+
+# A row may read two questions ("ALT or AST > 5 x ULN"): the reason names the one not
+# answered, never "this question" beside the other's answer.
+# (answers given, the words the reason must have)
+LIVER = "Alanine aminotransferase (ALT) or aspartate aminotransferase (AST) > 5 x upper limit of normal (ULN)"
+NOT_ANSWERED = [
+    ({"alt": {"value": 6, "unit": "xULN"}}, "AST (liver test): you have not answered this question yet."),
+    ({"alt": {"value": 1, "unit": "xULN"}}, "AST (liver test): you have not answered this question yet."),
+    ({"ast": {"value": 1, "unit": "xULN"}}, "ALT (liver test): you have not answered this question yet."),
+    ({"age_years": 60}, "ALT (liver test): you have not answered this question yet. "
+                        "AST (liver test): you have not answered this question yet."),
+]
+
+
+@pytest.mark.parametrize(("given", "said"), NOT_ANSWERED)
+def test_an_unanswered_question_is_named(given: dict[str, Any], said: str) -> None:
+    row = check_study(record([], [LIVER]), answers(**given), WORDS, BANK).rows[0]
+    assert row.asks == "numbers" and said in row.reason
+
+
+# Records often write the Karnofsky score as a percent. The answer 80 is 80%: the row is
+# asked and compared as numbers, not left open with "The app has no question for this yet".
+# (the record's line, the answer, the status)
+KARNOFSKY = [
+    ("KPS >= 70%", 80, Status.SATISFIED),
+    ("KPS >= 70%", 60, Status.NOT_SATISFIED),
+    ("Karnofsky performance status >= 70", 70, Status.SATISFIED),
+    ("Karnofsky >= 60%", 50, Status.NOT_SATISFIED),
+    ("ECOG 0-1 or KPS >= 70%", 80, Status.UNKNOWN),  # an "or": the study team decides
+]
+
+
+@pytest.mark.parametrize(("line", "score", "expected"), KARNOFSKY)
+def test_a_karnofsky_limit_written_as_a_percent_is_compared(line: str, score: int, expected: Status) -> None:
+    row = check_study(record([line]), answers(karnofsky=score), WORDS, BANK).rows[0]
+    assert row.status is expected and WORDS.reason_no_question not in row.reason
+    assert (row.asks == "numbers") is (expected is not Status.UNKNOWN)
+
+
+def test_a_percent_on_another_number_question_is_still_not_compared() -> None:
+    row = check_study(record(["ECOG performance status <= 1%"]), answers(ecog=0), WORDS, BANK).rows[0]
+    assert row.status is Status.UNKNOWN
+
+
+# The limit in the units the answer fields show, never "mm^3" (the JSON keeps the record's).
+# (the record's line, the limit as the app words it)
+LIMIT_UNITS = [
+    ("Absolute neutrophil count (ANC) >= 1,500/mm^3", "Neutrophil count: at least 1,500 /µL"),
+    ("Platelets >= 100 x 10^9/L", "Platelet count: at least 100 ×10⁹/L"),
+    ("eGFR >= 30 mL/min/1.73m^2", "eGFR (kidney function): at least 30 mL/min/1.73 m²"),
+    ("Hemoglobin >= 9 g/dL", "Hemoglobin: at least 9 g/dL"),
+    ("KPS >= 70%", "Karnofsky score (how active you are): at least 70 %"),
+]
+
+
+@pytest.mark.parametrize(("line", "words"), LIMIT_UNITS)
+def test_a_limit_is_worded_in_the_units_the_fields_show(line: str, words: str) -> None:
+    row = check_study(record([line]), None, WORDS, BANK).rows[0]
+    assert row.plain == words
+
+
+# The patient never converts (PEMAT item 7): an answer in another unit also gives its value
+# in the limit's unit; an answer in the limit's own unit is said once.
+# (the record's line, the answer, the words the reason has)
+CONVERTED = [
+    (PLATELETS, {"platelets": {"value": 80, "unit": "10^9/L"}}, "80 ×10⁹/L, which is 80,000 /µL."),
+    ("Absolute neutrophil count (ANC) >= 1,500/mm^3", {"anc": {"value": 1.2, "unit": "10^9/L"}},
+     "1.2 ×10⁹/L, which is 1,200 /µL."),
+    ("Hemoglobin >= 9 g/dL", {"hemoglobin": {"value": 85, "unit": "g/L"}}, "85 g/L, which is 8.5 g/dL."),
+    ("Total bilirubin <= 1.5 x upper limit of normal (ULN)", {"bilirubin": {"value": 2.0, "unit": "mg/dL", "uln": 1.0}},
+     "2 mg/dL, which is 2 times the upper limit of normal."),
+    (PLATELETS, {"platelets": {"value": 150000, "unit": "/uL"}}, "your answer: 150,000 /µL. The record's limit"),
+]
+
+
+@pytest.mark.parametrize(("line", "given", "said"), CONVERTED)
+def test_an_answer_in_another_unit_is_also_given_in_the_limits_unit(line: str, given: dict[str, Any],
+                                                                      said: str) -> None:
+    row = check_study(record([line]), answers(**given), WORDS, BANK).rows[0]
+    assert said in row.reason

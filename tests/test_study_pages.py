@@ -603,3 +603,39 @@ def test_nothing_about_one_study_is_in_the_code() -> None:
         for name in [*(i.name for i in study.interventions), *study.conditions][:20]:
             if len(name) > 6:
                 assert name.casefold() not in source.casefold()
+
+
+# ---------------------------------------------------------------- the status where people decide
+
+# (status, last checked, the lines a page where people decide starts with)
+STATUS_FIRST = [
+    ("COMPLETED", "2023-11", ["No. The study has ended.", "The study team last checked this status: November 2023."]),
+    ("RECRUITING", "2025-08", ["Yes. The study is taking new people.",
+                               "The study team last checked this status: August 2025.",
+                               "That was more than a year before today, December 5, 2026. "
+                               "The status may have changed since then."]),
+    ("RECRUITING", "2026-10", ["Yes. The study is taking new people.",
+                               "The study team last checked this status: October 2026."]),
+    ("WITHDRAWN", None, ["No. The study stopped before anyone joined.",
+                         "The record does not say when the study team last checked its status."]),
+    (None, None, ["The record does not give the study's status. Ask the study team if it is taking new people.",
+                  "The record does not say when the study team last checked its status."]),
+]
+
+
+@pytest.mark.parametrize(("status", "verified", "expected"), STATUS_FIRST)
+def test_the_status_first_says_it_and_when_it_was_checked(status, verified, expected) -> None:
+    from explainer.core.study_pages import status_first
+
+    module = {key: value for key, value in (("overallStatus", status), ("statusVerifiedDate", verified)) if value}
+    study = record(statusModule=module) if module else record()
+    assert list(status_first(study, WORDS, TODAY)) == expected
+
+
+def test_the_status_first_names_the_last_known_status_when_it_is_unknown() -> None:
+    from explainer.core.study_pages import status_first
+
+    study = record(statusModule={"overallStatus": "UNKNOWN", "lastKnownStatus": "RECRUITING",
+                                 "statusVerifiedDate": "2019-11"})
+    assert status_first(study, WORDS, TODAY)[:2] == ("No one knows for sure. The record is out of date.",
+                                                      "The last status in the record was: taking new people.")

@@ -68,7 +68,7 @@ q("neuropathy_grade", "daily_life", "whole_number",
   "nerve damage grade", "Doctors grade nerve damage: the higher the grade, the worse it is. Ask your doctor for your grade.",
   "Ask your doctor: what grade is my nerve damage (peripheral neuropathy)?", ["neuropathy"], minimum=0, maximum=4)
 q("ecog", "daily_life", "whole_number", "Which sentence fits you best today?", "daily activity level (ECOG)",
-  "Doctors call this the ECOG score: the number beside each sentence. The study needs 0, 1 or 2. Your doctor decides your score, so ask them if you are not sure.",
+  "Doctors call this the ECOG score: the number beside each sentence. Your doctor decides your score, so ask them if you are not sure.",
   "Ask your doctor: what is my ECOG performance status?", ["ecog"], minimum=0, maximum=4,
   choices=[{"value": "0", "label": "0: I can do everything I did before I got sick."},
            {"value": "1", "label": "1: I can't do heavy work or hard exercise, but I can walk and do light housework or office work."},
@@ -160,7 +160,7 @@ q("contraception_agreement", "pregnancy", "yes_no",
 
 # Questions NCT04883242 does not ask, for other curated studies (the made-up test study of issue 15).
 q("creatinine_clearance", "kidney_liver", "lab", "What is your creatinine clearance?", "creatinine clearance",
-  "Your kidney test report. It may say CrCl. If it is not there, ask your doctor.",
+  "Your doctor works it out from a blood or urine test. It may be written CrCl, in mL/min. It is not the same as eGFR: do not type your eGFR here. If you are not sure which one you have, choose \"Not sure\".",
   "Ask your doctor: what is my creatinine clearance?", units=["mL/min"])
 q("karnofsky", "daily_life", "whole_number", "What is your Karnofsky score? It goes from 0 to 100 in steps of 10.",
   "daily activity score (Karnofsky)",

@@ -197,12 +197,25 @@ def _record_placebo(study: RegistryStudy) -> Choice:
     return "sham" if "SHAM_COMPARATOR" in types else "no"
 
 
+QUOTE_LIMIT = 120  # characters of a record's rule quoted in a table cell
+
+
+def _quoted(source: str) -> str:
+    """A rule the patient answered themselves, named by the record's own words (its first
+    line, shortened): its ``plain`` is only the question "Does this apply to you?"."""
+    first = " ".join(source.split("\n", 1)[0].split())
+    if len(first) > QUOTE_LIMIT:
+        first = first[:QUOTE_LIMIT].rsplit(" ", 1)[0] + "…"
+    return f"“{first}”"
+
+
 def record_facts(study: RegistryStudy, answers: AnswersFile | None, words: CheckWords) -> StudyFacts:
     """A registry record's facts; the self-check is ``check_study``, as ``check --trial RECORD``."""
     check = None
     if _started(answers):
         result = check_study(study, answers, words)
-        check = _state((row.id, row.kind, row.status, row.plain) for row in result.rows)
+        check = _state((row.id, row.kind, row.status, row.plain if row.asks == "numbers" else _quoted(row.source))
+                       for row in result.rows)
     if study.status_verified is not None:
         date, kind = study.status_verified, "checked"
     else:

@@ -196,7 +196,16 @@ def has_input(rule: ReadRule, bank: Questionnaire | None) -> bool:
         return False
     if key == "age_years":
         return answer_unit(rule.unit) == "years"
-    return rule.unit is None
+    return _plain_number(key, rule)
+
+
+# Scales records often write as a percent ("KPS >= 70%"): the score 70 is the 70%.
+PERCENT_SCALES = frozenset({"karnofsky"})
+
+
+def _plain_number(key: str, rule: ReadRule) -> bool:
+    """Whether a whole-number answer compares with the rule's limit as it stands."""
+    return not rule.uln and (rule.unit is None or (rule.unit == "%" and key in PERCENT_SCALES))
 
 
 # ---------------------------------------------------------------- one row
@@ -269,13 +278,16 @@ def _compare(rule: ReadRule, answers: Answers | None, w: CheckWords,
     if bank is None or bank.question(key) is None:
         return None, w.reason_no_question
     answer = answers.get(key) if answers else None
+    name = w.names.get(rule.question, rule.question)
     if answer is None:
-        return None, w.reason_not_answered
+        return None, w.reason_not_answered.format(name=name)
     yours, value = _in_rule_unit(key, answer, rule)
     if value is None or isinstance(rule.value, str):
         return None, w.reason_unit
     held = _holds(rule, value)
-    name = w.names.get(rule.question, rule.question)
+    if isinstance(answer, LabValue) and answer.unit != (ULN if rule.uln else answer_unit(rule.unit)):
+        # The patient never converts: their number is also given in the limit's unit.
+        yours = w.converted.format(yours=yours, converted=_limit_number(value, rule, w))
     return held, w.reason_compared.format(name=name, yours=yours, limit=limit_words(rule, w))
 
 
@@ -291,7 +303,7 @@ def _in_rule_unit(key: str, answer: object, rule: ReadRule) -> tuple[str, float 
         return str(answer), None  # a yes/no answer is no number
     if key == "age_years":
         return f"{answer} years", float(answer) if answer_unit(rule.unit) == "years" else None
-    return str(answer), float(answer) if rule.unit is None and not rule.uln else None
+    return str(answer), float(answer) if _plain_number(key, rule) else None
 
 
 def _holds(rule: ReadRule, value: float) -> bool:
@@ -305,17 +317,27 @@ def _holds(rule: ReadRule, value: float) -> bool:
 
 # ---------------------------------------------------------------- words
 
-def limit_words(rule: ReadRule, w: CheckWords) -> str:
-    """'at least 100,000 /mm^3', 'no more than 2.5 times the upper limit of normal'."""
-    def shown(number: object) -> str:
-        text = format_number(number) if isinstance(number, int | float) else str(number)
-        if rule.uln:
-            return w.uln.format(value=text)
-        return f"{text} {rule.unit}" if rule.unit else text
+def _limit_number(number: object, rule: ReadRule, w: CheckWords) -> str:
+    """A number in the rule's unit, as the limit is worded: '100,000 /µL', '2.5 times the upper limit of normal'."""
+    text = format_number(number) if isinstance(number, int | float) else str(number)
+    if rule.uln:
+        return w.uln.format(value=text)
+    return f"{text} {_shown_unit(rule.unit)}" if rule.unit else text
 
+
+def limit_words(rule: ReadRule, w: CheckWords) -> str:
+    """'at least 100,000 /µL', 'no more than 2.5 times the upper limit of normal'."""
     if rule.op == "range" and isinstance(rule.value, tuple):
-        return w.op["range"].format(low=shown(rule.value[0]), high=shown(rule.value[1]), value="")
-    return w.op[rule.op].format(value=shown(rule.value), low="", high="")
+        return w.op["range"].format(low=_limit_number(rule.value[0], rule, w),
+                                    high=_limit_number(rule.value[1], rule, w), value="")
+    return w.op[rule.op].format(value=_limit_number(rule.value, rule, w), low="", high="")
+
+
+def _shown_unit(unit: str) -> str:
+    """A unit the app knows as the answer fields show it ("/mm^3" is "/µL", the same
+    amount); any other as the record writes it."""
+    known = answer_unit(unit)
+    return display_unit(known) if known else unit
 
 
 def rule_words(rule: ReadRule, w: CheckWords) -> str:

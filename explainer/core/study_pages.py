@@ -295,13 +295,33 @@ def _registry_status(status: Status) -> str:
     return _sentence(status.value.lower().replace("_", " ").replace("active not", "active, not"))
 
 
-def _status_dates(study: RegistryStudy, words: StudyWords, as_of: dt.date | None) -> list[Paragraph]:
+def _status_checked(study: RegistryStudy, words: StudyWords, as_of: dt.date | None) -> list[Paragraph]:
+    """When the status was last checked, and whether that is too long ago to trust."""
     w = words.status
     out = [Paragraph(w.verified.format(date=format_date(study.status_verified, words)) if study.status_verified
                      else w.not_verified)]
     if (study.status_verified and as_of and study.overall_status not in FINAL
             and (as_of - _latest_day(study.status_verified)).days > STALE_AFTER_DAYS):
         out.append(Paragraph(w.old.format(today=_long_date(as_of, words))))
+    return out
+
+
+def status_first(study: RegistryStudy, words: StudyWords, as_of: dt.date | None) -> tuple[str, ...]:
+    """The status with its date, for the top of a page where people decide (the record's
+    "Check the entry rules"): the status page's answer, then when it was last checked."""
+    w = words.status
+    if study.overall_status is None:
+        lines = [w.missing]
+    else:
+        lines = [w.overall[study.overall_status].answer]
+        if study.overall_status is Status.UNKNOWN and study.last_known_status:
+            lines.append(w.last_known.format(status=w.overall[study.last_known_status].short))
+    return (*lines, *(paragraph.text for paragraph in _status_checked(study, words, as_of)))
+
+
+def _status_dates(study: RegistryStudy, words: StudyWords, as_of: dt.date | None) -> list[Paragraph]:
+    w = words.status
+    out = _status_checked(study, words, as_of)
     if study.last_update_posted:
         out.append(Paragraph(w.updated.format(date=format_date(study.last_update_posted.date, words))))
     if study.record_date:

@@ -29,6 +29,8 @@ WithNameYoursLimit = Words("name", "yours", "limit")
 WithNameYours = Words("name", "yours")
 WithNameLimit = Words("name", "limit")
 WithValue = Words("value")
+WithName = Words("name")
+WithYoursConverted = Words("yours", "converted")
 WithPlace = Words("place")
 WithCountryCount = Words("country", "count")
 WithCountry = Words("country")
@@ -57,7 +59,7 @@ class CheckWords(_Strict):
     unread: Plain
     unread_exclusion: Plain
     reason_unread: Plain
-    reason_not_answered: Plain
+    reason_not_answered: WithName  # names the question: a row may read two (ALT or AST)
     reason_no_question: Plain
     answer_reasons: dict[Kind, dict[YesNo, Plain]]  # the patient's own answer to an item, by kind
     page_title: Plain
@@ -78,6 +80,7 @@ class CheckWords(_Strict):
     reason_several: Plain
     reason_compared: WithNameYoursLimit
     your_answer: WithNameYours
+    converted: WithYoursConverted  # an answer in another unit, with its value in the limit's
     rule: WithNameLimit
     op: dict[Op, OpWords]
     uln: WithValue

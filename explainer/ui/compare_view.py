@@ -142,6 +142,12 @@ class CompareDialog(QDialog):
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
+        # Enter in a place box or the table must not press a button: someone who picks
+        # "Ohio" and presses Enter to confirm got the save dialog. A focused button still
+        # takes Enter (explainer.ui.input_rules), as it takes Space.
+        for button in (self.save_button, close):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -54,10 +54,11 @@ from explainer.core.study_check import (
     study_rules,
     words_fingerprint,
 )
+from explainer.core.study_pages import status_first
 from explainer.core.study_summary_words import CheckWords, InputWords
 from explainer.core.units import ULN, accepted_units
 from explainer.paths import data_dir
-from explainer.study_words_io import study_summary_words
+from explainer.study_words_io import study_summary_words, study_words
 from explainer.ui.answer_inputs import UNSURE, AnswerInput, ChoiceInput, LabInput, WholeNumberInput
 from explainer.ui.flow import at_least_content_width
 from explainer.ui.self_check import DraftStore
@@ -264,7 +265,16 @@ class RecordCheckPage(QScrollArea):
     def _build_top(self) -> None:
         w = self.words
         intro = "".join(f"<p>{rich_text(line)}</p>" for line in w.page_intro)
-        self.body.addWidget(wrapped(f"<h1>{rich_text(w.page_title)}</h1>{intro}", w.page_title))
+        self.body.addWidget(wrapped(f"<h1>{rich_text(w.page_title)}</h1>", w.page_title))
+        # People decide here, so the status and its date come first, as on the built-in check.
+        words = study_words()
+        first, *dates = status_first(self.study, words, self.as_of)
+        first = f"{words.pages.status} {first}"  # the status page's own question, then its answer
+        status = f"<p><b>{rich_text(first)}</b></p>" + "".join(f"<p>{rich_text(line)}</p>" for line in dates)
+        self.status_note = wrapped(status, " ".join((first, *dates)))
+        self.status_note.setObjectName("status")
+        self.body.addWidget(self.status_note)
+        self.body.addWidget(wrapped(intro, " ".join(w.page_intro)))
         self.summary = wrapped("", "Summary of your answers", rich=False)
         self.summary.setObjectName("summary")
         self.body.addWidget(self.summary)
