@@ -53,6 +53,7 @@ from explainer.ui.place_memory import choose, remember_place, remembered_place
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
     from explainer.core.study_words import StudyWords
+    from explainer.ui.record_check import RecordCheckPage
     from explainer.ui.zoom import TextZoom
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
@@ -303,8 +304,8 @@ class RecordWindow(QMainWindow):
             self._add_page(page)
         from explainer.ui.record_check import add_check_page  # the self-check: its own module, last
 
-        self.check_page = add_check_page(self)
-        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._check = add_check_page(self)
+        self.navigator.currentRowChanged.connect(self._choose_row)
         self.navigator.setCurrentRow(0)
         if self.place_filter is not None:
             place = choose(self.place_filter, remembered_place(settings))
@@ -334,6 +335,20 @@ class RecordWindow(QMainWindow):
         layout.addWidget(definition)
         self.definitions[page.id] = definition
         browser.show_html(page_html(page, self.words, browser.glossary))
+
+    @property
+    def check_page(self) -> RecordCheckPage:
+        """The "Check the entry rules" page, built now if it is not yet (record_check.CheckPageSlot)."""
+        return self._check.page()
+
+    @property
+    def check_page_built(self) -> bool:
+        return self._check.built
+
+    def _choose_row(self, row: int) -> None:
+        if row == self._check.row:
+            self._check.page()
+        self.stack.setCurrentIndex(row)
 
     def show_place(self, place: Place) -> None:
         """The 'where' page again, its list narrowed to ``place`` (counts cover every site);
