@@ -1,5 +1,6 @@
 """Start-up speed and memory of Trial Explainer, against a bare PySide6 window; then the
-in-process figures (benchmarks/pdf_bench.py, benchmarks/glossary_bench.py).
+in-process figures (benchmarks/pdf_bench.py; for any study's record, issue 16:
+record_bench.py, record_window_bench.py, record_pdf_bench.py; glossary_bench.py).
 
     ./dev bench [--repeat N] [--bundle PATH] [--samples DIR]
 
@@ -247,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bundle: not measured ({args.bundle} not found; build it with packaging/build)")
     print(f"\nPDF export (whole `trial-explainer pdf` command, median of 3): {pdf_export_seconds(3)}")
     print(f"\n{in_process('pdf_bench.py')}")
+    print(f"\n{in_process('record_bench.py')}")
+    print(f"\n{in_process('record_window_bench.py')}")
     print(f"\n{in_process('record_pdf_bench.py')}")
     print(f"\n{in_process('glossary_bench.py', '--samples', args.samples)}")
     return 0

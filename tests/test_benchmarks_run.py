@@ -17,6 +17,8 @@ SAMPLES = Path(__file__).parent / "fixtures" / "ctgov"
 @pytest.mark.parametrize(("script", "extra", "says"), [
     ("pdf_bench.py", [], "the self-check after one changed answer"),
     ("record_pdf_bench.py", [], "NCT04267848"),
+    ("record_bench.py", [], "4,592 places (1.50 MB): to model"),
+    ("record_window_bench.py", ["--notches", "5"], "longest event-loop gap"),
     ("glossary_bench.py", ["--samples", str(SAMPLES)], "marking, 16x"),
 ])
 def test_a_benchmark_runs_to_the_end(script: str, extra: list[str], says: str) -> None:

@@ -439,7 +439,7 @@ def test_the_studies_list_shows_kept_studies_and_a_damaged_one(frame, qtbot, pro
     # The status with the date its record last changed (issue 16: the list says how old each copy is).
     assert withdrawn[2] == study_words().kept.status_dated.format(status=words[Status.WITHDRAWN].short,
                                                                  date="August 19, 2015")
-    assert withdrawn[4] == "not started"
+    assert withdrawn[4] == "Not started"   # no answers kept for it (the comparison's words)
     assert withdrawn[1] and withdrawn[3][-4:].isdigit()  # a short title and a record date
     assert rows["NCT00000001"][1].startswith("Damaged: ")
     for r in range(table.rowCount()):

@@ -2,7 +2,9 @@
 date its record last changed, the copy's date, and a plain warning under the title
 when the copy is more than 30 days old; at 250% text on a 1280 px screen the list
 fits, nothing is cut off, and it fits again when the text size changes while it is
-open (Ctrl+plus pressed in the list)."""
+open (Ctrl+plus pressed in the list). The list shows each study's self-check state
+from the answers its "Check the entry rules" page keeps: not started, the counts in the
+comparison's words, or that the kept answers could not be read (the list still opens)."""
 
 from __future__ import annotations
 
@@ -13,15 +15,37 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from explainer.app import build_frame
-from explainer.study_words_io import study_words
+from explainer.core.answers import CriterionAnswer, new_answers_file, to_json_text
+from explainer.core.study_check import study_rules, words_fingerprint
+from explainer.files import private_folder, write_atomically
+from explainer.records_io import read_studies
+from explainer.study_words_io import compare_words, study_words
+from explainer.ui.record_check import draft_path
 from explainer.ui.studies_list import COLUMNS, StudiesListDialog
 from tests.conftest import FIXTURES
 from tests.test_large_text_gui import _cut_off, _zoom_to
+from tests.test_record_check_gui import click, open_check
 from tests.windows import shown_window
 
 CTGOV = FIXTURES / "ctgov"
 KEPT = ("NCT04267848", "NCT00973089", "NCT02576665", "NCT06388018")
 K = study_words().kept
+ANSWERED, DAMAGED = "NCT00973089", "NCT06388018"   # a kept draft with answers; one that cannot be read
+DAMAGED_DRAFT = b'{"format": "trial-explainer-answers", "version": 1, "trial": "NCT06'
+
+
+def write_drafts() -> None:
+    """As the check page keeps them: NCT00973089 (5 needed, 3 keep-out items) answered
+    yes, yes to two needed items and no, yes to two keep-out items, plus one answer given
+    for other words of the third needed item (the page ignores it: the item stays open)."""
+    items = {item.id: item for item in study_rules(read_studies(CTGOV / f"{ANSWERED}.json")[0])[0]}
+    given = {"inc-1": "yes", "inc-2": "yes", "exc-1": "no", "exc-2": "yes"}
+    criteria = {key: CriterionAnswer(answer=value, words=words_fingerprint(items[key])) for key, value in given.items()}
+    criteria["inc-3"] = CriterionAnswer(answer="no", words="0" * 16)
+    answers = new_answers_file(ANSWERED, dt.date(2026, 12, 1), criteria=criteria)
+    private_folder(draft_path(ANSWERED).parent)
+    write_atomically(draft_path(ANSWERED), to_json_text(answers))
+    write_atomically(draft_path(DAMAGED), DAMAGED_DRAFT)   # cut off half-way
 
 
 @pytest.fixture
@@ -29,6 +53,7 @@ def frame(qtbot):
     window = shown_window(qtbot, build_frame)
     for nct_id in KEPT:
         window.study_records.open_path(CTGOV / f"{nct_id}.json").close()
+    write_drafts()   # after the windows closed: each list below reads them as kept
     window.activateWindow()   # the record windows took the focus: Ctrl+plus goes to the main window again
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     yield window
@@ -62,6 +87,30 @@ def test_each_status_has_its_date_and_old_copies_are_said_under_the_title(frame,
     # Fetched with a field list: no copy date, no change date; the list says both plainly.
     assert partial[3] == K.no_date and partial[1].endswith("\n" + K.undated_copy_no_update)
     assert partial[2] == K.status_undated.format(status=overall["TERMINATED"].short)
+
+
+def test_the_self_check_column_says_each_studys_kept_answers(frame, qtbot) -> None:
+    listed = rows(shown_list(frame, qtbot, dt.date(2026, 12, 5)))
+    words = compare_words()
+    assert COLUMNS[4] == "Self-\ncheck"
+    # inc-1, inc-2 (yes) and exc-1 (no) seem met; exc-2 (yes) seems not met; the other 4 are open.
+    assert listed[ANSWERED][4] == words.check_counts.format(met=3, open=4, not_met=1)
+    assert listed[ANSWERED][4] == "Seem met: 3. Still open: 4. Seem not met: 1."
+    assert listed[DAMAGED][4] == K.answers_unreadable == "Answers could not be read"
+    assert listed["NCT04267848"][4] == listed["NCT02576665"][4] == words.check_not_started == "Not started"
+    assert draft_path(DAMAGED).read_bytes() == DAMAGED_DRAFT   # the list only reads: the page moves it aside
+    shown = " ".join(text for row in listed.values() for text in row).casefold()
+    assert "eligible" not in shown and "match" not in shown
+
+
+def test_answers_given_on_the_check_page_show_in_the_list(frame, qtbot) -> None:
+    """One answer clicked on the record window's check page: the list counts it."""
+    page = open_check(frame, qtbot, "NCT04267848")
+    click(qtbot, page.rows["inc-1"].choice.buttons["yes"])
+    qtbot.waitUntil(lambda: draft_path("NCT04267848").exists(), timeout=3000)
+    page.window().close()
+    listed = rows(shown_list(frame, qtbot, dt.date(2026, 12, 5)))
+    assert listed["NCT04267848"][4] == compare_words().check_counts.format(met=1, open=24, not_met=0)
 
 
 def test_the_menu_opens_the_list_as_of_today(frame, qtbot) -> None:

@@ -31,7 +31,7 @@ from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
 from explainer.core.registry_record import PartialDate, RegistryStudy, Status
 from explainer.core.schedule import build_timeline
-from explainer.core.study_check import check_study
+from explainer.core.study_check import StudyCheck, check_study
 from explainer.core.study_pages import FINAL, STALE_AFTER_DAYS, Place, _latest_day, format_date
 from explainer.core.study_summary_words import CheckWords
 from explainer.core.study_words import StudyWords
@@ -161,6 +161,21 @@ def _started(answers: AnswersFile | None) -> bool:
     return answers is not None and bool(answers.answers.answered())
 
 
+def check_state(check: StudyCheck) -> CheckState:
+    """The counts of one record's self-check (``check_study``), as the comparison and the
+    list of kept studies show them (``check_text``)."""
+    return _state((row.id, row.kind, row.status, row.plain if row.asks == "numbers" else _quoted(row.source))
+                  for row in check.rows)
+
+
+def check_text(state: CheckState | None, words: CompareWords) -> str:
+    """"Not started", or how many rules seem met, are still open and seem not met: the
+    self-check's state in the same words wherever the app lists studies."""
+    if state is None:
+        return words.check_not_started
+    return words.check_counts.format(met=state.met, open=state.open, not_met=state.not_met)
+
+
 def _state(rows: Iterable[tuple[str, str, RuleStatus, str]]) -> CheckState:
     rows = list(rows)
     count = {status: sum(1 for _, _, s, _ in rows if s is status) for status in RuleStatus}
@@ -213,9 +228,7 @@ def record_facts(study: RegistryStudy, answers: AnswersFile | None, words: Check
     """A registry record's facts; the self-check is ``check_study``, as ``check --trial RECORD``."""
     check = None
     if _started(answers):
-        result = check_study(study, answers, words)
-        check = _state((row.id, row.kind, row.status, row.plain if row.asks == "numbers" else _quoted(row.source))
-                       for row in result.rows)
+        check = check_state(check_study(study, answers, words))
     if study.status_verified is not None:
         date, kind = study.status_verified, "checked"
     else:
@@ -327,10 +340,7 @@ def _phase(facts: StudyFacts, w: CompareWords, sw: StudyWords) -> str:
 
 
 def _check(facts: StudyFacts, w: CompareWords) -> str:
-    if facts.check is None:
-        return w.check_not_started
-    c = facts.check
-    return w.check_counts.format(met=c.met, open=c.open, not_met=c.not_met)
+    return check_text(facts.check, w)
 
 
 def _not_met(facts: StudyFacts, w: CompareWords) -> str:

@@ -374,6 +374,8 @@ class KeptWords(_Strict):
     old_copy: WithDate
     undated_copy: WithDate
     undated_copy_no_update: Plain
+    answers_unreadable: Plain   # the self-check's kept answers for the study could not be read
+    not_known: Plain            # a value the list cannot tell (a damaged kept record)
 
 
 class StudyWords(_Strict):

@@ -21,7 +21,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -78,14 +78,60 @@ def draft_path(nct_id: str) -> Path:
     return data_dir() / DRAFT_FOLDER / f"{nct_id}.answers.json"
 
 
-def add_check_page(window: RecordWindow) -> RecordCheckPage:
-    """The page, last in the window's list of sections (the hook record_window calls)."""
-    page = RecordCheckPage(window.study, window.as_of)
-    item = QListWidgetItem(page.words.page_title)
-    item.setData(ACCESSIBLE_TEXT_ROLE, page.words.page_title)
-    window.navigator.addItem(item)
-    window.stack.addWidget(page)
-    return page
+def add_check_page(window: RecordWindow) -> CheckPageSlot:
+    """The page's title, last in the window's list of sections, and its place in the
+    window (the hook record_window calls); the page is built by ``CheckPageSlot.page``."""
+    return CheckPageSlot(window)
+
+
+class CheckPageSlot(QObject):
+    """The check page's place in the window from the start: its title in the list and an
+    empty page in the stack. The page itself (one row of inputs per item: about 100 ms
+    for a long record) is built just after the window's first paint, so the study's
+    status shows first, or at once when something asks for it (choosing it, the PDF)."""
+
+    def __init__(self, window: RecordWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        title = study_summary_words().check.page_title
+        item = QListWidgetItem(title)
+        item.setData(ACCESSIBLE_TEXT_ROLE, title)
+        window.navigator.addItem(item)
+        self.row = window.navigator.count() - 1
+        self.placeholder = QWidget(window.stack)
+        window.stack.addWidget(self.placeholder)
+        self._page: RecordCheckPage | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:   # the window is on screen: the page comes next
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._build_if_open)
+        return False
+
+    def _build_if_open(self) -> None:
+        if self.window.isVisible():   # a window closed at once builds nothing more
+            self.page()
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    def page(self) -> RecordCheckPage:
+        if self._page is None:
+            stack = self.window.stack
+            # Built inside the stack: 25 rows of labels moved into it afterwards would each
+            # be polished and laid out again.
+            page = RecordCheckPage(self.window.study, self.window.as_of, parent=stack)
+            index = stack.indexOf(self.placeholder)
+            was_current = stack.currentIndex() == index
+            stack.insertWidget(index, page)
+            stack.removeWidget(self.placeholder)
+            self.placeholder.deleteLater()
+            if was_current:
+                stack.setCurrentWidget(page)
+            self._page = page
+        return self._page
 
 
 # ---------------------------------------------------------------- the questions

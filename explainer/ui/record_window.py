@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -53,6 +53,7 @@ from explainer.ui.place_memory import choose, remember_place, remembered_place
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
     from explainer.core.study_words import StudyWords
+    from explainer.ui.record_check import RecordCheckPage
     from explainer.ui.zoom import TextZoom
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
@@ -81,16 +82,25 @@ class RecordBrowser(GlossaryBrowser):
         if glossary is not None:
             self.setAccessibleDescription(HARD_WORDS_HELP)
         self._html = ""
+        self._drawn_in: tuple[int, int] | None = None   # the link colours the page was drawn in
 
     def show_html(self, html: str) -> None:
         """Draw ``html``, then give glossary words their dotted line (links their solid one)."""
         self._html = html
+        self._drawn_in = self._link_colours()
         self.setHtml(html)
         self.underline_links()
 
+    def _link_colours(self) -> tuple[int, int]:
+        palette = self.palette()
+        return palette.color(QPalette.ColorRole.Link).rgba(), palette.color(QPalette.ColorRole.LinkVisited).rgba()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         # Link colours are fixed when a page is drawn: draw it again in a new theme's colours.
-        if event.type() == QEvent.Type.PaletteChange and self._html:
+        # Only then: each page is told of a palette change whenever it is put into the window
+        # (about 20 of them for the 1,148-site record, each drawing the page again: 240 ms).
+        if (event.type() == QEvent.Type.PaletteChange and self._html
+                and self._link_colours() != self._drawn_in):
             scroll = self.verticalScrollBar().value()
             self.show_html(self._html)
             self.verticalScrollBar().setValue(scroll)
@@ -279,22 +289,24 @@ class RecordWindow(QMainWindow):
         self.browsers: dict[str, RecordBrowser] = {}
         self.definitions: dict[str, DefinitionPanel] = {}  # each page's meaning panel
         self.place_filter: PlaceFilter | None = None
-        for page in self.pages:
-            item = QListWidgetItem(page.title)
-            item.setData(ACCESSIBLE_TEXT_ROLE, page.title)
-            self.navigator.addItem(item)
-            self.stack.addWidget(self._page_widget(page))
-        from explainer.ui.record_check import add_check_page  # the self-check: its own module, last
-
-        self.check_page = add_check_page(self)
-        self.navigator.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigator.setCurrentRow(0)
+        # The window's frame first, then the pages built into it: a page put into a frame
+        # later is told of each new parent's font, style and palette, and lays out again.
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 760])
         self.setCentralWidget(splitter)
+        for page in self.pages:
+            item = QListWidgetItem(page.title)
+            item.setData(ACCESSIBLE_TEXT_ROLE, page.title)
+            self.navigator.addItem(item)
+            self._add_page(page)
+        from explainer.ui.record_check import add_check_page  # the self-check: its own module, last
+
+        self._check = add_check_page(self)
+        self.navigator.currentRowChanged.connect(self._choose_row)
+        self.navigator.setCurrentRow(0)
         if self.place_filter is not None:
             place = choose(self.place_filter, remembered_place(settings))
             if not place.is_any:
@@ -304,13 +316,14 @@ class RecordWindow(QMainWindow):
         self.statusBar().showMessage("Private: this study is read from this computer.")
         self.resize(1100, 760)
 
-    def _page_widget(self, page: StudyPage) -> QWidget:
+    def _add_page(self, page: StudyPage) -> None:
         """The page, then the panel where a chosen word's meaning shows (the 'where' page
-        has the place filter above it)."""
+        has the place filter above it). Its text is set once the page is in the window:
+        a page with 1,148 places lays out again whenever it moves into a new parent."""
         browser = RecordBrowser(page.title, record_glossary())
-        browser.show_html(page_html(page, self.words, browser.glossary))
         self.browsers[page.id] = browser
         holder = QWidget()
+        self.stack.addWidget(holder)
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         if page.id == "where" and len(self.study.sites) >= 2:
@@ -321,7 +334,21 @@ class RecordWindow(QMainWindow):
         browser.term_chosen.connect(definition.show_term)
         layout.addWidget(definition)
         self.definitions[page.id] = definition
-        return holder
+        browser.show_html(page_html(page, self.words, browser.glossary))
+
+    @property
+    def check_page(self) -> RecordCheckPage:
+        """The "Check the entry rules" page, built now if it is not yet (record_check.CheckPageSlot)."""
+        return self._check.page()
+
+    @property
+    def check_page_built(self) -> bool:
+        return self._check.built
+
+    def _choose_row(self, row: int) -> None:
+        if row == self._check.row:
+            self._check.page()
+        self.stack.setCurrentIndex(row)
 
     def show_place(self, place: Place) -> None:
         """The 'where' page again, its list narrowed to ``place`` (counts cover every site);

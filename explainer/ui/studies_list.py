@@ -1,9 +1,10 @@
 """File > Studies you have looked at…: the kept records, opened again offline.
 
 A table of number, short title, status, record date and the self-check's state
-(not started, for now: the self-check for any study comes later); Open reads the
-kept file (no network), Remove forgets it after asking. A damaged file is listed
-as damaged, with the plain sentence that says why.
+(from the answers the study's "Check the entry rules" page keeps, in the words the
+comparison uses); Open reads the kept file (no network), Remove forgets it after
+asking. A damaged file is listed as damaged, with the plain sentence that says why;
+damaged kept answers are said in their column and never stop the list.
 """
 
 from __future__ import annotations
@@ -27,26 +28,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explainer.answers_io import AnswersError
+from explainer.content import load_questions
+from explainer.core.compare import check_state, check_text
 from explainer.core.copy_age import describe_copy
-from explainer.kept_studies import KeptStudy, kept_studies, remove_kept
+from explainer.core.study_check import check_study, own_answers
+from explainer.kept_studies import KeptStudy, kept_studies, open_kept, remove_kept
 from explainer.records_io import RecordFileError
-from explainer.study_words_io import study_words
+from explainer.study_words_io import compare_words, study_summary_words, study_words
+from explainer.ui.record_check import draft_path
+from explainer.ui.self_check import DraftStore
 from explainer.ui.study_picker import FOCUS_RING, fit_columns, fit_dialog, plain_cell
 
 if TYPE_CHECKING:
     from explainer.ui.study_records import StudyRecords
     from explainer.ui.zoom import TextZoom
 
-NOT_STARTED = "not started"
 TITLE = 1           # the column that stretches
 TITLE_SHARE = 0.3   # of the table's width, kept for the title where the words allow
 # Headings do not wrap by themselves: a long one is two lines, so its column can be narrow.
 COLUMNS = ("Study\nnumber", "Short title", "Status", "Date of\nthis copy", "Self-\ncheck")
 
 
-def self_check_state(_nct_id: str) -> str:
-    """The self-check for any study is the next issue's work: none is started yet."""
-    return NOT_STARTED
+def self_check_state(nct_id: str) -> str:
+    """The state of the study's self-check, from the answers its "Check the entry rules"
+    page keeps (record_check.draft_path), checked as that page checks them: "Not started",
+    or the counts in the comparison's words (never a verdict). Only reads: a draft that
+    cannot be read is moved aside by the page when the study opens, not here."""
+    not_started = check_text(None, compare_words())
+    try:
+        answers = DraftStore(draft_path(nct_id)).load()
+    except (AnswersError, OSError, ValueError):
+        return study_words().kept.answers_unreadable
+    if answers is None:
+        return not_started
+    try:
+        study = open_kept(nct_id)
+    except RecordFileError:  # the row says the record is damaged; its answers cannot be checked
+        return study_words().kept.not_known
+    if not (answers.answers.answered() or own_answers(study, answers)):
+        return not_started
+    try:
+        check = check_study(study, answers, study_summary_words().check, load_questions())
+    except Exception:  # noqa: BLE001 - one study's answers must never stop the list of all of them
+        return study_words().kept.answers_unreadable
+    return check_text(check_state(check), compare_words())
 
 
 class ConfirmRemove:
@@ -65,13 +91,13 @@ def row_texts(kept: KeptStudy[str], today: dt.date) -> tuple[str, str, str, str,
     record last changed, the copy's date, and the self-check's state."""
     if kept.damaged:
         # The reason is long: it shows under the table when the row is chosen.
-        return (kept.nct_id, "Damaged: it cannot be opened", "not known", "not known",
-                kept.self_check or NOT_STARTED)
+        unknown = study_words().kept.not_known
+        return (kept.nct_id, "Damaged: it cannot be opened", unknown, unknown, kept.self_check or unknown)
     age = describe_copy(kept.status, kept.last_change, kept.record_date, today, study_words())
     title = kept.title or "No title given"
     if age.warning:  # under the title, where the eye and a screen reader go first
         title = f"{title}\n{age.warning}"
-    return (kept.nct_id, title, age.status, age.copy_date, kept.self_check or NOT_STARTED)
+    return (kept.nct_id, title, age.status, age.copy_date, kept.self_check or check_text(None, compare_words()))
 
 
 class StudiesListDialog(QDialog):
