@@ -266,6 +266,9 @@ def test_the_pdf_from_the_window_shows_the_chosen_group(window, view, monkeypatc
     text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     assert "This shows the group Arm B (testinib)." in text and "Treatment cycles 1 to 8" in text
+    # The words section is the opened folder's glossary: only it knows the made-up medicine.
+    words = text[text.index("Words used in this summary"):]
+    assert "testinib A made-up tablet, here only to test this app. It does not exist." in words
 
 
 def test_a_study_with_no_schedule_says_so_and_whom_to_ask(qtbot, tmp_path) -> None:
@@ -309,6 +312,45 @@ def test_a_real_window_draws_the_made_up_study(artifacts) -> None:
     shot = artifacts / "screenshots" / "made-up-study-timeline.png"
     err = photograph_app([sys.executable, "-c", _SHOW, str(MADE_UP)], shot)
     assert "Could not parse" not in err
+    assert Path(shot).stat().st_size > 10_000
+
+
+# The folder's own reading page, with one registry quote opened, as a person sees it.
+_SHOW_PAGE = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from explainer.app import build_main_window, make_application
+app = make_application()
+window = build_main_window(Path(sys.argv[1]))
+window.show()
+window.show_section(sys.argv[2])
+window.navigator.setFocus()
+window.activateWindow()
+titles = [window.navigator.item(i).text().strip() for i in range(window.navigator.count())]
+print("SECTIONS " + " | ".join(titles), file=sys.stderr, flush=True)
+QTimer.singleShot(300, lambda: Path(sys.argv[3]).write_text("ready"))
+app.exec()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("source", "section", "name", "sections"), [
+    (MADE_UP, "medicines", "made-up-study-medicines.png",
+     "Start here (made up) | What the made-up study is | The 2 made-up medicines | What happens in each group | "
+     "When you get each medicine | Who can join | Check the entry rules yourself | Your self-check results | "
+     "Where to get help | Words and what they mean | About this app"),
+    (MADE_UP_FILE, "welcome", "made-up-trial-file-alone-welcome.png",
+     "Start here | Who can join | Check the entry rules yourself | Your self-check results | "
+     "When you get each medicine | Where to get help | Words and what they mean | About this app"),
+])
+def test_a_real_window_draws_the_made_up_studys_pages(artifacts, tmp_path, source, section, name,
+                                                       sections) -> None:
+    shot = artifacts / "screenshots" / name
+    err = photograph_app([sys.executable, "-c", _SHOW_PAGE, str(source), section, str(tmp_path / "ready")], shot,
+                         ready=tmp_path / "ready")
+    listed = next(line for line in err.splitlines() if line.startswith("SECTIONS "))
+    assert listed.removeprefix("SECTIONS ") == sections
     assert Path(shot).stat().st_size > 10_000
 
 
