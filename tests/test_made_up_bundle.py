@@ -193,3 +193,23 @@ def test_the_web_page_of_the_folder_uses_its_own_glossary(tmp_path, capsys) -> N
     code, _, _ = _run(capsys, "html", "--trial", str(FOLDER), "-o", str(out), "--arm", "1")
     assert code == 0
     assert "A made-up medicine, here only to test this app. It does not exist." in out.read_text(encoding="utf-8")
+
+
+def _pages_to_read() -> dict[str, str]:
+    from tests.readability import plain_words
+
+    lone, folder = load_study_bundle(LONE_FILE), load_study_bundle(FOLDER)
+    texts = {f"resources/pages/{name}.md": plain_words(study_page(lone, name)) for name in lone.page_names}
+    texts |= {f"made_up_study/pages/{name}.md": plain_words(study_page(folder, name)) for name in OWN_PAGES}
+    return texts
+
+
+PAGES_TO_READ = _pages_to_read()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES_TO_READ))
+def test_the_apps_own_pages_and_the_folders_read_at_grade_8_or_lower(name) -> None:
+    """The app's own pages (every study without its folder shows them) and the made-up folder's."""
+    from tests.readability import MAX_GRADE, grade
+
+    assert PAGES_TO_READ[name].strip() and grade(PAGES_TO_READ[name]) <= MAX_GRADE, name
