@@ -33,10 +33,11 @@ class Session(QObject):
     report_changed = Signal(object)  # the new Review, right after answers_changed
 
     def __init__(self, trial: Trial, parent: QObject | None = None,
-                 today: Callable[[], dt.date] = dt.date.today, *, glossary: Glossary) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, *, glossary: Glossary | None = None) -> None:
         super().__init__(parent)
         self.trial = trial
-        # The opened study's hard words (its bundle's glossary): every view and the PDF take them from here.
+        # The opened study's hard words (its bundle's glossary; the window passes it): the
+        # self-check, the results page and the PDF take them from here. None marks no words.
         self.glossary = glossary
         self._today = today  # dates the empty self-check shown before any answer
         self._questions: Questionnaire | None = None
