@@ -213,3 +213,19 @@ def test_the_apps_own_pages_and_the_folders_read_at_grade_8_or_lower(name) -> No
     from tests.readability import MAX_GRADE, grade
 
     assert PAGES_TO_READ[name].strip() and grade(PAGES_TO_READ[name]) <= MAX_GRADE, name
+
+
+def test_nct04883242_prints_the_same_pdf_from_its_folder_and_its_file_alone(tmp_path, capsys) -> None:
+    """Its own trial file alone borrows its folder whole: the same bytes as the built-in study."""
+    alone = tmp_path / "copy.json"
+    alone.write_bytes(builtin_trial_path().read_bytes())
+    answers = FIXTURES / "full.answers.json"
+    made = {}
+    for name, trial in (("built-in", ()), ("folder", ("--trial", str(builtin_trial_path().parent))),
+                        ("file alone", ("--trial", str(alone)))):
+        out = tmp_path / f"{name}.pdf"
+        assert _run(capsys, "pdf", str(answers), *trial, "-o", str(out), "--start-date", "2027-01-04",
+                    "--paper", "letter")[0] == 0
+        made[name] = out.read_bytes()
+    assert made["built-in"] == made["folder"] == made["file alone"]
+    assert "Words used in this summary" in _pdf_text(tmp_path / "built-in.pdf")
