@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explainer import __version__, crash
-from explainer.content import ContentError, load_study_bundle, resources_root
+from explainer.content import ContentError, load_study_bundle, pages_folder_for, resources_root
 from explainer.files import PRIVATE_FILE, private_folder
 from explainer.paths import data_dir, log_dir, settings_file
 from explainer.single_window import SingleWindow
@@ -195,11 +195,12 @@ def bring_to_front(window: MainWindow, answers_path: Path | None) -> None:
 
 def build_frame(trial_path: Path | None = None) -> MainWindow:
     """The window with its welcome page: no study data, so no pydantic yet. With a
-    study folder for ``trial_path``, its list of pages and its welcome page."""
+    study folder for ``trial_path``, its list of pages and its welcome page; with a
+    trial file, those pages_folder_for gives it (the app's own, for another study's)."""
     settings = open_settings()
     zoom = TextZoom(settings)
     zoom.apply()
-    window = MainWindow(settings, zoom, trial_path if trial_path is not None and trial_path.is_dir() else None)
+    window = MainWindow(settings, zoom, pages_folder_for(trial_path))
     install_study_records(window, zoom)  # File menu: any study's record; .json files dropped on the window
     return window
 

@@ -241,24 +241,66 @@ def load_study_bundle(source: Source | None = None) -> StudyBundle:
     """A curated study, whole: its folder (the built-in study's by default) read into one
     validated StudyBundle, every file through the capped, regular-file-only reader.
 
-    Given a single trial file instead of a folder (``--trial FILE``), the bundle is that
-    trial with the built-in study's pages, glossary and registry sentences, as before
-    studies had folders (a page naming a fact the trial lacks is then not shown)."""
+    Given a single trial file instead of a folder (``--trial FILE``), the pages come from
+    ``pages_folder_for``: the built-in study's own trial file keeps its folder's pages,
+    glossary and registry sentences; any other study's gets only the app's own pages
+    (never another study's), the general glossary and no registry sentences."""
+    folder = builtin_study_folder() if source is None else source
+    if isinstance(folder, Path) and not folder.is_dir():  # a trial file (or nothing: load_trial says so)
+        return study_of_trial(load_trial(folder))
+    return _bundle(folder, load_trial(folder / TRIAL_FILE))
+
+
+def study_of_trial(trial: Trial) -> StudyBundle:
+    """A trial without its study's folder (a lone trial file): the built-in study's own
+    trial keeps that folder's pages, glossary and sentences; any other gets the app's own
+    pages (resources/sections.json), the general glossary and no registry sentences."""
     from explainer.core.bundle import StudyBundle
 
-    folder = builtin_study_folder() if source is None else source
-    trial_source = folder / TRIAL_FILE
-    if isinstance(folder, Path) and not folder.is_dir():  # a trial file (or nothing: load_trial says so)
-        trial_source, folder = folder, builtin_study_folder()
-    return StudyBundle(folder=str(folder), trial=load_trial(trial_source), sections=load_sections(folder),
+    if trial.nct_id == BUILTIN_STUDY:
+        return _bundle(builtin_study_folder(), trial)
+    app = resources_root()
+    return StudyBundle(folder=str(app), trial=trial, sections=load_sections(app), pages=load_study_pages(app),
+                       glossary=lone_trial_glossary(trial.nct_id), sentences=None)
+
+
+def lone_trial_glossary(nct_id: str) -> "Glossary":
+    """The glossary of a trial without its study's folder (study_of_trial; the PDF of a
+    trial given alone): the built-in study's own for its trial, else the general one."""
+    return load_glossary() if nct_id == BUILTIN_STUDY else load_general_glossary()
+
+
+def _bundle(folder: Source, trial: Trial) -> StudyBundle:
+    from explainer.core.bundle import StudyBundle
+
+    return StudyBundle(folder=str(folder), trial=trial, sections=load_sections(folder),
                        pages=load_study_pages(folder), glossary=load_glossary(folder / GLOSSARY_FILE),
                        sentences=load_registry_sentences(folder / SENTENCES_FILE))
+
+
+def pages_folder_for(trial_path: Path | None) -> Source | None:
+    """Where the window finds its list of pages and its welcome page before the study is
+    open (read with the json module alone, before pydantic loads): a study folder's own;
+    for a trial file, the built-in study's folder only if it is that study's file (by its
+    number), else the app's own pages (resources/sections.json, resources/pages/). None:
+    the built-in study. A file that cannot be read gets the app's own pages; opening it
+    then says what is wrong."""
+    import json
+
+    if trial_path is None or trial_path.is_dir():
+        return trial_path
+    try:
+        number = json.loads(read_text(trial_path)).get("nct_id")
+    except (ContentError, ValueError, RecursionError, AttributeError):
+        number = None
+    return builtin_study_folder() if number == BUILTIN_STUDY else resources_root()
 
 
 def load_sections(folder: Source | None = None) -> tuple[tuple[str, str], ...]:
     """A study's reading pages in the order of the list on the left, as (page, label);
     a sub-page's label is indented. From its folder's sections.json (the built-in
-    study's by default), read with the json module alone: the list is drawn before
+    study's by default; resources/sections.json lists the app's own pages, what a trial
+    file without its study's folder gets), read with the json module alone: the list is drawn before
     the first paint, before pydantic loads. Each page is the folder's pages/PAGE.md or
     else the app's own resources/pages/PAGE.md (``validate`` checks that one exists)."""
     if folder is None:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from explainer.content import ContentError, load_glossary, load_questions, load_summary_text
+from explainer.content import ContentError, lone_trial_glossary, load_questions, load_summary_text
 from explainer.core.answers import AnswersFile, new_answers_file
 from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
@@ -23,11 +23,11 @@ from explainer.timeline_text import timeline_text_for
 
 def make_summary(trial: Trial, answers: AnswersFile | None, printed_on: dt.date, *,
                  start: dt.date | None = None, delays: Mapping[int, int] | None = None,
-                 options: SummaryOptions | None = None, arm: int = 0) -> Summary:
+                 options: SummaryOptions | None = None, arm: int = 0, glossary: Glossary | None = None) -> Summary:
     """The summary of an answers file (or none). ``arm`` (from 0) picks the group where
-    groups get different treatment."""
+    groups get different treatment; ``glossary``: see summary_of."""
     return summary_of(review_answers(trial, answers, printed_on), printed_on, start=start, delays=delays,
-                      options=options, arm=arm)
+                      options=options, arm=arm, glossary=glossary)
 
 
 def review_answers(trial: Trial, answers: AnswersFile | None, as_of: dt.date) -> Review:
@@ -38,13 +38,14 @@ def review_answers(trial: Trial, answers: AnswersFile | None, as_of: dt.date) ->
 
 def summary_of(reviewed: Review, printed_on: dt.date, *, start: dt.date | None = None,
                delays: Mapping[int, int] | None = None, options: SummaryOptions | None = None,
-               arm: int = 0) -> Summary:
-    """The summary with this review's rows: nothing is evaluated again here."""
+               arm: int = 0, glossary: Glossary | None = None) -> Summary:
+    """The summary with this review's rows: nothing is evaluated again here. ``glossary``:
+    the opened study's (its bundle's); without it, what its trial file alone gets."""
     trial = reviewed.trial
     timeline = build_timeline(trial, start, delays, arm) if trial.regimens else None
     options = options or SummaryOptions()
     if options.glossary is None:
-        options = replace(options, glossary=glossary_hook())
+        options = replace(options, glossary=glossary_hook(glossary or _lone_trial_glossary(trial.nct_id)))
     if options.clinic_words is None:
         options = replace(options, clinic_words=timeline_text_for(trial).clinic_days)
     try:
@@ -68,10 +69,9 @@ def check_summary_words(trial: Trial) -> None:
         raise ContentError(f"{TEXT_FILE}: unknown placeholder {{{{ {err.args[0]} }}}}") from None
 
 
-def glossary_hook() -> GlossaryHook | None:
-    """The PDF's "Words used in this summary" section: the glossary's words that the
-    summary's own text uses, with their plain meanings (explainer/core/glossary.py)."""
-    glossary = _builtin_glossary()
+def glossary_hook(glossary: Glossary) -> GlossaryHook | None:
+    """The PDF's "Words used in this summary" section: the study glossary's words that
+    the summary's own text uses, with their plain meanings (explainer/core/glossary.py)."""
     return lambda text: words_used(text, glossary)
 
 
@@ -85,9 +85,9 @@ def builtin_questions() -> Questionnaire:
     return load_questions()
 
 
-@lru_cache(maxsize=1)
-def _builtin_glossary() -> Glossary:
-    return load_glossary()  # its search pattern is built on first use, then kept with it
+@lru_cache(maxsize=2)
+def _lone_trial_glossary(nct_id: str) -> Glossary:
+    return lone_trial_glossary(nct_id)  # its search pattern is built on first use, then kept with it
 
 
 @lru_cache(maxsize=1)

@@ -31,14 +31,15 @@ def _schedule_words(trial: Trial) -> str:
 def validate_all(source: Path | None) -> list[str]:
     """Lines to print on success; a broken file raises ContentError naming file and field.
 
-    ``source``: a study folder, a single trial file (checked with the built-in study's
-    pages), or None for the built-in study."""
+    ``source``: a study folder, a single trial file (checked with the pages
+    load_study_bundle gives it: the app's own, unless it is the built-in study's file),
+    or None for the built-in study."""
     study = load_study_bundle(source)
     trial = study.trial
     folder = source is None or source.is_dir()
     trial_source = (builtin_study_folder() if source is None else source) / TRIAL_FILE if folder else source
     lines = [f"ok  {trial_source}: {trial.nct_id}, {len(trial.criteria)} criteria, {_schedule_words(trial)}"]
-    sentences = study.sentences
+    sentences = study.sentences.sentences if study.sentences is not None else {}
     # A study's own folder is checked across its files; so is a trial file of the built-in study.
     own_pages = folder or load_trial().nct_id == trial.nct_id
     if own_pages:
@@ -51,7 +52,7 @@ def validate_all(source: Path | None) -> list[str]:
                 raise
             lines.append(f"--  page {name}: written for the built-in study, not this one ({err})")
             continue
-        unknown = sorted({i for ids in marker_ids(page) for i in ids} - set(sentences.sentences))
+        unknown = sorted({i for ids in marker_ids(page) for i in ids} - set(sentences))
         if unknown:
             where = study.page_source(name) if name in study.pages else f"pages/{name}.md"
             raise ContentError(f"{where}: unknown registry sentence {unknown[0]!r} "
@@ -64,5 +65,5 @@ def validate_all(source: Path | None) -> list[str]:
     load_timeline_text()
     timeline_text_for(trial)  # the study's own words, laid over the generic ones
     lines.append("ok  timeline words")
-    lines.append(f"ok  glossary: {len(study.glossary.terms)} terms; registry sentences: {len(sentences.sentences)}")
+    lines.append(f"ok  glossary: {len(study.glossary.terms)} terms; registry sentences: {len(sentences)}")
     return lines

@@ -116,7 +116,7 @@ def page_problems(study: StudyBundle, found: set[str], app_pages: Source) -> lis
                for name in study.page_names if name not in found]
     unused = [f"{study.page_source(name)}: not a page the app shows (it is not in {study.folder}/{SECTIONS_FILE})"
               for name in study.pages if name not in study.page_names]
-    record = study.sentences.record
+    record = study.sentences.record if study.sentences is not None else study.trial.nct_id
     other = [] if record == study.trial.nct_id else [
         f"{study.folder}/{SENTENCES_FILE}: copied from the record of {record}, but the trial is {study.trial.nct_id}"]
     return [*missing, *unused, *other]
@@ -129,7 +129,7 @@ def placeholder_problems(trial: Trial, pages: Iterable[tuple[Source | str, str]]
 
 
 def marker_problems(study: StudyBundle, pages: Iterable[tuple[Source | str, str]]) -> list[str]:
-    known = study.sentences.sentences
+    known = study.sentences.sentences if study.sentences is not None else {}
     sentences_source = f"{study.folder}/{SENTENCES_FILE}"
     return [f"{source} line {_line(text, match.start())}: [registry: {sentence}] is not in {sentences_source}"
             for source, text in pages for match in MARKER.finditer(text)

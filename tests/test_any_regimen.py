@@ -187,7 +187,9 @@ def test_validate_passes_and_says_the_groups_differ(capsys) -> None:
     code, out, _ = _run(capsys, "validate", str(MADE_UP))
     assert code == 0
     assert out.splitlines()[0].endswith("NCT99999901, 9 criteria, treatment phases per group: 1, 1")
-    assert "--  page what-happens: written for the built-in study, not this one" in out
+    # A trial file alone, of another study: only the app's own pages, never the built-in study's.
+    pages = [line for line in out.splitlines() if line.startswith(("ok  page", "--  page"))]
+    assert pages == [f"ok  page {name}" for name in ("welcome", "who-can-join", "help", "glossary", "about")]
     assert "ok  timeline words" in out
 
 

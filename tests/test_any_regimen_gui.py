@@ -1,7 +1,8 @@
 """Every screen for a study shaped nothing like NCT04883242, through the real widgets
 (pytest-qt, offscreen), plus one real window under Xvfb photographed for a person to
-look at. The study is MADE UP (tests/fixtures/made_up_two_arm_study.json): two groups,
-one part of 21-day cycles, a shot under the skin, a tablet, no follow-up."""
+look at. The study is MADE UP (its folder, tests/fixtures/made_up_study/, with its own
+pages and glossary; its trial file alone is tests/fixtures/made_up_two_arm_study.json):
+two groups, one part of 21-day cycles, a shot under the skin, a tablet, no follow-up."""
 
 from __future__ import annotations
 
@@ -27,10 +28,11 @@ from explainer.ui import personal_dates
 from explainer.ui.main_window import PAGE_NOT_FOR_THIS_STUDY, MarkdownPageView
 from explainer.ui.shapes import MEDICINE_COLOURS
 from tests.conftest import FIXTURES
-from tests.windows import shown_window
+from tests.windows import shown_window, tab_to_link
 from tests.xvfb import photograph_app
 
-MADE_UP = FIXTURES / "made_up_two_arm_study.json"
+MADE_UP = FIXTURES / "made_up_study"  # the study's folder: its trial, pages, glossary and registry sentences
+MADE_UP_FILE = FIXTURES / "made_up_two_arm_study.json"  # its trial file alone
 START = dt.date(2027, 1, 4)
 
 
@@ -56,13 +58,99 @@ def _press(qtbot, widget, *keys) -> None:
         qtbot.keyClick(widget, key)
 
 
-def test_every_section_opens(window) -> None:
-    for section in window.section_ids():
-        window.show_section(section)
-        assert window.stack.currentWidget() is not None
-    window.show_section("what-happens")  # written for the built-in study's two parts
+READING_PAGES = ["welcome", "study", "medicines", "what-happens", "who-can-join", "help", "glossary", "about"]
+APP_PAGES_ONLY = ["welcome", "who-can-join", "help", "glossary", "about"]  # resources/sections.json
+BUILT_IN_WORDS = ("myeloma", "isatuximab", "carfilzomib", "pomalidomide", "dexamethasone", "NCT04883242")
+
+
+def _reading_pages(window) -> list[str]:
+    return [s for s in window.section_ids() if s not in ("self-check", "self-check-results", "timeline")]
+
+
+def _page_texts(window, qtbot) -> dict[str, str]:
+    """Each reading page's words as shown, reached with the arrow keys in the list on the left."""
+    nav = window.navigator
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Home)
+    texts = {}
+    for _ in window.section_ids():
+        page_id = window.section_ids()[nav.currentRow()]
+        page = window.stack.currentWidget()
+        if isinstance(page, MarkdownPageView):
+            texts[page_id] = page.browser.toPlainText()
+        qtbot.keyClick(nav, Qt.Key.Key_Down)
+    return texts
+
+
+def test_the_folder_lists_its_own_pages(window, qtbot) -> None:
+    assert _reading_pages(window) == READING_PAGES
+    assert window.section_ids()[window.section_ids().index("what-happens") + 1] == "timeline"
+    assert [window.navigator.item(i).text() for i in range(3)] == [
+        "Start here (made up)", "What the made-up study is", "The 2 made-up medicines"]
+    texts = _page_texts(window, qtbot)
+    assert set(texts) == set(READING_PAGES) - {"who-can-join"}  # the rules page is its own view
+    for page_id in ("welcome", "study", "medicines", "what-happens"):  # the folder's own pages
+        assert "Made up for testing." in texts[page_id], page_id
+    assert "Study number: NCT99999901" in texts["study"]
+    assert "Example Test Cancer Center (made up), Springfield, Oregon, United States" in texts["study"]
+    assert "Each cycle is 21 days long in both groups." in texts["what-happens"]
+    assert "Give them the study number, NCT99999901." in texts["help"]  # the app's own help page
+    assert PAGE_NOT_FOR_THIS_STUDY not in texts.values()
+    for page_id, text in texts.items():
+        assert not [w for w in BUILT_IN_WORDS if w.lower() in text.lower()], page_id
+
+
+def test_a_registry_link_shows_the_made_up_records_words(window, qtbot) -> None:
+    window.show_section("medicines")
     page = window.stack.currentWidget()
-    assert isinstance(page, MarkdownPageView) and page.markdown == PAGE_NOT_FOR_THIS_STUDY
+    assert tab_to_link(qtbot, page.browser, "registry:", 10)
+    qtbot.keyClick(page.browser, Qt.Key.Key_Return)
+    assert "ARM A: Participants receive exampizumab subcutaneously (SC) on days 1, 8, and 15" in \
+        page.browser.toPlainText()
+
+
+def test_a_lone_trial_file_of_another_study_gets_only_the_apps_own_pages(qtbot) -> None:
+    from explainer.app import build_main_window
+    from explainer.content import load_general_glossary
+
+    window = shown_window(qtbot, lambda: build_main_window(MADE_UP_FILE))
+    assert _reading_pages(window) == APP_PAGES_ONLY
+    texts = _page_texts(window, qtbot)
+    assert window.windowTitle() == "Trial Explainer: study NCT99999901"
+    assert "This app explains one medical study in plain words." in texts["welcome"]
+    assert "Made up for testing." not in texts["welcome"]  # not the folder's page either
+    for page_id, text in texts.items():
+        assert not [w for w in BUILT_IN_WORDS if w.lower() in text.lower()], page_id
+    assert window.study.glossary == load_general_glossary() and window.session.glossary is window.study.glossary
+    assert "Karnofsky performance status" in texts["glossary"]
+
+
+def test_the_built_in_trial_file_alone_keeps_its_own_pages(qtbot, tmp_path) -> None:
+    from explainer.app import build_main_window
+    from explainer.content import PAGE_NAMES, builtin_trial_path
+
+    alone = tmp_path / "my-copy.json"  # outside its folder, as --trial FILE gives it
+    alone.write_bytes(builtin_trial_path().read_bytes())
+    window = shown_window(qtbot, lambda: build_main_window(alone))
+    assert _reading_pages(window) == list(PAGE_NAMES)
+    window.show_section("medicine-isatuximab")
+    assert "Isatuximab" in window.stack.currentWidget().browser.toPlainText()
+
+
+def test_the_folders_glossary_reaches_every_view(window, qtbot) -> None:
+    """Karnofsky is in the made-up folder's glossary, not in NCT04883242's: it is a link
+    in the question, on the results page and in the glossary page only if they use the
+    opened study's own glossary."""
+    glossary = window.study.glossary
+    check = window.self_check
+    assert window.session.glossary is glossary
+    assert check.questionnaire.glossary is glossary and check.results.glossary is glossary
+    assert "glossary:karnofsky" in check.questionnaire.rows["karnofsky"].text.text()
+    assert "glossary:karnofsky" in check.results.browser.toHtml()
+    window.show_section("glossary")
+    words = window.stack.currentWidget().browser.toPlainText()
+    assert "A made-up medicine, here only to test this app. It does not exist." in words
+    assert "myeloma" not in words.lower()
 
 
 def test_the_timeline_starts_with_group_a(view) -> None:
@@ -155,7 +243,7 @@ def test_the_calendar_saves_the_chosen_group(view, tmp_path, monkeypatch) -> Non
     view.arm_choice.setCurrentIndex(1)
     view.personal.set_start(START)
     view.personal.save_button.click()
-    trial = load_trial(MADE_UP)
+    trial = load_trial(MADE_UP / "trial.json")
     assert out.read_bytes() == timeline_to_ics(build_timeline(trial, START, arm=1), trial)
     assert len(list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))) == 8 * 14
     assert "Saved 112 treatment days" in view.personal.save_status.text()
@@ -178,12 +266,15 @@ def test_the_pdf_from_the_window_shows_the_chosen_group(window, view, monkeypatc
     text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     assert "This shows the group Arm B (testinib)." in text and "Treatment cycles 1 to 8" in text
+    # The words section is the opened folder's glossary: only it knows the made-up medicine.
+    words = text[text.index("Words used in this summary"):]
+    assert "testinib A made-up tablet, here only to test this app. It does not exist." in words
 
 
 def test_a_study_with_no_schedule_says_so_and_whom_to_ask(qtbot, tmp_path) -> None:
     from explainer.app import build_main_window
 
-    data = json.loads(MADE_UP.read_text(encoding="utf-8"))
+    data = json.loads(MADE_UP_FILE.read_text(encoding="utf-8"))
     data = copy.deepcopy(data)
     for arm in data["arms"]:
         arm.pop("regimen")
@@ -221,6 +312,45 @@ def test_a_real_window_draws_the_made_up_study(artifacts) -> None:
     shot = artifacts / "screenshots" / "made-up-study-timeline.png"
     err = photograph_app([sys.executable, "-c", _SHOW, str(MADE_UP)], shot)
     assert "Could not parse" not in err
+    assert Path(shot).stat().st_size > 10_000
+
+
+# The folder's own reading page, with one registry quote opened, as a person sees it.
+_SHOW_PAGE = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from explainer.app import build_main_window, make_application
+app = make_application()
+window = build_main_window(Path(sys.argv[1]))
+window.show()
+window.show_section(sys.argv[2])
+window.navigator.setFocus()
+window.activateWindow()
+titles = [window.navigator.item(i).text().strip() for i in range(window.navigator.count())]
+print("SECTIONS " + " | ".join(titles), file=sys.stderr, flush=True)
+QTimer.singleShot(300, lambda: Path(sys.argv[3]).write_text("ready"))
+app.exec()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("source", "section", "name", "sections"), [
+    (MADE_UP, "medicines", "made-up-study-medicines.png",
+     "Start here (made up) | What the made-up study is | The 2 made-up medicines | What happens in each group | "
+     "When you get each medicine | Who can join | Check the entry rules yourself | Your self-check results | "
+     "Where to get help | Words and what they mean | About this app"),
+    (MADE_UP_FILE, "welcome", "made-up-trial-file-alone-welcome.png",
+     "Start here | Who can join | Check the entry rules yourself | Your self-check results | "
+     "When you get each medicine | Where to get help | Words and what they mean | About this app"),
+])
+def test_a_real_window_draws_the_made_up_studys_pages(artifacts, tmp_path, source, section, name,
+                                                       sections) -> None:
+    shot = artifacts / "screenshots" / name
+    err = photograph_app([sys.executable, "-c", _SHOW_PAGE, str(source), section, str(tmp_path / "ready")], shot,
+                         ready=tmp_path / "ready")
+    listed = next(line for line in err.splitlines() if line.startswith("SECTIONS "))
+    assert listed.removeprefix("SECTIONS ") == sections
     assert Path(shot).stat().st_size > 10_000
 
 

@@ -254,7 +254,7 @@ def test_the_glossary_hook_prints_a_words_section(tmp_path, trial, monkeypatch) 
     from explainer.pdf import render_summary_pdf
 
     monkeypatch.setattr(source, "glossary_hook",
-                        lambda: lambda words: [("Refractory", "Myeloma that stopped responding to treatment.")])
+                        lambda _glossary: lambda words: [("Refractory", "Myeloma that stopped responding to treatment.")])
     out = tmp_path / "words.pdf"
     out.write_bytes(render_summary_pdf(source.make_summary(trial, None, dt.date(2026, 11, 24))))
     text = pdf_text(out)

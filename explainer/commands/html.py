@@ -24,11 +24,12 @@ EXAMPLE_NAME = "summary.html"
 
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
-    from explainer.commands.record import open_trial, run_html
+    from explainer.commands.record import open_study, run_html
 
-    trial = open_trial(args.trial, args.study)
-    if isinstance(trial, RegistryStudy):
-        return run_html(args, trial, today)
+    study = open_study(args.trial, args.study)
+    if isinstance(study, RegistryStudy):
+        return run_html(args, study, today)
+    trial = study.trial
     answers, start = answers_and_start(args, trial)
     if args.delay and start is None:
         raise UsageError("--delay needs --start-date: a delay moves your dates")
@@ -36,7 +37,8 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     delays = parse_delays(args.delay, trial, arm)
     check_output(args.output, args.answers, args.trial, example=EXAMPLE_NAME)  # never over a file it reads
     printed = today or dt.date.today()
-    summary = summary_of(review_answers(trial, answers, printed), printed, start=start, delays=delays, arm=arm)
+    summary = summary_of(review_answers(trial, answers, printed), printed, start=start, delays=delays, arm=arm,
+                         glossary=study.glossary)
     write_web_page(args.output, render_summary_html(summary))
     return 0
 

@@ -25,17 +25,18 @@ from explainer.summary_source import review_answers, summary_of
 
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
-    from explainer.commands.record import open_trial, run_pdf
+    from explainer.commands.record import open_study, run_pdf
 
-    trial = open_trial(args.trial, args.study)
-    if isinstance(trial, RegistryStudy):
-        return run_pdf(args, trial, today)
+    study = open_study(args.trial, args.study)
+    if isinstance(study, RegistryStudy):
+        return run_pdf(args, study, today)
+    trial = study.trial
     answers, start = answers_and_start(args, trial)
     output = Path(args.output)
     check_output_folder(args.output, args.answers, args.trial)
     printed = today or dt.date.today()
     summary = summary_of(review_answers(trial, answers, printed), printed, start=start,
-                         arm=pick_arm(args.arm, trial, required=False))
+                         arm=pick_arm(args.arm, trial, required=False), glossary=study.glossary)
     from explainer.pdf import render_summary_pdf  # reportlab loads only now
 
     paper: Paper = args.paper or paper_for_environment(dict(os.environ))

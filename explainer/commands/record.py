@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from explainer.answers_io import load_answers
 from explainer.content import load_questions, load_study_bundle
 from explainer.core.answers import AnswersFile
+from explainer.core.bundle import StudyBundle
 from explainer.core.model import Trial
 from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_check import StudyCheck, check_study, ignored_answers, rule_words
@@ -40,15 +41,21 @@ APP_TRIAL_FORMAT = "trial-explainer-trial"
 def open_trial(path: Path | None, study_number: str | None = None) -> Trial | RegistryStudy:
     """The built-in study's trial, the app's trial file or study folder at ``path``, or
     the chosen study of a record."""
+    study = open_study(path, study_number)
+    return study.trial if isinstance(study, StudyBundle) else study
+
+
+def open_study(path: Path | None, study_number: str | None = None) -> StudyBundle | RegistryStudy:
+    """open_trial, with the curated study's bundle whole (its glossary for the PDF)."""
     if path is None or path.is_dir():
         if study_number is not None:
             raise UsageError("--study needs --trial with a ClinicalTrials.gov record file")
-        return load_study_bundle(path).trial
+        return load_study_bundle(path)
     data = read_record_bytes(path)  # a regular file under the size limit, or one plain sentence
     if _is_app_trial(data):
         if study_number is not None:
             raise UsageError(f"{path}: --study works only with a ClinicalTrials.gov record, not a trial file")
-        return load_study_bundle(path).trial
+        return load_study_bundle(path)
     try:
         studies = parse_record(data).studies
         return pick(studies, study_number)

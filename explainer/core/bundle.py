@@ -27,7 +27,9 @@ class StudyBundle(BaseModel):
         min_length=1, description="(page, label) in the order of the list on the left (its sections.json).")
     pages: dict[str, str] = Field(description="Page name (its file name without .md) -> its Markdown, as written.")
     glossary: Glossary = Field(description="The study's own hard words (the general glossary adds the rest).")
-    sentences: RegistrySentences = Field(description="The registry's sentences the pages quote, word for word.")
+    sentences: RegistrySentences | None = Field(description=(
+        "The registry's sentences the pages quote, word for word; None for a trial file shown with "
+        "the app's own pages alone, which quote none."))
 
     @property
     def page_names(self) -> tuple[str, ...]:

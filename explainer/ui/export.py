@@ -318,7 +318,7 @@ class PdfExport(QObject):
 
         session = self.window.session  # its review: the results page's very rows, not evaluated again
         summary = summary_of(session.review(), self.today(), start=session.start_date, delays=session.delays,
-                             options=SummaryOptions(sections), arm=session.arm)
+                             options=SummaryOptions(sections), arm=session.arm, glossary=session.glossary)
         return render_summary_pdf(summary, paper, large_print)
 
     def suggested_name(self) -> str:

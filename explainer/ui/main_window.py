@@ -97,21 +97,21 @@ class MainWindow(QMainWindow):
     def open_trial(self, study: StudyBundle | Trial, lazy_pages: bool = False) -> None:
         """Fill in the study: title, record date and its pages (with ``lazy_pages``,
         each is built when first shown or by ``build_waiting_pages()``). A trial alone
-        gets the built-in study's pages, glossary and registry sentences."""
+        gets what a lone trial file gets (explainer.content.study_of_trial)."""
         from explainer.core.facts import long_date
         from explainer.core.model import Trial
         from explainer.ui.input_rules import install_input_rules
 
         if isinstance(study, Trial):
-            from explainer.content import load_study_bundle
+            from explainer.content import study_of_trial
 
-            study = load_study_bundle().model_copy(update={"trial": study})
+            study = study_of_trial(study)
         install_input_rules()  # the wheel and Enter, for every control from here on
         self.study = study
         self.glossary = study.glossary
         self.registry_sentences = study.sentences
         trial = self.trial = study.trial
-        self.session = Session(trial, self)
+        self.session = Session(trial, self, glossary=study.glossary)
         self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
         self.record_label.setText(f"Registry record of {long_date(trial.last_updated)}. {PRIVACY_LINE}")
         self._fit_record_label()

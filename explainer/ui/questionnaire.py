@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from pydantic import ValidationError
 
 from explainer.answers_io import future_date_words, plain_problem
-from explainer.content import load_glossary
 from explainer.core.escaping import rich_text
 from explainer.core.glossary import Glossary, mark_terms, term_for_href
 from explainer.core.answers import FUTURE_DATE, AnswersFile, new_answers_file
@@ -174,7 +173,7 @@ class QuestionnaireView(QScrollArea):
         self._today = today
         self.as_of = today()
         self.rows: dict[str, QuestionRow] = {}
-        self.glossary = load_glossary()
+        self.glossary = session.glossary  # the opened study's own hard words
         self._loading = False
         self.setWidgetResizable(True)
         # Text wraps instead: a sideways scroll bar hides the ends of questions.

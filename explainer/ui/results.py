@@ -14,7 +14,6 @@ from explainer.core.eligibility import STATUS_ICONS, CriterionResult, Eligibilit
 from explainer.core.escaping import rich_text
 from explainer.core.facts import long_date
 from explainer.core.model import Trial
-from explainer.content import load_glossary
 from explainer.core.glossary import Glossary, mark_terms
 from explainer.ui.flow import FlowLayout
 from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser, notice_html
@@ -33,7 +32,7 @@ class ResultsView(QWidget):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.glossary = load_glossary()
+        self.glossary = session.glossary  # the opened study's own hard words
         self.browser = GlossaryBrowser(self.glossary)
         self.browser.setAccessibleName("Self-check results")
         self.browser.setAccessibleDescription("Words with a dotted underline have a meaning you can show: "

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:  # the models load after the first screen is drawn (see explainer.app)
+    from explainer.core.glossary import Glossary
     from explainer.core.model import Trial
     from explainer.core.questions import Questionnaire
     from explainer.core.review import Review
@@ -32,9 +33,12 @@ class Session(QObject):
     report_changed = Signal(object)  # the new Review, right after answers_changed
 
     def __init__(self, trial: Trial, parent: QObject | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, *, glossary: Glossary | None = None) -> None:
         super().__init__(parent)
         self.trial = trial
+        # The opened study's hard words (its bundle's glossary; the window passes it): the
+        # self-check, the results page and the PDF take them from here. None marks no words.
+        self.glossary = glossary
         self._today = today  # dates the empty self-check shown before any answer
         self._questions: Questionnaire | None = None
         self._review: Review | None = None

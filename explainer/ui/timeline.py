@@ -493,5 +493,8 @@ def install_timeline_in_steps(window: MainWindow) -> Generator[None, None, Timel
     while view.build_next_part():
         yield
     yield  # joining the window styles the whole page once more: a turn of its own
-    window.add_section("timeline", view.text.section_title, view, after="what-happens")
+    # After the study's "what happens" page; a study without one (the app's own pages
+    # alone): after the self-check's results, not at the end of the list.
+    after = "what-happens" if "what-happens" in window.section_ids() else "self-check-results"
+    window.add_section("timeline", view.text.section_title, view, after=after)
     return view

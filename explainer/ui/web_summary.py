@@ -66,7 +66,8 @@ class WebSummaryExport(QObject):
         def page() -> str:
             session = self.window.session
             summary = summary_of(session.review(), self.today(), start=session.start_date,
-                                 delays=session.delays, arm=session.arm)  # the results page's rows
+                                 delays=session.delays, arm=session.arm,  # the results page's rows
+                                 glossary=session.glossary)
             return render_summary_html(summary)
 
         return save_web_page(self.window, self.suggested_name(), page, path)
