@@ -106,11 +106,13 @@ def _check_json(nct_id: str) -> Counter:
     out = io.StringIO()
     with redirect_stdout(out):
         assert main(["check", str(ANSWERS), "--trial", str(CTGOV / f"{nct_id}.json"), "--json"]) == 0
-    return Counter(row["status"] for row in json.loads(out.getvalue())["criteria"])
+    # An item that only explains a word (spec addition "explains") is counted in none.
+    return Counter(row["status"] for row in json.loads(out.getvalue())["criteria"] if not row["explains"])
 
 
 @pytest.mark.parametrize(("nct_id", "met", "open_", "not_met", "unmet_ids"), [
-    ("NCT04267848", 6, 18, 1, ["inc-21"]),   # platelets 30 x 10^9/L against at least 100,000 /mm^3
+    # platelets 30 x 10^9/L against at least 100,000 /mm^3; inc-1 explains a word, counted in none
+    ("NCT04267848", 6, 17, 1, ["inc-21"]),
     ("NCT00184067", 1, 13, 0, []),
     ("NCT05147467", 2, 12, 0, []),
     ("NCT03453554", 0, 0, 0, []),            # a record with no criteria at all
@@ -317,7 +319,7 @@ def test_a_record_s_words_are_shown_as_written_never_as_markup(tmp_path) -> None
 # apply to you?". (record, item, the patient's answer, the start of the cell)
 OWN_ANSWERS = [
     ("NCT04267848", "inc-2", "no", "Needed (inc-2): “Local testing of EGFR with no EGFR exon 19 deletion"),
-    ("NCT04267848", "inc-1", "no", "Needed (inc-1): “A female of childbearing potential is a sexually mature female who:”"),
+    ("NCT04267848", "inc-5", "no", "Needed (inc-5): “Completely resected stage IIA, IIB IIIA or IIIB"),
     ("NCT00184067", "exc-1", "yes", "Keeps people out (exc-1): “"),
 ]
 
@@ -337,3 +339,23 @@ def test_a_rule_the_patient_answered_is_named_by_the_records_words(nct_id, item_
     shown = _cells(record_facts(study, given, study_summary_words().check))["not_met"]
     assert shown.startswith(cell) and study_summary_words().check.unread not in shown
     assert all(len(line) < 200 for line in shown.split("\n"))  # the record's words, shortened
+
+
+def test_an_item_that_explains_a_word_is_never_a_rule_not_met_even_with_a_kept_no() -> None:
+    """NCT04267848 inc-1 defines "female of childbearing potential": a "no" kept in an
+    answers file (as the app once asked it) is no rule not met, and is counted in none."""
+    import datetime as dt
+
+    from explainer.core.answers import CriterionAnswer
+    from explainer.core.study_check import study_rules, words_fingerprint
+
+    study = _record("NCT04267848")
+    item = next(item for item in study_rules(study)[0] if item.id == "inc-1")
+    bank = load_questions()
+    empty = new_answers_file(study.nct_id, dt.date(2026, 12, 1), bank.answers_model.model_validate({"age_years": 60}))
+    given = new_answers_file(study.nct_id, dt.date(2026, 12, 1), bank.answers_model.model_validate({"age_years": 60}),
+                             {"inc-1": CriterionAnswer(answer="no", words=words_fingerprint(item))})
+    with_no, without = (record_facts(study, answers, study_summary_words().check) for answers in (given, empty))
+    assert _cells(with_no)["not_met"] == WORDS.not_met_none
+    assert with_no.check == without.check and with_no.check is not None
+    assert with_no.check.met + with_no.check.open + with_no.check.not_met == len(study_rules(study)[0]) - 1

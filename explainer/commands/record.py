@@ -156,8 +156,8 @@ def check_text(check: StudyCheck, study: RegistryStudy, today: dt.date | None = 
     lines += [f"{OVERALL_WORDS[check.overall]}. {DISCLAIMER}", ""]
     for row in check.rows:
         kind = w.needed if row.kind == "inclusion" else w.keeps_out
-        lines.append(f"[{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}] {kind} ({row.id}): "
-                     f"{_terminal(row.plain)}")
+        found = w.explains_label if row.explains else f"{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}"
+        lines.append(f"[{found}] {'' if row.explains else kind + ' '}({row.id}): {_terminal(row.plain)}")
         lines += ["    > " + _terminal(line) for line in row.source.split("\n")]
         if row.reads and row.plain in (w.unread, w.unread_exclusion):  # read, but left to the patient
             lines.append(f"    {w.read_label} " + _terminal("; ".join(rule_words(rule, w) for rule in row.reads)))

@@ -163,9 +163,10 @@ def _started(answers: AnswersFile | None) -> bool:
 
 def check_state(check: StudyCheck) -> CheckState:
     """The counts of one record's self-check (``check_study``), as the comparison and the
-    list of kept studies show them (``check_text``)."""
+    list of kept studies show them (``check_text``). An item that only explains a word
+    is no rule: it is counted neither met, nor open, nor not met."""
     return _state((row.id, row.kind, row.status, row.plain if row.asks == "numbers" else _quoted(row.source))
-                  for row in check.rows)
+                  for row in check.rows if not row.explains)
 
 
 def check_text(state: CheckState | None, words: CompareWords) -> str:

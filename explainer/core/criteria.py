@@ -12,6 +12,11 @@ escapes (``\\>=``). ``split_criteria(text)`` returns:
   each of the following ...", a closing "Note: other criteria may apply", a page
   footer), kept so that nothing in the record is lost, but never made a rule.
 
+An item that only says what a word of the other items means ("A female of
+childbearing potential is a sexually mature female who:" and its sub-items) keeps its
+place and id, marked ``explains`` (see ``defines_a_word``): the self-check shows it,
+never asks it.
+
 The registry's words are kept exactly, except that escapes are undone and runs of
 spaces are single. No Qt, no files, no clock here.
 """
@@ -27,6 +32,7 @@ from pydantic import BaseModel, ConfigDict
 Kind = Literal["inclusion", "exclusion"]
 MAX_TEXT = 100_000   # longer input is cut here (the registry's own limit is far lower)
 MAX_DEPTH = 8        # deeper nesting is kept flat at this depth
+MAX_DEFINITIONS = 10  # more items worded as definitions than this: none is taken for one
 
 _HEADING = re.compile(
     r"^[#*_\s]*(?:(?:key|main|major|principal|general|additional|other)\s+)?"
@@ -45,6 +51,24 @@ _FOOTER = re.compile(
     re.IGNORECASE)
 _NOTE = re.compile(r"^(?:note|nb|n\.b\.)\b\s*[:.-]", re.IGNORECASE)
 _MORE_CRITERIA = re.compile(r"\b(?:other|additional)\b.*\bcriteri(?:a|on)\b.*\bappl(?:y|ies)\b", re.IGNORECASE)
+# An item that defines a word: "<term> is defined as / means / refers to ...", "<term> is
+# a <kind of person> who:" (a list of what makes one follows), "Definition of <term>:".
+_TERM = r"[A-Za-z][A-Za-z0-9\- ]{2,80}?(?:\s*\([A-Za-z0-9\- ]{1,15}\))?"
+_DEFINES = re.compile(
+    rf"^(?P<term>{_TERM})\s+(?:(?:is|are)\s+defined\s+as\b|means\b|refers?\s+to\b"
+    r"|(?:is|are)\s+(?:an?|any|those|someone|anyone)\b[^:;]{0,80}?\b(?:who|that|whose)\s*:)"
+    rf"|^definitions?\s+(?:of|for)\s+(?P<named>{_TERM})\s*:", re.IGNORECASE)
+# Words that make a line a rule even when it is worded as a definition.
+_REQUIRES = re.compile(
+    r"\b(?:must|should|shall|will|need(?:s|ed)?|requir(?:e|es|ed|ement)|(?:in)?eligib(?:le|ility)|exclud(?:e|es|ed)"
+    r"|includ(?:e|es|ed)|allowed|permitted|may|agree(?:s|d)?|willing|(?:un)?able|can(?:not)?|has to|have to"
+    r"|provided|unless|except|only|if)\b", re.IGNORECASE)
+# The person taking part is never the word defined ("Patient is a woman who:" is a rule).
+_PARTICIPANT = re.compile(r"^(?:the\s+)?(?:patient|participant|subject|you|he|she|they)", re.IGNORECASE)
+# Said before the defined word, and not part of it: "A female of childbearing potential".
+_TERM_LEAD = re.compile(
+    r"^(?:(?:an?|any|the)\s+)?(?:(?:females?|wom[ae]n|males?|m[ae]n|persons?|people|individuals?)\s+(?:of|with|who are)\s+)?",
+    re.IGNORECASE)
 
 
 class _Frozen(BaseModel):
@@ -61,6 +85,7 @@ class CriterionItem(_Frozen):
     kind: Kind
     text: str
     sub_items: tuple[SubItem, ...] = ()
+    explains: bool = False  # it says what a word the other items use means: not a rule
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -224,7 +249,45 @@ def _criteria(sections: list[_Section], headings: bool) -> Criteria:
             prefix = "inc" if section.kind == "inclusion" else "exc"
             items.append(CriterionItem(id=f"{prefix}-{counters[section.kind]}", kind=section.kind,
                                        text=undo_escapes(node.text), sub_items=_subs(node.children)))
-    return Criteria(items=tuple(items), notes=tuple(undo_escapes(n) for n in notes), headings=headings)
+    return Criteria(items=_with_explanations(items), notes=tuple(undo_escapes(n) for n in notes), headings=headings)
+
+
+def _with_explanations(items: list[CriterionItem]) -> tuple[CriterionItem, ...]:
+    """The items, those that only say what a word means marked ``explains`` (a record
+    worded as many definitions as that is not understood: every item stays a rule)."""
+    worded = [item for item in items if _worded_as_definition(item)]
+    if len(worded) > MAX_DEFINITIONS:
+        return tuple(items)
+    explains = {item.id for item in worded if _word_used_elsewhere(item, items)}
+    return tuple(item.model_copy(update={"explains": True}) if item.id in explains else item for item in items)
+
+
+def _worded_as_definition(item: CriterionItem) -> bool:
+    """Worded as a definition, saying nothing a rule says ("must", "eligible", "only", ...),
+    and not about the person taking part. Conservative: a rule taken for a definition is
+    never checked, so when unsure the item stays a rule."""
+    found = _DEFINES.match(item.text)
+    return found is not None and not _REQUIRES.search(item.text) and not _PARTICIPANT.match(item.text)
+
+
+def _word_used_elsewhere(item: CriterionItem, items: list[CriterionItem]) -> bool:
+    """Whether the word the item defines is in another item ("... for women of
+    childbearing potential only ..."): a definition explains a word the rules use."""
+    found = _DEFINES.match(item.text)
+    assert found is not None
+    term = found["term"] or found["named"]
+    short = re.search(r"\(([^()]+)\)", term)
+    word = _TERM_LEAD.sub("", re.sub(r"\([^()]*\)", " ", term)).strip()
+    if len(word) < 3 or len(word.split()) > 8:
+        return False
+    others = " ".join(line for other in items if other.id != item.id for line in other.lines)
+    return _squeezed(word) in _squeezed(others) or (
+        short is not None and re.search(rf"\b{re.escape(short[1].strip())}\b", others) is not None)
+
+
+def _squeezed(text: str) -> str:
+    """Letters and digits only, in lower case: "child-bearing potential" is "childbearingpotential"."""
+    return re.sub(r"[^0-9a-z]+", "", text.casefold())
 
 
 def _with_paragraph_items(section: _Section, notes: list[str]) -> list[_Node]:

@@ -13,7 +13,9 @@ Such a row is asked as numbers (``asks == "numbers"``). Every other row is asked
 "Does this apply to you?" (``asks == "patient"``): the patient's own yes / no / not
 sure (``AnswersFile.criteria``, kept only for the record and the words it was given
 for) decides it; unanswered, or "not sure", it is ``unknown`` and says why. The app
-never guesses. An inclusion needs every rule it holds; an
+never guesses. An item that only says what a word of the others means (``CriterionItem.explains``,
+and no rule read from it) is shown, never asked (``asks == "explains"``): ``unknown``, and
+left out of ``overall`` and of every count. An inclusion needs every rule it holds; an
 exclusion keeps people out when any of its rules holds. ``overall`` follows
 ../shared/spec/interfaces.md §2; "recruiting" comes only from the record's status.
 No Qt, no files, no clock here.
@@ -91,19 +93,26 @@ class StudyCheckRow:
     reason: str
     reads: tuple[ReadRule, ...]
     answered: bool = False  # a question of its rules, or the item itself, is answered (the PDF shows it)
-    asks: str = "patient"   # "numbers": the read rules decide; "patient": "Does this apply to you?"
+    asks: str = "patient"   # "numbers": the read rules decide; "patient": "Does this apply to you?";
+    #                         "explains": it says what a word means, so nothing is asked
     own: str | None = None  # the patient's yes / no / unsure to the item, when asked so
 
     @property
     def read(self) -> ReadRule | None:
         return self.reads[0] if self.reads else None
 
+    @property
+    def explains(self) -> bool:
+        """Not a rule: it says what a word the rules use means (never met, never not met)."""
+        return self.asks == "explains"
+
     def to_spec_dict(self) -> dict[str, Any]:
-        """Spec §3; ``reads`` (every rule of the item) is an addition beside ``read``."""
+        """Spec §3; ``reads`` (every rule of the item) and ``explains`` (the item is no rule,
+        so ``overall`` leaves it out) are additions beside ``read``."""
         return {"id": self.id, "kind": self.kind, "status": self.status.value, "plain": self.plain,
                 "source": self.source, "reason": self.reason,
                 "read": self.read.as_spec() if self.read else None,
-                "reads": [rule.as_spec() for rule in self.reads]}
+                "reads": [rule.as_spec() for rule in self.reads], "explains": self.explains}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +124,7 @@ class StudyCheck:
 
     @property
     def overall(self) -> Overall:
-        return overall_of(row.status for row in self.rows)
+        return overall_of(row.status for row in self.rows if not row.explains)
 
     def to_spec_dict(self) -> dict[str, Any]:
         return {"trial": self.trial, "recruiting": self.recruiting, "overall": self.overall.value,
@@ -212,6 +221,9 @@ def _plain_number(key: str, rule: ReadRule) -> bool:
 
 def _row(item: CriterionItem, rules: tuple[ReadRule, ...], answers: Answers | None, own: str | None,
          w: CheckWords, bank: Questionnaire | None) -> StudyCheckRow:
+    if item.explains and not rules:  # a rule read from it makes it a rule: when unsure, ask
+        return StudyCheckRow(item.id, item.kind, Status.UNKNOWN, w.explains, item.source, w.reason_explains, rules,
+                             asks="explains")
     numbers = answers is not None and any(answers.get(answer_key(rule.question)) is not None for rule in rules)
     if asks_numbers(item, rules, bank):
         plain = "; ".join(rule_words(rule, w) for rule in rules)

@@ -103,6 +103,8 @@ def _answered_block(block: Block, rows: dict[str, StudyCheckRow], w: StudySummar
 
 
 def _answered_item(item: Item, row: StudyCheckRow | None, w: StudySummaryWords) -> Item:
+    if row is not None and row.explains:  # no rule: never met or not met, whatever a file says
+        return replace(item, lines=(*item.lines, Paragraph(row.plain, "app", w.status_label)))
     if row is None or not row.answered:
         return item
     found = f"{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}. {row.reason}"

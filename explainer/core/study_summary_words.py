@@ -59,6 +59,9 @@ class CheckWords(_Strict):
     unread: Plain
     unread_exclusion: Plain
     reason_unread: Plain
+    explains: Plain         # an item that says what a word means: shown, never asked
+    explains_label: Plain   # its tag where a rule shows what the check found
+    reason_explains: Plain
     reason_not_answered: WithName  # names the question: a row may read two (ALT or AST)
     reason_no_question: Plain
     answer_reasons: dict[Kind, dict[YesNo, Plain]]  # the patient's own answer to an item, by kind

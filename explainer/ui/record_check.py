@@ -5,7 +5,7 @@ Which way is not decided here: explainer.core.study_check (the same code as
 ``check --trial RECORD``) says for each row whether the patient's numbers decide it
 (``asks == "numbers"``: the bank question's input, with its unit, and the words the
 rule was read from) or the patient does ("Does this apply to you?": yes, no, not
-sure). Each row shows what the check found, with the reason, and that only the study
+sure), or, for an item that only explains a word the rules use, nothing is asked. Each row shows what the check found, with the reason, and that only the study
 team decides. The inputs are the curated self-check's (explainer.ui.answer_inputs),
 so the wheel and the focus behave the same (explainer.ui.input_rules).
 
@@ -255,7 +255,10 @@ class CriterionRow(QFrame):
         self.layout_.addWidget(self.result)
 
     def show_result(self, row: StudyCheckRow) -> None:
-        said = f"{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}. {row.reason} {self.w.decides}"
+        if row.explains:
+            said = f"{row.plain} {row.reason}"
+        else:
+            said = f"{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}. {row.reason} {self.w.decides}"
         self.result.setText(said)
         self.result.setAccessibleName(f"Result for {self.title}: {said}")
         self.status = row.status
@@ -345,7 +348,7 @@ class RecordCheckPage(QScrollArea):
                 text = w.inclusion_heading if item.kind == "inclusion" else w.exclusion_heading
                 self.body.addWidget(wrapped(f"<h2>{rich_text(text)}</h2>", text))
             counts[item.kind] += 1
-            name = w.needed if item.kind == "inclusion" else w.keeps_out
+            name = w.explains_label if row.explains else w.needed if item.kind == "inclusion" else w.keeps_out
             title = f"{name}, {counts[item.kind]} of {totals[item.kind]}"
             shown = CriterionRow(item, row, title, w, glossary, self.widget())
             self._add_answer(shown, item, row)
@@ -354,6 +357,8 @@ class RecordCheckPage(QScrollArea):
             self.body.addWidget(shown)
 
     def _add_answer(self, shown: CriterionRow, item: CriterionItem, row: StudyCheckRow) -> None:
+        if row.explains:  # no rule: nothing to answer
+            return
         if row.asks != "numbers":
             shown.add_choice(item_question(item, shown.title, row.plain, self.words))
             assert shown.choice is not None
@@ -440,12 +445,16 @@ class RecordCheckPage(QScrollArea):
     def _show(self, check: StudyCheck) -> None:
         for row in check.rows:
             self.rows[row.id].show_result(row)
-        counts = {status: sum(1 for row in check.rows if row.status is status) for status in Status}
+        rules = [row for row in check.rows if not row.explains]
+        counts = {status: sum(1 for row in rules if row.status is status) for status in Status}
+        explained = len(check.rows) - len(rules)
         self.summary.setText(
             f"{OVERALL_WORDS[check.overall]}. "
-            f"{len(check.rows)} rules: {STATUS_ICONS[Status.SATISFIED]} {counts[Status.SATISFIED]} seem met or "
+            f"{len(rules)} rules: {STATUS_ICONS[Status.SATISFIED]} {counts[Status.SATISFIED]} seem met or "
             f"do not apply, {STATUS_ICONS[Status.NOT_SATISFIED]} {counts[Status.NOT_SATISFIED]} seem not met or "
-            f"apply, {STATUS_ICONS[Status.UNKNOWN]} {counts[Status.UNKNOWN]} still open.")
+            f"apply, {STATUS_ICONS[Status.UNKNOWN]} {counts[Status.UNKNOWN]} still open."
+            + (f" {explained} more {'explains' if explained == 1 else 'explain'} a word the rules use."
+               if explained else ""))
 
     # --- the draft ----------------------------------------------------------------------
     def _read_draft(self) -> AnswersFile | None:
