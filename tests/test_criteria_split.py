@@ -170,3 +170,71 @@ def test_very_deep_nesting_is_kept_without_limit_errors() -> None:
     criteria = split_criteria(text)
     assert len(criteria.items) == 1
     assert len(criteria.items[0].lines) == 30
+
+
+# ---------------------------------------------------------------- items that explain a word
+
+# (case, eligibility text, the ids of the items that only explain a word). Conservative:
+# an item is taken for a definition only when it is worded as one, says nothing a rule
+# says, is not about the person taking part, and another item uses the word it defines.
+USES_WOCBP = "* Not pregnant\n  * For women of childbearing potential only, a negative pregnancy test"
+DEFINITIONS = [
+    ("a kind of person, then what makes one (NCT04267848)",
+     "Inclusion Criteria:\n* A female of childbearing potential is a sexually mature female who:\n"
+     "  * Has not undergone a hysterectomy; or\n  * Has had menses in the preceding 12 months\n" + USES_WOCBP,
+     ["inc-1"]),
+    ("is defined as", "* Measurable disease is defined as at least one lesion of 10 mm or more\n"
+     "* Patients must have measurable disease", ["inc-1"]),
+    ("means", "* Postmenopausal means no menses for 12 months in a row\n"
+     "* Women who are not postmenopausal must use birth control", ["inc-1"]),
+    ("refers to, the word spelled another way", "* Child-bearing potential refers to any woman who is not past "
+     "menopause\n" + USES_WOCBP, ["inc-1"]),
+    ("the word used by its short name", "* Women of childbearing potential (WOCBP) are any women who:\n"
+     "  * have not had a hysterectomy\n* WOCBP must use two forms of birth control", ["inc-1"]),
+    ("definition of", "* Definition of adequate birth control:\n  * two methods at once\n"
+     "* Patients must use adequate birth control", ["inc-1"]),
+    ("in the exclusions", "Inclusion Criteria:\n* Age >= 18 years\nExclusion Criteria:\n"
+     "* Significant heart disease is defined as:\n  * heart attack in the last 6 months\n"
+     "* Significant heart disease", ["exc-1"]),
+    # Rules, though some are worded like definitions.
+    ("a rule about that person", "* Women of childbearing potential must agree to use birth control\n" + USES_WOCBP,
+     []),
+    ("a definition inside a rule", "* Women of childbearing potential (defined as not postmenopausal) must have "
+     "a negative pregnancy test\n" + USES_WOCBP, []),
+    ("about the person taking part", "* Patient is a woman who:\n  * is past menopause\n"
+     "* Patient is a woman of childbearing potential", []),
+    ("a rule with a list", "* Patient has severe pulmonary, cardiac, or other systemic disease, specifically:\n"
+     "  * heart failure\n* Patient has had systemic disease treated", []),
+    ("eligible provided that", "* Patients who have completed protocol 10M-01-1 are eligible for this study "
+     "provided that:\n  * ECOG 0 or 1\n* Patients who have completed protocol 10M-01-1 give consent", []),
+    ("the word no other item uses", "* A female of childbearing potential is a sexually mature female who:\n"
+     "  * Has not undergone a hysterectomy\n* Age >= 18 years", []),
+    ("a group of rules headed by a word", "* Adequate organ function is defined as:\n  * Platelets >= 100,000/mm^3\n"
+     "* Age >= 18 years", []),
+    ("defined, and required", "* Measurable disease is defined as one lesion and is required\n"
+     "* Patients with measurable disease", []),
+    ("is, with no definition", "* Expected survival is at least 12 weeks\n* Expected survival per the doctor", []),
+    ("as defined per protocol", "* Have cardiac impairment as defined per protocol\n* No cardiac impairment", []),
+    ("a bare word and a colon", "* Childbearing potential:\n  * not postmenopausal\n" + USES_WOCBP, []),
+    ("more definitions than a record has", "\n".join(f"* Word{n} means thing {n}" for n in range(11))
+     + "\n* " + " ".join(f"Word{n}" for n in range(11)), []),
+]
+
+
+@pytest.mark.parametrize(("text", "explains"), [case[1:] for case in DEFINITIONS], ids=[c[0] for c in DEFINITIONS])
+def test_an_item_that_only_explains_a_word_is_marked_and_keeps_its_place(text: str, explains: list[str]) -> None:
+    plain = split_criteria(text)
+    assert [item.id for item in plain.items if item.explains] == explains
+    marked_off = split_criteria(text.replace(" is ", " IS_NOT ").replace(" are ", " ARE_NOT ")
+                                .replace(" means ", " MEANS_NOT ").replace(" refers ", " REFERS_NOT ")
+                                .replace("Definition of", "Definition_not of"))
+    assert [item.id for item in plain.items] == [item.id for item in marked_off.items]  # no item renumbered
+
+
+SAMPLE_DEFINITIONS = {"NCT04267848": ["inc-1"]}  # the only one in the ten samples, read by a person
+
+
+@pytest.mark.parametrize("nct_id", SAMPLE_IDS)
+def test_the_sample_records_items_that_explain_a_word(nct_id: str) -> None:
+    criteria = split_criteria(criteria_text(nct_id))
+    assert [item.id for item in criteria.items if item.explains] == SAMPLE_DEFINITIONS.get(nct_id, [])

@@ -350,3 +350,51 @@ def test_an_answer_in_another_unit_is_also_given_in_the_limits_unit(line: str, g
                                                                       said: str) -> None:
     row = check_study(record([line]), answers(**given), WORDS, BANK).rows[0]
     assert said in row.reason
+
+
+# ---------------------------------------------------------------- an item that explains a word
+
+def record_text(text: str) -> Any:
+    data = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT00000001", "briefTitle": "A test study"},
+        "statusModule": {"overallStatus": "RECRUITING"},
+        "eligibilityModule": {"eligibilityCriteria": text}}}
+    return from_registry_json(data)[0]
+
+
+DEFINED = ("Inclusion Criteria:\n* A female of childbearing potential is a sexually mature female who:\n"
+           "  * Has not undergone a hysterectomy\n* Age >= 18 years\n"
+           "* Women of childbearing potential must agree to use birth control")
+EXPLAINED_OWN = [None, "yes", "no", "unsure"]  # a kept answer (the app once asked it) changes nothing
+
+
+@pytest.mark.parametrize("own", EXPLAINED_OWN, ids=[str(o) for o in EXPLAINED_OWN])
+def test_an_item_that_explains_a_word_is_never_asked_met_or_not_met(own: str | None) -> None:
+    study = record_text(DEFINED)
+    given = answers_for(study, {"inc-1": own, "inc-3": "yes"} if own else {"inc-3": "yes"}, age_years=60)
+    check = check_study(study, given, WORDS, BANK)
+    first, age, rule = check.rows
+    assert (first.asks, first.status, first.plain, first.reason) == ("explains", Status.UNKNOWN, WORDS.explains,
+                                                                       WORDS.reason_explains)
+    assert first.explains and not first.answered and first.own is None
+    assert rule.asks == "patient" and not rule.explains  # "must agree": a rule, answered yes
+    assert (age.status, rule.status) == (Status.SATISFIED, Status.SATISFIED)
+    assert check.overall is Overall.POSSIBLE_MATCH  # the explanation is no open rule
+    spec = check.to_spec_dict()
+    assert spec["overall"] == "possible_match"
+    assert [(c["id"], c["status"], c["explains"]) for c in spec["criteria"]] == [
+        ("inc-1", "unknown", True), ("inc-2", "satisfied", False), ("inc-3", "satisfied", False)]
+
+
+def test_a_definition_the_app_read_a_rule_from_stays_a_rule() -> None:
+    """"Adequate organ function is defined as: platelets ..." where another item asks for
+    adequate organ function: the limits in it are rules, so it is checked, not shown."""
+    study = record_text("Inclusion Criteria:\n* Adequate organ function is defined as:\n"
+                        "  * Platelet count >= 100,000/mm^3\n* Patients must have adequate organ function")
+    from explainer.core.study_check import study_rules
+
+    items, rules = study_rules(study)
+    assert items[0].explains and rules["inc-1"]  # worded as a definition, and a rule was read
+    row = check_study(study, answers(platelets={"value": 80, "unit": "10^9/L"}), WORDS, BANK).rows[0]
+    # Asked "Does this apply to you?" (it says more than the limit), with the limit read shown.
+    assert (row.asks, row.status, row.plain) == ("patient", Status.UNKNOWN, WORDS.unread) and row.reads
