@@ -145,6 +145,47 @@ def test_pdf_shows_the_patients_answer_beside_a_read_rule(tmp_path: Path) -> Non
             "The record's limit: at least 1,500 /µL.") in text
 
 
+def own_answers_file(tmp_path: Path, nct_id: str, own: dict[str, str]) -> Path:
+    """The patient's yes / no / unsure to items, fingerprinted as the window saves them."""
+    from explainer.core.study_check import words_fingerprint
+
+    items = {item.id: item for item in split_criteria(read_studies(sample(nct_id))[0].criteria or "").items}
+    path = tmp_path / "own.answers.json"
+    path.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": nct_id,
+                                "as_of": "2026-11-23", "answers": {}, "criteria": {
+                                    key: {"answer": answer, "words": words_fingerprint(items[key])}
+                                    for key, answer in own.items()}}), encoding="utf-8")
+    return path
+
+
+DEFINITION = "A female of childbearing potential is a sexually mature female who:"  # NCT04267848 inc-1
+
+
+def test_an_item_that_explains_a_word_is_no_rule_in_check_and_pdf(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A "no" kept for NCT04267848 inc-1 (the app once asked it) made a man's check say
+    "Seems not met ... The study needs it" for a definition."""
+    answers = own_answers_file(tmp_path, BIG, {"inc-1": "no", "inc-2": "yes"})
+    assert main(["check", str(answers), "--trial", str(sample(BIG)), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    first, second = out["criteria"][:2]
+    assert (first["id"], first["status"], first["plain"], first["explains"], first["read"]) == (
+        "inc-1", "unknown", "This explains a word the rules use.", True, None)
+    assert (second["status"], second["explains"]) == ("satisfied", False)
+    assert out["overall"] == "incomplete" and all(row["status"] in ("satisfied", "not_satisfied", "unknown")
+                                                  for row in out["criteria"])
+    assert main(["check", str(answers), "--trial", str(sample(BIG))]) == 0
+    words = capsys.readouterr().out
+    assert "[Explains a word] (inc-1): This explains a word the rules use.\n    > " + DEFINITION in words
+    assert "[✓ Seems met] Needed (inc-2):" in words and "Seems not met" not in words
+    pdf = tmp_path / "summary.pdf"
+    assert main(["pdf", str(answers), "-o", str(pdf), "--trial", str(sample(BIG))]) == 0
+    text = " ".join(pdf_text(pdf).split())
+    shown = text[text.index(DEFINITION):text.index("Local testing of EGFR")]
+    assert shown.startswith(DEFINITION + " What the app found: This explains a word the rules use. ")
+    assert "Has not undergone a hysterectomy" in shown and "Seems" not in shown and "needs it" not in shown
+
+
 def test_the_pdf_is_the_same_bytes_each_time(tmp_path: Path) -> None:
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
     for out in (first, second):

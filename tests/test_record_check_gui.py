@@ -89,6 +89,10 @@ def test_every_criterion_is_a_row_once_in_record_order(frame, qtbot, nct_id) -> 
         assert rich_text(item.source.split("\n")[0]) in row.source.text()
         has_number_input = bool(row.inputs) or any(W.asked_above.split("{")[0] in label.text()
                                                    for label in row.findChildren(QLabel))
+        if item.explains:  # it says what a word means: nothing to answer (NCT04267848 inc-1)
+            assert row.choice is None and not has_number_input, item.id
+            assert result(page, item.id) == f"{W.explains} {W.reason_explains}"
+            continue
         assert (row.choice is not None) != has_number_input, item.id  # one way to answer, never both or none
         assert W.decides in result(page, item.id) and "?" in result(page, item.id)
     quoted = {id(label) for row in page.rows.values() for label in (row.source, *row.read_words)}
@@ -241,6 +245,43 @@ def test_the_pdf_of_the_record_lists_the_items_with_the_answers(frame, qtbot, tm
                                    check=True).stdout.split())
     assert W.answer_reasons["inclusion"]["yes"] in text
     assert W.answer_reasons[rows[-1].item.kind]["unsure"] in text
+
+
+def test_an_item_that_explains_a_word_has_no_yes_no_or_not_sure(frame, qtbot, tmp_path) -> None:
+    """NCT04267848 inc-1 defines "female of childbearing potential": the page once asked
+    "Does this apply to you?" and a man's "No" read "Seems not met ... The study needs it".
+    A "no" kept in the draft from then changes nothing."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    from explainer.core.study_check import study_rules, words_fingerprint
+    from explainer.records_io import read_studies
+
+    study = read_studies(CTGOV / f"{MANY}.json")[0]
+    items = {item.id: item for item in study_rules(study)[0]}
+    draft = draft_path(MANY)
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_text(json.dumps({"format": "trial-explainer-answers", "version": 1, "trial": MANY,
+                                 "as_of": "2026-11-23", "answers": {},
+                                 "criteria": {"inc-1": {"answer": "no", "words": words_fingerprint(items["inc-1"])}}}),
+                     encoding="utf-8")
+    page = open_check(frame, qtbot, MANY)
+    defined = page.rows["inc-1"]
+    assert defined.choice is None and not defined.inputs and not defined.findChildren(QAbstractButton)
+    assert not any(label.text() in (f"<b>{W.unread}</b>", W.choices["no"]) for label in defined.findChildren(QLabel))
+    assert W.explains_label in defined.accessibleName()
+    assert "female of childbearing potential is a sexually mature female who:" in defined.source.text()
+    assert result(page, "inc-1") == f"{W.explains} {W.reason_explains}"
+    summary = page.summary.text()
+    assert "24 rules:" in summary and "✗ 0 seem not met" in summary and "1 more explains a word" in summary
+    click(qtbot, page.rows["inc-2"].choice.buttons["no"])  # a real rule, answered: counted, inc-1 still not
+    assert result(page, "inc-1") == f"{W.explains} {W.reason_explains}"
+    assert "✗ 1 seem not met" in page.summary.text() and "24 rules:" in page.summary.text()
+    out = tmp_path / "record.pdf"
+    assert main(["pdf", str(draft), "--trial", str(CTGOV / f"{MANY}.json"), "-o", str(out)]) == 0
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "sexually mature female who: What the app found: This explains a word the rules use." in text
+    assert "not met" not in text.split("sexually mature female who:")[1].split("Local testing of EGFR")[0]
 
 
 # ---------------------------------------------------------------- keyboard, names, large text
