@@ -38,7 +38,7 @@ def test_each_page_is_drawn_once_while_the_window_opens(qtbot, monkeypatch) -> N
 
 def test_the_check_page_is_built_after_the_first_paint_with_the_kept_answers(qtbot) -> None:
     frame = shown_window(qtbot, build_frame)
-    item = study_rules(read_studies(CTGOV / f"{MANY}.json")[0])[0][0]
+    item = study_rules(read_studies(CTGOV / f"{MANY}.json")[0])[0][1]  # inc-1 only explains a word: not asked
     answers = new_answers_file(MANY, dt.date(2026, 12, 1),
                                criteria={item.id: CriterionAnswer(answer="yes", words=words_fingerprint(item))})
     private_folder(draft_path(MANY).parent)
