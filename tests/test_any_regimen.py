@@ -215,7 +215,7 @@ KARNOFSKY_AND_KIDNEYS = [
     ({"karnofsky": 80, "creatinine_clearance": {"value": 45, "unit": "mL/min"}}, "satisfied", "satisfied"),
     ({"karnofsky": 70, "creatinine_clearance": {"value": 30, "unit": "mL/min"}}, "satisfied", "satisfied"),
     ({"karnofsky": 60, "creatinine_clearance": {"value": 29.5, "unit": "mL/min"}}, "not_satisfied", "not_satisfied"),
-    ({"karnofsky": 0}, "not_satisfied", "unknown"),
+    ({"karnofsky": 10}, "not_satisfied", "unknown"),
     ({}, "unknown", "unknown"),
 ]
 
@@ -238,6 +238,7 @@ def test_check_judges_karnofsky_and_creatinine_clearance(tmp_path, capsys, answe
 @pytest.mark.parametrize(("answer", "message"), [
     ({"karnofsky": 75}, "answers.karnofsky: Input should be a multiple of 10"),
     ({"karnofsky": 110}, "answers.karnofsky: Input should be less than or equal to 100"),
+    ({"karnofsky": 0}, "answers.karnofsky: Input should be greater than or equal to 10"),  # 0 is death
     ({"karnofsky": "70"}, "answers.karnofsky: Input should be a valid integer"),
     # Creatinine clearance is another number than eGFR (writing guide §4.8): no eGFR unit.
     ({"creatinine_clearance": {"value": 45, "unit": "mL/min/1.73m2"}},

@@ -162,10 +162,10 @@ q("contraception_agreement", "pregnancy", "yes_no",
 q("creatinine_clearance", "kidney_liver", "lab", "What is your creatinine clearance?", "creatinine clearance",
   "Your doctor works it out from a blood or urine test. It may be written CrCl, in mL/min. It is not the same as eGFR: do not type your eGFR here. If you are not sure which one you have, choose \"Not sure\".",
   "Ask your doctor: what is my creatinine clearance?", units=["mL/min"])
-q("karnofsky", "daily_life", "whole_number", "What is your Karnofsky score? It goes from 0 to 100 in steps of 10.",
+q("karnofsky", "daily_life", "whole_number", "What is your Karnofsky score? It goes up to 100, in steps of 10.",
   "daily activity score (Karnofsky)",
   "Your doctor gives this score. The higher it is, the more you can do on your own. Ask your doctor for your score.",
-  "Ask your doctor: what is my Karnofsky performance status?", minimum=0, maximum=100, step=10)
+  "Ask your doctor: what is my Karnofsky performance status?", minimum=10, maximum=100, step=10)  # 0 is death: no one answering has it (as ECOG 5 is left out)
 # Where each question is shown: after the question it sits best beside.
 for group, after, key in (("kidney_liver", "egfr", "creatinine_clearance"), ("daily_life", "ecog", "karnofsky")):
     SHOWN[group].remove(key)
