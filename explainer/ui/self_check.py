@@ -165,6 +165,8 @@ class DraftStore:
     moves it to a dated name beside it; if even that fails, ``frozen`` stops the
     autosave from replacing it."""
 
+    DAMAGED_PREFIX = "damaged-draft"  # the name a file that cannot be read is moved to
+
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "draft.answers.json"
         self.frozen = False
@@ -183,11 +185,11 @@ class DraftStore:
     def set_aside(self, now: dt.datetime | None = None) -> Path:
         """Move a draft that cannot be read to a dated name beside it; OSError if that fails."""
         stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
-        backup = self.path.with_name(f"damaged-draft-{stamp}.answers.json")
+        backup = self.path.with_name(f"{self.DAMAGED_PREFIX}-{stamp}.answers.json")
         number = 1
         while os.path.lexists(backup):  # rename would replace an earlier backup
             number += 1
-            backup = self.path.with_name(f"damaged-draft-{stamp}-{number}.answers.json")
+            backup = self.path.with_name(f"{self.DAMAGED_PREFIX}-{stamp}-{number}.answers.json")
         os.rename(self.path, backup)  # a symlink or a pipe moves as itself; nothing is read or followed
         return backup
 
