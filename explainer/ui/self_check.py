@@ -239,6 +239,9 @@ class SelfCheck(QObject):
         self._add_menu_actions()
         self._draft_ok = True
         session.answers_changed.connect(self._autosave)
+        from explainer.ui.carried import SharedNumbers  # it builds on DraftStore, above
+
+        self.shared = SharedNumbers(self)  # the numbers kept once for every study
 
     def _add_menu_actions(self) -> None:
         menu = self.window.file_menu
@@ -268,7 +271,8 @@ class SelfCheck(QObject):
         if current is not None and current.answers.answered() and current.answers != answers.answers \
                 and not ReplaceAnswersDialog.ask(self.window):
             return False
-        self.questionnaire.load(answers)
+        with self.shared.quiet():  # opening a file is no change the patient typed
+            self.questionnaire.load(answers)
         return True
 
     def _plain_problem(self, err: AnswersError) -> str:
@@ -293,13 +297,16 @@ class SelfCheck(QObject):
         except (OSError, ValueError) as err:
             AnswersProblemDialog.ask(self.window, "Your answers were not saved", f"{path}: {err}")
             return False
-        self.questionnaire.load(dated)  # the window now shows what the file says, as_of included
+        with self.shared.quiet():
+            self.questionnaire.load(dated)  # the window now shows what the file says, as_of included
         return True
 
     def erase_answers(self) -> bool:
         if not EraseAnswersDialog.ask(self.window):
             return False
-        self.questionnaire.clear()
+        self.shared.erase_too()
+        with self.shared.quiet():
+            self.questionnaire.clear()
         try:
             self.draft.erase()
         except OSError as err:  # a read-only data folder: say what is still on the disk
@@ -328,7 +335,13 @@ class SelfCheck(QObject):
             return None
 
     def offer_draft(self) -> bool:
-        """At start: offer back the answers kept from last time; if declined, clear them."""
+        """At start: offer back the answers kept from last time (if declined, clear them),
+        then fill in the numbers the patient gave for other studies."""
+        restored = self._offer_draft()
+        self.shared.carry_in()
+        return restored
+
+    def _offer_draft(self) -> bool:
         saved = self.kept_answers()
         if saved is None or saved.trial != self.window.session.trial.nct_id or not saved.answers.answered():
             return False
@@ -342,7 +355,8 @@ class SelfCheck(QObject):
                     f"They are still in this file:\n{self.draft.path}\n\n"
                     "The app will offer them again when it next opens. You can delete that file yourself.")
             return False
-        self.questionnaire.load(saved)
+        with self.shared.quiet():
+            self.questionnaire.load(saved)
         return True
 
     @property
