@@ -99,11 +99,16 @@ class StudyCheckRow:
         return self.reads[0] if self.reads else None
 
     def to_spec_dict(self) -> dict[str, Any]:
-        """Spec §3; ``reads`` (every rule of the item) is an addition beside ``read``."""
+        """Spec §3; ``reads`` (every rule of the item) is an addition beside ``read``. A rule's
+        question is named as the question bank (and the answers file) names it: "age_years"."""
         return {"id": self.id, "kind": self.kind, "status": self.status.value, "plain": self.plain,
                 "source": self.source, "reason": self.reason,
-                "read": self.read.as_spec() if self.read else None,
-                "reads": [rule.as_spec() for rule in self.reads]}
+                "read": _spec_rule(self.read) if self.read else None,
+                "reads": [_spec_rule(rule) for rule in self.reads]}
+
+
+def _spec_rule(rule: ReadRule) -> dict[str, Any]:
+    return {**rule.as_spec(), "question": answer_key(rule.question)}
 
 
 @dataclass(frozen=True, slots=True)
