@@ -123,3 +123,15 @@ def test_the_mark_is_plain_words() -> None:
     words = carried_words(AnswerGiven(trial=A, on=DAY1))
     assert words == "You gave this answer for another study on November 2, 2026. Change it if it is not right now."
     assert grade(words) <= MAX_GRADE
+
+
+def test_a_damaged_shared_file_is_one_plain_sentence_and_moved_aside(tmp_path: Path) -> None:
+    from explainer.ui.carried import SharedAnswers
+
+    path = tmp_path / "my-answers.json"
+    path.write_text("{")
+    kept, said = SharedAnswers(path).read()
+    moved = list(tmp_path.glob("damaged-my-answers-*.answers.json"))
+    assert kept is None and len(moved) == 1 and said.endswith(str(moved[0]))
+    assert grade(said.rsplit(":", 1)[0] + ".") <= MAX_GRADE
+    assert SharedAnswers(path).read() == (None, "")  # nothing there now: no sentence
