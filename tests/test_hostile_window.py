@@ -19,6 +19,7 @@ from explainer.content import load_questions
 from explainer.core.answers import new_answers_file
 from explainer.paths import data_dir, settings_file
 from explainer.ui import self_check as sc
+from explainer.ui.carried import EraseSharedQuestion
 
 Answers = load_questions().answers_model  # answers keyed by the shared question bank's questions
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -216,6 +217,7 @@ def test_erase_in_a_read_only_folder_says_the_copy_is_still_there(main_window, p
     crashed = []
     monkeypatch.setattr(crash.CrashDialog, "ask", classmethod(lambda cls, *a, **k: crashed.append(a)))
     monkeypatch.setattr(sc.EraseAnswersDialog, "ask", classmethod(lambda cls, parent: True))
+    monkeypatch.setattr(EraseSharedQuestion, "ask", classmethod(lambda cls, parent: False))  # keep the shared numbers
     _read_only_draft(monkeypatch)
     with crash.installed():
         action = next(a for a in main_window.file_menu.actions() if a.text().replace("&", "").startswith("Erase"))

@@ -18,6 +18,7 @@ from explainer.core.eligibility import Overall, Status
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
 from explainer.ui import self_check as sc
+from explainer.ui.carried import EraseSharedQuestion
 
 
 @pytest.fixture
@@ -224,8 +225,11 @@ def test_erase_really_deletes(check, qtbot, monkeypatch) -> None:
     _action(check.window, "Erase my answers").trigger()
     assert draft.exists()
     monkeypatch.setattr(sc.EraseAnswersDialog, "ask", classmethod(lambda cls, parent: True))
+    shared = data_dir() / "my-answers.json"  # the numbers kept for every study (issue 17 item 4)
+    assert shared.exists()
+    monkeypatch.setattr(EraseSharedQuestion, "ask", classmethod(lambda cls, parent: True))
     _action(check.window, "Erase my answers").trigger()
-    assert not draft.exists()
+    assert not draft.exists() and not shared.exists()
     assert check.window.session.answers.answers.answered() == {}
     assert check.questionnaire.row("hemoglobin").input.field.text() == ""
     assert not check.questionnaire.row("ecog").input.buttons["1"].isChecked()

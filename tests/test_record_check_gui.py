@@ -28,6 +28,7 @@ from explainer.core.study_check import check_study
 from explainer.study_words_io import study_summary_words
 from explainer.ui import record_check
 from explainer.ui.answer_inputs import ChoiceInput, LabInput
+from explainer.ui.carried import shared_path
 from explainer.ui.record_check import RecordCheckPage, draft_path
 from tests.conftest import FIXTURES
 from tests.windows import shown_window, wheel_over
@@ -156,10 +157,12 @@ def test_numbers_typed_with_their_unit_decide_a_read_rule(frame, qtbot) -> None:
     qtbot.keyClick(anc.unit, Qt.Key.Key_Down)
     assert anc.current_unit() != "/uL"
     assert result(page, "inc-20").startswith("✓ Seems met.")
-    saved = load_answers(draft_path(MANY))
+    # Numbers are kept once for every study (issue 17 item 4), not in the study's draft.
+    saved = load_answers(shared_path())
     assert saved.answers.anc is not None and saved.answers.anc.value == 2.1
-    assert (saved.answers.anc.unit, os.name == "posix" and stat.S_IMODE(draft_path(MANY).stat().st_mode)) == \
+    assert (saved.answers.anc.unit, os.name == "posix" and stat.S_IMODE(shared_path().stat().st_mode)) == \
         (anc.current_unit(), 0o600)
+    assert not draft_path(MANY).exists()  # no item answered: the study's own draft holds nothing
 
 
 def test_a_times_ulN_rule_takes_the_report_value_and_its_normal_limit(frame, qtbot) -> None:

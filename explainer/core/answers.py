@@ -137,6 +137,17 @@ class CriterionAnswer(_Strict):
                                    "when the record changes (explainer.core.study_check.words_fingerprint).")
 
 
+MAX_GIVEN = 200  # the bank has about 40 questions; room to grow, never a huge file
+
+
+class AnswerGiven(_Strict):
+    """Where and when the patient gave one answer (the shared numbers, explainer.ui.carried):
+    the study they were looking at and the date the answer describes."""
+
+    trial: str = Field(pattern=r"^NCT\d{8}$")
+    on: Date
+
+
 class AnswersFile(_Strict):
     format: Literal["trial-explainer-answers"]
     version: Version1
@@ -145,6 +156,9 @@ class AnswersFile(_Strict):
     answers: Answers
     # Added for any study (spec §3, additive): answers to the items of the record of ``trial``.
     criteria: dict[CriterionId, CriterionAnswer] = Field(default_factory=dict, max_length=MAX_CRITERIA_ANSWERS)
+    # Added for the numbers shared by all studies (additive): for an answer, where and when it was given.
+    given: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,59}$")], AnswerGiven] = Field(
+        default_factory=dict, max_length=MAX_GIVEN)
 
     @model_validator(mode="after")
     def _no_future_dates(self) -> AnswersFile:
@@ -157,13 +171,20 @@ class AnswersFile(_Strict):
                     FUTURE_DATE,
                     "answers.{key}: {when} is after the as-of date {as_of}; a {label} cannot be in the future",
                     {"key": key, "label": label, "when": when.isoformat(), "as_of": self.as_of.isoformat()})
+        for key, given in self.given.items():
+            if self.answers.get(key) is None:
+                raise ValueError(f"given.{key}: says where an answer was given, but there is no such answer")
+            if given.on > self.as_of:
+                raise ValueError(f"given.{key}.on: {given.on.isoformat()} is after the as-of date "
+                                 f"{self.as_of.isoformat()}")
         return self
 
 
 def new_answers_file(trial: str, as_of: dt.date, answers: Answers | None = None,
-                     criteria: dict[str, CriterionAnswer] | None = None) -> AnswersFile:
+                     criteria: dict[str, CriterionAnswer] | None = None,
+                     given: dict[str, AnswerGiven] | None = None) -> AnswersFile:
     return AnswersFile(format=FORMAT, version=VERSION, trial=trial, as_of=as_of,
-                       answers=answers or Answers(), criteria=criteria or {})
+                       answers=answers or Answers(), criteria=criteria or {}, given=given or {})
 
 
 def to_json_text(answers_file: AnswersFile) -> str:
@@ -174,4 +195,6 @@ def to_json_text(answers_file: AnswersFile) -> str:
             "as_of": answers_file.as_of.isoformat(), "answers": answers_file.answers.answered()}
     if answers_file.criteria:  # only then: files without item answers stay byte for byte as before
         data["criteria"] = {key: item.model_dump() for key, item in answers_file.criteria.items()}
+    if answers_file.given:  # the same: only the shared numbers' file has it
+        data["given"] = {key: item.model_dump(mode="json") for key, item in answers_file.given.items()}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

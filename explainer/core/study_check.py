@@ -108,11 +108,16 @@ class StudyCheckRow:
 
     def to_spec_dict(self) -> dict[str, Any]:
         """Spec §3; ``reads`` (every rule of the item) and ``explains`` (the item is no rule,
-        so ``overall`` leaves it out) are additions beside ``read``."""
+        so ``overall`` leaves it out) are additions beside ``read``. A rule's question is
+        named as the question bank (and the answers file) names it: "age_years"."""
         return {"id": self.id, "kind": self.kind, "status": self.status.value, "plain": self.plain,
                 "source": self.source, "reason": self.reason,
-                "read": self.read.as_spec() if self.read else None,
-                "reads": [rule.as_spec() for rule in self.reads], "explains": self.explains}
+                "read": _spec_rule(self.read) if self.read else None,
+                "reads": [_spec_rule(rule) for rule in self.reads], "explains": self.explains}
+
+
+def _spec_rule(rule: ReadRule) -> dict[str, Any]:
+    return {**rule.as_spec(), "question": answer_key(rule.question)}
 
 
 @dataclass(frozen=True, slots=True)

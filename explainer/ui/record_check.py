@@ -10,9 +10,11 @@ team decides. The inputs are the curated self-check's (explainer.ui.answer_input
 so the wheel and the focus behave the same (explainer.ui.input_rules).
 
 Every word of the record reaches Qt's rich text only through ``rich_text``. The
-answers are kept as a draft per study (``DraftStore``: 0600, written whole or not at
-all, on every change), so a crash loses nothing; a draft that cannot be read is moved
-aside, never dropped.
+item answers are kept as a draft per study (``DraftStore``: 0600, written whole or not
+at all, on every change), so a crash loses nothing; a draft that cannot be read is moved
+aside, never dropped. The numbers (bank questions) are kept once for every study
+(explainer.ui.carried): they fill in when the page opens, marked when another study
+gave them, and a change here changes them for every study.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ from pydantic import ValidationError
 
 from explainer.answers_io import AnswersError, plain_problem
 from explainer.content import load_general_glossary, load_questions
-from explainer.core.answers import AnswersFile, CriterionAnswer, new_answers_file
+from explainer.core.answers import AnswerGiven, AnswersFile, CriterionAnswer, new_answers_file
+from explainer.core.carry import carry_in
 from explainer.core.criteria import CriterionItem
 from explainer.core.criteria_read import ReadRule
 from explainer.core.eligibility import OVERALL_WORDS, STATUS_ICONS, Status, status_words
@@ -60,6 +63,7 @@ from explainer.core.units import ULN, accepted_units
 from explainer.paths import data_dir
 from explainer.study_words_io import study_summary_words, study_words
 from explainer.ui.answer_inputs import UNSURE, AnswerInput, ChoiceInput, LabInput, WholeNumberInput
+from explainer.ui.carried import EraseSharedQuestion, SharedAnswers, carried_note, show_carried
 from explainer.ui.flow import at_least_content_width
 from explainer.ui.self_check import DraftStore
 
@@ -222,6 +226,7 @@ class CriterionRow(QFrame):
             self.read_words.append(label)
             self.layout_.addWidget(label)
         self.inputs: dict[str, AnswerInput] = {}    # bank key -> its input, where this row asks it
+        self.carried: dict[str, QLabel] = {}        # bank key -> "You gave this answer for another study"
         self.problems: dict[str, QLabel] = {}
         self.choice: ChoiceInput | None = None     # "Does this apply to you?"
         self.result = wrapped("", f"Result for {title}", rich=False)
@@ -233,13 +238,16 @@ class CriterionRow(QFrame):
         hint = wrapped(f"<i>{rich_text(question.hint)}</i>", question.hint)
         problem = wrapped("", f"Problem with: {question.label}", rich=False)
         problem.hide()
-        for widget in (text, answer, *(() if isinstance(answer, ChoiceInput) else (answer.note,)), problem, hint):
+        carried = carried_note(question.label)
+        for widget in (text, answer, carried, *(() if isinstance(answer, ChoiceInput) else (answer.note,)),
+                       problem, hint):
             self.layout_.addWidget(widget)
         for control in answer.findChildren(QWidget):  # a screen reader hears the question with the field
             if control.focusPolicy() & Qt.FocusPolicy.TabFocus and not control.accessibleDescription():
                 control.setAccessibleDescription(f"{self.title}. {question.text} {question.hint}")
         self.inputs[question.key] = answer
         self.problems[question.key] = problem
+        self.carried[question.key] = carried
 
     def add_asked_above(self, where: str) -> None:
         self.layout_.addWidget(wrapped(rich_text(self.w.asked_above.format(rule=where)), self.w.asked_above))
@@ -277,7 +285,7 @@ class RecordCheckPage(QScrollArea):
     answers_changed = Signal(object)  # AnswersFile (or None when nothing is answered)
 
     def __init__(self, study: RegistryStudy, as_of: dt.date, draft: DraftStore | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, shared: SharedAnswers | None = None) -> None:
         super().__init__(parent)
         from explainer.ui.input_rules import install_input_rules
 
@@ -288,6 +296,9 @@ class RecordCheckPage(QScrollArea):
         self.bank = load_questions()  # the questions every study shares: a record asks some of them
         self.draft = draft or DraftStore(draft_path(study.nct_id))
         self.draft.remove_leftovers()
+        self.shared = shared or SharedAnswers()
+        self.shared.remove_leftovers()
+        self._values: dict[str, Any] = {}  # the numbers as the page last held them: a change is told from these
         self._loading = False
         self._kept: dict[str, Any] = {}  # answers from the draft this page does not ask: kept as they are
         self.setWidgetResizable(True)
@@ -304,11 +315,7 @@ class RecordCheckPage(QScrollArea):
             self.body.addWidget(wrapped(rich_text(self.words.no_items), self.words.no_items))
         self._build_rows(items)
         self.body.addStretch(1)
-        saved = self._read_draft()
-        if saved is not None:
-            self.load(saved)
-        else:
-            self._show(check_study(study, None, self.words, self.bank))
+        self._open(self._read_draft())
 
     # --- building -------------------------------------------------------------------
     def _build_top(self) -> None:
@@ -426,9 +433,57 @@ class RecordCheckPage(QScrollArea):
             for item_id, row in self.rows.items():
                 if row.choice is not None:
                     row.choice.set_value(own.get(item_id))
+            self.mark_carried({})
         finally:
             self._loading = False
+        self._values = self._numbers(self.answers_file())[0]
         self._show(self.check())
+
+    # --- the numbers every study shares (explainer.ui.carried) -----------------------------
+    def _open(self, saved: AnswersFile | None) -> None:
+        """The draft's item answers, and the numbers kept for every study (an older draft's
+        own numbers move there first). Nothing here stops the page from opening."""
+        shared, problem = self.shared.read()
+        if saved is not None and saved.answers.answered():  # a draft from before the numbers were shared
+            older = {key: value for key in self.where_asked if (value := saved.answers.get(key)) is not None}
+            problem = problem or self.shared.change({}, {key: value for key, value in older.items()
+                                                         if shared is None or shared.answers.get(key) is None},
+                                                    self.study.nct_id, saved.as_of, self.bank)
+            shared = self.shared.read()[0] or shared
+        values, others = carry_in(shared, self.where_asked, self.study.nct_id)
+        try:
+            opened = new_answers_file(self.study.nct_id, self.as_of, self.bank.answers_model.model_validate(values),
+                                      saved.criteria if saved else None)
+        except ValidationError:  # a kept number that no longer fits: the page opens without the numbers
+            opened, others = new_answers_file(self.study.nct_id, self.as_of, None,
+                                              saved.criteria if saved else None), {}
+        self.load(opened)
+        self.mark_carried(others)
+        if problem:
+            self._say(problem)
+
+    def mark_carried(self, others: dict[str, AnswerGiven]) -> None:
+        for key, (row, _answer) in self.bank_inputs().items():
+            show_carried(row.carried[key], others.get(key))
+
+    def _numbers(self, answers: AnswersFile) -> tuple[dict[str, Any], set[str]]:
+        """The valid numbers by key, and the keys whose field holds something not (yet) valid."""
+        valid = {key: value for key in self.where_asked if (value := answers.answers.get(key)) is not None}
+        unsettled = {key for key, (_row, answer) in self.bank_inputs().items()
+                     if key not in valid and answer.value() is not None}
+        return valid, unsettled
+
+    def _share(self, answers: AnswersFile) -> None:
+        """A number changed here changes it for every study; a field half typed changes nothing."""
+        valid, unsettled = self._numbers(answers)
+        after = {**valid, **{key: self._values[key] for key in unsettled if key in self._values}}
+        for key, (row, _answer) in self.bank_inputs().items():
+            if after.get(key) != self._values.get(key):
+                show_carried(row.carried[key], None)
+        problem = self.shared.change(self._values, after, self.study.nct_id, self.as_of, self.bank)
+        self._values = after
+        if problem:
+            self._say(problem)
 
     def clear(self) -> None:
         self._kept = {}
@@ -440,6 +495,7 @@ class RecordCheckPage(QScrollArea):
         answers = self.answers_file()
         self._show(check_study(self.study, answers, self.words, self.bank))
         self._autosave(answers)
+        self._share(answers)
         self.answers_changed.emit(answers)
 
     def _show(self, check: StudyCheck) -> None:
@@ -476,8 +532,8 @@ class RecordCheckPage(QScrollArea):
         try:
             if self.draft.frozen:
                 raise OSError("the kept answers could not be read and are left as they are")
-            if answers.answers.answered() or answers.criteria:
-                self.draft.save(answers)
+            if answers.criteria:  # only the item answers: the numbers are kept once for every study
+                self.draft.save(new_answers_file(answers.trial, answers.as_of, criteria=answers.criteria))
             else:
                 self.draft.erase()
             self.kept_note.hide()
@@ -491,13 +547,15 @@ class RecordCheckPage(QScrollArea):
     def ask_erase(self) -> None:
         if not EraseQuestion.ask(self):
             return
-        try:
-            self.draft.erase()
-        except OSError as err:
-            self._say(f"The app could not delete your kept answers ({err.strerror or err}). "
-                      f"They are in this file: {self.draft.path}")
-            return
-        self.clear()
+        shared_too = self.shared.path.exists() and EraseSharedQuestion.ask(self)
+        for store in (self.draft, *((self.shared,) if shared_too else ())):
+            try:
+                store.erase()
+            except OSError as err:
+                self._say(f"The app could not delete your kept answers ({err.strerror or err}). "
+                          f"They are in this file: {store.path}")
+                return
+        self.clear()  # the numbers kept for every study stay there unless erased: they fill in next time
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return at_least_content_width(self, super().minimumSizeHint())

@@ -165,6 +165,8 @@ class DraftStore:
     moves it to a dated name beside it; if even that fails, ``frozen`` stops the
     autosave from replacing it."""
 
+    DAMAGED_PREFIX = "damaged-draft"  # the name a file that cannot be read is moved to
+
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "draft.answers.json"
         self.frozen = False
@@ -183,11 +185,11 @@ class DraftStore:
     def set_aside(self, now: dt.datetime | None = None) -> Path:
         """Move a draft that cannot be read to a dated name beside it; OSError if that fails."""
         stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
-        backup = self.path.with_name(f"damaged-draft-{stamp}.answers.json")
+        backup = self.path.with_name(f"{self.DAMAGED_PREFIX}-{stamp}.answers.json")
         number = 1
         while os.path.lexists(backup):  # rename would replace an earlier backup
             number += 1
-            backup = self.path.with_name(f"damaged-draft-{stamp}-{number}.answers.json")
+            backup = self.path.with_name(f"{self.DAMAGED_PREFIX}-{stamp}-{number}.answers.json")
         os.rename(self.path, backup)  # a symlink or a pipe moves as itself; nothing is read or followed
         return backup
 
@@ -236,14 +238,18 @@ class SelfCheck(QObject):
         self.definition = DefinitionPanel()  # the meaning of a word chosen in a question
         self.questionnaire.term_chosen.connect(self.definition.show_term)
         layout.addWidget(self.definition)
-        if not in_steps:  # else once the questions are all made (finish_steps): none opens into half a page
-            self._add_menu_actions()
         self._draft_ok = True
         session.answers_changed.connect(self._autosave)
+        if not in_steps:  # else once the questions are all made (finish_steps): none opens into half a page
+            self.finish_steps()
 
     def finish_steps(self) -> None:
-        """After ``in_steps``, once ``questionnaire.build_next_group()`` said it is done."""
+        """After ``in_steps``, once ``questionnaire.build_next_group()`` said it is done:
+        the File menu's actions, and the notes under each answer that another study gave."""
+        from explainer.ui.carried import SharedNumbers  # it builds on DraftStore, above
+
         self._add_menu_actions()
+        self.shared = SharedNumbers(self)  # the numbers kept once for every study; notes need the rows
 
     def _add_menu_actions(self) -> None:
         menu = self.window.file_menu
@@ -273,7 +279,8 @@ class SelfCheck(QObject):
         if current is not None and current.answers.answered() and current.answers != answers.answers \
                 and not ReplaceAnswersDialog.ask(self.window):
             return False
-        self.questionnaire.load(answers)
+        with self.shared.quiet():  # opening a file is no change the patient typed
+            self.questionnaire.load(answers)
         return True
 
     def _plain_problem(self, err: AnswersError) -> str:
@@ -298,13 +305,16 @@ class SelfCheck(QObject):
         except (OSError, ValueError) as err:
             AnswersProblemDialog.ask(self.window, "Your answers were not saved", f"{path}: {err}")
             return False
-        self.questionnaire.load(dated)  # the window now shows what the file says, as_of included
+        with self.shared.quiet():
+            self.questionnaire.load(dated)  # the window now shows what the file says, as_of included
         return True
 
     def erase_answers(self) -> bool:
         if not EraseAnswersDialog.ask(self.window):
             return False
-        self.questionnaire.clear()
+        self.shared.erase_too()
+        with self.shared.quiet():
+            self.questionnaire.clear()
         try:
             self.draft.erase()
         except OSError as err:  # a read-only data folder: say what is still on the disk
@@ -333,7 +343,13 @@ class SelfCheck(QObject):
             return None
 
     def offer_draft(self) -> bool:
-        """At start: offer back the answers kept from last time; if declined, clear them."""
+        """At start: offer back the answers kept from last time (if declined, clear them),
+        then fill in the numbers the patient gave for other studies."""
+        restored = self._offer_draft()
+        self.shared.carry_in()
+        return restored
+
+    def _offer_draft(self) -> bool:
         saved = self.kept_answers()
         if saved is None or saved.trial != self.window.session.trial.nct_id or not saved.answers.answered():
             return False
@@ -347,7 +363,8 @@ class SelfCheck(QObject):
                     f"They are still in this file:\n{self.draft.path}\n\n"
                     "The app will offer them again when it next opens. You can delete that file yourself.")
             return False
-        self.questionnaire.load(saved)
+        with self.shared.quiet():
+            self.questionnaire.load(saved)
         return True
 
     @property
