@@ -20,6 +20,7 @@ gave them, and a change here changes them for every study.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -547,7 +548,7 @@ class RecordCheckPage(QScrollArea):
     def ask_erase(self) -> None:
         if not EraseQuestion.ask(self):
             return
-        shared_too = self.shared.path.exists() and EraseSharedQuestion.ask(self)
+        shared_too = os.path.lexists(self.shared.path) and EraseSharedQuestion.ask(self)
         for store in (self.draft, *((self.shared,) if shared_too else ())):
             try:
                 store.erase()
