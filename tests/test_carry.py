@@ -135,3 +135,31 @@ def test_a_damaged_shared_file_is_one_plain_sentence_and_moved_aside(tmp_path: P
     assert kept is None and len(moved) == 1 and said.endswith(str(moved[0]))
     assert grade(said.rsplit(":", 1)[0] + ".") <= MAX_GRADE
     assert SharedAnswers(path).read() == (None, "")  # nothing there now: no sentence
+
+
+# ---------------------------------------------------------------- study_answers
+
+def _draft(trial: str, on: dt.date, **numbers):
+    from explainer.core.answers import CriterionAnswer
+
+    return new_answers_file(trial, on, BANK.answers_model.model_validate(numbers),
+                            {"inc-2": CriterionAnswer(answer="yes", words="0123456789abcdef")})
+
+
+@pytest.mark.parametrize(("kept", "draft", "numbers", "items", "as_of"), [
+    (None, None, None, None, None),                                   # nothing answered anywhere
+    ({"ecog": 1}, None, {"ecog": 1}, set(), DAY1),                        # only numbers given elsewhere
+    (None, {}, {}, {"inc-2"}, DAY2),                                   # only this study's items
+    (None, {"ecog": 2}, {"ecog": 2}, {"inc-2"}, DAY2),                 # an older draft's own numbers
+    ({"ecog": 1}, {"ecog": 2}, {"ecog": 1}, {"inc-2"}, DAY2),          # the shared numbers win, as the page opens
+])
+def test_a_study_s_answers_are_the_shared_numbers_and_its_own_items(kept, draft, numbers, items, as_of) -> None:
+    from explainer.core.carry import study_answers
+
+    got = study_answers(None if kept is None else shared(**kept), None if draft is None else _draft(B, DAY2, **draft))
+    if numbers is None:
+        assert got is None
+        return
+    assert got.answers.answered() == numbers and set(got.criteria) == items and got.as_of == as_of
+    if draft is not None:
+        assert got.trial == B  # its item answers count only for their own study (own_answers)

@@ -176,3 +176,33 @@ def test_enter_presses_only_a_focused_button(looked_at, qtbot, monkeypatch, focu
     qtbot.waitUntil(widget.hasFocus)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
     assert bool(asked) is saves and dialog.isVisible()
+
+
+def test_each_kept_record_is_checked_with_what_its_own_check_page_holds(looked_at) -> None:
+    """Not the main window's answers file: the numbers kept for every study (typed on any
+    page) and the record's own item answers (explainer.core.carry.study_answers)."""
+    import datetime as dt
+
+    from explainer.content import load_questions
+    from explainer.core.answers import AnswerGiven, CriterionAnswer, new_answers_file
+    from explainer.core.study_check import study_rules, words_fingerprint
+    from explainer.records_io import read_studies
+    from explainer.ui.carried import SharedAnswers
+    from explainer.ui.record_check import draft_path
+    from explainer.ui.self_check import DraftStore
+
+    day = dt.date(2026, 12, 1)
+    numbers = load_questions().answers_model.model_validate({"platelets": {"value": 50, "unit": "10^9/L"}})
+    SharedAnswers().save(new_answers_file("NCT05147467", day, numbers,
+                                          given={"platelets": AnswerGiven(trial="NCT05147467", on=day)}))
+    items = {i.id: i for i in study_rules(read_studies(CTGOV / "NCT04267848.json")[0])[0]}
+    own = {"inc-2": CriterionAnswer(answer="yes", words=words_fingerprint(items["inc-2"]))}
+    DraftStore(draft_path("NCT04267848")).save(new_answers_file("NCT04267848", day, criteria=own))
+    facts = {f.nct_id: f for f in compare_view.gather_studies(looked_at)}
+    check = facts["NCT04267848"].check
+    assert (check.met, check.not_met) == (1, 1)   # inc-2 answered yes; platelets 50 ×10⁹/L below inc-21's limit
+    assert [rule.id for rule in check.not_met_rules] == ["inc-21"]
+    DraftStore(draft_path("NCT04267848")).save(new_answers_file("NCT04267848", day, criteria=own))
+    SharedAnswers().erase()
+    only_items = {f.nct_id: f for f in compare_view.gather_studies(looked_at)}["NCT04267848"].check
+    assert (only_items.met, only_items.not_met) == (1, 0)   # item answers alone count too

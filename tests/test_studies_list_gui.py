@@ -175,3 +175,20 @@ def test_the_list_fits_again_when_the_text_grows_while_it_is_open(frame, qtbot) 
     assert _fits(dialog) == []
     qtbot.keyClick(dialog.table, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert frame.zoom.percent == 100
+
+
+def test_numbers_kept_for_every_study_count_in_the_list_as_on_the_page(frame, qtbot) -> None:
+    """The numbers live in the shared file, not in a study's draft (explainer.ui.carried):
+    the list counts them as the check page does (platelets 150 ×10⁹/L meets inc-21)."""
+    from explainer.content import load_questions
+    from explainer.core.answers import AnswerGiven
+    from explainer.ui.carried import SharedAnswers
+
+    bank = load_questions()
+    numbers = bank.answers_model.model_validate({"platelets": {"value": 150, "unit": "10^9/L"}})
+    SharedAnswers().save(new_answers_file("NCT05147467", dt.date(2026, 12, 1), numbers,
+                                          given={"platelets": AnswerGiven(trial="NCT05147467", on=dt.date(2026, 12, 1))}))
+    listed = rows(shown_list(frame, qtbot, dt.date(2026, 12, 5)))
+    assert listed["NCT04267848"][4] == compare_words().check_counts.format(met=1, open=23, not_met=0)
+    page = open_check(frame, qtbot, "NCT04267848")  # the page opens with the same number, and says so
+    assert page.rows["inc-21"].result.text().startswith("✓ Seems met")

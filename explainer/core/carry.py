@@ -64,3 +64,17 @@ def remember(shared: AnswersFile | None, before: Mapping[str, Any], after: Mappi
         return None
     as_of = max([on, *(g.on for g in given.values()), *([shared.as_of] if shared else [])])
     return new_answers_file(trial, as_of, bank.answers_model.model_validate(kept), given=given)
+
+
+def study_answers(shared: AnswersFile | None, draft: AnswersFile | None) -> AnswersFile | None:
+    """One study's answers as its check page opens them: the numbers kept for every
+    study (or, before those exist, the numbers an older draft kept itself) with the
+    study's own item answers from its draft. None when there are neither. The list of
+    studies and the comparison read a study's self-check through this, so they count
+    what the page shows."""
+    if draft is None:
+        return shared
+    if shared is None:
+        return draft
+    return new_answers_file(draft.trial, max(draft.as_of, shared.as_of), shared.answers, draft.criteria)
+

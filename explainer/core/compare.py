@@ -161,10 +161,15 @@ def _started(answers: AnswersFile | None) -> bool:
     return answers is not None and bool(answers.answers.answered())
 
 
-def check_state(check: StudyCheck) -> CheckState:
+def check_state(check: StudyCheck) -> CheckState | None:
     """The counts of one record's self-check (``check_study``), as the comparison and the
-    list of kept studies show them (``check_text``). An item that only explains a word
-    is no rule: it is counted neither met, nor open, nor not met."""
+    list of kept studies show them (``check_text``); None ("not started") when the patient
+    answered nothing this study asks (numbers kept for other studies may not touch it).
+    An item that only explains a word is no rule: it is counted neither met, nor open,
+    nor not met."""
+    rules = [row for row in check.rows if not row.explains]
+    if rules and not any(row.answered for row in rules):
+        return None
     return _state((row.id, row.kind, row.status, row.plain if row.asks == "numbers" else _quoted(row.source))
                   for row in check.rows if not row.explains)
 
@@ -228,7 +233,7 @@ def _quoted(source: str) -> str:
 def record_facts(study: RegistryStudy, answers: AnswersFile | None, words: CheckWords) -> StudyFacts:
     """A registry record's facts; the self-check is ``check_study``, as ``check --trial RECORD``."""
     check = None
-    if _started(answers):
+    if _started(answers) or (answers is not None and answers.criteria):  # check_state: do any touch it
         check = check_state(check_study(study, answers, words))
     if study.status_verified is not None:
         date, kind = study.status_verified, "checked"

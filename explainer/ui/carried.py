@@ -40,6 +40,15 @@ def shared_path() -> Path:
     return data_dir() / SHARED_NAME
 
 
+def kept_numbers() -> AnswersFile | None:
+    """The numbers kept for every study, only read (the list of studies and the comparison
+    look; a file that cannot be read is set aside by the page that uses it, not here)."""
+    try:
+        return SharedAnswers().load()
+    except (AnswersError, OSError):
+        return None
+
+
 class SharedAnswers(DraftStore):
     """The shared numbers on disk (DraftStore's atomic 0600 write, capped read, set-aside)."""
 

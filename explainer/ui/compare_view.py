@@ -44,6 +44,8 @@ from explainer.ui.study_picker import FOCUS_RING, fit_dialog
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
+    from explainer.core.answers import AnswersFile
+
 ACCESSIBLE_TEXT_ROLE = 11   # Qt.ItemDataRole.AccessibleTextRole
 COLUMN_CHARS = 30           # a study's column, in average characters of the current text size
 ASPECT_CHARS = 14           # the row headers (what is compared): they wrap within this width
@@ -52,10 +54,12 @@ ANY = ""
 
 def gather_studies(window: QMainWindow | None) -> list[StudyFacts]:
     """The main window's study first (with the patient's answers), then every kept record
-    that can be read, checked against the same answers (bank answers apply to all)."""
+    that can be read, checked with what its own check page holds: the numbers kept for
+    every study and its own item answers (explainer.core.carry.study_answers)."""
     from explainer.content import load_questions
     from explainer.kept_studies import kept_studies, open_kept
     from explainer.records_io import RecordFileError
+    from explainer.ui.carried import kept_numbers
 
     session = getattr(window, "session", None)
     answers = getattr(session, "answers", None)
@@ -63,14 +67,30 @@ def gather_studies(window: QMainWindow | None) -> list[StudyFacts]:
     if session is not None:
         facts.append(trial_facts(session.trial, answers, load_questions()))
     check_words = study_summary_words().check
+    numbers = kept_numbers()
     for kept in kept_studies():
         if kept.damaged or any(f.nct_id == kept.nct_id for f in facts):
             continue
         try:
-            facts.append(record_facts(open_kept(kept.nct_id), answers, check_words))
+            facts.append(record_facts(open_kept(kept.nct_id), _kept_answers(kept.nct_id, numbers), check_words))
         except RecordFileError:
             continue  # gone or damaged since it was listed: the studies list says why
     return facts
+
+
+def _kept_answers(nct_id: str, numbers: AnswersFile | None) -> AnswersFile | None:
+    """A kept record's answers as its check page opens them (a draft that cannot be read:
+    the numbers alone; the page sets the draft aside when the study opens)."""
+    from explainer.answers_io import AnswersError
+    from explainer.core.carry import study_answers
+    from explainer.ui.record_check import draft_path
+    from explainer.ui.self_check import DraftStore
+
+    try:
+        draft = DraftStore(draft_path(nct_id)).load()
+    except (AnswersError, OSError):
+        draft = None
+    return study_answers(numbers, draft)
 
 
 def _names(values: Sequence[str | None]) -> list[str]:

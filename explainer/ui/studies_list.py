@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from explainer.answers_io import AnswersError
 from explainer.content import load_questions
+from explainer.core.carry import study_answers
 from explainer.core.compare import check_state, check_text
 from explainer.core.copy_age import describe_copy
 from explainer.core.study_check import check_study, own_answers
 from explainer.kept_studies import KeptStudy, kept_studies, open_kept, remove_kept
 from explainer.records_io import RecordFileError
 from explainer.study_words_io import compare_words, study_summary_words, study_words
+from explainer.ui.carried import kept_numbers
 from explainer.ui.record_check import draft_path
 from explainer.ui.self_check import DraftStore
 from explainer.ui.study_picker import FOCUS_RING, fit_columns, fit_dialog, plain_cell
@@ -57,7 +59,7 @@ def self_check_state(nct_id: str) -> str:
     cannot be read is moved aside by the page when the study opens, not here."""
     not_started = check_text(None, compare_words())
     try:
-        answers = DraftStore(draft_path(nct_id)).load()
+        answers = study_answers(kept_numbers(), DraftStore(draft_path(nct_id)).load())
     except (AnswersError, OSError, ValueError):
         return study_words().kept.answers_unreadable
     if answers is None:
