@@ -1,6 +1,7 @@
 """Start-up speed and memory of Trial Explainer, against a bare PySide6 window; then the
 in-process figures (benchmarks/pdf_bench.py; for any study's record, issue 16:
-record_bench.py, record_window_bench.py, record_pdf_bench.py; glossary_bench.py).
+record_bench.py, record_window_bench.py, record_pdf_bench.py; glossary_bench.py; how
+they grow, issue 18: pages_growth_bench.py, compare_pdf_bench.py).
 
     ./dev bench [--repeat N] [--bundle PATH] [--samples DIR]
 
@@ -252,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{in_process('record_window_bench.py')}")
     print(f"\n{in_process('record_pdf_bench.py')}")
     print(f"\n{in_process('glossary_bench.py', '--samples', args.samples)}")
+    print(f"\n{in_process('pages_growth_bench.py')}")
+    print(f"\n{in_process('compare_pdf_bench.py')}")
     return 0
 
 

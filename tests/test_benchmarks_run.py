@@ -20,6 +20,8 @@ SAMPLES = Path(__file__).parent / "fixtures" / "ctgov"
     ("record_bench.py", [], "4,592 places (1.50 MB): to model"),
     ("record_window_bench.py", ["--notches", "5"], "longest event-loop gap"),
     ("glossary_bench.py", ["--samples", str(SAMPLES)], "marking, 16x"),
+    ("pages_growth_bench.py", [], "pages, 16x: 512 places"),
+    ("compare_pdf_bench.py", [], "comparison PDF, 16 studies"),
 ])
 def test_a_benchmark_runs_to_the_end(script: str, extra: list[str], says: str) -> None:
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), "--runs", "1", *extra],
