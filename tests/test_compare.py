@@ -127,7 +127,8 @@ def test_the_self_check_counts_are_those_of_check_trial(nct_id, met, open_, not_
     cells = _cells(_facts(nct_id))
     assert cells["self_check"] == WORDS.check_counts.format(met=met, open=open_, not_met=not_met)
     if unmet_ids:
-        assert cells["not_met"].startswith(f"Needed ({unmet_ids[0]}): Platelet count: at least 100,000")
+        number = unmet_ids[0].removeprefix("inc-")  # the check page's "Needed, 21 of 25"
+        assert cells["not_met"].startswith(f"Needed, number {number}: Platelet count: at least 100,000")
     else:
         assert cells["not_met"] == WORDS.not_met_none
 
@@ -262,7 +263,9 @@ def test_the_compare_command_writes_the_page(tmp_path) -> None:
         assert f"Study {nct_id}" in text
     for label in WORDS.aspects.values():
         assert " ".join(label.split()[:1]) in text
-    assert "Seem not met: 1." in flat and "Needed (inc-21): Platelet count: at least 100,000" in flat
+    # the cell wraps beside its neighbours' lines: its first words, then its limit
+    assert "Seem not met: 1." in flat and "Needed, number 21: Platelet count:" in flat
+    assert "at least 100,000 /µL" in flat
     assert "about 4 a month" in flat and "Not known from the record" in flat
     assert "36 in Washington," in text
     assert "Only the study team decides who can take part" in flat
@@ -318,9 +321,9 @@ def test_a_record_s_words_are_shown_as_written_never_as_markup(tmp_path) -> None
 # table by the record's own words, quoted: the cell once read "Needed (inc-1): Does this
 # apply to you?". (record, item, the patient's answer, the start of the cell)
 OWN_ANSWERS = [
-    ("NCT04267848", "inc-2", "no", "Needed (inc-2): “Local testing of EGFR with no EGFR exon 19 deletion"),
-    ("NCT04267848", "inc-5", "no", "Needed (inc-5): “Completely resected stage IIA, IIB IIIA or IIIB"),
-    ("NCT00184067", "exc-1", "yes", "Keeps people out (exc-1): “"),
+    ("NCT04267848", "inc-2", "no", "Needed, number 2: “Local testing of EGFR with no EGFR exon 19 deletion"),
+    ("NCT04267848", "inc-5", "no", "Needed, number 5: “Completely resected stage IIA, IIB IIIA or IIIB"),
+    ("NCT00184067", "exc-1", "yes", "Keeps people out, number 1: “"),
 ]
 
 

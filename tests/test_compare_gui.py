@@ -69,7 +69,7 @@ def test_compare_opens_from_the_studies_list_by_keyboard(looked_at, qtbot) -> No
     assert item.text() == "Taking new people"
     checked = dialog.cell("self_check", "NCT04267848")
     assert checked == WORDS.check_counts.format(met=6, open=17, not_met=1)  # inc-1 explains a word: no rule
-    assert dialog.cell("not_met", "NCT04883242").startswith("Needed (neuropathy):")
+    assert dialog.cell("not_met", "NCT04883242").startswith("Needed: ")
     assert dialog.cell("visits", "NCT00184067") == WORDS.visits_not_known
     # Nothing is said by colour alone: no cell has a colour of its own.
     for r in range(table.rowCount()):

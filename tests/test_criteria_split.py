@@ -238,3 +238,13 @@ SAMPLE_DEFINITIONS = {"NCT04267848": ["inc-1"]}  # the only one in the ten sampl
 def test_the_sample_records_items_that_explain_a_word(nct_id: str) -> None:
     criteria = split_criteria(criteria_text(nct_id))
     assert [item.id for item in criteria.items if item.explains] == SAMPLE_DEFINITIONS.get(nct_id, [])
+
+
+@pytest.mark.parametrize(("item_id", "number"), [
+    ("inc-1", 1), ("inc-21", 21), ("exc-3", 3), ("neuropathy", None), ("inc-", None), ("xinc-2", None), ("inc-2a", None),
+])
+def test_an_item_s_number_is_its_place_among_its_kind(item_id, number) -> None:
+    """The compare table names an item as the check page does ("Needed, 21 of 25" is inc-21)."""
+    from explainer.core.criteria import item_number
+
+    assert item_number(item_id) == number

@@ -26,6 +26,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from explainer.core.answers import AnswersFile
+from explainer.core.criteria import item_number
 from explainer.core.eligibility import Status as RuleStatus
 from explainer.core.model import Trial
 from explainer.core.questions import Questionnaire
@@ -70,8 +71,10 @@ class CompareWords(BaseModel):
     check_counts: str
     not_met_none: str
     not_met_not_started: str
-    not_met_needed: str
+    not_met_needed: str            # a record's item, by its number: "Needed, number 21: ..."
+    not_met_needed_named: str      # a curated study's named rule
     not_met_keeps_out: str
+    not_met_keeps_out_named: str
     visits_part: str
     visits_part_low: str
     visits_maybe: str
@@ -354,8 +357,17 @@ def _not_met(facts: StudyFacts, w: CompareWords) -> str:
         return w.not_met_not_started
     if not facts.check.not_met_rules:
         return w.not_met_none
-    return "\n".join((w.not_met_keeps_out if rule.kind == "exclusion" else w.not_met_needed).format(
-        id=rule.id, plain=rule.plain) for rule in facts.check.not_met_rules)
+    return "\n".join(_not_met_line(rule, w) for rule in facts.check.not_met_rules)
+
+
+def _not_met_line(rule: NotMet, w: CompareWords) -> str:
+    """Named as the check page names the item ("Needed, 21 of 25" there; its id is inc-21)."""
+    number = item_number(rule.id)
+    if rule.kind == "exclusion":
+        words = w.not_met_keeps_out_named if number is None else w.not_met_keeps_out
+    else:
+        words = w.not_met_needed_named if number is None else w.not_met_needed
+    return words.format(number=number, plain=rule.plain)
 
 
 def _visits(facts: StudyFacts, w: CompareWords) -> str:

@@ -318,3 +318,14 @@ def _is_note(paragraph: str, is_intro: bool) -> bool:
 
 def _subs(nodes: list[_Node]) -> tuple[SubItem, ...]:
     return tuple(SubItem(text=undo_escapes(n.text), sub_items=_subs(n.children)) for n in nodes)
+
+
+_ITEM_ID = re.compile(r"(?:inc|exc)-(\d+)")
+
+
+def item_number(item_id: str) -> int | None:
+    """An item's place among its kind ("inc-21" is the 21st needed item: the check page's
+    "Needed, 21 of 25"); None for a curated study's named rule ("neuropathy")."""
+    found = _ITEM_ID.fullmatch(item_id)
+    return int(found.group(1)) if found else None
+
