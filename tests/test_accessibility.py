@@ -274,3 +274,31 @@ def test_a_control_that_cannot_be_used_looks_different_not_by_colour_alone(qtbot
     assert len(top_edge(on_image)) == 1, "a solid border"
     assert len(top_edge(off_image)) > 1, "a dashed border: dashes and gaps"
 
+
+
+@pytest.mark.parametrize(("press", "wanted"), [("enter", False), ("escape", False), ("yes", True)])
+def test_a_yes_no_question_keeps_things_unless_yes_is_chosen(qtbot, press, wanted) -> None:
+    """Every "Erase…?", "Remove…?", "Replace…?" question (explainer.ui.labels.ask_yes_no):
+    No is the default, so Enter or Escape never erase; the text is shown as written."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from explainer.ui.labels import ask_yes_no
+
+    seen: list[QMessageBox] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box)
+        if press == "yes":
+            qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(box, Qt.Key.Key_Return if press == "enter" else Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    assert ask_yes_no(None, "Remove this study?", "<b>Remove</b> study NCT00000001?") is wanted
+    assert seen[0].accessibleName() == "Remove this study?"
+    assert seen[0].textFormat() == Qt.TextFormat.PlainText

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from explainer.answers_io import AnswersError
 from explainer.core.answers import AnswerGiven, AnswersFile, new_answers_file
 from explainer.core.carry import carry_in, given_for, remember
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
+from explainer.ui.labels import ask_yes_no
 from explainer.ui.self_check import DraftStore
 
 if TYPE_CHECKING:
@@ -119,12 +120,10 @@ class EraseSharedQuestion:
 
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             parent, "Erase the numbers for all studies?",
             "The app also keeps the numbers you gave, such as your age and blood tests, for every study "
-            "you look at. Erase those too?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            "you look at. Erase those too?")
 
 
 class SharedNumbers(QObject):

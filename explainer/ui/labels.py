@@ -73,3 +73,15 @@ def plain_warning_box(parent: QWidget | None, title: str, message: str) -> QMess
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
+
+
+def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
+    """A yes/no question where No is the default (Enter or Escape keep things as they
+    are); True only if the person chose Yes. Its title is its name for a screen reader."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a path or a study number, never markup
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setAccessibleName(title)
+    return box.exec() == QMessageBox.StandardButton.Yes
+

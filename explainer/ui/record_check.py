@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -64,6 +63,7 @@ from explainer.core.units import ULN, accepted_units
 from explainer.paths import data_dir
 from explainer.study_words_io import study_summary_words, study_words
 from explainer.ui.answer_inputs import UNSURE, AnswerInput, ChoiceInput, LabInput, WholeNumberInput
+from explainer.ui.labels import ask_yes_no
 from explainer.ui.carried import EraseSharedQuestion, SharedAnswers, carried_note, show_carried
 from explainer.ui.flow import at_least_content_width
 from explainer.ui.self_check import DraftStore
@@ -567,11 +567,9 @@ class EraseQuestion:
 
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             parent, "Erase my answers",
-            "Erase every answer you gave for this study? The app deletes the copy it keeps on this computer.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            "Erase every answer you gave for this study? The app deletes the copy it keeps on this computer.")
 
 
 def _problem(bank: Questionnaire, key: str, value: Any) -> str:

@@ -21,7 +21,7 @@ from explainer.files import output_problem, private_folder, remove_leftover_temp
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
-from explainer.ui.labels import plain_warning_box
+from explainer.ui.labels import ask_yes_no, plain_warning_box
 from explainer.ui.pages import DefinitionPanel
 from explainer.ui.questionnaire import QuestionnaireView
 from explainer.ui.results import ResultsSummaryBar, ResultsView
@@ -96,12 +96,10 @@ class SaveAnswersDialog:
 class EraseAnswersDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             parent, "Erase my answers?",
             "This erases every answer in the window and the copy the app keeps while you work. "
-            "Files you saved yourself stay where you saved them.\n\nErase your answers?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            "Files you saved yourself stay where you saved them.\n\nErase your answers?")
 
 
 class RestoreDraftDialog:
@@ -133,12 +131,10 @@ class RestoreDraftDialog:
 class ReplaceAnswersDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             parent, "Replace your answers?",
             "Opening a file replaces the answers you were working on. "
-            "To keep them, choose No and save them first.\n\nOpen the file anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            "To keep them, choose No and save them first.\n\nOpen the file anyway?")
 
 
 class AnswersProblemDialog:

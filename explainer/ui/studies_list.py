@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStyle,
     QTableWidget,
@@ -38,6 +37,7 @@ from explainer.kept_studies import KeptStudy, kept_studies, open_kept, remove_ke
 from explainer.records_io import RecordFileError
 from explainer.study_words_io import compare_words, study_summary_words, study_words
 from explainer.ui.carried import kept_numbers
+from explainer.ui.labels import ask_yes_no
 from explainer.ui.record_check import draft_path
 from explainer.ui.self_check import DraftStore
 from explainer.ui.study_picker import FOCUS_RING, fit_columns, fit_dialog, plain_cell
@@ -80,12 +80,8 @@ def self_check_state(nct_id: str) -> str:
 class ConfirmRemove:
     @classmethod
     def ask(cls, parent: QWidget, nct_id: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove this study?",
-                          f"Remove study {nct_id} from this computer? You can open or download it again later.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAccessibleName("Remove this study?")
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return ask_yes_no(parent, "Remove this study?",
+                          f"Remove study {nct_id} from this computer? You can open or download it again later.")
 
 
 def row_texts(kept: KeptStudy[str], today: dt.date) -> tuple[str, str, str, str, str]:
