@@ -95,3 +95,13 @@ def _delete_windows_after_each_test():
         widget.close()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The interface translations compiled from their .ts sources, as ./dev does: tests
+    run the same .qm the app loads (rebuilt only when a .ts is newer)."""
+    from tools.translations import build, languages
+
+    for language in languages():
+        build(language)

@@ -1,0 +1,115 @@
+"""The language the app writes in, and the one way the core's own words are translated.
+
+English is the source: every word is written in English first, and a Spanish table
+maps each English text to its Spanish text (gettext's idea, kept in JSON under
+resources/i18n/es/). A text with no entry stays English, so a missing translation
+shows as English, never as nothing; tests/test_translations.py fails on any text
+without an entry and on any entry whose English is gone (older than its source).
+
+The language is a context variable, not an argument threaded through every
+function: the window sets it once (``use_language``), and one export in the other
+language (a Spanish window printing an English PDF for the doctor) runs inside
+``speaking(...)``. Core code wraps each of its own words in ``say("...")`` with a
+literal (``say(f"...")`` would not be found by the tests); values go in afterwards
+with ``.format(...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+SOURCE_LANGUAGE = "en"
+LANGUAGES = ("en", "es")  # in the order View > Language lists them
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # each in its own language
+
+
+@dataclass(frozen=True)
+class Speech:
+    language: str = SOURCE_LANGUAGE
+    phrases: Mapping[str, str] = field(default_factory=dict)
+
+
+_speech: ContextVar[Speech] = ContextVar("speech", default=Speech())  # noqa: B039 (frozen, never changed)
+
+
+def current_language() -> str:
+    return _speech.get().language
+
+
+def say(text: str) -> str:
+    """``text`` in the current language (English when the table has no entry)."""
+    return _speech.get().phrases.get(text, text)
+
+
+def use_language(language: str, phrases: Mapping[str, str]) -> None:
+    """Set the language for everything that follows in this thread (the window's start)."""
+    _speech.set(Speech(checked_language(language), dict(phrases)))
+
+
+@contextmanager
+def speaking(language: str, phrases: Mapping[str, str]) -> Iterator[None]:
+    """Speak ``language`` inside the block only (one PDF or page in another language)."""
+    token = _speech.set(Speech(checked_language(language), dict(phrases)))
+    try:
+        yield
+    finally:
+        _speech.reset(token)
+
+
+def checked_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r} (use one of: {', '.join(LANGUAGES)})")
+    return language
+
+
+def language_from_locale(name: str | None) -> str:
+    """The app's language for a locale name ('es_MX.UTF-8', 'es-419', 'en_US'):
+    Spanish for any Spanish locale, else English (the source)."""
+    code = (name or "").replace("-", "_").split("_")[0].split(".")[0].lower()
+    return code if code in LANGUAGES else SOURCE_LANGUAGE
+
+
+# --- translating a content file's data (the JSON files in resources/) ---------------
+
+def needs_translation(text: str) -> bool:
+    """A text a person reads: it has letters and is not an address."""
+    return any(ch.isalpha() for ch in text) and not text.startswith(("http://", "https://", "mailto:"))
+
+
+def texts_to_translate(data: Any, keep: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Every text in ``data`` (parsed JSON) a person reads, skipping values under the
+    keys in ``keep`` (ids, kinds, units, the registry's own words)."""
+    if isinstance(data, str):
+        if needs_translation(data):
+            yield data
+    elif isinstance(data, list):
+        for item in data:
+            yield from texts_to_translate(item, keep)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in keep:
+                yield from texts_to_translate(value, keep)
+
+
+def translate_data(data: Any, table: Mapping[str, str], keep: frozenset[str] = frozenset()) -> Any:
+    """``data`` with each text that ``table`` translates replaced; keys, numbers and the
+    values under ``keep`` are never touched, so facts stay the same data."""
+    if isinstance(data, str):
+        return table.get(data, data)
+    if isinstance(data, list):
+        return [translate_data(item, table, keep) for item in data]
+    if isinstance(data, dict):
+        return {key: value if key in keep else translate_data(value, table, keep) for key, value in data.items()}
+    return data
+
+
+def missing_and_stale(sources: Iterator[str] | list[str], table: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """The English texts with no entry, and the entries whose English is no longer used."""
+    wanted = dict.fromkeys(sources)
+    missing = [text for text in wanted if not table.get(text)]
+    stale = [text for text in table if text not in wanted]
+    return missing, stale

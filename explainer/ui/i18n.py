@@ -1,0 +1,33 @@
+"""The interface's words in the chosen language: Qt's own translation system.
+
+Every word a widget shows goes through ``tr("...")`` with a literal (so
+``pyside6-lupdate`` finds it; values go in afterwards with ``.format``). The
+translations are .ts files in resources/i18n/<language>/ui/, one per module here,
+compiled to one .qm (tools/build_translations.py) that ``install_translator`` loads.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from explainer.translations import qm_file
+
+_CONTEXT = ""  # one context for the whole app: the same English words, the same Spanish
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Load ``language``'s compiled translation into ``app`` (English needs none).
+    A missing or unreadable file leaves the English words, never an error."""
+    from explainer.core.language import SOURCE_LANGUAGE
+
+    if language == SOURCE_LANGUAGE:
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(qm_file(language))):
+        return None
+    app.installTranslator(translator)
+    return translator
