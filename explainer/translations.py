@@ -124,3 +124,18 @@ def page_header_split(text: str) -> tuple[str | None, str]:
 def qm_file(language: str) -> Path | Source:
     """The compiled interface translation (built from the .ts files, never by hand)."""
     return resources_root() / I18N_FOLDER / f"{language}.qm"
+
+
+def speaking_language(language: str):  # -> contextlib context manager
+    """Everything inside the block (loading content, building a summary, a PDF) in
+    ``language``: the core's words from its table, content files through their tables."""
+    from explainer.core.language import speaking
+
+    return speaking(language, core_phrases(language))
+
+
+def use_app_language(language: str) -> None:
+    """The window's language, from its start on (``speaking_language`` for one export)."""
+    from explainer.core.language import use_language
+
+    use_language(language, core_phrases(language))

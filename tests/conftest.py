@@ -105,3 +105,19 @@ def compiled_translations() -> None:
 
     for language in languages():
         build(language)
+
+
+@pytest.fixture
+def spanish(qapp):
+    """Spanish for one test: the interface's compiled translation installed, and the
+    core's words and the content in Spanish; English again afterwards."""
+    from explainer.translations import speaking_language
+    from explainer.ui.i18n import install_translator
+
+    translator = install_translator(qapp, "es")
+    try:
+        with speaking_language("es"):
+            yield translator
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)
