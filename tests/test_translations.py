@@ -23,7 +23,7 @@ import pytest
 
 from explainer.core.language import missing_and_stale, texts_to_translate
 from explainer.translations import CORE_TABLE, page_header_split, page_sha, parse_table
-from tools.translations import qt_tool
+from tools.translations import qt_tool, window_module, window_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"
@@ -40,11 +40,11 @@ def ids(paths: list[Path]) -> list[str]:
     return [p.relative_to(SPANISH).as_posix() for p in paths]
 
 
-def literal_calls(folder: Path, name: str) -> tuple[list[str], list[str]]:
+def literal_calls(folder: Path | list[Path], name: str) -> tuple[list[str], list[str]]:
     """The literal texts passed to ``name(...)`` in the folder's modules, and the places
     where something else is passed (an f-string or a variable: no tool can find it)."""
     texts, bad = [], []
-    for module in sorted(folder.glob("*.py")):
+    for module in sorted(folder.glob("*.py")) if isinstance(folder, Path) else folder:
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
                 arg = node.args[0] if node.args else None
@@ -71,18 +71,18 @@ def say_texts() -> tuple[list[str], list[str]]:
 
 
 def test_every_translated_text_is_a_literal() -> None:
-    assert (literal_calls(UI, "tr")[1], say_texts()[1]) == ([], [])
+    assert (literal_calls(window_modules(), "tr")[1], say_texts()[1]) == ([], [])
 
 
 def test_every_interface_module_with_words_has_its_translation() -> None:
-    wanted = {module.stem for module in UI.glob("*.py") if re.search(r"\btr\(", module.read_text(encoding="utf-8"))}
+    wanted = {module.stem for module in window_modules() if re.search(r"\btr\(", module.read_text(encoding="utf-8"))}
     wanted.discard("i18n")
     assert sorted(wanted - {ts.stem for ts in TS_FILES}) == []
 
 
 @pytest.mark.parametrize("ts", TS_FILES, ids=ids(TS_FILES))
 def test_an_interface_translation_is_whole_and_current(ts: Path, tmp_path: Path) -> None:
-    module = UI / f"{ts.stem}.py"
+    module = window_module(ts.stem)
     assert module.is_file(), f"{ts.name} translates no module of explainer/ui"
     fresh = tmp_path / ts.name
     fresh.write_bytes(ts.read_bytes())

@@ -18,6 +18,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 UI = ROOT / "explainer" / "ui"
+# The modules that show words in the window: explainer/ui/*.py and these three.
+WINDOW_MODULES_OUTSIDE_UI = ("app", "crash", "single_window")
+
+
+def window_module(stem: str) -> Path:
+    """The module a .ts file of that name translates."""
+    return ROOT / "explainer" / f"{stem}.py" if stem in WINDOW_MODULES_OUTSIDE_UI else UI / f"{stem}.py"
+
+
+def window_modules() -> list[Path]:
+    return sorted(UI.glob("*.py")) + [ROOT / "explainer" / f"{stem}.py" for stem in WINDOW_MODULES_OUTSIDE_UI]
 
 
 def qt_tool(name: str) -> str:
@@ -50,7 +61,7 @@ def update(language: str, modules: list[str]) -> None:
         target = I18N / language / "ui" / f"{module}.ts"
         target.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run([qt_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-target-language", language,
-                        str(UI / f"{module}.py"), "-ts", str(target)], check=True)
+                        str(window_module(module)), "-ts", str(target)], check=True)
 
 
 def languages() -> list[str]:
