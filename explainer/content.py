@@ -166,7 +166,7 @@ def load_page_without_facts(name: str, root: Source | None = None, study: Source
     """A page that states no study facts (the welcome page, drawn before the study
     is open): a ``{{ fact }}`` placeholder in it is an error, never left showing."""
     source = page_source(name, root, study)
-    text = read_text(source)
+    text = page_in_current_language(source, read_text(source))
     if placeholder := _PLACEHOLDER.search(text):
         raise ContentError(f"{source}: this page is shown before the study opens, "
                            f"so it cannot use {placeholder.group(0)}")
@@ -179,7 +179,7 @@ def load_page(name: str, trial: Trial, root: Source | None = None, *, registry_l
     ``[registry: id]`` markers are removed unless ``registry_links`` is set (the
     window turns them into "Show the registry's words" links; print does not)."""
     source = page_source(name, root)
-    return fill_page(read_text(source), source, trial, registry_links=registry_links)
+    return fill_page(page_in_current_language(source, read_text(source)), source, trial, registry_links=registry_links)
 
 
 def study_page(study: StudyBundle, name: str, *, registry_links: bool = False) -> str:
@@ -188,7 +188,22 @@ def study_page(study: StudyBundle, name: str, *, registry_links: bool = False) -
     if name in study.pages:
         return fill_page(study.pages[name], study.page_source(name), study.trial, registry_links=registry_links)
     source = resources_root() / "pages" / f"{name}.md"
-    return fill_page(read_text(source), source, study.trial, registry_links=registry_links)
+    return fill_page(page_in_current_language(source, read_text(source)), source, study.trial,
+                     registry_links=registry_links)
+
+
+def page_in_current_language(source: Source, text: str) -> str:
+    """A page's Markdown in the language the app speaks now: its translation
+    (resources/i18n/<language>/<same path>) where there is one, else ``text``. English
+    returns ``text`` at once: no file is looked for, nothing more is imported."""
+    from explainer.core.language import SOURCE_LANGUAGE, current_language
+
+    language = current_language()
+    if language == SOURCE_LANGUAGE:
+        return text
+    from explainer.translations import translated_page
+
+    return translated_page(source, text, language)
 
 
 def fill_page(text: str, source: Source | str, trial: Trial, *, registry_links: bool = False) -> str:
@@ -371,7 +386,8 @@ def load_study_pages(folder: Source) -> dict[str, str]:
     for entry in entries:
         if not _PAGE_FILE.match(entry.name):
             raise ContentError(f"{entry}: not a page name (lower-case letters, digits and dashes, then .md)")
-        pages[entry.name.removesuffix(".md")] = read_text(entry)
+        # In the current language: a Spanish window's bundle holds the Spanish pages.
+        pages[entry.name.removesuffix(".md")] = page_in_current_language(entry, read_text(entry))
     return pages
 
 
