@@ -24,6 +24,7 @@ from explainer.content import (
 )
 from explainer.core.registry_words import MARKER
 from explainer.translations import page_header_split, speaking_language
+from tests.markdown_blocks import blocks, cited_by_next
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"
@@ -211,3 +212,54 @@ def test_the_same_facts_in_other_words_compare_equal(english: str, spanish: str)
 ])
 def test_a_changed_fact_is_found(what: str, english: str, spanish: str) -> None:
     assert facts(spanish, spanish=True) != facts(english, spanish=False)
+
+
+# --- the same standards as the English pages (tests/test_medicine_pages.py) -------------
+
+GUIDE = (Path(__file__).parent / "fixtures" / "writing-guide.md").read_text(encoding="utf-8")
+# Doses never appear: a number with a dose unit, or a per-weight/per-area dose.
+DOSE = re.compile(r"\d\s*(mg|mcg|µg|microgram|miligramo|unidad(es)?\b|units?\b|mL\b)|/kg|/m2|/m²", re.IGNORECASE)
+# Only the study team decides: never "eligible", "qualifies", "is fit", "matches" in Spanish.
+NEVER = re.compile(r"\b(elegible|elegibles|elegibilidad|califica\w*|es apt[oa]|apt[oa]s?|coincid\w*)\b", re.IGNORECASE)
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|gov|ca|uk|mx|sy|net)\b")
+PHONE = re.compile(r"\b1-800-[\dA-Z-]+")
+MEDICINE_PAGES = [p for p in PAGES if "/medicine-" in p]
+
+
+@pytest.mark.parametrize("relative", PAGES)
+def test_no_spanish_page_decides_shows_a_dose_or_a_web_address(relative: str) -> None:
+    page = rendered(relative, "es")
+    assert (NEVER.findall(page), DOSE.findall(MARKER.sub("", page))) == ([], [])
+    assert "http" not in page and "www." not in page
+
+
+@pytest.mark.parametrize("relative", PAGES)
+def test_a_spanish_page_cites_only_the_writing_guide_s_sources(relative: str) -> None:
+    page = rendered(relative, "es")
+    assert "(Source:" not in page  # cited in Spanish
+    assert len(re.findall(r"\(Fuente:", page)) == len(re.findall(r"\(Source:", rendered(relative, "en")))
+    for citation in re.findall(r"\(Fuente:([^)]*)\)", page, re.DOTALL):
+        domains = DOMAIN.findall(citation)
+        assert domains, f"a source without a site: {citation}"
+        assert [d for d in domains if d not in GUIDE] == []
+
+
+@pytest.mark.parametrize("relative", MEDICINE_PAGES)
+def test_every_medical_fact_on_a_spanish_medicine_page_names_its_source(relative: str) -> None:
+    found = blocks(rendered(relative, "es").replace("(Fuente:", "(Source:"))
+    uncited = [block for index, (section, block) in enumerate(found)
+               if not section.endswith("en este estudio") and section != "En resumen"
+               and "(Source:" not in block and not block.startswith("(Source:") and "[registry:" not in block
+               and not cited_by_next(found, index) and not re.fullmatch(r"\*\*[^*]+\*\*", block)]
+    assert uncited == []
+
+
+def test_the_spanish_help_lines_are_the_guide_s_and_the_nci_answers_in_spanish() -> None:
+    numbers = {n for relative in PAGES for n in PHONE.findall(rendered(relative, "es"))}
+    assert numbers == {"1-800-955-4572", "1-800-452-2873", "1-800-452-CURE", "1-800-4-CANCER", "1-800-422-6237"}
+    assert all(n in GUIDE or n == "1-800-452-CURE" for n in numbers)  # CURE spells 2873 on the keypad
+    assert "also in Spanish" in GUIDE  # the guide's word that the NCI line answers in Spanish
+    for relative in (f"{STUDY}/help.md", "pages/help.md"):
+        page = " ".join(rendered(relative, "es").split())
+        assert re.search(r"NCI\), en español\.\*\* Llame al \*\*1-800-4-CANCER\*\* \(1-800-422-6237\) y pida hablar "
+                         r"en español\..*?\(Fuente: cancer\.gov/espanol\)", page), relative
