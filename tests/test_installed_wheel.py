@@ -25,6 +25,10 @@ trial = study.trial
 for name in PAGE_NAMES:
     study_page(study, name)
 assert str(study.folder).startswith(sys.argv[1]), study.folder
+from explainer.translations import speaking_language
+with speaking_language("es"):  # the Spanish pages ship too (resources/i18n/es/)
+    assert "pida hablar en español" in study_page(load_study_bundle(), "help")
+    assert "Sobre esta aplicación" in study_page(study, "about")
 fonts = sorted(p.name for p in (resources_root() / "fonts").iterdir())
 print(trial.nct_id, len(trial.criteria), len(study.pages), len(study.glossary.terms), ",".join(fonts))
 """
