@@ -90,3 +90,39 @@ def test_english_reads_no_table(monkeypatch: pytest.MonkeyPatch) -> None:
     assert content.in_current_language(RESOURCES / "questions.json", text) is text
     assert content.load_questions().question("age_years").text == "How old are you, in years?"
     assert content.load_sections()[0] == ("welcome", "Start here")
+
+
+@pytest.mark.parametrize(("data", "keep", "texts", "spanish"), [
+    # "groups.questions" keeps the ids a group lists; the top-level "questions" are read.
+    ({"groups": [{"questions": ["platelets"]}], "questions": [{"label": "platelets"}]},
+     frozenset({"groups.questions"}), ["platelets"],
+     {"groups": [{"questions": ["platelets"]}], "questions": [{"label": "plaquetas"}]}),
+    # A plain name keeps that key wherever it is.
+    ({"a": {"id": "platelets"}, "b": [{"id": "platelets", "t": "platelets"}]}, frozenset({"id"}),
+     ["platelets"], {"a": {"id": "platelets"}, "b": [{"id": "platelets", "t": "plaquetas"}]}),
+    # The dotted form names the nearest holding key only: deeper keys of that name are read.
+    ({"groups": {"x": {"questions": "platelets"}}}, frozenset({"groups.questions"}), ["platelets"],
+     {"groups": {"x": {"questions": "plaquetas"}}}),
+])
+def test_a_kept_key_may_name_its_parent(data, keep, texts, spanish) -> None:
+    from explainer.core.language import texts_to_translate, translate_data
+
+    assert list(texts_to_translate(data, keep)) == texts
+    assert translate_data(data, {"platelets": "plaquetas"}, keep) == spanish
+
+
+def test_the_question_bank_speaks_spanish_inside_its_block() -> None:
+    english = content.load_questions()
+    with speaking_language("es"):
+        spanish = content.load_questions()
+    assert english.question("age_years").text == "How old are you, in years?"
+    assert spanish.question("age_years").text == "¿Cuántos años tiene?"
+    assert spanish.question("platelets").label == "plaquetas"
+    assert spanish.groups[0].title == "Sobre usted"
+    # What code compares stays as written: keys, kinds, units, choice values, group ids.
+    structure = [(q.key, q.kind, q.quantity, q.units, [c.value for c in q.choices], q.minimum, q.maximum, q.step)
+                 for q in english.questions]
+    assert [(q.key, q.kind, q.quantity, q.units, [c.value for c in q.choices], q.minimum, q.maximum, q.step)
+            for q in spanish.questions] == structure
+    assert [(g.id, g.questions) for g in spanish.groups] == [(g.id, g.questions) for g in english.groups]
+    assert content.load_questions() == english  # English again after the block
