@@ -126,3 +126,42 @@ def test_the_question_bank_speaks_spanish_inside_its_block() -> None:
             for q in spanish.questions] == structure
     assert [(g.id, g.questions) for g in spanish.groups] == [(g.id, g.questions) for g in english.groups]
     assert content.load_questions() == english  # English again after the block
+
+
+def cached_words():
+    """Each cached loader, and one text of it a person reads (None: no table of ours yet)."""
+    from explainer import summary_source
+    from explainer.study_words_io import compare_words
+    from explainer.timeline_text import timeline_text
+
+    return [
+        ("timeline", timeline_text, lambda words: words.section_title, "Cuándo recibe cada medicamento"),
+        ("compare", compare_words, lambda words: words.title, "Estudios que miré"),
+        ("sections", content.load_sections, lambda sections: sections[0][1], "Empiece aquí"),
+        ("PDF questions", summary_source.builtin_questions, lambda bank: bank.groups[0].title, "Sobre usted"),
+        ("PDF words", summary_source._builtin_text, lambda text: text.headings["study"], "Sobre el estudio"),
+    ]
+
+
+def test_each_cached_loader_keeps_one_copy_per_language() -> None:
+    """A Spanish window, then an English PDF, then Spanish again: each gets its own words,
+    and each language is read once (the same object comes back)."""
+    for name, load, text_of, spanish_text in cached_words():
+        english = load()
+        with speaking_language("es"):
+            spanish = load()
+            assert (name, text_of(spanish)) == (name, spanish_text)
+        again = load()
+        assert again is english and text_of(english) != spanish_text, name
+        with speaking_language("es"):
+            assert load() is spanish, name
+
+
+def test_the_records_glossary_is_kept_per_language() -> None:
+    from explainer.ui.record_window import record_glossary
+
+    english = record_glossary()
+    with speaking_language("es"):
+        spanish = record_glossary()
+        assert record_glossary() is spanish
+    assert spanish is not english and record_glossary() is english
