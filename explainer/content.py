@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import re
+import sys
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, Union
@@ -132,13 +133,22 @@ def load_json_model(source: Source, model: type[Model], context: dict[str, Any] 
         raise ContentError(f"{source}: {describe_validation_error(err)}") from None
 
 
+SOURCE_LANGUAGE = "en"  # core.language's, named here so English imports nothing more
+
+
+def content_language() -> str:
+    """The current language (core.language). Only code that imported that module can have
+    set another language than English, so until it is imported (the first paint) the
+    answer is English without importing it (about 4 ms)."""
+    language = sys.modules.get("explainer.core.language")
+    return language.current_language() if language else SOURCE_LANGUAGE
+
+
 def in_current_language(source: Source, text: str) -> str:
     """A resource file's JSON text in the current language (core.language): the Spanish
     table's texts laid over it (explainer.translations). In English the text is returned
     as read, without importing or reading anything more (this is on the start-up path)."""
-    from explainer.core.language import SOURCE_LANGUAGE, current_language
-
-    language = current_language()
+    language = content_language()
     if language == SOURCE_LANGUAGE:
         return text
     from explainer.translations import translated_json_text
@@ -324,9 +334,7 @@ def load_sections(folder: Source | None = None) -> tuple[tuple[str, str], ...]:
 
 
 def _builtin_sections() -> tuple[tuple[str, str], ...]:
-    from explainer.core.language import current_language
-
-    return _builtin_sections_in(current_language())
+    return _builtin_sections_in(content_language())
 
 
 # The window, validate and the pages list ask; the app's own files do not change. One

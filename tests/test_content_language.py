@@ -165,3 +165,12 @@ def test_the_records_glossary_is_kept_per_language() -> None:
         spanish = record_glossary()
         assert record_glossary() is spanish
     assert spanish is not english and record_glossary() is english
+
+
+def test_content_speaks_the_language_core_language_names() -> None:
+    from explainer.core import language
+
+    assert content.SOURCE_LANGUAGE == language.SOURCE_LANGUAGE
+    assert content.content_language() == "en"
+    with speaking_language("es"):
+        assert content.content_language() == "es"
