@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import re
+import sys
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, Union
@@ -124,11 +125,35 @@ def load_json_model(source: Source, model: type[Model], context: dict[str, Any] 
         parse_json(text)  # the limits (depth, digits, no NaN) before pydantic parses it itself
     except JsonProblem as err:
         raise ContentError(f"{source}: not valid JSON ({err})") from None
+    text = in_current_language(source, text)  # validated as the person will read it
     try:
         # From the JSON text, so strict models take dates and enums as JSON writes them.
         return model.model_validate_json(text, context=context)
     except ValidationError as err:
         raise ContentError(f"{source}: {describe_validation_error(err)}") from None
+
+
+SOURCE_LANGUAGE = "en"  # core.language's, named here so English imports nothing more
+
+
+def content_language() -> str:
+    """The current language (core.language). Only code that imported that module can have
+    set another language than English, so until it is imported (the first paint) the
+    answer is English without importing it (about 4 ms)."""
+    language = sys.modules.get("explainer.core.language")
+    return language.current_language() if language else SOURCE_LANGUAGE
+
+
+def in_current_language(source: Source, text: str) -> str:
+    """A resource file's JSON text in the current language (core.language): the Spanish
+    table's texts laid over it (explainer.translations). In English the text is returned
+    as read, without importing or reading anything more (this is on the start-up path)."""
+    language = content_language()
+    if language == SOURCE_LANGUAGE:
+        return text
+    from explainer.translations import translated_json_text
+
+    return translated_json_text(source, text, language)
 
 
 def describe_validation_error(err: ValidationError) -> str:
@@ -323,8 +348,14 @@ def load_sections(folder: Source | None = None) -> tuple[tuple[str, str], ...]:
     return _read_sections(folder / SECTIONS_FILE)
 
 
-@cache  # the window, validate and the pages list ask; the app's own files do not change
 def _builtin_sections() -> tuple[tuple[str, str], ...]:
+    return _builtin_sections_in(content_language())
+
+
+# The window, validate and the pages list ask; the app's own files do not change. One
+# list per language: a Spanish window and an English PDF each get their own labels.
+@cache
+def _builtin_sections_in(language: str) -> tuple[tuple[str, str], ...]:
     return _read_sections(builtin_study_folder() / SECTIONS_FILE)
 
 
@@ -332,7 +363,7 @@ def _read_sections(source: Source) -> tuple[tuple[str, str], ...]:
     import json
 
     try:
-        data = json.loads(read_text(source, cap=64 * 1024))
+        data = json.loads(in_current_language(source, read_text(source, cap=64 * 1024)))
     except (ValueError, RecursionError) as err:
         raise ContentError(f"{source}: not valid JSON ({one_line(str(err), 80)})") from None
     if not isinstance(data, dict) or set(data) != {"format", "version", "sections"}:

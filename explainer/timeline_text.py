@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from explainer.content import ContentError, Source, describe_validation_error, load_json_model, resources_root
 from explainer.core.clinic_days import ClinicDayWords
+from explainer.core.language import current_language
 from explainer.core.model import Strict, Trial
 from explainer.core.trial_words import laid_over
 
@@ -193,8 +194,13 @@ def load_timeline_text(source: Source | None = None) -> TimelineText:
     return load_json_model(source or resources_root() / "timeline.json", TimelineText)
 
 
-@cache
 def timeline_text() -> TimelineText:
+    """The generic words in the current language (core.language), each language read once."""
+    return _timeline_text_in(current_language())
+
+
+@cache
+def _timeline_text_in(language: str) -> TimelineText:
     return load_timeline_text()
 
 

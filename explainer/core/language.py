@@ -80,7 +80,15 @@ def needs_translation(text: str) -> bool:
     return any(ch.isalpha() for ch in text) and not text.startswith(("http://", "https://", "mailto:"))
 
 
-def texts_to_translate(data: Any, keep: frozenset[str] = frozenset()) -> Iterator[str]:
+def kept(key: str, parent: str, keep: frozenset[str]) -> bool:
+    """A value stays as written: its key is in ``keep``, or "parent.key" is, where parent
+    is the key of the object holding it (lists in between do not count). The dotted form
+    keeps one use of a name that another use of it translates: questions.json keeps the
+    question ids of "groups.questions" while its top-level "questions" are read."""
+    return key in keep or f"{parent}.{key}" in keep
+
+
+def texts_to_translate(data: Any, keep: frozenset[str] = frozenset(), parent: str = "") -> Iterator[str]:
     """Every text in ``data`` (parsed JSON) a person reads, skipping values under the
     keys in ``keep`` (ids, kinds, units, the registry's own words)."""
     if isinstance(data, str):
@@ -88,22 +96,23 @@ def texts_to_translate(data: Any, keep: frozenset[str] = frozenset()) -> Iterato
             yield data
     elif isinstance(data, list):
         for item in data:
-            yield from texts_to_translate(item, keep)
+            yield from texts_to_translate(item, keep, parent)
     elif isinstance(data, dict):
         for key, value in data.items():
-            if key not in keep:
-                yield from texts_to_translate(value, keep)
+            if not kept(key, parent, keep):
+                yield from texts_to_translate(value, keep, key)
 
 
-def translate_data(data: Any, table: Mapping[str, str], keep: frozenset[str] = frozenset()) -> Any:
+def translate_data(data: Any, table: Mapping[str, str], keep: frozenset[str] = frozenset(), parent: str = "") -> Any:
     """``data`` with each text that ``table`` translates replaced; keys, numbers and the
     values under ``keep`` are never touched, so facts stay the same data."""
     if isinstance(data, str):
         return table.get(data, data)
     if isinstance(data, list):
-        return [translate_data(item, table, keep) for item in data]
+        return [translate_data(item, table, keep, parent) for item in data]
     if isinstance(data, dict):
-        return {key: value if key in keep else translate_data(value, table, keep) for key, value in data.items()}
+        return {key: value if kept(key, parent, keep) else translate_data(value, table, keep, key)
+                for key, value in data.items()}
     return data
 
 

@@ -63,9 +63,16 @@ HARD_WORDS_HELP = ("Words with a dotted underline have a meaning you can show: "
 USER_ROLE = 256            # Qt.ItemDataRole.UserRole: where QComboBox.addItem puts its data
 
 
-@cache
 def record_glossary() -> Glossary:
-    """The general glossary of the words trial records use, loaded once for every record window."""
+    """The general glossary of the words trial records use, loaded once for every record
+    window, in the current language (each language its own)."""
+    from explainer.core.language import current_language
+
+    return _record_glossary_in(current_language())
+
+
+@cache
+def _record_glossary_in(language: str) -> Glossary:
     from explainer.content import load_general_glossary
 
     return load_general_glossary()
