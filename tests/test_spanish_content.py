@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from explainer.answers_io import load_answers
 from explainer.content import (
     builtin_study_folder,
     builtin_trial_path,
@@ -39,6 +40,7 @@ from explainer.core.model import Trial
 from explainer.core.registry_record import RegistryStudy, from_registry_json
 from explainer.core.registry_words import RegistrySentences
 from explainer.core.schedule import build_timeline
+from explainer.core.study_check import check_study
 from explainer.core.study_pages import StudyPage, app_words, build_study_pages, paragraphs
 from explainer.core.study_summary import build_study_summary
 from explainer.core.study_summary_words import StudySummaryWords
@@ -47,6 +49,7 @@ from explainer.study_words_io import load_study_summary_words, load_study_words
 from explainer.translations import load_table, speaking_language, translated_json_text
 
 SAMPLES = Path(__file__).parent / "fixtures" / "ctgov"
+ANSWERS = Path(__file__).parent / "fixtures" / "full.answers.json"
 SAMPLE_IDS = sorted(path.stem for path in SAMPLES.glob("NCT*.json"))
 TODAY = dt.date(2026, 12, 5)
 ROOT = resources_root()
@@ -93,6 +96,11 @@ def registry_texts(pages: list[StudyPage]) -> list[str]:
     return [p.text for p in paragraphs(pages) if p.voice == "registry"]
 
 
+def shown_words(pages: list[StudyPage]) -> list[str]:
+    """The app's words on the pages: titles, headings, labels, its sentences and where they come from."""
+    return app_words(pages) + [p.text for p in paragraphs(pages) if p.voice == "source"]
+
+
 def test_the_spanish_tables_load_and_change_the_words() -> None:
     assert ES_WORDS.pages.status == "¿Acepta participantes nuevos el estudio?"
     assert ES_WORDS.months[0] == "enero" and ES_WORDS.date_day == "{day} de {month} de {year}"
@@ -107,7 +115,7 @@ def test_the_pages_of_any_record_are_spanish_with_the_same_facts(nct_id: str) ->
     english = build_study_pages(study, EN_WORDS, TODAY)
     with speaking_language("es"):
         spanish = build_study_pages(study, ES_WORDS, TODAY)
-    shown = app_words(spanish)
+    shown = shown_words(spanish)
     text = "\n".join(shown)
     assert [p.title for p in spanish] == ["¿Acepta participantes nuevos el estudio?", "Qué es el estudio",
                                           "Qué pasa en el estudio", "Quién puede participar",
@@ -118,25 +126,31 @@ def test_the_pages_of_any_record_are_spanish_with_the_same_facts(nct_id: str) ->
     assert not _ENGLISH_MONTH_DATE.search(text)
     # The record's own words stay as they are; each number and date says the same.
     assert registry_texts(spanish) == registry_texts(english)
-    assert numbers(shown) == numbers(app_words(english))
+    assert numbers(shown) == numbers(shown_words(english))
 
 
 @pytest.mark.parametrize("nct_id", SAMPLE_IDS)
 def test_the_summary_of_any_record_is_spanish_with_the_same_facts(nct_id: str) -> None:
     study = sample(nct_id)
-    english = build_study_summary(study, EN_WORDS, EN_SUMMARY, TODAY)
+    answers = load_answers(ANSWERS)  # the self-check's words join the rules
+    english = build_study_summary(study, EN_WORDS, EN_SUMMARY, TODAY,
+                                  check=check_study(study, answers, EN_SUMMARY.check, load_questions()))
     with speaking_language("es"):
-        spanish = build_study_summary(study, ES_WORDS, ES_SUMMARY, TODAY)
-    shown = [spanish.title, spanish.subtitle, spanish.notice, spanish.footer, *app_words(spanish.pages)]
+        spanish = build_study_summary(study, ES_WORDS, ES_SUMMARY, TODAY,
+                                      check=check_study(study, answers, ES_SUMMARY.check, load_questions()))
+    shown = [spanish.title, spanish.subtitle, spanish.notice, spanish.footer, *shown_words(list(spanish.pages))]
     text = "\n".join(shown)
     assert spanish.title == f"Estudio {study.nct_id}: un resumen para llevar a su médico"
+    english_shown = [english.title, english.subtitle, english.notice, english.footer,
+                     *shown_words(list(english.pages))]
+    assert "Preguntas para hacer" in shown
+    assert ("Lo que encontró la aplicación:" in shown) == ("What the app found:" in english_shown)
     left = [piece for piece in english_pieces("study_summary_words.json") + english_pieces("study_words.json")
             if piece in text]
     assert left == []
     assert "5 de diciembre de 2026" in spanish.subtitle and not _ENGLISH_MONTH_DATE.search(text)
     assert registry_texts(list(spanish.pages)) == registry_texts(list(english.pages))
-    assert numbers(shown) == numbers([english.title, english.subtitle, english.notice, english.footer,
-                                      *app_words(english.pages)])
+    assert numbers(shown) == numbers(english_shown)
 
 
 # ---------------------------------------------------------------- the curated trial
