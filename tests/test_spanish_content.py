@@ -250,3 +250,22 @@ def test_the_registry_sentences_stay_english() -> None:
     table = load_table(TRIAL_TABLE, "es").strings
     quoted = set(texts_to_translate(json.loads(text)))
     assert quoted and not quoted & table.keys()
+
+
+@pytest.mark.parametrize("nct_id", SAMPLE_IDS)
+def test_the_record_window_labels_each_registry_quote_once_in_spanish(nct_id: str) -> None:
+    """Each quote of the record says once that it is the registry's English: the Spanish
+    labels say it themselves (the PDF and the web page show only the label), so the window
+    adds no second registry label; in English the window's labels stay as they were."""
+    from explainer.ui.record_window import page_html
+
+    study = sample(nct_id)
+    with speaking_language("es"):
+        pages = build_study_pages(study, ES_WORDS, TODAY)
+    quoted = [p for page in pages for p in re.findall(r"<p>(.*?)</p><blockquote>", page_html(page, ES_WORDS))]
+    assert quoted
+    assert [p for p in quoted if p.casefold().count("texto del registro, en inglés") != 1] == []
+    english = [p for page in build_study_pages(study, EN_WORDS, TODAY)
+               for p in re.findall(r"<p>(.*?)</p><blockquote>", page_html(page, EN_WORDS))]
+    assert len(english) == len(quoted)
+    assert all("own words" in p for p in english)
