@@ -73,7 +73,7 @@ def sample(nct_id: str) -> RegistryStudy:
 
 
 def numbers(texts: list[str]) -> list[str]:
-    """Every number in the texts, separators dropped (1,000 = 1 000), in order."""
+    """Every number in the texts, separators dropped (1,000 = 1 000), sorted."""
     return sorted(re.sub(r"\D", "", n) for text in texts for n in _NUMBER.findall(text))
 
 
