@@ -196,9 +196,16 @@ def _paragraph_html(paragraph: Paragraph, words: StudyWords, mark: _Marker) -> s
     # The record's words: the app's label, then who wrote them (unless the label
     # already says so: "Why the study stopped, in the record's own words:"), then the quote.
     label = f"<b>{rich_text(paragraph.label)}</b> " if paragraph.label else ""
-    whose = "" if "own words" in paragraph.label else f"<i>{rich_text(words.registry_label)}</i>"
+    whose = "" if _says_whose(paragraph.label, words) else f"<i>{rich_text(words.registry_label)}</i>"
     return (f"<p>{label}{whose}</p>"
             f"<blockquote>{_quoted(paragraph.text, mark)}</blockquote>")
+
+
+def _says_whose(label: str, words: StudyWords) -> bool:
+    """The label already says whose words follow: "..., in the record's own words:", or a
+    label holding the registry label's own words (Spanish: "... (texto del registro, en inglés):",
+    which the PDF and the web page, showing no registry label, need in the label itself)."""
+    return "own words" in label or words.registry_label.rstrip(":").casefold() in label.casefold()
 
 
 # ---------------------------------------------------------------- the window
