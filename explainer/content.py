@@ -117,9 +117,11 @@ def read_text(source: Source, cap: int = CONTENT_CAP) -> str:
 def load_json_model(source: Source, model: type[Model], context: dict[str, Any] | None = None) -> Model:
     from pydantic import ValidationError
 
+    from explainer.core.language import current_language
     from explainer.core.limits import JsonProblem, parse_json
+    from explainer.translations import translated_json_text
 
-    text = read_text(source)
+    text = translated_json_text(source, read_text(source), current_language())
     try:
         parse_json(text)  # the limits (depth, digits, no NaN) before pydantic parses it itself
     except JsonProblem as err:

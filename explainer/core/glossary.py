@@ -27,6 +27,26 @@ class GlossaryTerm(BaseModel):
     definition: str = Field(min_length=1, description="Plain words, grade 8 or lower.")
     source: str = Field("", description="Where a medical claim in the definition comes from (writing guide §4).")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _several_forms_in_one(cls, data: object) -> object:
+        """A translated form may hold several forms, 'agudo | aguda | agudos': a Spanish
+        word changes with gender and number where its English has one form, and a
+        translation table maps each English text to one text. The term's first form is
+        the term; the rest join ``also``. A form repeated within one term is kept once
+        (two English spellings, 'hemoglobin' and 'haemoglobin', are one Spanish word);
+        a form of two terms is still refused (``Glossary``)."""
+        if not isinstance(data, dict) or not isinstance(data.get("term"), str):
+            return data
+        also = data.get("also", ())
+        if not isinstance(also, list | tuple) or not all(isinstance(form, str) for form in also):
+            return data
+        term, *more = split_forms(data["term"])
+        forms = [form for text in (*more, *also) for form in split_forms(text)]
+        seen = {term.casefold()}
+        kept = [form for form in forms if not (form.casefold() in seen or seen.add(form.casefold()))]
+        return {**data, "term": term, "also": tuple(kept)}
+
     def forms(self) -> tuple[str, ...]:
         return (self.term, *self.also)
 
@@ -69,6 +89,14 @@ class Glossary(BaseModel):
         if kept is None or kept[0] is not self.terms:
             kept = self.__dict__["_matcher"] = (self.terms, _matcher(self))
         return kept[1]
+
+
+FORM_SEPARATOR = "|"
+
+
+def split_forms(text: str) -> list[str]:
+    """The forms a glossary text holds: 'plaqueta | plaquetas' is two, 'platelet' one."""
+    return [form.strip() for form in text.split(FORM_SEPARATOR)] if FORM_SEPARATOR in text else [text]
 
 
 @dataclass(frozen=True)
