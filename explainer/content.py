@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import re
+import sys
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, Union
@@ -117,20 +118,42 @@ def read_text(source: Source, cap: int = CONTENT_CAP) -> str:
 def load_json_model(source: Source, model: type[Model], context: dict[str, Any] | None = None) -> Model:
     from pydantic import ValidationError
 
-    from explainer.core.language import current_language
     from explainer.core.limits import JsonProblem, parse_json
-    from explainer.translations import translated_json_text
 
-    text = translated_json_text(source, read_text(source), current_language())
+    text = read_text(source)
     try:
         parse_json(text)  # the limits (depth, digits, no NaN) before pydantic parses it itself
     except JsonProblem as err:
         raise ContentError(f"{source}: not valid JSON ({err})") from None
+    text = in_current_language(source, text)  # validated as the person will read it
     try:
         # From the JSON text, so strict models take dates and enums as JSON writes them.
         return model.model_validate_json(text, context=context)
     except ValidationError as err:
         raise ContentError(f"{source}: {describe_validation_error(err)}") from None
+
+
+SOURCE_LANGUAGE = "en"  # core.language's, named here so English imports nothing more
+
+
+def content_language() -> str:
+    """The current language (core.language). Only code that imported that module can have
+    set another language than English, so until it is imported (the first paint) the
+    answer is English without importing it (about 4 ms)."""
+    language = sys.modules.get("explainer.core.language")
+    return language.current_language() if language else SOURCE_LANGUAGE
+
+
+def in_current_language(source: Source, text: str) -> str:
+    """A resource file's JSON text in the current language (core.language): the Spanish
+    table's texts laid over it (explainer.translations). In English the text is returned
+    as read, without importing or reading anything more (this is on the start-up path)."""
+    language = content_language()
+    if language == SOURCE_LANGUAGE:
+        return text
+    from explainer.translations import translated_json_text
+
+    return translated_json_text(source, text, language)
 
 
 def describe_validation_error(err: ValidationError) -> str:
