@@ -132,3 +132,11 @@ def test_the_spanish_definitions_read_easily(glossary: Glossary, spanish_syllabl
     """Issue 19 item 4: each Spanish content file scores at least 60 on the
     Fernández-Huerta scale (the average over the files, at least 65)."""
     assert textstat.fernandez_huerta(" ".join(t.definition for t in glossary.terms)) >= 65
+
+
+def test_the_spanish_a_to_z_ignores_accents_and_the_english_one_is_as_before() -> None:
+    terms = [t.term for t in GENERAL_ES.a_to_z()]
+    at = terms.index("índice de masa corporal")
+    assert terms[at - 1].casefold() < "indice" < terms[at + 1].casefold()  # among the i's, not after 'z'
+    for english in (load_general_glossary(), load_glossary()):
+        assert english.a_to_z() == sorted(english.terms, key=lambda t: t.term.casefold())

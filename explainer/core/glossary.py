@@ -9,6 +9,7 @@ term in a link the views turn into a tooltip and a definition panel.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -79,7 +80,7 @@ class Glossary(BaseModel):
         return next(t for t in self.terms if t.id == term_id)
 
     def a_to_z(self) -> list[GlossaryTerm]:
-        return sorted(self.terms, key=lambda t: t.term.casefold())
+        return sorted(self.terms, key=a_to_z_key)
 
     @property
     def matcher(self) -> _Matcher:
@@ -89,6 +90,13 @@ class Glossary(BaseModel):
         if kept is None or kept[0] is not self.terms:
             kept = self.__dict__["_matcher"] = (self.terms, _matcher(self))
         return kept[1]
+
+
+def a_to_z_key(term: GlossaryTerm) -> str:
+    """Where a term goes in an A to Z list: by its letters without accents, in any case,
+    so 'índice' sits among the i's, not after 'z' (English terms have no accents)."""
+    letters = unicodedata.normalize("NFKD", term.term.casefold())
+    return "".join(char for char in letters if not unicodedata.combining(char))
 
 
 FORM_SEPARATOR = "|"
