@@ -140,3 +140,14 @@ def test_the_spanish_a_to_z_ignores_accents_and_the_english_one_is_as_before() -
     assert terms[at - 1].casefold() < "indice" < terms[at + 1].casefold()  # among the i's, not after 'z'
     for english in (load_general_glossary(), load_glossary()):
         assert english.a_to_z() == sorted(english.terms, key=lambda t: t.term.casefold())
+
+
+def test_the_window_s_glossary_page_lists_the_spanish_words_a_to_z(spanish, main_window, artifacts) -> None:
+    """In a Spanish window the glossary page lists the study's words in Spanish, A to Z."""
+    main_window.show_section("glossary")
+    text = main_window.stack.currentWidget().browser.toPlainText()
+    positions = [text.index(f"{t.term}: {t.definition}") for t in STUDY_ES.a_to_z()]
+    assert positions == sorted(positions) and len(positions) == len(STUDY_ES.terms)
+    shot = artifacts / "screenshots" / "glossary-es.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    assert main_window.grab().save(str(shot))
