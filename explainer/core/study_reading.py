@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from explainer.core.glossary import Glossary, GlossaryTerm, a_to_z_key, mentions
+from explainer.core.glossary import Glossary, GlossaryTerm, mentions
 from explainer.core.reading_level import Difficulty, ReadingLevel, reading_level
 from explainer.core.study_pages import Block, Item, ItemList, Paragraph, Section, StudyPage, paragraphs
 from explainer.core.study_words import ReadingWords
@@ -118,4 +118,4 @@ def hard_words(pages: Iterable[StudyPage], glossary: Glossary) -> list[GlossaryT
     prose = [replace(page, sections=tuple(s for s in page.sections if s.id not in NAME_SECTIONS)) for page in pages]
     text = "\n".join(p.text for p in paragraphs(prose) if p.voice != "source")  # no form holds a line break
     found = {m.term.id: m.term for m in mentions(text, glossary)}
-    return sorted(found.values(), key=a_to_z_key)
+    return sorted(found.values(), key=lambda t: t.term.casefold())
