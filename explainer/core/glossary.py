@@ -9,6 +9,7 @@ term in a link the views turn into a tooltip and a definition panel.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -26,6 +27,26 @@ class GlossaryTerm(BaseModel):
     also: tuple[str, ...] = Field((), description="Other forms found in the texts (plurals, spellings).")
     definition: str = Field(min_length=1, description="Plain words, grade 8 or lower.")
     source: str = Field("", description="Where a medical claim in the definition comes from (writing guide §4).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _several_forms_in_one(cls, data: object) -> object:
+        """A translated form may hold several forms, 'agudo | aguda | agudos': a Spanish
+        word changes with gender and number where its English has one form, and a
+        translation table maps each English text to one text. The term's first form is
+        the term; the rest join ``also``. A form repeated within one term is kept once
+        (two English spellings, 'hemoglobin' and 'haemoglobin', are one Spanish word);
+        a form of two terms is still refused (``Glossary``)."""
+        if not isinstance(data, dict) or not isinstance(data.get("term"), str):
+            return data
+        also = data.get("also", ())
+        if not isinstance(also, list | tuple) or not all(isinstance(form, str) for form in also):
+            return data
+        term, *more = split_forms(data["term"])
+        forms = [form for text in (*more, *also) for form in split_forms(text)]
+        seen = {term.casefold()}
+        kept = [form for form in forms if not (form.casefold() in seen or seen.add(form.casefold()))]
+        return {**data, "term": term, "also": tuple(kept)}
 
     def forms(self) -> tuple[str, ...]:
         return (self.term, *self.also)
@@ -59,7 +80,7 @@ class Glossary(BaseModel):
         return next(t for t in self.terms if t.id == term_id)
 
     def a_to_z(self) -> list[GlossaryTerm]:
-        return sorted(self.terms, key=lambda t: t.term.casefold())
+        return sorted(self.terms, key=a_to_z_key)
 
     @property
     def matcher(self) -> _Matcher:
@@ -69,6 +90,21 @@ class Glossary(BaseModel):
         if kept is None or kept[0] is not self.terms:
             kept = self.__dict__["_matcher"] = (self.terms, _matcher(self))
         return kept[1]
+
+
+def a_to_z_key(term: GlossaryTerm) -> str:
+    """Where a term goes in an A to Z list: by its letters without accents, in any case,
+    so 'índice' sits among the i's, not after 'z' (English terms have no accents)."""
+    letters = unicodedata.normalize("NFKD", term.term.casefold())
+    return "".join(char for char in letters if not unicodedata.combining(char))
+
+
+FORM_SEPARATOR = "|"
+
+
+def split_forms(text: str) -> list[str]:
+    """The forms a glossary text holds: 'plaqueta | plaquetas' is two, 'platelet' one."""
+    return [form.strip() for form in text.split(FORM_SEPARATOR)] if FORM_SEPARATOR in text else [text]
 
 
 @dataclass(frozen=True)
