@@ -231,7 +231,7 @@ DIALOGS = {
         "title": "Crear el resumen en PDF para su médico",
         "buttons": ["&Guardar PDF…", "&Imprimir…"],
         "boxes": ["Sobre el estudio", "Cronología del tratamiento", "Su autoevaluación", "Preguntas para el equipo",
-                  "Contactos y ayuda", "Palabras difíciles", "Letra grande"],
+                  "Contactos y ayuda", "Significado de palabras difíciles", "Letra grande"],
         "papers": ["A4", "Carta (EE. UU.)"],
         "status": "N páginas, papel AN.",
     }),

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Meanings of hard words</source>
-        <translation>Palabras difíciles</translation>
+        <translation>Significado de palabras difíciles</translation>
     </message>
     <message>
         <source>A4</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>The self-check comes with questions for your doctor. The timeline shows your dates if you gave your first treatment day. The note that this is not medical advice is always in.</source>
-        <translation>La autoevaluación trae preguntas para su médico. La cronología muestra sus fechas si usted dio su primer día de tratamiento. La nota que dice que esto no es un consejo médico siempre está.</translation>
+        <translation>La autoevaluación trae preguntas para su médico. La cronología muestra sus fechas si usted dio su primer día de tratamiento. Siempre se incluye la nota que dice que esto no es un consejo médico.</translation>
     </message>
     <message>
         <source>Paper size:</source>
