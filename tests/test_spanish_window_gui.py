@@ -305,7 +305,8 @@ def test_the_crash_dialog_speaks_spanish(spanish) -> None:
                        "La aplicación no pudo guardar una copia de sus últimas respuestas. Antes de cerrarla, "
                        "guárdelas con Archivo > Guardar respuestas.\n\n"
                        "Escribimos los detalles en este archivo:\n/tmp/crash.log\n\n"
-                       "Si vuelve a pasar, puede enviar ese archivo a la persona o la clínica que le dio esta aplicación.")
+                       "Si vuelve a pasar, puede enviar ese archivo a la persona o la clínica "
+                       "que le dio esta aplicación.")
 
 
 def test_without_the_translator_the_words_are_english_again(spanish_window, qapp, spanish) -> None:

@@ -124,7 +124,8 @@ class CompareDialog(QDialog):
         self.country = self._box(tr("Country"), tr("Choose a country to see a place there in each study. {note}")
                                  .format(note=note))
         self.state = self._box(tr("State or region"),
-                               tr("Choose a state or region to see a place there in each study. {note}").format(note=note))
+                               tr("Choose a state or region to see a place there in each study. {note}")
+                               .format(note=note))
         places = QFormLayout()
         places.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for box, text in ((self.country, tr("&Country:")), (self.state, tr("&State or region:"))):
@@ -234,8 +235,9 @@ class CompareDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                item.setData(ACCESSIBLE_TEXT_ROLE, tr("{aspect}, {study}: {text}").format(aspect=compared.label,
-                                                                                     study=table.headings[c], text=text))
+                spoken = tr("{aspect}, {study}: {text}").format(aspect=compared.label, study=table.headings[c],
+                                                                 text=text)
+                item.setData(ACCESSIBLE_TEXT_ROLE, spoken)
                 self.table.setItem(r, c, item)
         chars = self.table.fontMetrics().averageCharWidth()
         self.table.verticalHeader().setFixedWidth(chars * ASPECT_CHARS)  # narrow: the names wrap

@@ -95,7 +95,8 @@ class DownloadDialog(QDialog):
             self.address_problem = None
         self.notice = QLabel(
             tr("This is the only time Trial Explainer goes online: it asks {host} "
-               "for the study you name and sends nothing but the study number.").format(host=host or tr("the registry")))
+               "for the study you name and sends nothing but the study number.")
+            .format(host=host or tr("the registry")))
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(tr("About going online"))

@@ -369,7 +369,8 @@ def save_pdf(window: QMainWindow, parent: QWidget, pdf: bytes, suggested: str) -
                                 tr("{path}\n\n{error}\n\nNothing was written. Please choose another folder, "
                                    "or free some space on the disk, and try again.").format(path=path, error=err))
         return None
-    window.statusBar().showMessage(tr("Saved the PDF summary to {path}").format(path=path), 8000)  # still there after closing
+    # Still there after the dialog closes.
+    window.statusBar().showMessage(tr("Saved the PDF summary to {path}").format(path=path), 8000)
     return path
 
 

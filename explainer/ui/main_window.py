@@ -346,4 +346,5 @@ class MainWindow(QMainWindow):
         record.setAccessibleName(tr("Record date and privacy"))
         record.setWordWrap(True)  # at large text sizes it wraps instead of being cut off
         self.statusBar().addPermanentWidget(record)
-        self.zoom.zoom_changed.connect(lambda pct: self.statusBar().showMessage(tr("Text size {percent}%").format(percent=pct), 3000))
+        self.zoom.zoom_changed.connect(
+            lambda pct: self.statusBar().showMessage(tr("Text size {percent}%").format(percent=pct), 3000))

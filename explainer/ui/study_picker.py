@@ -84,7 +84,8 @@ class StudyPickerDialog(QDialog):
         self.studies = studies
         self.setWindowTitle(tr("Choose a study"))
         self.setAccessibleName(tr("Choose a study"))
-        intro = QLabel(tr("This file holds {count} studies. Choose the one you want to read.").format(count=len(studies)))
+        intro = QLabel(tr("This file holds {count} studies. Choose the one you want to read.")
+                       .format(count=len(studies)))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(studies), 3)
         self.table.setAccessibleName(tr("Studies in this file"))
