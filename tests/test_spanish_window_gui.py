@@ -148,7 +148,7 @@ def test_a_record_window_is_spanish(record_window) -> None:
 
 def test_the_place_filter_is_spanish_with_its_own_letters(record_window) -> None:
     place_filter = record_window.place_filter
-    assert place_filter is not None  # the sample has places in several countries
+    assert place_filter is not None  # the sample lists 26 places
     boxes = [place_filter.country, place_filter.state, place_filter.city]
     assert [box.accessibleName() for box in boxes] == ["País", "Estado o región", "Ciudad"]
     assert [box.itemText(0) for box in boxes] == ["Cualquier país", "Cualquier estado o región", "Cualquier ciudad"]
