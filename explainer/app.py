@@ -19,6 +19,7 @@ from explainer.files import PRIVATE_FILE, private_folder
 from explainer.paths import data_dir, log_dir, settings_file
 from explainer.single_window import SingleWindow
 from explainer.ui.fonts import register_fonts
+from explainer.ui.i18n import tr
 from explainer.ui.main_window import MainWindow
 from explainer.ui.study_records import install_study_records
 from explainer.ui.zoom import TextZoom
@@ -156,7 +157,7 @@ def keep_private(path: Path) -> None:
 def claim_the_window(answers_path: Path | None, announce: bool) -> SingleWindow | int | None:
     """The one window per user (explainer.single_window); an exit status if another
     window is open: it was asked to come to the front and open ``answers_path``."""
-    from explainer.single_window import ALREADY_OPEN, ALREADY_OPEN_TITLE, BROUGHT_TO_FRONT
+    from explainer.single_window import already_open, already_open_title, brought_to_front
 
     try:
         single = SingleWindow(data_dir())
@@ -167,11 +168,16 @@ def claim_the_window(answers_path: Path | None, announce: bool) -> SingleWindow 
             private_folder(log_dir())
         return single
     if single.hand_over(answers_path):
-        print(f"trial-explainer: {BROUGHT_TO_FRONT}", file=sys.stderr, flush=True)
+        print(f"trial-explainer: {brought_to_front()}", file=sys.stderr, flush=True)
         return 0
-    print(f"trial-explainer: {ALREADY_OPEN}", file=sys.stderr, flush=True)
+    print(f"trial-explainer: {already_open()}", file=sys.stderr, flush=True)
     if not announce:
-        QMessageBox.information(None, ALREADY_OPEN_TITLE, ALREADY_OPEN)
+        box = QMessageBox(QMessageBox.Icon.Information, already_open_title(), already_open(),
+                          QMessageBox.StandardButton.Ok)
+        from explainer.ui.labels import name_standard_buttons
+
+        name_standard_buttons(box)
+        box.exec()
     return 1
 
 
@@ -434,6 +440,6 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
 
 
 def cannot_open_the_study(err: ContentError) -> None:
-    QMessageBox.critical(None, "Trial Explainer cannot open the study",
-                         f"A file the app needs is damaged or missing.\n\n{err}\n\n"
-                         "Please reinstall the app, or tell whoever gave you this file.")
+    QMessageBox.critical(None, tr("Trial Explainer cannot open the study"),
+                         tr("A file the app needs is damaged or missing.\n\n{problem}\n\n"
+                            "Please reinstall the app, or tell whoever gave you this file.").format(problem=err))

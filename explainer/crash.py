@@ -26,23 +26,22 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explainer import __version__
 from explainer.paths import log_dir
-
-TITLE = "Sorry, something went wrong"
-
+from explainer.ui.i18n import tr
 
 def crash_message(log_file: Path | None, answers_kept: bool = True) -> str:
     """The dialog text: what happened, whether the answers are safe, where the details are.
     ``answers_kept`` is False when the app could not keep its copy of them (a read-only
     or full data folder): then the dialog must not say they are kept."""
-    where = (f"We wrote the details to this file:\n{log_file}\n\n"
-             "If it happens again, you can send that file to the person or clinic "
-             "that gave you this app.") if log_file else \
-        "We could not write the details to a file this time."
-    answers = ("Your answers are kept. You can keep using the app, or close it and open it again."
+    where = tr("We wrote the details to this file:\n{path}\n\n"
+               "If it happens again, you can send that file to the person or clinic "
+               "that gave you this app.").format(path=log_file) if log_file else \
+        tr("We could not write the details to a file this time.")
+    answers = (tr("Your answers are kept. You can keep using the app, or close it and open it again.")
                if answers_kept else
-               "The app could not keep a copy of your latest answers. Before you close it, "
-               "please save them with File > Save answers.")
-    return f"Something went wrong inside Trial Explainer. It was not your fault.\n\n{answers}\n\n{where}"
+               tr("The app could not keep a copy of your latest answers. Before you close it, "
+                  "please save them with File > Save answers."))
+    return tr("Something went wrong inside Trial Explainer. It was not your fault.\n\n{answers}\n\n{where}").format(
+        answers=answers, where=where)
 
 
 class CrashDialog:
@@ -50,8 +49,10 @@ class CrashDialog:
     def ask(cls, log_file: Path | None, answers_kept: bool = True) -> None:
         from PySide6.QtCore import Qt  # here, not at the top: see explainer.ui.main_window on Qt
 
-        box = QMessageBox(QMessageBox.Icon.Warning, TITLE, crash_message(log_file, answers_kept),
-                          QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Sorry, something went wrong"),
+                          crash_message(log_file, answers_kept), QMessageBox.StandardButton.Ok,
+                          QApplication.activeWindow())
+        box.button(QMessageBox.StandardButton.Ok).setText(tr("OK"))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
         box.exec()
 

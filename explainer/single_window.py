@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 
 from explainer.files import PRIVATE_FILE, private_folder, read_regular_file, write_atomically
+from explainer.ui.i18n import tr
 
 LOCK_NAME = "window.lock"
 REQUEST_GLOB = "raise-request-*.json"
@@ -28,10 +29,19 @@ HANDOVER_WAIT_MS = 10_000
 # A lock file naming no process, older than this, is damaged (not one being written).
 DAMAGED_LOCK_AGE_S = 5
 
-ALREADY_OPEN_TITLE = "Trial Explainer is already open"
-ALREADY_OPEN = ("Trial Explainer is already open on this computer, but it did not answer. "
-                "Please use that window, or close it and start the app again.")
-BROUGHT_TO_FRONT = "Trial Explainer is already open: its window was brought to the front."
+
+
+def already_open_title() -> str:
+    return tr("Trial Explainer is already open")
+
+
+def already_open() -> str:
+    return tr("Trial Explainer is already open on this computer, but it did not answer. "
+              "Please use that window, or close it and start the app again.")
+
+
+def brought_to_front() -> str:
+    return tr("Trial Explainer is already open: its window was brought to the front.")
 
 
 class SingleWindow(QObject):

@@ -27,6 +27,7 @@ from explainer.core.answers import AnswerGiven, AnswersFile, new_answers_file
 from explainer.core.carry import carry_in, given_for, remember
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
+from explainer.ui.i18n import tr
 from explainer.ui.labels import ask_yes_no
 from explainer.ui.self_check import DraftStore
 
@@ -71,10 +72,11 @@ class SharedAnswers(DraftStore):
                 backup = self.set_aside()
             except OSError:
                 self.frozen = True
-                return None, ("The numbers you gave for other studies could not be read, so the app "
-                              f"leaves that file as it is and will not share them this time: {self.path}")
-            return None, ("The numbers you gave for other studies could not be read, so the app "
-                          f"moved that file aside, and you can type them again: {backup}")
+                return None, tr("The numbers you gave for other studies could not be read, so the app "
+                                "leaves that file as it is and will not share them this time: {path}").format(
+                                    path=self.path)
+            return None, tr("The numbers you gave for other studies could not be read, so the app "
+                            "moved that file aside, and you can type them again: {path}").format(path=backup)
 
     def change(self, before: Mapping[str, Any], after: Mapping[str, Any], trial: str, on: dt.date,
                bank: Questionnaire) -> str:
@@ -88,13 +90,14 @@ class SharedAnswers(DraftStore):
         try:
             self.save(changed)
         except OSError as err:  # a full disk must not stop the questions
-            return f"The numbers you gave could not be kept for your other studies: {err.strerror or err}"
+            return tr("The numbers you gave could not be kept for your other studies: {error}").format(
+                error=err.strerror or err)
         return ""
 
 
 def carried_words(given: AnswerGiven) -> str:
-    return (f"You gave this answer for another study on {long_date(given.on)}. "
-            "Change it if it is not right now.")
+    return tr("You gave this answer for another study on {date}. Change it if it is not right now.").format(
+        date=long_date(given.on))
 
 
 def carried_note(name: str) -> QLabel:
@@ -103,7 +106,7 @@ def carried_note(name: str) -> QLabel:
     note.setObjectName("carried")
     note.setWordWrap(True)
     note.setTextFormat(Qt.TextFormat.PlainText)
-    note.setAccessibleName(f"About your answer: {name}")
+    note.setAccessibleName(tr("About your answer: {question}").format(question=name))
     note.hide()
     return note
 
@@ -121,9 +124,9 @@ class EraseSharedQuestion:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
         return ask_yes_no(
-            parent, "Erase the numbers for all studies?",
-            "The app also keeps the numbers you gave, such as your age and blood tests, for every study "
-            "you look at. Erase those too?")
+            parent, tr("Erase the numbers for all studies?"),
+            tr("The app also keeps the numbers you gave, such as your age and blood tests, for every study "
+               "you look at. Erase those too?"))
 
 
 class SharedNumbers(QObject):
@@ -207,8 +210,8 @@ class SharedNumbers(QObject):
         try:
             self.store.erase()
         except OSError as err:
-            self._say(f"The app could not delete the numbers it keeps for all studies ({err.strerror or err}). "
-                      f"They are in this file: {self.store.path}")
+            self._say(tr("The app could not delete the numbers it keeps for all studies ({error}). "
+                         "They are in this file: {path}").format(error=err.strerror or err, path=self.store.path))
 
     def _say(self, problem: str) -> None:
         if problem:  # in the status bar, so it never stops the window from opening

@@ -38,6 +38,7 @@ from explainer.core.paper import paper_for_territory, territory_from_locale
 from explainer.core.study_pages import PartialDate, Place, format_date
 from explainer.files import output_problem
 from explainer.study_words_io import compare_words, study_summary_words, study_words
+from explainer.ui.i18n import tr
 from explainer.ui.saving import write_file
 from explainer.ui.study_picker import FOCUS_RING, fit_dialog
 
@@ -104,8 +105,8 @@ def _names(values: Sequence[str | None]) -> list[str]:
 class SavePdfDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(parent, "Save the comparison as PDF",
-                                              str(Path.home() / "studies-i-looked-at.pdf"), "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(parent, tr("Save the comparison as PDF"),
+                                              str(Path.home() / "studies-i-looked-at.pdf"), tr("PDF files (*.pdf)"))
         return Path(path) if path else None
 
 
@@ -120,22 +121,25 @@ class CompareDialog(QDialog):
         intro = QLabel(self.words.intro if studies else self.words.no_studies)
         intro.setWordWrap(True)
         note = self.words.place_distance_note
-        self.country = self._box("Country", f"Choose a country to see a place there in each study. {note}")
-        self.state = self._box("State or region", f"Choose a state or region to see a place there in each study. {note}")
+        self.country = self._box(tr("Country"), tr("Choose a country to see a place there in each study. {note}")
+                                 .format(note=note))
+        self.state = self._box(tr("State or region"),
+                               tr("Choose a state or region to see a place there in each study. {note}")
+                               .format(note=note))
         places = QFormLayout()
         places.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for box, text in ((self.country, "&Country:"), (self.state, "&State or region:")):
+        for box, text in ((self.country, tr("&Country:")), (self.state, tr("&State or region:"))):
             label = QLabel(text)
             label.setBuddy(box)
             places.addRow(label, box)
-        self._fill(self.country, "Any country", _names([s.country for f in studies for s in f.sites]))
+        self._fill(self.country, tr("Any country"), _names([s.country for f in studies for s in f.sites]))
         self._fill_states()
         self.country.currentIndexChanged.connect(lambda _i: (self._fill_states(), self.refresh()))
         self.state.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table = QTableWidget()
-        self.table.setAccessibleName("Studies side by side")
+        self.table.setAccessibleName(tr("Studies side by side"))
         self.table.setAccessibleDescription(
-            "Each column is a study; each row is one thing to compare. Use the arrow keys to move.")
+            tr("Each column is a study; each row is one thing to compare. Use the arrow keys to move."))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
@@ -149,19 +153,20 @@ class CompareDialog(QDialog):
         aspects.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                                     | Qt.TextFlag.TextWordWrap)  # type: ignore[operator]
         aspects.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # _fit_rows sets each height
-        self.save_button = QPushButton("Save as &PDF…")
-        self.save_button.setAccessibleName("Save the comparison as a PDF")
+        self.save_button = QPushButton(tr("Save as &PDF…"))
+        self.save_button.setAccessibleName(tr("Save the comparison as a PDF"))
         self.save_button.clicked.connect(self.save_pdf)
         self.save_button.setEnabled(bool(studies))
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(tr("Message"))
         self.message.hide()  # shown with what a save says: an empty line would take room from the table
         buttons = QDialogButtonBox()
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setText(tr("Close"))
+        close.setAccessibleName(tr("Close"))
         # Enter in a place box or the table must not press a button: someone who picks
         # "Ohio" and presses Enter to confirm got the save dialog. A focused button still
         # takes Enter (explainer.ui.input_rules), as it takes Space.
@@ -205,7 +210,7 @@ class CompareDialog(QDialog):
         country = (self.country.currentData() or "").casefold()
         names = _names([s.state for f in self.studies for s in f.sites
                         if not country or (s.country or "").strip().casefold() == country])
-        self._fill(self.state, "Any state or region", names)
+        self._fill(self.state, tr("Any state or region"), names)
 
     def place(self) -> Place:
         return Place(self.country.currentData() or None, self.state.currentData() or None)
@@ -230,7 +235,9 @@ class CompareDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                item.setData(ACCESSIBLE_TEXT_ROLE, f"{compared.label}, {table.headings[c]}: {text}")
+                spoken = tr("{aspect}, {study}: {text}").format(aspect=compared.label, study=table.headings[c],
+                                                                 text=text)
+                item.setData(ACCESSIBLE_TEXT_ROLE, spoken)
                 self.table.setItem(r, c, item)
         chars = self.table.fontMetrics().averageCharWidth()
         self.table.verticalHeader().setFixedWidth(chars * ASPECT_CHARS)  # narrow: the names wrap
@@ -273,7 +280,7 @@ class CompareDialog(QDialog):
             return
         problem = output_problem(path, "studies-i-looked-at.pdf")
         if problem:
-            self.say(f"{problem} Nothing was written.")
+            self.say(tr("{problem} Nothing was written.").format(problem=problem))
             return
         from explainer.pdf.compare_story import render_compare_pdf  # reportlab loads only now
 
@@ -284,9 +291,9 @@ class CompareDialog(QDialog):
         try:
             write_file(path, pdf, private=False)
         except OSError as err:
-            self.say(f"The PDF was not saved ({err.strerror or err}). Nothing was written.")
+            self.say(tr("The PDF was not saved ({error}). Nothing was written.").format(error=err.strerror or err))
             return
-        self.say(f"Saved the PDF to {path}")
+        self.say(tr("Saved the PDF to {path}").format(path=path))
 
 
 class CompareView:

@@ -27,11 +27,16 @@ from PySide6.QtWidgets import (
 
 from explainer.download import DownloadError, download_record, registry_base_url, study_number
 
+from explainer.ui.i18n import tr
 from explainer.ui.study_picker import fit_dialog
 
 if TYPE_CHECKING:
     from explainer.download import Download
     from explainer.ui.study_records import StudyRecords
+
+
+def wrong_number() -> str:
+    return tr("A study number is NCT and 8 digits, like NCT04883242.")
 
 
 class DownloadThread(QObject):
@@ -58,7 +63,8 @@ class DownloadThread(QObject):
         except DownloadError as err:
             self._send(self.failed, err.plain)
         except Exception as err:  # noqa: BLE001 - a download must end with a word, not silence
-            self._send(self.failed, f"The download stopped because of an unexpected problem ({type(err).__name__}).")
+            self._send(self.failed, tr("The download stopped because of an unexpected problem ({kind}).")
+                       .format(kind=type(err).__name__))
         else:
             self._send(self.arrived, result)
         self._send(self.finished)
@@ -77,8 +83,8 @@ class DownloadDialog(QDialog):
         self.records = records
         self.download: DownloadThread | None = None
         self.downloaded: Download | None = None
-        self.setWindowTitle("Get a study record by its number")
-        self.setAccessibleName("Get a study record by its number")
+        self.setWindowTitle(tr("Get a study record by its number"))
+        self.setAccessibleName(tr("Get a study record by its number"))
         try:
             self.base_url: str | None = registry_base_url()
             host = urlsplit(self.base_url).hostname or self.base_url
@@ -88,33 +94,35 @@ class DownloadDialog(QDialog):
         else:
             self.address_problem = None
         self.notice = QLabel(
-            f"This is the only time Trial Explainer goes online: it asks {host or 'the registry'} "
-            "for the study you name and sends nothing but the study number.")
+            tr("This is the only time Trial Explainer goes online: it asks {host} "
+               "for the study you name and sends nothing but the study number.")
+            .format(host=host or tr("the registry")))
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("About going online")
+        self.notice.setAccessibleName(tr("About going online"))
         self.number = QLineEdit()
-        self.number.setAccessibleName("Study number")
-        self.number.setAccessibleDescription("NCT and 8 digits, like NCT04883242.")
+        self.number.setAccessibleName(tr("Study number"))
+        self.number.setAccessibleDescription(tr("NCT and 8 digits, like NCT04883242."))
         self.number.setPlaceholderText("NCT04883242")
         self.number.setMaxLength(40)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        number_label = QLabel("Study &number:")
+        number_label = QLabel(tr("Study &number:"))
         number_label.setBuddy(self.number)
         form.addRow(number_label, self.number)
         self.message = QLabel("")
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # a sentence may hold the registry's words
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Download message")
-        self.download_button = QPushButton("&Download")
-        self.download_button.setAccessibleName("Download the study record")
+        self.message.setAccessibleName(tr("Download message"))
+        self.download_button = QPushButton(tr("&Download"))
+        self.download_button.setAccessibleName(tr("Download the study record"))
         self.download_button.setEnabled(False)
         self.download_button.setDefault(True)
         buttons = QDialogButtonBox()
         buttons.addButton(self.download_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setText(tr("Close"))
+        self.close_button.setAccessibleName(tr("Close"))
         self.close_button.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         self.download_button.clicked.connect(self.start)
@@ -145,15 +153,15 @@ class DownloadDialog(QDialog):
         self._enable()
         if not self.number.text().strip() or self.download is not None:
             return
-        self._say("" if valid else "A study number is NCT and 8 digits, like NCT04883242.")
+        self._say("" if valid else wrong_number())
 
     def start(self) -> None:
         number = self._valid_number()
         if number is None or self.download is not None or self.address_problem:
             if number is None:
-                self._say("A study number is NCT and 8 digits, like NCT04883242.")
+                self._say(wrong_number())
             return
-        self._say(f"Getting study {number}. You can keep reading while you wait.")
+        self._say(tr("Getting study {number}. You can keep reading while you wait.").format(number=number))
         self.download_button.setEnabled(False)
         self.number.setReadOnly(True)
         download = DownloadThread(number, self.base_url)
@@ -179,7 +187,7 @@ class DownloadDialog(QDialog):
 
     def _arrived(self, result: Download) -> None:
         self.downloaded = result
-        self._say(f"Study {result.study.nct_id} is here. It is kept on this computer.")
+        self._say(tr("Study {number} is here. It is kept on this computer.").format(number=result.study.nct_id))
         if self.records is not None:
             self.records.show_study(result.study, result.data)
         self.accept()

@@ -47,8 +47,9 @@ from explainer.content import ContentError
 from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
 from explainer.files import output_problem
 from explainer.ui.flow import UpDownScrollArea
+from explainer.ui.i18n import tr
 from explainer.ui.labels import plain_warning_box
-from explainer.ui.saving import ask_save_path, write_file
+from explainer.ui.saving import ask_save_path, damaged_file, write_file
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -57,18 +58,34 @@ if TYPE_CHECKING:
     from explainer.pdf.raster import PageImage
     from explainer.ui.main_window import MainWindow
 
-# Short: a check box does not wrap, and at a large text size a long label would
-# squeeze the page preview. The note under them says what each part holds.
-SECTION_LABELS = {
-    "study": "About the study",
-    "timeline": "Treatment timeline",
-    "self_check": "Your self-check",
-    "team_questions": "Questions for the team",
-    "help": "Contacts and help",
-    "words": "Meanings of hard words",
-}
-PAPERS: dict[Paper, tuple[str, QPageSize.PageSizeId]] = {
-    "a4": ("A4", QPageSize.PageSizeId.A4), "letter": ("Letter (US)", QPageSize.PageSizeId.Letter)}
+
+
+def section_labels() -> dict[str, str]:
+    """The PDF's parts and their check boxes' words. Short: a check box does not wrap, and
+    at a large text size a long label would squeeze the page preview. The note under them
+    says what each part holds."""
+    return {
+        "study": tr("About the study"),
+        "timeline": tr("Treatment timeline"),
+        "self_check": tr("Your self-check"),
+        "team_questions": tr("Questions for the team"),
+        "help": tr("Contacts and help"),
+        "words": tr("Meanings of hard words"),
+    }
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    """SECTION_LABELS, in the language of the moment it is read (not of the import)."""
+    if name == "SECTION_LABELS":
+        return section_labels()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+PAPERS: dict[Paper, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+def paper_name(paper: Paper) -> str:
+    return {"a4": tr("A4"), "letter": tr("Letter (US)")}[paper]
 PREVIEW_DPI = 64
 PRINT_DPI_LIMIT = 300  # enough for sharp text; more only costs memory
 
@@ -76,7 +93,7 @@ PRINT_DPI_LIMIT = 300  # enough for sharp text; more only costs memory
 class SavePdfDialog:
     @classmethod
     def ask(cls, parent: QWidget, suggested: str) -> Path | None:
-        return ask_save_path(parent, "Save the PDF summary", suggested, "PDF files (*.pdf)", ".pdf")
+        return ask_save_path(parent, tr("Save the PDF summary"), suggested, tr("PDF files (*.pdf)"), ".pdf")
 
 
 class PrintDialog:
@@ -85,7 +102,7 @@ class PrintDialog:
         from PySide6.QtPrintSupport import QPrintDialog
 
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print the summary")
+        dialog.setWindowTitle(tr("Print the summary"))
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -110,36 +127,36 @@ class ExportDialog(QDialog):
     def __init__(self, export: PdfExport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.export = export
-        self.setWindowTitle("Export the PDF summary for your doctor")
+        self.setWindowTitle(tr("Export the PDF summary for your doctor"))
         self.pdf = b""
         self.pages: list[QLabel] = []
-        self.section_boxes = {key: self._checkbox(label) for key, label in SECTION_LABELS.items()}
-        self.large_print = self._checkbox("Large print", checked=False)
+        self.section_boxes = {key: self._checkbox(label) for key, label in section_labels().items()}
+        self.large_print = self._checkbox(tr("Large print"), checked=False)
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper size")
-        for key, (label, _size) in PAPERS.items():
-            self.paper.addItem(label, key)
+        self.paper.setAccessibleName(tr("Paper size"))
+        for key in PAPERS:
+            self.paper.addItem(paper_name(key), key)
         self.paper.setCurrentIndex(self.paper.findData(locale_paper()))
         self.paper.currentIndexChanged.connect(self.refresh)
         self.status = QLabel()
-        self.status.setAccessibleName("About the PDF")
+        self.status.setAccessibleName(tr("About the PDF"))
         self.saved = QLabel()  # "Saved" shows here, by the buttons: the main window is behind the dialog
         self.saved.setWordWrap(True)
         self.saved.setTextFormat(Qt.TextFormat.PlainText)  # it names the chosen path
         self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.saved.setAccessibleName("Saved")
+        self.saved.setAccessibleName(tr("Saved"))
         self.saved.hide()
         self.preview = QWidget()
         self.preview_layout = QVBoxLayout(self.preview)
         scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
-        scroll.setAccessibleName("Preview of the PDF pages")
-        self.save_button = QPushButton("&Save PDF…")
-        self.save_button.setAccessibleName("Save the PDF")
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setAccessibleName("Print the summary")
-        close = QPushButton("Close")
+        scroll.setAccessibleName(tr("Preview of the PDF pages"))
+        self.save_button = QPushButton(tr("&Save PDF…"))
+        self.save_button.setAccessibleName(tr("Save the PDF"))
+        self.print_button = QPushButton(tr("&Print…"))
+        self.print_button.setAccessibleName(tr("Print the summary"))
+        close = QPushButton(tr("Close"))
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_pages)
         close.clicked.connect(self.reject)
@@ -154,20 +171,20 @@ class ExportDialog(QDialog):
         return box
 
     def _lay_out(self, scroll: QScrollArea, close: QPushButton) -> None:
-        sections = QGroupBox("What to put in the PDF")
+        sections = QGroupBox(tr("What to put in the PDF"))
         column = QVBoxLayout(sections)
         for box in self.section_boxes.values():
             column.addWidget(box)
-        always = QLabel("The self-check comes with questions for your doctor. The timeline shows your "
-                        "dates if you gave your first treatment day. The note that this is not medical "
-                        "advice is always in.")
+        always = QLabel(tr("The self-check comes with questions for your doctor. The timeline shows your "
+                           "dates if you gave your first treatment day. The note that this is not medical "
+                           "advice is always in."))
         always.setWordWrap(True)  # long lines here would squeeze the preview at a large text size
         column.addWidget(always)
         form = QFormLayout()
-        form.addRow("Paper size:", self.paper)
+        form.addRow(tr("Paper size:"), self.paper)
         form.addRow(self.large_print)
-        intro = QLabel("A summary to bring to your doctor. Tick what to put in it. The pages on the right "
-                       "are exactly what will be saved or printed.")
+        intro = QLabel(tr("A summary to bring to your doctor. Tick what to put in it. The pages on the right "
+                          "are exactly what will be saved or printed."))
         intro.setWordWrap(True)
         # The choices scroll up and down when the screen is too short for them (large
         # text on a laptop): squeezed instead, the boxes and the note were cut off.
@@ -181,7 +198,7 @@ class ExportDialog(QDialog):
         options.addStretch(1)
         self.options_area = UpDownScrollArea()
         self.options_area.setWidget(column)
-        self.options_area.setAccessibleName("What to put in the PDF")
+        self.options_area.setAccessibleName(tr("What to put in the PDF"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.save_button, self.print_button, close):
@@ -230,17 +247,18 @@ class ExportDialog(QDialog):
         for number, page in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(page_qimage(page)))
-            label.setAccessibleName(f"Page {number} of {len(images)}")
+            label.setAccessibleName(tr("Page {number} of {count}").format(number=number, count=len(images)))
             label.setFrameShape(QLabel.Shape.Box)
             self.preview_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.pages.append(label)
-        self.status.setText(f"{len(images)} page{'s' if len(images) != 1 else ''}, "
-                            f"{PAPERS[self.chosen_paper()][0]} paper.")
+        paper = paper_name(self.chosen_paper())
+        self.status.setText(tr("1 page, {paper} paper.").format(paper=paper) if len(images) == 1 else
+                            tr("{count} pages, {paper} paper.").format(count=len(images), paper=paper))
 
     def save(self) -> bool:
         path = self.export.save(self.pdf, self)
         if path is not None:
-            self.show_saved(f"✓ Saved. Your PDF is here: {path}")
+            self.show_saved(tr("✓ Saved. Your PDF is here: {path}").format(path=path))
         return path is not None
 
     def show_saved(self, text: str) -> None:
@@ -292,10 +310,10 @@ class PdfExport(QObject):
     def _add_menu_actions(self) -> None:
         menu = self.window.file_menu
         quit_action = menu.actions()[-1] if menu.actions() else None
-        self.export_action = QAction("&Export PDF for your doctor…", self.window)
+        self.export_action = QAction(tr("&Export PDF for your doctor…"), self.window)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(lambda _checked=False: self.open_dialog())
-        self.print_action = QAction("&Print…", self.window)
+        self.print_action = QAction(tr("&Print…"), self.window)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda _checked=False: self.open_dialog(printing=True))
         menu.insertAction(quit_action, self.export_action)
@@ -306,8 +324,7 @@ class PdfExport(QObject):
         try:
             ExportDialog.ask(self, self.window, printing)
         except ContentError as err:  # a damaged words file: say which, never a traceback
-            ExportProblemDialog.ask(self.window, "The PDF cannot be made",
-                                    f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
+            ExportProblemDialog.ask(self.window, tr("The PDF cannot be made"), damaged_file(err))
 
     def render(self, sections: frozenset[str], paper: Paper, large_print: bool) -> bytes:
         # Here, not at the top: the summary's words and models load on the first export,
@@ -342,16 +359,18 @@ def save_pdf(window: QMainWindow, parent: QWidget, pdf: bytes, suggested: str) -
         return None
     problem = output_problem(path, "summary.pdf")
     if problem:
-        ExportProblemDialog.ask(parent, "The PDF was not saved", f"{problem}\n\nNothing was written.")
+        ExportProblemDialog.ask(parent, tr("The PDF was not saved"),
+                                tr("{problem}\n\nNothing was written.").format(problem=problem))
         return None
     try:
         write_file(path, pdf, private=False)
     except OSError as err:
-        ExportProblemDialog.ask(parent, "The PDF was not saved",
-                                f"{path}\n\n{err}\n\nNothing was written. Please choose another folder, "
-                                "or free some space on the disk, and try again.")
+        ExportProblemDialog.ask(parent, tr("The PDF was not saved"),
+                                tr("{path}\n\n{error}\n\nNothing was written. Please choose another folder, "
+                                   "or free some space on the disk, and try again.").format(path=path, error=err))
         return None
-    window.statusBar().showMessage(f"Saved the PDF summary to {path}", 8000)  # still there after closing
+    # Still there after the dialog closes.
+    window.statusBar().showMessage(tr("Saved the PDF summary to {path}").format(path=path), 8000)
     return path
 
 
@@ -360,7 +379,7 @@ def print_pdf(pdf: bytes, paper: Paper, parent: QWidget, doc_name: str) -> bool:
     from PySide6.QtPrintSupport import QPrinter  # Qt's printing loads only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(PAPERS[paper][1]))
+    printer.setPageSize(QPageSize(PAPERS[paper]))
     printer.setDocName(doc_name)
     printer.setFullPage(True)  # the PDF carries its own margins
     if not PrintDialog.ask(parent, printer):
@@ -368,7 +387,8 @@ def print_pdf(pdf: bytes, paper: Paper, parent: QWidget, doc_name: str) -> bool:
     try:
         print_pages(pdf, printer)
     except OSError as err:
-        ExportProblemDialog.ask(parent, "The summary was not printed", f"{err}\n\nPlease check the printer.")
+        ExportProblemDialog.ask(parent, tr("The summary was not printed"),
+                                tr("{error}\n\nPlease check the printer.").format(error=err))
         return False
     return True
 
@@ -388,7 +408,7 @@ def print_pages(pdf: bytes, printer: QPrinter) -> None:
     dpi = min(printer.resolution(), PRINT_DPI_LIMIT)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("The printer could not be started.")
+        raise OSError(tr("The printer could not be started."))
     try:
         for index, page in enumerate(rasterise(pdf, dpi, first, last)):
             if index:

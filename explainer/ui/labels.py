@@ -7,6 +7,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from explainer.core.escaping import rich_text
+from explainer.ui.i18n import tr
 
 
 def heading(text: str, level: int = 3) -> QLabel:
@@ -72,7 +73,18 @@ def plain_warning_box(parent: QWidget | None, title: str, message: str) -> QMess
     contents, which a plain QMessageBox.warning would read as HTML if it starts with a tag."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    name_standard_buttons(box)
     return box
+
+
+def name_standard_buttons(box: QMessageBox) -> None:
+    """A message box's standard buttons in the app's language: Qt's own words for them
+    come from a translation of Qt that the app does not load (the same English otherwise)."""
+    for which, text in ((QMessageBox.StandardButton.Ok, tr("OK")), (QMessageBox.StandardButton.Yes, tr("&Yes")),
+                        (QMessageBox.StandardButton.No, tr("&No"))):
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
 
 
 def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
@@ -82,6 +94,7 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a path or a study number, never markup
     box.setDefaultButton(QMessageBox.StandardButton.No)
+    name_standard_buttons(box)
     box.setAccessibleName(title)
     return box.exec() == QMessageBox.StandardButton.Yes
 

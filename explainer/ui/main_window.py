@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.content import APP_PAGES, load_page_without_facts, load_sections
+from explainer.ui.i18n import tr
 from explainer.ui.pages import CriteriaView, MarkdownPageView
 from explainer.ui.session import Session
 from explainer.ui.theme import Theme
@@ -42,11 +43,26 @@ ACCESSIBLE_TEXT_ROLE = 11
 WELCOME = APP_PAGES[0]  # the first page: drawn from its file alone, before the study opens
 NAV_MIN_CAP = 300  # px: the section list may always be this wide (about its width at normal text)
 WINDOW_EDGES = 40  # px: the splitter's handle, the window's frame and the pages' margins
-PRIVACY_LINE = "Private: your answers stay on this computer."
-# A built-in page that names a fact this study does not have (another study's parts):
-# never a page with holes in it.
-PAGE_NOT_FOR_THIS_STUDY = ("This page was written for another study, so it is not shown for this one. "
-                           "The timeline and the self-check use this study's own record.")
+
+
+def privacy_line() -> str:
+    return tr("Private: your answers stay on this computer.")
+
+
+def page_not_for_this_study() -> str:
+    """A built-in page that names a fact this study does not have (another study's parts):
+    never a page with holes in it."""
+    return tr("This page was written for another study, so it is not shown for this one. "
+              "The timeline and the self-check use this study's own record.")
+
+
+def __getattr__(name: str) -> str:
+    """PRIVACY_LINE and PAGE_NOT_FOR_THIS_STUDY, in the language of the moment they are
+    read (a constant made at import time would miss a translator installed later)."""
+    words = {"PRIVACY_LINE": privacy_line, "PAGE_NOT_FOR_THIS_STUDY": page_not_for_this_study}
+    if name in words:
+        return words[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class MainWindow(QMainWindow):
@@ -63,10 +79,10 @@ class MainWindow(QMainWindow):
         self.zoom = zoom
         self.theme = Theme(settings, self)
         self.theme.apply()
-        self.setWindowTitle("Trial Explainer")
+        self.setWindowTitle(tr("Trial Explainer"))
         self.navigator = QListWidget()
-        self.navigator.setAccessibleName("Sections")
-        self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
+        self.navigator.setAccessibleName(tr("Sections"))
+        self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
         self.navigator.setWordWrap(True)  # a label that does not fit wraps, never cut short
         self.stack = QStackedWidget()
         self._waiting: dict[str, tuple[QWidget, str]] = {}  # page id -> (placeholder in the stack, label)
@@ -112,8 +128,9 @@ class MainWindow(QMainWindow):
         self.registry_sentences = study.sentences
         trial = self.trial = study.trial
         self.session = Session(trial, self, glossary=study.glossary)
-        self.setWindowTitle(f"Trial Explainer: study {trial.nct_id}")
-        self.record_label.setText(f"Registry record of {long_date(trial.last_updated)}. {PRIVACY_LINE}")
+        self.setWindowTitle(tr("Trial Explainer: study {number}").format(number=trial.nct_id))
+        self.record_label.setText(tr("Registry record of {date}.").format(date=long_date(trial.last_updated))
+                                  + " " + privacy_line())
         self._fit_record_label()
         self._add_status_to_welcome(trial)
         current = self._section_ids[self.navigator.currentRow()]
@@ -264,7 +281,7 @@ class MainWindow(QMainWindow):
         if page_id in self.section_ids():
             self.show_section(page_id)
         else:
-            self.statusBar().showMessage("That part is still opening. Please try again in a moment.", 5000)
+            self.statusBar().showMessage(tr("That part is still opening. Please try again in a moment."), 5000)
 
     def _build_page(self, page_id: str, label: str) -> QWidget:
         from explainer.content import UnknownFact, study_page
@@ -274,7 +291,7 @@ class MainWindow(QMainWindow):
         try:
             markdown = study_page(self.study, page_id, registry_links=True)
         except UnknownFact:  # a page written for the built-in study names a part this one lacks
-            return MarkdownPageView(label.strip(), PAGE_NOT_FOR_THIS_STUDY)
+            return MarkdownPageView(label.strip(), page_not_for_this_study())
         if page_id == "who-can-join":
             from explainer.ui.pages import with_notice
 
@@ -286,26 +303,26 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        quit_action = QAction(tr("&Quit"), self)
         # Ctrl+Q where the system names no Quit key (Windows, and Qt's offscreen platform).
         quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(tr("&View"))
         for text, keys, slot in (
-            ("Larger text", [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], self.zoom.zoom_in),
-            ("Smaller text", [QKeySequence.StandardKey.ZoomOut], self.zoom.zoom_out),
-            ("Normal text size", [QKeySequence("Ctrl+0")], self.zoom.reset),
+            (tr("Larger text"), [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], self.zoom.zoom_in),
+            (tr("Smaller text"), [QKeySequence.StandardKey.ZoomOut], self.zoom.zoom_out),
+            (tr("Normal text size"), [QKeySequence("Ctrl+0")], self.zoom.reset),
         ):
             action = QAction(text, self)
             action.setShortcuts(keys)
             action.triggered.connect(slot)
             view_menu.addAction(action)
         view_menu.addSeparator()
-        contrast = QAction("&High-contrast colours", self)
+        contrast = QAction(tr("&High-contrast colours"), self)
         contrast.setCheckable(True)
         contrast.setChecked(self.theme.high_contrast)
         contrast.setShortcuts([QKeySequence("Ctrl+Shift+H")])
@@ -314,19 +331,20 @@ class MainWindow(QMainWindow):
         self.high_contrast_action = contrast
         self.view_menu = view_menu
 
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("About this app", self)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        about = QAction(tr("About this app"), self)
         about.triggered.connect(lambda: self.show_section("about"))
         help_menu.addAction(about)
-        for page_id, text in (("glossary", "Words and what they mean"), ("help", "Where to get help")):
+        for page_id, text in (("glossary", tr("Words and what they mean")), ("help", tr("Where to get help"))):
             action = QAction(text, self)
             action.triggered.connect(lambda _checked=False, p=page_id: self.show_section(p))
             help_menu.addAction(action)
 
     def _build_status_bar(self) -> None:
-        record = QLabel(PRIVACY_LINE)
+        record = QLabel(privacy_line())
         self.record_label = record
-        record.setAccessibleName("Record date and privacy")
+        record.setAccessibleName(tr("Record date and privacy"))
         record.setWordWrap(True)  # at large text sizes it wraps instead of being cut off
         self.statusBar().addPermanentWidget(record)
-        self.zoom.zoom_changed.connect(lambda pct: self.statusBar().showMessage(f"Text size {pct}%", 3000))
+        self.zoom.zoom_changed.connect(
+            lambda pct: self.statusBar().showMessage(tr("Text size {percent}%").format(percent=pct), 3000))

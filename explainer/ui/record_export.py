@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from explainer.content import ContentError
+from explainer.ui.i18n import tr
 
 if TYPE_CHECKING:
     from explainer.core.study_summary import StudySummary
@@ -34,10 +35,10 @@ class RecordExport(QObject):
         self.window = window
         menu = window.file_menu
         close = menu.actions()[-1] if menu.actions() else None
-        self.pdf_action = self._action("&Save PDF for your doctor…", QKeySequence("Ctrl+E"), self.save_pdf)
-        self.print_action = self._action("&Print…", QKeySequence.StandardKey.Print, self.print_pdf)
-        self.web_action = self._action("Save summary as &web page…", None, self.save_web_page)
-        self.web_action.setStatusTip("The same summary as the PDF, as a web page a screen reader can read")
+        self.pdf_action = self._action(tr("&Save PDF for your doctor…"), QKeySequence("Ctrl+E"), self.save_pdf)
+        self.print_action = self._action(tr("&Print…"), QKeySequence.StandardKey.Print, self.print_pdf)
+        self.web_action = self._action(tr("Save summary as &web page…"), None, self.save_web_page)
+        self.web_action.setStatusTip(tr("The same summary as the PDF, as a web page a screen reader can read"))
         for action in (self.pdf_action, self.print_action, self.web_action):
             menu.insertAction(close, action)
         menu.insertSeparator(close)
@@ -93,10 +94,10 @@ class RecordExport(QObject):
 
     def _made(self) -> bytes | None:
         from explainer.ui.export import ExportProblemDialog
+        from explainer.ui.saving import damaged_file
 
         try:
             return self.pdf()
         except ContentError as err:  # a damaged words file: say which, never a traceback
-            ExportProblemDialog.ask(self.window, "The PDF cannot be made",
-                                    f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
+            ExportProblemDialog.ask(self.window, tr("The PDF cannot be made"), damaged_file(err))
             return None

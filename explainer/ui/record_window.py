@@ -47,6 +47,7 @@ from explainer.core.study_pages import (
     states,
 )
 from explainer.core.study_reading import NAME_SECTIONS, with_reading_labels
+from explainer.ui.i18n import tr
 from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
 from explainer.ui.place_memory import choose, remember_place, remembered_place
 
@@ -58,9 +59,11 @@ if TYPE_CHECKING:
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
 ANY = ""                   # the combo boxes' "any" choice carries no place name
-HARD_WORDS_HELP = ("Words with a dotted underline have a meaning you can show: "
-                   "move to one with Tab and press Enter.")
 USER_ROLE = 256            # Qt.ItemDataRole.UserRole: where QComboBox.addItem puts its data
+
+
+def hard_words_help() -> str:
+    return tr("Words with a dotted underline have a meaning you can show: move to one with Tab and press Enter.")
 
 
 def record_glossary() -> Glossary:
@@ -87,7 +90,7 @@ class RecordBrowser(GlossaryBrowser):
         super().__init__(glossary, parent)
         self.setAccessibleName(name)
         if glossary is not None:
-            self.setAccessibleDescription(HARD_WORDS_HELP)
+            self.setAccessibleDescription(hard_words_help())
         self._html = ""
         self._drawn_in: tuple[int, int] | None = None   # the link colours the page was drawn in
 
@@ -220,14 +223,15 @@ class PlaceFilter(QWidget):
         self.quiet = False   # while set, a choice refills the boxes below it but shows nothing yet
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.country = self._box("Country", "Show only the places in one country.")
-        self.state = self._box("State or region", "Show only the places in one state or region.")
-        self.city = self._box("City", "Show only the places in one city.")
-        for box, text in ((self.country, "&Country:"), (self.state, "&State or region:"), (self.city, "C&ity:")):
+        self.country = self._box(tr("Country"), tr("Show only the places in one country."))
+        self.state = self._box(tr("State or region"), tr("Show only the places in one state or region."))
+        self.city = self._box(tr("City"), tr("Show only the places in one city."))
+        for box, text in ((self.country, tr("&Country:")), (self.state, tr("&State or region:")),
+                          (self.city, tr("C&ity:"))):
             label = QLabel(text)
             label.setBuddy(box)
             layout.addRow(label, box)
-        self._fill(self.country, "Any country", countries(study.sites))
+        self._fill(self.country, tr("Any country"), countries(study.sites))
         self._refill_below_country()
         self.country.currentIndexChanged.connect(self._country_chosen)
         self.state.currentIndexChanged.connect(self._state_chosen)
@@ -262,8 +266,8 @@ class PlaceFilter(QWidget):
 
     def _refill_below_country(self) -> None:
         country = self.country.currentData() or None
-        self._fill(self.state, "Any state or region", states(self.study.sites, country))
-        self._fill(self.city, "Any city", cities(self.study.sites, country))
+        self._fill(self.state, tr("Any state or region"), states(self.study.sites, country))
+        self._fill(self.city, tr("Any city"), cities(self.study.sites, country))
 
     def _country_chosen(self, _index: int) -> None:
         self._refill_below_country()
@@ -271,7 +275,7 @@ class PlaceFilter(QWidget):
 
     def _state_chosen(self, _index: int) -> None:
         place = self.place()
-        self._fill(self.city, "Any city", cities(self.study.sites, place.country, place.state))
+        self._fill(self.city, tr("Any city"), cities(self.study.sites, place.country, place.state))
         self._emit()
 
     def _emit(self) -> None:
@@ -293,11 +297,12 @@ class RecordWindow(QMainWindow):
         self.place = Place()   # the places chosen on the "where" page; the PDF lists those
         self.settings: QSettings | None = None  # given below, once the remembered place is shown
         self.pages = build_study_pages(study, words, self.as_of)
-        self.setWindowTitle(f"Study {study.nct_id}: {study.title or study.nct_id}"[:120])
-        self.setAccessibleName(f"Study {study.nct_id}")
+        self.setWindowTitle(tr("Study {number}: {title}").format(number=study.nct_id,
+                                                                 title=study.title or study.nct_id)[:120])
+        self.setAccessibleName(tr("Study {number}").format(number=study.nct_id))
         self.navigator = QListWidget()
-        self.navigator.setAccessibleName("Sections of this study")
-        self.navigator.setAccessibleDescription("Choose a section to read. Use the arrow keys.")
+        self.navigator.setAccessibleName(tr("Sections of this study"))
+        self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
         self.navigator.setWordWrap(True)
         self.stack = QStackedWidget()
         self.browsers: dict[str, RecordBrowser] = {}
@@ -327,7 +332,7 @@ class RecordWindow(QMainWindow):
                 self.show_place(place)  # once, not once per box set
         self.settings = settings
         self._build_menus(zoom)
-        self.statusBar().showMessage("Private: this study is read from this computer.")
+        self.statusBar().showMessage(tr("Private: this study is read from this computer."))
         self.resize(1100, 760)
 
     def _add_page(self, page: StudyPage) -> None:
@@ -382,8 +387,8 @@ class RecordWindow(QMainWindow):
         return self.browsers[self.pages[self.navigator.currentRow()].id]
 
     def _build_menus(self, zoom: TextZoom | None) -> None:
-        self.file_menu = file_menu = self.menuBar().addMenu("&File")
-        close = QAction("&Close this study", self)
+        self.file_menu = file_menu = self.menuBar().addMenu(tr("&File"))
+        close = QAction(tr("&Close this study"), self)
         close.setShortcuts(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         file_menu.addAction(close)
@@ -392,11 +397,11 @@ class RecordWindow(QMainWindow):
         self.export = RecordExport(self)
         if zoom is None:
             return
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(tr("&View"))
         for text, keys, slot in (
-            ("Larger text", [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], zoom.zoom_in),
-            ("Smaller text", [QKeySequence.StandardKey.ZoomOut], zoom.zoom_out),
-            ("Normal text size", [QKeySequence("Ctrl+0")], zoom.reset),
+            (tr("Larger text"), [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], zoom.zoom_in),
+            (tr("Smaller text"), [QKeySequence.StandardKey.ZoomOut], zoom.zoom_out),
+            (tr("Normal text size"), [QKeySequence("Ctrl+0")], zoom.reset),
         ):
             action = QAction(text, self)
             action.setShortcuts(keys)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from explainer.files import write_atomically
+from explainer.ui.i18n import tr
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str,
@@ -31,3 +32,8 @@ def write_file(path: Path, data: bytes | str, *, private: bool) -> None:
     characters, too long for a name of 249 bytes or more), and 0600 for private files.
     Text is written as UTF-8."""
     write_atomically(path, data, private=private)
+
+
+def damaged_file(err: Exception) -> str:
+    """What a damaged words file means for the patient (the PDF and the web page say it alike)."""
+    return tr("A file the app needs is damaged.\n\n{problem}\n\nPlease reinstall the app.").format(problem=err)

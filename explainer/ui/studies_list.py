@@ -37,6 +37,7 @@ from explainer.kept_studies import KeptStudy, kept_studies, open_kept, remove_ke
 from explainer.records_io import RecordFileError
 from explainer.study_words_io import compare_words, study_summary_words, study_words
 from explainer.ui.carried import kept_numbers
+from explainer.ui.i18n import tr
 from explainer.ui.labels import ask_yes_no
 from explainer.ui.record_check import draft_path
 from explainer.ui.self_check import DraftStore
@@ -48,8 +49,18 @@ if TYPE_CHECKING:
 
 TITLE = 1           # the column that stretches
 TITLE_SHARE = 0.3   # of the table's width, kept for the title where the words allow
-# Headings do not wrap by themselves: a long one is two lines, so its column can be narrow.
-COLUMNS = ("Study\nnumber", "Short title", "Status", "Date of\nthis copy", "Self-\ncheck")
+
+
+def column_headings() -> tuple[str, str, str, str, str]:
+    """Headings do not wrap by themselves: a long one is two lines, so its column can be narrow."""
+    return (tr("Study\nnumber"), tr("Short title"), tr("Status"), tr("Date of\nthis copy"), tr("Self-\ncheck"))
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """COLUMNS, in the language of the moment it is read (not of the import)."""
+    if name == "COLUMNS":
+        return column_headings()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def self_check_state(nct_id: str) -> str:
@@ -80,8 +91,9 @@ def self_check_state(nct_id: str) -> str:
 class ConfirmRemove:
     @classmethod
     def ask(cls, parent: QWidget, nct_id: str) -> bool:
-        return ask_yes_no(parent, "Remove this study?",
-                          f"Remove study {nct_id} from this computer? You can open or download it again later.")
+        return ask_yes_no(parent, tr("Remove this study?"),
+                          tr("Remove study {number} from this computer? You can open or download it again later.")
+                          .format(number=nct_id))
 
 
 def row_texts(kept: KeptStudy[str], today: dt.date) -> tuple[str, str, str, str, str]:
@@ -90,9 +102,9 @@ def row_texts(kept: KeptStudy[str], today: dt.date) -> tuple[str, str, str, str,
     if kept.damaged:
         # The reason is long: it shows under the table when the row is chosen.
         unknown = study_words().kept.not_known
-        return (kept.nct_id, "Damaged: it cannot be opened", unknown, unknown, kept.self_check or unknown)
+        return (kept.nct_id, tr("Damaged: it cannot be opened"), unknown, unknown, kept.self_check or unknown)
     age = describe_copy(kept.status, kept.last_change, kept.record_date, today, study_words())
-    title = kept.title or "No title given"
+    title = kept.title or tr("No title given")
     if age.warning:  # under the title, where the eye and a screen reader go first
         title = f"{title}\n{age.warning}"
     return (kept.nct_id, title, age.status, age.copy_date, kept.self_check or check_text(None, compare_words()))
@@ -105,16 +117,17 @@ class StudiesListDialog(QDialog):
         self.records = records
         self.today = today or dt.date.today()   # how old each copy is, as of today
         self.kept: list[KeptStudy[str]] = []
-        self.setWindowTitle("Studies you have looked at")
-        self.setAccessibleName("Studies you have looked at")
-        intro = QLabel("These studies are kept on this computer. They open without the internet.")
+        self.setWindowTitle(tr("Studies you have looked at"))
+        self.setAccessibleName(tr("Studies you have looked at"))
+        intro = QLabel(tr("These studies are kept on this computer. They open without the internet."))
         intro.setWordWrap(True)
-        self.empty = QLabel("You have not opened any study record yet.")
+        self.empty = QLabel(tr("You have not opened any study record yet."))
         self.empty.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Kept studies")
-        self.table.setAccessibleDescription("Use the arrow keys to choose a study. Enter opens it.")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        headings = column_headings()
+        self.table = QTableWidget(0, len(headings))
+        self.table.setAccessibleName(tr("Kept studies"))
+        self.table.setAccessibleDescription(tr("Use the arrow keys to choose a study. Enter opens it."))
+        self.table.setHorizontalHeaderLabels(list(headings))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,25 +138,26 @@ class StudiesListDialog(QDialog):
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.activated.connect(lambda _index: self.open_chosen())
         self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
-        self.open_button = QPushButton("&Open")
-        self.open_button.setAccessibleName("Open the chosen study")
-        self.remove_button = QPushButton("&Remove…")
-        self.remove_button.setAccessibleName("Remove the chosen study from this computer")
+        self.open_button = QPushButton(tr("&Open"))
+        self.open_button.setAccessibleName(tr("Open the chosen study"))
+        self.remove_button = QPushButton(tr("&Remove…"))
+        self.remove_button.setAccessibleName(tr("Remove the chosen study from this computer"))
         buttons = QDialogButtonBox()
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.compare_button = buttons.addButton("Co&mpare…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.compare_button.setAccessibleName("Compare the studies side by side")
+        self.compare_button = buttons.addButton(tr("Co&mpare…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.compare_button.setAccessibleName(tr("Compare the studies side by side"))
         self.compare_button.clicked.connect(lambda: self.records.compare(self) if self.records else None)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setText(tr("Close"))
+        close.setAccessibleName(tr("Close"))
         buttons.rejected.connect(self.reject)
         self.open_button.clicked.connect(self.open_chosen)
         self.remove_button.clicked.connect(self.remove_chosen)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # a kept file's problem, as written
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(tr("Message"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.empty)
@@ -251,7 +265,7 @@ class StudiesListDialog(QDialog):
         except RecordFileError as err:
             self.message.setText(err.plain)
             return
-        self.message.setText(f"Study {kept.nct_id} was removed from this computer.")
+        self.message.setText(tr("Study {number} was removed from this computer.").format(number=kept.nct_id))
         self.refresh()
         self.table.setFocus()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.study_words_io import study_words
+from explainer.ui.i18n import tr
 
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
@@ -33,7 +34,7 @@ FOCUS_RING = ("QTableWidget { border: 1px solid palette(mid); }"
 def status_words(study: RegistryStudy) -> str:
     """The status in the app's short plain words ("taking new people")."""
     if study.overall_status is None:
-        return "not given"
+        return tr("not given")
     return study_words().status.overall[study.overall_status].short
 
 
@@ -81,14 +82,15 @@ class StudyPickerDialog(QDialog):
     def __init__(self, studies: list[RegistryStudy], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.studies = studies
-        self.setWindowTitle("Choose a study")
-        self.setAccessibleName("Choose a study")
-        intro = QLabel(f"This file holds {len(studies)} studies. Choose the one you want to read.")
+        self.setWindowTitle(tr("Choose a study"))
+        self.setAccessibleName(tr("Choose a study"))
+        intro = QLabel(tr("This file holds {count} studies. Choose the one you want to read.")
+                       .format(count=len(studies)))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(studies), 3)
-        self.table.setAccessibleName("Studies in this file")
-        self.table.setAccessibleDescription("Use the arrow keys to choose a study, then press Enter to open it.")
-        self.table.setHorizontalHeaderLabels(["Study number", "Title", "Status"])
+        self.table.setAccessibleName(tr("Studies in this file"))
+        self.table.setAccessibleDescription(tr("Use the arrow keys to choose a study, then press Enter to open it."))
+        self.table.setHorizontalHeaderLabels([tr("Study number"), tr("Title"), tr("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -96,15 +98,17 @@ class StudyPickerDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.setStyleSheet(FOCUS_RING)
         for row, study in enumerate(studies):
-            for column, text in enumerate((study.nct_id, study.title or "No title given", status_words(study))):
+            for column, text in enumerate((study.nct_id, study.title or tr("No title given"), status_words(study))):
                 self.table.setItem(row, column, plain_cell(text))
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.verticalHeader().setVisible(False)
         self.table.selectRow(0)
         self.table.activated.connect(lambda _index: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Open).setAccessibleName("Open the chosen study")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.button(QDialogButtonBox.StandardButton.Open).setText(tr("Open"))
+        buttons.button(QDialogButtonBox.StandardButton.Open).setAccessibleName(tr("Open the chosen study"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

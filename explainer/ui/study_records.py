@@ -20,19 +20,19 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from explainer.ui.i18n import tr
+
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
     from explainer.ui.record_window import RecordWindow
     from explainer.ui.zoom import TextZoom
 
-OPEN_TITLE = "Open a study record"
-
 
 class OpenRecordDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(parent, OPEN_TITLE, str(Path.home()),
-                                              "Study records (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(parent, tr("Open a study record"), str(Path.home()),
+                                              tr("Study records (*.json);;All files (*)"))
         return Path(path) if path else None
 
 
@@ -44,6 +44,9 @@ class RecordProblem:
         box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(_plain_text_format())
         box.setAccessibleName(title)
+        from explainer.ui.labels import name_standard_buttons  # its Qt namespace: not before the first paint
+
+        name_standard_buttons(box)
         box.exec()
 
 
@@ -61,10 +64,10 @@ class StudyRecords(QObject):
         self.window = window
         self.zoom = zoom
         self.windows: dict[str, RecordWindow] = {}  # open record windows, by study number
-        self.open_action = self._action("&Open study record…", "Ctrl+Shift+O", self.open_record)
-        self.download_action = self._action("&Get a study record by its number…", None, self.get_by_number)
-        self.kept_action = self._action("Studies you have &looked at…", None, self.show_kept)
-        self.compare_action = self._action("Co&mpare studies you looked at…", None, self.compare)
+        self.open_action = self._action(tr("&Open study record…"), "Ctrl+Shift+O", self.open_record)
+        self.download_action = self._action(tr("&Get a study record by its number…"), None, self.get_by_number)
+        self.kept_action = self._action(tr("Studies you have &looked at…"), None, self.show_kept)
+        self.compare_action = self._action(tr("Co&mpare studies you looked at…"), None, self.compare)
         menu = getattr(window, "file_menu", None)
         if menu is not None and menu.actions():
             menu.insertSeparator(menu.actions()[-1])  # Ctrl+O is the self-check's "Open answers…"
@@ -112,7 +115,7 @@ class StudyRecords(QObject):
         try:
             record = read_record(path)
         except RecordFileError as err:
-            RecordProblem.ask(self.window, "This file cannot be opened", err.plain)
+            RecordProblem.ask(self.window, tr("This file cannot be opened"), err.plain)
             return None
         if len(record.studies) == 1:
             study = record.studies[0]
@@ -150,7 +153,7 @@ class StudyRecords(QObject):
         try:
             keep(study, data)
         except OSError as err:  # a full disk must not stop the reading
-            return f"This study could not be kept on this computer ({err.strerror})."
+            return tr("This study could not be kept on this computer ({error}).").format(error=err.strerror)
         return None
 
     def open_kept(self, nct_id: str) -> RecordWindow | None:
@@ -160,7 +163,7 @@ class StudyRecords(QObject):
         try:
             study = open_kept(nct_id)
         except RecordFileError as err:
-            RecordProblem.ask(self.window, "This study cannot be opened", err.plain)
+            RecordProblem.ask(self.window, tr("This study cannot be opened"), err.plain)
             return None
         return self.show_study(study, None)
 

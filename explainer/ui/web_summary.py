@@ -20,24 +20,27 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from explainer.content import ContentError
 from explainer.files import output_problem, write_atomically
-from explainer.ui.saving import ask_save_path
+from explainer.ui.i18n import tr
+from explainer.ui.labels import name_standard_buttons
+from explainer.ui.saving import ask_save_path, damaged_file
 
 if TYPE_CHECKING:
     from explainer.ui.main_window import MainWindow
 
-NOT_SAVED = "The web page was not saved"
 
 
 class SaveWebPageDialog:
     @classmethod
     def ask(cls, parent: QWidget, suggested: str) -> Path | None:
-        return ask_save_path(parent, "Save the summary as a web page", suggested, "Web pages (*.html)", ".html")
+        return ask_save_path(parent, tr("Save the summary as a web page"), suggested, tr("Web pages (*.html)"), ".html")
 
 
 class WebPageProblemDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+        name_standard_buttons(box)
+        box.exec()
 
 
 class WebSummaryExport(QObject):
@@ -47,8 +50,8 @@ class WebSummaryExport(QObject):
         super().__init__(window)
         self.window = window
         self.today = today
-        self.action = QAction("Save summary as &web page…", window)
-        self.action.setStatusTip("The same summary as the PDF, as a web page a screen reader can read")
+        self.action = QAction(tr("Save summary as &web page…"), window)
+        self.action.setStatusTip(tr("The same summary as the PDF, as a web page a screen reader can read"))
         self.action.triggered.connect(lambda _checked=False: self.save())
         menu = window.file_menu
         pdf = getattr(getattr(window, "pdf_export", None), "export_action", None)
@@ -73,6 +76,10 @@ class WebSummaryExport(QObject):
         return save_web_page(self.window, self.suggested_name(), page, path)
 
 
+def not_saved() -> str:
+    return tr("The web page was not saved")
+
+
 def save_web_page(window: QMainWindow, suggested: str, page: Callable[[], str],
                   path: Path | None = None) -> Path | None:
     """Ask where (SaveWebPageDialog) unless ``path`` is given, check the place, then
@@ -82,20 +89,20 @@ def save_web_page(window: QMainWindow, suggested: str, page: Callable[[], str],
         return None
     problem = output_problem(path, "summary.html")
     if problem:
-        WebPageProblemDialog.ask(window, NOT_SAVED, f"{problem}\n\nNothing was written.")
+        WebPageProblemDialog.ask(window, not_saved(), tr("{problem}\n\nNothing was written.").format(problem=problem))
         return None
     try:
         write_atomically(path, page())
     except ContentError as err:  # a damaged words file: say which, never a traceback
-        WebPageProblemDialog.ask(window, NOT_SAVED,
-                                 f"A file the app needs is damaged.\n\n{err}\n\nPlease reinstall the app.")
+        WebPageProblemDialog.ask(window, not_saved(), damaged_file(err))
         return None
     except OSError as err:
-        WebPageProblemDialog.ask(window, NOT_SAVED,
-                                 f"{path}\n\n{err.strerror or err}\n\nNothing was written. Please choose "
-                                 "another folder, or free some space on the disk, and try again.")
+        WebPageProblemDialog.ask(window, not_saved(),
+                                 tr("{path}\n\n{error}\n\nNothing was written. Please choose another folder, "
+                                    "or free some space on the disk, and try again.").format(path=path,
+                                                                                          error=err.strerror or err))
         return None
-    said = f"Saved the summary as a web page: {path}"
+    said = tr("Saved the summary as a web page: {path}").format(path=path)
     window.statusBar().showMessage(said, 8000)
     if QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(window, said))
