@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, Union
 
+from explainer.core.language import per_language
 from explainer.errors import one_line
 
 if TYPE_CHECKING:
@@ -308,7 +309,7 @@ def load_sections(folder: Source | None = None) -> tuple[tuple[str, str], ...]:
     return _read_sections(folder / SECTIONS_FILE)
 
 
-@cache  # the window, validate and the pages list ask; the app's own files do not change
+@per_language  # the window, validate and the pages list ask; the app's own files do not change
 def _builtin_sections() -> tuple[tuple[str, str], ...]:
     return _read_sections(builtin_study_folder() / SECTIONS_FILE)
 

@@ -6,10 +6,9 @@ not use is a ContentError naming the field. Headless (no Qt).
 
 from __future__ import annotations
 
-from functools import cache
-
 from explainer.content import Source, load_json_model, resources_root
 from explainer.core.compare import CompareWords
+from explainer.core.language import per_language
 from explainer.core.study_summary_words import StudySummaryWords
 from explainer.core.study_words import StudyWords
 
@@ -18,7 +17,7 @@ def load_study_words(source: Source | None = None) -> StudyWords:
     return load_json_model(source or resources_root() / "study_words.json", StudyWords)
 
 
-@cache
+@per_language  # loaded once per language
 def study_words() -> StudyWords:
     return load_study_words()
 
@@ -27,7 +26,7 @@ def load_study_summary_words(source: Source | None = None) -> StudySummaryWords:
     return load_json_model(source or resources_root() / "study_summary_words.json", StudySummaryWords)
 
 
-@cache
+@per_language  # loaded once per language
 def study_summary_words() -> StudySummaryWords:
     """The words the summary and the self-check of any record add (resources/study_summary_words.json)."""
     return load_study_summary_words()
@@ -37,7 +36,7 @@ def load_compare_words(source: Source | None = None) -> CompareWords:
     return load_json_model(source or resources_root() / "compare_words.json", CompareWords)
 
 
-@cache
+@per_language  # loaded once per language
 def compare_words() -> CompareWords:
     """The words of "Studies I looked at" (resources/compare_words.json)."""
     return load_compare_words()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import lru_cache
 
 from explainer.content import ContentError, lone_trial_glossary, load_questions, load_summary_text
 from explainer.core.answers import AnswersFile, new_answers_file
@@ -17,6 +16,7 @@ from explainer.core.questions import Questionnaire
 from explainer.core.review import Review, review
 from explainer.core.schedule import build_timeline
 from explainer.core.glossary import Glossary, words_used
+from explainer.core.language import per_language
 from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
 from explainer.timeline_text import timeline_text_for
 
@@ -79,17 +79,18 @@ TEXT_FILE = "resources/pdf/summary.json"
 
 
 # The built-in files do not change while the app runs; the export dialog re-renders
-# on every tick of a box, so read and validate them once.
-@lru_cache(maxsize=1)
+# on every tick of a box, so read and validate them once (per language: a Spanish
+# window can print an English PDF).
+@per_language
 def builtin_questions() -> Questionnaire:
     return load_questions()
 
 
-@lru_cache(maxsize=2)
+@per_language
 def _lone_trial_glossary(nct_id: str) -> Glossary:
     return lone_trial_glossary(nct_id)  # its search pattern is built on first use, then kept with it
 
 
-@lru_cache(maxsize=1)
+@per_language
 def _builtin_text() -> SummaryText:
     return load_summary_text()

@@ -14,7 +14,6 @@ The list of places can be narrowed by country, state and city.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from explainer.core.escaping import rich_text
 from explainer.core.glossary import Glossary, GlossaryTerm, mark_terms
+from explainer.core.language import per_language
 from explainer.core.study_pages import (
     Block,
     Item,
@@ -63,7 +63,7 @@ HARD_WORDS_HELP = ("Words with a dotted underline have a meaning you can show: "
 USER_ROLE = 256            # Qt.ItemDataRole.UserRole: where QComboBox.addItem puts its data
 
 
-@cache
+@per_language  # the general glossary in the window's language
 def record_glossary() -> Glossary:
     """The general glossary of the words trial records use, loaded once for every record window."""
     from explainer.content import load_general_glossary

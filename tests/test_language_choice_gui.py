@@ -1,0 +1,221 @@
+"""Choosing the app's language (issue 19, item 2): View > Language by keyboard switches
+the window at once and keeps everything the person put in; the choice is remembered;
+a first start follows the computer's locale; a bad saved value falls back to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+from explainer.core.language import current_language
+from explainer.ui import i18n
+from explainer.ui.language_menu import LANGUAGE_KEY, saved_language, speak
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# A tiny translation of the menu's own words, compiled as the app's is: the Spanish
+# .ts files of the other modules may not exist yet, and this test checks the switch,
+# not the Spanish.
+TINY_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context><name></name>
+<message><source>&amp;Language</source><translation>&amp;Idioma</translation></message>
+<message><source>Language</source><translation>Idioma</translation></message>
+</context>
+</TS>
+"""
+
+
+@pytest.fixture
+def tiny_spanish(tmp_path, monkeypatch):
+    from tools.translations import qt_tool
+
+    source, compiled = tmp_path / "es.ts", tmp_path / "es.qm"
+    source.write_text(TINY_TS, encoding="utf-8")
+    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(compiled)], check=True)
+    monkeypatch.setattr(i18n, "qm_file", lambda _language: compiled)
+    yield compiled
+    speak(QApplication.instance(), "en")  # no other test starts in Spanish
+
+
+@pytest.fixture
+def main_window(qtbot):
+    """Shown as tests.windows.shown_window does, but not handed to qtbot: the switch
+    deletes it (conftest closes whatever windows are left)."""
+    from explainer.app import build_main_window, make_application
+
+    make_application()
+    window = build_main_window()
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _choose_in_view_menu(window, qtbot, letter: Qt.Key, submenu: Qt.Key = Qt.Key.Key_L) -> None:
+    """Alt+V opens View, L its Language submenu (I: "&Idioma"), then the letter of a language."""
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    view = QApplication.activePopupWidget()
+    qtbot.keyClick(view, submenu)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not view)
+    qtbot.keyClick(QApplication.activePopupWidget(), letter)
+
+
+def _type(qtbot, field, text: str) -> None:
+    field.setFocus()
+    qtbot.keyClicks(field, text)
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen: the pop-ups
+def test_espanol_chosen_by_keyboard_rebuilds_the_window_and_keeps_every_answer(main_window, qtbot,
+                                                                              tiny_spanish) -> None:
+    window = main_window
+    menu = window.language_menu
+    assert menu.menu.title() == "&Language" and menu.actions["en"].isChecked()
+    assert menu.menu.accessibleName() == "Language"
+    window.show_section("self-check")
+    rows = window.self_check.questionnaire.rows
+    with qtbot.waitSignal(window.session.answers_changed):
+        _type(qtbot, rows["platelets"].input.field, "85")
+    _type(qtbot, rows["hemoglobin"].input.field, "9,x")  # half typed: not an answer yet, still kept
+    rows["ecog"].input.buttons["1"].click()
+    rows["egfr"].input.not_sure.click()
+    window.timeline.personal.set_start(dt.date(2027, 1, 4))
+    window.session.set_delays({3: 7})
+    answers_before = window.session.answers
+    assert answers_before.answers.platelets is not None
+    replaced = []
+    window.replaced = replaced.append
+
+    _choose_in_view_menu(window, qtbot, Qt.Key.Key_S)  # "E&spañol"
+
+    qtbot.waitUntil(lambda: bool(replaced))
+    new = replaced[0]
+    assert new is not window and new.isVisible()
+    assert current_language() == "es"
+    assert new.language_menu.menu.title() == "&Idioma"  # the menu bar's words are the new language's
+    assert new.language_menu.menu.accessibleName() == "Idioma"
+    assert new.language_menu.actions["es"].isChecked() and not new.language_menu.actions["en"].isChecked()
+    assert QSettings(window.settings.fileName(), QSettings.Format.IniFormat).value(LANGUAGE_KEY) == "es"
+    # The page and every answer, as left: nothing lost, nothing changed.
+    assert new.section_ids()[new.navigator.currentRow()] == "self-check"
+    assert new.session.answers == answers_before
+    new_rows = new.self_check.questionnaire.rows
+    assert new_rows["platelets"].input.field.text() == "85"
+    assert new_rows["hemoglobin"].input.field.text() == "9,x"
+    assert new_rows["ecog"].input.buttons["1"].isChecked()
+    assert new_rows["egfr"].input.not_sure.isChecked()
+    qtbot.waitUntil(lambda: hasattr(new, "timeline"), timeout=20000)
+    qtbot.waitUntil(lambda: new.session.delays == {3: 7})
+    assert new.session.start_date == dt.date(2027, 1, 4)
+    assert new.timeline.personal.know_start.isChecked()
+
+    # And back: English again, the answers still there.
+    replaced.clear()
+    new.replaced = replaced.append
+    _choose_in_view_menu(new, qtbot, Qt.Key.Key_E, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: bool(replaced))
+    assert current_language() == "en" and replaced[0].language_menu.menu.title() == "&Language"
+    assert replaced[0].session.answers == answers_before
+    qtbot.waitUntil(lambda: hasattr(replaced[0], "timeline"), timeout=20000)
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_choosing_the_language_already_shown_changes_nothing(main_window, qtbot, tiny_spanish) -> None:
+    switched = []
+    main_window.language_menu.switch = switched.append
+    main_window.language_menu.actions["en"].trigger()
+    assert switched == [] and current_language() == "en"
+    assert main_window.settings.value(LANGUAGE_KEY) is None  # a first start stays a first start
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_an_open_study_record_window_opens_again_on_the_same_page(main_window, qtbot, tiny_spanish) -> None:
+    shown = main_window.study_records.open_path(FIXTURES / "ctgov" / "NCT04267848.json")
+    qtbot.waitExposed(shown)
+    shown.navigator.setCurrentRow(2)
+    replaced = []
+    main_window.replaced = replaced.append
+    main_window.language_menu.choose("es")
+    new = replaced[0]
+    again = new.study_records.windows["NCT04267848"]
+    assert again is not shown and again.isVisible() and not shown.isVisible()
+    assert again.navigator.currentRow() == 2
+    qtbot.waitUntil(lambda: hasattr(new, "timeline"), timeout=20000)
+
+
+@pytest.mark.parametrize(("saved", "locale", "expected"), [
+    (None, "es_MX.UTF-8", "es"),     # a first start: the computer's locale
+    (None, "es", "es"),
+    (None, "en_US.UTF-8", "en"),
+    (None, "fr_FR.UTF-8", "en"),     # a language the app does not have: English
+    (None, "", "en"),
+    ("es", "en_US.UTF-8", "es"),     # chosen in View > Language: that one
+    ("en", "es_ES.UTF-8", "en"),
+    ("fr", "es_MX.UTF-8", "es"),     # a bad saved value: the locale's, never an error
+    ("ES", "en_US", "en"),
+    ("", "es_AR", "es"),
+    ("es\n", "en_US", "en"),
+])
+def test_the_language_at_start(tmp_path, saved, locale, expected) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    if saved is not None:
+        settings.setValue(LANGUAGE_KEY, saved)
+    assert saved_language(settings, locale) == expected
+
+
+def test_a_hand_edited_settings_file_with_a_list_falls_back(tmp_path) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[view]\nlanguage=es, en\n", encoding="utf-8")  # QSettings reads a list
+    assert saved_language(QSettings(str(path), QSettings.Format.IniFormat), "en_GB") == "en"
+
+
+_START_PROBE = """
+from explainer.app import build_frame, make_application, open_settings
+from explainer.core.language import current_language
+from explainer.ui.language_menu import saved_language, speak
+app = make_application()
+settings = open_settings()
+speak(app, saved_language(settings))  # as run() does, before the window
+window = build_frame(settings=settings)
+print(current_language(), [a.isChecked() for a in window.language_menu.actions.values()])
+"""
+
+
+@pytest.mark.parametrize(("lang", "saved", "expected"), [
+    ("es_MX.UTF-8", None, "es [False, True]"),   # first start on a Spanish computer
+    ("en_US.UTF-8", None, "en [True, False]"),
+    ("en_US.UTF-8", "es", "es [False, True]"),   # remembered from last time
+    ("es_MX.UTF-8", "en", "en [True, False]"),
+    ("es_MX.UTF-8", "klingon", "es [False, True]"),  # a bad saved value: the locale's
+])
+def test_a_start_speaks_the_saved_or_the_computer_s_language(private_user_folders, lang, saved, expected) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"}
+    env.update(LANG=lang, QT_QPA_PLATFORM="offscreen")
+    if saved is not None:
+        from explainer.paths import settings_file
+
+        path = settings_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"[view]\nlanguage={saved}\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", _START_PROBE], env=env, cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == expected
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_the_language_items_are_named_in_their_own_language_and_exclusive(main_window, qtbot) -> None:
+    menu = main_window.language_menu
+    assert [a.text().replace("&", "") for a in menu.menu.actions()] == ["English", "Español"]
+    assert menu.group.isExclusive() and all(a.isCheckable() for a in menu.actions.values())
