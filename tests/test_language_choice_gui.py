@@ -15,36 +15,17 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from explainer.core.language import current_language
-from explainer.ui import i18n
 from explainer.ui.language_menu import LANGUAGE_KEY, saved_language, speak
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# A tiny translation of the menu's own words, compiled as the app's is: the Spanish
-# .ts files of the other modules may not exist yet, and this test checks the switch,
-# not the Spanish.
-TINY_TS = """<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
-<TS version="2.1" language="es">
-<context><name></name>
-<message><source>&amp;Language</source><translation>&amp;Idioma</translation></message>
-<message><source>Language</source><translation>Idioma</translation></message>
-</context>
-</TS>
-"""
-
-
 @pytest.fixture
-def tiny_spanish(tmp_path, monkeypatch):
-    from tools.translations import qt_tool
-
-    source, compiled = tmp_path / "es.ts", tmp_path / "es.qm"
-    source.write_text(TINY_TS, encoding="utf-8")
-    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(compiled)], check=True)
-    monkeypatch.setattr(i18n, "qm_file", lambda _language: compiled)
-    yield compiled
-    speak(QApplication.instance(), "en")  # no other test starts in Spanish
+def back_to_english():
+    """English again after the test: no other test starts in Spanish. (The words come
+    from the app's own compiled translation, built by conftest as ./dev builds it.)"""
+    yield
+    speak(QApplication.instance(), "en")
 
 
 @pytest.fixture
@@ -78,7 +59,7 @@ def _type(qtbot, field, text: str) -> None:
 
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen: the pop-ups
 def test_espanol_chosen_by_keyboard_rebuilds_the_window_and_keeps_every_answer(main_window, qtbot,
-                                                                              tiny_spanish) -> None:
+                                                                              back_to_english) -> None:
     window = main_window
     menu = window.language_menu
     assert menu.menu.title() == "&Language" and menu.actions["en"].isChecked()
@@ -131,7 +112,7 @@ def test_espanol_chosen_by_keyboard_rebuilds_the_window_and_keeps_every_answer(m
 
 
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
-def test_choosing_the_language_already_shown_changes_nothing(main_window, qtbot, tiny_spanish) -> None:
+def test_choosing_the_language_already_shown_changes_nothing(main_window, qtbot, back_to_english) -> None:
     switched = []
     main_window.language_menu.switch = switched.append
     main_window.language_menu.actions["en"].trigger()
@@ -140,7 +121,7 @@ def test_choosing_the_language_already_shown_changes_nothing(main_window, qtbot,
 
 
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
-def test_an_open_study_record_window_opens_again_on_the_same_page(main_window, qtbot, tiny_spanish) -> None:
+def test_an_open_study_record_window_opens_again_on_the_same_page(main_window, qtbot, back_to_english) -> None:
     shown = main_window.study_records.open_path(FIXTURES / "ctgov" / "NCT04267848.json")
     qtbot.waitExposed(shown)
     shown.navigator.setCurrentRow(2)
