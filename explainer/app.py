@@ -203,6 +203,7 @@ def build_frame(trial_path: Path | None = None, settings: QSettings | None = Non
     zoom = TextZoom(settings)
     zoom.apply()
     window = MainWindow(settings, zoom, pages_folder_for(trial_path))
+    window.trial_path = trial_path  # type: ignore[attr-defined]  # the study read again in another language
     install_study_records(window, zoom)  # File menu: any study's record; .json files dropped on the window
     install_language_menu(window, settings, lambda language: switch_language(window, language, trial_path))
     return window
