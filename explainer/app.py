@@ -460,6 +460,8 @@ def switch_language(old: MainWindow, language: str, trial_path: Path | None = No
     nothing is lost on the way: if the study cannot be opened in that language, the
     window stays as it was, in its language, and says so (None)."""
     from explainer.core.language import current_language
+    from explainer.ui.i18n import tr
+    from explainer.ui.language_menu import LANGUAGE_KEY
     from explainer.ui.window_state import WindowState
 
     app = QApplication.instance()
@@ -467,24 +469,16 @@ def switch_language(old: MainWindow, language: str, trial_path: Path | None = No
     state = WindowState.of(old)
     speak(app, language)
     try:
-        new = build_frame(trial_path, old.settings)
-        if old.trial is not None:
-            new.open_trial(load_study_bundle(trial_path), lazy_pages=True)
-        if hasattr(old, "self_check"):
-            add_self_check(new)
-            state.put_answers(new)
-    except ContentError as err:  # a damaged translation: the window stays as it was
-        from explainer.ui.language_menu import LANGUAGE_KEY
-
+        new = _built_again(old, state, trial_path)
+    except Exception as err:  # the window stays as it was, in its language
         speak(app, before)
         old.settings.setValue(LANGUAGE_KEY, before)  # else the next start would fail the same way
-        if "new" in locals():
-            new.deleteLater()
-        QMessageBox.warning(old, "Trial Explainer", f"The app cannot show this language now.\n\n{err}")
         old.language_menu.actions[before].setChecked(True)  # type: ignore[attr-defined]
+        if not isinstance(err, ContentError):
+            raise  # the crash guard's dialog and log
+        QMessageBox.warning(old, "Trial Explainer",
+                            tr("The app cannot show this language now.") + f"\n\n{err}")
         return None
-    if state.handed_over is not None:
-        new.answers_handed_over = state.handed_over  # type: ignore[attr-defined]
     new.replaced = getattr(old, "replaced", None)  # type: ignore[attr-defined]
     new.setGeometry(old.geometry())
     new.setWindowState(old.windowState())
@@ -507,4 +501,23 @@ def switch_language(old: MainWindow, language: str, trial_path: Path | None = No
             state.put_section(new)
 
     build_in_idle_time(new, built, trial_path=trial_path)
+    return new
+
+
+def _built_again(old: MainWindow, state: object, trial_path: Path | None) -> MainWindow:
+    """The new window, as far as the old one was built (the rest follows in idle time),
+    with the old one's answers in it; nothing of it is left if it cannot be made."""
+    new = build_frame(trial_path, old.settings)
+    try:
+        if old.trial is not None:
+            new.open_trial(load_study_bundle(trial_path), lazy_pages=True)
+        if hasattr(old, "self_check"):
+            add_self_check(new)
+            state.put_answers(new)  # type: ignore[attr-defined]
+        handed_over = getattr(old, "answers_handed_over", None)
+        if handed_over is not None:  # a second start's answers, not opened yet: opened once built
+            new.answers_handed_over = handed_over  # type: ignore[attr-defined]
+    except BaseException:
+        new.deleteLater()
+        raise
     return new

@@ -200,3 +200,47 @@ def test_the_language_items_are_named_in_their_own_language_and_exclusive(main_w
     menu = main_window.language_menu
     assert [a.text().replace("&", "") for a in menu.menu.actions()] == ["English", "Español"]
     assert menu.group.isExclusive() and all(a.isCheckable() for a in menu.actions.values())
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_a_switch_before_the_study_has_opened_builds_the_rest_in_idle_time(qtbot, back_to_english) -> None:
+    from explainer.app import build_frame, make_application
+
+    make_application()
+    frame = build_frame()  # the first screen: the study opens just after it
+    frame.show()
+    qtbot.waitExposed(frame)
+    replaced = []
+    frame.replaced = replaced.append
+    frame.language_menu.choose("es")
+    new = replaced[0]
+    assert new.trial is None and current_language() == "es"
+    qtbot.waitUntil(lambda: hasattr(new, "timeline"), timeout=30000)
+    assert new.trial is not None and hasattr(new, "self_check")
+    assert "self-check" in new.section_ids()
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_a_language_that_cannot_be_shown_leaves_the_window_as_it_was(main_window, qtbot, monkeypatch,
+                                                                      back_to_english) -> None:
+    import explainer.app
+    from explainer.content import ContentError
+
+    def damaged(_path=None):
+        raise ContentError("resources/i18n/es/trials/NCT04883242/trial.json: not valid JSON")
+
+    said = []
+    monkeypatch.setattr(explainer.app, "load_study_bundle", damaged)
+    monkeypatch.setattr(explainer.app.QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    main_window.show_section("self-check")
+    field = main_window.self_check.questionnaire.rows["platelets"].input.field
+    with qtbot.waitSignal(main_window.session.answers_changed):
+        _type(qtbot, field, "85")
+    replaced = []
+    main_window.replaced = replaced.append
+    main_window.language_menu.choose("es")
+    assert replaced == [] and main_window.isVisible()
+    assert current_language() == "en" and main_window.language_menu.actions["en"].isChecked()
+    assert main_window.settings.value(LANGUAGE_KEY) == "en"  # the next start does not fail the same way
+    assert len(said) == 1 and "not valid JSON" in said[0]
+    assert field.text() == "85" and main_window.session.answers.answers.platelets is not None

@@ -57,11 +57,10 @@ class WindowState:
     delays: Mapping[int, int] = field(default_factory=dict)
     arm: int = 0
     records: list[tuple[Any, int, Any, Any]] = field(default_factory=list)  # (study, row, place, geometry)
-    handed_over: Any = None  # answers a second start handed over while the window was being built
 
     @classmethod
     def of(cls, window: MainWindow) -> WindowState:
-        state = cls(handed_over=getattr(window, "answers_handed_over", None))
+        state = cls()
         ids = window.section_ids()
         row = window.navigator.currentRow()
         state.section = ids[row] if 0 <= row < len(ids) else None
