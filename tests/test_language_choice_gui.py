@@ -244,3 +244,45 @@ def test_a_language_that_cannot_be_shown_leaves_the_window_as_it_was(main_window
     assert main_window.settings.value(LANGUAGE_KEY) == "en"  # the next start does not fail the same way
     assert len(said) == 1 and "not valid JSON" in said[0]
     assert field.text() == "85" and main_window.session.answers.answers.platelets is not None
+
+
+STAYED = 42
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing", "propagateSizeHints")
+def test_the_real_start_follows_the_window_a_switch_builds(qapp, qtbot, monkeypatch, back_to_english) -> None:
+    """run() hands its window to the second start (bring to front) and to the crash
+    guard; after View > Language that is the new window, never the deleted one."""
+    from PySide6.QtCore import QTimer
+
+    from explainer import app
+
+    monkeypatch.delenv(app.SMOKE_ENV, raising=False)
+    singles, fronted, windows = [], [], []
+    real_build, real_single = app.build_in_idle_time, app.SingleWindow
+
+    class Watched(real_single):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            singles.append(self)
+
+    def watched(window, done=None, **kwargs) -> None:
+        def built() -> None:
+            if done is not None:
+                done()
+            windows.append(window)
+            if len(windows) == 1:  # the first window, whole: switch to Spanish
+                QTimer.singleShot(0, lambda: window.language_menu.choose("es"))
+            else:  # the new one, whole: a second start asks for the window
+                singles[0].raise_requested.emit(None)
+                QTimer.singleShot(0, lambda: qapp.exit(STAYED))
+
+        real_build(window, built, **kwargs)
+
+    monkeypatch.setattr(app, "SingleWindow", Watched)
+    monkeypatch.setattr(app, "build_in_idle_time", watched)
+    monkeypatch.setattr(app, "bring_to_front", lambda window, answers: fronted.append(window))
+    assert app.run() == STAYED
+    assert len(windows) == 2 and fronted == [windows[1]]
+    assert windows[1].language_menu.actions["es"].isChecked()
+    windows[1].close()
