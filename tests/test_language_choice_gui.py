@@ -124,7 +124,17 @@ def test_choosing_the_language_already_shown_changes_nothing(main_window, qtbot,
 def test_an_open_study_record_window_opens_again_on_the_same_page(main_window, qtbot, back_to_english) -> None:
     shown = main_window.study_records.open_path(FIXTURES / "ctgov" / "NCT04267848.json")
     qtbot.waitExposed(shown)
+    page = shown.check_page
+    _row, platelets = page.bank_inputs()["platelets"]
+    with qtbot.waitSignal(platelets.value_changed):
+        _type(qtbot, platelets.field, "150000")
+    choice = next(row.choice for row in page.rows.values() if row.choice is not None)
+    choice.buttons["no"].click()
+    answers = page.answers_file()
+    assert answers.answers.platelets is not None and answers.criteria
     shown.navigator.setCurrentRow(2)
+    shown.resize(900, 700)
+    shown_geometry = shown.geometry()
     replaced = []
     main_window.replaced = replaced.append
     main_window.language_menu.choose("es")
@@ -132,6 +142,10 @@ def test_an_open_study_record_window_opens_again_on_the_same_page(main_window, q
     again = new.study_records.windows["NCT04267848"]
     assert again is not shown and again.isVisible() and not shown.isVisible()
     assert again.navigator.currentRow() == 2
+    assert again.size() == shown_geometry.size()
+    # Its answers come back from the file they are kept in as they are typed.
+    assert again.check_page.answers_file().answers == answers.answers
+    assert again.check_page.answers_file().criteria == answers.criteria
     qtbot.waitUntil(lambda: hasattr(new, "timeline"), timeout=20000)
 
 
