@@ -128,6 +128,9 @@ def test_an_open_study_record_window_opens_again_on_the_same_page(main_window, q
     _row, platelets = page.bank_inputs()["platelets"]
     with qtbot.waitSignal(platelets.value_changed):
         _type(qtbot, platelets.field, "150000")
+    half_key, (_row, half) = next((key, pair) for key, pair in page.bank_inputs().items() if key != "platelets"
+                                  and hasattr(pair[1], "field"))
+    _type(qtbot, half.field, "9x")  # half typed: in no file
     choice = next(row.choice for row in page.rows.values() if row.choice is not None)
     choice.buttons["no"].click()
     answers = page.answers_file()
@@ -146,6 +149,8 @@ def test_an_open_study_record_window_opens_again_on_the_same_page(main_window, q
     # Its answers come back from the file they are kept in as they are typed.
     assert again.check_page.answers_file().answers == answers.answers
     assert again.check_page.answers_file().criteria == answers.criteria
+    assert again.check_page.bank_inputs()[half_key][1].field.text() == "9x"
+    assert again.check_page.bank_inputs()["platelets"][1].field.text() == "150000"
     qtbot.waitUntil(lambda: hasattr(new, "timeline"), timeout=20000)
 
 

@@ -56,7 +56,8 @@ class WindowState:
     start_date: dt.date | None = None
     delays: Mapping[int, int] = field(default_factory=dict)
     arm: int = 0
-    records: list[tuple[Any, int, Any, Any]] = field(default_factory=list)  # (study, row, place, geometry)
+    # Each study record window: (study, page row, places, geometry, its check page's controls by item or None).
+    records: list[tuple[Any, int, Any, Any, dict[str, list[Any]] | None]] = field(default_factory=list)
 
     @classmethod
     def of(cls, window: MainWindow) -> WindowState:
@@ -75,7 +76,9 @@ class WindowState:
             state.marked = frozenset(key for key, note in check.shared.notes.items() if not note.isHidden())
         records = getattr(window, "study_records", None)
         for shown in (records.windows.values() if records is not None else ()):
-            state.records.append((shown.study, shown.navigator.currentRow(), shown.place, shown.saveGeometry()))
+            check = {item_id: [_state_of(c) for c in _controls(row)] for item_id, row in shown.check_page.rows.items()} \
+                if shown.check_page_built else None
+            state.records.append((shown.study, shown.navigator.currentRow(), shown.place, shown.saveGeometry(), check))
         return state
 
     def put_answers(self, window: MainWindow) -> None:
@@ -124,15 +127,22 @@ class WindowState:
 
     def put_records(self, window: MainWindow) -> None:
         """Each study record window open before, opened again (its answers come back from
-        the file they are kept in as they are typed), on the same page and places."""
+        the file they are kept in as they are typed), on the same page and places; then its
+        check page's controls as they were left (a number half typed is in no file)."""
         records = getattr(window, "study_records", None)
         if records is None:
             return
-        for study, row, place, geometry in self.records:
+        for study, row, place, geometry, check in self.records:
             shown = records.show_study(study, None)
             shown.restoreGeometry(geometry)
             if shown.place_filter is not None and not place.is_any:
                 from explainer.ui.place_memory import choose
 
                 shown.show_place(choose(shown.place_filter, place))
+            if check is not None:
+                page = shown.check_page
+                for item_id, states in check.items():
+                    if item_id in page.rows:
+                        for control, state in zip(_controls(page.rows[item_id]), states, strict=False):
+                            _set_state(control, state)
             shown.navigator.setCurrentRow(row)
