@@ -391,12 +391,12 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
     with crash.installed() as handler:
         try:
             app = make_application()
+            settings = open_settings()
+            speak(app, saved_language(settings))  # before any word is shown: each widget is made in its language
             single = claim_the_window(answers_path, announce=bool(os.environ.get(SMOKE_ENV)))
             if isinstance(single, int):
                 return single
             held.extend([single] if single is not None else [])
-            settings = open_settings()
-            speak(app, saved_language(settings))  # before any widget: each is made in its language
             window = build_frame(trial_path, settings)
 
             def replaced(new: MainWindow) -> None:  # View > Language built the window again
