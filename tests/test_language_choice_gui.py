@@ -305,3 +305,16 @@ def test_the_real_start_follows_the_window_a_switch_builds(qapp, qtbot, monkeypa
     assert len(windows) == 2 and fronted == [windows[1]]
     assert windows[1].language_menu.actions["es"].isChecked()
     windows[1].close()
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+@pytest.mark.parametrize("section", ["timeline", "glossary", "self-check-results"])
+def test_the_page_shown_stays_shown(main_window, qtbot, back_to_english, section) -> None:
+    main_window.show_section(section)
+    replaced = []
+    main_window.replaced = replaced.append
+    main_window.language_menu.choose("es")
+    new = replaced[0]
+    qtbot.waitUntil(lambda: hasattr(new, "timeline"), timeout=30000)
+    qtbot.waitUntil(lambda: new.section_ids()[new.navigator.currentRow()] == section)
+    assert new.stack.currentIndex() == new.navigator.currentRow()
