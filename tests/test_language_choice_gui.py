@@ -73,6 +73,9 @@ def test_espanol_chosen_by_keyboard_rebuilds_the_window_and_keeps_every_answer(m
     rows["egfr"].input.not_sure.click()
     window.timeline.personal.set_start(dt.date(2027, 1, 4))
     window.session.set_delays({3: 7})
+    window.timeline.personal.delay_cycle.setValue(5)  # chosen in the form, not applied yet
+    window.timeline.personal.clinic_only.setChecked(True)
+    window.timeline.show_cycle(4)
     answers_before = window.session.answers
     assert answers_before.answers.platelets is not None
     replaced = []
@@ -100,6 +103,9 @@ def test_espanol_chosen_by_keyboard_rebuilds_the_window_and_keeps_every_answer(m
     qtbot.waitUntil(lambda: new.session.delays == {3: 7})
     assert new.session.start_date == dt.date(2027, 1, 4)
     assert new.timeline.personal.know_start.isChecked()
+    assert new.timeline.personal.delay_cycle.value() == 5 and new.timeline.personal.clinic_only.isChecked()
+    assert new.timeline.cycle_number.value() == 4
+    assert new.session.delays == {3: 7}  # the form's cycle is not applied by the switch
 
     # And back: English again, the answers still there.
     replaced.clear()

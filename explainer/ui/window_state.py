@@ -56,6 +56,8 @@ class WindowState:
     start_date: dt.date | None = None
     delays: Mapping[int, int] = field(default_factory=dict)
     arm: int = 0
+    cycle: int | None = None  # the cycle the timeline's grid shows
+    form: tuple[Any, ...] | None = None  # the dates form's fields not (yet) in the session
     # Each study record window: (study, page row, places, geometry, its check page's controls by item or None).
     records: list[tuple[Any, int, Any, Any, dict[str, list[Any]] | None]] = field(default_factory=list)
 
@@ -69,6 +71,12 @@ class WindowState:
         if session is not None:
             state.answers = session.answers
             state.start_date, state.delays, state.arm = session.start_date, dict(session.delays), session.arm
+        timeline = getattr(window, "timeline", None)
+        if timeline is not None:
+            personal = timeline.personal
+            state.cycle = timeline.cycle_number.value()
+            state.form = (personal.start_edit.date(), personal.delay_cycle.value(), personal.delay_days.value(),
+                          personal.clinic_only.isChecked())
         check = getattr(window, "self_check", None)
         if check is not None:
             state.inputs = {key: [_state_of(c) for c in _controls(row.input)]
@@ -117,6 +125,16 @@ class WindowState:
         if self.start_date is not None:
             timeline.personal.set_start(self.start_date)
         session.set_delays(self.delays)
+        personal = timeline.personal
+        if self.form is not None:
+            date, delay_cycle, delay_days, clinic_only = self.form
+            if self.start_date is None:  # a day chosen but not ticked: the session has no date
+                personal.start_edit.setDate(date)
+            personal.delay_cycle.setValue(delay_cycle)
+            personal.delay_days.setValue(delay_days)
+            personal.clinic_only.setChecked(clinic_only)
+        if self.cycle is not None:
+            timeline.show_cycle(self.cycle)
 
     def put_section(self, window: MainWindow) -> bool:
         """The page the person was on; False while it is not in the window yet."""
