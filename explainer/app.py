@@ -20,6 +20,7 @@ from explainer.paths import data_dir, log_dir, settings_file
 from explainer.single_window import SingleWindow
 from explainer.ui.fonts import register_fonts
 from explainer.ui.i18n import tr
+from explainer.ui.language_menu import install_language_menu, saved_language, speak
 from explainer.ui.main_window import MainWindow
 from explainer.ui.study_records import install_study_records
 from explainer.ui.zoom import TextZoom
@@ -199,15 +200,18 @@ def bring_to_front(window: MainWindow, answers_path: Path | None) -> None:
         window.show_section("self-check-results")
 
 
-def build_frame(trial_path: Path | None = None) -> MainWindow:
+def build_frame(trial_path: Path | None = None, settings: QSettings | None = None) -> MainWindow:
     """The window with its welcome page: no study data, so no pydantic yet. With a
     study folder for ``trial_path``, its list of pages and its welcome page; with a
-    trial file, those pages_folder_for gives it (the app's own, for another study's)."""
-    settings = open_settings()
+    trial file, those pages_folder_for gives it (the app's own, for another study's).
+    ``settings``: those run() read its language from (else opened here)."""
+    settings = open_settings() if settings is None else settings
     zoom = TextZoom(settings)
     zoom.apply()
     window = MainWindow(settings, zoom, pages_folder_for(trial_path))
+    window.trial_path = trial_path  # type: ignore[attr-defined]  # the study read again in another language
     install_study_records(window, zoom)  # File menu: any study's record; .json files dropped on the window
+    install_language_menu(window, settings, lambda language: switch_language(window, language, trial_path))
     return window
 
 
@@ -393,11 +397,19 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
     with crash.installed() as handler:
         try:
             app = make_application()
+            settings = open_settings()
+            speak(app, saved_language(settings))  # before any word is shown: each widget is made in its language
             single = claim_the_window(answers_path, announce=bool(os.environ.get(SMOKE_ENV)))
             if isinstance(single, int):
                 return single
             held.extend([single] if single is not None else [])
-            window = build_frame(trial_path)
+            window = build_frame(trial_path, settings)
+
+            def replaced(new: MainWindow) -> None:  # View > Language built the window again
+                nonlocal window
+                window = new
+
+            window.replaced = replaced  # type: ignore[attr-defined]
             if single is not None:
                 single.raise_requested.connect(lambda answers: bring_to_front(window, answers))
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
@@ -443,3 +455,74 @@ def cannot_open_the_study(err: ContentError) -> None:
     QMessageBox.critical(None, tr("Trial Explainer cannot open the study"),
                          tr("A file the app needs is damaged or missing.\n\n{problem}\n\n"
                             "Please reinstall the app, or tell whoever gave you this file.").format(problem=err))
+
+
+def switch_language(old: MainWindow, language: str, trial_path: Path | None = None) -> MainWindow | None:
+    """View > Language: the window built again in ``language``, from the same session.
+
+    The new window takes over everything the person put in (explainer.ui.window_state):
+    the answers as typed, the page they were on, the treatment dates, and each study
+    record window, opened again. The old one closes only once the new one stands, so
+    nothing is lost on the way: if the study cannot be opened in that language, the
+    window stays as it was, in its language, and says so (None)."""
+    from explainer.core.language import current_language
+    from explainer.ui.language_menu import LANGUAGE_KEY
+    from explainer.ui.window_state import WindowState
+
+    app = QApplication.instance()
+    before = current_language()
+    state = WindowState.of(old)
+    speak(app, language)
+    try:
+        new = _built_again(old, state, trial_path)
+    except Exception as err:  # the window stays as it was, in its language
+        speak(app, before)
+        old.settings.setValue(LANGUAGE_KEY, before)  # else the next start would fail the same way
+        old.language_menu.actions[before].setChecked(True)  # type: ignore[attr-defined]
+        if not isinstance(err, ContentError):
+            raise  # the crash guard's dialog and log
+        QMessageBox.warning(old, "Trial Explainer",
+                            tr("The app cannot show this language now.") + f"\n\n{err}")
+        return None
+    new.replaced = getattr(old, "replaced", None)  # type: ignore[attr-defined]
+    new.setGeometry(old.geometry())
+    new.setWindowState(old.windowState())
+    state.put_section(new)
+    new.show()
+    old_records = getattr(old, "study_records", None)
+    for shown in list(old_records.windows.values()) if old_records is not None else []:
+        shown.close()  # before the new ones open: one window per study
+        shown.deleteLater()
+    state.put_records(new)
+    new.activateWindow()
+    old.close()
+    old.deleteLater()
+    if new.replaced is not None:  # type: ignore[attr-defined]
+        new.replaced(new)  # type: ignore[attr-defined]
+
+    def built() -> None:  # the pages and the timeline are made in idle time, as at start
+        state.put_dates(new)
+        if new.navigator.currentRow() <= 0:
+            state.put_section(new)
+
+    build_in_idle_time(new, built, trial_path=trial_path)
+    return new
+
+
+def _built_again(old: MainWindow, state: object, trial_path: Path | None) -> MainWindow:
+    """The new window, as far as the old one was built (the rest follows in idle time),
+    with the old one's answers in it; nothing of it is left if it cannot be made."""
+    new = build_frame(trial_path, old.settings)
+    try:
+        if old.trial is not None:
+            new.open_trial(load_study_bundle(trial_path), lazy_pages=True)
+        if hasattr(old, "self_check"):
+            add_self_check(new)
+            state.put_answers(new)  # type: ignore[attr-defined]
+        handed_over = getattr(old, "answers_handed_over", None)
+        if handed_over is not None:  # a second start's answers, not opened yet: opened once built
+            new.answers_handed_over = handed_over  # type: ignore[attr-defined]
+    except BaseException:
+        new.deleteLater()
+        raise
+    return new

@@ -11,9 +11,11 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 from explainer.content import ContentError
+from explainer.core.language import LANGUAGES, SOURCE_LANGUAGE
 from explainer.errors import UsageError, one_line
 
 SUBCOMMANDS = ("check", "pdf", "html", "calendar", "validate", "download", "compare")
@@ -65,6 +67,12 @@ def _add_delay_option(parser: argparse.ArgumentParser) -> None:
                              "later dates move too; give it once per late cycle")
 
 
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    """Read by main(): the command runs inside explainer.translations.speaking_language."""
+    parser.add_argument("--lang", choices=LANGUAGES, default=SOURCE_LANGUAGE,
+                        help="the language of the words: en (English, the default) or es (Spanish)")
+
+
 def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     if subcommand is None:
         parser = _Parser(prog="trial-explainer", description="Open the Trial Explainer window.",
@@ -79,6 +87,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("answers", nargs="?", type=Path,
                             help="the answers file (optional with a ClinicalTrials.gov record)")
         parser.add_argument("--json", action="store_true", help="print JSON")
+        _add_language_option(parser)
     elif subcommand == "pdf":
         parser.description = "Make the PDF summary to take to your doctor."
         parser.add_argument("answers", nargs="?", type=Path, help="an answers file to include (optional)")
@@ -86,6 +95,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         parser.add_argument("--paper", choices=("letter", "a4"), help="paper size (default: from the locale)")
         parser.add_argument("--large-print", action="store_true", help="larger text")
+        _add_language_option(parser)
         _add_place_options(parser)
         _add_arm_option(parser)
     elif subcommand == "html":
@@ -94,6 +104,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("-o", "--output", type=Path, required=True, help="where to save the web page (.html)")
         parser.add_argument("--start-date", help="your first treatment day, YYYY-MM-DD (optional)")
         _add_delay_option(parser)
+        _add_language_option(parser)
         _add_place_options(parser)
         _add_arm_option(parser)
     elif subcommand == "calendar":
@@ -147,13 +158,24 @@ def _handler(subcommand: str | None) -> Callable[[argparse.Namespace], int]:
     return importlib.import_module(f"explainer.commands.{subcommand}").run
 
 
+def _speaking(language: str | None):  # -> a context manager
+    """``--lang``: the command's words, the study's and the summary's, in that language.
+    Without the option (other commands) nothing changes."""
+    if language is None:
+        return nullcontext()
+    from explainer.translations import speaking_language
+
+    return speaking_language(language)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     subcommand = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     rest = argv[1:] if subcommand else argv
     try:
         args = build_parser(subcommand).parse_args(rest)
-        status = _handler(subcommand)(args)
+        with _speaking(getattr(args, "lang", None)):
+            status = _handler(subcommand)(args)
         sys.stdout.flush()  # here, so a closed pipe is caught below, not at exit
         return status
     except (UsageError, ContentError) as err:

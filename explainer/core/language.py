@@ -16,11 +16,12 @@ with ``.format(...)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache, wraps
+from typing import Any, TypeVar
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("en", "es")  # in the order View > Language lists them
@@ -58,6 +59,25 @@ def speaking(language: str, phrases: Mapping[str, str]) -> Iterator[None]:
         yield
     finally:
         _speech.reset(token)
+
+
+_Result = TypeVar("_Result")
+
+
+def per_language(load: Callable[..., _Result]) -> Callable[..., _Result]:
+    """``functools.cache`` keyed by the current language too: a file's words loaded once
+    per language. A plain cache would hand a Spanish window's words to an English PDF
+    made from it, and keep the old language's words after View > Language."""
+    @cache
+    def in_language(_language: str, *args: Any) -> _Result:
+        return load(*args)
+
+    @wraps(load)
+    def loaded(*args: Any) -> _Result:
+        return in_language(current_language(), *args)
+
+    loaded.cache_clear = in_language.cache_clear  # type: ignore[attr-defined]
+    return loaded
 
 
 def checked_language(language: str) -> str:

@@ -21,6 +21,7 @@ from explainer.core.answers import AnswersFile, LabValue
 from explainer.core.clinic_days import ClinicDayGuide, ClinicDayWords, clinic_day_guide
 from explainer.core.eligibility import COUNT_WORDS, STATUS_ICONS, EligibilityReport, Status, status_words
 from explainer.core.facts import closed_notice, long_date, trial_facts
+from explainer.core.language import current_language
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.rules import rule_questions
@@ -267,7 +268,7 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
         disclaimer=tuple(fill(p, facts) for p in text.disclaimer),
         metadata={"title": f"Trial Explainer summary: study {trial.nct_id}", "author": "Trial Explainer",
                   "subject": f"Plain-language summary of study {trial.nct_id} to bring to your doctor",
-                  "lang": "en"})
+                  "lang": current_language()})  # the page's and the PDF's language
     return _with_words(summary, options)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.content import ContentError
+from explainer.core.language import LANGUAGE_NAMES, LANGUAGES, current_language
 from explainer.core.paper import Paper, paper_for_territory, territory_from_locale
 from explainer.files import output_problem
 from explainer.ui.flow import UpDownScrollArea
@@ -54,6 +55,8 @@ from explainer.ui.saving import ask_save_path, damaged_file, write_file
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from explainer.core.glossary import Glossary
+    from explainer.core.review import Review
     from explainer.core.study_summary import StudySummary
     from explainer.pdf.raster import PageImage
     from explainer.ui.main_window import MainWindow
@@ -138,6 +141,7 @@ class ExportDialog(QDialog):
             self.paper.addItem(paper_name(key), key)
         self.paper.setCurrentIndex(self.paper.findData(locale_paper()))
         self.paper.currentIndexChanged.connect(self.refresh)
+        self.language = self._language_choice()
         self.status = QLabel()
         self.status.setAccessibleName(tr("About the PDF"))
         self.saved = QLabel()  # "Saved" shows here, by the buttons: the main window is behind the dialog
@@ -163,6 +167,20 @@ class ExportDialog(QDialog):
         self._lay_out(scroll, close)
         self.refresh()
 
+    def _language_choice(self) -> QComboBox:
+        """The PDF's language: the app's by default; a patient who reads Spanish can hand
+        the doctor an English PDF (each language named in its own words)."""
+        box = QComboBox()
+        box.setAccessibleName(tr("Language of the PDF"))
+        for language in LANGUAGES:
+            box.addItem(LANGUAGE_NAMES[language], language)
+        box.setCurrentIndex(box.findData(current_language()))
+        box.currentIndexChanged.connect(self.refresh)
+        return box
+
+    def chosen_language(self) -> str:
+        return self.language.currentData()
+
     def _checkbox(self, label: str, checked: bool = True) -> QCheckBox:
         box = QCheckBox(label)
         box.setChecked(checked)
@@ -182,6 +200,7 @@ class ExportDialog(QDialog):
         column.addWidget(always)
         form = QFormLayout()
         form.addRow(tr("Paper size:"), self.paper)
+        form.addRow(tr("PDF &language:"), self.language)
         form.addRow(self.large_print)
         intro = QLabel(tr("A summary to bring to your doctor. Tick what to put in it. The pages on the right "
                           "are exactly what will be saved or printed."))
@@ -236,7 +255,8 @@ class ExportDialog(QDialog):
         return self.paper.currentData()
 
     def refresh(self) -> None:
-        self.pdf = self.export.render(self.chosen_sections(), self.chosen_paper(), self.large_print.isChecked())
+        self.pdf = self.export.render(self.chosen_sections(), self.chosen_paper(), self.large_print.isChecked(),
+                                      self.chosen_language())
         from explainer.pdf.raster import rasterise
 
         self.saved.hide()  # the file saved before does not have the new choices
@@ -300,6 +320,7 @@ class PdfExport(QObject):
         super().__init__(window)
         self.window = window
         self.today = today
+        self._studies: dict[str, Any] = {}  # language -> the study read in it (a PDF in the other language)
         self._add_menu_actions()
         self._export_key = ShortcutWins(self.export_action)
         QApplication.instance().installEventFilter(self._export_key)
@@ -326,17 +347,42 @@ class PdfExport(QObject):
         except ContentError as err:  # a damaged words file: say which, never a traceback
             ExportProblemDialog.ask(self.window, tr("The PDF cannot be made"), damaged_file(err))
 
-    def render(self, sections: frozenset[str], paper: Paper, large_print: bool) -> bytes:
+    def render(self, sections: frozenset[str], paper: Paper, large_print: bool, language: str | None = None) -> bytes:
+        """The PDF in ``language`` (the window's by default): every word, the PDF's own and
+        the study's, made inside ``speaking_language``."""
         # Here, not at the top: the summary's words and models load on the first export,
         # not with the window (about 50 ms and some megabytes no one may need).
         from explainer.core.summary import SummaryOptions
         from explainer.pdf import render_summary_pdf
         from explainer.summary_source import summary_of
+        from explainer.translations import speaking_language
 
-        session = self.window.session  # its review: the results page's very rows, not evaluated again
-        summary = summary_of(session.review(), self.today(), start=session.start_date, delays=session.delays,
-                             options=SummaryOptions(sections), arm=session.arm, glossary=session.glossary)
-        return render_summary_pdf(summary, paper, large_print)
+        session = self.window.session
+        shown = current_language()  # the window's
+        language = language or shown
+        with speaking_language(language):
+            # The window's review: the results page's very rows, not evaluated again.
+            reviewed, glossary = (session.review(), session.glossary) if language == shown \
+                else self._review_in(language)
+            summary = summary_of(reviewed, self.today(), start=session.start_date, delays=session.delays,
+                                 options=SummaryOptions(sections), arm=session.arm, glossary=glossary)
+            return render_summary_pdf(summary, paper, large_print)
+
+    def _review_in(self, language: str) -> tuple[Review, Glossary | None]:
+        """The same answers reviewed with the study read in ``language`` (once per language):
+        the rules and the numbers are the same data, only the words differ."""
+        from explainer.core.review import review
+        from explainer.summary_source import builtin_questions
+
+        session = self.window.session
+        study = self._studies.get(language)
+        if study is None:
+            from explainer.content import load_study_bundle
+
+            study = self._studies[language] = load_study_bundle(getattr(self.window, "trial_path", None))
+        if study.trial.nct_id != session.trial.nct_id:  # a window not built from a path: its own words
+            return session.review(), session.glossary
+        return review(study.trial, builtin_questions(), session.answers, self.today()), study.glossary
 
     def suggested_name(self) -> str:
         return f"study-{self.window.session.trial.nct_id}-summary-{self.today().isoformat()}.pdf"

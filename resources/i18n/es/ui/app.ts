@@ -19,5 +19,9 @@ Please reinstall the app, or tell whoever gave you this file.</source>
 
 Vuelva a instalar la aplicación, o avise a quien le dio este archivo.</translation>
     </message>
+    <message>
+        <source>The app cannot show this language now.</source>
+        <translation>La aplicación no puede mostrar este idioma ahora.</translation>
+    </message>
 </context>
 </TS>

@@ -88,6 +88,10 @@
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>Language of the PDF</source>
+        <translation>Idioma del PDF</translation>
+    </message>
+    <message>
         <source>What to put in the PDF</source>
         <translation>Qué poner en el PDF</translation>
     </message>
@@ -98,6 +102,10 @@
     <message>
         <source>Paper size:</source>
         <translation>Tamaño del papel:</translation>
+    </message>
+    <message>
+        <source>PDF &amp;language:</source>
+        <translation>I&amp;dioma del PDF:</translation>
     </message>
     <message>
         <source>A summary to bring to your doctor. Tick what to put in it. The pages on the right are exactly what will be saved or printed.</source>
