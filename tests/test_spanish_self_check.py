@@ -261,3 +261,25 @@ def test_any_study_s_check_page_says_its_own_words_in_spanish(frame, qtbot) -> N
     assert alt.note.text().startswith("No sabemos si 40.000 quiere decir 40\u00a0000 o 40:")
     type_into(qtbot, alt.uln, "40,5")
     assert page.answers_file().answers.alt.uln == 40.5
+
+
+# ---------------------------------------------------------------- longer words, large text
+
+@pytest.mark.parametrize("page_id", ["self-check", "self-check-results", "timeline", "who-can-join"])
+def test_at_250_percent_the_spanish_pages_are_not_cut_off(window, qtbot, page_id, artifacts) -> None:
+    """Spanish runs about a fifth longer than English: nothing of these pages ends past
+    the window on a 1280 px screen at 250% text (as tests/test_large_text_gui.py checks in English)."""
+    from tests.test_large_text_gui import _cut_off, _zoom_to
+
+    window.timeline.personal.set_start(dt.date(2027, 1, 4))  # every date row shown
+    _zoom_to(window, qtbot, 250)
+    try:
+        window.show_section(page_id)
+        page = window.stack.currentWidget()
+        qtbot.waitUntil(page.isVisible)
+        QApplication.processEvents()
+        window.grab().save(str(artifacts / f"spanish-250-{page_id}.png"))
+        assert _cut_off(window, page) == []
+        assert window.frameGeometry().width() <= window.screen().availableGeometry().width()
+    finally:
+        window.zoom.reset()
