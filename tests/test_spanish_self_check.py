@@ -156,7 +156,7 @@ def test_the_registry_s_words_open_in_english_under_a_spanish_label(window, qtbo
     _click(qtbot, row.source_button)
     assert row.source_button.text() == "Ocultar las palabras del registro"
     label, _, quoted = row.source.text().partition("\n")
-    assert label == "Las palabras del registro, tal como están (texto del registro, en inglés):"
+    assert label == "Palabra por palabra (texto del registro, en inglés):"
     assert quoted == "Platelets >= 50,000/uL"  # the registry's sentence, as written
 
 

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>Registry wording, word for word:</source>
-        <translation>Las palabras del registro, tal como están (texto del registro, en inglés):</translation>
+        <translation>Palabra por palabra (texto del registro, en inglés):</translation>
     </message>
     <message>
         <source>Words with a dotted underline have a meaning you can show: move to one with Tab and press Enter.</source>

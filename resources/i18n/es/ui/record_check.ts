@@ -37,11 +37,11 @@
     </message>
     <message>
         <source>{n} more explains a word the rules use.</source>
-        <translation>{n} más explica una palabra que usan los requisitos.</translation>
+        <translation>Hay {n} más que explica una palabra que usan los requisitos.</translation>
     </message>
     <message>
         <source>{n} more explain a word the rules use.</source>
-        <translation>{n} más explican una palabra que usan los requisitos.</translation>
+        <translation>Hay {n} más que explican una palabra que usan los requisitos.</translation>
     </message>
     <message>
         <source>{rules} rules: {met_icon} {met} seem met or do not apply, {not_met_icon} {not_met} seem not met or apply, {open_icon} {open} still open.</source>
