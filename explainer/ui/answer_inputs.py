@@ -29,6 +29,7 @@ from explainer.core.answers import LabValue
 from explainer.core.eligibility import full_months_between
 from explainer.core.facts import long_date
 from explainer.core.questions import Question
+from explainer.core.language import current_language
 from explainer.core.units import (
     ULN,
     conversion_text,
@@ -38,13 +39,22 @@ from explainer.core.units import (
     physical_problem,
     unusual,
 )
+from explainer.ui.i18n import tr
 
 UNSURE = "unsure"
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")  # a space, no-break, narrow no-break, thin: thousands
+_SPANISH_NUMBER = re.compile(r"([+-]?)([\d.,]*\d[\d.,]*)([eE][+-]?\d+)?")
+AMBIGUOUS = "ambiguous"  # '150.000' is 150 000 in Spain and 150 in the United States: never guessed
 
 
-def parse_number(text: str) -> float | None:
-    """'150', '4.9', '4,9' (decimal comma), '150,000' (thousands); None if not a number."""
+def parse_number(text: str, language: str | None = None) -> float | None:
+    """'150', '4.9', '4,9' (decimal comma), '150,000' (thousands); None if not a number.
+    In Spanish (``language``, else the app's) see spanish_number: a number that reads two
+    ways is None too, and ``ambiguous_words`` says why."""
+    if (language or current_language()) == "es":
+        number = spanish_number(text)
+        return None if number == AMBIGUOUS else number
     text = text.strip().replace(" ", "")
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
@@ -57,8 +67,65 @@ def parse_number(text: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
+def spanish_number(text: str) -> float | str | None:
+    """A number as people type it in Spanish, never silently changed:
+    - spaces group thousands: '150 000' = 150000;
+    - with both marks, the last one is the decimal mark and the other groups thousands
+      in threes: '1.500,5' = 1500.5, '1,500.5' = 1500.5;
+    - one mark used twice or more groups thousands: '1.500.000' = 1500000;
+    - one mark once is decimal ('1,5', '4.9', '0,500', '1234,5'), except with exactly three
+      digits after it and one to three before (not '0'): '150.000', '1,500' are AMBIGUOUS."""
+    text = _SPACES.sub("", text.strip())
+    match = _SPANISH_NUMBER.fullmatch(text)
+    if match is None:
+        return None
+    sign, digits, exponent = match.group(1), match.group(2), match.group(3) or ""
+    marks = [c for c in digits if c in ".,"]
+    if len(set(marks)) == 2:
+        decimal = digits[max(digits.rfind("."), digits.rfind(","))]
+        group = "," if decimal == "." else "."
+        whole, _, fraction = digits.rpartition(decimal)
+        if not re.fullmatch(rf"\d{{1,3}}(\{group}\d{{3}})*", whole) or not fraction.isdigit():
+            return None
+        plain = whole.replace(group, "") + "." + fraction
+    elif len(marks) > 1:
+        if exponent or not re.fullmatch(rf"\d{{1,3}}(\{marks[0]}\d{{3}})+", digits):
+            return None
+        plain = digits.replace(marks[0], "")
+    elif marks:
+        whole, _, fraction = digits.partition(marks[0])
+        if not fraction.isdigit():
+            return None
+        if not exponent and len(fraction) == 3 and whole and len(whole) <= 3 and not whole.startswith("0"):
+            return AMBIGUOUS
+        plain = f"{whole}.{fraction}"
+    else:
+        plain = digits
+    number = float(sign + plain + exponent)
+    return number if abs(number) != float("inf") else None
+
+
+def ambiguous_words(typed: str) -> str:
+    """One plain sentence for a number that reads two ways ('150.000': 150 000 or 150);
+    empty for any other text."""
+    if current_language() != "es" or spanish_number(typed) != AMBIGUOUS:
+        return ""
+    digits = _SPACES.sub("", typed.strip()).lstrip("+-")
+    mark = "." if "." in digits else ","
+    whole, _, fraction = digits.partition(mark)
+    thousands = f"{int(whole + fraction):,}".replace(",", "\u00a0")
+    decimal = plain_number(float(f"{whole}.{fraction}"))
+    return tr("We cannot tell if {typed} means {thousands} or {decimal}: please type the one you mean, "
+              "written as here.").format(typed=typed.strip(), thousands=thousands, decimal=decimal)
+
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
+# Spanish month names are read in either language: none of them, nor 3 letters of one,
+# names another month in English ('mar', 'may', 'jun', 'jul', 'sep', 'oct', 'nov' are the same month).
+SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                  "octubre", "noviembre", "diciembre")
+_FILLER_WORDS = ("st", "nd", "rd", "th", "of", "the", "de", "del")  # '1st of March', '1 de marzo de 2023'
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _YEAR_LAST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
 DATE_WORDS = "Please type the date as year-month-day, like 2024-01-10, or as January 10, 2024."
@@ -66,12 +133,14 @@ SHORT_YEAR_WORDS = "Please type the whole year, like 2024, so the date cannot be
 
 
 def _month(word: str) -> int | None:
-    """'March', 'Mar', 'mar.', 'Sept' -> 3, 3, 3, 9 (3 letters at least)."""
+    """'March', 'Mar', 'mar.', 'Sept', 'marzo', 'dic', 'setiembre' -> 3, 3, 3, 9, 3, 12, 9 (3 letters at least)."""
     word = word.lower().rstrip(".")
     if len(word) < 3:
         return None
-    return next((n for n, name in enumerate(MONTHS, start=1) if name.startswith(word) or
-                 (word == "sept" and n == 9)), None)
+    if word == "sept" or "setiembre".startswith(word) and word.startswith("set"):  # Spanish 'setiembre' too
+        return 9
+    return next((n for n, name in enumerate(MONTHS, start=1) if name.startswith(word)), None) or \
+        next((n for n, name in enumerate(SPANISH_MONTHS, start=1) if name.startswith(word)), None)
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -83,7 +152,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 def parse_date(text: str, day_first: bool) -> dt.date | str | None:
     """A typed date in the forms people type: '2023-03-01', 'March 1, 2023', '1 March
-    2023', and '3/1/2023' in the order of the person's region (``day_first``: 1/3/2023),
+    2023', '1 de marzo de 2023', and '3/1/2023' in the order of the person's region (``day_first``: 1/3/2023),
     or the other order when only that one is a date (25/12/2023). A date; SHORT_YEAR
     for a two-digit year; None when it is no date."""
     text = text.strip()
@@ -97,7 +166,7 @@ def parse_date(text: str, day_first: bool) -> dt.date | str | None:
         readings = [(b, a), (a, b)] if day_first else [(a, b), (b, a)]  # (month, day)
         return next((d for month, day in readings if (d := _date(int(year), month, day))), None)
     words = re.findall(r"[A-Za-z]+\.?|\d+", text.replace(",", " "))
-    words = [w for w in words if w.lower() not in ("st", "nd", "rd", "th", "of", "the")]
+    words = [w for w in words if w.lower() not in _FILLER_WORDS]
     months = [m for w in words if not w.isdigit() and (m := _month(w))]
     numbers = [w for w in words if w.isdigit()]
     if len(months) != 1 or len(numbers) != 2 or len(words) != 3:
@@ -120,16 +189,22 @@ def region_reads_day_first() -> bool:
     return "d" in pattern and "M" in pattern and pattern.index("d") < pattern.index("M")
 
 
-def plain_number(number: float) -> str:
+def plain_number(number: float, language: str | None = None) -> str:
     """The number exactly as stored, without thousands separator: 1234567, 4.9648; with an
-    exponent only beyond any lab value (1e+308 would otherwise fill the box with 309 digits)."""
+    exponent only beyond any lab value (1e+308 would otherwise fill the box with 309 digits).
+    In Spanish with a decimal comma, 4,9648, read back as the same number: 1.234 is written
+    1,2340, as 1,234 would read two ways (spanish_number)."""
     if float(number).is_integer() and abs(number) < 1e15:
         return str(int(number))
-    return repr(float(number))
+    shown = repr(float(number))
+    if (language or current_language()) != "es":
+        return shown
+    shown = shown.replace(".", ",")
+    return shown + "0" if spanish_number(shown) == AMBIGUOUS else shown
 
 
 def unit_label(unit: str) -> str:
-    return "× ULN (times the top of normal)" if unit == ULN else display_unit(unit)
+    return tr("× ULN (times the top of normal)") if unit == ULN else display_unit(unit)
 
 
 class AnswerInput(QWidget):
@@ -141,7 +216,7 @@ class AnswerInput(QWidget):
         self.note = QLabel()  # conversion, warning or a problem with what was typed
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed or opened
-        self.note.setAccessibleName(f"Note about {question.label}")
+        self.note.setAccessibleName(tr("Note about {question}").format(question=question.label))
         self.note.hide()
 
     def show_note(self, text: str) -> None:
@@ -226,16 +301,14 @@ class ChoiceInput(AnswerInput):
 
 
 class _TextWithNotSure(AnswerInput):
-    placeholder = ""
-
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.field = QLineEdit()
-        self.field.setPlaceholderText(self.placeholder)
+        self.field.setPlaceholderText(self.placeholder_text())
         self.field.setAccessibleName(question.label)
         self._fit_field()
-        self.not_sure = QCheckBox("Not sure")
-        self.not_sure.setAccessibleName(f"{question.label}: not sure")
+        self.not_sure = QCheckBox(tr("Not sure"))
+        self.not_sure.setAccessibleName(tr("{question}: not sure").format(question=question.label))
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.field)
@@ -245,6 +318,9 @@ class _TextWithNotSure(AnswerInput):
         layout.addWidget(self.note)
         self.field.textChanged.connect(self._changed)
         self.not_sure.toggled.connect(self._not_sure_toggled)
+
+    def placeholder_text(self) -> str:
+        return ""
 
     def _fit_field(self) -> None:
         """Wide enough for its hint text at the current text size, no wider."""
@@ -276,7 +352,8 @@ class _TextWithNotSure(AnswerInput):
 
 
 class WholeNumberInput(_TextWithNotSure):
-    placeholder = "Type a number"
+    def placeholder_text(self) -> str:
+        return tr("Type a number")
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
@@ -295,23 +372,25 @@ class WholeNumberInput(_TextWithNotSure):
     def describe(self) -> str:
         text = self.field.text().strip()
         if text and not self.is_unsure() and not isinstance(self.value(), int):
-            return "Please type a whole number, with no decimal point or letters."
+            return ambiguous_words(text) or tr("Please type a whole number, with no decimal point or letters.")
         return ""
 
 
 class DateInput(_TextWithNotSure):
-    placeholder = "YYYY-MM-DD"
+    def placeholder_text(self) -> str:
+        return tr("YYYY-MM-DD")
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.as_of: dt.date | None = None
         self.day_first = region_reads_day_first()
-        self.field.setToolTip("For example 2024-01-10, or January 10, 2024")
+        self.field.setToolTip(tr("For example 2024-01-10, or January 10, 2024"))
         self._finish_row()
 
     def _fit_field(self) -> None:
         """Wide enough for a date written out, like 'September 30, 2024'."""
-        self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance("September 30, 2024") + 40)
+        longest = tr("September 30, 2024")  # the longest date said back, in the app's language
+        self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance(longest) + 40)
 
     def value(self) -> Any:
         text = self.field.text().strip()
@@ -327,22 +406,27 @@ class DateInput(_TextWithNotSure):
     def describe(self) -> str:
         value = self.value()
         if isinstance(value, str):
-            return SHORT_YEAR_WORDS if parse_date(value, self.day_first) == SHORT_YEAR else DATE_WORDS
+            if parse_date(value, self.day_first) == SHORT_YEAR:
+                return tr("Please type the whole year, like 2024, so the date cannot be misread.")
+            return tr("Please type the date as year-month-day, like 2024-01-10, or as January 10, 2024.")
         if not isinstance(value, dt.date):
             return ""
         # Said back in words unless typed that way: 3/1/2023 is March 1 or January 3.
-        read = "" if _ISO.match(self.field.text().strip()) else f"We read this as {long_date(value)}. "
+        read = "" if _ISO.match(self.field.text().strip()) else \
+            tr("We read this as {date}.").format(date=long_date(value)) + " "
         if self.as_of is not None and value <= self.as_of:
             months = full_months_between(value, self.as_of)
-            return (f"{read}That is {months} full month{'s' if months != 1 else ''} "
-                    f"before {long_date(self.as_of)}, the date of your answers.")
+            before = (tr("That is {months} full month before {date}, the date of your answers.") if months == 1 else
+                      tr("That is {months} full months before {date}, the date of your answers."))
+            return read + before.format(months=months, date=long_date(self.as_of))
         return read.strip()
 
 
 class LabInput(_TextWithNotSure):
     """A number, its unit as on the report, and (for × ULN rules) the report's normal limit."""
 
-    placeholder = "Number"
+    def placeholder_text(self) -> str:
+        return tr("Number")
 
     def __init__(self, question: Question, rule_unit: str, rule_limit: float | None = None,
                  parent: QWidget | None = None) -> None:
@@ -350,14 +434,14 @@ class LabInput(_TextWithNotSure):
         self.rule_unit = rule_unit
         self.rule_limit = rule_limit  # so a rounded conversion never seems to cross it
         self.unit = QComboBox()
-        self.unit.setAccessibleName(f"Unit of {question.label}")
+        self.unit.setAccessibleName(tr("Unit of {question}").format(question=question.label))
         for unit in question.units:
             self.unit.addItem(unit_label(unit), unit)
-        self.uln_label = QLabel("Top of the normal range on your report:")
+        self.uln_label = QLabel(tr("Top of the normal range on your report:"))
         self.uln_label.setWordWrap(True)
         self.uln = QLineEdit()
-        self.uln.setAccessibleName(f"Top of the normal range for {question.label}")
-        self.uln.setPlaceholderText("Number")
+        self.uln.setAccessibleName(tr("Top of the normal range for {question}").format(question=question.label))
+        self.uln.setPlaceholderText(tr("Number"))
         self.uln.setMaximumWidth(100)
         self.uln_label.setBuddy(self.uln)
         self._finish_row()
@@ -409,9 +493,10 @@ class LabInput(_TextWithNotSure):
         value = self.value()
         text = self.field.text().strip()
         if isinstance(value, str):
-            return "Please type a number, like 150 or 4.9."
+            return ambiguous_words(text) or tr("Please type a number, like 150 or 4.9.")
         if text and value is None and not self.is_unsure():
-            return "Please also type the top of the normal range from your report."
+            return ambiguous_words(self.uln.text()) or \
+                tr("Please also type the top of the normal range from your report.")
         if not isinstance(value, dict):
             return ""
         return self._conversion(value)
@@ -424,14 +509,14 @@ class LabInput(_TextWithNotSure):
         # The results page asks the same question (core.units.unusual), so both say it.
         odd = unusual(quantity, number, unit, self.rule_unit, value.get("uln"))
         if odd is None:
-            return f"We changed the unit for you: {shown}" if shown else ""
+            return tr("We changed the unit for you: {conversion}").format(conversion=shown) if shown else ""
         if odd.meant is None:
-            warning = (f"⚠ {format_value(number, unit, 6)} would be very unusual. "
-                       "Please check the number and the unit on your report.")
+            warning = tr("⚠ {value} would be very unusual. Please check the number and the unit on your report.")
+            warning = warning.format(value=format_value(number, unit, 6))
         else:
-            warning = (f"⚠ Please check the unit: {format_value(number, unit, 6)} would be very unusual. "
-                       f"Did you mean {format_value(number, odd.meant, 6)}?")
+            warning = tr("⚠ Please check the unit: {value} would be very unusual. Did you mean {meant}?").format(
+                value=format_value(number, unit, 6), meant=format_value(number, odd.meant, 6))
             if odd.meant != self.rule_unit:
                 guess = convert(number, odd.meant, self.rule_unit)
-                warning += f" (That would be {format_value(guess or 0, self.rule_unit)}.)"
+                warning += " " + tr("(That would be {value}.)").format(value=format_value(guess or 0, self.rule_unit))
         return f"{shown}\n{warning}" if shown else warning

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from explainer.core.schedule import Cycle, TreatmentDay
+from explainer.ui.i18n import tr
 from explainer.ui.shapes import (
     CLINIC_COLOUR,
     COLUMN_TINT,
@@ -45,6 +46,13 @@ from explainer.ui.shapes import (
 )
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_abbreviations() -> tuple[str, ...]:
+    """The short month names painted over the dates, in the app's language: one text to
+    translate (a lone "May" would share its translation with the full month's)."""
+    names = tuple(tr("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec").split())
+    return names if len(names) == 12 else MONTH_ABBR
 # Day and date numbers are drawn at this share of the text size (see _number_font).
 NUMBER_SCALE = 0.85
 
@@ -102,12 +110,12 @@ class CycleGrid(QWidget):
         self._row = 0
         # Words the view replaces with those of resources/timeline.json; row_words
         # are painted by the names column beside the grid (grid_names.py).
-        self.rest_words = ("Rest week: no medicine", "Rest")
-        self.row_words = ("Day", "Date", "Clinic")
+        self.rest_words = (tr("Rest week: no medicine"), tr("Rest"))
+        self.row_words = (tr("Day"), tr("Date"), tr("Clinic"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Treatment days, one column for each day of the cycle")
+        self.setAccessibleName(tr("Treatment days, one column for each day of the cycle"))
         self._announce()
 
     # --- what is shown -------------------------------------------------------
@@ -168,7 +176,7 @@ class CycleGrid(QWidget):
         widest = QFontMetrics(bold).horizontalAdvance("28")
         cell = max(widest + max(1, line // 16), round(line * 1.1))
         label = max(metrics.horizontalAdvance(self.drug_names.get(d, d)) for d in self.drugs) + line * 2 // 3
-        label = max(label, metrics.horizontalAdvance("Sep 2027") + line * 2 // 3)
+        label = max(label, metrics.horizontalAdvance(f"{month_abbreviations()[8]} 2027") + line * 2 // 3)
         rows = 3 if self._cycle.start is not None else 1  # day; then month and date when known
         return GridGeometry(label, cell, round(line * 2.1), rows, line)
 
@@ -317,12 +325,13 @@ class CycleGrid(QWidget):
         starts = [c for c, d in enumerate(self._cycle.days) if d.date is not None and (c == 0 or d.date.day == 1)]
         left = self.visible_left()
         out = []
+        months = month_abbreviations()
         for index, column in enumerate(starts):
             date = self._cycle.days[column].date
             assert date is not None
             end = (starts[index + 1] if index + 1 < len(starts) else len(self._cycle.days)) * g.cell
             x = max(column * g.cell, min(left, end))
-            month = MONTH_ABBR[date.month - 1]
+            month = months[date.month - 1]
             out.append((x, (f"{month} {date.year}", month), end - x - 4))
         return out
 

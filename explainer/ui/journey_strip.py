@@ -14,6 +14,7 @@ from explainer.core.escaping import rich_text
 from explainer.core.facts import about_months
 from explainer.core.schedule import JourneyStage
 from explainer.timeline_text import TimelineText
+from explainer.ui.i18n import tr
 from explainer.ui.theme import PICTURE
 
 # A calm colour per stage, for the bar on top of each box, by position: the parts of
@@ -68,7 +69,7 @@ class JourneyStrip(QWidget):
         for index, stage in enumerate(stages):
             if index:
                 arrow = QLabel("→")
-                arrow.setAccessibleName("then")
+                arrow.setAccessibleName(tr("then"))
                 arrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.arrows.append(arrow)
                 layout.addWidget(arrow)

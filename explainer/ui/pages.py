@@ -17,6 +17,7 @@ from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from explainer.core.escaping import rich_text
+from explainer.ui.i18n import tr
 
 # The welcome page is drawn before pydantic and the models load (explainer.app), so
 # the glossary and registry helpers are imported where a page with them is drawn.
@@ -26,6 +27,16 @@ if TYPE_CHECKING:
     from explainer.core.registry_words import RegistrySentences
 
 GLOSSARY_SCHEME = "glossary"
+
+
+def registry_label() -> str:
+    """The heading over the registry's own words, which stay as written (English): in
+    Spanish it says so, "(texto del registro, en inglés)"."""
+    return tr("Registry wording, word for word:")
+
+
+def glossary_help() -> str:
+    return tr("Words with a dotted underline have a meaning you can show: move to one with Tab and press Enter.")
 
 
 class GlossaryBrowser(QTextBrowser):
@@ -109,7 +120,7 @@ class DefinitionPanel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)  # its text starts with <b>, so Qt shows it as rich text
-        self.setAccessibleName("Meaning of the chosen word")
+        self.setAccessibleName(tr("Meaning of the chosen word"))
         self.setFrameShape(QLabel.Shape.StyledPanel)
         self.setMargin(6)
         self.term: GlossaryTerm | None = None
@@ -118,7 +129,7 @@ class DefinitionPanel(QLabel):
     def show_term(self, term: GlossaryTerm) -> None:
         self.term = term
         self.setText(f"<b>{rich_text(term.term)}</b>: {rich_text(term.definition_with_source())}")
-        self.setAccessibleName(f"Meaning of {term.term}")
+        self.setAccessibleName(tr("Meaning of {word}").format(word=term.term))
         self.setAccessibleDescription(term.definition)
         self.show()
 
@@ -132,8 +143,7 @@ class GlossaryPage(QWidget):
         super().__init__(parent)
         self.browser = GlossaryBrowser(glossary)
         self.browser.setAccessibleName(title)
-        self.browser.setAccessibleDescription("Words with a dotted underline have a meaning you can show: "
-                                              "move to one with Tab and press Enter.")
+        self.browser.setAccessibleDescription(glossary_help())
         self.definition = DefinitionPanel()
         self._drawn_with = ""
         self.browser.term_chosen.connect(self.definition.show_term)
@@ -239,13 +249,13 @@ class CriteriaView(GlossaryPage):
 
     def __init__(self, trial: Trial, intro_markdown: str, parent: QWidget | None = None, *,
                  glossary: Glossary | None = None) -> None:
-        super().__init__("Who can join", glossary, parent)
+        super().__init__(tr("Who can join"), glossary, parent)
         self._trial = trial
         self._intro = intro_markdown
         self._shown: set[str] = set()
-        self.show_all = QCheckBox("Show all the registry's words")  # short: a check box does not wrap at 200%
-        self.show_all.setAccessibleName("Show the registry's exact words for every rule")
-        self.show_all.setAccessibleDescription("Shows the study record's own wording under each rule.")
+        self.show_all = QCheckBox(tr("Show all the registry's words"))  # short: a check box does not wrap at 200%
+        self.show_all.setAccessibleName(tr("Show the registry's exact words for every rule"))
+        self.show_all.setAccessibleDescription(tr("Shows the study record's own wording under each rule."))
         self.browser.other_link.connect(self._toggle)
         self.show_all.toggled.connect(self._render)
         self.layout().insertWidget(0, self.show_all)
@@ -280,8 +290,8 @@ class CriteriaView(GlossaryPage):
         # the intro stayed small when the text was made larger.
         body = re.search(r"<body[^>]*>(.*)</body>", doc.toHtml(), re.DOTALL)
         parts = [body.group(1) if body else rich_text(self._intro)]
-        for kind, heading in (("inclusion", "What the study needs:"),
-                              ("exclusion", "Things that would keep you out of the study:")):
+        for kind, heading in (("inclusion", tr("What the study needs:")),
+                              ("exclusion", tr("Things that would keep you out of the study:"))):
             parts.append(f"<h2>{heading}</h2><ul>")
             parts.extend(self._item(c, marked) for c in self._trial.criteria if c.kind == kind)
             parts.append("</ul>")
@@ -296,13 +306,11 @@ class CriteriaView(GlossaryPage):
                           link=lambda words, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{rich_text(words)}</a>")
 
     def _item(self, criterion: Criterion, marked: set[str]) -> str:
-        from explainer.core.registry_words import REGISTRY_LABEL
-
         shown = self.is_source_shown(criterion.id)
-        link_text = "Hide the registry's words" if shown else "Show the registry's words"
+        link_text = tr("Hide the registry's words") if shown else tr("Show the registry's words")
         item = (f"<li><p>{self._plain_html(criterion.plain, marked)}<br>"
                 f"<a href='criterion:{rich_text(criterion.id)}'>{link_text}</a></p>")
         if shown:
-            item += (f"<blockquote><i>{REGISTRY_LABEL}</i><br>"
+            item += (f"<blockquote><i>{rich_text(registry_label())}</i><br>"
                      f"{_source_html(criterion)}</blockquote>")
         return item + "</li>"

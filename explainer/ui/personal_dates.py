@@ -36,11 +36,18 @@ from explainer.core.schedule import Timeline, TreatmentDay
 from explainer.files import output_problem
 from explainer.timeline_text import TimelineText
 from explainer.ui.flow import FlowLayout
+from explainer.ui.i18n import tr
 from explainer.ui.labels import field_label, heading, name_spin_box, plain_warning_box, prose
 from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
 
 START_HINT = ("To change the date, pick the day on the calendar: click the arrow, or press Alt and the Down "
+              "arrow key. Or type over the month, the day or the year. The Up and Down keys change the part "
+              "you are in.")  # English, for tests; start_hint() is what is shown
+
+
+def start_hint() -> str:
+    return tr("To change the date, pick the day on the calendar: click the arrow, or press Alt and the Down "
               "arrow key. Or type over the month, the day or the year. The Up and Down keys change the part "
               "you are in.")
 
@@ -48,8 +55,8 @@ START_HINT = ("To change the date, pick the day on the calendar: click the arrow
 class SaveCalendarDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
-        return ask_save_path(parent, "Save your treatment calendar", "my-treatment-days.ics",
-                             "Calendar file (*.ics)", ".ics")
+        return ask_save_path(parent, tr("Save your treatment calendar"), "my-treatment-days.ics",
+                             tr("Calendar file (*.ics)"), ".ics")
 
 
 class CalendarProblemDialog:
@@ -70,7 +77,8 @@ def clinic_line(day: TreatmentDay) -> str:
     """'Monday, January 4, 2027: cycle 1, day 1. <Medicine>, <medicine>, ...'."""
     assert day.date is not None
     names = ", ".join(d.name.lower() for d in day.doses)
-    return f"{weekday_date(day.date)}: cycle {day.cycle}, day {day.day}. {names[0].upper()}{names[1:]}."
+    return tr("{date}: cycle {cycle}, day {day}. {medicines}.").format(
+        date=weekday_date(day.date), cycle=day.cycle, day=day.day, medicines=f"{names[0].upper()}{names[1:]}")
 
 
 def _section(title: str) -> QGroupBox:
@@ -80,20 +88,38 @@ def _section(title: str) -> QGroupBox:
     return box
 
 
-# The date picker's own parts, named for a screen reader (Qt leaves them unnamed).
-CALENDAR_PART_NAMES = {"qt_calendar_calendarview": "Days of the month", "qt_calendar_prevmonth": "Previous month",
-                       "qt_calendar_nextmonth": "Next month", "qt_calendar_monthbutton": "Choose the month",
-                       "qt_calendar_yearbutton": "Choose the year", "qt_calendar_yearedit": "Year",
-                       "qt_spinbox_lineedit": "Year", "qt_tableview_cornerbutton": "Days of the month"}
+def calendar_part_names() -> dict[str, str]:
+    """The date picker's own parts, named for a screen reader (Qt leaves them unnamed)."""
+    return {"qt_calendar_calendarview": tr("Days of the month"), "qt_calendar_prevmonth": tr("Previous month"),
+            "qt_calendar_nextmonth": tr("Next month"), "qt_calendar_monthbutton": tr("Choose the month"),
+            "qt_calendar_yearbutton": tr("Choose the year"), "qt_calendar_yearedit": tr("Year"),
+            "qt_spinbox_lineedit": tr("Year"), "qt_tableview_cornerbutton": tr("Days of the month")}
+
+
+def date_locale() -> QLocale:
+    """The first-day box's month names and order in the app's language (not the machine's):
+    'January 4, 2027', or in Spanish '4 de enero de 2027'."""
+    from explainer.core.language import current_language
+
+    if current_language() == "es":
+        return QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def date_format() -> str:
+    from explainer.core.language import current_language
+
+    return "d 'de' MMMM 'de' yyyy" if current_language() == "es" else "MMMM d, yyyy"
 
 
 def _fit_calendar(calendar: QCalendarWidget) -> None:
     for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
         # Qt's red weekend days are 4:1 on white: the theme's text colour instead.
         calendar.setWeekdayTextFormat(weekend, QTextCharFormat())
+    names = calendar_part_names()
     for part in calendar.findChildren(QWidget):
-        if part.objectName() in CALENDAR_PART_NAMES:
-            part.setAccessibleName(CALENDAR_PART_NAMES[part.objectName()])
+        if part.objectName() in names:
+            part.setAccessibleName(names[part.objectName()])
 
 
 class ClinicDayList(QListWidget):
@@ -110,16 +136,15 @@ class PersonalDates(QWidget):
         self.session = session
         self.text = text
         self.timeline: Timeline = session.timeline()
-        english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
         self.know_start = QCheckBox(text.know_start)
         self.know_start.setAccessibleName(text.know_start)
         self.start_edit = QDateEdit(today or QDate.currentDate())
-        self.start_edit.setLocale(english)
+        self.start_edit.setLocale(date_locale())
         self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("MMMM d, yyyy")
+        self.start_edit.setDisplayFormat(date_format())
         _fit_calendar(self.start_edit.calendarWidget())
         name_spin_box(self.start_edit, text.start_label)
-        self.start_edit.setAccessibleDescription(START_HINT)
+        self.start_edit.setAccessibleDescription(start_hint())
         self.start_edit.setEnabled(False)
         first, last = first_day_range(session.trial)
         self.start_edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
@@ -158,7 +183,7 @@ class PersonalDates(QWidget):
         form.addRow(prose(text.dates_intro))
         form.addRow(self.know_start)
         form.addRow(field_label(f"{text.start_label}:", self.start_edit), self.start_edit)
-        self.start_hint = prose(START_HINT)  # it takes no typed date like 1/4/2027: say what it does take
+        self.start_hint = prose(start_hint())  # it takes no typed date like 1/4/2027: say what it does take
         form.addRow(self.start_hint)
         layout.addWidget(dates)
         layout.addWidget(heading(text.delay_heading))
@@ -252,13 +277,15 @@ class PersonalDates(QWidget):
             return False
         problem = output_problem(path, "my-treatment-days.ics")
         if problem:
-            CalendarProblemDialog.ask(self, self.text.save_failed_title, f"{problem}\n\nNothing was saved.")
+            CalendarProblemDialog.ask(self, self.text.save_failed_title,
+                                      tr("{problem}\n\nNothing was saved.").format(problem=problem))
             return False
         try:
             write_ics(path, timeline_to_ics(self.timeline, self.session.trial, clinic_days_only=clinic_only))
         except OSError as err:
             CalendarProblemDialog.ask(self, self.text.save_failed_title,
-                                      f"{path}: {err.strerror or err}\n\nNothing was saved. Try another folder.")
+                                      tr("{path}: {why}\n\nNothing was saved. Try another folder.").format(
+                                          path=path, why=err.strerror or err))
             return False
         saved = self.text.saved_clinic_only if clinic_only else self.text.saved
         self.save_status.setText(saved.format(count=treatment_day_count(self.timeline, clinic_only), path=path))
@@ -289,7 +316,7 @@ class PersonalDates(QWidget):
             self.save_status.setText("" if dated else self.text.save_needs_date)
             self.save_status.setAccessibleName(self.save_status.text())
         delays = self.session.delays
-        late = [self.text.delay_one.format(cycle=c, days=d, day_word="day" if d == 1 else "days")
+        late = [self.text.delay_one.format(cycle=c, days=d, day_word=tr("day") if d == 1 else tr("days"))
                 for c, d in sorted(delays.items())]
         self.delay_status.setText(" ".join(late) or self.text.delay_none)
         self.delay_status.setAccessibleName(self.delay_status.text())

@@ -35,13 +35,18 @@ from explainer.core.questions import Group, Question, Questionnaire
 from explainer.core.rules import AllOf, AnyOf, Compare, rule_questions
 from explainer.ui.answer_inputs import ChoiceInput, DateInput, LabInput, WholeNumberInput, AnswerInput
 from explainer.ui.flow import at_least_content_width
+from explainer.ui.i18n import tr
 from explainer.ui.labels import LinkLabel
-from explainer.ui.pages import GLOSSARY_SCHEME, notice_html
+from explainer.ui.pages import GLOSSARY_SCHEME, notice_html, registry_label
 from explainer.ui.session import Session
 
 
 GROUP_SCHEME = "group"
-GROUP_KEYS_HINT = "To move from one group of questions to the next, press Ctrl and the Down arrow key; Ctrl and Up goes back."
+
+
+def group_keys_hint() -> str:
+    return tr("To move from one group of questions to the next, press Ctrl and the Down arrow key; "
+              "Ctrl and Up goes back.")
 
 
 def compare_rules(trial: Trial) -> dict[str, Compare]:
@@ -80,7 +85,7 @@ def glossary_label(rich_text: str, glossary: Glossary | None, name: str) -> QLab
     label.setWordWrap(True)
     label.setAccessibleName(name)
     if linked:
-        label.setAccessibleDescription("Has words with a meaning you can show: press Tab, then Enter.")
+        label.setAccessibleDescription(tr("Has words with a meaning you can show: press Tab, then Enter."))
 
         def hovered(href: str) -> None:
             term = term_for_href(glossary, href)
@@ -114,21 +119,24 @@ class QuestionRow(QFrame):
 
         self.text = glossary_label(f"<b>{words(question.text)}</b>", glossary, question.text)
         self.input = make_input(question, rule)
-        self.hint = glossary_label(f"<i>Where do I find this?</i> {words(question.hint)}", glossary,
-                                   f"Where to find: {question.label}")
+        where = tr("<i>Where do I find this?</i> {hint}").format(hint=words(question.hint))
+        self.hint = glossary_label(where, glossary,
+                                   tr("Where to find: {question}").format(question=question.label))
         for label in (self.text, self.hint):
             label.linkActivated.connect(lambda href: self._choose(glossary, href))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
-        self.problem.setAccessibleName(f"Problem with: {question.label}")
+        self.problem.setAccessibleName(tr("Problem with: {question}").format(question=question.label))
         self.problem.hide()
         self.source_button = QToolButton()
-        self.source_button.setText("Show the registry's words")
+        self.source_button.setText(tr("Show the registry's words"))
         self.source_button.setCheckable(True)
-        self.source_button.setAccessibleName(f"Show the registry's exact words for: {question.label}")
+        self.source_button.setAccessibleName(
+            tr("Show the registry's exact words for: {question}").format(question=question.label))
         sources = [c.source for c in trial.criteria if question.key in rule_questions(c.rule)]
-        self.source = QLabel("Registry wording, word for word:\n" + "\n\n".join(sources))
+        # The registry's words stay as written (English): the heading says so in Spanish.
+        self.source = QLabel(registry_label() + "\n" + "\n\n".join(sources))
         self.source.setWordWrap(True)
         self.source.setTextFormat(Qt.TextFormat.PlainText)  # the trial file's words, shown as written
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -151,7 +159,7 @@ class QuestionRow(QFrame):
 
     def _toggle_source(self, shown: bool) -> None:
         self.source.setVisible(shown)
-        self.source_button.setText("Hide the registry's words" if shown else "Show the registry's words")
+        self.source_button.setText(tr("Hide the registry's words") if shown else tr("Show the registry's words"))
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(f"⚠ {message}" if message else "")
@@ -178,7 +186,7 @@ class QuestionnaireView(QScrollArea):
         self.setWidgetResizable(True)
         # Text wraps instead: a sideways scroll bar hides the ends of questions.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Self-check questions")
+        self.setAccessibleName(tr("Self-check questions"))
         # Built from the top down: each widget is made inside its parent. Under the
         # app's style sheet, every move of a finished subtree into a new parent
         # re-styles all of it, which made this page take twice as long to build.
@@ -186,22 +194,22 @@ class QuestionnaireView(QScrollArea):
         self.setWidget(body)
         layout = QVBoxLayout(body)
         # The study's status comes first: people decide here whether to go on.
-        intro = QLabel("<h1>Check the entry rules yourself</h1>" + notice_html(session.trial) +
-                       "<p>Answer what you can. \"Not sure\" is always a fine answer. "
-                       "Your answers stay on this computer. "
-                       "<b>This is not a decision; only the study team decides.</b></p>"
-                       f"<p>{GROUP_KEYS_HINT}</p>")
+        intro = QLabel(tr("<h1>Check the entry rules yourself</h1>") + notice_html(session.trial) +
+                       tr("<p>Answer what you can. \"Not sure\" is always a fine answer. "
+                          "Your answers stay on this computer. "
+                          "<b>This is not a decision; only the study team decides.</b></p>") +
+                       f"<p>{group_keys_hint()}</p>")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         # Of the shared question bank, only what this study's rules ask, in the bank's groups.
         asked = {key for criterion in session.trial.criteria for key in rule_questions(criterion.rule)}
         shown = [(g, in_group) for g in questions.groups
                  if (in_group := [q for q in questions.in_group(g.id) if q.key in asked])]
-        self.jump_list = LinkLabel("<b>Go to:</b> " + " · ".join(
+        self.jump_list = LinkLabel(tr("<b>Go to:</b>") + " " + " · ".join(
             f"<a href='{GROUP_SCHEME}:{rich_text(g.id)}'>{rich_text(g.title)}</a>" for g, _ in shown), body)
         self.jump_list.setWordWrap(True)
-        self.jump_list.setAccessibleName("Go to a group of questions")
-        self.jump_list.setAccessibleDescription(GROUP_KEYS_HINT)
+        self.jump_list.setAccessibleName(tr("Go to a group of questions"))
+        self.jump_list.setAccessibleDescription(group_keys_hint())
         self.jump_list.linkActivated.connect(lambda href: self.go_to_group(href.partition(":")[2]))
         layout.addWidget(self.jump_list)
         self.groups: dict[str, QGroupBox] = {}

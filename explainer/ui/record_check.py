@@ -66,6 +66,7 @@ from explainer.ui.answer_inputs import UNSURE, AnswerInput, ChoiceInput, LabInpu
 from explainer.ui.labels import ask_yes_no
 from explainer.ui.carried import EraseSharedQuestion, SharedAnswers, carried_note, show_carried
 from explainer.ui.flow import at_least_content_width
+from explainer.ui.i18n import tr
 from explainer.ui.self_check import DraftStore
 
 if TYPE_CHECKING:
@@ -230,14 +231,14 @@ class CriterionRow(QFrame):
         self.carried: dict[str, QLabel] = {}        # bank key -> "You gave this answer for another study"
         self.problems: dict[str, QLabel] = {}
         self.choice: ChoiceInput | None = None     # "Does this apply to you?"
-        self.result = wrapped("", f"Result for {title}", rich=False)
+        self.result = wrapped("", tr("Result for {title}").format(title=title), rich=False)
         self.result.setObjectName("result")
 
     def add_bank_input(self, question: Question, answer: AnswerInput) -> None:
         text = wrapped(f"<b>{rich_text(question.text)}</b>", question.text)
         text.setBuddy(answer)
         hint = wrapped(f"<i>{rich_text(question.hint)}</i>", question.hint)
-        problem = wrapped("", f"Problem with: {question.label}", rich=False)
+        problem = wrapped("", tr("Problem with: {question}").format(question=question.label), rich=False)
         problem.hide()
         carried = carried_note(question.label)
         for widget in (text, answer, carried, *(() if isinstance(answer, ChoiceInput) else (answer.note,)),
@@ -269,7 +270,7 @@ class CriterionRow(QFrame):
         else:
             said = f"{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}. {row.reason} {self.w.decides}"
         self.result.setText(said)
-        self.result.setAccessibleName(f"Result for {self.title}: {said}")
+        self.result.setAccessibleName(tr("Result for {title}: {result}").format(title=self.title, result=said))
         self.status = row.status
 
     def show_problem(self, key: str, message: str) -> None:
@@ -332,14 +333,14 @@ class RecordCheckPage(QScrollArea):
         self.status_note.setObjectName("status")
         self.body.addWidget(self.status_note)
         self.body.addWidget(wrapped(intro, " ".join(w.page_intro)))
-        self.summary = wrapped("", "Summary of your answers", rich=False)
+        self.summary = wrapped("", tr("Summary of your answers"), rich=False)
         self.summary.setObjectName("summary")
         self.body.addWidget(self.summary)
-        self.kept_note = wrapped("", "About your kept answers", rich=False)
+        self.kept_note = wrapped("", tr("About your kept answers"), rich=False)
         self.kept_note.hide()
         self.body.addWidget(self.kept_note)
-        self.erase = QPushButton("&Erase my answers for this study")
-        self.erase.setAccessibleName("Erase my answers for this study")
+        self.erase = QPushButton(tr("&Erase my answers for this study"))
+        self.erase.setAccessibleName(tr("Erase my answers for this study"))
         self.erase.clicked.connect(self.ask_erase)
         self.body.addWidget(self.erase, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -357,7 +358,8 @@ class RecordCheckPage(QScrollArea):
                 self.body.addWidget(wrapped(f"<h2>{rich_text(text)}</h2>", text))
             counts[item.kind] += 1
             name = w.explains_label if row.explains else w.needed if item.kind == "inclusion" else w.keeps_out
-            title = f"{name}, {counts[item.kind]} of {totals[item.kind]}"
+            title = tr("{name}, {number} of {total}").format(name=name, number=counts[item.kind],
+                                                             total=totals[item.kind])
             shown = CriterionRow(item, row, title, w, glossary, self.widget())
             self._add_answer(shown, item, row)
             shown.finish()
@@ -505,28 +507,33 @@ class RecordCheckPage(QScrollArea):
         rules = [row for row in check.rows if not row.explains]
         counts = {status: sum(1 for row in rules if row.status is status) for status in Status}
         explained = len(check.rows) - len(rules)
+        more = "" if not explained else " " + (tr("{n} more explains a word the rules use.") if explained == 1
+                                               else tr("{n} more explain a word the rules use.")).format(n=explained)
         self.summary.setText(
             f"{OVERALL_WORDS[check.overall]}. "
-            f"{len(rules)} rules: {STATUS_ICONS[Status.SATISFIED]} {counts[Status.SATISFIED]} seem met or "
-            f"do not apply, {STATUS_ICONS[Status.NOT_SATISFIED]} {counts[Status.NOT_SATISFIED]} seem not met or "
-            f"apply, {STATUS_ICONS[Status.UNKNOWN]} {counts[Status.UNKNOWN]} still open."
-            + (f" {explained} more {'explains' if explained == 1 else 'explain'} a word the rules use."
-               if explained else ""))
+            + tr("{rules} rules: {met_icon} {met} seem met or do not apply, {not_met_icon} {not_met} seem not met "
+                 "or apply, {open_icon} {open} still open.").format(
+                rules=len(rules), met_icon=STATUS_ICONS[Status.SATISFIED], met=counts[Status.SATISFIED],
+                not_met_icon=STATUS_ICONS[Status.NOT_SATISFIED], not_met=counts[Status.NOT_SATISFIED],
+                open_icon=STATUS_ICONS[Status.UNKNOWN], open=counts[Status.UNKNOWN])
+            + more)
 
     # --- the draft ----------------------------------------------------------------------
     def _read_draft(self) -> AnswersFile | None:
         try:
             return self.draft.load()
         except AnswersError:
-            first = "The answers the app kept for this study could not be read, so they were not opened."
+            first = tr("The answers the app kept for this study could not be read, so they were not opened.")
             try:
                 backup = self.draft.set_aside()
             except OSError as err:  # left where it is, and never written over while the window is open
                 self.draft.frozen = True
-                self._say(f"{first} The app could not move the file aside ({err.strerror or err}), so it is "
-                          f"left as it is, and the app will not keep your answers this time: {self.draft.path}")
+                self._say(tr("{first} The app could not move the file aside ({why}), so it is left as it is, "
+                             "and the app will not keep your answers this time: {path}").format(
+                    first=first, why=err.strerror or err, path=self.draft.path))
                 return None
-            self._say(f"{first} The app did not delete them: it moved the file aside, to {backup}")
+            self._say(tr("{first} The app did not delete them: it moved the file aside, to {path}").format(
+                first=first, path=backup))
             return None
 
     def _autosave(self, answers: AnswersFile) -> None:
@@ -539,7 +546,7 @@ class RecordCheckPage(QScrollArea):
                 self.draft.erase()
             self.kept_note.hide()
         except OSError as err:  # a full disk must not stop the questions
-            self._say(f"Your answers could not be kept on this computer: {err.strerror or err}")
+            self._say(tr("Your answers could not be kept on this computer: {why}").format(why=err.strerror or err))
 
     def _say(self, text: str) -> None:
         self.kept_note.setText(text)
@@ -553,8 +560,8 @@ class RecordCheckPage(QScrollArea):
             try:
                 store.erase()
             except OSError as err:
-                self._say(f"The app could not delete your kept answers ({err.strerror or err}). "
-                          f"They are in this file: {store.path}")
+                self._say(tr("The app could not delete your kept answers ({why}). They are in this file: {path}")
+                          .format(why=err.strerror or err, path=store.path))
                 return
         self.clear()  # the numbers kept for every study stay there unless erased: they fill in next time
 
@@ -568,8 +575,8 @@ class EraseQuestion:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
         return ask_yes_no(
-            parent, "Erase my answers",
-            "Erase every answer you gave for this study? The app deletes the copy it keeps on this computer.")
+            parent, tr("Erase my answers"),
+            tr("Erase every answer you gave for this study? The app deletes the copy it keeps on this computer."))
 
 
 def _problem(bank: Questionnaire, key: str, value: Any) -> str:

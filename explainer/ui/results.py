@@ -16,7 +16,8 @@ from explainer.core.facts import long_date
 from explainer.core.model import Trial
 from explainer.core.glossary import Glossary, mark_terms
 from explainer.ui.flow import FlowLayout
-from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser, notice_html
+from explainer.ui.i18n import tr
+from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser, glossary_help, notice_html
 from explainer.ui.session import Session
 from explainer.ui.theme import current_colours
 
@@ -34,9 +35,8 @@ class ResultsView(QWidget):
         self.session = session
         self.glossary = session.glossary  # the opened study's own hard words
         self.browser = GlossaryBrowser(self.glossary)
-        self.browser.setAccessibleName("Self-check results")
-        self.browser.setAccessibleDescription("Words with a dotted underline have a meaning you can show: "
-                                              "move to one with Tab and press Enter.")
+        self.browser.setAccessibleName(tr("Self-check results"))
+        self.browser.setAccessibleDescription(glossary_help())
         self.definition = DefinitionPanel()
         self.browser.term_chosen.connect(self.definition.show_term)
         layout = QVBoxLayout(self)
@@ -75,11 +75,11 @@ class ResultsSummaryBar(QWidget):
         super().__init__(parent)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Self-check so far")
-        self.see_results = QPushButton("See your results")
-        self.see_results.setAccessibleName("See your self-check results")
-        self.export_pdf = QPushButton("Export PDF for your doctor…")
-        self.export_pdf.setAccessibleName("Export a PDF summary for your doctor")
+        self.label.setAccessibleName(tr("Self-check so far"))
+        self.see_results = QPushButton(tr("See your results"))
+        self.see_results.setAccessibleName(tr("See your self-check results"))
+        self.export_pdf = QPushButton(tr("Export PDF for your doctor…"))
+        self.export_pdf.setAccessibleName(tr("Export a PDF summary for your doctor"))
         # The buttons sit under the words, not beside them, and wrap onto a second
         # line at a large text size: side by side they made the window too wide.
         buttons = FlowLayout()
@@ -93,17 +93,21 @@ class ResultsSummaryBar(QWidget):
 
     def show_review(self, review: Review) -> None:
         report = review.report
-        self.label.setText(f"<b>So far:</b> {_OVERALL_ICONS[report.overall]} {rich_text(report.overall_words)} "
-                           f"({summary_counts(report)})")
+        self.label.setText(tr("<b>So far:</b> {icon} {overall} ({counts})").format(
+            icon=_OVERALL_ICONS[report.overall], overall=rich_text(report.overall_words),
+            counts=summary_counts(report)))
 
 
 def summary_counts(report: EligibilityReport) -> str:
     """Counts in words that fit entry rules and exclusions alike ("met" read wrongly for
     an exclusion: a met exclusion is one that does not apply)."""
     counts = {s: sum(1 for c in report.criteria if c.status is s) for s in Status}
-    return (f"{_count(counts[Status.SATISFIED], 'seems to fit your answers', 'seem to fit your answers')}, "
-            f"{_count(counts[Status.NOT_SATISFIED], 'seems not to fit your answers', 'seem not to fit your answers')}, "
-            f"{_count(counts[Status.UNKNOWN], 'is still open', 'are still open')}")
+    fit, not_fit, still_open = counts[Status.SATISFIED], counts[Status.NOT_SATISFIED], counts[Status.UNKNOWN]
+    return ", ".join((
+        _count(fit, tr("{n} rule seems to fit your answers"), tr("{n} rules seem to fit your answers")),
+        _count(not_fit, tr("{n} rule seems not to fit your answers"), tr("{n} rules seem not to fit your answers")),
+        _count(still_open, tr("{n} rule is still open"), tr("{n} rules are still open")),
+    ))
 
 
 def results_html(report: EligibilityReport, trial: Trial, glossary: Glossary | None = None) -> str:
@@ -118,17 +122,19 @@ def results_html(report: EligibilityReport, trial: Trial, glossary: Glossary | N
                           link=lambda w, t: f"<a href='{GLOSSARY_SCHEME}:{t.id}'>{rich_text(w)}</a>")
 
     parts = [
-        "<h1>Your self-check results</h1>",
+        tr("<h1>Your self-check results</h1>"),
         notice_html(trial),
         f"<p style='font-size:large'><b>{_OVERALL_ICONS[report.overall]} {rich_text(report.overall_words)}</b></p>",
         # The overall sentence already names the status, its date and who decides.
-        f"<p>Your answers describe {long_date(report.as_of)}. {_capital(summary_counts(report))}.</p>",
+        tr("<p>Your answers describe {date}. {counts}.</p>").format(date=long_date(report.as_of),
+                                                                   counts=_capital(summary_counts(report))),
     ]
-    for kind, heading in (("inclusion", "What the study needs"),
-                          ("exclusion", "Things that would keep you out")):
+    for kind, heading in (("inclusion", tr("What the study needs")),
+                          ("exclusion", tr("Things that would keep you out"))):
         parts.append(f"<h2>{heading}</h2>")
         parts.extend(_criterion_html(c, text) for c in report.criteria if c.kind == kind)
-        parts.extend(f"<p><i>Note:</i> {text(n.plain)}</p>" for n in report.notes if n.kind == kind)
+        parts.extend(tr("<p><i>Note:</i> {note}</p>").format(note=text(n.plain))
+                     for n in report.notes if n.kind == kind)
     return "".join(parts)
 
 
@@ -136,15 +142,16 @@ def _criterion_html(result: CriterionResult, text: Callable[[str], str]) -> str:
     colour = current_colours().status[result.status.value]  # only repeats what the icon and word say
     item = (f"<p><span style='color:{colour}'><b>{STATUS_ICONS[result.status]} "
             f"{result.status_words}:</b></span> {text(result.plain)}<br>"
-            f"<i>Why:</i> {text(result.reason)}")
+            + tr("<i>Why:</i> {reason}").format(reason=text(result.reason)))
     if result.ask_doctor:
         # The words name whom to ask ("Ask your doctor: …", "Ask the study team …").
-        item += f"<br><i>Next step:</i> {text(result.ask_doctor)}"
+        item += "<br>" + tr("<i>Next step:</i> {step}").format(step=text(result.ask_doctor))
     return item + "</p>"
 
 
 def _count(number: int, one: str, many: str) -> str:
-    return f"{number} rule {one}" if number == 1 else f"{number} rules {many}"
+    """``one`` or ``many`` (each a whole sentence part with {n}: plurals are two texts)."""
+    return (one if number == 1 else many).format(n=number)
 
 
 def _capital(words: str) -> str:

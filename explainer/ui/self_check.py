@@ -21,6 +21,7 @@ from explainer.files import output_problem, private_folder, remove_leftover_temp
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
+from explainer.ui.i18n import tr
 from explainer.ui.labels import ask_yes_no, plain_warning_box
 from explainer.ui.pages import DefinitionPanel
 from explainer.ui.questionnaire import QuestionnaireView
@@ -30,7 +31,8 @@ from explainer.ui.saving import ask_save_path, write_file
 if TYPE_CHECKING:
     from explainer.ui.main_window import MainWindow
 
-FILE_FILTER = "Trial Explainer answers (*.answers.json *.json)"
+def file_filter() -> str:
+    return tr("Trial Explainer answers (*.answers.json *.json)")
 
 
 class CappedScrollArea(QScrollArea):
@@ -82,14 +84,14 @@ class CappedScrollArea(QScrollArea):
 class OpenAnswersDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Open your answers", str(Path.home()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(parent, tr("Open your answers"), str(Path.home()), file_filter())
         return Path(path) if path else None
 
 
 class SaveAnswersDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
-        return ask_save_path(parent, "Save your answers", "my-self-check.answers.json", FILE_FILTER,
+        return ask_save_path(parent, tr("Save your answers"), "my-self-check.answers.json", file_filter(),
                              ".json", added=".answers.json")
 
 
@@ -97,9 +99,9 @@ class EraseAnswersDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
         return ask_yes_no(
-            parent, "Erase my answers?",
-            "This erases every answer in the window and the copy the app keeps while you work. "
-            "Files you saved yourself stay where you saved them.\n\nErase your answers?")
+            parent, tr("Erase my answers?"),
+            tr("This erases every answer in the window and the copy the app keeps while you work. "
+               "Files you saved yourself stay where you saved them.\n\nErase your answers?"))
 
 
 class RestoreDraftDialog:
@@ -110,16 +112,17 @@ class RestoreDraftDialog:
 
     @classmethod
     def message(cls, as_of: dt.date) -> str:
-        return (f"Your answers from last time are kept on this computer (your answers for {long_date(as_of)}). "
-                "The app keeps them when you quit, so you can go on later.\n\n"
-                "Do you want to carry on with them? If you start fresh, the app clears them.")
+        return tr("Your answers from last time are kept on this computer (your answers for {date}). "
+                  "The app keeps them when you quit, so you can go on later.\n\n"
+                  "Do you want to carry on with them? If you start fresh, the app clears them.").format(
+            date=long_date(as_of))
 
     @classmethod
     def box(cls, parent: QWidget, as_of: dt.date) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, "Carry on where you left off?", cls.message(as_of),
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Carry on where you left off?"), cls.message(as_of),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-        box.button(QMessageBox.StandardButton.Yes).setText("&Carry on")
-        box.button(QMessageBox.StandardButton.No).setText("&Start fresh")
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("&Carry on"))
+        box.button(QMessageBox.StandardButton.No).setText(tr("&Start fresh"))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         return box
 
@@ -132,9 +135,9 @@ class ReplaceAnswersDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
         return ask_yes_no(
-            parent, "Replace your answers?",
-            "Opening a file replaces the answers you were working on. "
-            "To keep them, choose No and save them first.\n\nOpen the file anyway?")
+            parent, tr("Replace your answers?"),
+            tr("Opening a file replaces the answers you were working on. "
+               "To keep them, choose No and save them first.\n\nOpen the file anyway?"))
 
 
 class AnswersProblemDialog:
@@ -145,13 +148,14 @@ class AnswersProblemDialog:
 
 def damaged_draft_words(backup: Path | None, why: str = "") -> str:
     """What the window says about kept answers it could not read: never a silent drop."""
-    first = "The answers the app kept from last time could not be read, so they were not opened."
+    first = tr("The answers the app kept from last time could not be read, so they were not opened.")
     if backup is not None:
-        return (f"{first}\n\nThe app did not delete them: it moved the file aside, to\n{backup}\n"
-                "in case someone can help you get them back. You can answer the questions again.")
-    return (f"{first}\n\nThe app could not move the file aside ({why}), so it is left as it is, and the app "
-            "will not keep a copy of your answers while it is open this time. "
-            "To keep your answers, save them with File > Save answers.")
+        return tr("{first}\n\nThe app did not delete them: it moved the file aside, to\n{backup}\n"
+                  "in case someone can help you get them back. You can answer the questions again.").format(
+            first=first, backup=backup)
+    return tr("{first}\n\nThe app could not move the file aside ({why}), so it is left as it is, and the app "
+              "will not keep a copy of your answers while it is open this time. "
+              "To keep your answers, save them with File > Save answers.").format(first=first, why=why)
 
 
 class DraftStore:
@@ -217,12 +221,12 @@ class SelfCheck(QObject):
         # The page joins the window first and its parts are made inside it: under the
         # app's style sheet, moving a finished page in would re-style all of it.
         page = QWidget()
-        window.add_section("self-check", "Check the entry rules yourself", page, after="who-can-join")
+        window.add_section("self-check", tr("Check the entry rules yourself"), page, after="who-can-join")
         self.results = ResultsView(session)
-        window.add_section("self-check-results", "Your self-check results", self.results, after="self-check")
+        window.add_section("self-check-results", tr("Your self-check results"), self.results, after="self-check")
         # Made in the order they stand on the page, which is the order Tab visits them.
         self.summary_area = CappedScrollArea(page, share=3, parent=page)
-        self.summary_area.setAccessibleName("Self-check so far, with its buttons")
+        self.summary_area.setAccessibleName(tr("Self-check so far, with its buttons"))
         self.summary = ResultsSummaryBar(session, parent=self.summary_area)
         self.summary_area.setWidget(self.summary)
         self.questionnaire = QuestionnaireView(session, self.questions, today, parent=page, in_steps=in_steps)
@@ -250,9 +254,9 @@ class SelfCheck(QObject):
     def _add_menu_actions(self) -> None:
         menu = self.window.file_menu
         first = menu.actions()[0] if menu.actions() else None
-        for text, keys, slot in (("&Open answers…", QKeySequence.StandardKey.Open, self.open_answers),
-                                 ("&Save answers…", QKeySequence.StandardKey.Save, self.save_answers),
-                                 ("&Erase my answers…", None, self.erase_answers)):
+        for text, keys, slot in ((tr("&Open answers…"), QKeySequence.StandardKey.Open, self.open_answers),
+                                 (tr("&Save answers…"), QKeySequence.StandardKey.Save, self.save_answers),
+                                 (tr("&Erase my answers…"), None, self.erase_answers)):
             action = QAction(text, self.window)
             if keys is not None:
                 action.setShortcut(keys)
@@ -267,8 +271,9 @@ class SelfCheck(QObject):
         try:
             answers = load_answers(path, self.window.session.trial.nct_id, self.today())
         except AnswersError as err:
-            AnswersProblemDialog.ask(self.window, "These answers cannot be opened",
-                                     f"{self._plain_problem(err)}\n\nNothing in the app was changed.")
+            AnswersProblemDialog.ask(self.window, tr("These answers cannot be opened"),
+                                     tr("{problem}\n\nNothing in the app was changed.").format(
+                                         problem=self._plain_problem(err)))
             return False
         # Unsaved answers: those in the window, or at start-up the draft kept from last time.
         current = self.window.session.answers or self.kept_answers()
@@ -284,7 +289,8 @@ class SelfCheck(QObject):
         question = next((q for q in self.questions.questions if q.key == err.key), None)
         if question is None or err.names_question:
             return err.plain
-        return f"{err.plain}\n\nThe problem is in the answer about: {question.label}."
+        return tr("{problem}\n\nThe problem is in the answer about: {question}.").format(
+            problem=err.plain, question=question.label)
 
     def save_answers(self, path: Path | None = None) -> bool:
         path = path or SaveAnswersDialog.ask(self.window)
@@ -292,14 +298,15 @@ class SelfCheck(QObject):
             return False
         problem = output_problem(path, "my-self-check.answers.json")
         if problem:
-            AnswersProblemDialog.ask(self.window, "Your answers were not saved", f"{problem}\n\nNothing was saved.")
+            AnswersProblemDialog.ask(self.window, tr("Your answers were not saved"),
+                                     tr("{problem}\n\nNothing was saved.").format(problem=problem))
             return False
         current = self.questionnaire.answers_file()
         try:
             dated = new_answers_file(current.trial, self.today(), current.answers)
             write_file(path, to_json_text(dated), private=True)
         except (OSError, ValueError) as err:
-            AnswersProblemDialog.ask(self.window, "Your answers were not saved", f"{path}: {err}")
+            AnswersProblemDialog.ask(self.window, tr("Your answers were not saved"), f"{path}: {err}")
             return False
         with self.shared.quiet():
             self.questionnaire.load(dated)  # the window now shows what the file says, as_of included
@@ -315,10 +322,10 @@ class SelfCheck(QObject):
             self.draft.erase()
         except OSError as err:  # a read-only data folder: say what is still on the disk
             AnswersProblemDialog.ask(
-                self.window, "Your answers were not all erased",
-                f"The answers in the window are cleared, but the copy the app keeps could not be "
-                f"deleted ({err.strerror or err}). It is still in this file:\n{self.draft.path}\n\n"
-                "You can delete that file yourself.")
+                self.window, tr("Your answers were not all erased"),
+                tr("The answers in the window are cleared, but the copy the app keeps could not be "
+                   "deleted ({why}). It is still in this file:\n{path}\n\n"
+                   "You can delete that file yourself.").format(why=err.strerror or err, path=self.draft.path))
             return False
         return True
 
@@ -334,7 +341,7 @@ class SelfCheck(QObject):
             except OSError as err:
                 backup, why = None, err.strerror or str(err)
                 self.draft.frozen = True
-            AnswersProblemDialog.ask(self.window, "Your kept answers could not be opened",
+            AnswersProblemDialog.ask(self.window, tr("Your kept answers could not be opened"),
                                      damaged_draft_words(backup, why))
             return None
 
@@ -354,10 +361,11 @@ class SelfCheck(QObject):
                 self.draft.erase()  # "Start fresh": the dialog says the kept answers are cleared
             except OSError as err:
                 AnswersProblemDialog.ask(
-                    self.window, "Your kept answers were not cleared",
-                    f"The app could not clear the answers it kept from last time ({err.strerror or err}). "
-                    f"They are still in this file:\n{self.draft.path}\n\n"
-                    "The app will offer them again when it next opens. You can delete that file yourself.")
+                    self.window, tr("Your kept answers were not cleared"),
+                    tr("The app could not clear the answers it kept from last time ({why}). "
+                       "They are still in this file:\n{path}\n\n"
+                       "The app will offer them again when it next opens. You can delete that file yourself.").format(
+                        why=err.strerror or err, path=self.draft.path))
             return False
         with self.shared.quiet():
             self.questionnaire.load(saved)
@@ -381,4 +389,4 @@ class SelfCheck(QObject):
         except OSError as err:  # a full disk must not stop the questionnaire
             self._draft_ok = answers is None or not answers.answers.answered()
             self.window.statusBar().showMessage(
-                f"Your answers could not be kept as a draft: {err.strerror or err}", 8000)
+                tr("Your answers could not be kept as a draft: {why}").format(why=err.strerror or err), 8000)

@@ -32,6 +32,7 @@ from explainer.timeline_text import TimelineText, timeline_text_for
 from explainer.ui.cycle_grid import CycleGrid
 from explainer.ui.flow import at_least_content_width
 from explainer.ui.grid_names import GridScroller
+from explainer.ui.i18n import tr
 from explainer.ui.journey_strip import JourneyStrip
 from explainer.ui.labels import heading, name_spin_box, prose
 from explainer.ui.personal_dates import PersonalDates
@@ -118,6 +119,11 @@ def build_legend(text: TimelineText, timeline: Timeline) -> QWidget:
     return legend
 
 
+def about(number: int, estimated: bool) -> str:
+    """'about 17' where the part's length is an estimate, else '17'."""
+    return tr("about {n}").format(n=number) if estimated else str(number)
+
+
 def _pattern(cycle: Cycle) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(d.drug for d in day.doses) for day in cycle.days)
 
@@ -131,8 +137,7 @@ def same_pattern_run(cycle: Cycle, timeline: Timeline) -> tuple[Cycle, Cycle]:
 def cycle_caption(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
     """'<Part>: cycles 2 to 6 all look like this.' or, with dates, which cycle and when."""
     plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
-    about = "about " if plan.cycles_estimated else ""
-    count = f"{about}{plan.cycles}"
+    count = about(plan.cycles, plan.cycles_estimated)
     if cycle.start is not None:
         end = cycle.days[-1].date
         assert end is not None
@@ -157,13 +162,12 @@ def cycle_totals(cycle: Cycle, timeline: Timeline, text: TimelineText) -> str:
     counts = ", ".join(text.medicine_count.format(medicine=timeline.drug_names[drug].lower(),
                                                   days=cycle.doses_of(drug)) for drug in timeline.drugs)
     plan = next(p for p in timeline.phases if p.id == cycle.phase_id)
-    about = "about " if plan.cycles_estimated else ""
     clinic_in_part = sum(len(c.clinic_days) for c in timeline.phase_cycles(cycle.phase_id))
     if plan.open_ended:
         part = text.part_totals_open.format(phase=cycle.phase_name.lower(), cycles=plan.cycles)
     else:
-        part = text.part_totals.format(cycles=f"{about}{plan.cycles}", phase=cycle.phase_name.lower(),
-                                       clinic=f"{about}{clinic_in_part}")
+        part = text.part_totals.format(cycles=about(plan.cycles, plan.cycles_estimated), phase=cycle.phase_name.lower(),
+                                       clinic=about(clinic_in_part, plan.cycles_estimated))
     return " ".join((text.totals.format(clinic=len(cycle.clinic_days), rest=len(cycle.rest_days)),
                      text.medicine_days.format(counts=counts), part))
 

@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name></name>
+    <message>
+        <source>about {n}</source>
+        <translation>cerca de {n}</translation>
+    </message>
+</context>
+</TS>
