@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Words with a dotted underline have a meaning you can show: move to one with Tab and press Enter.</source>
-        <translation>Las palabras subrayadas con puntos tienen un significado que puede ver: vaya a una con Tab y presione Enter.</translation>
+        <translation>Las palabras subrayadas con puntos tienen un significado que puede ver: vaya a una con Tab y pulse Enter.</translation>
     </message>
     <message>
         <source>Meaning of the chosen word</source>

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>To change the date, pick the day on the calendar: click the arrow, or press Alt and the Down arrow key. Or type over the month, the day or the year. The Up and Down keys change the part you are in.</source>
-        <translation>Para cambiar la fecha, elija el día en el calendario: haga clic en la flecha, o presione Alt y la flecha hacia abajo. También puede escribir sobre el día, el mes o el año. Las flechas hacia arriba y hacia abajo cambian la parte en la que está.</translation>
+        <translation>Para cambiar la fecha, elija el día en el calendario: haga clic en la flecha, o pulse Alt y la flecha hacia abajo. También puede escribir sobre el día, el mes o el año. Las flechas hacia arriba y hacia abajo cambian la parte en la que está.</translation>
     </message>
     <message>
         <source>Save your treatment calendar</source>

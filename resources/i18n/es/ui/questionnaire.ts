@@ -5,11 +5,11 @@
     <name></name>
     <message>
         <source>To move from one group of questions to the next, press Ctrl and the Down arrow key; Ctrl and Up goes back.</source>
-        <translation>Para pasar de un grupo de preguntas al siguiente, presione Ctrl y la flecha hacia abajo; con Ctrl y la flecha hacia arriba vuelve al anterior.</translation>
+        <translation>Para pasar de un grupo de preguntas al siguiente, pulse Ctrl y la flecha hacia abajo; con Ctrl y la flecha hacia arriba vuelve al anterior.</translation>
     </message>
     <message>
         <source>Has words with a meaning you can show: press Tab, then Enter.</source>
-        <translation>Tiene palabras con un significado que puede ver: presione Tab y luego Enter.</translation>
+        <translation>Tiene palabras con un significado que puede ver: pulse Tab y luego Enter.</translation>
     </message>
     <message>
         <source>&lt;i&gt;Where do I find this?&lt;/i&gt; {hint}</source>

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>Words with a dotted underline have a meaning you can show: move to one with Tab and press Enter.</source>
-        <translation>Las palabras subrayadas con puntos tienen un significado que puede ver. Vaya a una con Tab y pulse Enter.</translation>
+        <translation>Las palabras subrayadas con puntos tienen un significado que puede ver: vaya a una con Tab y pulse Enter.</translation>
     </message>
     <message>
         <source>Country</source>
