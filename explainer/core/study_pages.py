@@ -40,6 +40,7 @@ from explainer.core.registry_record import (
     Site,
     Status,
 )
+from explainer.core.facts import day_month_year, month_year
 from explainer.core.study_words import StudyWords
 
 Voice = Literal["app", "registry", "source"]
@@ -219,10 +220,11 @@ def format_date(date: PartialDate, words: StudyWords) -> str:
     """'May 2004' for a month-only date, 'May 21, 2014' for a day, '2004' for a year."""
     if date.month is None:
         return str(date.year)
-    month = words.months[date.month - 1]
+    # facts owns every date's words, in each language (the same as the long dates of
+    # a curated study's pages)
     if date.day is None:
-        return words.date_month.format(month=month, year=date.year)
-    return words.date_day.format(month=month, day=date.day, year=date.year)
+        return month_year(date.month, date.year)
+    return day_month_year(date.day, date.month, date.year)
 
 
 def _long_date(day: dt.date, words: StudyWords) -> str:

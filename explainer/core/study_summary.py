@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from explainer.core.eligibility import STATUS_ICONS, status_words
 from explainer.core.glossary import Glossary
+from explainer.core.language import current_language
 from explainer.core.registry_record import RegistryStudy, Site, Status
 from explainer.core.study_check import StudyCheck, StudyCheckRow
 from explainer.core.study_pages import (
@@ -71,7 +72,7 @@ def build_study_summary(study: RegistryStudy, words: StudyWords, summary_words: 
         nct_id=study.nct_id, title=w.title.format(nct_id=study.nct_id), subtitle=subtitle, notice=w.notice,
         footer=w.footer.format(nct_id=study.nct_id, today=day), printed_on=today,
         pages=(*chosen, _questions(w), _disclaimer(w),
-               *_words([*chosen, _questions(w)], glossary, w)))
+               *_words([*chosen, _questions(w)], glossary, w)), lang=current_language())
 
 
 def format_date_of(day: dt.date, words: StudyWords) -> str:
