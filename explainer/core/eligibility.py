@@ -33,7 +33,11 @@ from explainer.core.units import (
     unusual,
 )
 
-DISCLAIMER = "This is not a decision; only the study team decides."
+DISCLAIMER = "This is not a decision; only the study team decides."  # the English of disclaimer()
+
+
+def disclaimer() -> str:
+    return say("This is not a decision; only the study team decides.")
 
 
 class Status(StrEnum):
@@ -140,7 +144,7 @@ class EligibilityReport(_Frozen):
 
     @property
     def disclaimer(self) -> str:
-        return say("This is not a decision; only the study team decides.")  # DISCLAIMER
+        return disclaimer()
 
     def to_spec_dict(self) -> dict[str, Any]:
         """The ``check --json`` object of interfaces.md §2, key for key."""

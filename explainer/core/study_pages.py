@@ -30,6 +30,7 @@ from enum import StrEnum
 from typing import Literal
 
 from explainer.core.criteria import CriterionItem, SubItem, split_criteria, undo_escapes
+from explainer.core.facts import day_month_year, month_year
 from explainer.core.registry_record import (
     Age,
     Arm,
@@ -40,8 +41,8 @@ from explainer.core.registry_record import (
     Site,
     Status,
 )
-from explainer.core.facts import day_month_year, month_year
 from explainer.core.study_words import StudyWords
+from explainer.core.units import format_count
 
 Voice = Literal["app", "registry", "source"]
 STALE_AFTER_DAYS = 365   # a status checked longer ago than this is said to be maybe out of date
@@ -213,7 +214,7 @@ def _sentence(text: str) -> str:
 
 
 def _number(count: int) -> str:
-    return f"{count:,}"
+    return format_count(count)
 
 
 def format_date(date: PartialDate, words: StudyWords) -> str:

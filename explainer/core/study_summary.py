@@ -35,6 +35,7 @@ from explainer.core.study_pages import (
 from explainer.core.study_reading import hard_words, with_reading_labels
 from explainer.core.study_summary_words import StudySummaryWords
 from explainer.core.study_words import StudyWords
+from explainer.core.units import format_count
 
 MAX_SITES = 10   # a printed list of 1,148 places helps no one: the nearest few, then a count
 SUMMARY_PAGES = ("status", "what_happens", "who_can_join", "where")
@@ -153,7 +154,7 @@ def _near(section: Section, study: RegistryStudy, place: Place, max_sites: int, 
         blocks.append(ItemList(tuple(items[:max_sites])))
         rest = len(items) - max_sites
         if rest > 0:
-            blocks.append(Paragraph(w.more_places_one if rest == 1 else w.more_places.format(count=f"{rest:,}")))
+            blocks.append(Paragraph(w.more_places_one if rest == 1 else w.more_places.format(count=format_count(rest))))
     return replace(section, heading=heading, blocks=tuple(blocks))
 
 
@@ -171,10 +172,10 @@ def _by_country(study: RegistryStudy, w: StudySummaryWords) -> Paragraph:
     counts = {name: len(filter_sites(study.sites, Place(country=name))) for name in countries(study.sites)}
     no_country = len(study.sites) - sum(counts.values())
     parts = [w.country_count_one.format(country=name) if count == 1 else
-             w.country_count.format(country=name, count=f"{count:,}")
+             w.country_count.format(country=name, count=format_count(count))
              for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].casefold()))]
     if no_country:
-        parts.append(w.no_country_count_one if no_country == 1 else w.no_country_count.format(count=f"{no_country:,}"))
+        parts.append(w.no_country_count_one if no_country == 1 else w.no_country_count.format(count=format_count(no_country)))
     return Paragraph("; ".join(parts) + ".", "app", w.by_country_label)
 
 

@@ -235,16 +235,21 @@ def journey_list(boxes: Iterable[JourneyBox]) -> str:
     return '<ol class="journey">\n' + "\n".join(items) + "\n</ol>"
 
 
+def in_english(words: str, marked: bool) -> str:
+    """The registry's words, marked as English on a page in another language."""
+    return f'<span lang="en">{text(words)}</span>' if marked else text(words)
+
+
 def check_table(rows: Iterable[CheckRow], heading_id: str) -> str:
     """One rule a row; the rule is the row's header cell. A rule that seems not met is
     shaded and outlined, and its status says so in words."""
     head = "".join(f'<th scope="col">{text(h)}</th>' for h in check_columns())
     # The registry's words stay English: a screen reader reading a Spanish page says them in English.
-    source = ' lang="en"' if current_language() != "en" else ""
+    english = current_language() != "en"
     out = []
     for row in rows:
         css = ' class="unmet"' if row.status is Status.NOT_SATISFIED else ""
-        rule = f'{text(row.plain)}<p class="source"><strong>{text(registry_wording())}</strong> <span{source}>{text(row.source)}</span></p>'
+        rule = f'{text(row.plain)}<p class="source"><strong>{text(registry_wording())}</strong> {in_english(row.source, english)}</p>'
         why = text(row.reason)
         if row.your_answer:
             why += (f'<p class="source"><strong>{text(also_answered())}</strong> '
