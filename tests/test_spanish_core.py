@@ -229,3 +229,51 @@ def test_the_check_commands_text_in_spanish() -> None:
     assert english.startswith("Self-check for study NCT04883242, answers as of November 23, 2026\n")
     assert "[✓ Does not seem to apply to you] Keeps people out:" in english
     assert text() == english
+
+
+# --- any record's pages: the record's words say they stay English ---------------------------
+
+def _labelled(blocks):
+    from explainer.core.study_pages import Section, StudyPage
+    from explainer.core.study_reading import with_english_labels
+
+    with speaking_language("es"):
+        page = with_english_labels([StudyPage("p", "T", (Section("s", "", tuple(blocks)),))])[0]
+    return page.sections[0].blocks
+
+
+NOTE = "(texto del registro, en inglés)"
+
+
+def test_the_record_s_passages_are_labelled_english() -> None:
+    from explainer.core.study_pages import Item, ItemList, Paragraph
+
+    prose = Paragraph("Patients must have measurable disease.", "registry")
+    name = Paragraph("Drug: Carboplatin", "registry")
+    labelled = Paragraph("The study looks at a new drug.", "registry", "Summary:")
+    app = Paragraph("The app's own words.", "app")
+    rules = ItemList((Item((Paragraph("Age 18 or older.", "registry"),)),
+                      Item((Paragraph("No heart disease.", "registry"),))))
+    mixed = ItemList((Item((Paragraph("Arm A", "registry"), Paragraph("Gets a known treatment.", "app"),
+                            Paragraph("Chemotherapy every 3 weeks.", "registry"))),))
+    blocks = _labelled([prose, name, labelled, app, rules, mixed])
+    assert blocks[0] == Paragraph(prose.text, "registry", NOTE)  # a passage: labelled
+    assert blocks[1] == name and blocks[3] == app  # a name, the app's words: as they were
+    assert blocks[2].label == f"Summary: {NOTE}"
+    assert blocks[4] == Paragraph(NOTE, "app") and blocks[5] == rules  # a list of the record's words: once, before
+    lines = blocks[6].items[0].lines
+    assert [line.label for line in lines] == ["", "", NOTE]  # inside a mixed list: its prose lines
+
+
+def test_any_record_s_web_page_in_spanish(tmp_path) -> None:
+    from explainer.cli import main
+
+    record = FIXTURES / "ctgov" / "NCT04267848.json"
+    english = tmp_path / "en.html"
+    assert main(["html", "--trial", str(record), "-o", str(english)]) == 0
+    with speaking_language("es"):
+        assert main(["html", "--trial", str(record), "-o", str(tmp_path / "es.html")]) == 0
+    page, before = (tmp_path / "es.html").read_text(encoding="utf-8"), english.read_text(encoding="utf-8")
+    assert '<html lang="es">' in page and f"<p>{NOTE}</p>" in page
+    assert '<p class="registry"><span lang="en">Drug: Carboplatin</span></p>' in page
+    assert '<html lang="en">' in before and "texto del registro" not in before and 'lang="en">Drug' not in before

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from explainer.core.eligibility import STATUS_ICONS, status_words
 from explainer.core.glossary import Glossary
-from explainer.core.language import current_language
+from explainer.core.language import SOURCE_LANGUAGE, current_language
 from explainer.core.registry_record import RegistryStudy, Site, Status
 from explainer.core.study_check import StudyCheck, StudyCheckRow
 from explainer.core.study_pages import (
@@ -32,7 +32,7 @@ from explainer.core.study_pages import (
     filter_sites,
     format_date,
 )
-from explainer.core.study_reading import hard_words, with_reading_labels
+from explainer.core.study_reading import hard_words, with_english_labels, with_reading_labels
 from explainer.core.study_summary_words import StudySummaryWords
 from explainer.core.study_words import StudyWords
 from explainer.core.units import format_count
@@ -67,6 +67,8 @@ def build_study_summary(study: RegistryStudy, words: StudyWords, summary_words: 
     explained = bool(glossary and hard_words(chosen, glossary))
     chosen = with_reading_labels(chosen, words.reading, w.words_note if explained else "")
     chosen[2] = _with_answers(chosen[2], check, w, words)
+    if current_language() != SOURCE_LANGUAGE:  # the record's words stay English: say so
+        chosen = with_english_labels(chosen)
     subtitle = (w.subtitle.format(today=day, record_date=format_date(study.record_date, words))
                 if study.record_date else w.subtitle_no_date.format(today=day))
     return StudySummary(
