@@ -70,8 +70,7 @@ def takes_uln(quantity: str | None) -> bool:
 def uln_quantities_words() -> str:
     """'ALT, AST or bilirubin': the quantities whose limit may be times the upper limit of normal."""
     names = [name for name, found in QUANTITIES.items() if found.uln]
-    return say("{names} or {last}").format(names=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 \
-        else "".join(names)
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 # How many of the first unit one of the second unit is: value_in_first = value * factor.
@@ -98,22 +97,22 @@ def compared_as_is(unit: str, other: str) -> bool:
     return frozenset({unit, other}) in _COMPARED_AS_IS
 
 
+# Units written the same in every language; those with words or a decimal point are
+# in display_unit, said in the current language.
 _DISPLAY = {
     "/uL": "/µL",
     "10^3/uL": "×10³/µL",
     "10^9/L": "×10⁹/L",
     "umol/L": "µmol/L",
-    "mL/min/1.73m2": "mL/min/1.73 m²",
-    "mg/24h": "mg per 24 hours",
-    "g/24h": "g per 24 hours",
-    ULN: "× ULN",
 }
 
 MAX_TIMES_ULN = 10_000.0
 
 
 def physical_problem(quantity: str, value: float, unit: str, uln: float | None = None) -> str | None:
-    """Why no lab report could show this number (or this normal limit), or None.
+    """Why no lab report could show this number (or this normal limit), or None. In
+    English whatever the language: it is part of a file's error (see answers_io), whose
+    frame is English.
 
     The question widget and the answers file ask this same question (through the
     answers model). A number is impossible only when it is too large in *every*
@@ -122,16 +121,16 @@ def physical_problem(quantity: str, value: float, unit: str, uln: float | None =
     this lets through can still be "very unusual" (``unusual``). The lower bound of
     every lab value is 0 (the answers model says so)."""
     if not math.isfinite(value) or value < 0:
-        return say("a lab value is a number of 0 or more")
+        return "a lab value is a number of 0 or more"
     most = physical_max(quantity, unit)
     if value > most:
-        return say("no lab report shows a number this large here; please check the number and the unit")
+        return "no lab report shows a number this large here; please check the number and the unit"
     if uln is not None:
         if uln > most:
-            return say("no lab report shows a normal limit this large; please check it")
+            return "no lab report shows a normal limit this large; please check it"
         if value / uln > MAX_TIMES_ULN:
-            return say("the value is more than {times} times the normal limit beside it; please check both numbers"
-                       ).format(times=format_number(MAX_TIMES_ULN))
+            return (f"the value is more than {format_number(MAX_TIMES_ULN)} times the normal limit "
+                    "beside it; please check both numbers")
     return None
 
 
