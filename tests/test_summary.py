@@ -15,7 +15,7 @@ from explainer.core.model import RecruitmentStatus, Route
 from explainer.core.paper import paper_for_environment, paper_for_territory, territory_from_locale
 from explainer.core.schedule import build_timeline
 from explainer.core.summary import SECTIONS, SummaryOptions, answer_words, build_summary, fill
-from explainer.core.summary_grids import short_date
+from explainer.core.facts import short_date
 from tests.conftest import FIXTURES
 
 PRINTED = dt.date(2026, 11, 24)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from explainer.answers_io import load_answers
-from explainer.core.summary_labels import DATES_HEADING
+from explainer.core.summary_labels import dates_heading
 from explainer.summary_source import make_summary
 from explainer.ui import web_summary
 from explainer.webpage import render_summary_html
@@ -68,7 +68,7 @@ def test_save_from_the_file_menu_with_the_keyboard(main_window, qtbot, chosen) -
     assert page == render_summary_html(summary)
     tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
     text = "".join(tree.find("body").itertext())
-    assert DATES_HEADING in text and "Mon Mar 8, 2027" in text and "Your platelets: 30" in text
+    assert dates_heading() in text and "Mon Mar 8, 2027" in text and "Your platelets: 30" in text
     assert stat.S_IMODE(os.stat(chosen["path"]).st_mode) == 0o600
     assert str(chosen["path"]) in window.statusBar().currentMessage()
     assert chosen["problems"] == []

@@ -11,6 +11,7 @@ from explainer.answers_io import load_answers
 from explainer.commands.record import open_trial, print_check, run_check
 from explainer.core.eligibility import STATUS_ICONS, EligibilityReport
 from explainer.core.facts import closed_notice, long_date
+from explainer.core.language import say
 from explainer.core.model import Trial
 from explainer.core.registry_record import RegistryStudy
 from explainer.errors import UsageError
@@ -28,23 +29,22 @@ def run(args: argparse.Namespace) -> int:
     return print_check(args.json, report.to_spec_dict, lambda: human_text(report, trial))
 
 
-HELP_PLACE = 'on the page "Where to get help" in the Trial Explainer app'
-
-
 def human_text(report: EligibilityReport, trial: Trial | None = None) -> str:
     """The study's status first (people decide here), then the result, then each rule."""
-    headline, details = closed_notice(trial, HELP_PLACE) if trial is not None else ("", "")
-    lines = [f"Self-check for study {report.trial}, answers as of {long_date(report.as_of)}", ""]
+    help_place = say('on the page "Where to get help" in the Trial Explainer app')
+    headline, details = closed_notice(trial, help_place) if trial is not None else ("", "")
+    lines = [say("Self-check for study {nct_id}, answers as of {date}").format(nct_id=report.trial,
+                                                                              date=long_date(report.as_of)), ""]
     if headline:
         lines += [headline, details, ""]
     lines += [report.overall_words, ""]  # it ends "only the study team decides"
     for result in report.criteria:
-        kind = "Needed" if result.kind == "inclusion" else "Keeps people out"
+        kind = say("Needed") if result.kind == "inclusion" else say("Keeps people out")
         lines.append(f"[{STATUS_ICONS[result.status]} {result.status_words}] "
                      f"{kind}: {result.plain}")
-        lines.append(f"    Why: {result.reason}")
+        lines.append(f"    {say('Why:')} {result.reason}")
         if result.ask_doctor:
             lines.append(f"    {result.ask_doctor}")
     for note in report.notes:
-        lines.append(f"[Note] {note.plain}")
+        lines.append(f"[{say('Note')}] {note.plain}")
     return "\n".join(lines)

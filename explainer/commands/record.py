@@ -145,7 +145,7 @@ def print_check(as_json: bool, spec: Callable[[], dict[str, Any]], text: Callabl
 
 def check_text(check: StudyCheck, study: RegistryStudy, today: dt.date | None = None) -> str:
     """The study's status first (dated), then the neutral result, then each row in words."""
-    from explainer.core.eligibility import DISCLAIMER, OVERALL_WORDS, STATUS_ICONS, status_words
+    from explainer.core.eligibility import STATUS_ICONS, disclaimer, overall_words, status_words
     from explainer.core.study_summary import format_date_of
 
     words, w = study_words(), study_summary_words().check
@@ -153,7 +153,7 @@ def check_text(check: StudyCheck, study: RegistryStudy, today: dt.date | None = 
     lines = ([w.heading.format(nct_id=check.trial, date=as_of), ""] if as_of else
              [w.heading_no_answers.format(nct_id=check.trial), w.no_answers, ""])
     lines += [_terminal(line) for line in _status_lines(study, today or dt.date.today())] + [""]
-    lines += [f"{OVERALL_WORDS[check.overall]}. {DISCLAIMER}", ""]
+    lines += [f"{overall_words(check.overall)}. {disclaimer()}", ""]
     for row in check.rows:
         kind = w.needed if row.kind == "inclusion" else w.keeps_out
         found = w.explains_label if row.explains else f"{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}"

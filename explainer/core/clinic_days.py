@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from explainer.core.language import say
 from explainer.core.model import Route
 from explainer.core.schedule import Timeline
 from explainer.core.summary_grids import CycleGrid, cycle_grids
@@ -94,7 +95,7 @@ class ClinicDayGuide:
 
 def and_list(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return items[0] if len(items) == 1 else say("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 CLINIC_ROUTES = (Route.IV, Route.SC)
@@ -127,7 +128,8 @@ def clinic_day_guide(timeline: Timeline, words: ClinicDayWords,
         for day in grid.clinic_days:
             by_kind.setdefault(_drips_on(grid, day), []).append(day)
         for drugs, days in by_kind.items():
-            day_words = f"day{'s' if len(days) > 1 else ''} {and_list([str(d) for d in days])}"
+            day_words = (say("days {days}") if len(days) > 1 else say("day {days}")).format(
+                days=and_list([str(d) for d in days]))
             when.setdefault(drugs, []).append(words.when.format(part=grid.title, days=day_words))
     shots = {row.drug for grid in grids for row in grid.rows if row.route is Route.SC}
     kinds = tuple(ClinicDayKind((words.kind_other if shots & set(drugs) else words.kind).format(

@@ -37,6 +37,7 @@ from explainer.core.study_pages import FINAL, STALE_AFTER_DAYS, Place, _latest_d
 from explainer.core.study_summary_words import CheckWords
 from explainer.core.study_words import StudyWords
 from explainer.core.summary_grids import cycle_grids
+from explainer.core.units import format_count
 from explainer.core.review import review
 
 DAYS_IN_MONTH = 365.25 / 12   # an average month (about 30.4 days): a four-week cycle is a little less than one
@@ -308,7 +309,7 @@ def comparison(studies: Sequence[StudyFacts], words: CompareWords, study_words: 
         "phase": [_phase(f, words, study_words) for f in studies],
         "randomised": [words.choice[f.randomised] for f in studies],
         "placebo": [words.choice[f.placebo] for f in studies],
-        "groups": [words.groups_count.format(count=f"{f.groups:,}") if f.groups else words.groups_none
+        "groups": [words.groups_count.format(count=format_count(f.groups)) if f.groups else words.groups_none
                    for f in studies],
         "self_check": [_check(f, words) for f in studies],
         "not_met": [_not_met(f, words) for f in studies],
@@ -413,7 +414,7 @@ def _place(facts: StudyFacts, w: CompareWords, place: Place) -> str:
             return w.place_none_in.format(place=named)
         first = _best(wider)
         template = w.place_none_in_then_one if len(wider) == 1 else w.place_none_in_then
-        return template.format(place=named, count=f"{len(wider):,}", wider=country, site=_site_words(first))
+        return template.format(place=named, count=format_count(len(wider)), wider=country, site=_site_words(first))
     here = [s for s in facts.sites if _same(country, s.country)]
     if not here:
         return w.place_none_in.format(place=country)
@@ -422,7 +423,7 @@ def _place(facts: StudyFacts, w: CompareWords, place: Place) -> str:
 
 def _found(many: str, one: str, sites: list[SitePlace], named: str) -> str:
     template = one if len(sites) == 1 else many
-    return template.format(count=f"{len(sites):,}", place=named, site=_site_words(_best(sites)))
+    return template.format(count=format_count(len(sites)), place=named, site=_site_words(_best(sites)))
 
 
 def _best(sites: list[SitePlace]) -> SitePlace:

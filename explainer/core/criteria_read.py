@@ -30,6 +30,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from explainer.core.criteria import Criteria, CriterionItem, Kind, SubItem
+from explainer.core.language import say
 
 Op = Literal[">=", ">", "<=", "<", "==", "range"]
 Number = int | float
@@ -260,7 +261,8 @@ def read_criteria(criteria: Criteria) -> dict[str, tuple[ReadRule, ...]]:
                      if rule.condition is not None and not _inherited(item, rule)}
         for item in items:
             read[item.id] = tuple(
-                _conditioned(rule, f"The record gives another limit for this test: {qualified[rule.question]}")
+                _conditioned(rule, say("The record gives another limit for this test: {limit}").format(
+                    limit=qualified[rule.question]))
                 if rule.question in qualified and rule.condition is None else rule
                 for rule in read[item.id])
     return read

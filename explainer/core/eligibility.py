@@ -17,7 +17,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from explainer.core.answers import AnswersFile, LabValue
-from explainer.core.facts import JOINING_WORDS, STATUS_WORDS, long_date
+from explainer.core.facts import joining_words, long_date
+from explainer.core.facts import status_words as study_status_words
+from explainer.core.language import say
 from explainer.core.model import Criterion, Trial
 from explainer.core.questions import Questionnaire
 from explainer.core.rules import AllOf, AnswerIs, AnyOf, Compare, MonthsSince
@@ -31,7 +33,11 @@ from explainer.core.units import (
     unusual,
 )
 
-DISCLAIMER = "This is not a decision; only the study team decides."
+DISCLAIMER = "This is not a decision; only the study team decides."  # the English of disclaimer()
+
+
+def disclaimer() -> str:
+    return say("This is not a decision; only the study team decides.")
 
 
 class Status(StrEnum):
@@ -46,16 +52,15 @@ class Overall(StrEnum):
     INCOMPLETE = "incomplete"
 
 
-STATUS_WORDS_PLAIN = {Status.SATISFIED: "Seems met", Status.NOT_SATISFIED: "Seems not met",
-                      Status.UNKNOWN: "Still open"}
-# An exclusion is "met" when it does NOT apply: "✓ Seems met: You cannot join if you have
-# heart disease" read as "you have it", so exclusions say whether they apply.
-EXCLUSION_STATUS_WORDS = {Status.SATISFIED: "Does not seem to apply to you",
-                          Status.NOT_SATISFIED: "Seems to apply to you", Status.UNKNOWN: "Still open"}
 STATUS_ICONS = {Status.SATISFIED: "✓", Status.NOT_SATISFIED: "✗", Status.UNKNOWN: "?"}
-# For counts over entry rules and exclusions together ("14 rules seem to fit your answers").
-COUNT_WORDS = {Status.SATISFIED: "seem to fit your answers", Status.NOT_SATISFIED: "seem not to fit your answers",
-               Status.UNKNOWN: "still open"}
+
+
+def count_words(status: Status) -> str:
+    """For counts over entry rules and exclusions together ("14 rules seem to fit your answers")."""
+    return {Status.SATISFIED: say("seem to fit your answers"), Status.NOT_SATISFIED: say("seem not to fit your answers"),
+            Status.UNKNOWN: say("still open")}[status]
+
+
 # Neutral: "possible match" read as "you can join" for a study not taking new people.
 # The codes stay (spec §2); the words never say "match" or "eligible", and each is
 # one sentence with the study's status in it (see EligibilityReport.overall_words).
@@ -64,7 +69,18 @@ OVERALL_WORDS = {
     Overall.LIKELY_NOT_ELIGIBLE: "At least 1 of your answers seems not to fit a rule",
     Overall.INCOMPLETE: "Some rules are still open, and none of your answers seems to rule you out so far",
 }
-_OP_WORDS = {">=": "at least", ">": "more than", "<=": "no more than", "<": "less than"}
+
+
+def overall_words(overall: Overall) -> str:
+    """OVERALL_WORDS in the current language (OVERALL_WORDS stays the English source)."""
+    return {Overall.POSSIBLE_MATCH: say("None of your answers seems to rule you out"),
+            Overall.LIKELY_NOT_ELIGIBLE: say("At least 1 of your answers seems not to fit a rule"),
+            Overall.INCOMPLETE: say("Some rules are still open, and none of your answers seems to rule you out so far"),
+            }[overall]
+
+
+def _op_words(op: str) -> str:
+    return {">=": say("at least"), ">": say("more than"), "<=": say("no more than"), "<": say("less than")}[op]
 
 
 class _Frozen(BaseModel):
@@ -72,8 +88,14 @@ class _Frozen(BaseModel):
 
 
 def status_words(kind: str, status: Status) -> str:
-    """'Seems met' for an entry rule; 'Does not seem to apply to you' for an exclusion."""
-    return (EXCLUSION_STATUS_WORDS if kind == "exclusion" else STATUS_WORDS_PLAIN)[status]
+    """'Seems met' for an entry rule; 'Does not seem to apply to you' for an exclusion.
+    An exclusion is "met" when it does NOT apply: "✓ Seems met: You cannot join if you
+    have heart disease" read as "you have it", so exclusions say whether they apply."""
+    if kind == "exclusion":
+        return {Status.SATISFIED: say("Does not seem to apply to you"), Status.NOT_SATISFIED: say("Seems to apply to you"),
+                Status.UNKNOWN: say("Still open")}[status]
+    return {Status.SATISFIED: say("Seems met"), Status.NOT_SATISFIED: say("Seems not met"),
+            Status.UNKNOWN: say("Still open")}[status]
 
 
 class CriterionResult(_Frozen):
@@ -114,13 +136,15 @@ class EligibilityReport(_Frozen):
     def overall_words(self) -> str:
         """One sentence: the neutral result, the study's status, who decides."""
         if self.record_date is None:
-            return f"{OVERALL_WORDS[self.overall]}; only the study team decides."
-        return (f"{OVERALL_WORDS[self.overall]}, {'and' if self.recruiting else 'but'} on "
-                f"{long_date(self.record_date)} the study was {self.joining_words}; only the study team decides.")
+            return say("{overall}; only the study team decides.").format(overall=overall_words(self.overall))
+        said = (say("{overall}, and on {date} the study was {joining}; only the study team decides.") if self.recruiting
+                else say("{overall}, but on {date} the study was {joining}; only the study team decides."))
+        return said.format(overall=overall_words(self.overall), date=long_date(self.record_date),
+                           joining=self.joining_words)
 
     @property
     def disclaimer(self) -> str:
-        return DISCLAIMER
+        return disclaimer()
 
     def to_spec_dict(self) -> dict[str, Any]:
         """The ``check --json`` object of interfaces.md §2, key for key."""
@@ -162,12 +186,12 @@ class _Context:
     def not_answered(self, key: str) -> str:
         question = self.questions.question(key) if self.questions else None
         if question is None:
-            return f"You have not answered about {self.label(key)} yet."
+            return say("You have not answered about {label} yet.").format(label=self.label(key))
         if question.kind in ("yes_no", "choice"):
-            return f"You have not answered the question about {question.label} yet."
+            return say("You have not answered the question about {label} yet.").format(label=question.label)
         # Also true when the box holds a number the app cannot use (out of range): the
         # window explains that beside the box, so this must not say "not given".
-        return f"The app has no answer it can use for your {question.label} yet."
+        return say("The app has no answer it can use for your {label} yet.").format(label=question.label)
 
     def number_words(self, key: str, number: int) -> str:
         """A whole-number answer, with the words of its choice when it has some:
@@ -177,7 +201,8 @@ class _Context:
 
     def ask_doctor(self, key: str) -> str:
         question = self.questions.question(key) if self.questions else None
-        return question.ask_doctor if question else f"Ask your doctor about your {self.label(key)}."
+        return question.ask_doctor if question else say("Ask your doctor about your {label}.").format(
+            label=self.label(key))
 
 
 def evaluate(trial: Trial, answers_file: AnswersFile, questions: Questionnaire | None = None) -> EligibilityReport:
@@ -186,7 +211,7 @@ def evaluate(trial: Trial, answers_file: AnswersFile, questions: Questionnaire |
     notes = tuple(Note(id=c.id, kind=c.kind, plain=c.plain, source=c.source)
                   for c in trial.criteria if c.note_only)
     return EligibilityReport(trial=trial.nct_id, recruiting=trial.status.is_recruiting,
-                             status_words=STATUS_WORDS[trial.status], joining_words=JOINING_WORDS[trial.status],
+                             status_words=study_status_words(trial.status), joining_words=joining_words(trial.status),
                              record_date=trial.last_updated, as_of=answers_file.as_of,
                              overall=overall_of(r.status for r in results), criteria=results, notes=notes)
 
@@ -206,10 +231,16 @@ NOT_MET_NEXT_STEP = ("Talk about this rule with your doctor or the study team. "
                      "Only they can decide, and they may know more than the app asked.")
 
 
+def not_met_next_step() -> str:
+    """NOT_MET_NEXT_STEP in the current language."""
+    return say("Talk about this rule with your doctor or the study team. "
+               "Only they can decide, and they may know more than the app asked.")
+
+
 def _criterion(criterion: Criterion, context: _Context) -> CriterionResult:
     if criterion.rule is None:
-        outcome = _Outcome(Status.UNKNOWN, ("Only the study team can judge this rule.",))
-        ask = "Ask the study team whether this rule applies to you."
+        outcome = _Outcome(Status.UNKNOWN, (say("Only the study team can judge this rule."),))
+        ask = say("Ask the study team whether this rule applies to you.")
     else:
         outcome = _evaluate_rule(criterion.rule, context)
         ask = " ".join(dict.fromkeys(outcome.asks))
@@ -217,7 +248,7 @@ def _criterion(criterion: Criterion, context: _Context) -> CriterionResult:
                            plain=criterion.plain, source=criterion.source,
                            reason=" ".join(dict.fromkeys(outcome.reasons)),
                            ask_doctor=ask if outcome.status is Status.UNKNOWN else
-                           NOT_MET_NEXT_STEP if outcome.status is Status.NOT_SATISFIED else "")
+                           not_met_next_step() if outcome.status is Status.NOT_SATISFIED else "")
 
 
 def _evaluate_rule(rule: Any, context: _Context) -> _Outcome:
@@ -279,8 +310,9 @@ def _compare(rule: Compare, context: _Context) -> _Outcome:
     else:
         value, yours = float(answer), context.number_words(rule.question, answer)
     met = _OPS[rule.op](value, rule.limit)
-    needs = f"The study needs {_OP_WORDS[rule.op]} {_limit_text(rule)}."
-    reason = f"Your {context.label(rule.question)}: {yours}. {needs}"
+    needs = say("The study needs {op} {limit}.").format(op=_op_words(rule.op), limit=_limit_text(rule))
+    reason = say("Your {label}: {answer}. {needs}").format(label=context.label(rule.question), answer=yours,
+                                                           needs=needs)
     if not met and rule.may_be_raised is not None:
         return _may_be_raised(rule, reason, context)
     return _Outcome(Status.SATISFIED if met else Status.NOT_SATISFIED, (reason,))
@@ -292,16 +324,18 @@ def _may_be_raised(rule: Compare, reason: str, context: _Context) -> _Outcome:
     first: a low number read before it alarms, and the row is open because of it."""
     assert rule.may_be_raised is not None
     by, label, limit = rule.may_be_raised.by, context.label(rule.question), _limit_text(rule)
-    allowed = f"This rule stays open: the study lets {by} bring your {label} up to {limit}."
-    ask = f"Ask your doctor whether {by} could bring your {label} up to {limit}."
+    allowed = say("This rule stays open: the study lets {by} bring your {label} up to {limit}.").format(
+        by=by, label=label, limit=limit)
+    ask = say("Ask your doctor whether {by} could bring your {label} up to {limit}.").format(
+        by=by, label=label, limit=limit)
     return _Outcome(Status.UNKNOWN, (f"{allowed} {reason}",), (ask,))
 
 
 def _implausible_answer(rule: Compare, answer: LabValue, meant: str | None, context: _Context) -> str:
-    check = (f"Please check the unit: did you mean {format_value(answer.value, meant, 6)}?" if meant
-             else "Please check the number and the unit on your report.")
-    return (f"Your {context.label(rule.question)}: {format_value(answer.value, answer.unit, 6)} would be very "
-            f"unusual. {check} This rule stays open until it is checked.")
+    check = (say("Please check the unit: did you mean {value}?").format(value=format_value(answer.value, meant, 6))
+             if meant else say("Please check the number and the unit on your report."))
+    return say("Your {label}: {value} would be very unusual. {check} This rule stays open until it is checked.").format(
+        label=context.label(rule.question), value=format_value(answer.value, answer.unit, 6), check=check)
 
 
 _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
@@ -311,11 +345,12 @@ _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
 def _quote_lab(answer: LabValue, rule_unit: str, converted: float, limit: float) -> str:
     """The patient's value in their unit, then (if different) in the rule's unit."""
     if rule_unit == ULN and answer.unit != ULN:
-        return (f"{format_value(answer.value, answer.unit, 6)}, with a normal limit of "
-                f"{format_value(answer.uln or 0, answer.unit, 6)} on your report, which is "
-                f"{format_number(converted, decimals_beside_limit(converted, limit))} times the upper limit of normal")
+        return say("{value}, with a normal limit of {limit} on your report, which is {times} times the upper limit "
+                   "of normal").format(value=format_value(answer.value, answer.unit, 6),
+                                       limit=format_value(answer.uln or 0, answer.unit, 6),
+                                       times=format_number(converted, decimals_beside_limit(converted, limit)))
     if rule_unit == ULN:
-        return f"{format_number(answer.value, 6)} times the upper limit of normal"
+        return times_uln(format_number(answer.value, 6))
     mine = format_value(answer.value, answer.unit, 6)
     if answer.unit == rule_unit or compared_as_is(answer.unit, rule_unit):
         return mine
@@ -324,8 +359,13 @@ def _quote_lab(answer: LabValue, rule_unit: str, converted: float, limit: float)
 
 def _limit_text(rule: Compare) -> str:
     if rule.unit == ULN:
-        return f"{format_number(rule.limit)} times the upper limit of normal"
+        return times_uln(format_number(rule.limit))
     return format_value(rule.limit, rule.unit) if rule.unit else format_number(rule.limit)
+
+
+def times_uln(number: str) -> str:
+    """'2.1 times the upper limit of normal': lab shorthand '× ULN' in words."""
+    return say("{number} times the upper limit of normal").format(number=number)
 
 
 def _answer_is(rule: AnswerIs, context: _Context) -> _Outcome:
@@ -334,7 +374,7 @@ def _answer_is(rule: AnswerIs, context: _Context) -> _Outcome:
         return _unanswered(rule.question, context)
     label = context.label(rule.question)
     word = context.choice_word(rule.question, answer)
-    said = f'About {label}, you answered "{word}".'
+    said = say('About {label}, you answered "{word}".').format(label=label, word=word)
     if answer == "unsure":
         return _Outcome(Status.UNKNOWN, (said,), (context.ask_doctor(rule.question),))
     # No "the study needs" here: inside an "any" it would mislead; the rule's plain words say it.
@@ -352,7 +392,10 @@ def _months_since(rule: MonthsSince, context: _Context) -> _Outcome:
     if when is None:
         return _unanswered(rule.question, context)
     months = full_months_between(when, context.as_of)
-    reason = (f"Your {context.label(rule.question)}: {long_date(when)}. That is {months} full "
-              f"month{'s' if months != 1 else ''} before {long_date(context.as_of)}. "
-              f"The study needs at least {rule.at_least} months.")
+    said = (say("Your {label}: {date}. That is {months} full month before {as_of}. "
+                "The study needs at least {at_least} months.") if months == 1 else
+            say("Your {label}: {date}. That is {months} full months before {as_of}. "
+                "The study needs at least {at_least} months."))
+    reason = said.format(label=context.label(rule.question), date=long_date(when), months=months,
+                         as_of=long_date(context.as_of), at_least=rule.at_least)
     return _Outcome(Status.SATISFIED if months >= rule.at_least else Status.NOT_SATISFIED, (reason,))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from explainer.core.language import current_language, say
 from explainer.core.model import RecruitmentStatus, Trial
 
 STATUS_WORDS = {
@@ -34,20 +35,88 @@ JOINING_WORDS = {
 }
 
 # Spelled out here, not with strftime("%B"): Qt sets the C locale from the
-# environment, and the app's words are English whatever the machine's language.
+# environment, and the app's words follow the app's language, not the machine's.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Spanish writes month and weekday names in lower case (RAE; the NCI's Spanish pages).
+MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+             "septiembre", "octubre", "noviembre", "diciembre")
+WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+# Short names for a row of clinic days ('Mon Mar 2', 'lun 2 mar'): Spanish cuts
+# 'miércoles' and 'sábado' to their usual short forms, accents kept.
+SHORT_MONTHS_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic")
+SHORT_WEEKDAYS_ES = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
+
+
+def status_words(status: RecruitmentStatus) -> str:
+    """STATUS_WORDS in the current language (the dictionaries stay the English source)."""
+    return {
+        RecruitmentStatus.NOT_YET_RECRUITING: say("not yet taking new people"),
+        RecruitmentStatus.RECRUITING: say("taking new people"),
+        RecruitmentStatus.ENROLLING_BY_INVITATION: say("taking new people by invitation only"),
+        RecruitmentStatus.ACTIVE_NOT_RECRUITING: say("still going on, but not taking new people"),
+        RecruitmentStatus.SUSPENDED: say("paused for now"),
+        RecruitmentStatus.TERMINATED: say("stopped early"),
+        RecruitmentStatus.COMPLETED: say("finished"),
+        RecruitmentStatus.WITHDRAWN: say("withdrawn before anyone joined"),
+        RecruitmentStatus.UNKNOWN: say("of unknown status"),
+    }[status]
+
+
+def joining_words(status: RecruitmentStatus) -> str:
+    """JOINING_WORDS in the current language."""
+    return {
+        RecruitmentStatus.NOT_YET_RECRUITING: say("not yet taking new people"),
+        RecruitmentStatus.RECRUITING: say("taking new people"),
+        RecruitmentStatus.ENROLLING_BY_INVITATION: say("taking new people by invitation only"),
+        RecruitmentStatus.ACTIVE_NOT_RECRUITING: say("not taking new people"),
+        RecruitmentStatus.SUSPENDED: say("paused, and not taking new people"),
+        RecruitmentStatus.TERMINATED: say("stopped early, and not taking new people"),
+        RecruitmentStatus.COMPLETED: say("finished, and not taking new people"),
+        RecruitmentStatus.WITHDRAWN: say("withdrawn, and not taking new people"),
+        RecruitmentStatus.UNKNOWN: say("of unknown status"),
+    }[status]
+
+
+def month_names() -> tuple[str, ...]:
+    """The twelve month names in the current language (the one owner of them)."""
+    return MONTHS_ES if current_language() == "es" else MONTHS
 
 
 def long_date(day: dt.date) -> str:
-    """'September 26, 2025': spelled-out months avoid day/month mix-ups."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+    """'September 26, 2025' ('26 de septiembre de 2025'): spelled-out months avoid
+    day/month mix-ups in either language."""
+    return day_month_year(day.day, day.month, day.year)
+
+
+def day_month_year(day: int, month: int, year: int) -> str:
+    if current_language() == "es":
+        return f"{day} de {MONTHS_ES[month - 1]} de {year}"
+    return f"{MONTHS[month - 1]} {day}, {year}"
+
+
+def month_year(month: int, year: int) -> str:
+    """'May 2004' ('mayo de 2004'): a date the registry gives without its day."""
+    if current_language() == "es":
+        return f"{MONTHS_ES[month - 1]} de {year}"
+    return f"{MONTHS[month - 1]} {year}"
 
 
 def weekday_date(day: dt.date) -> str:
-    """'Friday, September 26, 2025'."""
-    return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
+    """'Friday, September 26, 2025' ('viernes, 26 de septiembre de 2025')."""
+    weekdays = WEEKDAYS_ES if current_language() == "es" else WEEKDAYS
+    return f"{weekdays[day.weekday()]}, {long_date(day)}"
+
+
+def short_date(day: dt.date, with_year: bool = False) -> str:
+    """'Mon Mar 2' (or 'Mon Mar 2, 2026'); Spanish 'lun 2 mar' (or 'lun 2 mar 2026'):
+    short enough for a row of clinic days, still unambiguous."""
+    if current_language() == "es":
+        words = f"{SHORT_WEEKDAYS_ES[day.weekday()]} {day.day} {SHORT_MONTHS_ES[day.month - 1]}"
+        return f"{words} {day.year}" if with_year else words
+    words = f"{WEEKDAYS[day.weekday()][:3]} {MONTHS[day.month - 1][:3]} {day.day}"
+    return f"{words}, {day.year}" if with_year else words
 
 
 def about_months(days: int) -> str:
@@ -63,10 +132,10 @@ def trial_facts(trial: Trial) -> dict[str, str]:
     facts = {
         "nct_id": trial.nct_id,
         "title": trial.title,
-        "status_words": STATUS_WORDS[trial.status],
+        "status_words": status_words(trial.status),
         "status_code": trial.status.value,
         # "Is the study taking new people?" answered from the data, never by hand.
-        "recruiting_answer": "Yes" if trial.status.is_recruiting else "No",
+        "recruiting_answer": say("Yes") if trial.status.is_recruiting else say("No"),
         "last_updated": long_date(trial.last_updated),
         "start_date": long_date(trial.start_date),
         "completion_date": long_date(trial.completion_date),
@@ -78,7 +147,7 @@ def trial_facts(trial: Trial) -> dict[str, str]:
         "secondary_ids": ", ".join(i.id for i in trial.identifiers),
         "related_nct_id": related.nct_id if related else "",
         "related_title": related.title if related else "",
-        "related_status_words": STATUS_WORDS[related.status] if related else "",
+        "related_status_words": status_words(related.status) if related else "",
     }
     return {**facts, **regimen_facts(trial)}
 
@@ -105,20 +174,24 @@ def regimen_facts(trial: Trial) -> dict[str, str]:
     return facts
 
 
-def closed_notice(trial: Trial, help_place: str = 'on the page "Where to get help"') -> tuple[str, str]:
+def closed_notice(trial: Trial, help_place: str | None = None) -> tuple[str, str]:
     """For a study not taking new people: a headline, then what it means and what to do
     instead, for the first lines of every place where people decide (empty while it
     takes new people). The status and the date come from the trial data, never by hand.
     ``help_place`` says where the help lines are (a page of the app, a part of the PDF)."""
     if trial.status.is_recruiting:
         return ("", "")
-    headline = f"On {long_date(trial.last_updated)}, this study was {JOINING_WORDS[trial.status]}."
+    if help_place is None:
+        help_place = say('on the page "Where to get help"')
+    headline = say("On {date}, this study was {joining}.").format(date=long_date(trial.last_updated),
+                                                                  joining=joining_words(trial.status))
     related = trial.related_studies[0] if trial.related_studies else None
-    also = (f" The record lists a related study, {related.nct_id}, as {JOINING_WORDS[related.status]}."
-            if related else "")
-    details = ("That is the date of the study's record: people not already in the study could not join it then. "
-               "Ask your doctor or the study team if this has changed, and about other studies that may fit you."
-               f"{also} The help lines {help_place} can help you find other studies too.")
+    also = (say(" The record lists a related study, {nct_id}, as {joining}.").format(
+        nct_id=related.nct_id, joining=joining_words(related.status)) if related else "")
+    details = say("That is the date of the study's record: people not already in the study could not join it then. "
+                  "Ask your doctor or the study team if this has changed, and about other studies that may fit you."
+                  "{also} The help lines {help_place} can help you find other studies too.").format(
+        also=also, help_place=help_place)
     return (headline, details)
 
 
@@ -126,5 +199,5 @@ def for_people_in_it(trial: Trial) -> str:
     """The first line of the timeline and the calendar: who they are for."""
     if trial.status.is_recruiting:
         return ""
-    return (f"This is for people already in the study. On {long_date(trial.last_updated)}, "
-            f"the study was {JOINING_WORDS[trial.status]}.")
+    return say("This is for people already in the study. On {date}, the study was {joining}.").format(
+        date=long_date(trial.last_updated), joining=joining_words(trial.status))

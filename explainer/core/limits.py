@@ -65,9 +65,13 @@ Version1 = Annotated[Literal[1], BeforeValidator(_whole_number)]
 
 def date_problem(value: dt.date) -> str | None:
     """Why a date from a file cannot be right, or None (said so a patient can fix it)."""
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
-        when = "early" if value < EARLIEST_DATE else "late"
-        return f"{value:%B} {value.day}, {value.year} is too {when} for this date; please check the year"
+    from explainer.core.facts import long_date  # facts -> model -> limits: imported when needed
+    from explainer.core.language import say
+
+    if value < EARLIEST_DATE:
+        return say("{date} is too early for this date; please check the year").format(date=long_date(value))
+    if value > LATEST_DATE:
+        return say("{date} is too late for this date; please check the year").format(date=long_date(value))
     return None
 
 

@@ -12,11 +12,15 @@ import re
 from pydantic import BaseModel, ConfigDict, Field
 
 from explainer.core.escaping import markdown_text
+from explainer.core.language import say
 
 MARKER = re.compile(r"\s*\[registry:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*\]")
-REGISTRY_LABEL = "Registry wording, word for word:"
-SHOW = "Show the registry's words"
-HIDE = "Hide the registry's words"
+REGISTRY_LABEL = "Registry wording, word for word:"  # the English of registry_label()
+
+
+def registry_label() -> str:
+    """The label above a registry quote; in Spanish it says the quote stays English."""
+    return say("Registry wording, word for word:")
 
 
 class RegistrySentences(BaseModel):
@@ -39,7 +43,7 @@ def strip_markers(markdown: str) -> str:
 
 
 def _quote(sentences: list[str], indent: str) -> str:
-    lines = [f"*{REGISTRY_LABEL}*"]
+    lines = [f"*{registry_label()}*"]
     for sentence in sentences:
         lines.extend(markdown_text(line) for line in sentence.split("\n") if line.strip())
     return "".join(f"\n\n{indent}> {line}" for line in lines) + "\n"
@@ -53,7 +57,7 @@ def expand_markers(markdown: str, sentences: RegistrySentences, shown: set[int])
     for number, match in enumerate(MARKER.finditer(markdown)):
         ids = [i.strip() for i in match.group(1).split(",")]
         out.append(markdown[position:match.start()])
-        words = HIDE if number in shown else SHOW
+        words = say("Hide the registry's words") if number in shown else say("Show the registry's words")
         out.append(f" [{words}](registry:{number})")
         position = match.end()
         if number in shown:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from explainer.core.facts import weekday_date
+from explainer.core.language import say
 from explainer.core.model import Form, Phase, Regimen, Route, Trial
 
 
@@ -33,20 +34,23 @@ class Place(StrEnum):
 # says otherwise (none of ours does yet).
 PLACE_OF_ROUTE = {Route.IV: Place.CLINIC, Route.PO: Place.HOME, Route.PO_OR_IV: Place.ASK, Route.SC: Place.CLINIC}
 
-# How each route reads in a sentence: "a medicine by drip at the clinic". By mouth
-# names the form only where the data gives one ("capsule by mouth at home").
-ROUTE_WORDS = {
-    Route.IV: "by drip at the clinic",
-    Route.PO: "by mouth at home",
-    Route.PO_OR_IV: "by mouth or by drip (ask your study team which)",
-    Route.SC: "by a shot under the skin at the clinic",
-}
-FORM_WORDS = {Form.TABLET: "tablet", Form.CAPSULE: "capsule", Form.LIQUID: "liquid"}
 
-OPEN_MONTHS_START = ("When do the {months} months of {phase} start: at the first "
-                     "{phase} cycle, or at the start of treatment?")
-OPEN_ROUTE = "Will I take {drug} by mouth, or get it by drip?"
-OPEN_END = "How long does {phase} go on for me, and how will we decide when it stops?"
+def route_words(route: Route, minutes: int | None = None) -> str:
+    """How each route reads in a sentence ("a medicine by drip at the clinic"), with a
+    drip's length where the record gives one; by mouth names the form only where the
+    data gives one ("capsule by mouth at home", Dose.describe)."""
+    if minutes:
+        timed = {Route.IV: say("by drip over {minutes} minutes at the clinic"),
+                 Route.PO_OR_IV: say("by mouth or by drip over {minutes} minutes (ask your study team which)")}
+        if route in timed:
+            return timed[route].format(minutes=minutes)
+    return {Route.IV: say("by drip at the clinic"), Route.PO: say("by mouth at home"),
+            Route.PO_OR_IV: say("by mouth or by drip (ask your study team which)"),
+            Route.SC: say("by a shot under the skin at the clinic")}[route]
+
+
+def form_words(form: Form) -> str:
+    return {Form.TABLET: say("tablet"), Form.CAPSULE: say("capsule"), Form.LIQUID: say("liquid")}[form]
 
 
 @dataclass(frozen=True)
@@ -62,11 +66,9 @@ class Dose:
         return PLACE_OF_ROUTE[self.route]
 
     def describe(self) -> str:
-        words = ROUTE_WORDS[self.route]
+        words = route_words(self.route, self.infusion_minutes)
         if self.route is Route.PO and self.form is not None:
-            words = f"{FORM_WORDS[self.form]} {words}"
-        if self.infusion_minutes:
-            words = words.replace("by drip", f"by drip over {self.infusion_minutes} minutes")
+            words = f"{form_words(self.form)} {words}"
         return f"{self.name.lower()} {words}"
 
 
@@ -98,17 +100,17 @@ class TreatmentDay:
 
     def describe(self) -> str:
         """'Cycle 1, day 8: <medicine> by drip at the clinic, ...' for tooltips and screen readers."""
-        head = f"Cycle {self.cycle}"
+        head = say("Cycle {n}").format(n=self.cycle)
         if self.cycle != self.cycle_in_phase:
-            head += f" ({self.phase_name.lower()} cycle {self.cycle_in_phase})"
-        head += f", day {self.day}"
+            head += say(" ({phase} cycle {n})").format(phase=self.phase_name.lower(), n=self.cycle_in_phase)
+        head += say(", day {n}").format(n=self.day)
         if self.date is not None:
             head += f", {weekday_date(self.date)}"
         if not self.doses:
-            return f"{head}: no treatment. A rest day."
+            return say("{head}: no treatment. A rest day.").format(head=head)
         body = ", ".join(d.describe() for d in self.doses)
         if self.is_clinic_day:
-            body += ". A clinic day"
+            body += say(". A clinic day")
         return f"{head}: {body}."
 
 
@@ -296,20 +298,24 @@ def open_questions(trial: Trial, arm: int = 0) -> tuple[str, ...]:
     regimen = regimen_of(trial, arm)
     for phase in regimen.phases:
         if phase.max_months and phase is not regimen.phases[0]:
-            questions.append(OPEN_MONTHS_START.format(months=phase.max_months, phase=phase.name.lower()))
+            questions.append(say("When do the {months} months of {phase} start: at the first "
+                                 "{phase} cycle, or at the start of treatment?").format(
+                months=phase.max_months, phase=phase.name.lower()))
         if phase.open_ended:
-            questions.append(OPEN_END.format(phase=phase.name.lower()))
+            questions.append(say("How long does {phase} go on for me, and how will we decide when it stops?").format(
+                phase=phase.name.lower()))
     either = {s.drug for p in regimen.phases for s in p.drugs if s.route is Route.PO_OR_IV}
     for drug in _drug_order(regimen):
         if drug in either:
-            questions.append(OPEN_ROUTE.format(drug=trial.intervention(drug).name.lower()))
+            questions.append(say("Will I take {drug} by mouth, or get it by drip?").format(
+                drug=trial.intervention(drug).name.lower()))
     return tuple(questions)
 
 
 def journey(trial: Trial, arm: int = 0) -> tuple[JourneyStage, ...]:
     """The whole path as the record describes it, for the strip picture."""
     regimen = regimen_of(trial, arm)
-    stages = [JourneyStage("screening", "Screening tests", source=regimen.procedures_source)]
+    stages = [JourneyStage("screening", say("Screening tests"), source=regimen.procedures_source)]
     for part, (plan, phase) in enumerate(zip(plan_phases(trial, arm), regimen.phases, strict=True), start=1):
         stages.append(JourneyStage(plan.id, plan.name, cycles=plan.cycles, cycles_estimated=plan.cycles_estimated,
                                    days=None if plan.cycles_estimated else plan.cycles * plan.cycle_length_days,
@@ -317,6 +323,6 @@ def journey(trial: Trial, arm: int = 0) -> tuple[JourneyStage, ...]:
                                    open_ended=plan.open_ended))
     follow = regimen.follow_up
     if follow is not None:
-        stages.append(JourneyStage("follow_up", "Follow-up", up_to_years=follow.up_to_years,
+        stages.append(JourneyStage("follow_up", say("Follow-up"), up_to_years=follow.up_to_years,
                                    first_visit_days=follow.first_visit_days_after_treatment, source=follow.source))
     return tuple(stages)

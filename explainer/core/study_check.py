@@ -34,6 +34,7 @@ from explainer.core.answers import Answers, AnswersFile, LabValue, answer_kind
 from explainer.core.criteria import CriterionItem, split_criteria
 from explainer.core.criteria_read import ReadRule, read_criteria
 from explainer.core.eligibility import Overall, Status, overall_of
+from explainer.core.language import say
 from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_pages import Intake, intake
 from explainer.core.study_summary_words import CheckWords
@@ -319,7 +320,7 @@ def _in_rule_unit(key: str, answer: object, rule: ReadRule) -> tuple[str, float 
     if isinstance(answer, bool) or not isinstance(answer, int):
         return str(answer), None  # a yes/no answer is no number
     if key == "age_years":
-        return f"{answer} years", float(answer) if answer_unit(rule.unit) == "years" else None
+        return say("{age} years").format(age=answer), float(answer) if answer_unit(rule.unit) == "years" else None
     return str(answer), float(answer) if _plain_number(key, rule) else None
 
 

@@ -30,6 +30,7 @@ from enum import StrEnum
 from typing import Literal
 
 from explainer.core.criteria import CriterionItem, SubItem, split_criteria, undo_escapes
+from explainer.core.facts import day_month_year, month_year
 from explainer.core.registry_record import (
     Age,
     Arm,
@@ -41,6 +42,7 @@ from explainer.core.registry_record import (
     Status,
 )
 from explainer.core.study_words import StudyWords
+from explainer.core.units import format_count
 
 Voice = Literal["app", "registry", "source"]
 STALE_AFTER_DAYS = 365   # a status checked longer ago than this is said to be maybe out of date
@@ -212,17 +214,18 @@ def _sentence(text: str) -> str:
 
 
 def _number(count: int) -> str:
-    return f"{count:,}"
+    return format_count(count)
 
 
 def format_date(date: PartialDate, words: StudyWords) -> str:
     """'May 2004' for a month-only date, 'May 21, 2014' for a day, '2004' for a year."""
     if date.month is None:
         return str(date.year)
-    month = words.months[date.month - 1]
+    # facts owns every date's words, in each language (the same as the long dates of
+    # a curated study's pages)
     if date.day is None:
-        return words.date_month.format(month=month, year=date.year)
-    return words.date_day.format(month=month, day=date.day, year=date.year)
+        return month_year(date.month, date.year)
+    return day_month_year(date.day, date.month, date.year)
 
 
 def _long_date(day: dt.date, words: StudyWords) -> str:

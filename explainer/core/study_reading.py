@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from explainer.core.glossary import Glossary, GlossaryTerm, mentions
+from explainer.core.language import say
 from explainer.core.reading_level import Difficulty, ReadingLevel, reading_level
 from explainer.core.study_pages import Block, Item, ItemList, Paragraph, Section, StudyPage, paragraphs
 from explainer.core.study_words import ReadingWords
@@ -119,3 +120,45 @@ def hard_words(pages: Iterable[StudyPage], glossary: Glossary) -> list[GlossaryT
     text = "\n".join(p.text for p in paragraphs(prose) if p.voice != "source")  # no form holds a line break
     found = {m.term.id: m.term for m in mentions(text, glossary)}
     return sorted(found.values(), key=lambda t: t.term.casefold())
+
+
+# --- the record's words on pages in another language -------------------------------------
+
+def in_english_note() -> str:
+    """What a reader of a page in another language is told of the record's words: they
+    stay as written, in English (Spanish: "(texto del registro, en inglés)")."""
+    return say("(the registry's words, in English)")
+
+
+def with_english_labels(pages: Iterable[StudyPage]) -> list[StudyPage]:
+    """For pages not in English: each passage of the record's words (prose, as
+    ``is_prose`` says; names need no label) says it is the record's, in English. A list
+    of the record's words alone gets the note once, before it; a line of the record's
+    words inside a mixed list, or a paragraph, gets it as (part of) its label."""
+    note = in_english_note()
+    return [replace(page, sections=tuple(_noted(section, note) for section in page.sections)) for page in pages]
+
+
+def _noted(section: Section, note: str) -> Section:
+    blocks: list[Block] = []
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            blocks.append(_noted_line(block, note))
+            continue
+        text = passage_text(block)
+        if text is not None and is_prose(text):
+            blocks += [Paragraph(note, "app"), block]
+        else:
+            blocks.append(ItemList(_noted_items(block.items, note)))
+    return replace(section, blocks=tuple(blocks))
+
+
+def _noted_items(items: Sequence[Item], note: str) -> tuple[Item, ...]:
+    return tuple(replace(item, lines=tuple(_noted_line(line, note) for line in item.lines),
+                         items=_noted_items(item.items, note)) for item in items)
+
+
+def _noted_line(line: Paragraph, note: str) -> Paragraph:
+    if line.voice != "registry" or not is_prose(line.text):
+        return line
+    return replace(line, label=f"{line.label} {note}" if line.label else note)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from explainer.core.eligibility import STATUS_ICONS, status_words
 from explainer.core.glossary import Glossary
+from explainer.core.language import SOURCE_LANGUAGE, current_language
 from explainer.core.registry_record import RegistryStudy, Site, Status
 from explainer.core.study_check import StudyCheck, StudyCheckRow
 from explainer.core.study_pages import (
@@ -31,9 +32,10 @@ from explainer.core.study_pages import (
     filter_sites,
     format_date,
 )
-from explainer.core.study_reading import hard_words, with_reading_labels
+from explainer.core.study_reading import hard_words, with_english_labels, with_reading_labels
 from explainer.core.study_summary_words import StudySummaryWords
 from explainer.core.study_words import StudyWords
+from explainer.core.units import format_count
 
 MAX_SITES = 10   # a printed list of 1,148 places helps no one: the nearest few, then a count
 SUMMARY_PAGES = ("status", "what_happens", "who_can_join", "where")
@@ -65,13 +67,15 @@ def build_study_summary(study: RegistryStudy, words: StudyWords, summary_words: 
     explained = bool(glossary and hard_words(chosen, glossary))
     chosen = with_reading_labels(chosen, words.reading, w.words_note if explained else "")
     chosen[2] = _with_answers(chosen[2], check, w, words)
+    if current_language() != SOURCE_LANGUAGE:  # the record's words stay English: say so
+        chosen = with_english_labels(chosen)
     subtitle = (w.subtitle.format(today=day, record_date=format_date(study.record_date, words))
                 if study.record_date else w.subtitle_no_date.format(today=day))
     return StudySummary(
         nct_id=study.nct_id, title=w.title.format(nct_id=study.nct_id), subtitle=subtitle, notice=w.notice,
         footer=w.footer.format(nct_id=study.nct_id, today=day), printed_on=today,
         pages=(*chosen, _questions(w), _disclaimer(w),
-               *_words([*chosen, _questions(w)], glossary, w)))
+               *_words([*chosen, _questions(w)], glossary, w)), lang=current_language())
 
 
 def format_date_of(day: dt.date, words: StudyWords) -> str:
@@ -152,7 +156,7 @@ def _near(section: Section, study: RegistryStudy, place: Place, max_sites: int, 
         blocks.append(ItemList(tuple(items[:max_sites])))
         rest = len(items) - max_sites
         if rest > 0:
-            blocks.append(Paragraph(w.more_places_one if rest == 1 else w.more_places.format(count=f"{rest:,}")))
+            blocks.append(Paragraph(w.more_places_one if rest == 1 else w.more_places.format(count=format_count(rest))))
     return replace(section, heading=heading, blocks=tuple(blocks))
 
 
@@ -170,10 +174,10 @@ def _by_country(study: RegistryStudy, w: StudySummaryWords) -> Paragraph:
     counts = {name: len(filter_sites(study.sites, Place(country=name))) for name in countries(study.sites)}
     no_country = len(study.sites) - sum(counts.values())
     parts = [w.country_count_one.format(country=name) if count == 1 else
-             w.country_count.format(country=name, count=f"{count:,}")
+             w.country_count.format(country=name, count=format_count(count))
              for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].casefold()))]
     if no_country:
-        parts.append(w.no_country_count_one if no_country == 1 else w.no_country_count.format(count=f"{no_country:,}"))
+        parts.append(w.no_country_count_one if no_country == 1 else w.no_country_count.format(count=format_count(no_country)))
     return Paragraph("; ".join(parts) + ".", "app", w.by_country_label)
 
 

@@ -19,9 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from explainer.core.answers import AnswersFile, LabValue
 from explainer.core.clinic_days import ClinicDayGuide, ClinicDayWords, clinic_day_guide
-from explainer.core.eligibility import COUNT_WORDS, STATUS_ICONS, EligibilityReport, Status, status_words
+from explainer.core.eligibility import STATUS_ICONS, EligibilityReport, Status, count_words, status_words, times_uln
 from explainer.core.facts import closed_notice, long_date, trial_facts
-from explainer.core.language import current_language
+from explainer.core.language import current_language, say
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.rules import rule_questions
@@ -33,8 +33,17 @@ from explainer.core.units import ULN, format_number, format_value
 
 SECTIONS = ("study", "timeline", "self_check", "team_questions", "help", "words")
 SectionId = Literal["study", "timeline", "self_check", "team_questions", "help", "words"]
-NOT_ANSWERED = "not answered"
-ULN_NOTE = " (normal limit "
+NOT_ANSWERED = "not answered"  # the English of not_answered()
+ULN_NOTE = " (normal limit "  # the English of uln_note()
+
+
+def not_answered() -> str:
+    return say("not answered")
+
+
+def uln_note() -> str:
+    """' (normal limit ': after a raw lab value, before the report's normal limit."""
+    return say(" (normal limit ")
 # About half a year of dates: the cycles that start in the first 196 days (7 four-week
 # cycles; 10 three-week ones). Later dates follow the same rhythm, and a page has room for these.
 DATED_DAYS_SHOWN = 196
@@ -200,7 +209,8 @@ class Summary:
     @property
     def footer(self) -> str:
         """The footer without its page number (the renderer adds 'Page X of Y')."""
-        return f"Registry record of {long_date(self.record_date)} · Printed on {long_date(self.printed_on)}"
+        return say("Registry record of {record_date} · Printed on {printed_on}").format(
+            record_date=long_date(self.record_date), printed_on=long_date(self.printed_on))
 
     def all_text(self) -> str:
         """Every word the summary prints (for the glossary hook and for tests)."""
@@ -266,8 +276,10 @@ def build_summary(trial: Trial, report: EligibilityReport | None, timeline: Time
         help_intro=text.help_intro if "help" in chosen else "",
         contacts=tuple((k, fill(v, facts)) for k, v in text.contacts) if "help" in chosen else (),
         disclaimer=tuple(fill(p, facts) for p in text.disclaimer),
-        metadata={"title": f"Trial Explainer summary: study {trial.nct_id}", "author": "Trial Explainer",
-                  "subject": f"Plain-language summary of study {trial.nct_id} to bring to your doctor",
+        metadata={"title": say("Trial Explainer summary: study {nct_id}").format(nct_id=trial.nct_id),
+                  "author": "Trial Explainer",
+                  "subject": say("Plain-language summary of study {nct_id} to bring to your doctor").format(
+                      nct_id=trial.nct_id),
                   "lang": current_language()})  # the page's and the PDF's language
     return _with_words(summary, options)
 
@@ -345,8 +357,8 @@ def _dates_intro(timeline: Timeline, text: SummaryText, facts: Mapping[str, str]
     intro = fill(text.dates_intro, facts)
     if not timeline.delays:
         return intro
-    late = "; ".join(f"{cycle_label(timeline.cycle(number)).lower()}: {days} day{'' if days == 1 else 's'}"
-                     for number, days in timeline.delays.items())
+    late = "; ".join((say("{cycle}: {days} day") if days == 1 else say("{cycle}: {days} days")).format(
+        cycle=cycle_label(timeline.cycle(number)).lower(), days=days) for number, days in timeline.delays.items())
     return f"{intro} {fill(text.dates_delays, {**facts, 'delays': late})}"
 
 
@@ -371,8 +383,8 @@ def _self_check(trial: Trial, report: EligibilityReport | None, text: SummaryTex
 def _help_place(text: SummaryText, chosen: Sequence[str]) -> str:
     """Where this PDF's reader finds the help lines: a part of it, or else the app."""
     if "help" in chosen:
-        return f'in the part "{text.headings["help"]}" below'
-    return 'on the page "Where to get help" in the Trial Explainer app'
+        return say('in the part "{heading}" below').format(heading=text.headings["help"])
+    return say('on the page "Where to get help" in the Trial Explainer app')
 
 
 def _split_asks(ask: str, questions: Questionnaire | None) -> tuple[str, ...]:
@@ -385,7 +397,7 @@ def _not_quoted(answers: tuple[tuple[str, str], ...], reason: str) -> tuple[str,
     """The answers the reason does not already quote (the reason names the patient's own
     value for every part it judged); unanswered parts the reason leaves out don't matter."""
     return tuple(f"{label}: {words}" for label, words in answers
-                 if words != NOT_ANSWERED and words.split(ULN_NOTE)[0] not in reason)
+                 if words != not_answered() and words.split(uln_note())[0] not in reason)
 
 
 def answers_by_criterion(trial: Trial, answers: AnswersFile | None,
@@ -405,13 +417,13 @@ def answers_by_criterion(trial: Trial, answers: AnswersFile | None,
 def answer_words(question: Question, value: Any) -> str:
     """An answer as the patient gave it: '30 ×10⁹/L', 'Not sure', 'January 10, 2024'."""
     if value is None:
-        return NOT_ANSWERED
+        return not_answered()
     if isinstance(value, LabValue):
         if value.unit == ULN:  # in words, as the reason says it: '2.1 × ULN' is lab shorthand
-            return f"{format_number(value.value, 6)} times the upper limit of normal"
+            return times_uln(format_number(value.value, 6))
         words = format_value(value.value, value.unit, 6)
         if value.uln is not None:
-            words += f"{ULN_NOTE}{format_value(value.uln, value.unit, 6)})"
+            words += f"{uln_note()}{format_value(value.uln, value.unit, 6)})"
         return words
     if isinstance(value, dt.date):
         return long_date(value)
@@ -430,5 +442,5 @@ def _capital(text: str) -> str:
 
 def _counts(report: EligibilityReport) -> str:
     counts = {s: sum(1 for c in report.criteria if c.status is s) for s in Status}
-    return ", ".join(f"{STATUS_ICONS[s]} {COUNT_WORDS[s]}: {counts[s]}" for s in Status)
+    return ", ".join(f"{STATUS_ICONS[s]} {count_words(s)}: {counts[s]}" for s in Status)
 

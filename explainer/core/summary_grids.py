@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from explainer.core.facts import MONTHS, WEEKDAYS
+from explainer.core.language import say
 from explainer.core.model import Form, Route
 from explainer.core.schedule import Cycle, JourneyStage, PhasePlan, Timeline
 
@@ -89,12 +89,12 @@ def _grid(run: list[Cycle], plan: PhasePlan, timeline: Timeline) -> CycleGrid:
 def _grid_title(run: list[Cycle], plan: PhasePlan) -> str:
     first, last = run[0].number_in_phase, run[-1].number_in_phase
     if plan.open_ended and first == 1 and last == plan.cycles:
-        return f"{plan.name}: every cycle"
+        return say("{part}: every cycle").format(part=plan.name)
     if plan.cycles_estimated and first == 1 and last == plan.cycles:
-        return f"{plan.name}: every cycle, for up to {plan.max_months} months"
+        return say("{part}: every cycle, for up to {months} months").format(part=plan.name, months=plan.max_months)
     if first == last:
-        return f"{plan.name} cycle {first}"
-    return f"{plan.name} cycles {first} to {last}"
+        return say("{part} cycle {n}").format(part=plan.name, n=first)
+    return say("{part} cycles {first} to {last}").format(part=plan.name, first=first, last=last)
 
 
 def dated_cycles(timeline: Timeline, count: int) -> tuple[DatedCycle, ...]:
@@ -123,13 +123,7 @@ def how_each_is_given(timeline: Timeline) -> tuple[str, ...]:
 
 def cycle_label(cycle: Cycle) -> str:
     """'<part name> cycle 2': the paper numbers cycles within their part."""
-    return f"{cycle.phase_name} cycle {cycle.number_in_phase}"
-
-
-def short_date(day: dt.date, with_year: bool = False) -> str:
-    """'Mon Mar 2' (or 'Mon Mar 2, 2026'): short enough for a row of clinic days, still unambiguous."""
-    words = f"{WEEKDAYS[day.weekday()][:3]} {MONTHS[day.month - 1][:3]} {day.day}"
-    return f"{words}, {day.year}" if with_year else words
+    return say("{part} cycle {n}").format(part=cycle.phase_name, n=cycle.number_in_phase)
 
 
 @dataclass(frozen=True)
@@ -164,14 +158,16 @@ def _stage_lines(stage: JourneyStage, timeline: Timeline) -> tuple[str, ...]:
     """Words for a stage that resources/pdf/summary.json does not name (another trial's parts)."""
     plan = next((p for p in timeline.phases if p.id == stage.id), None)
     if stage.id == "screening":
-        return ("Tests before you start",)
+        return (say("Tests before you start"),)
     if stage.first_visit_days is not None:
-        return (f"A visit {stage.first_visit_days} days after treatment, then for up to {stage.up_to_years} years",)
-    length = f"Cycles of {plan.cycle_length_days} days" if plan else ""
+        return (say("A visit {days} days after treatment, then for up to {years} years").format(
+            days=stage.first_visit_days, years=stage.up_to_years),)
+    length = say("Cycles of {days} days").format(days=plan.cycle_length_days) if plan else ""
     if stage.open_ended:
-        return (length, "with no set end")
+        return (length, say("with no set end"))
     if stage.up_to_months:
-        return (length, f"for up to {stage.up_to_months} months")
-    weeks = f" ({stage.days // 7} weeks)" if stage.days and stage.days % 7 == 0 else ""
-    return (f"{stage.cycles} cycles of {plan.cycle_length_days} days" if plan else "",
-            f"{stage.days} days in all{weeks}" if stage.days else "")
+        return (length, say("for up to {months} months").format(months=stage.up_to_months))
+    weeks = say(" ({weeks} weeks)").format(weeks=stage.days // 7) if stage.days and stage.days % 7 == 0 else ""
+    return (say("{cycles} cycles of {days} days").format(cycles=stage.cycles, days=plan.cycle_length_days)
+            if plan else "",
+            say("{days} days in all{weeks}").format(days=stage.days, weeks=weeks) if stage.days else "")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from explainer.core.language import current_language, say
+
 ULN = "xULN"  # "times the upper limit of normal", given directly
 
 
@@ -95,22 +97,22 @@ def compared_as_is(unit: str, other: str) -> bool:
     return frozenset({unit, other}) in _COMPARED_AS_IS
 
 
+# Units written the same in every language; those with words or a decimal point are
+# in display_unit, said in the current language.
 _DISPLAY = {
     "/uL": "/µL",
     "10^3/uL": "×10³/µL",
     "10^9/L": "×10⁹/L",
     "umol/L": "µmol/L",
-    "mL/min/1.73m2": "mL/min/1.73 m²",
-    "mg/24h": "mg per 24 hours",
-    "g/24h": "g per 24 hours",
-    ULN: "× ULN",
 }
 
 MAX_TIMES_ULN = 10_000.0
 
 
 def physical_problem(quantity: str, value: float, unit: str, uln: float | None = None) -> str | None:
-    """Why no lab report could show this number (or this normal limit), or None.
+    """Why no lab report could show this number (or this normal limit), or None. In
+    English whatever the language: it is part of a file's error (see answers_io), whose
+    frame is English.
 
     The question widget and the answers file ask this same question (through the
     answers model). A number is impossible only when it is too large in *every*
@@ -146,7 +148,11 @@ def physical_max(quantity: str, unit: str) -> float:
 
 
 def display_unit(unit: str) -> str:
-    return _DISPLAY.get(unit, unit)
+    """A unit as people read it ('/µL'); the units with words or a decimal point in the
+    current language ('mg en 24 horas', 'mL/min/1,73 m²')."""
+    worded = {"mg/24h": say("mg per 24 hours"), "g/24h": say("g per 24 hours"), ULN: say("× ULN"),
+              "mL/min/1.73m2": say("mL/min/1.73 m²")}
+    return worded.get(unit) or _DISPLAY.get(unit, unit)
 
 
 def factor(from_unit: str, to_unit: str) -> float | None:
@@ -188,9 +194,20 @@ _SMALLEST_IN_FULL = 1e-6
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+# Spanish writes '1,5' and '150 000' (a no-break space between thousands, so a number
+# never breaks across lines): one owner of each language's way of writing a number.
+_SPANISH_SEPARATORS = str.maketrans({",": "\u00a0", ".": ","})
+
+
 def format_number(number: float, decimals: int = 3) -> str:
     """'150,000', '0.5', '3.25': thousands separated, no trailing zeros; '1 × 10³⁰⁸'
-    for a number too large (or too small) for any lab report."""
+    for a number too large (or too small) for any lab report. In Spanish '150 000',
+    '0,5', '3,25' (current_language())."""
+    text = _english_number(number, decimals)
+    return text.translate(_SPANISH_SEPARATORS) if current_language() == "es" else text
+
+
+def _english_number(number: float, decimals: int) -> str:
     if not math.isfinite(number):
         return str(number)
     if number != 0 and not _SMALLEST_IN_FULL <= abs(number) < _LARGEST_IN_FULL:
@@ -209,6 +226,11 @@ def _with_power_of_ten(number: float) -> str:
     mantissa, exponent = f"{number:.2e}".split("e")
     mantissa = mantissa.rstrip("0").rstrip(".")
     return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+def format_count(count: int) -> str:
+    """A whole count of things ('1,234 places'; '1 234 lugares'), as format_number."""
+    return format_number(count)
 
 
 def decimals_beside_limit(number: float, limit: float | None, decimals: int = 2) -> int:
@@ -239,8 +261,9 @@ def conversion_text(quantity: str, value: float, unit: str, to_unit: str, uln: f
     if converted is None or not math.isfinite(converted):  # beyond any float: nothing sensible to show
         return ""
     if to_unit == ULN and unit != ULN:
-        return (f"{format_value(value, unit, 6)} with a normal limit of {format_value(uln or 0, unit, 6)} "
-                f"= {format_number(converted, decimals_beside_limit(converted, limit))} times the upper limit of normal")
+        return say("{value} with a normal limit of {limit} = {times} times the upper limit of normal").format(
+            value=format_value(value, unit, 6), limit=format_value(uln or 0, unit, 6),
+            times=format_number(converted, decimals_beside_limit(converted, limit)))
     if unit == to_unit or compared_as_is(unit, to_unit):
         return ""
     return f"{format_value(value, unit, 6)} = {format_value(converted, to_unit, decimals_beside_limit(converted, limit))}"

@@ -15,6 +15,7 @@ import io
 from reportlab.platypus import Flowable, Spacer, Table
 
 from explainer.core.compare import Comparison
+from explainer.core.language import current_language
 from explainer.core.paper import Paper
 from explainer.pdf.document import build_numbered, one_column_document
 from explainer.pdf.fonts import register_fonts
@@ -31,7 +32,7 @@ def render_compare_pdf(table: Comparison, subtitle: str, footer: str, printed_on
     register_fonts()
     styles = make_styles(large_print)
     buffer = io.BytesIO()
-    doc = one_column_document(buffer, page_size, styles, title=table.title, subject=subtitle, lang="en")
+    doc = one_column_document(buffer, page_size, styles, title=table.title, subject=subtitle, lang=current_language())
     build_numbered(doc, compare_story(table, subtitle, styles, doc.width), footer, table.title, printed_on, styles)
     return buffer.getvalue()
 

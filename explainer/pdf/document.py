@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from explainer.core.language import say
 from explainer.core.paper import Paper
 from explainer.core.summary import Summary
 from explainer.pdf.fonts import REGULAR, register_fonts
@@ -59,7 +60,8 @@ def numbered_canvas(footer: str, header: str, creation: str, scale: float) -> ty
             self.setStrokeColor(RULE)
             self.setLineWidth(0.4)
             self.line(MARGIN, FOOTER_ROOM + size * 1.2, width - MARGIN, FOOTER_ROOM + size * 1.2)
-            self.drawCentredString(width / 2, FOOTER_ROOM, f"{footer} · Page {number} of {total}")
+            self.drawCentredString(width / 2, FOOTER_ROOM, say("{footer} · Page {number} of {total}").format(
+                footer=footer, number=number, total=total))
             if number > 1:
                 self.drawString(MARGIN, height - MARGIN / 2 - size, header)
             self.restoreState()

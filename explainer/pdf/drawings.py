@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from explainer.core.facts import long_date
 from explainer.core.model import Route
 from explainer.core.summary_grids import CycleGrid, JourneyBox
-from explainer.core.summary_labels import JOURNEY_STARTS, ROUTE_KINDS
+from explainer.core.summary_labels import ROUTE_KINDS, journey_starts
 from explainer.pdf.fonts import BOLD, REGULAR
 from explainer.pdf.styles import HEADING, INK, RULE, SHADE, Styles
 
@@ -187,7 +187,7 @@ def journey_drawing(boxes: tuple[JourneyBox, ...], width: float, styles: Styles)
 
 def _box_lines(box: JourneyBox, width: float, name_size: float, line_size: float) -> list[str]:
     lines: list[str] = []
-    for text in (*box.lines, f"{JOURNEY_STARTS} {long_date(box.starts)}" if box.starts else ""):
+    for text in (*box.lines, f"{journey_starts()} {long_date(box.starts)}" if box.starts else ""):
         if text:
             lines.extend(simpleSplit(text, REGULAR, line_size, width))
     return lines

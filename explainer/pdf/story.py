@@ -8,10 +8,10 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from explainer.core.eligibility import Status
 from explainer.core.escaping import rich_text
+from explainer.core.facts import short_date
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
-from explainer.core.summary_labels import (ALSO_ANSWERED, CHECK_COLUMNS, CHECKBOX, DATES_COLUMNS, DATES_HEADING,
-                                           KIND_HEADINGS, NOTE, REGISTRY_WORDING, clinic_words, legend_for)
-from explainer.core.summary_grids import short_date
+from explainer.core.summary_labels import (CHECKBOX, also_answered, check_columns, clinic_words, dates_columns,
+                                           dates_heading, kind_headings, legend_for, note, registry_wording)
 from explainer.pdf.drawings import grid_drawing, journey_drawing, legend_drawing
 from explainer.pdf.fonts import REGULAR
 from explainer.pdf.paragraph import Paragraph
@@ -118,13 +118,13 @@ class StoryBuilder:
         if not part.dates:
             return []
         s = self.styles
-        rows = [[Paragraph(b, s.cell_bold) for b in DATES_COLUMNS]]
+        rows = [[Paragraph(text(b), s.cell_bold) for b in dates_columns()]]
         rows += [[Paragraph(text(c.label), s.cell), Paragraph(text(short_date(c.start, with_year=True)), s.cell),
                   Paragraph(text(clinic_words(c)), s.cell)] for c in part.dates]
         table = Table(rows, colWidths=[self.width * f for f in (0.2, 0.2, 0.6)], repeatRows=1)
         table.setStyle(_grid_style())
         more = [Paragraph(text(part.dates_more), s.small)] if part.dates_more else []
-        return [Paragraph(DATES_HEADING, s.h2), Paragraph(text(part.dates_intro), s.small), table, *more]
+        return [Paragraph(text(dates_heading()), s.h2), Paragraph(text(part.dates_intro), s.small), table, *more]
 
     def self_check(self) -> list[Flowable]:
         check = self.summary.self_check
@@ -139,14 +139,14 @@ class StoryBuilder:
             return story
         story += [Paragraph(f"<b>{text(check.overall)}</b> ({text(check.counts)})", s.body),
                   self.check_table(check)]
-        story += [Paragraph(f"{NOTE} {text(n)}", s.small) for n in check.notes]
+        story += [Paragraph(f"{text(note())} {text(n)}", s.small) for n in check.notes]
         return story + self.doctor_questions(check)
 
     def check_table(self, check: SelfCheck) -> Table:
         s = self.styles
-        rows: list[list[object]] = [[Paragraph(h, s.cell_bold) for h in CHECK_COLUMNS]]
+        rows: list[list[object]] = [[Paragraph(text(h), s.cell_bold) for h in check_columns()]]
         spans, unmet = [], []
-        for kind, heading in KIND_HEADINGS.items():
+        for kind, heading in kind_headings().items():
             spans.append(len(rows))
             rows.append([Paragraph(text(heading), s.cell_bold), "", ""])
             for row in (r for r in check.rows if r.kind == kind):
@@ -173,10 +173,10 @@ class StoryBuilder:
     def check_row(self, row: CheckRow) -> list[object]:
         s = self.styles
         rule = [Paragraph(text(row.plain), s.cell),
-                Paragraph(f"<b>{REGISTRY_WORDING}</b> {text(row.source)}", s.source)]
+                Paragraph(f"<b>{text(registry_wording())}</b> {text(row.source)}", s.source)]
         why = [Paragraph(text(row.reason), s.cell)]
         if row.your_answer:
-            why.append(Paragraph(f"<b>{ALSO_ANSWERED}</b> {text('; '.join(row.your_answer))}.", s.source))
+            why.append(Paragraph(f"<b>{text(also_answered())}</b> {text('; '.join(row.your_answer))}.", s.source))
         return [Paragraph(f"<b>{text(row.status_text)}</b>", s.cell), rule, why]
 
     def doctor_questions(self, check: SelfCheck) -> list[Flowable]:

@@ -12,16 +12,16 @@ import re
 from collections.abc import Callable, Iterable
 
 from explainer.core.eligibility import Status
-from explainer.core.facts import long_date
+from explainer.core.facts import long_date, short_date
+from explainer.core.language import current_language, say
 from explainer.core.model import Route
 from explainer.core.summary import CheckRow, SelfCheck, Summary, TimelinePart
-from explainer.core.summary_grids import CycleGrid, JourneyBox, short_date
-from explainer.core.summary_labels import (ALSO_ANSWERED, CHECK_COLUMNS, CHECKBOX, DATES_COLUMNS, DATES_HEADING,
-                                           JOURNEY_STARTS, KIND_HEADINGS, LEGEND, NOTE, REGISTRY_WORDING,
-                                           ROUTE_KINDS, clinic_words, legend_for, row_words)
+from explainer.core.summary_grids import CycleGrid, JourneyBox
+from explainer.core.summary_labels import (CHECKBOX, ROUTE_KINDS, also_answered, check_columns, clinic_words,
+                                           dates_columns, dates_heading, journey_starts, kind_headings, legend_for,
+                                           legend_words, note, registry_wording, row_words)
 from explainer.webpage.style import CSS
 
-LEGEND_WORDS = dict(LEGEND)
 # The marks, drawn as the PDF draws them (explainer/pdf/drawings.py), once, then used by
 # reference: a drop for a drip, a capsule for by mouth, a half-filled circle for either,
 # a diamond for a shot under the skin.
@@ -126,13 +126,13 @@ class PageBuilder:
     def dates(self, part: TimelinePart) -> list[str]:
         if not part.dates:
             return []
-        head = "".join(f'<th scope="col">{text(h)}</th>' for h in DATES_COLUMNS)
+        head = "".join(f'<th scope="col">{text(h)}</th>' for h in dates_columns())
         rows = "\n".join(
             f'<tr><th scope="row">{text(c.label)}</th><td>{text(short_date(c.start, with_year=True))}</td>'
             f"<td>{text(clinic_words(c))}</td></tr>" for c in part.dates)
         table = (f'<table aria-labelledby="your-dates">\n<thead><tr>{head}</tr></thead>\n'
                  f"<tbody>\n{rows}\n</tbody>\n</table>")
-        return [f'<h3 id="your-dates">{text(DATES_HEADING)}</h3>', *self.paragraphs([part.dates_intro], "small"),
+        return [f'<h3 id="your-dates">{text(dates_heading())}</h3>', *self.paragraphs([part.dates_intro], "small"),
                 table, *self.paragraphs([part.dates_more], "small")]
 
     # --- the self-check ------------------------------------------------------------------
@@ -143,11 +143,11 @@ class PageBuilder:
         if not check.filled:
             return out
         out.append(f"<p><strong>{text(check.overall)}</strong> ({text(check.counts)})</p>")
-        for kind, heading in KIND_HEADINGS.items():
+        for kind, heading in kind_headings().items():
             rows = [r for r in check.rows if r.kind == kind]
             if rows:
                 out += [f'<h3 id="rules-{kind}">{text(heading)}</h3>', check_table(rows, f"rules-{kind}")]
-        out += [f'<p class="small">{text(NOTE)} {text(n)}</p>' for n in check.notes]
+        out += [f'<p class="small">{text(note())} {text(n)}</p>' for n in check.notes]
         return out + self.doctor_questions(check)
 
     def doctor_questions(self, check: SelfCheck) -> list[str]:
@@ -202,15 +202,15 @@ def grid_table(grid: CycleGrid, heading_id: str) -> str:
 
     def day_head(day: int) -> str:
         if day in clinic:
-            number, note = f'<span class="day clinic">{day}</span>', LEGEND_WORDS["ring"]
+            number, note = f'<span class="day clinic">{day}</span>', legend_words()["ring"]
         elif day in maybe:
-            number, note = f'<span class="day maybe">{day}</span>', LEGEND_WORDS["dashed"]
+            number, note = f'<span class="day maybe">{day}</span>', legend_words()["dashed"]
         else:
             number, note = f'<span class="day">{day}</span>', ""
         said = f'<span class="sr-only"> ({text(note.lower())})</span>' if note else ""
         return f'<th scope="col"{week(day)}>{number}{said}</th>'
 
-    head = '<th scope="col">Day</th>' + "".join(day_head(d) for d in days)
+    head = f'<th scope="col">{text(say("Day"))}</th>' + "".join(day_head(d) for d in days)
     rows = []
     for row in grid.rows:
         kind = ROUTE_KINDS[row.route]
@@ -230,22 +230,29 @@ def journey_list(boxes: Iterable[JourneyBox]) -> str:
     for box in boxes:
         lines = [line for line in box.lines if line]
         if box.starts:
-            lines.append(f"{JOURNEY_STARTS} {long_date(box.starts)}")
+            lines.append(f"{journey_starts()} {long_date(box.starts)}")
         items.append(f"<li><strong>{text(box.name)}</strong>{'<br>'.join(text(line) for line in lines)}</li>")
     return '<ol class="journey">\n' + "\n".join(items) + "\n</ol>"
+
+
+def in_english(words: str, marked: bool) -> str:
+    """The registry's words, marked as English on a page in another language."""
+    return f'<span lang="en">{text(words)}</span>' if marked else text(words)
 
 
 def check_table(rows: Iterable[CheckRow], heading_id: str) -> str:
     """One rule a row; the rule is the row's header cell. A rule that seems not met is
     shaded and outlined, and its status says so in words."""
-    head = "".join(f'<th scope="col">{text(h)}</th>' for h in CHECK_COLUMNS)
+    head = "".join(f'<th scope="col">{text(h)}</th>' for h in check_columns())
+    # The registry's words stay English: a screen reader reading a Spanish page says them in English.
+    english = current_language() != "en"
     out = []
     for row in rows:
         css = ' class="unmet"' if row.status is Status.NOT_SATISFIED else ""
-        rule = f'{text(row.plain)}<p class="source"><strong>{text(REGISTRY_WORDING)}</strong> {text(row.source)}</p>'
+        rule = f'{text(row.plain)}<p class="source"><strong>{text(registry_wording())}</strong> {in_english(row.source, english)}</p>'
         why = text(row.reason)
         if row.your_answer:
-            why += (f'<p class="source"><strong>{text(ALSO_ANSWERED)}</strong> '
+            why += (f'<p class="source"><strong>{text(also_answered())}</strong> '
                     f"{text('; '.join(row.your_answer))}.</p>")
         out.append(f'<tr{css}><td class="status">{text(row.status_text)}</td>'
                    f'<th scope="row">{rule}</th><td>{why}</td></tr>')

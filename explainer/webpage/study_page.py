@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from explainer.core.language import SOURCE_LANGUAGE, current_language
 from explainer.core.study_pages import Block, Item, ItemList, Paragraph, Section, StudyPage
 from explainer.core.study_summary import StudySummary
 from explainer.core.escaping import rich_text
@@ -75,7 +76,10 @@ def _block(block: Block) -> str:
 def _paragraph(paragraph: Paragraph) -> str:
     css = {"registry": ' class="registry"', "source": ' class="source"'}.get(paragraph.voice, "")
     label = f"<strong>{text(paragraph.label)}</strong> " if paragraph.label else ""
-    return f"<p{css}>{label}{text(paragraph.text)}</p>"
+    words = text(paragraph.text)
+    if paragraph.voice == "registry" and current_language() != SOURCE_LANGUAGE:
+        words = f'<span lang="en">{words}</span>'  # the record's words stay English: a screen reader says so
+    return f"<p{css}>{label}{words}</p>"
 
 
 def _list(items: tuple[Item, ...]) -> str:
