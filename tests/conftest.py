@@ -112,7 +112,7 @@ def spanish(qapp):
     """Spanish for one test: the interface's compiled translation installed, and the
     core's words and the content in Spanish; English again afterwards."""
     from explainer.translations import speaking_language
-    from explainer.ui.i18n import install_translator
+    from explainer.ui.i18n import install_translator, remove_translator
 
     translator = install_translator(qapp, "es")
     try:
@@ -120,4 +120,4 @@ def spanish(qapp):
             yield translator
     finally:
         if translator is not None:
-            qapp.removeTranslator(translator)
+            remove_translator(qapp, translator)

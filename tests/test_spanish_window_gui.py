@@ -334,3 +334,28 @@ def test_one_english_text_has_one_spanish_text_in_every_ts_file() -> None:
         for message in ET.parse(ts).getroot().iter("message"):
             found.setdefault(message.findtext("source") or "", {})[ts.name] = message.findtext("translation") or ""
     assert {english: spanish for english, spanish in found.items() if len(set(spanish.values())) > 1} == {}
+
+
+@pytest.mark.parametrize(("context", "english", "spanish_words"), [
+    ("QLineEdit", "&Copy", "&Copiar"),
+    ("QLineEdit", "&Paste", "&Pegar"),
+    ("QFileDialog", "&Open", "&Abrir"),
+    ("QPlatformTheme", "Cancel", "Cancelar"),
+])
+def test_qt_own_words_are_spanish_too(spanish, context: str, english: str, spanish_words: str) -> None:
+    """A text field's right-click menu, a file dialog's buttons: Qt's own translation,
+    installed with the app's, so a Spanish window has no English buttons of Qt's."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate(context, english) == spanish_words
+
+
+def test_qt_own_words_go_with_the_app_translator(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from explainer.ui.i18n import install_translator, remove_translator
+
+    translator = install_translator(qapp, "es")
+    assert QCoreApplication.translate("QLineEdit", "&Copy") == "&Copiar"
+    remove_translator(qapp, translator)
+    assert QCoreApplication.translate("QLineEdit", "&Copy") == "&Copy"

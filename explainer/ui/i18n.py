@@ -8,7 +8,7 @@ compiled to one .qm (tools/build_translations.py) that ``install_translator`` lo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from explainer.translations import qm_file
 
@@ -29,5 +29,17 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     translator = QTranslator(app)
     if not translator.load(str(qm_file(language))):
         return None
+    # Qt's own words (a file dialog's buttons, a text field's Copy and Paste, the print
+    # dialog) come from the translation Qt ships, installed first so the app's own win.
+    qt_words = QTranslator(translator)
+    if qt_words.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_words)
     app.installTranslator(translator)
     return translator
+
+
+def remove_translator(app: QCoreApplication, translator: QTranslator) -> None:
+    """Take out what ``install_translator`` put in: the app's words and Qt's own."""
+    for qt_words in translator.findChildren(QTranslator):
+        app.removeTranslator(qt_words)
+    app.removeTranslator(translator)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow
 
 from explainer.core.language import LANGUAGE_NAMES, LANGUAGES, current_language, language_from_locale
-from explainer.ui.i18n import install_translator, tr
+from explainer.ui.i18n import install_translator, remove_translator, tr
 
 LANGUAGE_KEY = "view/language"  # beside view/high_contrast and view/text_zoom_percent
 # Each language's name in its own language (what a reader of it looks for), with a
@@ -55,7 +55,7 @@ def speak(app: QCoreApplication, language: str) -> None:
 
     use_app_language(language)
     for old in _installed:
-        app.removeTranslator(old)
+        remove_translator(app, old)
         old.deleteLater()
     _installed.clear()
     translator = install_translator(app, language)

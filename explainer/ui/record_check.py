@@ -42,7 +42,7 @@ from explainer.core.answers import AnswerGiven, AnswersFile, CriterionAnswer, ne
 from explainer.core.carry import carry_in
 from explainer.core.criteria import CriterionItem
 from explainer.core.criteria_read import ReadRule
-from explainer.core.eligibility import OVERALL_WORDS, STATUS_ICONS, Status, status_words
+from explainer.core.eligibility import STATUS_ICONS, Status, overall_words, status_words
 from explainer.core.escaping import rich_text
 from explainer.core.glossary import Glossary, words_used
 from explainer.core.questions import Choice, Question, Questionnaire
@@ -510,7 +510,7 @@ class RecordCheckPage(QScrollArea):
         more = "" if not explained else " " + (tr("{n} more explains a word the rules use.") if explained == 1
                                                else tr("{n} more explain a word the rules use.")).format(n=explained)
         self.summary.setText(
-            f"{OVERALL_WORDS[check.overall]}. "
+            f"{overall_words(check.overall)}. "
             + tr("{rules} rules: {met_icon} {met} seem met or do not apply, {not_met_icon} {not_met} seem not met "
                  "or apply, {open_icon} {open} still open.").format(
                 rules=len(rules), met_icon=STATUS_ICONS[Status.SATISFIED], met=counts[Status.SATISFIED],
