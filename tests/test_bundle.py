@@ -74,6 +74,9 @@ def test_the_bundle_is_lean(bundle) -> None:
     # The preview and printing are inside; the system's CUPS library is not (it is the system's).
     assert {"libpdfium.so", "libQt6PrintSupport.so.6", "libcupsprintersupport.so"} <= names
     assert "_rl_accel.abi3.so" in names  # reportlab's speed-ups, loaded through exec()
+    # Spanish: the app's words compiled from their .ts sources (not shipped), and Qt's own.
+    assert {"es.qm", "qtbase_es.qm"} <= names and not any(name.endswith(".ts") for name in names)
+    assert not any(name.startswith("qtbase_fr") for name in names)
     # The theme's check marks and radio dots are SVG files: without these a ticked box looks empty.
     assert {"libqsvg.so", "libQt6Svg.so.6"} <= names
     assert not any(name.startswith(("libqjpeg", "libqtiff", "libqwebp")) for name in names)
