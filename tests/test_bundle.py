@@ -93,7 +93,7 @@ def test_the_bundle_is_lean(bundle) -> None:
 def test_the_bundle_leaves_out_python_packages_it_never_runs(bundle) -> None:
     modules = _bundled_modules(bundle)
     assert {"explainer.cli", "explainer.pdf.document", "reportlab.platypus", "pypdfium2", "pydantic"} <= modules
-    for unwanted in ("pytest", "hypothesis", "PIL", "pygments", "charset_normalizer", "doctest", "pdb",
+    for unwanted in ("pytest", "hypothesis", "PIL", "pygments", "rich", "markdown_it", "charset_normalizer", "doctest", "pdb",
                      "reportlab.graphics.charts", "reportlab.graphics.barcode", "reportlab.graphics.renderSVG",
                      "reportlab.lib.pygments2xpre",
                      "pydantic.v1", "pydantic.mypy"):
