@@ -11,7 +11,12 @@ bullet, and the same texts come back in each summary (a tenth of the render time
 and a summary is made again for each preview, paper size and save): the parsed
 fragments are kept per (text, style, bullet) for the process, the styles being made
 once (explainer/pdf/styles.py). Nothing in reportlab changes a parsed fragment once
-made (line breaking and splitting work on clones), so paragraphs share them.
+made (line breaking and splitting work on clones), so paragraphs share them. The lines
+of a paragraph are kept the same way per (text, style, bullet, widths): in one style
+(reportlab's kind 0) a list of words per line, which drawing and splitting only read;
+in mixed styles (kind 1) each paragraph gets its own copy of the lines' pieces, which
+splitting may change, and its words as plain lists (a word split or hyphenated by
+reportlab, which splitting changes in place, is broken afresh each time).
 """
 
 from __future__ import annotations
@@ -20,11 +25,14 @@ from typing import Any
 
 from reportlab.platypus import paragraph as _reportlab_paragraph
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import _HSFrag
 from reportlab.platypus.paraparser import ParaFrag
 
 TOO_NARROW = (0, 0x7FFFFFFF)  # what reportlab's wrap answers when no line fits the width
 PARSED_KEPT = 5_000  # parsed paragraphs kept; cleared when full, so it cannot grow without end
 _parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+_broken: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # lines per (parsed key, widths)
+_PLAIN_WORDS = (list, _HSFrag)  # a word's pieces, and the same followed by a space
 _SAME_WHEN_EQUAL = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
 _ABSENT = object()
 _accelerated_same_frag = _reportlab_paragraph.sameFrag
@@ -65,10 +73,33 @@ class Paragraph(_Paragraph):
             if len(_parsed) >= PARSED_KEPT:
                 _parsed.clear()
             _parsed[key] = (self.text, self.style, self.frags, self.bulletText)
-            return
-        self.text, self.style, frags, self.bulletText = parsed
-        self.frags = list(frags)  # the list is the paragraph's own; the fragments are shared
-        self.debug = 0
+        else:
+            self.text, self.style, frags, self.bulletText = parsed
+            self.frags = list(frags)  # the list is the paragraph's own; the fragments are shared
+            self.debug = 0
+        self._parsed_key = key
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
+        key = self.__dict__.get("_parsed_key")
+        if key is None or not isinstance(width, list):  # a split part, or a width reportlab did not make
+            return super().breakLines(width)
+        lines_key = (key, tuple(width), self.__dict__.get("autoLeading"))
+        kept = _broken.get(lines_key)
+        if kept is None:
+            lines = super().breakLines(width)
+            words = self.frags if lines.kind == 1 else None  # kind 1 replaces the frags with its words
+            if words is None or all(type(w) in _PLAIN_WORDS for w in words):
+                if len(_broken) >= PARSED_KEPT:
+                    _broken.clear()
+                _broken[lines_key] = (_own(lines), words, list(width), self._width_max,
+                                      self._splitLongWordCount, self._hyphenations)
+            return lines
+        # What reportlab's breakLines leaves behind: a bullet narrows the first width in place.
+        lines, words, width[:], self._width_max, self._splitLongWordCount, self._hyphenations = kept
+        if words is not None:
+            self.frags = list(words)
+        self.height = 0
+        return _own(lines)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         kept = self.__dict__.setdefault("_lines_by_width", {})
@@ -85,3 +116,11 @@ class Paragraph(_Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         self.__dict__.pop("_lines_by_width", None)  # splitting may change the frags the lines point at
         return super().split(availWidth, availHeight)
+
+
+def _own(lines: Any) -> Any:
+    """Lines for one paragraph: kind 0 as they are (only read); kind 1 with copies of
+    each line and its pieces, whose text splitting may change."""
+    if lines.kind == 0:
+        return lines
+    return lines.clone(lines=[line.clone(words=[w.clone() for w in line.words]) for line in lines.lines])
