@@ -15,8 +15,8 @@ made (line breaking and splitting work on clones), so paragraphs share them. The
 of a paragraph are kept the same way per (text, style, bullet, widths): in one style
 (reportlab's kind 0) a list of words per line, which drawing and splitting only read;
 in mixed styles (kind 1) each paragraph gets its own copy of the lines' pieces, which
-splitting may change, and its words as plain lists (a word split or hyphenated by
-reportlab, which splitting changes in place, is broken afresh each time).
+drawing right to left and splitting may change. A paragraph with a word reportlab
+split or hyphenated (splitting may change such a word in place) is broken afresh.
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ class Paragraph(_Paragraph):
         if kept is None:
             lines = super().breakLines(width)
             words = self.frags if lines.kind == 1 else None  # kind 1 replaces the frags with its words
-            if words is None or all(type(w) in _PLAIN_WORDS for w in words):
+            if (all(type(w) is str for _, line in lines.lines for w in line) if words is None
+                    else all(type(w) in _PLAIN_WORDS for w in words)):
                 if len(_broken) >= PARSED_KEPT:
                     _broken.clear()
                 _broken[lines_key] = (_own(lines), words, list(width), self._width_max,
