@@ -139,6 +139,23 @@ def test_a_kept_paragraph_is_left_as_reportlab_leaves_it(monkeypatch, text, styl
         assert len(ours.frags) == len(theirs.frags)
 
 
+UPPER = ParagraphStyle("upper", parent=STYLE, textTransform="uppercase")
+PLAIN = ["Plain words.", "  Spaces   around\n and a second line\n", "a > b, \"quoted\" and 'quoted'", "",
+         "   ", "no\xa0break\tand a tab", "✓ µ ⁹ × ☐", "<b>markup</b> goes to the parser", "x &amp; y"]
+
+
+@pytest.mark.parametrize("style", [STYLE, BIG, BULLET, UPPER])
+@pytest.mark.parametrize("text", PLAIN)
+def test_text_without_markup_is_set_up_as_reportlabs_parser_does(monkeypatch, style, text) -> None:
+    monkeypatch.setattr(paragraph, "_parsed", {})
+    monkeypatch.setattr(paragraph, "_style_frags", {})
+    theirs = ReportlabParagraph(text, style)
+    for _ in ("made", "kept"):
+        ours = Paragraph(text, style)
+        assert ours.text == theirs.text and ours.style is theirs.style and ours.bulletText == theirs.bulletText
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
+
+
 def test_what_is_kept_cannot_grow_without_end(monkeypatch) -> None:
     monkeypatch.setattr(paragraph, "PARSED_KEPT", 3)
     monkeypatch.setattr(paragraph, "_parsed", {})

@@ -11,7 +11,10 @@ bullet, and the same texts come back in each summary (a tenth of the render time
 and a summary is made again for each preview, paper size and save): the parsed
 fragments are kept per (text, style, bullet) for the process, the styles being made
 once (explainer/pdf/styles.py). Nothing in reportlab changes a parsed fragment once
-made (line breaking and splitting work on clones), so paragraphs share them. The lines
+made (line breaking and splitting work on clones), so paragraphs share them. Text
+with no markup at all (no < and no &: two paragraphs in three) parses to one fragment,
+the style's own with the text in it: that fragment is made once per style and copied
+with each such text, without reportlab's HTML parser. The lines
 of a paragraph are kept the same way per (text, style, bullet, widths): in one style
 (reportlab's kind 0) a list of words per line, which drawing and splitting only read;
 in mixed styles (kind 1) each paragraph gets its own copy of the lines' pieces, which
@@ -25,14 +28,15 @@ from typing import Any
 
 from reportlab.platypus import paragraph as _reportlab_paragraph
 from reportlab.platypus import Paragraph as _Paragraph
-from reportlab.platypus.paragraph import _HSFrag
-from reportlab.platypus.paraparser import ParaFrag
+from reportlab.platypus.paragraph import _HSFrag, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 TOO_NARROW = (0, 0x7FFFFFFF)  # what reportlab's wrap answers when no line fits the width
 PARSED_KEPT = 5_000  # parsed paragraphs kept; cleared when full, so it cannot grow without end
 _parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 _broken: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # lines per (parsed key, widths)
 _PLAIN_WORDS = (list, _HSFrag)  # a word's pieces, and the same followed by a space
+_style_frags: dict[tuple[Any, ...], Any] = {}  # per (style, case sensitivity): the fragment of a plain text
 _SAME_WHEN_EQUAL = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
 _ABSENT = object()
 _accelerated_same_frag = _reportlab_paragraph.sameFrag
@@ -69,7 +73,8 @@ class Paragraph(_Paragraph):
         key = (text, style, bulletText, self.caseSensitive, cleaner)
         parsed = _parsed.get(key)
         if parsed is None:
-            super()._setup(text, style, bulletText, frags, cleaner)
+            if "<" in text or "&" in text or not self._setup_plain(text, style, bulletText, cleaner):
+                super()._setup(text, style, bulletText, frags, cleaner)
             if len(_parsed) >= PARSED_KEPT:
                 _parsed.clear()
             _parsed[key] = (self.text, self.style, self.frags, self.bulletText)
@@ -78,6 +83,25 @@ class Paragraph(_Paragraph):
             self.frags = list(frags)  # the list is the paragraph's own; the fragments are shared
             self.debug = 0
         self._parsed_key = key
+
+    def _setup_plain(self, text: str, style: Any, bulletText: str | None, cleaner: Any) -> bool:  # noqa: N803
+        """What reportlab's _setup does with text that has no markup, without its parser:
+        False when this text or style is not such a case (reportlab's parser then decides)."""
+        text = cleaner(text)
+        key = (style, self.caseSensitive)
+        if key not in _style_frags:
+            parser = ParaParser()
+            parser.caseSensitive = self.caseSensitive
+            parsed_style, frags, bullet_frags = parser.parse("x", style)
+            plain = parsed_style is style and frags is not None and len(frags) == 1 and not bullet_frags
+            _style_frags[key] = frags[0] if plain and frags[0].__dict__.get("text") == "x" else None
+        frag = _style_frags[key]
+        if not text or frag is None:
+            return False
+        frags = [frag.clone(text=text)]
+        textTransformFrags(frags, style)
+        self.text, self.frags, self.style, self.bulletText, self.debug = text, frags, style, bulletText, 0
+        return True
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
         key = self.__dict__.get("_parsed_key")
@@ -117,6 +141,12 @@ class Paragraph(_Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         self.__dict__.pop("_lines_by_width", None)  # splitting may change the frags the lines point at
         return super().split(availWidth, availHeight)
+
+
+def forget_kept() -> None:
+    """Drop every kept paragraph and its lines: to measure a PDF whose texts are all new."""
+    _parsed.clear()
+    _broken.clear()
 
 
 def _own(lines: Any) -> Any:
