@@ -32,7 +32,11 @@ from reportlab.platypus.paragraph import _HSFrag, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 TOO_NARROW = (0, 0x7FFFFFFF)  # what reportlab's wrap answers when no line fits the width
-PARSED_KEPT = 5_000  # parsed paragraphs kept; cleared when full, so it cannot grow without end
+# What is kept is dropped when it reaches either bound, so it cannot grow without end: a
+# kept paragraph with its lines takes about 80 bytes a character (about 12 MB at most).
+PARSED_KEPT = 5_000  # paragraphs (and lines, one per paragraph and width)
+CHARACTERS_KEPT = 150_000  # their texts' length (the NCT04883242 summary has about 23,000)
+_kept_characters = 0
 _parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 _broken: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # lines per (parsed key, widths)
 _PLAIN_WORDS = (list, _HSFrag)  # a word's pieces, and the same followed by a space
@@ -75,8 +79,7 @@ class Paragraph(_Paragraph):
         if parsed is None:
             if "<" in text or "&" in text or not self._setup_plain(text, style, bulletText, cleaner):
                 super()._setup(text, style, bulletText, frags, cleaner)
-            if len(_parsed) >= PARSED_KEPT:
-                _parsed.clear()
+            _make_room(len(_parsed), len(text))
             _parsed[key] = (self.text, self.style, self.frags, self.bulletText)
         else:
             self.text, self.style, frags, self.bulletText = parsed
@@ -114,8 +117,7 @@ class Paragraph(_Paragraph):
             words = self.frags if lines.kind == 1 else None  # kind 1 replaces the frags with its words
             if (all(type(w) is str for _, line in lines.lines for w in line) if words is None
                     else all(type(w) in _PLAIN_WORDS for w in words)):
-                if len(_broken) >= PARSED_KEPT:
-                    _broken.clear()
+                _make_room(len(_broken), 0)
                 _broken[lines_key] = (_own(lines), words, list(width), self._width_max,
                                       self._splitLongWordCount, self._hyphenations)
             return lines
@@ -145,8 +147,18 @@ class Paragraph(_Paragraph):
 
 def forget_kept() -> None:
     """Drop every kept paragraph and its lines: to measure a PDF whose texts are all new."""
+    global _kept_characters
     _parsed.clear()
     _broken.clear()
+    _kept_characters = 0
+
+
+def _make_room(entries: int, characters: int) -> None:
+    """Drop everything kept when one more entry of ``characters`` would pass a bound."""
+    global _kept_characters
+    if entries >= PARSED_KEPT or _kept_characters + characters > CHARACTERS_KEPT:
+        forget_kept()
+    _kept_characters += characters
 
 
 def _own(lines: Any) -> Any:
