@@ -48,9 +48,9 @@ _accelerated_same_frag = _reportlab_paragraph.sameFrag
 
 def same_frag(f: Any, g: Any) -> bool:
     """reportlab's sameFrag (can two words of a line share one piece of text?), the
-    same answers without its cost: the C version asks for each of twelve attributes
-    with getattr, and most are absent, so each call raised and dropped about eight
-    AttributeErrors (8 microseconds, a thousand calls a summary, a tenth of line
+    same answers without its cost: the C version looks up ten attributes on both
+    fragments with getattr, and most are absent, so each call raised and dropped about
+    eight AttributeErrors (8 microseconds, a thousand calls a summary, a tenth of line
     breaking). A fragment keeps its attributes in its __dict__; any other kind of
     object goes to reportlab's own."""
     if type(f) is not ParaFrag or type(g) is not ParaFrag:
