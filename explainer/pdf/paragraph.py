@@ -166,4 +166,18 @@ def _own(lines: Any) -> Any:
     each line and its pieces, whose text splitting may change."""
     if lines.kind == 0:
         return lines
-    return lines.clone(lines=[line.clone(words=[w.clone() for w in line.words]) for line in lines.lines])
+    copied = _copy(lines)
+    copied.lines = []
+    for line in lines.lines:
+        own = _copy(line)
+        own.words = [_copy(w) for w in line.words]
+        copied.lines.append(own)
+    return copied
+
+
+def _copy(bag: Any) -> Any:
+    """reportlab's ABag.clone() without its keyword arguments: the same class, a copy of
+    the attributes (half the cost; a paragraph's lines hold a few dozen of them)."""
+    copied = object.__new__(type(bag))
+    copied.__dict__.update(bag.__dict__)
+    return copied
