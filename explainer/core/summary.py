@@ -407,10 +407,11 @@ def answers_by_criterion(trial: Trial, answers: AnswersFile | None,
     if answers is None or questions is None:
         return {}
     found: dict[str, tuple[tuple[str, str], ...]] = {}
+    shown = questions.shown()  # once, not per criterion: it looks up every question of every group
     for criterion in trial.criteria:
         asked = set(rule_questions(criterion.rule))
         found[criterion.id] = tuple((_capital(q.label), answer_words(q, answers.answers.get(q.key)))
-                                    for q in questions.shown() if q.key in asked)
+                                    for q in shown if q.key in asked)
     return found
 
 

@@ -27,6 +27,9 @@ from explainer.pdf.styles import Styles, make_styles
 
 INDENT = 14     # points per list level
 MAX_DEPTH = 6   # deeper lists are drawn at this depth (a hostile record may nest 8 levels)
+# The list levels' styles, made once per set of styles (once per process, as the styles
+# are): a paragraph's parsed text and lines are kept per style (explainer/pdf/paragraph.py).
+_LEVELS: dict[Styles, dict[int, tuple[ParagraphStyle, ParagraphStyle]]] = {}
 
 
 def render_study_pdf(summary: StudySummary, page_size: Paper | tuple[float, float] = "a4",
@@ -47,7 +50,7 @@ class StudyStoryBuilder:
         self.summary = summary
         self.styles = styles
         self.width = width
-        self._levels: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+        self._levels = _LEVELS.setdefault(styles, {})
 
     def build(self) -> list[Flowable]:
         story = self.opening()

@@ -4,6 +4,7 @@ the two versions cannot drift apart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -48,6 +49,7 @@ class Styles:
         return max(points * self.scale, LARGE_PRINT_FLOOR) if self.scale > 1 else points
 
 
+@cache  # once per process: the parsed paragraphs are kept per style (explainer/pdf/paragraph.py)
 def make_styles(large_print: bool = False) -> Styles:
     scale = LARGE_PRINT_SCALE if large_print else 1.0
 
