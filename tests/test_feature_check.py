@@ -16,8 +16,7 @@ from explainer.ui import feature_check
 @pytest.fixture
 def feature(monkeypatch):
     """PySide's feature module, its own check restored after the test."""
-    import PySide6  # noqa: F401
-
+    importlib.import_module("PySide6")
     module = sys.modules["shibokensupport.feature"]
     monkeypatch.setattr(module, "_mod_uses_pyside", module._mod_uses_pyside)
     return module

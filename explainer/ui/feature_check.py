@@ -14,6 +14,7 @@ own check, so every module gets the answer it would have got.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -23,8 +24,7 @@ PYSIDE_NAME = b"PySide6"  # what PySide's own check looks for in the source text
 
 def check_sources_cheaply() -> bool:
     """Replace PySide's source check (once); False if this PySide has none to replace."""
-    import PySide6  # noqa: F401 - the check exists once PySide is loaded
-
+    importlib.import_module("PySide6")  # the check exists once PySide is loaded
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
     if original is None or getattr(original, "reads_bytes", False):
