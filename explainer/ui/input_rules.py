@@ -159,7 +159,7 @@ def paused_while_building() -> Iterator[None]:
         yield
         return
     _other_app_filters[:] = [f for f in _other_app_filters if isValid(f)]
-    paused = [rules, *_other_app_filters]  # the order they were installed in
+    paused = [rules, *_other_app_filters]  # each acts on events of its own: their order does not matter
     for watcher in paused:
         app.removeEventFilter(watcher)
     try:
