@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, QTimer, Signal
@@ -274,10 +275,12 @@ def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = Non
     error in the draft offer to ``unexpected`` (the crash guard), and the parts
     after it are still built."""
     parts = _parts_to_build(window, trial_path, opened, unexpected)
+    quiet = [False]  # the first part opens the study and installs the input rules
 
     def next_part() -> None:
         try:
-            next(parts)
+            with _paused_if(quiet[0]):  # no input while a part is built: the filters can rest
+                quiet[0] = next(parts) is not WITH_INPUT
         except StopIteration:
             if done is not None:
                 done()
@@ -291,8 +294,19 @@ def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = Non
     QTimer.singleShot(0, window, next_part)
 
 
+# What _parts_to_build yields before a part that may show a dialog (a dialog runs an
+# event loop: the input rules must hold there); every other part is built with them paused.
+WITH_INPUT = "with input"
+
+
+def _paused_if(quiet: bool) -> AbstractContextManager[None]:
+    from explainer.ui.input_rules import paused_while_building
+
+    return paused_while_building() if quiet else nullcontext()
+
+
 def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callable[[], None] | None,
-                    unexpected: Callable[..., None] | None = None) -> Iterator[None]:
+                    unexpected: Callable[..., None] | None = None) -> Iterator[str | None]:
     if window.trial is None:
         # Most of the study's cost is loading these; a few at a time, so no turn takes long.
         for module in ("pydantic_core", "importlib.metadata", "pydantic.types", "pydantic.main",
@@ -308,6 +322,7 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
             importlib.import_module(module)
         yield
         yield from self_check_in_steps(window)  # a group of questions per turn: the window answers between
+        yield WITH_INPUT
         try:  # answers handed over by a second start while this was built replace the draft offer
             handed_over = getattr(window, "answers_handed_over", None)
             if handed_over is not None:

@@ -131,7 +131,10 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from explainer.app import run  # Qt loads only when a window is wanted
+    from explainer.ui.feature_check import check_sources_cheaply  # Qt loads only when a window is wanted
+
+    check_sources_cheaply()  # before the window's modules load: each is checked as it loads
+    from explainer.app import run
 
     return run(trial_path=args.trial, answers_path=args.answers)
 

@@ -179,3 +179,38 @@ def test_the_wheel_over_the_export_dialogs_paper_size_leaves_it(main_window, qtb
     for notch in (120, -120, -120):
         wheel_over(dialog.paper, notch)
         assert dialog.paper.currentIndex() == paper and not dialog.paper.hasFocus()
+
+
+def test_while_a_part_is_built_the_filters_rest_and_its_controls_follow_the_rules_after(main_window, qtbot) -> None:
+    """paused_while_building (run() builds each part of the window inside it): the
+    application's filters see none of the part's events; once it ends they are back,
+    and a control polished meanwhile has its focus rule all the same."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QSpinBox
+
+    from explainer.ui.input_rules import install_app_filter, paused_while_building
+
+    seen: list[int] = []
+
+    class Counting(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.User:
+                seen.append(1)
+            return False
+
+    counting = Counting(main_window)
+    install_app_filter(counting)
+    host = QWidget()  # a window of its own, as a dialog or a record window would be
+    qtbot.addWidget(host)
+    with paused_while_building():
+        during = QSpinBox(host)
+        during.ensurePolished()  # the Polish event the rules act on
+        QApplication.sendEvent(host, QEvent(QEvent.Type.User))
+        assert during.focusPolicy() == Qt.FocusPolicy.WheelFocus  # the rules really rested
+        assert seen == []
+    assert during.focusPolicy() == Qt.FocusPolicy.StrongFocus  # set when they came back
+    QApplication.sendEvent(host, QEvent(QEvent.Type.User))
+    assert seen == [1]
+    after = QSpinBox(host)
+    after.ensurePolished()
+    assert after.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the rules see polishing again

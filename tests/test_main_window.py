@@ -90,6 +90,43 @@ def test_the_study_itself_opens_in_idle_time_after_the_first_paint(frame, qtbot)
     assert _built(frame) == [s[0] for s in SECTIONS]
 
 
+def _input_rules_on() -> bool:
+    """Whether the input rules see events right now: a spin box polished now gets their
+    focus rule at once (explainer.ui.input_rules)."""
+    from PySide6.QtWidgets import QSpinBox
+
+    probe = QSpinBox()
+    probe.ensurePolished()
+    on = probe.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    probe.deleteLater()
+    return on
+
+
+def test_parts_are_built_with_the_input_rules_resting_but_the_draft_offer_has_them(frame, qtbot,
+                                                                                    monkeypatch) -> None:
+    """No input arrives while a part is built (the loop does not turn), so the filters
+    rest (thousands of events fewer); the draft offer may show a dialog, which turns a
+    loop of its own: there the rules hold."""
+    from explainer.app import build_in_idle_time
+    from explainer.ui.self_check import SelfCheck
+
+    seen: dict[str, list[bool]] = {"page": [], "draft": []}
+    build_page = type(frame).build_next_waiting_page
+
+    def page(self) -> bool:
+        seen["page"].append(_input_rules_on())
+        return build_page(self)
+
+    monkeypatch.setattr(type(frame), "build_next_waiting_page", page)
+    monkeypatch.setattr(SelfCheck, "offer_draft", lambda self: seen["draft"].append(_input_rules_on()))
+    log: list[str] = []
+    build_in_idle_time(frame, lambda: log.append("done"))
+    qtbot.waitUntil(lambda: "done" in log, timeout=20_000)
+    assert seen["draft"] == [True]
+    assert len(seen["page"]) > 5 and not any(seen["page"])
+    assert _input_rules_on()  # and back once everything is built
+
+
 @pytest.mark.qt_log_ignore("does not support raise")  # offscreen: bring_to_front raises the window
 def test_answers_handed_over_before_the_self_check_is_built_are_opened_once_it_is(frame, qtbot) -> None:
     """A second start hands its answers file to the first window (explainer.single_window),

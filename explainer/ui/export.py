@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -49,6 +48,7 @@ from explainer.core.paper import Paper, paper_for_territory, territory_from_loca
 from explainer.files import output_problem
 from explainer.ui.flow import UpDownScrollArea
 from explainer.ui.i18n import tr
+from explainer.ui.input_rules import install_app_filter
 from explainer.ui.labels import plain_warning_box
 from explainer.ui.saving import ask_save_path, damaged_file, write_file
 
@@ -323,7 +323,7 @@ class PdfExport(QObject):
         self._studies: dict[str, Any] = {}  # language -> the study read in it (a PDF in the other language)
         self._add_menu_actions()
         self._export_key = ShortcutWins(self.export_action)
-        QApplication.instance().installEventFilter(self._export_key)
+        install_app_filter(self._export_key)
         bar = getattr(getattr(window, "self_check", None), "summary", None)
         if bar is not None:
             bar.export_pdf.clicked.connect(lambda: self.open_dialog())

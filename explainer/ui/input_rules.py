@@ -12,6 +12,9 @@ including ones added later: one event filter on the QApplication, not code per w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
@@ -125,3 +128,53 @@ def install_input_rules() -> InputRules:
         if is_value_control(widget):
             no_wheel_focus(widget)
     return rules
+
+
+# The app's other filters on the whole application (the export's Ctrl+E in a text
+# field), so that paused_while_building takes them off too.
+_other_app_filters: list[QObject] = []
+
+
+def install_app_filter(watcher: QObject) -> None:
+    """An event filter on the whole application, paused with the input rules."""
+    QApplication.instance().installEventFilter(watcher)
+    _other_app_filters.append(watcher)
+
+
+@contextmanager
+def paused_while_building() -> Iterator[None]:
+    """Build a part of the window with the application's event filters off.
+
+    As a part is built in one go, Qt sends its new widgets thousands of events
+    (ChildAdded, StyleChange, Create, ...: some 10,700 of the 14,600 the rules saw
+    while the study opened), each a call into Python that decides nothing: no input
+    can arrive meanwhile, as the event loop does not turn. Value controls polished
+    meanwhile get their focus rule once the filters are back. Only for code that
+    opens no dialog: a dialog turns an event loop of its own, where the rules hold."""
+    from shiboken6 import isValid
+
+    app = QApplication.instance()
+    rules = app.findChild(InputRules) if app is not None else None
+    if rules is None:
+        yield
+        return
+    _other_app_filters[:] = [f for f in _other_app_filters if isValid(f)]
+    paused = [rules, *_other_app_filters]  # each acts on events of its own: their order does not matter
+    for watcher in paused:
+        app.removeEventFilter(watcher)
+    try:
+        yield
+    finally:
+        for watcher in paused:
+            if isValid(watcher):
+                app.installEventFilter(watcher)
+        _fix_value_controls()
+
+
+def _fix_value_controls() -> None:
+    """What the rules do when a control is polished, for every control there is."""
+    for window in QApplication.topLevelWidgets():
+        for kind in VALUE_CONTROLS:
+            for control in window.findChildren(kind):
+                if is_value_control(control):
+                    no_wheel_focus(control)
