@@ -276,3 +276,27 @@ def test_each_page_cites_the_same_sources_as_its_english_twin(relative: str) -> 
     cited = [sorted(sources(citation)) for citation in re.findall(r"\(Fuente:([^)]*)\)", spanish)]
     wanted = [sorted(sources(citation)) for citation in re.findall(r"\(Source:([^)]*)\)", english)]
     assert sorted(cited) == sorted(wanted)
+
+
+# --- the clinic days: which day, said once --------------------------------------------------
+
+def test_the_clinic_days_in_spanish_name_the_same_days_once() -> None:
+    """'On days 1, 8 and 15' is 'En los días 1, 8 y 15' (not 'En los los días', nor
+    'En los el día 22'): the days word brings its own article."""
+    from explainer.core.clinic_days import clinic_day_guide
+    from explainer.core.schedule import build_timeline
+    from explainer.timeline_text import timeline_text_for
+
+    def when() -> list[str]:
+        trial = load_trial()
+        guide = clinic_day_guide(build_timeline(trial), timeline_text_for(trial).clinic_days)
+        return [line for kind in guide.kinds for line in kind.when]
+
+    english = when()
+    with speaking_language("es"):
+        spanish = when()
+    assert english[:2] == ["Induction cycle 1. On days 1, 8 and 15.", "Induction cycles 2 to 6. On days 1 and 15."]
+    assert spanish[:2] == ["Inducción, ciclo 1. En los días 1, 8 y 15.", "Inducción, ciclos 2 a 6. En los días 1 y 15."]
+    assert "Inducción, ciclo 1. En el día 22." in spanish
+    assert [re.findall(r"\d+", line) for line in spanish] == [re.findall(r"\d+", line) for line in english]
+    assert [line for line in spanish if re.search(r"\b(los|el) (los|el)\b", line)] == []
