@@ -122,8 +122,8 @@ def window(spanish, main_window):
 
 @pytest.mark.parametrize(("where", "spanish_words"), [
     (lambda c: c.summary.see_results.text(), "Ver sus resultados"),
-    (lambda c: c.summary.export_pdf.text(), "Exportar un PDF para su médico…"),
-    (lambda c: c.summary.export_pdf.accessibleName(), "Exportar un resumen en PDF para su médico"),
+    (lambda c: c.summary.export_pdf.text(), "Crear un PDF para su médico…"),
+    (lambda c: c.summary.export_pdf.accessibleName(), "Crear un resumen en PDF para su médico"),
     (lambda c: c.summary_area.accessibleName(), "Su autoevaluación hasta ahora, con sus botones"),
     (lambda c: c.summary.label.text().split(" ")[0], "<b>Hasta"),
     (lambda c: c.questionnaire.accessibleName(), "Preguntas de la autoevaluación"),
