@@ -225,7 +225,7 @@ def test_the_check_commands_text_in_spanish() -> None:
         spanish = text()
     assert spanish.startswith("Autoevaluación del estudio NCT04883242, respuestas del 23 de noviembre de 2026\n")
     assert "[✓ Parece cumplirse] Necesario:" in spanish and "    Por qué: " in spanish
-    assert "[✓ No parece aplicarse a usted] Impide participar:" in spanish
+    assert "[✓ No parece ser su caso] Impide participar:" in spanish
     assert english.startswith("Self-check for study NCT04883242, answers as of November 23, 2026\n")
     assert "[✓ Does not seem to apply to you] Keeps people out:" in english
     assert text() == english

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 import pytest
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTextBrowser, QWidget
 
 from tests.conftest import FIXTURES
 
@@ -47,6 +47,18 @@ def _save(widget: QWidget, name: str, artifacts) -> None:
     shot.parent.mkdir(parents=True, exist_ok=True)
     QApplication.processEvents()
     assert widget.grab().save(str(shot)), shot
+
+
+def _save_the_end(window: QWidget, page: QWidget, name: str, artifacts) -> None:
+    """A long page (a text browser or a scrolled page that runs past the window): its end too."""
+    scrolled = [page] if isinstance(page, QAbstractScrollArea) else []
+    for area in scrolled + page.findChildren(QAbstractScrollArea):
+        bar = area.verticalScrollBar()
+        if area.isVisible() and bar.maximum() > 0 and area.height() > 200:
+            bar.setValue(bar.maximum())
+            _save(window, name, artifacts)
+            bar.setValue(0)
+            return
 
 
 def _words(widget: QWidget) -> str:
@@ -86,13 +98,7 @@ def test_every_section_of_the_main_window_in_spanish(window, qtbot, artifacts) -
         assert said.casefold() in words.casefold(), page_id
         assert not NEVER.search(words), (page_id, NEVER.search(words))
         _save(window, f"main-{row:02d}-{page_id}", artifacts)
-        for browser in page.findChildren(QTextBrowser) or ([page] if isinstance(page, QTextBrowser) else []):
-            bar = browser.verticalScrollBar()
-            if browser.isVisible() and bar.maximum() > 0:  # a long page: its end too
-                bar.setValue(bar.maximum())
-                _save(window, f"main-{row:02d}-{page_id}-end", artifacts)
-                bar.setValue(0)
-                break
+        _save_the_end(window, page, f"main-{row:02d}-{page_id}-end", artifacts)
 
 
 def test_the_menus_speak_spanish(window) -> None:
@@ -151,3 +157,10 @@ def test_every_page_of_a_study_record_in_spanish(spanish, qtbot, private_user_fo
         words = _words(shown)
         assert not NEVER.search(words), (page.id, NEVER.search(words))
         _save(shown, f"record-{nct_id}-{row:02d}-{page.id}", artifacts)
+    shown.navigator.setCurrentRow(shown.navigator.count() - 1)  # the self-check, last in the list
+    QApplication.processEvents()
+    assert shown.navigator.currentItem().text() == "Revisar los requisitos para participar"
+    check = shown.check_page
+    assert not NEVER.search(_words(check))
+    _save(shown, f"record-{nct_id}-{len(shown.pages):02d}-check", artifacts)
+    _save_the_end(shown, check, f"record-{nct_id}-{len(shown.pages):02d}-check-end", artifacts)

@@ -250,8 +250,8 @@ def test_any_study_s_check_page_says_its_own_words_in_spanish(frame, qtbot) -> N
     page = open_check(frame, qtbot, LIVER)
     assert (page.erase.text(), page.erase.accessibleName(), page.summary.accessibleName()) == (
         "&Borrar mis respuestas de este estudio", "Borrar mis respuestas de este estudio", "Resumen de sus respuestas")
-    assert " requisitos: ✓ 0 parecen cumplirse o no se aplican a usted, ✗ 0 parecen no cumplirse o se aplican a " \
-           "usted, ? " in page.summary.text()
+    assert " requisitos: ✓ 0 parecen cumplirse o no son su caso, ✗ 0 parecen no cumplirse o son su caso, ? " \
+           in page.summary.text()
     row, alt = page.bank_inputs()["alt"]
     same_kind = [r for r in page.rows.values() if r.item.kind == row.item.kind]
     assert row.title.endswith(f", {same_kind.index(row) + 1} de {len(same_kind)}")
