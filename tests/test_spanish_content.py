@@ -104,7 +104,7 @@ def shown_words(pages: list[StudyPage]) -> list[str]:
 
 
 def test_the_spanish_tables_load_and_change_the_words() -> None:
-    assert ES_WORDS.pages.status == "¿Acepta participantes nuevos el estudio?"
+    assert ES_WORDS.pages.status == "¿El estudio acepta participantes nuevos?"
     assert ES_WORDS.months[0] == "enero" and ES_WORDS.date_day == "{day} de {month} de {year}"
     assert ES_SUMMARY.check.choices == {"yes": "Sí", "no": "No", "unsure": "No lo sé"}
     # English stays the source, unchanged outside Spanish.
@@ -119,7 +119,7 @@ def test_the_pages_of_any_record_are_spanish_with_the_same_facts(nct_id: str) ->
         spanish = build_study_pages(study, ES_WORDS, TODAY)
     shown = shown_words(spanish)
     text = "\n".join(shown)
-    assert [p.title for p in spanish] == ["¿Acepta participantes nuevos el estudio?", "Qué es el estudio",
+    assert [p.title for p in spanish] == ["¿El estudio acepta participantes nuevos?", "Qué es el estudio",
                                           "Qué pasa en el estudio", "Quién puede participar",
                                           "Dónde se hace y a quién preguntar", "Fechas, tamaño y quién lo dirige"]
     assert "registro" in text and "estudio" in text

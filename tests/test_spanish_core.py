@@ -138,14 +138,14 @@ def spanish_pdf(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("words", [
     # the core's dates, in Spanish
     "Registro del estudio del 26 de septiembre de 2025 · Impreso el 24 de noviembre de 2026 · Página 1 de",
-    "El 26 de septiembre de 2025, este estudio estaba sin aceptar participantes nuevos.",
+    "El 26 de septiembre de 2025, este estudio estaba cerrado a participantes nuevos.",
     "mar 1 dic 2026",  # the first cycle's start, short
     "mar 1 dic, mar 8 dic, mar 15 dic, mar 22 dic",  # its clinic days
     "si es por goteo, también mar 19 ene",
     # the core's words: the self-check's results and reasons, labels, the timeline
     "Al menos 1 de sus respuestas parece no ajustarse a un requisito, pero el 26 de septiembre de 2025 el "
-    "estudio estaba sin aceptar participantes nuevos; solo el equipo del estudio decide.",
-    "✓ Parece cumplirse", "✗ Parece no", "Sigue abierto",  # a cell's words may wrap beside another's
+    "estudio estaba cerrado a participantes nuevos; solo el equipo del estudio decide.",
+    "✓ Parece cumplirse", "✗ Parece no", "Sigue pendiente",  # a cell's words may wrap beside another's
     # the registry's words, labelled (pdftotext may put the next column's words between the two)
     "Palabras del registro (texto del registro, en inglés):", "Patients with relapsed or refractory multiple myeloma",
     "Lo que pide el estudio", "Lo que le impediría participar", "Su respuesta y por qué",
@@ -226,7 +226,7 @@ def test_the_check_commands_text_in_spanish() -> None:
         spanish = text()
     assert spanish.startswith("Autoevaluación del estudio NCT04883242, respuestas del 23 de noviembre de 2026\n")
     assert "[✓ Parece cumplirse] Necesario:" in spanish and "    Por qué: " in spanish
-    assert "[✓ No parece aplicarse a usted] Impide participar:" in spanish
+    assert "[✓ No parece ser su caso] Impide participar:" in spanish
     assert english.startswith("Self-check for study NCT04883242, answers as of November 23, 2026\n")
     assert "[✓ Does not seem to apply to you] Keeps people out:" in english
     assert text() == english

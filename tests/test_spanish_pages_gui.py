@@ -20,7 +20,7 @@ SPANISH_WORDS = {
     "medicine-dexamethasone": "No la deje ni la cambie por su cuenta",
     "what-happens": "mantenimiento",
     "who-can-join": "Solo el equipo del estudio puede decidir",
-    "status": "¿Acepta el estudio participantes nuevos?",
+    "status": "¿El estudio acepta participantes nuevos?",
     "questions-to-ask": "enfermedad residual mínima",
     "help": "pida hablar en español",
     "glossary": "Palabras y qué significan",

@@ -122,8 +122,8 @@ def window(spanish, main_window):
 
 @pytest.mark.parametrize(("where", "spanish_words"), [
     (lambda c: c.summary.see_results.text(), "Ver sus resultados"),
-    (lambda c: c.summary.export_pdf.text(), "Exportar un PDF para su médico…"),
-    (lambda c: c.summary.export_pdf.accessibleName(), "Exportar un resumen en PDF para su médico"),
+    (lambda c: c.summary.export_pdf.text(), "Crear un PDF para su médico…"),
+    (lambda c: c.summary.export_pdf.accessibleName(), "Crear un resumen en PDF para su médico"),
     (lambda c: c.summary_area.accessibleName(), "Su autoevaluación hasta ahora, con sus botones"),
     (lambda c: c.summary.label.text().split(" ")[0], "<b>Hasta"),
     (lambda c: c.questionnaire.accessibleName(), "Preguntas de la autoevaluación"),
@@ -250,8 +250,8 @@ def test_any_study_s_check_page_says_its_own_words_in_spanish(frame, qtbot) -> N
     page = open_check(frame, qtbot, LIVER)
     assert (page.erase.text(), page.erase.accessibleName(), page.summary.accessibleName()) == (
         "&Borrar mis respuestas de este estudio", "Borrar mis respuestas de este estudio", "Resumen de sus respuestas")
-    assert " requisitos: ✓ 0 parecen cumplirse o no se aplican a usted, ✗ 0 parecen no cumplirse o se aplican a " \
-           "usted, ? " in page.summary.text()
+    assert " requisitos: ✓ 0 parecen cumplirse o no son su caso, ✗ 0 parecen no cumplirse o son su caso, ? " \
+           in page.summary.text()
     row, alt = page.bank_inputs()["alt"]
     same_kind = [r for r in page.rows.values() if r.item.kind == row.item.kind]
     assert row.title.endswith(f", {same_kind.index(row) + 1} de {len(same_kind)}")

@@ -43,8 +43,8 @@ MAIN_MENUS = {
         ("&High-contrast colours", "Colores de &alto contraste"),
     ],
     "Ay&uda": [
-        ("About this app", "Acerca de esta aplicación"),
-        ("Words and what they mean", "Palabras y lo que significan"),
+        ("About this app", "Sobre esta aplicación"),
+        ("Words and what they mean", "Palabras y qué significan"),
         ("Where to get help", "Dónde pedir ayuda"),
     ],
 }

@@ -69,11 +69,11 @@
     </message>
     <message>
         <source>About this app</source>
-        <translation>Acerca de esta aplicación</translation>
+        <translation>Sobre esta aplicación</translation>
     </message>
     <message>
         <source>Words and what they mean</source>
-        <translation>Palabras y lo que significan</translation>
+        <translation>Palabras y qué significan</translation>
     </message>
     <message>
         <source>Where to get help</source>

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>&lt;h1&gt;Check the entry rules yourself&lt;/h1&gt;</source>
-        <translation>&lt;h1&gt;Revise los requisitos para participar&lt;/h1&gt;</translation>
+        <translation>&lt;h1&gt;Revisar los requisitos para participar&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Answer what you can. &quot;Not sure&quot; is always a fine answer. Your answers stay on this computer. &lt;b&gt;This is not a decision; only the study team decides.&lt;/b&gt;&lt;/p&gt;</source>

@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>{rules} rules: {met_icon} {met} seem met or do not apply, {not_met_icon} {not_met} seem not met or apply, {open_icon} {open} still open.</source>
-        <translation>{rules} requisitos: {met_icon} {met} parecen cumplirse o no se aplican a usted, {not_met_icon} {not_met} parecen no cumplirse o se aplican a usted, {open_icon} {open} siguen pendientes.</translation>
+        <translation>{rules} requisitos: {met_icon} {met} parecen cumplirse o no son su caso, {not_met_icon} {not_met} parecen no cumplirse o son su caso, {open_icon} {open} siguen pendientes.</translation>
     </message>
     <message>
         <source>The answers the app kept for this study could not be read, so they were not opened.</source>

@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>Export PDF for your doctor…</source>
-        <translation>Exportar un PDF para su médico…</translation>
+        <translation>Crear un PDF para su médico…</translation>
     </message>
     <message>
         <source>Export a PDF summary for your doctor</source>
-        <translation>Exportar un resumen en PDF para su médico</translation>
+        <translation>Crear un resumen en PDF para su médico</translation>
     </message>
     <message>
         <source>&lt;b&gt;So far:&lt;/b&gt; {icon} {overall} ({counts})</source>

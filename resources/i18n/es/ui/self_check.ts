@@ -85,7 +85,7 @@ La aplicación no pudo apartar el archivo ({why}), así que lo dejó como está.
     </message>
     <message>
         <source>Check the entry rules yourself</source>
-        <translation>Revise los requisitos para participar</translation>
+        <translation>Revisar los requisitos para participar</translation>
     </message>
     <message>
         <source>Your self-check results</source>
