@@ -116,6 +116,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
                             help="only clinic days (and days that may be clinic days): fewer events")
         _add_delay_option(parser)
         _add_arm_option(parser)
+        _add_language_option(parser)
     elif subcommand == "validate":
         parser.description = "Check a study folder or a trial file (the built-in study by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)
@@ -127,6 +128,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         from explainer.commands.compare import add_arguments as add_compare_arguments
 
         add_compare_arguments(parser)
+        _add_language_option(parser)
     return parser
 
 

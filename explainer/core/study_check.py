@@ -340,7 +340,7 @@ def _limit_number(number: object, rule: ReadRule, w: CheckWords) -> str:
     text = format_number(number) if isinstance(number, int | float) else str(number)
     if rule.uln:
         return w.uln.format(value=text)
-    return f"{text} {_shown_unit(rule.unit)}" if rule.unit else text
+    return f"{text} {_shown_unit(rule.unit, number == 1)}" if rule.unit else text
 
 
 def limit_words(rule: ReadRule, w: CheckWords) -> str:
@@ -351,11 +351,29 @@ def limit_words(rule: ReadRule, w: CheckWords) -> str:
     return w.op[rule.op].format(value=_limit_number(rule.value, rule, w), low="", high="")
 
 
-def _shown_unit(unit: str) -> str:
+_TIME_UNIT = re.compile(r"(years?|yrs?|months?|weeks?|days?)", re.IGNORECASE)
+
+
+def _shown_unit(unit: str, one: bool = False) -> str:
     """A unit the app knows as the answer fields show it ("/mm^3" is "/µL", the same
-    amount); any other as the record writes it."""
+    amount); a span of time in the current language ("28 días"); any other as the
+    record writes it."""
+    time = _TIME_UNIT.fullmatch(unit.strip())
+    if time:
+        word = _time_words(one)[time.group(1).lower().rstrip("s")[:2]]
+        if word[1] != word[0]:  # translated; in English the record's spelling stays as it was
+            return word[1]
     known = answer_unit(unit)
     return display_unit(known) if known else unit
+
+
+def _time_words(one: bool) -> dict[str, tuple[str, str]]:
+    """(English, current language) of each span of time, by its first two letters."""
+    if one:
+        return {"ye": ("year", say("year")), "yr": ("year", say("year")), "mo": ("month", say("month")),
+                "we": ("week", say("week")), "da": ("day", say("day"))}
+    return {"ye": ("years", say("years")), "yr": ("years", say("years")), "mo": ("months", say("months")),
+            "we": ("weeks", say("weeks")), "da": ("days", say("days"))}
 
 
 def rule_words(rule: ReadRule, w: CheckWords) -> str:
