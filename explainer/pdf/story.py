@@ -108,10 +108,11 @@ class StoryBuilder:
         for kind in guide.kinds:
             story.append(KeepTogether([Paragraph(f"<b>{text(kind.title)}</b>", s.body),
                                        *(Paragraph(text(line), s.bullet, bulletText="•") for line in kind.when)]))
-        story += [Paragraph(f"<b>{text(guide.steps_heading)}</b>", s.body),
-                  *(Paragraph(text(line), s.bullet, bulletText="•") for line in guide.steps)]
-        story.append(Paragraph(f"<b>{text(guide.counts_heading)}</b>", s.body))
-        story += [Paragraph(text(line), s.bullet, bulletText="•") for line in guide.counts]
+        for heading, lines in ((guide.steps_heading, guide.steps), (guide.counts_heading, guide.counts)):
+            bullets = [Paragraph(text(line), s.bullet, bulletText="•") for line in lines]
+            # A heading never ends a page alone: it goes with its first line (the longer
+            # Spanish pushed "Qué suele pasar esos días" to the foot of a page).
+            story += [KeepTogether([Paragraph(f"<b>{text(heading)}</b>", s.body), *bullets[:1]]), *bullets[1:]]
         return story + [Paragraph(text(guide.usually), s.body), Paragraph(text(guide.sources), s.small)]
 
     def dates(self, part: TimelinePart) -> list[Flowable]:
