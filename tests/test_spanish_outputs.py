@@ -202,3 +202,55 @@ def test_the_detector_finds_english_and_spanish(registry) -> None:
     assert not english_outside_quotes([("x", "Su cita es el lunes. Pregunte al equipo del estudio.")], registry)
     assert spanish_outside_quotes([("x", "Your visit is on Monday. Pregunte al equipo del estudio.")], registry)
     assert not spanish_outside_quotes([("x", "Your visit is on Monday. Ask your study team.")], registry)
+
+
+# ---------------------------------------------------------------- the pages' layout with longer words
+
+def words_on_pages(path: Path) -> list[tuple[str, float, float, float, float, float]]:
+    """(word, xMin, yMin, xMax, page width, page height) of every word pdftotext finds."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S):
+        width, height = float(page.group(1)), float(page.group(2))
+        for word in re.finditer(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="[\d.-]+">(.*?)</word>',
+                                page.group(3)):
+            found.append((html.unescape(word.group(4)), float(word.group(1)), float(word.group(2)),
+                          float(word.group(3)), width, height))
+    return found
+
+
+@pytest.fixture(scope="module")
+def large_spanish_pdfs(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("grande")
+    made = {"summary": folder / "resumen.pdf", "compare": folder / "estudios.pdf"}
+    run(["pdf", ANSWERS, "-o", str(made["summary"]), *START, "--large-print", "--lang", "es"])
+    run(["compare", "--built-in", str(SAMPLES[0]), str(SAMPLES[-1]), "--answers", ANSWERS, "-o",
+         str(made["compare"]), "--large-print", "--lang", "es"])
+    return made
+
+
+@pytest.mark.parametrize("which", ["summary", "compare"])
+def test_every_word_stays_on_the_page_in_large_spanish_print(large_spanish_pdfs, which) -> None:
+    """The footer ("Registro del estudio del ... · Página 1 de 19") wraps rather than run off both edges."""
+    off = [word for word, left, top, right, width, height in words_on_pages(large_spanish_pdfs[which])
+           if left < 0 or right > width or top < 0]
+    assert off == []
+
+
+@pytest.mark.parametrize(("which", "whole", "cut"), [
+    ("summary", "Patrocinador", "Patrocinad"),     # the study's facts: its first column
+    ("summary", "Mantenimiento,", "Mantenimien"),  # the dates' first column: "Mantenimiento, ciclo 1"
+    ("compare", "autoevaluación", "autoeval"),     # the column naming the rows: "Su autoevaluación"
+])
+def test_no_word_is_cut_in_two(large_spanish_pdfs, which, whole, cut) -> None:
+    """A column naming rows is as wide as its longest word (these were cut where the column ended)."""
+    words = [word for word, *_ in words_on_pages(large_spanish_pdfs[which])]
+    assert whole in words and cut not in words
+
+
+def test_the_journey_stage_names_stay_inside_their_boxes(large_spanish_pdfs) -> None:
+    """The stage name "Pruebas de selección" ends before the next stage's box begins."""
+    words = words_on_pages(large_spanish_pdfs["summary"])
+    first = next(w for w in words if w[0] == "selección")
+    next_stage = next(w for w in words if w[0] == "Inducción" and abs(w[2] - first[2]) < 30 and w[1] > first[1])
+    assert first[3] < next_stage[1]
