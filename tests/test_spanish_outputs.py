@@ -114,6 +114,8 @@ def test_a_records_pdf_web_page_and_check_in_spanish(tmp_path, registry, record)
     assert_no_english(f"{record.stem} pdf", pdf_text(pdf), registry)
     assert_no_english(f"{record.stem} html", page_text(page), registry)
     assert_no_english(f"{record.stem} check", checked, registry)
+    if "\n    > " in checked:  # the record's items, quoted: labelled once, before them
+        assert "Las líneas que empiezan con > son palabras del registro (texto del registro, en inglés)." in checked
 
 
 def test_a_record_with_answers_in_spanish(tmp_path, registry) -> None:
