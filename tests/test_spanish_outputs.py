@@ -128,6 +128,16 @@ def test_a_record_with_answers_in_spanish(tmp_path, registry) -> None:
     assert_no_english("check", checked, registry)
 
 
+@pytest.mark.parametrize(("record", "words"), [
+    ("NCT02576665", ["al menos 100\u00a0000/µL", "al menos 1\u00a0500/µL", "1,5 veces el límite alto de lo normal"]),
+    ("NCT04431453", ["Edad: al menos 28 días", "Edad: menos de 18 años"]),  # the record's "days", "years"
+])
+def test_a_records_limits_in_spanish_style(record, words) -> None:
+    checked = run(["check", "--trial", str(FIXTURES / "ctgov" / f"{record}.json"), "--lang", "es"])
+    checked = checked.replace(" ", "\u00a0")  # check's text may write the no-break space as a plain one
+    assert [w for w in words if w.replace(" ", "\u00a0") not in checked] == []
+
+
 def test_the_compare_page_in_spanish(tmp_path, registry) -> None:
     out = tmp_path / "estudios.pdf"
     run(["compare", "--built-in", *map(str, SAMPLES[:4]), "--answers", ANSWERS, "--country", "United States",

@@ -34,7 +34,7 @@ from explainer.core.answers import Answers, AnswersFile, LabValue, answer_kind
 from explainer.core.criteria import CriterionItem, split_criteria
 from explainer.core.criteria_read import ReadRule, read_criteria
 from explainer.core.eligibility import Overall, Status, overall_of
-from explainer.core.language import say
+from explainer.core.language import SOURCE_LANGUAGE, current_language, say
 from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_pages import Intake, intake
 from explainer.core.study_summary_words import CheckWords
@@ -312,7 +312,7 @@ def _compare(rule: ReadRule, answers: Answers | None, w: CheckWords,
 def _in_rule_unit(key: str, answer: object, rule: ReadRule) -> tuple[str, float | None]:
     """The answer as the patient gave it, and its value in the rule's unit (None: cannot convert)."""
     if isinstance(answer, LabValue):
-        shown = f"{format_number(answer.value)} {display_unit(answer.unit)}"
+        shown = _amount(format_number(answer.value), display_unit(answer.unit))
         if rule.uln:
             return shown, convert(answer.value, answer.unit, ULN, answer.uln)
         target = answer_unit(rule.unit)
@@ -340,7 +340,16 @@ def _limit_number(number: object, rule: ReadRule, w: CheckWords) -> str:
     text = format_number(number) if isinstance(number, int | float) else str(number)
     if rule.uln:
         return w.uln.format(value=text)
-    return f"{text} {_shown_unit(rule.unit, number == 1)}" if rule.unit else text
+    return _amount(text, _shown_unit(rule.unit, number == 1)) if rule.unit else text
+
+
+def _amount(number: str, unit: str) -> str:
+    """A number and its unit. Spanish style joins a per-volume unit or a percent to its
+    number ("100 000/µL", as units.format_value writes it); English keeps the record
+    check's own spacing ("100,000 /µL"), byte for byte as before."""
+    if current_language() != SOURCE_LANGUAGE and (unit.startswith("/") or unit == "%"):
+        return f"{number}{unit}"
+    return f"{number} {unit}"
 
 
 def limit_words(rule: ReadRule, w: CheckWords) -> str:
