@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from explainer import __version__
 from explainer.files import write_atomically
 from explainer.core.facts import for_people_in_it
+from explainer.core.language import current_language, say
 from explainer.core.model import Trial
 from explainer.core.schedule import Place, Timeline, TreatmentDay
 
@@ -25,13 +26,19 @@ if TYPE_CHECKING:
     from icalendar import Event
 
 DISCLAIMER = ("This calendar was made by Trial Explainer from the study record. "
-              "Your study team's schedule comes first.")
+              "Your study team's schedule comes first.")  # the English of disclaimer()
 LATEST_START = dt.date(2099, 12, 31)  # far enough for any real patient; keeps every date valid
 
 
 def first_day_range(trial: Trial) -> tuple[dt.date, dt.date]:
     """The first treatment days that make sense: not before the study started."""
     return trial.start_date, LATEST_START
+
+
+def disclaimer() -> str:
+    """The calendar's last line, in the current language (the window's, or --lang)."""
+    return say("This calendar was made by Trial Explainer from the study record. "
+               "Your study team's schedule comes first.")
 
 
 def event_summary(day: TreatmentDay) -> str:
@@ -42,31 +49,36 @@ def event_summary(day: TreatmentDay) -> str:
     counted within its part, as the description counts it ("<Part>: cycle 26 of
     about 26"), so title and description never give two numbers for one cycle.
     """
-    kind = "Clinic day" if day.is_clinic_day else "Maybe a clinic day" if day.may_be_clinic_day else "At home"
+    kind = say("Clinic day") if day.is_clinic_day else say("Maybe a clinic day") if day.may_be_clinic_day \
+        else say("At home")
     names = ", ".join(d.name.lower() for d in day.doses)
-    return f"{kind}: {names} ({day.phase_name.lower()} cycle {day.cycle_in_phase}, day {day.day})"
+    return say("{kind}: {names} ({phase} cycle {cycle}, day {day})").format(
+        kind=kind, names=names, phase=day.phase_name.lower(), cycle=day.cycle_in_phase, day=day.day)
 
 
 def _part_words(day: TreatmentDay, timeline: Timeline) -> str:
     plan = next((p for p in timeline.phases if p.id == day.phase_id), None)
     if plan is None:
         return day.phase_name
-    count = f"about {plan.cycles}" if plan.cycles_estimated else str(plan.cycles)
-    words = f"{day.phase_name}: cycle {day.cycle_in_phase} of {count}, day {day.day}"
+    count = say("about {n}").format(n=plan.cycles) if plan.cycles_estimated else str(plan.cycles)
+    words = say("{part}: cycle {cycle} of {count}, day {day}").format(
+        part=day.phase_name, cycle=day.cycle_in_phase, count=count, day=day.day)
     if plan.open_ended:  # no set end: the calendar holds the first year, and no count is given
-        words = f"{day.phase_name}: cycle {day.cycle_in_phase}, day {day.day}"
+        words = say("{part}: cycle {cycle}, day {day}").format(part=day.phase_name, cycle=day.cycle_in_phase,
+                                                               day=day.day)
     if day.cycle != day.cycle_in_phase:  # the app's timeline counts cycles from the first one
-        words += f" (cycle {day.cycle} counting from the start, as the app's timeline shows it)"
+        words += say(" (cycle {n} counting from the start, as the app's timeline shows it)").format(n=day.cycle)
     return words
 
 
 def event_description(day: TreatmentDay, timeline: Timeline, trial: Trial) -> str:
-    lines = [f"{_part_words(day, timeline)}. Study {trial.nct_id}.", ""]
+    lines = [say("{part}. Study {nct_id}.").format(part=_part_words(day, timeline), nct_id=trial.nct_id), ""]
     lines += [f"- {d.describe()[0].upper()}{d.describe()[1:]}" for d in day.doses]
     if day.may_be_clinic_day:  # the medicine(s) the record gives "by mouth or by drip" that day
-        either = " or ".join(d.name.lower() for d in day.doses if d.place is Place.ASK)
-        lines += ["", f"If you get {either} by drip, this is a clinic day. Ask your study team."]
-    return "\n".join([*lines, "", *filter(None, (for_people_in_it(trial),)), DISCLAIMER])
+        either = say(" or ").join(d.name.lower() for d in day.doses if d.place is Place.ASK)
+        lines += ["", say("If you get {either} by drip, this is a clinic day. Ask your study team.").format(
+            either=either)]
+    return "\n".join([*lines, "", *filter(None, (for_people_in_it(trial),)), disclaimer()])
 
 
 def _event(day: TreatmentDay, timeline: Timeline, trial: Trial, stamp: dt.datetime) -> Event:
@@ -112,11 +124,11 @@ def timeline_to_ics(timeline: Timeline, trial: Trial, stamp: dt.datetime | None 
         raise ValueError("the calendar needs a first treatment day")
     stamp = stamp or record_stamp(trial)
     calendar = Calendar()
-    calendar.add("prodid", f"-//Trial Explainer//{__version__}//EN")
+    calendar.add("prodid", f"-//Trial Explainer//{__version__}//{current_language().upper()}")  # the words' language
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"My treatment days ({trial.nct_id})")
+    calendar.add("x-wr-calname", say("My treatment days ({nct_id})").format(nct_id=trial.nct_id))
     if for_people_in_it(trial):  # the calendar is for people already in the study
         calendar.add("x-wr-caldesc", for_people_in_it(trial))
     for day in calendar_days(timeline, clinic_days_only):

@@ -69,8 +69,10 @@ def _add_delay_option(parser: argparse.ArgumentParser) -> None:
 
 def _add_language_option(parser: argparse.ArgumentParser) -> None:
     """Read by main(): the command runs inside explainer.translations.speaking_language."""
-    parser.add_argument("--lang", choices=LANGUAGES, default=SOURCE_LANGUAGE,
-                        help="the language of the words: en (English, the default) or es (Spanish)")
+    # No default: without the option the command speaks the language it is run in, which is
+    # English from a shell (SOURCE_LANGUAGE) and the caller's inside speaking_language().
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help=f"the language of the words: {SOURCE_LANGUAGE} (English, the default) or es (Spanish)")
 
 
 def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
@@ -116,6 +118,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
                             help="only clinic days (and days that may be clinic days): fewer events")
         _add_delay_option(parser)
         _add_arm_option(parser)
+        _add_language_option(parser)
     elif subcommand == "validate":
         parser.description = "Check a study folder or a trial file (the built-in study by default) and its pages."
         parser.add_argument("file", nargs="?", type=Path)
@@ -127,6 +130,7 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
         from explainer.commands.compare import add_arguments as add_compare_arguments
 
         add_compare_arguments(parser)
+        _add_language_option(parser)
     return parser
 
 
@@ -163,7 +167,7 @@ def _handler(subcommand: str | None) -> Callable[[argparse.Namespace], int]:
 
 def _speaking(language: str | None):  # -> a context manager
     """``--lang``: the command's words, the study's and the summary's, in that language.
-    Without the option (other commands) nothing changes."""
+    Without the option nothing changes (English, unless a caller set another language)."""
     if language is None:
         return nullcontext()
     from explainer.translations import speaking_language

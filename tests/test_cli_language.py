@@ -47,7 +47,7 @@ def test_lang_without_a_value_is_one_line_and_exit_2(tmp_path, capsys, command) 
     assert capsys.readouterr().err.count("\n") == 1
 
 
-@pytest.mark.parametrize("command", ["calendar", "validate", "download"])
+@pytest.mark.parametrize("command", ["validate", "download"])
 def test_commands_without_words_to_translate_do_not_take_it(capsys, command) -> None:
     assert main([command, "--lang", "es"]) == 2
     assert capsys.readouterr().err.count("\n") == 1

@@ -117,7 +117,9 @@ def _pdf() -> bytes:
 
 
 def _pdf_text(path: Path) -> str:
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    # -raw: in drawing order, so a table cell's lines stay together (a long Spanish label
+    # on its own line would otherwise read interleaved with the next column's words)
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return " ".join(text.replace(NBSP, " ").split())  # a line may wrap anywhere
 
 

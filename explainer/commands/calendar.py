@@ -19,6 +19,7 @@ from explainer.commands.record import is_record, no_schedule
 from explainer.content import load_study_bundle
 from explainer.core.delays import merge_delays
 from explainer.core.facts import long_date
+from explainer.core.language import say
 from explainer.core.model import Trial
 from explainer.core.schedule import build_timeline
 from explainer.errors import UsageError
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         write_ics(output, timeline_to_ics(timeline, trial, clinic_days_only=clinic_only))
     except OSError as err:
         raise UsageError(f"{output}: cannot be written ({err.strerror})") from None
-    kind = "clinic days (with the days that may be clinic days)" if clinic_only else "treatment days"
-    print(f"Wrote {treatment_day_count(timeline, clinic_only)} {kind}, from {long_date(start)}, "
-          f"to {output}")
+    said = say("Wrote {count} clinic days (with the days that may be clinic days), from {date}, to {path}") \
+        if clinic_only else say("Wrote {count} treatment days, from {date}, to {path}")
+    print(said.format(count=treatment_day_count(timeline, clinic_only), date=long_date(start), path=output))
     return 0

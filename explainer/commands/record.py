@@ -24,6 +24,7 @@ from explainer.answers_io import load_answers
 from explainer.content import load_questions, load_study_bundle
 from explainer.core.answers import AnswersFile
 from explainer.core.bundle import StudyBundle
+from explainer.core.language import SOURCE_LANGUAGE, current_language, say
 from explainer.core.model import Trial
 from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_check import StudyCheck, check_study, ignored_answers, rule_words
@@ -154,6 +155,8 @@ def check_text(check: StudyCheck, study: RegistryStudy, today: dt.date | None = 
              [w.heading_no_answers.format(nct_id=check.trial), w.no_answers, ""])
     lines += [_terminal(line) for line in _status_lines(study, today or dt.date.today())] + [""]
     lines += [f"{overall_words(check.overall)}. {disclaimer()}", ""]
+    if current_language() != SOURCE_LANGUAGE:  # in English the quotes need no label
+        lines += [say("The lines that start with > are the registry's words, in English."), ""]
     for row in check.rows:
         kind = w.needed if row.kind == "inclusion" else w.keeps_out
         found = w.explains_label if row.explains else f"{STATUS_ICONS[row.status]} {status_words(row.kind, row.status)}"

@@ -34,7 +34,7 @@ from explainer.core.answers import Answers, AnswersFile, LabValue, answer_kind
 from explainer.core.criteria import CriterionItem, split_criteria
 from explainer.core.criteria_read import ReadRule, read_criteria
 from explainer.core.eligibility import Overall, Status, overall_of
-from explainer.core.language import say
+from explainer.core.language import SOURCE_LANGUAGE, current_language, say
 from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_pages import Intake, intake
 from explainer.core.study_summary_words import CheckWords
@@ -312,7 +312,7 @@ def _compare(rule: ReadRule, answers: Answers | None, w: CheckWords,
 def _in_rule_unit(key: str, answer: object, rule: ReadRule) -> tuple[str, float | None]:
     """The answer as the patient gave it, and its value in the rule's unit (None: cannot convert)."""
     if isinstance(answer, LabValue):
-        shown = f"{format_number(answer.value)} {display_unit(answer.unit)}"
+        shown = _amount(format_number(answer.value), display_unit(answer.unit))
         if rule.uln:
             return shown, convert(answer.value, answer.unit, ULN, answer.uln)
         target = answer_unit(rule.unit)
@@ -340,7 +340,16 @@ def _limit_number(number: object, rule: ReadRule, w: CheckWords) -> str:
     text = format_number(number) if isinstance(number, int | float) else str(number)
     if rule.uln:
         return w.uln.format(value=text)
-    return f"{text} {_shown_unit(rule.unit)}" if rule.unit else text
+    return _amount(text, _shown_unit(rule.unit, number == 1)) if rule.unit else text
+
+
+def _amount(number: str, unit: str) -> str:
+    """A number and its unit. Spanish style joins a per-volume unit or a percent to its
+    number ("100 000/µL", as units.format_value writes it); English keeps the record
+    check's own spacing ("100,000 /µL"), byte for byte as before."""
+    if current_language() != SOURCE_LANGUAGE and (unit.startswith("/") or unit == "%"):
+        return f"{number}{unit}"
+    return f"{number} {unit}"
 
 
 def limit_words(rule: ReadRule, w: CheckWords) -> str:
@@ -351,11 +360,29 @@ def limit_words(rule: ReadRule, w: CheckWords) -> str:
     return w.op[rule.op].format(value=_limit_number(rule.value, rule, w), low="", high="")
 
 
-def _shown_unit(unit: str) -> str:
+_TIME_UNIT = re.compile(r"(years?|yrs?|months?|weeks?|days?)", re.IGNORECASE)
+
+
+def _shown_unit(unit: str, one: bool = False) -> str:
     """A unit the app knows as the answer fields show it ("/mm^3" is "/µL", the same
-    amount); any other as the record writes it."""
+    amount); a span of time in the current language ("28 días"); any other as the
+    record writes it."""
+    time = _TIME_UNIT.fullmatch(unit.strip())
+    if time:
+        word = _time_words(one)[time.group(1).lower().rstrip("s")[:2]]
+        if word[1] != word[0]:  # translated; in English the record's spelling stays as it was
+            return word[1]
     known = answer_unit(unit)
     return display_unit(known) if known else unit
+
+
+def _time_words(one: bool) -> dict[str, tuple[str, str]]:
+    """(English, current language) of each span of time, by its first two letters."""
+    if one:
+        return {"ye": ("year", say("year")), "yr": ("year", say("year")), "mo": ("month", say("month")),
+                "we": ("week", say("week")), "da": ("day", say("day"))}
+    return {"ye": ("years", say("years")), "yr": ("years", say("years")), "mo": ("months", say("months")),
+            "we": ("weeks", say("weeks")), "da": ("days", say("days"))}
 
 
 def rule_words(rule: ReadRule, w: CheckWords) -> str:

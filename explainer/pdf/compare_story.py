@@ -20,10 +20,10 @@ from explainer.core.paper import Paper
 from explainer.pdf.document import build_numbered, one_column_document
 from explainer.pdf.fonts import register_fonts
 from explainer.pdf.paragraph import Paragraph
-from explainer.pdf.story import _grid_style, notice_box, text
+from explainer.pdf.story import GRID_PADDING, MOST_FIRST, _grid_style, notice_box, text, widest_word
 from explainer.pdf.styles import SHADE, Styles, make_styles
 
-ASPECT_SHARE = 0.22   # of the page width: the column that names each row
+ASPECT_SHARE = 0.22   # of the page width: the column that names each row (wider only for a longer word)
 
 
 def render_compare_pdf(table: Comparison, subtitle: str, footer: str, printed_on: dt.date,
@@ -54,15 +54,19 @@ def compare_story(table: Comparison, subtitle: str, styles: Styles, width: float
 
 def side_by_side(table: Comparison, columns: range, s: Styles, width: float) -> Table:
     """One table: the aspects down the left, the chosen studies across."""
-    study_width = width * (1 - ASPECT_SHARE) / len(columns)
+    aspect_width, study_width = width * ASPECT_SHARE, width * (1 - ASPECT_SHARE) / len(columns)
+    needed = min(widest_word([row.label for row in table.rows], s.cell_bold) + 2 * GRID_PADDING, width * MOST_FIRST)
+    if needed > aspect_width:
+        aspect_width, study_width = needed, (width - needed) / len(columns)
     header = [Paragraph("", s.cell_bold), *(Paragraph(text(table.headings[c]), s.cell_bold) for c in columns)]
     rows: list[list[object]] = [header]
     for row in table.rows:
         rows.append([Paragraph(text(row.label), s.cell_bold),
                      *(Paragraph(text(row.cells[c]).replace("\n", "<br/>"), s.cell) for c in columns)])
-    out = Table(rows, colWidths=[width * ASPECT_SHARE, *([study_width] * len(columns))], repeatRows=1,
+    out = Table(rows, colWidths=[aspect_width, *([study_width] * len(columns))], repeatRows=1,
                 splitInRow=1)
     style = _grid_style()
     style.add("BACKGROUND", (0, 1), (0, -1), SHADE)
     out.setStyle(style)
     return out
+

@@ -14,6 +14,8 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -60,8 +62,13 @@ def numbered_canvas(footer: str, header: str, creation: str, scale: float) -> ty
             self.setStrokeColor(RULE)
             self.setLineWidth(0.4)
             self.line(MARGIN, FOOTER_ROOM + size * 1.2, width - MARGIN, FOOTER_ROOM + size * 1.2)
-            self.drawCentredString(width / 2, FOOTER_ROOM, say("{footer} · Page {number} of {total}").format(
-                footer=footer, number=number, total=total))
+            words = say("{footer} · Page {number} of {total}").format(footer=footer, number=number, total=total)
+            # A footer wider than the text (a longer language, large print) wraps onto a
+            # second line below, never past the page's edges; one that fits is drawn as ever.
+            room = width - 2 * MARGIN
+            lines = [words] if stringWidth(words, REGULAR, size) <= room else simpleSplit(words, REGULAR, size, room)
+            for line, text in enumerate(lines):
+                self.drawCentredString(width / 2, FOOTER_ROOM - line * size * 1.2, text)
             if number > 1:
                 self.drawString(MARGIN, height - MARGIN / 2 - size, header)
             self.restoreState()

@@ -167,9 +167,11 @@ def journey_drawing(boxes: tuple[JourneyBox, ...], width: float, styles: Styles)
     name_size, line_size, pad, notch = styles.text_size(8.4), styles.text_size(7.4), 4 * s, 7 * s
     box_w = width / len(boxes)
     texts = [_box_lines(box, box_w - 2 * pad - notch, name_size, line_size) for box in boxes]
-    box_h = max(len(lines) for lines in texts) * line_size * 1.25 + name_size * 1.3 + 2 * pad
+    names = [_name_lines(box.name, box_w - 2 * pad - notch, name_size) for box in boxes]
+    box_h = max((len(name) - 1) * name_size * 1.25 + len(lines) * line_size * 1.25
+                for name, lines in zip(names, texts, strict=True)) + name_size * 1.3 + 2 * pad
     drawing = new_drawing(width, box_h + 1)
-    for index, (box, lines) in enumerate(zip(boxes, texts, strict=True)):
+    for index, (box, name, lines) in enumerate(zip(boxes, names, texts, strict=True)):
         left = index * box_w
         right = left + box_w - (0 if index == len(boxes) - 1 else 1.5 * s)
         tip = right + (0 if index == len(boxes) - 1 else notch)
@@ -178,11 +180,19 @@ def journey_drawing(boxes: tuple[JourneyBox, ...], width: float, styles: Styles)
         drawing.add(Polygon(points, fillColor=STAGE_FILLS[index % len(STAGE_FILLS)], strokeColor=INK,
                             strokeWidth=0.6))
         x, y = left + inner + pad, box_h - pad - name_size
-        drawing.add(String(x, y, box.name, fontName=BOLD, fontSize=name_size, fillColor=HEADING))
+        for number, part in enumerate(name):
+            y -= name_size * 1.25 if number else 0
+            drawing.add(String(x, y, part, fontName=BOLD, fontSize=name_size, fillColor=HEADING))
         for line in lines:
             y -= line_size * 1.25
             drawing.add(String(x, y, line, fontName=REGULAR, fontSize=line_size, fillColor=INK))
     return drawing
+
+
+def _name_lines(name: str, width: float, size: float) -> list[str]:
+    """A stage's name on one line, or wrapped where it is wider than its box (the Spanish
+    "Pruebas de selección" in large print ran past its box's edge)."""
+    return [name] if stringWidth(name, BOLD, size) <= width else simpleSplit(name, BOLD, size, width)
 
 
 def _box_lines(box: JourneyBox, width: float, name_size: float, line_size: float) -> list[str]:

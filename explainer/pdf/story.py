@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from explainer.core.eligibility import Status
@@ -75,8 +77,13 @@ class StoryBuilder:
 
     def two_columns(self, rows: Iterable[tuple[str, str]], first: float) -> Table:
         s = self.styles
+        rows = list(rows)
+        widths = [self.width * first, self.width * (1 - first)]
+        needed = min(widest_word([k for k, _ in rows], s.cell_bold) + 2 * DEFAULT_PADDING, self.width * MOST_FIRST)
+        if needed > widths[0]:
+            widths = [needed, self.width - needed]
         table = Table([[Paragraph(text(k), s.cell_bold), Paragraph(text(v), s.cell)] for k, v in rows],
-                      colWidths=[self.width * first, self.width * (1 - first)])
+                      colWidths=widths)
         table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
@@ -108,10 +115,11 @@ class StoryBuilder:
         for kind in guide.kinds:
             story.append(KeepTogether([Paragraph(f"<b>{text(kind.title)}</b>", s.body),
                                        *(Paragraph(text(line), s.bullet, bulletText="•") for line in kind.when)]))
-        story += [Paragraph(f"<b>{text(guide.steps_heading)}</b>", s.body),
-                  *(Paragraph(text(line), s.bullet, bulletText="•") for line in guide.steps)]
-        story.append(Paragraph(f"<b>{text(guide.counts_heading)}</b>", s.body))
-        story += [Paragraph(text(line), s.bullet, bulletText="•") for line in guide.counts]
+        for heading, lines in ((guide.steps_heading, guide.steps), (guide.counts_heading, guide.counts)):
+            bullets = [Paragraph(text(line), s.bullet, bulletText="•") for line in lines]
+            # A heading never ends a page alone: it goes with its first line (the longer
+            # Spanish pushed "Qué suele pasar esos días" to the foot of a page).
+            story += [KeepTogether([Paragraph(f"<b>{text(heading)}</b>", s.body), *bullets[:1]]), *bullets[1:]]
         return story + [Paragraph(text(guide.usually), s.body), Paragraph(text(guide.sources), s.small)]
 
     def dates(self, part: TimelinePart) -> list[Flowable]:
@@ -121,7 +129,11 @@ class StoryBuilder:
         rows = [[Paragraph(text(b), s.cell_bold) for b in dates_columns()]]
         rows += [[Paragraph(text(c.label), s.cell), Paragraph(text(short_date(c.start, with_year=True)), s.cell),
                   Paragraph(text(clinic_words(c)), s.cell)] for c in part.dates]
-        table = Table(rows, colWidths=[self.width * f for f in (0.2, 0.2, 0.6)], repeatRows=1)
+        widths = [self.width * f for f in (0.2, 0.2, 0.6)]
+        needed = min(widest_word([c.label for c in part.dates], s.cell) + 2 * GRID_PADDING, self.width * MOST_FIRST)
+        if needed > widths[0]:  # "Mantenimiento" in large print: the dates' column gives the room
+            widths = [needed, widths[1], self.width - needed - widths[1]]
+        table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid_style())
         more = [Paragraph(text(part.dates_more), s.small)] if part.dates_more else []
         return [Paragraph(text(dates_heading()), s.h2), Paragraph(text(part.dates_intro), s.small), table, *more]
@@ -223,6 +235,18 @@ def notice_box(words: str, styles: Styles, width: float) -> Table:
 def table_style(commands: list[tuple[object, ...]]) -> TableStyle:
     """A table style whose plain-text cells use DejaVu too (reportlab's default is Helvetica)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
+DEFAULT_PADDING = 6  # points left and right of a cell's text: reportlab's own
+GRID_PADDING = 3     # _grid_style's
+MOST_FIRST = 0.4     # of the width: a column naming rows grows for a long word up to this, no more
+
+
+def widest_word(texts: Iterable[str], style: ParagraphStyle) -> float:
+    """The widest single word of ``texts`` in ``style``: a column that names rows is never
+    narrower, so no word is cut in two (longer Spanish words, large print)."""
+    return max((stringWidth(word, style.fontName, style.fontSize) for t in texts for word in t.split()),
+               default=0.0)
 
 
 def _grid_style() -> TableStyle:
