@@ -34,7 +34,7 @@ from explainer.core.answers import Answers, AnswersFile, LabValue, answer_kind
 from explainer.core.criteria import CriterionItem, split_criteria
 from explainer.core.criteria_read import ReadRule, read_criteria
 from explainer.core.eligibility import Overall, Status, overall_of
-from explainer.core.language import say
+from explainer.core.language import current_language, say
 from explainer.core.registry_record import RegistryStudy
 from explainer.core.study_pages import Intake, intake
 from explainer.core.study_summary_words import CheckWords
@@ -340,7 +340,30 @@ def _limit_number(number: object, rule: ReadRule, w: CheckWords) -> str:
     text = format_number(number) if isinstance(number, int | float) else str(number)
     if rule.uln:
         return w.uln.format(value=text)
-    return f"{text} {_shown_unit(rule.unit)}" if rule.unit else text
+    if not rule.unit:
+        return text
+    return f"{text} {_time_words(rule.unit, number) or _shown_unit(rule.unit)}"
+
+
+# A time the record gives an age or a wait in, by its spellings; its words in the current
+# language, one and more than one. English keeps the record's own spelling (as before).
+_TIME_UNITS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), unit) for pattern, unit in (
+        (r"years?|yrs?", "years"), (r"months?|mos?", "months"), (r"weeks?|wks?", "weeks"), (r"days?", "days")))
+
+
+def _time_words(unit: str, number: object) -> str | None:
+    """'años', 'meses', 'semanas', 'días' ('año' ... for one) for a time unit outside
+    English; None for any other unit, or in English."""
+    if current_language() == "en":
+        return None
+    kind = next((name for pattern, name in _TIME_UNITS if pattern.fullmatch(unit.strip())), None)
+    if kind is None:
+        return None
+    one = number == 1
+    words = {"years": (say("year"), say("years")), "months": (say("month"), say("months")),
+             "weeks": (say("week"), say("weeks")), "days": (say("day"), say("days"))}[kind]
+    return words[0] if one else words[1]
 
 
 def limit_words(rule: ReadRule, w: CheckWords) -> str:
