@@ -146,7 +146,8 @@ def parse_record(data: bytes) -> RecordFile:
     try:
         parsed = json.loads(text)
     except RecursionError:
-        raise RecordFileError(say("This file is not a study record the app can read: it is nested too deeply.")) from None
+        raise RecordFileError(say("This file is not a study record the app can read: "
+                                  "it is nested too deeply.")) from None
     except ValueError as err:  # JSONDecodeError, or a number too long to convert
         line = say(" (line {line})").format(line=err.lineno) if isinstance(err, json.JSONDecodeError) else ""
         raise RecordFileError(say("This file is damaged or incomplete: it is not valid JSON{line}.").format(
@@ -156,7 +157,8 @@ def parse_record(data: bytes) -> RecordFile:
     except RegistryRecordError as err:
         raise RecordFileError(str(err)) from None
     except RecursionError:
-        raise RecordFileError(say("This file is not a study record the app can read: it is nested too deeply.")) from None
+        raise RecordFileError(say("This file is not a study record the app can read: "
+                                  "it is nested too deeply.")) from None
     if isinstance(parsed, dict) and "studies" in parsed:
         return RecordFile(tuple(studies), tuple(parsed["studies"]))
     return RecordFile(tuple(studies), (parsed,), data.removeprefix(b"\xef\xbb\xbf"))

@@ -362,12 +362,36 @@ def test_the_whole_main_window_in_spanish_shows_no_english(qtbot, spanish, monke
         window.study_records.open_path(sample).close()
     window.activateWindow()
     seen += trigger_every_menu_item(qtbot, window, dialogs, skip=("Sa&lir", "&English", "E&spañol"))
+    # A study number typed wrong in the download dialog (nothing goes online): what it says.
+    from explainer.ui.download_dialog import DownloadDialog
+
+    download = DownloadDialog(window.study_records, window)
+    qtbot.addWidget(download)
+    download.show()
+    for typed in ("hello", "NCT123"):
+        download.number.setFocus()
+        download.number.selectAll()
+        qtbot.keyClicks(download.number, typed)
+        qtbot.keyClick(download.number, Qt.Key.Key_Return)
+        assert download.message.text()
+        seen += [("download dialog", download.message.text()),
+                 ("download dialog", download.message.accessibleDescription())]
+    download.close()
     # Files that are not what they should be: their warnings.
     bad = tmp_path / "not-answers.json"
     bad.write_text("{ not json", encoding="utf-8")
     for title in ("&Abrir respuestas…", "Abrir un &registro de estudio…"):
         dialogs.open_path = bad
         next(a for a in menu_actions(window) if a.text() == title).trigger()
+    # At start the app offers back the answers it kept (the draft), and says when it cannot read them.
+    for draft in ("kept", "damaged"):
+        if draft == "kept":
+            window.self_check.draft.save(window.session.answers)
+        else:
+            window.self_check.draft.path.write_text("{ damaged", encoding="utf-8")
+        before = len(dialogs.seen)
+        window.self_check.offer_draft()
+        assert len(dialogs.seen) > before, f"the {draft} answers' message box was read"
     monkeypatch.undo()
     said: list[str] = []
     monkeypatch.setattr(study_records.RecordProblem, "ask",
