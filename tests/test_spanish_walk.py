@@ -39,19 +39,24 @@ who which about more should page open save print help file view answer answers q
 yes please choose show these those they their them there here back next start close cancel
 day days maybe week weeks cycle cycles treatment screening follow your see read seems met rules rule
 month months year years years old age weight blood test result results doctor nurse study's
+was were been by in into than that also only other people new taking take need needs must could would
+because while after before each every first last any all get gets got did done make made kept keep
+we our its don't can't isn't doesn't between under over only some most less
 """.split())
 # Links the app adds after a registry sentence, and source names cited as they are.
 NOT_PART_OF_A_QUOTE = re.compile(r"Mostrar las palabras del registro|Ocultar las palabras del registro"
                                  r"|NCI Dictionary of Cancer Terms|\(texto del registro, en inglés\):?")
 # Names and marks that are the same in both languages: web and e-mail addresses, study
-# numbers, file paths and file patterns (a file's name is the person's, or a suggestion).
-SAME_IN_BOTH = re.compile(r"https?://\S+|NCT\d{8}|ClinicalTrials\.gov|[\w.+-]+@[\w.-]+"
+# numbers, file paths and file patterns (a file's name is the person's, or a suggestion),
+# and the Latin medicine writes in both ("in situ").
+SAME_IN_BOTH = re.compile(r"https?://\S+|NCT\d{8}|ClinicalTrials\.gov|[\w.+-]+@[\w.-]+|\bin situ\b"
                           r"|(?:/[\w.@+-]+){2,}|(?<!\w)\*?\.[A-Za-z]+(?:\.[A-Za-z]+)*")
 SPLIT = re.compile(r"(?<=[.!?:;])\s+|\n|\u2022|\u2029|[\u201c\u201d\"]")
 
 
 def english_words(text: str) -> list[str]:
-    words = re.findall(r"[A-Za-z']+", SAME_IN_BOTH.sub(" ", text))
+    # Whole words, accented letters included ("allí" is not "all").
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", SAME_IN_BOTH.sub(" ", text))
     return [word for word in words if word.lower() in ENGLISH_ONLY]
 
 
@@ -99,8 +104,9 @@ def english_outside_quotes(where_texts: list[tuple[str, str]], registry: str) ->
         sentences = [" ".join(s.split()).strip(" ()") for s in SPLIT.split(plain)]
         last = max((i for i, s in enumerate(sentences) if s), default=-1)
         for index, sentence in enumerate(sentences):
-            if english_words(sentence) and not quoted(sentence, registry, cut=index == last):
-                flagged.append(f"{where}: {sentence[:160]}")
+            found = english_words(sentence)
+            if found and not quoted(sentence, registry, cut=index == last):
+                flagged.append(f"{where}: {sentence[:160]} [{' '.join(found)}]")
     return flagged
 
 
@@ -334,7 +340,9 @@ def test_the_whole_main_window_in_spanish_shows_no_english(qtbot, spanish, monke
     give_some_answers_by_clicking(qtbot, window.self_check)
     window.self_check.summary.see_results.click()
     QApplication.processEvents()
-    assert "Por qué:" in window.self_check.results.browser.toPlainText()
+    results = " ".join(window.self_check.results.browser.toPlainText().split())
+    for part in ("Por qué:", "requisitos parecen ajustarse a sus respuestas", "Pregunte a su médico"):
+        assert part in results  # reasons, counts and next steps
 
     # The timeline with a first day: every day of the first cycles focused in the grid.
     window.show_section("timeline")
@@ -349,6 +357,8 @@ def test_the_whole_main_window_in_spanish_shows_no_english(qtbot, spanish, monke
             seen += [("day details", view.day_line.text()), ("day tooltip", view.grid.tooltip_for(column)),
                      ("cycle", view.caption.text()), ("cycle totals", view.totals.text())]
             qtbot.keyClick(view.grid, Qt.Key.Key_Right)
+        seen += [("month over the grid", " ".join(words))
+                 for _x, words, _room in view.grid.month_labels(view.grid.grid_geometry())]
     seen += texts_of(window)
 
     for row in range(window.navigator.count()):  # every section, as a person would open it
@@ -478,6 +488,8 @@ def test_every_sample_record_in_spanish_shows_no_english_but_its_own_words(qtbot
     ("Palabra por palabra (texto del registro, en inglés): Platelets >= 50,000/uL", False),
     ("Platelets >= 50,000/uL and you should ask", True),  # English added to a quote
     ("Vea NCT05911321 en ClinicalTrials.gov", False),
+    ("Elija un país para ver un lugar allí, en cada estudio.", False),  # "allí" is not "all"
+    ("The study's team decides.", True),
     ("\u2022 Platelets >= 50,000/uL", False),
 ])
 def test_the_detector_flags_english_and_passes_the_registry_s_words(text: str, english: bool) -> None:
