@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from explainer.core.answers import FUTURE_DATE, VERSION, AnswersFile, to_json_text
 from explainer.core.facts import long_date
+from explainer.core.language import say
 from explainer.core.limits import JsonProblem, parse_json
 from explainer.errors import UsageError, echoed, one_line
 from explainer.files import UnreadableFile, read_regular_file, write_atomically
@@ -39,20 +40,31 @@ class AnswersError(UsageError):
         self.names_question = names_question  # ``plain`` already says which question (a date's label)
 
 
-DAMAGED = ("This is not a file of saved answers, or it is damaged. "
-           "Please choose a file you saved with this app. Its name ends in .answers.json.")
-ANSWER_AGAIN = "Please choose another file, or answer the questions again in the app."
-CHANGED = ("Part of this file is not right, so the app cannot use it. "
-           f"It may have been changed by hand or damaged. {ANSWER_AGAIN}")
+# What the window says about a file it cannot use, in the current language (called when
+# said: a constant would be made in English before the language is chosen).
+def damaged_words() -> str:
+    return say("This is not a file of saved answers, or it is damaged. "
+               "Please choose a file you saved with this app. Its name ends in .answers.json.")
+
+
+def answer_again_words() -> str:
+    return say("Please choose another file, or answer the questions again in the app.")
+
+
+def changed_words() -> str:
+    return say("Part of this file is not right, so the app cannot use it. "
+               "It may have been changed by hand or damaged. {answer_again}").format(answer_again=answer_again_words())
 
 
 def future_date_words(label: str, when: dt.date, as_of: dt.date, today: dt.date | None = None,
-                      what_to_do: str = "Please check the date.") -> str:
+                      what_to_do: str | None = None) -> str:
     """A date answer (``label``: its question's, e.g. "transplant date") after the date
     the answers describe, said plainly."""
-    after = f"today, {long_date(as_of)}" if as_of == today else f"{long_date(as_of)}, the date of your answers"
-    return (f"The {label}, {long_date(when)}, is after {after}. "
-            f"A {label} cannot be in the future. {what_to_do}")
+    after = (say("today, {date}") if as_of == today else say("{date}, the date of your answers")).format(
+        date=long_date(as_of))
+    return say("The {label}, {when}, is after {after}. A {label} cannot be in the future. {what_to_do}").format(
+        label=label, when=long_date(when), after=after,
+        what_to_do=say("Please check the date.") if what_to_do is None else what_to_do)
 
 
 def plain_validation_problem(err: ValidationError) -> tuple[str, str | None, bool]:
@@ -62,11 +74,11 @@ def plain_validation_problem(err: ValidationError) -> tuple[str, str | None, boo
     if problem["type"] == FUTURE_DATE:
         context = problem.get("ctx") or {}
         when, as_of = (dt.date.fromisoformat(context[name]) for name in ("when", "as_of"))
-        return future_date_words(context["label"], when, as_of, what_to_do=ANSWER_AGAIN), context["key"], True
+        return future_date_words(context["label"], when, as_of, what_to_do=answer_again_words()), context["key"], True
     loc = [str(part) for part in problem["loc"]]
     key = loc[1] if len(loc) > 1 and loc[0] == "answers" else None
     limit = plain_limit(err) if key else None  # a number out of range: say which limit
-    return (f"{CHANGED}\n\n{limit}" if limit else CHANGED), key, False
+    return (f"{changed_words()}\n\n{limit}" if limit else changed_words()), key, False
 
 
 def plain_limit(err: ValidationError) -> str | None:
@@ -74,11 +86,14 @@ def plain_limit(err: ValidationError) -> str | None:
     problem = err.errors()[0]
     limit = (problem.get("ctx") or {})
     if problem["type"] in ("less_than_equal", "less_than"):
-        return f"Please check this number: the largest allowed here is {limit.get('le', limit.get('lt'))}."
+        return say("Please check this number: the largest allowed here is {number}.").format(
+            number=limit.get("le", limit.get("lt")))
     if problem["type"] in ("greater_than_equal", "greater_than"):
-        return f"Please check this number: it cannot be less than {limit.get('ge', limit.get('gt'))}."
+        return say("Please check this number: it cannot be less than {number}.").format(
+            number=limit.get("ge", limit.get("gt")))
     if problem["type"] == "multiple_of":
-        return f"Please check this number: it goes up in steps of {limit.get('multiple_of')}."
+        return say("Please check this number: it goes up in steps of {number}.").format(
+            number=limit.get("multiple_of"))
     return None
 
 
@@ -109,20 +124,20 @@ def parse_answers(text: str, source: str = "answers", bank: Questionnaire | None
     try:
         data: Any = parse_json(text)
     except JsonProblem as err:
-        raise AnswersError(f"{source}: not a valid answers file (JSON error: {err})", DAMAGED) from None
+        raise AnswersError(f"{source}: not a valid answers file (JSON error: {err})", damaged_words()) from None
     if not isinstance(data, dict):
-        raise AnswersError(f"{source}: not an answers file (expected a JSON object with 'answers')", DAMAGED)
+        raise AnswersError(f"{source}: not an answers file (expected a JSON object with 'answers')", damaged_words())
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise AnswersError(f"{source}: version {version} was written by a newer app; "
                            f"this one reads version {VERSION}. Please update Trial Explainer.",
-                           "These answers were saved by a newer version of this app. "
-                           "Please update Trial Explainer, then open them again.")
+                           say("These answers were saved by a newer version of this app. "
+                               "Please update Trial Explainer, then open them again."))
     answers = data.get("answers")
     nulls = [key for key, value in answers.items() if value is None] if isinstance(answers, dict) else []
     if nulls:  # an unanswered question is left out of the file; null is a wrong type
         raise AnswersError(f"{source}: answers.{nulls[0]}: null is not an answer; "
-                           "leave the key out if it is unanswered", CHANGED, nulls[0])
+                           "leave the key out if it is unanswered", changed_words(), nulls[0])
     try:
         if bank is None:
             from explainer.content import load_questions
@@ -139,12 +154,13 @@ def read_answers_text(path: Path) -> str:
         raw = read_regular_file(path, ANSWERS_CAP)
     except UnreadableFile as err:
         raise AnswersError(f"{path}: cannot be read ({err})",
-                           f"The app could not read this file: {err}. "
-                           "Please check that it is a file of answers you saved, then try again.") from None
+                           say("The app could not read this file: {problem}. "
+                               "Please check that it is a file of answers you saved, then try again.").format(
+                               problem=err)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise AnswersError(f"{path}: not UTF-8 text", DAMAGED) from None
+        raise AnswersError(f"{path}: not UTF-8 text", damaged_words()) from None
 
 
 def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None = None) -> AnswersFile:
@@ -152,8 +168,9 @@ def load_answers(path: Path, trial_id: str | None = None, today: dt.date | None 
     answers = parse_answers(read_answers_text(path), str(path))
     if trial_id is not None and answers.trial != trial_id:
         raise AnswersError(f"{path}: trial: these answers are for {answers.trial}, not {trial_id}",
-                           f"These answers are for another study ({answers.trial}). "
-                           f"This app explains study {trial_id}. Please choose a file saved for it.")
+                           say("These answers are for another study ({study}). "
+                               "This app explains study {trial_id}. Please choose a file saved for it.").format(
+                               study=answers.trial, trial_id=trial_id))
     _check_not_after(answers, today or dt.date.today(), path)
     return answers
 
@@ -163,8 +180,9 @@ def _check_not_after(answers: AnswersFile, today: dt.date, path: Path) -> None:
     if answers.as_of > today + dt.timedelta(days=1):
         raise AnswersError(f"{path}: as_of: {answers.as_of.isoformat()} is after today ({today.isoformat()}); "
                            "answers cannot describe a day that has not come yet",
-                           f"These answers are dated {long_date(answers.as_of)}. That is after today, "
-                           f"{long_date(today)}. Please check the date on your computer, or choose another file.")
+                           say("These answers are dated {date}. That is after today, {today}. "
+                               "Please check the date on your computer, or choose another file.").format(
+                               date=long_date(answers.as_of), today=long_date(today)))
 
 
 def save_answers(path: Path, answers: AnswersFile) -> None:

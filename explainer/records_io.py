@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from explainer.core.language import say
 from explainer.core.registry_record import RegistryRecordError, RegistryStudy, from_registry_json
 from explainer.errors import UsageError
 from explainer.files import UnreadableFile, read_regular_file
@@ -102,25 +103,25 @@ def _refusal(err: UnreadableFile, limit: int) -> str:
     """The record's own sentence for each case read_regular_file refuses."""
     match err.reason:
         case "missing":
-            return "There is no such file; please check the name and the folder."
+            return say("There is no such file; please check the name and the folder.")
         case "denied":
-            return "The app is not allowed to read this file; please check its permissions."
+            return say("The app is not allowed to read this file; please check its permissions.")
         case "link":
-            return "This is a link to another file, so the app does not read it here."
+            return say("This is a link to another file, so the app does not read it here.")
         case "folder":
-            return "This is a folder, not a study record file; please choose a file in it."
+            return say("This is a folder, not a study record file; please choose a file in it.")
         case "not regular":
-            return "This is not an ordinary file, so the app does not read it; please choose a saved study record."
+            return say("This is not an ordinary file, so the app does not read it; please choose a saved study record.")
         case "too big":
             return _too_large(err.size, limit)
         case "cannot open":
-            return f"The app could not open this file ({err.system_words})."
-    return f"The app could not read this file ({err.system_words})."
+            return say("The app could not open this file ({problem}).").format(problem=err.system_words)
+    return say("The app could not read this file ({problem}).").format(problem=err.system_words)
 
 
 def _too_large(size: int, limit: int) -> str:
-    return (f"This file is {size / _MB:.0f} MB, larger than the {limit / _MB:.0f} MB "
-            "the app reads for one study record, so it is not a record the app can use.")
+    return say("This file is {size} MB, larger than the {limit} MB the app reads for one study record, "
+               "so it is not a record the app can use.").format(size=f"{size / _MB:.0f}", limit=f"{limit / _MB:.0f}")
 
 
 # ---------------------------------------------------------------- the bytes
@@ -135,26 +136,29 @@ def parse_record(data: bytes) -> RecordFile:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise RecordFileError("This file is not text the app can read (it is not UTF-8), "
-                              "so it is not a ClinicalTrials.gov study record.") from None
+        raise RecordFileError(say("This file is not text the app can read (it is not UTF-8), "
+                                  "so it is not a ClinicalTrials.gov study record.")) from None
     head = text.lstrip()[:2000]
     if not head:
-        raise RecordFileError("This file is empty; a study record holds the study's details as JSON.")
+        raise RecordFileError(say("This file is empty; a study record holds the study's details as JSON."))
     if not head.startswith(("{", "[")):
         raise RecordFileError(_what_text_is(head))
     try:
         parsed = json.loads(text)
     except RecursionError:
-        raise RecordFileError("This file is not a study record the app can read: it is nested too deeply.") from None
+        raise RecordFileError(say("This file is not a study record the app can read: "
+                                  "it is nested too deeply.")) from None
     except ValueError as err:  # JSONDecodeError, or a number too long to convert
-        line = f" (line {err.lineno})" if isinstance(err, json.JSONDecodeError) else ""
-        raise RecordFileError(f"This file is damaged or incomplete: it is not valid JSON{line}.") from None
+        line = say(" (line {line})").format(line=err.lineno) if isinstance(err, json.JSONDecodeError) else ""
+        raise RecordFileError(say("This file is damaged or incomplete: it is not valid JSON{line}.").format(
+            line=line)) from None
     try:
         studies = from_registry_json(parsed)
     except RegistryRecordError as err:
         raise RecordFileError(str(err)) from None
     except RecursionError:
-        raise RecordFileError("This file is not a study record the app can read: it is nested too deeply.") from None
+        raise RecordFileError(say("This file is not a study record the app can read: "
+                                  "it is nested too deeply.")) from None
     if isinstance(parsed, dict) and "studies" in parsed:
         return RecordFile(tuple(studies), tuple(parsed["studies"]))
     return RecordFile(tuple(studies), (parsed,), data.removeprefix(b"\xef\xbb\xbf"))
@@ -163,26 +167,27 @@ def parse_record(data: bytes) -> RecordFile:
 def _refuse_known_binary(data: bytes) -> None:
     start = data[:8]
     if start.startswith(b"%PDF"):
-        raise RecordFileError("This is a PDF document, not a ClinicalTrials.gov study record; "
-                              "the app reads the record's JSON, not a printed page.")
+        raise RecordFileError(say("This is a PDF document, not a ClinicalTrials.gov study record; "
+                                  "the app reads the record's JSON, not a printed page."))
     if start.startswith(b"PK\x03\x04"):
-        raise RecordFileError("This is a zip archive; please unzip it and open the .json file inside.")
+        raise RecordFileError(say("This is a zip archive; please unzip it and open the .json file inside."))
     if start.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RecordFileError("This file is in UTF-16, not the UTF-8 text of a ClinicalTrials.gov study record.")
+        raise RecordFileError(say("This file is in UTF-16, not the UTF-8 text of a ClinicalTrials.gov study "
+                                  "record."))
 
 
 def _what_text_is(head: str) -> str:
     """One sentence naming text that is not JSON (checked before any parsing)."""
     first_line = head.splitlines()[0] if head else ""
     if _RIS.match(head):
-        return ("This is a citation file (RIS), not a study record; please download the study's record "
-                "by its number instead.")
+        return say("This is a citation file (RIS), not a study record; please download the study's record "
+                   "by its number instead.")
     lowered = first_line.lower()
     if any(word in lowered for word in _CSV_HEADINGS) and ("," in first_line or "\t" in first_line):
-        return ("This is a table (CSV) from a ClinicalTrials.gov search, not a study record; please download "
-                "the study's record by its number instead.")
+        return say("This is a table (CSV) from a ClinicalTrials.gov search, not a study record; please download "
+                   "the study's record by its number instead.")
     if not head.startswith("<") and (first_line.count(",") >= 2 or first_line.count("\t") >= 2):
-        return "This looks like a table (CSV), not a ClinicalTrials.gov study record."
+        return say("This looks like a table (CSV), not a ClinicalTrials.gov study record.")
     if head.startswith("<"):
         try:  # the core names a saved web page and the old XML format (with where to get the new one)
             from_registry_json(head)
@@ -190,8 +195,8 @@ def _what_text_is(head: str) -> str:
             message = str(err)
             if "plain text" not in message:
                 return message
-        return "This is an XML or web file, not a ClinicalTrials.gov study record."
-    return "This is plain text, not a ClinicalTrials.gov study record."
+        return say("This is an XML or web file, not a ClinicalTrials.gov study record.")
+    return say("This is plain text, not a ClinicalTrials.gov study record.")
 
 
 # ---------------------------------------------------------------- words
@@ -202,11 +207,12 @@ def _numbers(studies: list[RegistryStudy] | tuple[RegistryStudy, ...], most: int
 
 
 def _not_in_file(nct_id: str, studies: list[RegistryStudy] | tuple[RegistryStudy, ...]) -> str:
-    return f"This file has no study {nct_id}; it holds {_numbers(studies)}."
+    return say("This file has no study {nct_id}; it holds {numbers}.").format(nct_id=nct_id, numbers=_numbers(studies))
 
 
 def not_a_study_number(text: object) -> str:
     """Hostile input echoed safely: short, printable and quoted, or not at all."""
     cut = text.strip()[:20] if isinstance(text, str) else ""
     shown = f" ({cut!r})" if cut and cut.isprintable() else ""
-    return f"That is not a study number{shown}; a study number is NCT and 8 digits, like NCT04883242."
+    return say("That is not a study number{shown}; a study number is NCT and 8 digits, like NCT04883242.").format(
+        shown=shown)

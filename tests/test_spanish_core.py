@@ -92,6 +92,48 @@ def test_lab_values_in_each_language(value, unit, english, spanish) -> None:
         assert format_value(value, unit) == spanish
 
 
+@pytest.mark.parametrize(("items", "english", "spanish"), [
+    (["1"], "1", "1"),
+    (["1", "8"], "1 and 8", "1 y 8"),
+    (["1", "8", "15"], "1, 8 and 15", "1, 8 y 15"),
+    (["carfilzomib", "isatuximab"], "carfilzomib and isatuximab", "carfilzomib e isatuximab"),  # the sound i
+    (["a", "hígado"], "a and hígado", "a e hígado"),  # hi- sounds i too
+    (["a", "Isatuximab"], "a and Isatuximab", "a e Isatuximab"),
+    (["a", "hierro"], "a and hierro", "a y hierro"),  # hie- is a diphthong: y
+    (["a", "iodo"], "a and iodo", "a y iodo"),
+    (["isatuximab", "dexametasona"], "isatuximab and dexametasona", "isatuximab y dexametasona"),
+])
+def test_a_list_joined_with_and_in_each_language(items, english, spanish) -> None:
+    from explainer.core.clinic_days import and_list
+
+    with speaking_language("en"):
+        assert and_list(items) == english
+    with speaking_language("es"):
+        assert and_list(items) == spanish
+
+
+@pytest.mark.parametrize(("op", "value", "unit", "english", "spanish"), [
+    (">=", 14, "days", "at least 14 days", "al menos 14 días"),
+    ("<", 28, "Days", "less than 28 Days", "menos de 28 días"),
+    ("<=", 1, "year", "no more than 1 years", "no más de 1 año"),
+    ("<=", 6, "months", "no more than 6 months", "no más de 6 meses"),
+    (">", 37, "weeks", "more than 37 weeks", "más de 37 semanas"),
+    (">=", 18, "years", "at least 18 years", "al menos 18 años"),
+    (">=", 40, "kg", "at least 40 kg", "al menos 40 kg"),  # not a time: as the record writes it
+])
+def test_an_age_or_a_wait_in_its_time_unit_in_each_language(op, value, unit, english, spanish) -> None:
+    """English keeps the record's spelling (as before); Spanish says the unit in Spanish."""
+    from explainer.study_words_io import load_study_summary_words
+    from explainer.core.criteria_read import ReadRule
+    from explainer.core.study_check import limit_words
+
+    rule = ReadRule(question="age", op=op, value=value, unit=unit, words="")
+    with speaking_language("en"):
+        assert limit_words(rule, load_study_summary_words().check) == english
+    with speaking_language("es"):
+        assert limit_words(rule, load_study_summary_words().check) == spanish
+
+
 def test_counts_follow_the_language() -> None:
     assert format_count(1234) == "1,234"
     with speaking_language("es"):

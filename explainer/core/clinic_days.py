@@ -9,13 +9,14 @@ resources (``ClinicDayWords``), keyed by the trial's intervention ids. Pure: no 
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from explainer.core.language import say
+from explainer.core.language import current_language, say
 from explainer.core.model import Route
 from explainer.core.schedule import Timeline
 from explainer.core.summary_grids import CycleGrid, cycle_grids
@@ -93,9 +94,19 @@ class ClinicDayGuide:
         return "\n".join(lines)
 
 
+# Spanish writes "e", not "y", before a word starting with the sound i ("i", "hi"), but
+# not where that i opens a diphthong ("y hierro", "y yodo"): RAE, Ortografía 2010.
+_I_SOUND = re.compile(r"h?[iíIÍ](?![aeoáéóAEO])")
+
+
 def and_list(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else say("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    """'a', 'a and b', 'a, b and c' ('a, b e isatuximab' in Spanish)."""
+    if len(items) == 1:
+        return items[0]
+    joined = say("{items} and {last}")
+    if current_language() == "es" and _I_SOUND.match(items[-1]):
+        joined = "{items} e {last}"
+    return joined.format(items=", ".join(items[:-1]), last=items[-1])
 
 
 CLINIC_ROUTES = (Route.IV, Route.SC)

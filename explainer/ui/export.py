@@ -106,7 +106,23 @@ class PrintDialog:
 
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(tr("Print the summary"))
+        if current_language() != "en":  # English keeps Qt's own words
+            fill_print_dialog_gaps(dialog)
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def fill_print_dialog_gaps(dialog: QWidget) -> None:
+    """The words of Qt's print dialog that Qt's own translation leaves in English (the page
+    range's label and tip), in the app's language."""
+    from PySide6.QtWidgets import QLineEdit
+
+    label = dialog.findChild(QLabel, "pageSetLabel")
+    if label is not None:
+        label.setText(tr("Page &set:"))
+    pages = dialog.findChild(QLineEdit, "pagesLineEdit")
+    if pages is not None:
+        pages.setToolTip(tr("Type pages, or ranges, with commas between them. A range is two numbers with a "
+                            "hyphen between them. For example, 3,5-7,9 prints pages 3, 5, 6, 7 and 9."))
 
 
 class ExportProblemDialog:

@@ -48,6 +48,14 @@
         <translation>Imprimir el resumen</translation>
     </message>
     <message>
+        <source>Page &amp;set:</source>
+        <translation>Con&amp;junto de páginas:</translation>
+    </message>
+    <message>
+        <source>Type pages, or ranges, with commas between them. A range is two numbers with a hyphen between them. For example, 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Escriba páginas, o grupos de páginas, con comas entre ellos. Un grupo son dos números con un guion entre ellos. Por ejemplo, 3,5-7,9 imprime las páginas 3, 5, 6, 7 y 9.</translation>
+    </message>
+    <message>
         <source>Export the PDF summary for your doctor</source>
         <translation>Crear el resumen en PDF para su médico</translation>
     </message>
