@@ -80,7 +80,7 @@ SPANISH_DIRECTIONS = [
     (">=", r"\bal menos\b|\bpor lo menos\b|\bo más\b|\bcomo mínimo\b"),
     ("<=", r"\bcomo máximo\b|\bno más de\b|\bno pasan? de\b|(?<!\bmás )\bo menos\b|\bno (?:es|sea) peor que\b"),
     (">", r"(?<!\bno )(?<!\bo )\bmás del?\b(?! lo que| sus\b)|\bmayor del?\b|(?<!\bno )\bmás alt[oa] que\b"),
-    ("<", r"\bmenos del?\b|\bmenor del?\b|\bmás baj[oa] que\b"),
+    ("<", r"\bmenos del?\b|\bmenor(?: del?| que)\b|\bmás baj[oa] que\b"),
 ]
 
 
@@ -144,13 +144,14 @@ REQUIRED = [
     (r"\bseems? not met\b", r"parecen? no cumplirse"),
     (r"\bseems? not to fit\b", r"parecen? no ajustarse"),
     (r"\bseems? to fit\b", r"parecen? ajustarse"),
-    (r"\bDoes not seem to apply to you\b", r"no parece aplicarse a usted"),
+    (r"\bDoes not seem to apply to you\b", r"no parece (?:aplicarse a usted|ser su caso)"),
     (r"\bOnly the study team\b", r"solo el equipo del estudio"),
     (r"\bcannot join\b", r"no pued\w+ (?:participar|entrar)"),
     # the study's status
     (r"\bnot (?:yet )?taking (?:new )?people\b", r"(?:no|sin) acept\w* (?:todavía |aún )?(?:participantes|personas)"
-                                                 r"|(?:aún|todavía) no acepta"),
-    (r"(?<!not )(?<!not yet )\btaking new people\b", r"acept\w* participantes nuevos"),
+                                                 r"|(?:aún|todavía) no acepta|cerrado a participantes nuevos"
+                                                 r"|sin abrir a participantes nuevos"),
+    (r"(?<!not )(?<!not yet )\btaking new people\b", r"acept\w* participantes nuevos|abierto a participantes nuevos"),
     # units and limits
     (r"\bper microliter\b", r"por microlitro"),
     (r"/µL", r"/µL"), (r"\bg/dL\b", r"g/dL"), (r"\bmg/dL\b", r"mg/dL"), (r"\bmL/min\b", r"mL/min"),
@@ -193,7 +194,8 @@ def missing(english: str, spanish: str) -> list[str]:
     ("Take pomalidomide.", "Tome pomalidomide.", [r"pomalidomida"]),
     ("3 × ULN", "3 × ULN", [r"× LSN"]),
     ("The study is not taking new people.", "El estudio acepta participantes nuevos.",
-     [r"(?:no|sin) acept\w* (?:todavía |aún )?(?:participantes|personas)|(?:aún|todavía) no acepta"]),
+     [r"(?:no|sin) acept\w* (?:todavía |aún )?(?:participantes|personas)|(?:aún|todavía) no acepta"
+      r"|cerrado a participantes nuevos|sin abrir a participantes nuevos"]),
 ])
 def test_the_word_check_finds_a_lost_word(english: str, spanish: str, lost: list[str]) -> None:
     assert missing(english, spanish) == lost
@@ -281,7 +283,7 @@ def test_each_page_cites_the_same_sources_as_its_english_twin(relative: str) -> 
 # --- the clinic days: which day, said once --------------------------------------------------
 
 def test_the_clinic_days_in_spanish_name_the_same_days_once() -> None:
-    """'On days 1, 8 and 15' is 'En los días 1, 8 y 15' (not 'En los los días', nor
+    """'On days 1, 8 and 15' is ': los días 1, 8 y 15' (not 'En los los días', nor
     'En los el día 22'): the days word brings its own article."""
     from explainer.core.clinic_days import clinic_day_guide
     from explainer.core.schedule import build_timeline
@@ -296,7 +298,7 @@ def test_the_clinic_days_in_spanish_name_the_same_days_once() -> None:
     with speaking_language("es"):
         spanish = when()
     assert english[:2] == ["Induction cycle 1. On days 1, 8 and 15.", "Induction cycles 2 to 6. On days 1 and 15."]
-    assert spanish[:2] == ["Inducción, ciclo 1. En los días 1, 8 y 15.", "Inducción, ciclos 2 a 6. En los días 1 y 15."]
-    assert "Inducción, ciclo 1. En el día 22." in spanish
+    assert spanish[:2] == ["Inducción, ciclo 1: los días 1, 8 y 15.", "Inducción, ciclos 2 a 6: los días 1 y 15."]
+    assert "Inducción, ciclo 1: el día 22." in spanish
     assert [re.findall(r"\d+", line) for line in spanish] == [re.findall(r"\d+", line) for line in english]
     assert [line for line in spanish if re.search(r"\b(los|el) (los|el)\b", line)] == []

@@ -115,8 +115,8 @@ def test_a_list_joined_with_and_in_each_language(items, english, spanish) -> Non
 @pytest.mark.parametrize(("op", "value", "unit", "english", "spanish"), [
     (">=", 14, "days", "at least 14 days", "al menos 14 días"),
     ("<", 28, "Days", "less than 28 Days", "menos de 28 días"),
-    ("<=", 1, "year", "no more than 1 years", "no más de 1 año"),
-    ("<=", 6, "months", "no more than 6 months", "no más de 6 meses"),
+    ("<=", 1, "year", "no more than 1 years", "como máximo 1 año"),
+    ("<=", 6, "months", "no more than 6 months", "como máximo 6 meses"),
     (">", 37, "weeks", "more than 37 weeks", "más de 37 semanas"),
     (">=", 18, "years", "at least 18 years", "al menos 18 años"),
     (">=", 40, "kg", "at least 40 kg", "al menos 40 kg"),  # not a time: as the record writes it
