@@ -36,7 +36,7 @@ requisitos participar lugares ayuda efectos secundarios enero febrero marzo abri
 septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo
 """.split())
 # Links the app adds after a registry sentence, labels and source names cited as they are.
-NOT_PART_OF_A_QUOTE = re.compile(r"Mostrar las palabras del registro|Ocultar las palabras del registro"
+NOT_PART_OF_A_QUOTE = re.compile(r"(?:Mostrar|Ver|Ocultar) las palabras del registro"
                                  r"|NCI Dictionary of Cancer Terms|\(texto del registro, en inglés\):?")
 # Names and marks that are the same in both languages.
 SAME_IN_BOTH = re.compile(r"https?://\S+|\b[\w-]+(?:\.[\w-]+)+/\S*|NCT\d{8}|ClinicalTrials\.gov|[\w.+-]+@[\w.-]+")

@@ -44,7 +44,7 @@ because while after before each every first last any all get gets got did done m
 we our its don't can't isn't doesn't between under over only some most less
 """.split())
 # Links the app adds after a registry sentence, and source names cited as they are.
-NOT_PART_OF_A_QUOTE = re.compile(r"Mostrar las palabras del registro|Ocultar las palabras del registro"
+NOT_PART_OF_A_QUOTE = re.compile(r"(?:Mostrar|Ver|Ocultar) las palabras del registro"
                                  r"|NCI Dictionary of Cancer Terms|\(texto del registro, en inglés\):?")
 # Names and marks that are the same in both languages: web and e-mail addresses, study
 # numbers, file paths and file patterns (a file's name is the person's, or a suggestion),
