@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QApplication, QCheckBox, QLabel, QRadioButton,
-                               QTableWidget, QWidget)
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QApplication, QCheckBox, QHeaderView, QLabel,
+                               QRadioButton, QTableWidget, QWidget)
 
 from explainer.ui.grid_names import GridScroller
 from tests.conftest import FIXTURES
@@ -55,11 +56,28 @@ def fit_problems(top: QWidget, root: QWidget) -> list[str]:
             needs = widget.heightForWidth(widget.width())
             if widget.height() + 1 < needs:
                 found.append(f"label '{widget.text()[:40]}' is {widget.height()} high, its lines need {needs}")
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            found += _cut_headings(widget)
         elif isinstance(widget, QAbstractScrollArea) and not _scrolls_sideways_on_purpose(widget):
             bar = widget.horizontalScrollBar()
             if bar.isVisible() and bar.maximum() > 0:
                 found.append(f"{type(widget).__name__} '{widget.accessibleName()[:40]}' scrolls sideways")
     return found
+
+
+def _cut_headings(header: QHeaderView) -> list[str]:
+    """A table's column headings, each line drawn bold (as Qt draws the headings of the
+    chosen row's columns), within their columns."""
+    model, bold = header.model(), QFont(header.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    cut = []
+    for column in range(header.count()):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        widest = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+        if not header.isSectionHidden(column) and widest > header.sectionSize(column):
+            cut.append(f"heading '{text}' needs {widest} in {header.sectionSize(column)}")
+    return cut
 
 
 def _shot(widget: QWidget, artifacts: Path, name: str) -> None:
