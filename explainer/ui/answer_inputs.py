@@ -264,8 +264,11 @@ class ChoiceInput(AnswerInput):
         self.buttons: dict[str, QRadioButton] = {}
         # Short Yes / No / Not sure sit in a row; more choices, or words ("Yes, it is under
         # control, or ..."), go one under the other so a large text size never runs off the page.
+        # The whole row counts too: three short Spanish answers ("Sí, es anormal", "No, es
+        # normal", "No lo sé") made one row wider than the page at 250% text.
         in_a_row = (question.kind == "yes_no" and len(question.choices) <= 3
-                    and all(len(c.label) <= LONG_CHOICE // 2 for c in question.choices))
+                    and all(len(c.label) <= LONG_CHOICE // 2 for c in question.choices)
+                    and sum(len(c.label) for c in question.choices) <= LONG_CHOICE)
         layout = QHBoxLayout(self) if in_a_row else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for choice in question.choices:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
@@ -23,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from explainer.content import APP_PAGES, load_page_without_facts, load_sections
 from explainer.ui.i18n import tr
+from explainer.ui.labels import SectionList
 from explainer.ui.pages import CriteriaView, MarkdownPageView
 from explainer.ui.session import Session
 from explainer.ui.theme import Theme
-from explainer.ui.zoom import TextZoom
+from explainer.ui.zoom import STEPS, TextZoom
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -80,10 +80,9 @@ class MainWindow(QMainWindow):
         self.theme = Theme(settings, self)
         self.theme.apply()
         self.setWindowTitle(tr("Trial Explainer"))
-        self.navigator = QListWidget()
+        self.navigator = SectionList()
         self.navigator.setAccessibleName(tr("Sections"))
         self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
-        self.navigator.setWordWrap(True)  # a label that does not fit wraps, never cut short
         self.stack = QStackedWidget()
         self._waiting: dict[str, tuple[QWidget, str]] = {}  # page id -> (placeholder in the stack, label)
         self._section_ids: list[str] = []  # the navigator's rows, in order
@@ -157,9 +156,9 @@ class MainWindow(QMainWindow):
         """The navigator is as wide as its longest label, unless the pages need that room
         on this screen (large text): then its labels wrap, and no page is cut off."""
         nav = self.navigator
-        width = nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + nav.verticalScrollBar().sizeHint().width() + 8
+        width = nav.sizeHintForColumn(0) + nav.edges()
         room = self._screen_width() - self.stack.minimumSizeHint().width() - WINDOW_EDGES
-        nav.setMinimumWidth(min(width, max(NAV_MIN_CAP, room)))
+        nav.setMinimumWidth(min(width, max(NAV_MIN_CAP, room, nav.least_width())))
 
     def _screen_width(self) -> int:
         screen = self.screen()
@@ -217,7 +216,11 @@ class MainWindow(QMainWindow):
         must (a wrapping label on its own is made narrow, so it wrapped at any size)."""
         label = self.record_label
         one_line = label.fontMetrics().horizontalAdvance(label.text()) + 2 * label.margin() + 4
-        label.setMinimumWidth(min(one_line, self.width() * 2 // 3))
+        # The text size message shows whole beside it (in Spanish it is longer than a third).
+        message = label.fontMetrics().horizontalAdvance(self._text_size_words(max(STEPS))) + 40
+        widest = min(self.width() * 2 // 3, self.width() - message)
+        label.setMinimumWidth(min(one_line, widest))
+        label.setMaximumWidth(max(widest, 1))
 
     def show_section(self, page_id: str) -> None:
         if page_id not in self._section_ids:
@@ -346,5 +349,8 @@ class MainWindow(QMainWindow):
         record.setAccessibleName(tr("Record date and privacy"))
         record.setWordWrap(True)  # at large text sizes it wraps instead of being cut off
         self.statusBar().addPermanentWidget(record)
-        self.zoom.zoom_changed.connect(
-            lambda pct: self.statusBar().showMessage(tr("Text size {percent}%").format(percent=pct), 3000))
+        self.zoom.zoom_changed.connect(lambda pct: self.statusBar().showMessage(self._text_size_words(pct), 3000))
+
+    @staticmethod
+    def _text_size_words(percent: int) -> str:
+        return tr("Text size {percent}%").format(percent=percent)

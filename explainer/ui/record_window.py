@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
@@ -48,6 +47,7 @@ from explainer.core.study_pages import (
 )
 from explainer.core.study_reading import NAME_SECTIONS, with_reading_labels
 from explainer.ui.i18n import tr
+from explainer.ui.labels import SectionList
 from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
 from explainer.ui.place_memory import choose, remember_place, remembered_place
 
@@ -300,10 +300,9 @@ class RecordWindow(QMainWindow):
         self.setWindowTitle(tr("Study {number}: {title}").format(number=study.nct_id,
                                                                  title=study.title or study.nct_id)[:120])
         self.setAccessibleName(tr("Study {number}").format(number=study.nct_id))
-        self.navigator = QListWidget()
+        self.navigator = SectionList()
         self.navigator.setAccessibleName(tr("Sections of this study"))
         self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
-        self.navigator.setWordWrap(True)
         self.stack = QStackedWidget()
         self.browsers: dict[str, RecordBrowser] = {}
         self.definitions: dict[str, DefinitionPanel] = {}  # each page's meaning panel

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -215,7 +215,11 @@ class StudiesListDialog(QDialog):
         """The width of the column's longest word or heading line, with the margins Qt's
         style draws around a cell's and a heading's text."""
         table = self.table
-        cells, heads = table.fontMetrics(), table.horizontalHeader().fontMetrics()
+        # A heading is drawn bold while its column holds the chosen row (Qt's highlighted
+        # sections): measured so, "Autoeva-" at 250% was cut.
+        bold = QFont(table.horizontalHeader().font())
+        bold.setBold(True)
+        cells, heads = table.fontMetrics(), QFontMetrics(bold)
         words = [w for r in range(table.rowCount()) if table.item(r, column)
                  for w in table.item(r, column).text().split()]
         heading = table.horizontalHeaderItem(column).text().split("\n") if table.horizontalHeaderItem(column) else []
