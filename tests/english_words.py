@@ -21,7 +21,7 @@ SAMPLES = sorted((ROOT / "tests" / "fixtures" / "ctgov").glob("NCT*.json"))
 
 # Words that are English and never Spanish: a text holding one is English.
 ENGLISH_ONLY = frozenset("""
-the and you your of to is are this with for what not will can if or be have has does it on at from how when
+the and you source sources your of to is are this with for what not will can if or be have has does it on at from how when
 who which about more should page open save print help file view answer answers questions question study
 yes please choose show these those they their them there here back next start close cancel
 day days maybe week weeks cycle cycles treatment screening follow your see read seems met rules rule

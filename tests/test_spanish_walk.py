@@ -34,7 +34,7 @@ SAMPLES = sorted((FIXTURES / "ctgov").glob("NCT*.json"))
 MENUS_OF = {"NCT00184067", "NCT04431453"}  # record windows whose menu items are all chosen
 # Words that are English and never Spanish: a text holding one is English.
 ENGLISH_ONLY = frozenset("""
-the and you your of to is are this with for what not will can if or be have has does it on at from how when
+the and you source sources your of to is are this with for what not will can if or be have has does it on at from how when
 who which about more should page open save print help file view answer answers questions question study
 yes please choose show these those they their them there here back next start close cancel
 day days maybe week weeks cycle cycles treatment screening follow your see read seems met rules rule

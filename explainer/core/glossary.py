@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from explainer.core.language import say
+
 # Markdown a term must never be found inside: headings, links, registry markers.
 MARKDOWN_PROTECTED = re.compile(r"^#.*$|\[[^\]]*\]\([^)]*\)|\[registry:[^\]]*\]|<[^>]*>", re.MULTILINE)
 
@@ -53,7 +55,9 @@ class GlossaryTerm(BaseModel):
 
     def definition_with_source(self) -> str:
         """The definition, then its source where it has one: a reader can check the claim."""
-        return f"{self.definition} (Source: {self.source})" if self.source else self.definition
+        if not self.source:
+            return self.definition
+        return say("{definition} (Source: {source})").format(definition=self.definition, source=self.source)
 
 
 class Glossary(BaseModel):
