@@ -100,7 +100,7 @@ _I_SOUND = re.compile(r"h?[iíIÍ](?![aeoáéóAEO])")
 
 
 def and_list(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c' ('a, b e isatuximab' in Spanish)."""
+    """'a', 'a and b', 'a, b and c' ('a, b e hígado' in Spanish: 'e' before an i sound)."""
     if len(items) == 1:
         return items[0]
     joined = say("{items} and {last}")
