@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QListWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from explainer.core.escaping import rich_text
 from explainer.ui.i18n import tr
@@ -99,27 +97,3 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     name_standard_buttons(box)
     box.setAccessibleName(title)
     return box.exec() == QMessageBox.StandardButton.Yes
-
-
-
-class SectionList(QListWidget):
-    """A list of sections whose names wrap (at spaces only, so never narrower than its
-    longest word with its indent: '   Dexametasona' at 250% text was cut, and the list
-    scrolled sideways)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)  # a name that does not fit wraps, never cut short
-
-    def edges(self) -> int:
-        return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 8
-
-    def least_width(self) -> int:
-        metrics = self.fontMetrics()
-        longest = max((metrics.horizontalAdvance(word) for row in range(self.count())
-                       for word in re.findall(r"^\s*\S+|\S+", self.item(row).text())), default=0)
-        return longest + self.edges()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint = super().minimumSizeHint()
-        return QSize(max(hint.width(), self.least_width()), hint.height())

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from explainer.content import APP_PAGES, load_page_without_facts, load_sections
 from explainer.ui.i18n import tr
-from explainer.ui.labels import SectionList
+from explainer.ui.section_list import SectionList
 from explainer.ui.pages import CriteriaView, MarkdownPageView
 from explainer.ui.session import Session
 from explainer.ui.theme import Theme

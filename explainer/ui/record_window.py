@@ -47,7 +47,7 @@ from explainer.core.study_pages import (
 )
 from explainer.core.study_reading import NAME_SECTIONS, with_reading_labels
 from explainer.ui.i18n import tr
-from explainer.ui.labels import SectionList
+from explainer.ui.section_list import SectionList
 from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
 from explainer.ui.place_memory import choose, remember_place, remembered_place
 
