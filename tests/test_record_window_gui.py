@@ -564,3 +564,39 @@ def test_closing_the_dialog_during_a_download_drops_the_answer(frame, qtbot, reg
     registry.release.set()
     _wait_done(qtbot, dialog)
     assert frame.study_records.windows == {} and not kept_path("NCT00184067").exists()
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen: the pop-ups
+@pytest.mark.parametrize(("downs", "page"), [(0, "about"), (1, "glossary"), (2, "help")])
+def test_a_record_window_s_help_menu_opens_the_app_s_page_in_the_main_window(main_window, qtbot, problems, downs,
+                                                                            page) -> None:
+    """Help, as in the main window: a click on Help in the record's menu bar, the arrow
+    keys, Enter. The app's pages are the main window's; it comes to the front on that page."""
+    shown = main_window.study_records.open_path(CTGOV / "NCT00973089.json")
+    main_window.show_section("welcome")
+    menu = shown.help_menu
+    assert menu.title() == "&Help" and [action.text() for action in menu.actions()] == [
+        "About this app", "Words and what they mean", "Where to get help"]
+    bar = shown.menuBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center())
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+    qtbot.keyClick(menu, Qt.Key.Key_Down)  # a click opens the menu with nothing chosen: Down chooses the first
+    for _ in range(downs):
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: main_window.section_ids()[main_window.navigator.currentRow()] == page)
+    assert shown.isVisible()  # the record stays open behind
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_a_page_the_main_window_has_not_yet_only_brings_it_forward(frame, problems) -> None:
+    """A record dropped on the window at the very start, before the study's pages are in
+    it: Help brings the main window to the front, on the page it shows, and nothing fails."""
+    from explainer.ui.record_window import show_app_page
+
+    shown = frame.study_records.open_path(CTGOV / "NCT00973089.json")
+    row = frame.navigator.currentRow()
+    frame.showMinimized()
+    show_app_page(frame, "a-page-not-made-yet")
+    assert not frame.isMinimized() and frame.navigator.currentRow() == row
+    assert shown.isVisible()

@@ -283,6 +283,17 @@ class PlaceFilter(QWidget):
             self._changed(self.place())  # type: ignore[operator]
 
 
+def show_app_page(app_window: QMainWindow, page_id: str) -> None:
+    """The main window, in front, on its page ``page_id`` (if its study has opened: at the
+    very start it has only its first page, and then it only comes to the front)."""
+    if page_id in app_window.section_ids():  # type: ignore[attr-defined]
+        app_window.show_section(page_id)  # type: ignore[attr-defined]
+    if app_window.isMinimized():
+        app_window.showNormal()
+    app_window.raise_()
+    app_window.activateWindow()
+
+
 class RecordWindow(QMainWindow):
     """One study's pages, status first; ``as_of`` is today (the pages say when the
     status was checked long ago)."""
@@ -384,6 +395,18 @@ class RecordWindow(QMainWindow):
 
     def current_browser(self) -> RecordBrowser:
         return self.browsers[self.pages[self.navigator.currentRow()].id]
+
+    def add_help_menu(self, app_window: QMainWindow) -> None:
+        """Help, as the main window has it: the app's own pages (about, hard words, help
+        lines) open in the main window, brought to the front; a record has no copy of them."""
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu.setAccessibleName(tr("Help"))
+        for page_id, text in (("about", tr("About this app")), ("glossary", tr("Words and what they mean")),
+                              ("help", tr("Where to get help"))):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, p=page_id: show_app_page(app_window, p))
+            help_menu.addAction(action)
+        self.help_menu = help_menu
 
     def _build_menus(self, zoom: TextZoom | None) -> None:
         self.file_menu = file_menu = self.menuBar().addMenu(tr("&File"))

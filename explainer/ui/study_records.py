@@ -138,6 +138,7 @@ class StudyRecords(QObject):
             old.close()
             old.deleteLater()
         shown = RecordWindow(study, study_words(), self.zoom, settings=getattr(self.window, "settings", None))
+        shown.add_help_menu(self.window)
         self.windows[study.nct_id] = shown
         if problem:
             shown.statusBar().showMessage(problem)

@@ -76,6 +76,26 @@
         <translation>Privado: este estudio se lee desde esta computadora.</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <source>About this app</source>
+        <translation>Sobre esta aplicación</translation>
+    </message>
+    <message>
+        <source>Words and what they mean</source>
+        <translation>Palabras y qué significan</translation>
+    </message>
+    <message>
+        <source>Where to get help</source>
+        <translation>Dónde pedir ayuda</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
