@@ -6,11 +6,10 @@ not use is a ContentError naming the field. Headless (no Qt).
 
 from __future__ import annotations
 
-from functools import cache
 
 from explainer.content import Source, load_json_model, resources_root
 from explainer.core.compare import CompareWords
-from explainer.core.language import current_language
+from explainer.core.language import per_language
 from explainer.core.study_summary_words import StudySummaryWords
 from explainer.core.study_words import StudyWords
 
@@ -19,12 +18,8 @@ def load_study_words(source: Source | None = None) -> StudyWords:
     return load_json_model(source or resources_root() / "study_words.json", StudyWords)
 
 
+@per_language  # read once per language: a Spanish window and an English PDF each get their own
 def study_words() -> StudyWords:
-    return _study_words_in(current_language())
-
-
-@cache  # one per language: a Spanish window and an English PDF each get their own
-def _study_words_in(language: str) -> StudyWords:
     return load_study_words()
 
 
@@ -32,13 +27,9 @@ def load_study_summary_words(source: Source | None = None) -> StudySummaryWords:
     return load_json_model(source or resources_root() / "study_summary_words.json", StudySummaryWords)
 
 
+@per_language  # read once per language: a Spanish window and an English PDF each get their own
 def study_summary_words() -> StudySummaryWords:
     """The words the summary and the self-check of any record add (resources/study_summary_words.json)."""
-    return _study_summary_words_in(current_language())
-
-
-@cache  # one per language: a Spanish window and an English PDF each get their own
-def _study_summary_words_in(language: str) -> StudySummaryWords:
     return load_study_summary_words()
 
 
@@ -46,11 +37,7 @@ def load_compare_words(source: Source | None = None) -> CompareWords:
     return load_json_model(source or resources_root() / "compare_words.json", CompareWords)
 
 
+@per_language  # read once per language: a Spanish window and an English PDF each get their own
 def compare_words() -> CompareWords:
     """The words of "Studies I looked at" (resources/compare_words.json)."""
-    return _compare_words_in(current_language())
-
-
-@cache  # one per language: a Spanish window and an English PDF each get their own
-def _compare_words_in(language: str) -> CompareWords:
     return load_compare_words()

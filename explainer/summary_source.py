@@ -17,7 +17,7 @@ from explainer.core.questions import Questionnaire
 from explainer.core.review import Review, review
 from explainer.core.schedule import build_timeline
 from explainer.core.glossary import Glossary, words_used
-from explainer.core.language import LANGUAGES, current_language
+from explainer.core.language import LANGUAGES, current_language, per_language
 from explainer.core.summary import GlossaryHook, Summary, SummaryOptions, SummaryText, build_summary
 from explainer.timeline_text import timeline_text_for
 
@@ -82,12 +82,8 @@ TEXT_FILE = "resources/pdf/summary.json"
 # The built-in files do not change while the app runs; the export dialog re-renders
 # on every tick of a box, so read and validate them once per language (a Spanish
 # window may print an English PDF: each language gets its own words).
+@per_language
 def builtin_questions() -> Questionnaire:
-    return _builtin_questions_in(current_language())
-
-
-@lru_cache(maxsize=len(LANGUAGES))
-def _builtin_questions_in(language: str) -> Questionnaire:
     return load_questions()
 
 
@@ -100,10 +96,6 @@ def _lone_trial_glossary_in(nct_id: str, language: str) -> Glossary:
     return lone_trial_glossary(nct_id)  # its search pattern is built on first use, then kept with it
 
 
+@per_language
 def _builtin_text() -> SummaryText:
-    return _builtin_text_in(current_language())
-
-
-@lru_cache(maxsize=len(LANGUAGES))
-def _builtin_text_in(language: str) -> SummaryText:
     return load_summary_text()

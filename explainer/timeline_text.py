@@ -9,7 +9,6 @@ words (the trial file's "words.timeline") over them and checks the result the sa
 from __future__ import annotations
 
 import string
-from functools import cache
 
 from pydantic import model_validator
 
@@ -17,7 +16,7 @@ from pydantic import ValidationError
 
 from explainer.content import ContentError, Source, describe_validation_error, load_json_model, resources_root
 from explainer.core.clinic_days import ClinicDayWords
-from explainer.core.language import current_language
+from explainer.core.language import per_language
 from explainer.core.model import Strict, Trial
 from explainer.core.trial_words import laid_over
 
@@ -194,13 +193,9 @@ def load_timeline_text(source: Source | None = None) -> TimelineText:
     return load_json_model(source or resources_root() / "timeline.json", TimelineText)
 
 
+@per_language
 def timeline_text() -> TimelineText:
     """The generic words in the current language (core.language), each language read once."""
-    return _timeline_text_in(current_language())
-
-
-@cache
-def _timeline_text_in(language: str) -> TimelineText:
     return load_timeline_text()
 
 

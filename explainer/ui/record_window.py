@@ -14,7 +14,6 @@ The list of places can be narrowed by country, state and city.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from explainer.core.escaping import rich_text
 from explainer.core.glossary import Glossary, GlossaryTerm, mark_terms
+from explainer.core.language import per_language
 from explainer.core.study_pages import (
     Block,
     Item,
@@ -66,16 +66,10 @@ def hard_words_help() -> str:
     return tr("Words with a dotted underline have a meaning you can show: move to one with Tab and press Enter.")
 
 
+@per_language
 def record_glossary() -> Glossary:
     """The general glossary of the words trial records use, loaded once for every record
     window, in the current language (each language its own)."""
-    from explainer.core.language import current_language
-
-    return _record_glossary_in(current_language())
-
-
-@cache
-def _record_glossary_in(language: str) -> Glossary:
     from explainer.content import load_general_glossary
 
     return load_general_glossary()
