@@ -64,15 +64,8 @@ def count_words(status: Status) -> str:
 # Neutral: "possible match" read as "you can join" for a study not taking new people.
 # The codes stay (spec §2); the words never say "match" or "eligible", and each is
 # one sentence with the study's status in it (see EligibilityReport.overall_words).
-OVERALL_WORDS = {
-    Overall.POSSIBLE_MATCH: "None of your answers seems to rule you out",
-    Overall.LIKELY_NOT_ELIGIBLE: "At least 1 of your answers seems not to fit a rule",
-    Overall.INCOMPLETE: "Some rules are still open, and none of your answers seems to rule you out so far",
-}
-
-
 def overall_words(overall: Overall) -> str:
-    """OVERALL_WORDS in the current language (OVERALL_WORDS stays the English source)."""
+    """The result in neutral words, in the current language."""
     return {Overall.POSSIBLE_MATCH: say("None of your answers seems to rule you out"),
             Overall.LIKELY_NOT_ELIGIBLE: say("At least 1 of your answers seems not to fit a rule"),
             Overall.INCOMPLETE: say("Some rules are still open, and none of your answers seems to rule you out so far"),

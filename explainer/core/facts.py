@@ -8,32 +8,6 @@ import datetime as dt
 from explainer.core.language import current_language, say
 from explainer.core.model import RecruitmentStatus, Trial
 
-STATUS_WORDS = {
-    RecruitmentStatus.NOT_YET_RECRUITING: "not yet taking new people",
-    RecruitmentStatus.RECRUITING: "taking new people",
-    RecruitmentStatus.ENROLLING_BY_INVITATION: "taking new people by invitation only",
-    RecruitmentStatus.ACTIVE_NOT_RECRUITING: "still going on, but not taking new people",
-    RecruitmentStatus.SUSPENDED: "paused for now",
-    RecruitmentStatus.TERMINATED: "stopped early",
-    RecruitmentStatus.COMPLETED: "finished",
-    RecruitmentStatus.WITHDRAWN: "withdrawn before anyone joined",
-    RecruitmentStatus.UNKNOWN: "of unknown status",
-}
-
-# What the status means for someone who wants to join, short enough to sit inside a
-# sentence ("..., but on September 26, 2025 the study was not taking new people").
-JOINING_WORDS = {
-    RecruitmentStatus.NOT_YET_RECRUITING: "not yet taking new people",
-    RecruitmentStatus.RECRUITING: "taking new people",
-    RecruitmentStatus.ENROLLING_BY_INVITATION: "taking new people by invitation only",
-    RecruitmentStatus.ACTIVE_NOT_RECRUITING: "not taking new people",
-    RecruitmentStatus.SUSPENDED: "paused, and not taking new people",
-    RecruitmentStatus.TERMINATED: "stopped early, and not taking new people",
-    RecruitmentStatus.COMPLETED: "finished, and not taking new people",
-    RecruitmentStatus.WITHDRAWN: "withdrawn, and not taking new people",
-    RecruitmentStatus.UNKNOWN: "of unknown status",
-}
-
 # Spelled out here, not with strftime("%B"): Qt sets the C locale from the
 # environment, and the app's words follow the app's language, not the machine's.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -50,7 +24,7 @@ SHORT_WEEKDAYS_ES = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
 
 
 def status_words(status: RecruitmentStatus) -> str:
-    """STATUS_WORDS in the current language (the dictionaries stay the English source)."""
+    """What the study's status is, in the current language."""
     return {
         RecruitmentStatus.NOT_YET_RECRUITING: say("not yet taking new people"),
         RecruitmentStatus.RECRUITING: say("taking new people"),
@@ -65,7 +39,9 @@ def status_words(status: RecruitmentStatus) -> str:
 
 
 def joining_words(status: RecruitmentStatus) -> str:
-    """JOINING_WORDS in the current language."""
+    """What the status means for someone who wants to join, in the current language: short
+    enough to sit inside a sentence ("..., but on September 26, 2025 the study was not
+    taking new people")."""
     return {
         RecruitmentStatus.NOT_YET_RECRUITING: say("not yet taking new people"),
         RecruitmentStatus.RECRUITING: say("taking new people"),
