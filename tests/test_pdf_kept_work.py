@@ -14,10 +14,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph as ReportlabParagraph
 from reportlab.platypus import SimpleDocTemplate, Table
+from reportlab.platypus import paragraph as reportlab_paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from explainer.content import resources_root
-from explainer.pdf import paragraph
+from explainer.pdf import fonts, paragraph
 from explainer.pdf.fonts import BOLD, REGULAR, MeasuredTTFont, register_fonts
 from explainer.pdf.paragraph import Paragraph, same_frag
 
@@ -164,3 +165,104 @@ def test_what_is_kept_cannot_grow_without_end(monkeypatch) -> None:
         Paragraph(f"Paragraph number {number}", STYLE).wrap(200, 800)
         assert len(paragraph._parsed) <= 3 and len(paragraph._broken) <= 3
     assert paragraph._parsed and paragraph._broken
+
+
+def test_the_speed_ups_are_checked_against_the_pinned_reportlab() -> None:
+    """They reach into reportlab (its paragraph module's names, its font registry): another
+    reportlab version must be checked again before it is pinned."""
+    import pathlib
+
+    import reportlab
+
+    lock = (pathlib.Path(__file__).resolve().parents[1] / "requirements.lock").read_text()
+    assert f"reportlab=={reportlab.Version}" in lock.split()
+    assert fonts._registered is pdfmetrics._fonts and fonts._registered[REGULAR] is pdfmetrics.getFont(REGULAR)
+
+
+@pytest.mark.parametrize("text", ["", " ", "-", "word", "Platelets at least 50 ×10⁹/L", "✓ ✗ ☐ µ ⁹", b"bytes"])
+@pytest.mark.parametrize(("name", "size"), [(REGULAR, 10.5), (BOLD, 10.5), (REGULAR, 7), ("Helvetica", 9)])
+def test_kept_metrics_are_reportlabs(monkeypatch, text, name, size) -> None:
+    monkeypatch.setattr(fonts, "_widths", {})
+    monkeypatch.setattr(fonts, "_heights", {})
+    for _ in ("measured", "kept"):
+        assert fonts.string_width(text, name, size) == pdfmetrics.stringWidth(text, name, size)
+        assert fonts.ascent_descent(name, size) == pdfmetrics.getAscentDescent(name, size)
+        assert fonts.ascent_descent(name) == pdfmetrics.getAscentDescent(name)
+    assert reportlab_paragraph.stringWidth is fonts.string_width  # what reportlab's line breaking calls
+    assert reportlab_paragraph.getAscentDescent is fonts.ascent_descent
+
+
+def test_another_font_under_the_same_name_is_measured_again(monkeypatch) -> None:
+    """reportlab keeps the first TrueType font registered under a name, but its registry
+    may hold another font under a name later (a standard font registered again)."""
+    monkeypatch.setattr(fonts, "_widths", {})
+    monkeypatch.setattr(fonts, "_heights", {})
+    regular = str(resources_root() / "fonts" / "DejaVuSans.ttf")
+    bold = str(resources_root() / "fonts" / "DejaVuSans-Bold.ttf")
+    monkeypatch.setitem(pdfmetrics._fonts, "KeptMetricsTest", TTFont("KeptMetricsTest", regular))
+    narrow = fonts.string_width("Wide words", "KeptMetricsTest", 10)
+    heights = fonts.ascent_descent("KeptMetricsTest", 10)
+    monkeypatch.setitem(pdfmetrics._fonts, "KeptMetricsTest", TTFont("KeptMetricsTest", bold))
+    assert fonts.string_width("Wide words", "KeptMetricsTest", 10) == pdfmetrics.stringWidth("Wide words", BOLD, 10)
+    assert fonts.string_width("Wide words", "KeptMetricsTest", 10) != narrow
+    monkeypatch.setitem(pdfmetrics._fonts, "KeptMetricsTest", pdfmetrics.getFont("Courier"))
+    assert fonts.ascent_descent("KeptMetricsTest", 10) == pdfmetrics.getAscentDescent("Courier", 10) != heights
+
+
+def test_kept_metrics_cannot_grow_without_end(monkeypatch) -> None:
+    monkeypatch.setattr(fonts, "METRICS_KEPT", 3)
+    monkeypatch.setattr(fonts, "_widths", {})
+    monkeypatch.setattr(fonts, "_heights", {})
+    for number in range(10):
+        assert fonts.string_width(f"word {number}", REGULAR, 10) == pdfmetrics.stringWidth(f"word {number}", REGULAR, 10)
+        assert fonts.ascent_descent(REGULAR, 10 + number) == pdfmetrics.getAscentDescent(REGULAR, 10 + number)
+        assert len(fonts._widths) <= 3 and len(fonts._heights) <= 3
+
+
+# The app's markup (bold labels, line breaks, escaped characters: story.text()), and markup
+# it never makes, which reportlab's parser still reads (the last rows).
+SHAPED = ["<b>Registry wording:</b> Subjects must have measurable disease.", "<b>✓ Does not</b> seem to apply",
+          "<b>Ask</b>", "<b>Call:</b> your team &amp; the study&#x27;s nurse", "a &lt; b &gt; c &quot;d&quot;",
+          "one<br/>two<br/><br/>three", "<b>x</b> x &amp;x", "  <b>  spaced   out </b>  words  ", "<b></b>",
+          "&amp;", "<b>a</b><b>b</b>", "line\nbreaks <b>and\n bold</b>",
+          "<i>italic</i> words", "<font color='#ff0000'>red</font>", "&alpha; &nbsp; &#169;", "<b>unclosed",
+          "a & b", "<br/>", "<B>upper</B>"]
+
+
+def unmarked(frags: list) -> list[dict]:
+    """The fragments' attributes but the kind (text, line break) reportlab's line breaking
+    marks on a fragment the first time: the same mark each time, so shared ones may have it."""
+    return [{k: v for k, v in f.__dict__.items() if k != "_fkind"} for f in frags]
+
+
+@pytest.mark.parametrize("style", [STYLE, BIG, BULLET, UPPER])
+@pytest.mark.parametrize("text", SHAPED)
+def test_markup_is_set_up_as_reportlabs_parser_does(monkeypatch, style, text) -> None:
+    monkeypatch.setattr(paragraph, "_parsed", {})
+    monkeypatch.setattr(paragraph, "_shapes", {})
+    try:
+        theirs = ReportlabParagraph(text, style)
+    except ValueError:  # reportlab refuses it: so do we
+        with pytest.raises(ValueError):
+            Paragraph(text, style)
+        return
+    frags, size = unmarked(theirs.frags), theirs.wrap(120, 800)  # wrapping may change the frags
+    for _ in ("made", "its shape kept", "kept"):
+        ours = Paragraph(text, style)
+        assert ours.text == theirs.text and ours.style is theirs.style and ours.bulletText == theirs.bulletText
+        assert unmarked(ours.frags) == frags
+        assert ours.wrap(120, 800) == size
+        paragraph._parsed.clear()  # the next round: the same shape with the words parsed again
+
+
+def test_texts_of_one_shape_share_a_parse_and_keep_their_own_words(monkeypatch) -> None:
+    monkeypatch.setattr(paragraph, "_parsed", {})
+    monkeypatch.setattr(paragraph, "_shapes", {})
+    texts = [f"<b>Label {n}:</b> words &amp; more words, number {n}" for n in range(5)]
+    for text in texts:
+        ours, theirs = Paragraph(text, STYLE), ReportlabParagraph(text, STYLE)
+        assert unmarked(ours.frags) == unmarked(theirs.frags)
+        ours.wrap(100, 800)
+    assert len(paragraph._shapes) == 1
+    paragraph.forget_kept()
+    assert not paragraph._shapes, "a PDF measured with nothing kept parses its shapes again"

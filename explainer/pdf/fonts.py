@@ -62,6 +62,43 @@ class MeasuredTTFont(TTFont):
         return super().splitString(text, doc, encoding)
 
 
+# Line breaking asks reportlab's pdfmetrics for a width or a font's ascent and descent
+# thousands of times a PDF, each a chain of lookups (the font by name, then its metrics):
+# about 2 ms a summary, of which a direct look-up of the answer saves most. Each answer is
+# kept with the font it was measured in, and used only while that font is still the one
+# registered under its name (a font registered again is measured again).
+METRICS_KEPT = 50_000
+_registered = pdfmetrics._fonts  # reportlab's fonts by name (pinned reportlab: tests/test_pdf_kept_work.py)
+_widths: dict[tuple[object, ...], tuple[object, float]] = {}
+_heights: dict[tuple[str, object], tuple[object, tuple[float, float]]] = {}
+
+
+def string_width(text: str, fontName: str, fontSize: float, encoding: str = "utf8") -> float:  # noqa: N803
+    """pdfmetrics.stringWidth, its answer kept per (text, font, size, encoding)."""
+    key = (text, fontName, fontSize, encoding)
+    kept = _widths.get(key)
+    if kept is not None and kept[0] is _registered.get(fontName):
+        return kept[1]
+    width = pdfmetrics.stringWidth(text, fontName, fontSize, encoding)
+    if len(_widths) >= METRICS_KEPT:
+        _widths.clear()
+    _widths[key] = (_registered.get(fontName), width)
+    return width
+
+
+def ascent_descent(fontName: str, fontSize: float | None = None) -> tuple[float, float]:  # noqa: N803
+    """pdfmetrics.getAscentDescent, its answer kept per (font, size)."""
+    key = (fontName, fontSize)
+    kept = _heights.get(key)
+    if kept is not None and kept[0] is _registered.get(fontName):
+        return kept[1]
+    heights = pdfmetrics.getAscentDescent(fontName, fontSize)
+    if len(_heights) >= METRICS_KEPT:
+        _heights.clear()
+    _heights[key] = (_registered.get(fontName), heights)
+    return heights
+
+
 def register_fonts() -> None:
     if REGULAR in pdfmetrics.getRegisteredFontNames():
         return

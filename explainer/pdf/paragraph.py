@@ -11,10 +11,15 @@ bullet, and the same texts come back in each summary (a tenth of the render time
 and a summary is made again for each preview, paper size and save): the parsed
 fragments are kept per (text, style, bullet) for the process, the styles being made
 once (explainer/pdf/styles.py). Nothing in reportlab changes a parsed fragment once
-made (line breaking and splitting work on clones), so paragraphs share them. Text
-with no markup at all (no < and no &: two paragraphs in three) parses to one fragment,
-the style's own with the text in it: that fragment is made once per style and copied
-with each such text, without reportlab's HTML parser. The lines
+made (line breaking and splitting work on clones; breaking marks a fragment's kind, the
+same mark each time), so paragraphs share them. Text with no markup at all (no < and no
+&: two paragraphs in three) parses to one fragment, the style's own with the text in it:
+that fragment is made once per style and copied with each such text, without reportlab's
+HTML parser. Text with the app's own markup (bold labels, line breaks, escaped
+characters) is parsed once per shape: "<b>Registry wording:</b> words &amp; words"
+has the shape "<b>x</b>x&amp;x", reportlab's parse of the shape gives the fragments, and
+each placeholder's fragment is copied with its run of words (a twentieth of a first PDF's
+time went to parsing). The lines
 of a paragraph are kept the same way per (text, style, bullet, widths): in one style
 (reportlab's kind 0) a list of words per line, which drawing and splitting only read;
 in mixed styles (kind 1) each paragraph gets its own copy of the lines' pieces, which
@@ -24,12 +29,15 @@ split or hyphenated (splitting may change such a word in place) is broken afresh
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.platypus import paragraph as _reportlab_paragraph
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import _HSFrag, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
+
+from explainer.pdf.fonts import ascent_descent, string_width
 
 TOO_NARROW = (0, 0x7FFFFFFF)  # what reportlab's wrap answers when no line fits the width
 # What is kept is dropped when it reaches either bound, so it cannot grow without end: a
@@ -41,6 +49,11 @@ _parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 _broken: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # lines per (parsed key, widths)
 _PLAIN_WORDS = (list, _HSFrag)  # a word's pieces, and the same followed by a space
 _style_frags: dict[tuple[Any, ...], Any] = {}  # per (style, case sensitivity): the fragment of a plain text
+# The app's markup (explainer/pdf/story.py text() and its bold labels): what splits a text
+# into runs of words. Any other tag or entity goes to reportlab's parser.
+_MARKUP = re.compile(r"(<b>|</b>|<br/>|&amp;|&lt;|&gt;|&quot;|&#x27;)")
+PLACEHOLDER = "x"  # a run of words in a text's shape; no entity stands for it
+_shapes: dict[tuple[Any, ...], Any] = {}  # per (shape, style, case sensitivity): reportlab's parse, or None
 _SAME_WHEN_EQUAL = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
 _ABSENT = object()
 _accelerated_same_frag = _reportlab_paragraph.sameFrag
@@ -66,6 +79,9 @@ def same_frag(f: Any, g: Any) -> bool:
 
 
 _reportlab_paragraph.sameFrag = same_frag  # the name reportlab's line breaking looks up
+# The same answers as pdfmetrics', looked up in one step (explainer/pdf/fonts.py).
+_reportlab_paragraph.stringWidth = string_width
+_reportlab_paragraph.getAscentDescent = ascent_descent
 
 
 class Paragraph(_Paragraph):
@@ -77,7 +93,10 @@ class Paragraph(_Paragraph):
         key = (text, style, bulletText, self.caseSensitive, cleaner)
         parsed = _parsed.get(key)
         if parsed is None:
-            if "<" in text or "&" in text or not self._setup_plain(text, style, bulletText, cleaner):
+            if "<" in text or "&" in text:
+                if not self._setup_markup(text, style, bulletText, cleaner):
+                    super()._setup(text, style, bulletText, frags, cleaner)
+            elif not self._setup_plain(text, style, bulletText, cleaner):
                 super()._setup(text, style, bulletText, frags, cleaner)
             _make_room(len(_parsed), len(text))
             _parsed[key] = (self.text, self.style, self.frags, self.bulletText)
@@ -104,6 +123,34 @@ class Paragraph(_Paragraph):
         frags = [frag.clone(text=text)]
         textTransformFrags(frags, style)
         self.text, self.frags, self.style, self.bulletText, self.debug = text, frags, style, bulletText, 0
+        return True
+
+    def _setup_markup(self, text: str, style: Any, bulletText: str | None, cleaner: Any) -> bool:  # noqa: N803
+        """What reportlab's _setup does with the app's own markup (bold, line breaks, escaped
+        characters; explainer/pdf/story.py text()), its parser run once per shape of the text:
+        each run of words between the tags and entities is parsed as one placeholder letter,
+        then given its words. False for any other markup or style (reportlab's parser decides)."""
+        if style.textTransform:  # it changes the words in place: not on shared fragments
+            return False
+        text = cleaner(text)
+        pieces = _MARKUP.split(text)  # words, markup, words, ..., words
+        runs = pieces[::2]
+        if any("<" in run or "&" in run for run in runs):
+            return False
+        shape = "".join(piece if index % 2 else PLACEHOLDER if piece else "" for index, piece in enumerate(pieces))
+        key = (shape, style, self.caseSensitive)
+        parsed = _shapes.get(key, _ABSENT)
+        if parsed is _ABSENT:
+            parsed = _parse_shape(shape, style, self.caseSensitive, sum(1 for run in runs if run))
+            if len(_shapes) >= PARSED_KEPT:
+                _shapes.clear()
+            _shapes[key] = parsed
+        if parsed is None:
+            return False
+        parsed_style, shape_frags = parsed
+        words = iter(run for run in runs if run)
+        frags = [frag.clone(text=next(words)) if placeholder else frag for frag, placeholder in shape_frags]
+        self.text, self.frags, self.style, self.bulletText, self.debug = text, frags, parsed_style, bulletText, 0
         return True
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
@@ -145,10 +192,25 @@ class Paragraph(_Paragraph):
         return super().split(availWidth, availHeight)
 
 
+def _parse_shape(shape: str, style: Any, case_sensitive: int, runs: int) -> tuple[Any, list[tuple[Any, bool]]] | None:
+    """reportlab's parse of a text's shape: its fragments, each marked True where it holds
+    a placeholder for a run of words; None unless each run gave one such fragment."""
+    parser = ParaParser()
+    parser.caseSensitive = case_sensitive
+    parsed_style, frags, bullet_frags = parser.parse(shape, style)
+    if frags is None or bullet_frags:
+        return None
+    marked = [(frag, frag.__dict__.get("text") == PLACEHOLDER) for frag in frags]
+    if sum(placeholder for _, placeholder in marked) != runs:
+        return None
+    return parsed_style, marked
+
+
 def forget_kept() -> None:
     """Drop every kept paragraph and its lines: to measure a PDF whose texts are all new."""
     global _kept_characters
     _parsed.clear()
+    _shapes.clear()
     _broken.clear()
     _kept_characters = 0
 
