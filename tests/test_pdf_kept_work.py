@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import pathlib
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
@@ -170,8 +171,6 @@ def test_what_is_kept_cannot_grow_without_end(monkeypatch) -> None:
 def test_the_speed_ups_are_checked_against_the_pinned_reportlab() -> None:
     """They reach into reportlab (its paragraph module's names, its font registry): another
     reportlab version must be checked again before it is pinned."""
-    import pathlib
-
     import reportlab
 
     lock = (pathlib.Path(__file__).resolve().parents[1] / "requirements.lock").read_text()
@@ -266,3 +265,52 @@ def test_texts_of_one_shape_share_a_parse_and_keep_their_own_words(monkeypatch) 
     assert len(paragraph._shapes) == 1
     paragraph.forget_kept()
     assert not paragraph._shapes, "a PDF measured with nothing kept parses its shapes again"
+
+
+def test_the_collector_is_paused_while_a_pdf_is_made_and_resumes_after() -> None:
+    """On during a PDF would cost time (explainer/pdf/document.py collection_paused); left
+    off after one would let the app's cycles pile up."""
+    import gc
+
+    from explainer.pdf.document import collection_paused
+
+    seen = []
+
+    @collection_paused
+    def make(inner: bool = False, fail: bool = False) -> str:
+        seen.append(gc.isenabled())
+        if inner:
+            make()  # a PDF made inside another (nested)
+            seen.append(gc.isenabled())
+        if fail:
+            raise ValueError("a PDF that fails")
+        return "made"
+
+    assert gc.isenabled()
+    assert make(inner=True) == "made" and seen == [False, False, False] and gc.isenabled()
+    with pytest.raises(ValueError):
+        make(fail=True)
+    assert gc.isenabled(), "a PDF that fails resumes collection too"
+    gc.disable()
+    try:
+        make()
+        assert not gc.isenabled(), "off before the PDF: left off"
+    finally:
+        gc.enable()
+
+
+def test_every_pdf_is_made_with_the_collector_paused(monkeypatch, tmp_path) -> None:
+    """The curated study's summary, a record's and the comparison, as the commands make them."""
+    import gc
+
+    from explainer.cli import main
+    from explainer.pdf import compare_story, document, study_story
+
+    states = []
+    for module in (document, study_story, compare_story):  # each PDF's layout, watched
+        monkeypatch.setattr(module, "build_numbered", lambda *args, **kwargs: states.append(gc.isenabled()))
+    record = str(pathlib.Path(__file__).parent / "fixtures" / "ctgov" / "NCT03934567.json")
+    for command in (["pdf"], ["pdf", "--trial", record], ["compare", "--built-in", record]):
+        assert main([*command, "-o", str(tmp_path / "out.pdf")]) == 0
+    assert states == [False, False, False]
+    assert gc.isenabled()
