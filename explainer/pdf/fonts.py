@@ -6,6 +6,7 @@ Helvetica has none of them and is never embedded, so no text is ever set in it.
 
 from __future__ import annotations
 
+import itertools
 from importlib.resources import as_file
 
 from reportlab.lib.fonts import addMapping
@@ -48,14 +49,18 @@ class MeasuredTTFont(TTFont):
         reportlab looks at one character at a time in Python (a tenth of drawing a
         paragraph). Once every character of a text has its code in this document and
         all sit in the first subset, as for nearly every line after the first page, the
-        answer is those codes in one piece; anything else (a new character, a second
-        subset) is left to reportlab, which gives out the codes."""
+        answer is those codes in one piece, found by str.translate in the document's
+        codes (kept beside reportlab's, brought up to date as it adds to them); anything
+        else (a new character, a second subset) is left to reportlab, which gives out
+        the codes."""
         state = self.state.get(doc) if isinstance(text, str) else None
         if state is not None:
-            codes = state.assignments
+            codes = state.__dict__.get("_codes")
+            if codes is None or codes.size != len(state.assignments) or codes.source is not state.assignments:
+                codes = state._codes = _codes_of(state.assignments, codes)
             try:  # reportlab sets a no-break space as a space
-                found = bytes([codes[c] for c in map(ord, text.replace("\xa0", " "))])
-            except (KeyError, ValueError):  # not yet given a code; a code past the first subset
+                found = text.replace("\xa0", " ").translate(codes).encode("latin-1")
+            except (_NotYetCoded, UnicodeEncodeError):  # not yet given a code; a code past the first subset
                 pass
             else:
                 return [(0, found)] if found else []
@@ -97,6 +102,31 @@ def ascent_descent(fontName: str, fontSize: float | None = None) -> tuple[float,
         _heights.clear()
     _heights[key] = (_registered.get(fontName), heights)
     return heights
+
+
+class _NotYetCoded(Exception):
+    """A character this document has not given a code yet (str.translate passes it on)."""
+
+
+class _Codes(dict[int, int]):
+    """A document's codes per character, as str.translate reads them: a character with
+    no code stops the translation (a LookupError would leave the character as it is)."""
+
+    size = 0  # how many of reportlab's assignments it holds
+    source: dict[int, int] | None = None  # which: reportlab's dict of them
+
+    def __missing__(self, character: int) -> int:
+        raise _NotYetCoded
+
+
+def _codes_of(assignments: dict[int, int], codes: _Codes | None) -> _Codes:
+    """``codes`` with the assignments reportlab made since (it only ever adds them, in order)."""
+    if codes is None or codes.source is not assignments:
+        codes = _Codes()
+        codes.source = assignments
+    codes.update(itertools.islice(assignments.items(), codes.size, None))
+    codes.size = len(assignments)
+    return codes
 
 
 def register_fonts() -> None:
