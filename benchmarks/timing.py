@@ -23,11 +23,16 @@ class Figure:
         return f"{self.median_ms:9.2f} ms ({self.low_ms:.2f}-{self.high_ms:.2f}) CPU {self.cpu_ms:8.2f} ms"
 
 
-def timed(make: Callable[[], Any], runs: int) -> Figure:
-    """``make`` once to warm up, then ``runs`` times: median, min-max and median CPU, in ms."""
+def timed(make: Callable[[], Any], runs: int, before: Callable[[], Any] | None = None) -> Figure:
+    """``make`` once to warm up, then ``runs`` times: median, min-max and median CPU, in ms.
+    ``before`` runs before each, untimed (to drop what an earlier run kept)."""
+    if before:
+        before()
     make()
     walls, cpus = [], []
     for _ in range(runs):
+        if before:
+            before()
         wall, cpu = time.perf_counter(), time.process_time()
         make()
         walls.append((time.perf_counter() - wall) * 1000)
