@@ -266,6 +266,9 @@ def test_texts_of_one_shape_share_a_parse_and_keep_their_own_words(monkeypatch) 
         assert unmarked(ours.frags) == unmarked(theirs.frags)
         ours.wrap(100, 800)
     assert len(paragraph._shapes) == 1
+    many = "&quot;a&quot; " * 200  # a long shape: reportlab's parser, nothing kept
+    assert unmarked(Paragraph(many, STYLE).frags) == unmarked(ReportlabParagraph(many, STYLE).frags)
+    assert len(paragraph._shapes) == 1
     paragraph.forget_kept()
     assert not paragraph._shapes, "a PDF measured with nothing kept parses its shapes again"
 
@@ -317,3 +320,13 @@ def test_every_pdf_is_made_with_the_collector_paused(monkeypatch, tmp_path) -> N
         assert main([*command, "-o", str(tmp_path / "out.pdf")]) == 0
     assert states == [False, False, False]
     assert gc.isenabled()
+
+
+def test_kept_shapes_cannot_grow_without_end(monkeypatch) -> None:
+    monkeypatch.setattr(paragraph, "PARSED_KEPT", 3)
+    monkeypatch.setattr(paragraph, "_parsed", {})
+    monkeypatch.setattr(paragraph, "_shapes", {})
+    for number in range(10):
+        text = "<b>Line</b>" + "<br/>more" * number  # a new shape each time
+        assert unmarked(Paragraph(text, STYLE).frags) == unmarked(ReportlabParagraph(text, STYLE).frags)
+        assert len(paragraph._shapes) <= 3

@@ -63,6 +63,8 @@ def collection_paused(make: Callable[..., _Made]) -> Callable[..., _Made]:
                     gc.enable()
 
     return paused
+
+
 MARGIN = 14 * mm
 FOOTER_ROOM = 10 * mm
 

@@ -53,6 +53,7 @@ _style_frags: dict[tuple[Any, ...], Any] = {}  # per (style, case sensitivity): 
 # into runs of words. Any other tag or entity goes to reportlab's parser.
 _MARKUP = re.compile(r"(<b>|</b>|<br/>|&amp;|&lt;|&gt;|&quot;|&#x27;)")
 PLACEHOLDER = "x"  # a run of words in a text's shape; no entity stands for it
+SHAPE_LONGEST = 1_000  # characters: a longer shape (many escaped characters) is not shared, so not kept
 _shapes: dict[tuple[Any, ...], Any] = {}  # per (shape, style, case sensitivity): reportlab's parse, or None
 _SAME_WHEN_EQUAL = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
 _ABSENT = object()
@@ -138,6 +139,8 @@ class Paragraph(_Paragraph):
         if any("<" in run or "&" in run for run in runs):
             return False
         shape = "".join(piece if index % 2 else PLACEHOLDER if piece else "" for index, piece in enumerate(pieces))
+        if len(shape) > SHAPE_LONGEST:
+            return False
         key = (shape, style, self.caseSensitive)
         parsed = _shapes.get(key, _ABSENT)
         if parsed is _ABSENT:
