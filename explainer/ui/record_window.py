@@ -14,9 +14,10 @@ The list of places can be narrowed by country, state and city.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -54,7 +55,7 @@ from explainer.ui.place_memory import choose, remember_place, remembered_place
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
     from explainer.core.study_words import StudyWords
-    from explainer.ui.record_check import RecordCheckPage
+    from explainer.ui.record_check import CheckPageSlot, RecordCheckPage
     from explainer.ui.zoom import TextZoom
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
@@ -290,7 +291,12 @@ def show_app_page(app_window: QMainWindow, page_id: str) -> None:
 
 class RecordWindow(QMainWindow):
     """One study's pages, status first; ``as_of`` is today (the pages say when the
-    status was checked long ago)."""
+    status was checked long ago).
+
+    Only the first page is built before the window shows; the others are built after its
+    first paint, one a turn of the event loop (``PageBuilder``), so the window answers
+    clicks and keys while a long record opens; a page asked for sooner (chosen in the
+    list, read through ``browsers`` or ``definitions``) is built at once."""
 
     def __init__(self, study: RegistryStudy, words: StudyWords, zoom: TextZoom | None = None,
                  as_of: dt.date | None = None, parent: QWidget | None = None,
@@ -309,8 +315,11 @@ class RecordWindow(QMainWindow):
         self.navigator.setAccessibleName(tr("Sections of this study"))
         self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
         self.stack = QStackedWidget()
-        self.browsers: dict[str, RecordBrowser] = {}
-        self.definitions: dict[str, DefinitionPanel] = {}  # each page's meaning panel
+        self._holders: dict[str, QVBoxLayout] = {}   # each page's place in the stack, filled when built
+        self._built: dict[str, tuple[RecordBrowser, DefinitionPanel]] = {}
+        self._html: dict[str, tuple[Place, str]] = {}  # a page's text made a turn before it is drawn
+        self.browsers: Mapping[str, RecordBrowser] = OnDemand(self, 0)       # each page's text
+        self.definitions: Mapping[str, DefinitionPanel] = OnDemand(self, 1)  # each page's meaning panel
         self.place_filter: PlaceFilter | None = None
         # The window's frame first, then the pages built into it: a page put into a frame
         # later is told of each new parent's font, style and palette, and lays out again.
@@ -324,10 +333,11 @@ class RecordWindow(QMainWindow):
             item = QListWidgetItem(page.title)
             item.setData(ACCESSIBLE_TEXT_ROLE, page.title)
             self.navigator.addItem(item)
-            self._add_page(page)
+            self._add_holder(page)
+        self.build_page(self.pages[0].id)
         from explainer.ui.record_check import add_check_page  # the self-check: its own module, last
 
-        self._check = add_check_page(self)
+        self.check_slot: CheckPageSlot = add_check_page(self)
         self.navigator.currentRowChanged.connect(self._choose_row)
         self.navigator.setCurrentRow(0)
         if self.place_filter is not None:
@@ -338,13 +348,11 @@ class RecordWindow(QMainWindow):
         self._build_menus(zoom)
         self.statusBar().showMessage(tr("Private: this study is read from this computer."))
         self.resize(1100, 760)
+        self.builder = PageBuilder(self)
 
-    def _add_page(self, page: StudyPage) -> None:
-        """The page, then the panel where a chosen word's meaning shows (the 'where' page
-        has the place filter above it). Its text is set once the page is in the window:
-        a page with 1,148 places lays out again whenever it moves into a new parent."""
-        browser = RecordBrowser(page.title, record_glossary())
-        self.browsers[page.id] = browser
+    def _add_holder(self, page: StudyPage) -> None:
+        """The page's place in the stack; the 'where' page has the place filter above its
+        text from the start (the remembered place is chosen in it before the page is built)."""
         holder = QWidget()
         self.stack.addWidget(holder)
         layout = QVBoxLayout(holder)
@@ -352,25 +360,64 @@ class RecordWindow(QMainWindow):
         if page.id == "where" and len(self.study.sites) >= 2:
             self.place_filter = PlaceFilter(self.study, self.show_place)
             layout.addWidget(self.place_filter)
+        self._holders[page.id] = layout
+
+    def build_page(self, page_id: str) -> tuple[RecordBrowser, DefinitionPanel]:
+        """The page's text and the panel where a chosen word's meaning shows, built now if
+        they are not yet. Built inside the window: a page with 1,148 places lays out again
+        whenever it moves into a new parent."""
+        built = self._built.get(page_id)
+        if built is not None:
+            return built
+        layout = self._holders[page_id]   # a KeyError for a page this study does not have
+        page = next(page for page in self.pages if page.id == page_id)
+        browser = RecordBrowser(page.title, record_glossary())
         layout.addWidget(browser, 1)
         definition = DefinitionPanel()
         browser.term_chosen.connect(definition.show_term)
         layout.addWidget(definition)
-        self.definitions[page.id] = definition
-        browser.show_html(page_html(page, self.words, browser.glossary))
+        self._built[page_id] = built = (browser, definition)
+        browser.show_html(self.page_text(page_id))
+        return built
+
+    def page_text(self, page_id: str) -> str:
+        """The page as rich text (the 'where' page for the place chosen), made now or kept
+        from the turn before (``PageBuilder``)."""
+        kept = self._html.pop(page_id, None)
+        if kept is not None and kept[0] == self.place:
+            return kept[1]
+        page = next(page for page in self.pages if page.id == page_id)
+        if page_id == "where" and not self.place.is_any:
+            pages = build_study_pages(self.study, self.words, self.as_of, self.place)
+            page = next(page for page in pages if page.id == "where")
+        return page_html(page, self.words, record_glossary())
+
+    def make_text_early(self, page_id: str) -> None:
+        """A long page's text made in a turn of its own, before the one that draws it."""
+        if page_id not in self._built:
+            self._html[page_id] = (self.place, self.page_text(page_id))
+
+    def page_built(self, page_id: str) -> bool:
+        return page_id in self._built
+
+    @property
+    def all_pages_built(self) -> bool:
+        return len(self._built) == len(self.pages) and self.check_page_built
 
     @property
     def check_page(self) -> RecordCheckPage:
         """The "Check the entry rules" page, built now if it is not yet (record_check.CheckPageSlot)."""
-        return self._check.page()
+        return self.check_slot.page()
 
     @property
     def check_page_built(self) -> bool:
-        return self._check.built
+        return self.check_slot.built
 
     def _choose_row(self, row: int) -> None:
-        if row == self._check.row:
-            self._check.page()
+        if row == self.check_slot.row:
+            self.check_slot.page()
+        elif 0 <= row < len(self.pages):
+            self.build_page(self.pages[row].id)   # a page chosen before its turn: built at once
         self.stack.setCurrentIndex(row)
 
     def show_place(self, place: Place) -> None:
@@ -378,10 +425,8 @@ class RecordWindow(QMainWindow):
         the choice is remembered for the next study and goes into the PDF."""
         self.place = place
         remember_place(self.settings, place)
-        pages = build_study_pages(self.study, self.words, self.as_of, place)
-        where = next(page for page in pages if page.id == "where")
-        browser = self.browsers["where"]
-        browser.show_html(page_html(where, self.words, browser.glossary))
+        if "where" in self._built:   # else it is built for this place when its turn comes
+            self._built["where"][0].show_html(self.page_text("where"))
 
     def show_page(self, page_id: str) -> None:
         ids = [page.id for page in self.pages]
@@ -423,3 +468,60 @@ class RecordWindow(QMainWindow):
             action.setShortcuts(keys)
             action.triggered.connect(slot)
             view_menu.addAction(action)
+
+
+class OnDemand(Mapping):
+    """``browsers`` and ``definitions``: every page's part by page id, the page built when
+    its part is first asked for (``RecordWindow.build_page``)."""
+
+    def __init__(self, window: RecordWindow, part: int) -> None:
+        self._window = window
+        self._part = part
+
+    def __getitem__(self, page_id: str) -> QWidget:
+        return self._window.build_page(page_id)[self._part]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([page.id for page in self._window.pages])
+
+    def __len__(self) -> int:
+        return len(self._window.pages)
+
+
+class PageBuilder(QObject):
+    """After the window's first paint, its other pages, one a turn of the event loop (a
+    long page's text in a turn, its drawing in the next), then the check page; nothing
+    more once the window is closed. A page built sooner on demand is skipped."""
+
+    LONG = 200   # places: a 'where' page this long has its text made in a turn of its own
+
+    def __init__(self, window: RecordWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._steps = self._all_steps()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:   # the window is on screen: the other pages come next
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._next)
+        return False
+
+    def _all_steps(self) -> Iterator[None]:
+        window = self.window
+        for page in window.pages:
+            if window.page_built(page.id):
+                continue
+            if page.id == "where" and len(window.study.sites) >= self.LONG:
+                window.make_text_early(page.id)
+                yield
+            window.build_page(page.id)
+            yield
+        while not window.check_slot.build_step():
+            yield
+
+    def _next(self) -> None:
+        if not self.window.isVisible():   # a window closed at once builds nothing more
+            return
+        if next(self._steps, "done") is None:
+            QTimer.singleShot(0, self, self._next)
