@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextBlock, QTextCursor, QTextDocument, QTextList
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -91,10 +92,29 @@ class RecordBrowser(GlossaryBrowser):
 
     def show_html(self, html: str) -> None:
         """Draw ``html``, then give glossary words their dotted line (links their solid one)."""
-        self._html = html
+        for _step in self.drawing(PageText(html)):
+            pass
+
+    def drawing(self, text: PageText) -> Iterator[None]:
+        """Draw the page in steps: a long list (1,148 places) some items a step, the
+        document the same as drawn at once. Qt reads one list's items in a time that grows
+        with their square (the 4,592 places of a 1.5 MB record: 400 ms at once), and adding
+        an item to a list costs as much as the list is long: a longer list, fewer a step."""
+        self._html = text.html()
         self._drawn_in = self._link_colours()
-        self.setHtml(html)
+        self.setHtml(text.first(LIST_STEP))
         self.underline_links()
+        items = text.items
+        the_list = _long_list(self.document(), text) if len(items) > LIST_STEP else None
+        if the_list is None and len(items) > LIST_STEP:   # not found as expected: all at once
+            self.show_html(self._html)
+            return
+        done = LIST_STEP
+        while the_list is not None and done < len(items):
+            yield
+            step = max(LIST_STEP // 10, min(LIST_STEP, LIST_STEP * 1000 // the_list.count()))
+            self.underline_links(_add_items(the_list, items[done:done + step]))
+            done += step
 
     def _link_colours(self) -> tuple[int, int]:
         palette = self.palette()
@@ -133,24 +153,104 @@ class _Marker:
         return f'<a href="{GLOSSARY_SCHEME}:{term.id}">{_text(words)}</a>'  # ids are [a-z0-9-]+
 
 
+LIST_STEP = 100   # a list longer than this (a page's places) is drawn this many items a step
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A page's rich text, its long list's items apart (``items``: each ``<li>``; ``head``
+    ends where the list's ``<ul>`` goes, ``tail`` begins after its ``</ul>``), so the list
+    can be drawn in steps; with no long list, ``head`` is the whole page."""
+
+    head: str
+    items: tuple[str, ...] = ()
+    tail: str = ""
+
+    def html(self) -> str:
+        return self.first(len(self.items))
+
+    def first(self, count: int) -> str:
+        """The page with only the list's first ``count`` items."""
+        return f"{self.head}<ul>{''.join(self.items[:count])}</ul>{self.tail}" if self.items else self.head
+
+
+def _long_list(doc: QTextDocument, text: PageText) -> QTextList | None:
+    """The long list, as the document drawn with ``text.first(LIST_STEP)`` holds it: the
+    list of the first block after the head's blocks (checked by its number of items)."""
+    head = QTextDocument()
+    head.setHtml(text.head)
+    found = doc.findBlockByNumber(head.blockCount()).textList()
+    return found if found is not None and found.count() == min(LIST_STEP, len(text.items)) else None
+
+
+def _add_items(the_list: QTextList, items: tuple[str, ...]) -> QTextBlock:
+    """The items at the list's end, as if read with it: their blocks made part of it (read
+    alone they make a list of their own), the first one too (it starts in the block made
+    after the last item's last line, which may be in that item's own inner list), and the
+    last item's space below as every item's (Qt gives it the list's). Returns the first
+    block added."""
+    last = the_list.item(the_list.count() - 1)
+    middle = the_list.item(0).blockFormat().bottomMargin()
+    end = last
+    while _inside(end.next(), the_list):
+        end = end.next()
+    spaced = last.blockFormat()
+    spaced.setBottomMargin(middle)
+    QTextCursor(last).setBlockFormat(spaced)
+    doc = the_list.document()
+    before = doc.blockCount()
+    cursor = QTextCursor(end)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertBlock()
+    cursor.insertHtml(f"<ul>{''.join(items)}</ul>")
+    first = block = end.next()
+    indent = the_list.format().indent()
+    for n in range(doc.blockCount() - before):
+        found = block.textList()
+        if found is not the_list and (n == 0 or (found is not None and found.format().indent() == indent)):
+            the_list.add(block)
+        block = block.next()
+    return first
+
+
+def _inside(block: QTextBlock, the_list: QTextList) -> bool:
+    """``block`` is a line of an inner list of the list's last item."""
+    found = block.textList() if block.isValid() else None
+    return found is not None and found is not the_list and found.format().indent() > the_list.format().indent()
+
+
 def page_html(page: StudyPage, words: StudyWords, glossary: Glossary | None = None) -> str:
     """One page as Qt rich text; every string escaped, the record's words quoted, a
     "written for doctors" label before each hard passage of them. With a glossary, the
     first mention of each hard word is a link, and the page ends with those words."""
+    return page_text(page, words, glossary).html()
+
+
+def page_text(page: StudyPage, words: StudyWords, glossary: Glossary | None = None) -> PageText:
+    """``page_html``, its first list longer than LIST_STEP items apart (PageText)."""
     mark = _Marker(glossary)
     page = with_reading_labels([page], words.reading, words.reading.screen if glossary is not None else "")[0]
     plain = _Marker(None)
     out = [f"<h1>{rich_text(page.title)}</h1>"]
+    long_at, items = -1, ()
     for section in page.sections:
         if section.heading:
             out.append(f"<h2>{rich_text(section.heading)}</h2>")
         marks = plain if section.id in NAME_SECTIONS else mark
-        out.extend(_block_html(block, words, marks) for block in section.blocks)
+        for block in section.blocks:
+            if long_at < 0 and isinstance(block, ItemList) and len(block.items) > LIST_STEP:
+                long_at, items = len(out), tuple(_item_html(item, words, marks) for item in block.items)
+                out.append("")
+            else:
+                out.append(_block_html(block, words, marks))
     if mark.found:
         out.append(f"<h2>{rich_text(words.reading.words_heading)}</h2><ul>")
         out.extend(f"<li><b>{rich_text(t.term)}</b>: {rich_text(t.definition_with_source())}</li>" for t in mark.found)
         out.append("</ul>")
-    return "\n".join(out)
+    if long_at < 0:
+        return PageText("\n".join(out))
+    return PageText("".join(f"{part}\n" for part in out[:long_at]), items,
+                    "".join(f"\n{part}" for part in out[long_at + 1:]))
 
 
 def _block_html(block: Block, words: StudyWords, mark: _Marker) -> str:
@@ -316,8 +416,9 @@ class RecordWindow(QMainWindow):
         self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
         self.stack = QStackedWidget()
         self._holders: dict[str, QVBoxLayout] = {}   # each page's place in the stack, filled when built
-        self._built: dict[str, tuple[RecordBrowser, DefinitionPanel]] = {}
-        self._html: dict[str, tuple[Place, str]] = {}  # a page's text made a turn before it is drawn
+        self._parts: dict[str, tuple[RecordBrowser, DefinitionPanel]] = {}   # each page begun
+        self._drawing: dict[str, Iterator[None]] = {}   # the pages begun and not yet drawn whole
+        self._texts: dict[str, tuple[Place, PageText]] = {}  # a page's text made a turn before it is drawn
         self.browsers: Mapping[str, RecordBrowser] = OnDemand(self, 0)       # each page's text
         self.definitions: Mapping[str, DefinitionPanel] = OnDemand(self, 1)  # each page's meaning panel
         self.place_filter: PlaceFilter | None = None
@@ -364,45 +465,56 @@ class RecordWindow(QMainWindow):
 
     def build_page(self, page_id: str) -> tuple[RecordBrowser, DefinitionPanel]:
         """The page's text and the panel where a chosen word's meaning shows, built now if
-        they are not yet. Built inside the window: a page with 1,148 places lays out again
-        whenever it moves into a new parent."""
-        built = self._built.get(page_id)
-        if built is not None:
-            return built
-        layout = self._holders[page_id]   # a KeyError for a page this study does not have
-        page = next(page for page in self.pages if page.id == page_id)
-        browser = RecordBrowser(page.title, record_glossary())
-        layout.addWidget(browser, 1)
-        definition = DefinitionPanel()
-        browser.term_chosen.connect(definition.show_term)
-        layout.addWidget(definition)
-        self._built[page_id] = built = (browser, definition)
-        browser.show_html(self.page_text(page_id))
-        return built
+        they are not yet (a page begun in steps is finished)."""
+        while not self.build_step(page_id):
+            pass
+        return self._parts[page_id]
 
-    def page_text(self, page_id: str) -> str:
+    def build_step(self, page_id: str) -> bool:
+        """A turn's part of the page (all of it, but for a long list: ``RecordBrowser.drawing``);
+        True once it is whole. Built inside the window: a page with 1,148 places lays out
+        again whenever it moves into a new parent."""
+        drawing = self._drawing.get(page_id)
+        if drawing is None:
+            if page_id in self._parts:
+                return True
+            layout = self._holders[page_id]   # a KeyError for a page this study does not have
+            page = next(page for page in self.pages if page.id == page_id)
+            browser = RecordBrowser(page.title, record_glossary())
+            layout.addWidget(browser, 1)
+            definition = DefinitionPanel()
+            browser.term_chosen.connect(definition.show_term)
+            layout.addWidget(definition)
+            self._parts[page_id] = (browser, definition)
+            drawing = self._drawing[page_id] = browser.drawing(self._text_of(page_id))
+        if next(drawing, "done") is None:
+            return False
+        del self._drawing[page_id]
+        return True
+
+    def _text_of(self, page_id: str) -> PageText:
         """The page as rich text (the 'where' page for the place chosen), made now or kept
         from the turn before (``PageBuilder``)."""
-        kept = self._html.pop(page_id, None)
+        kept = self._texts.pop(page_id, None)
         if kept is not None and kept[0] == self.place:
             return kept[1]
         page = next(page for page in self.pages if page.id == page_id)
         if page_id == "where" and not self.place.is_any:
             pages = build_study_pages(self.study, self.words, self.as_of, self.place)
             page = next(page for page in pages if page.id == "where")
-        return page_html(page, self.words, record_glossary())
+        return page_text(page, self.words, record_glossary())
 
     def make_text_early(self, page_id: str) -> None:
         """A long page's text made in a turn of its own, before the one that draws it."""
-        if page_id not in self._built:
-            self._html[page_id] = (self.place, self.page_text(page_id))
+        if page_id not in self._parts:
+            self._texts[page_id] = (self.place, self._text_of(page_id))
 
     def page_built(self, page_id: str) -> bool:
-        return page_id in self._built
+        return page_id in self._parts and page_id not in self._drawing
 
     @property
     def all_pages_built(self) -> bool:
-        return len(self._built) == len(self.pages) and self.check_page_built
+        return all(self.page_built(page.id) for page in self.pages) and self.check_page_built
 
     @property
     def check_page(self) -> RecordCheckPage:
@@ -425,8 +537,8 @@ class RecordWindow(QMainWindow):
         the choice is remembered for the next study and goes into the PDF."""
         self.place = place
         remember_place(self.settings, place)
-        if "where" in self._built:   # else it is built for this place when its turn comes
-            self._built["where"][0].show_html(self.page_text("where"))
+        if "where" in self._parts:   # else it is built for this place when its turn comes
+            self.build_page("where")[0].show_html(self._text_of("where").html())
 
     def show_page(self, page_id: str) -> None:
         ids = [page.id for page in self.pages]
@@ -515,7 +627,8 @@ class PageBuilder(QObject):
             if page.id == "where" and len(window.study.sites) >= self.LONG:
                 window.make_text_early(page.id)
                 yield
-            window.build_page(page.id)
+            while not window.build_step(page.id):
+                yield
             yield
         while not window.check_slot.build_step():
             yield
