@@ -719,5 +719,31 @@ def build_study_pages(study: RegistryStudy, words: StudyWords, as_of: dt.date | 
     the caller) lets the pages say when the status was checked more than a year ago
     and when a date the record still calls planned is past; ``place`` narrows the
     list of sites (the counts still cover every site)."""
-    return [_status_page(study, words, as_of), _about_page(study, words), _what_happens_page(study, words),
-            _who_page(study, words), _where_page(study, words, place or Place()), _details_page(study, words, as_of)]
+    return [build_study_page(study, words, page_id, as_of, place) for page_id in PAGE_IDS]
+
+
+PAGE_IDS = ("status", "about", "what_happens", "who_can_join", "where", "details")  # reading order
+
+
+def build_study_page(study: RegistryStudy, words: StudyWords, page_id: str, as_of: dt.date | None = None,
+                     place: Place | None = None) -> StudyPage:
+    """One of build_study_pages's pages, alone (a window builds each when it is needed)."""
+    match page_id:
+        case "status":
+            return _status_page(study, words, as_of)
+        case "about":
+            return _about_page(study, words)
+        case "what_happens":
+            return _what_happens_page(study, words)
+        case "who_can_join":
+            return _who_page(study, words)
+        case "where":
+            return _where_page(study, words, place or Place())
+        case "details":
+            return _details_page(study, words, as_of)
+    raise KeyError(page_id)
+
+
+def page_title(words: StudyWords, page_id: str) -> str:
+    """The title of the page ``page_id`` (one of PAGE_IDS), without building it."""
+    return getattr(words.pages, page_id)
