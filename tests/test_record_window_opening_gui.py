@@ -158,3 +158,19 @@ def test_the_check_page_built_in_steps_is_the_page_built_at_once(qtbot) -> None:
     assert list(in_steps.rows) == list(at_once.rows)
     assert in_steps.summary.text() == at_once.summary.text()
     assert [row.result.text() for row in in_steps.rows.values()] == [row.result.text() for row in at_once.rows.values()]
+
+
+def test_a_long_list_of_places_made_a_part_a_turn_is_the_text_made_at_once(qtbot) -> None:
+    from explainer.core.study_pages import Place
+    from explainer.ui.record_window import PLACES_A_TURN, page_text, record_glossary
+
+    frame = shown_window(qtbot, build_frame)
+    shown = frame.study_records.open_path(CTGOV / f"{MANY}.json")
+    for place in (Place(), Place("United States"), Place("United States", "Ohio")):
+        shown.place = place
+        parts = sum(1 for _ in shown.where_text_steps())
+        made = shown._texts.pop("where")
+        assert made[0] == place
+        assert made[1] == page_text(_where_page(shown.study, place), shown.words, record_glossary())
+        assert parts == max(0, -(-(len(made[1].items) - 101) // PLACES_A_TURN))   # one turn per part
+    assert parts == 0 and not made[1].items   # Ohio's few places: one page, drawn at once
