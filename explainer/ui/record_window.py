@@ -652,7 +652,9 @@ class PageBuilder(QObject):
         if not self.window.isVisible():   # a window closed at once builds nothing more
             return
         if next(self._steps, "done") is None:
-            QTimer.singleShot(0, self, self._next)
+            # A timer, not a queued call (0 ms): the window's own timers and input get their
+            # turn between two steps (queued calls ran two steps back to back).
+            QTimer.singleShot(1, self, self._next)
 
 
 class StudyPages(Sequence):
