@@ -107,6 +107,9 @@ def test_only_the_first_page_is_built_before_the_window_shows(qtbot) -> None:
     shown = frame.study_records.open_path(CTGOV / f"{MANY}.json")
     ids = [page.id for page in shown.pages]
     assert [page_id for page_id in ids if shown.page_built(page_id)] == ["status"]
+    assert "where" in shown.browsers and "nowhere" not in shown.browsers and len(shown.browsers) == len(ids)
+    assert shown.browsers.get("nowhere") is None and not shown.page_built("where")   # asking builds nothing
+    assert shown.definitions["details"] is not None and shown.page_built("details")   # reading builds it
     qtbot.waitUntil(lambda: shown.all_pages_built, timeout=10000)   # then all of them, unasked
     assert all(shown.page_built(page_id) for page_id in ids) and shown.check_page_built
     assert shown.stack.currentIndex() == 0 and shown.navigator.currentRow() == 0

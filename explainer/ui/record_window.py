@@ -605,6 +605,9 @@ class OnDemand(Mapping):
     def __getitem__(self, page_id: str) -> QWidget:
         return self._window.build_page(page_id)[self._part]
 
+    def __contains__(self, page_id: object) -> bool:   # asking does not build the page
+        return page_id in PAGE_IDS
+
     def __iter__(self) -> Iterator[str]:
         return iter(PAGE_IDS)
 
