@@ -639,3 +639,21 @@ def test_the_status_first_names_the_last_known_status_when_it_is_unknown() -> No
                                  "statusVerifiedDate": "2019-11"})
     assert status_first(study, WORDS, TODAY)[:2] == ("No one knows for sure. The record is out of date.",
                                                       "The last status in the record was: taking new people.")
+
+
+@pytest.mark.parametrize("nct_id", SAMPLE_IDS)
+def test_each_page_built_alone_is_the_page_built_with_the_others(nct_id) -> None:
+    from explainer.core.study_pages import PAGE_IDS, Place, build_study_page, build_study_pages, page_title
+    from explainer.records_io import read_studies
+
+    study = read_studies(SAMPLES / f"{nct_id}.json")[0]
+    as_of = dt.date(2026, 12, 5)
+    together = build_study_pages(study, WORDS, as_of)
+    assert [page.id for page in together] == list(PAGE_IDS)
+    for page in together:
+        assert build_study_page(study, WORDS, page.id, as_of) == page
+        assert page_title(WORDS, page.id) == page.title
+    place = Place("United States")
+    assert build_study_page(study, WORDS, "where", as_of, place) == build_study_pages(study, WORDS, as_of, place)[4]
+    with pytest.raises(KeyError):
+        build_study_page(study, WORDS, "nowhere", as_of)

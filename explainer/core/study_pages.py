@@ -590,7 +590,7 @@ def _site_item(index: int, site: Site, words: StudyWords) -> Item:
     return Item(tuple(line for line in lines if line is not None), contacts, f"site-{index}")
 
 
-def _where_page(study: RegistryStudy, words: StudyWords, place: Place) -> StudyPage:
+def _where_page(study: RegistryStudy, words: StudyWords, place: Place, listed: int | None = None) -> StudyPage:
     w = words.where
     contacts = tuple(item for item in (Item(_contact_lines(c, words)) for c in study.central_contacts) if item.lines)
     has_site_contacts = any(site.contacts for site in study.sites)
@@ -607,12 +607,12 @@ def _where_page(study: RegistryStudy, words: StudyWords, place: Place) -> StudyP
     sections = [asking]
     if officials:
         sections.append(_section("where-officials", w.officials_heading, ItemList(tuple(officials))))
-    sections.append(_places(study, words, place))
+    sections.append(_places(study, words, place, listed))
     sections.append(_section("where-source", "", Paragraph(w.source, "source")))
     return StudyPage("where", words.pages.where, tuple(sections))
 
 
-def _places(study: RegistryStudy, words: StudyWords, place: Place) -> Section:
+def _places(study: RegistryStudy, words: StudyWords, place: Place, listed: int | None = None) -> Section:
     w = words.where
     total = len(study.sites)
     if not total:
@@ -635,8 +635,14 @@ def _places(study: RegistryStudy, words: StudyWords, place: Place) -> Section:
             blocks.append(Paragraph(found))
         else:
             blocks.append(Paragraph(w.none_in_filter.format(place=place.names())))
-    blocks.append(_list(_site_item(index, site, words) for index, site in chosen))
+    blocks.append(_list(_site_item(index, site, words) for index, site in chosen[:listed]))
     return _section("where-places", w.places_heading, *blocks)
+
+
+def site_items(study: RegistryStudy, words: StudyWords, place: Place, start: int, stop: int) -> tuple[Item, ...]:
+    """Items ``start`` to ``stop`` of the 'where' page's list of places (those ``place``
+    keeps): a window makes a long list a part at a time (build_study_page's ``listed``)."""
+    return tuple(_site_item(index, site, words) for index, site in filter_sites(study.sites, place)[start:stop])
 
 
 # ---------------------------------------------------------------- 6. dates, size, sponsor, numbers, gaps
@@ -719,5 +725,33 @@ def build_study_pages(study: RegistryStudy, words: StudyWords, as_of: dt.date | 
     the caller) lets the pages say when the status was checked more than a year ago
     and when a date the record still calls planned is past; ``place`` narrows the
     list of sites (the counts still cover every site)."""
-    return [_status_page(study, words, as_of), _about_page(study, words), _what_happens_page(study, words),
-            _who_page(study, words), _where_page(study, words, place or Place()), _details_page(study, words, as_of)]
+    return [build_study_page(study, words, page_id, as_of, place) for page_id in PAGE_IDS]
+
+
+PAGE_IDS = ("status", "about", "what_happens", "who_can_join", "where", "details")  # reading order
+
+
+def build_study_page(study: RegistryStudy, words: StudyWords, page_id: str, as_of: dt.date | None = None,
+                     place: Place | None = None, listed: int | None = None) -> StudyPage:
+    """One of build_study_pages's pages, alone (a window builds each when it is needed);
+    ``listed``: only the first so many places in the 'where' page's list (its words still
+    count them all; ``site_items`` gives the others)."""
+    match page_id:
+        case "status":
+            return _status_page(study, words, as_of)
+        case "about":
+            return _about_page(study, words)
+        case "what_happens":
+            return _what_happens_page(study, words)
+        case "who_can_join":
+            return _who_page(study, words)
+        case "where":
+            return _where_page(study, words, place or Place(), listed)
+        case "details":
+            return _details_page(study, words, as_of)
+    raise KeyError(page_id)
+
+
+def page_title(words: StudyWords, page_id: str) -> str:
+    """The title of the page ``page_id`` (one of PAGE_IDS), without building it."""
+    return getattr(words.pages, page_id)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QHelpEvent, QPalette, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from explainer.core.escaping import rich_text
@@ -92,14 +92,15 @@ class GlossaryBrowser(QTextBrowser):
             return True
         return super().viewportEvent(event)
 
-    def underline_links(self) -> None:
+    def underline_links(self, block: QTextBlock | None = None) -> None:
         """Every link is underlined (colour is never the only signal); glossary words
-        get a dotted line, so they differ from other links by shape."""
+        get a dotted line, so they differ from other links by shape. From ``block`` on,
+        if given (the blocks a page drawn in steps has just had added)."""
         doc = self.document()
         dotted, solid = QTextCharFormat(), QTextCharFormat()
         dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         solid.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        block = doc.begin()
+        block = doc.begin() if block is None else block
         while block.isValid():
             fragments = block.begin()
             while not fragments.atEnd():

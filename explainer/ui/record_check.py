@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from pydantic import ValidationError
 
 from explainer.answers_io import AnswersError, plain_problem
-from explainer.content import load_general_glossary, load_questions
+from explainer.content import load_questions
 from explainer.core.answers import AnswerGiven, AnswersFile, CriterionAnswer, new_answers_file
 from explainer.core.carry import carry_in
 from explainer.core.criteria import CriterionItem
@@ -92,9 +93,10 @@ def add_check_page(window: RecordWindow) -> CheckPageSlot:
 
 class CheckPageSlot(QObject):
     """The check page's place in the window from the start: its title in the list and an
-    empty page in the stack. The page itself (one row of inputs per item: about 100 ms
-    for a long record) is built just after the window's first paint, so the study's
-    status shows first, or at once when something asks for it (choosing it, the PDF)."""
+    empty page in the stack. The page itself (one row of inputs per item) is built after
+    the window's first paint, once its other pages are (record_window.PageBuilder), so
+    the study's status shows first, or at once when something asks for it (choosing it,
+    the PDF)."""
 
     def __init__(self, window: RecordWindow) -> None:
         super().__init__(window)
@@ -107,37 +109,42 @@ class CheckPageSlot(QObject):
         self.placeholder = QWidget(window.stack)
         window.stack.addWidget(self.placeholder)
         self._page: RecordCheckPage | None = None
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:   # the window is on screen: the page comes next
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._build_if_open)
-        return False
-
-    def _build_if_open(self) -> None:
-        if self.window.isVisible():   # a window closed at once builds nothing more
-            self.page()
+        self._building: RecordCheckPage | None = None   # begun, not whole yet
 
     @property
     def built(self) -> bool:
         return self._page is not None
 
     def page(self) -> RecordCheckPage:
-        if self._page is None:
-            stack = self.window.stack
+        """The page, built now if it is not yet (or finished, if begun in steps)."""
+        while not self.build_step():
+            pass
+        assert self._page is not None
+        return self._page
+
+    def build_step(self) -> bool:
+        """A turn's part of the page (its top, then a few rows a turn: about 100 ms for a
+        long record at once); True once it is whole and in its place."""
+        if self._page is not None:
+            return True
+        if self._building is None:
             # Built inside the stack: 25 rows of labels moved into it afterwards would each
             # be polished and laid out again.
-            page = RecordCheckPage(self.window.study, self.window.as_of, parent=stack)
-            index = stack.indexOf(self.placeholder)
-            was_current = stack.currentIndex() == index
-            stack.insertWidget(index, page)
-            stack.removeWidget(self.placeholder)
-            self.placeholder.deleteLater()
-            if was_current:
-                stack.setCurrentWidget(page)
-            self._page = page
-        return self._page
+            self._building = RecordCheckPage(self.window.study, self.window.as_of, parent=self.window.stack,
+                                             in_steps=True)
+            return False
+        if not self._building.build_step():
+            return False
+        page, stack = self._building, self.window.stack
+        index = stack.indexOf(self.placeholder)
+        was_current = stack.currentIndex() == index
+        stack.insertWidget(index, page)
+        stack.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        if was_current:
+            stack.setCurrentWidget(page)
+        self._page = page
+        return True
 
 
 # ---------------------------------------------------------------- the questions
@@ -286,8 +293,10 @@ class RecordCheckPage(QScrollArea):
 
     answers_changed = Signal(object)  # AnswersFile (or None when nothing is answered)
 
+    ROWS_A_TURN = 5   # built in steps (``in_steps``): the rows made in one turn of the event loop
+
     def __init__(self, study: RegistryStudy, as_of: dt.date, draft: DraftStore | None = None,
-                 parent: QWidget | None = None, shared: SharedAnswers | None = None) -> None:
+                 parent: QWidget | None = None, shared: SharedAnswers | None = None, in_steps: bool = False) -> None:
         super().__init__(parent)
         from explainer.ui.input_rules import install_input_rules
 
@@ -312,12 +321,25 @@ class RecordCheckPage(QScrollArea):
         self._build_top()
         self.rows: dict[str, CriterionRow] = {}
         self.where_asked: dict[str, str] = {}  # bank key -> the item id whose row holds its input
-        items = study_rules(study)[0]
+        self._steps = self._build_steps()
+        if not in_steps:
+            while not self.build_step():
+                pass
+
+    def build_step(self) -> bool:
+        """The next few rows (``in_steps``); True once the page is whole, its answers shown."""
+        return next(self._steps, True)
+
+    def _build_steps(self) -> Iterator[bool]:
+        items = study_rules(self.study)[0]
         if not items:
             self.body.addWidget(wrapped(rich_text(self.words.no_items), self.words.no_items))
-        self._build_rows(items)
+        for done, _row in enumerate(self._build_rows(items), 1):
+            if done % self.ROWS_A_TURN == 0:
+                yield False
         self.body.addStretch(1)
         self._open(self._read_draft())
+        yield True
 
     # --- building -------------------------------------------------------------------
     def _build_top(self) -> None:
@@ -344,10 +366,12 @@ class RecordCheckPage(QScrollArea):
         self.erase.clicked.connect(self.ask_erase)
         self.body.addWidget(self.erase, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def _build_rows(self, items: list[CriterionItem]) -> None:
+    def _build_rows(self, items: list[CriterionItem]) -> Iterator[CriterionRow]:
         w = self.words
         first = check_study(self.study, None, w, self.bank)
-        glossary = load_general_glossary()
+        from explainer.ui.record_window import record_glossary  # loaded once, its word search made once
+
+        glossary = record_glossary()
         totals = {kind: sum(1 for item in items if item.kind == kind) for kind in ("inclusion", "exclusion")}
         counts = {"inclusion": 0, "exclusion": 0}
         headed: set[str] = set()
@@ -365,6 +389,7 @@ class RecordCheckPage(QScrollArea):
             shown.finish()
             self.rows[item.id] = shown
             self.body.addWidget(shown)
+            yield shown
 
     def _add_answer(self, shown: CriterionRow, item: CriterionItem, row: StudyCheckRow) -> None:
         if row.explains:  # no rule: nothing to answer

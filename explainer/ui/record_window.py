@@ -14,10 +14,12 @@ The list of places can be narrowed by country, state and city.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextBlock, QTextCursor, QTextDocument, QTextList
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,11 +40,15 @@ from explainer.core.study_pages import (
     Item,
     ItemList,
     Paragraph,
+    PAGE_IDS,
     Place,
     StudyPage,
-    build_study_pages,
+    build_study_page,
     cities,
     countries,
+    filter_sites,
+    page_title,
+    site_items,
     states,
 )
 from explainer.core.study_reading import NAME_SECTIONS, with_reading_labels
@@ -54,7 +60,7 @@ from explainer.ui.place_memory import choose, remember_place, remembered_place
 if TYPE_CHECKING:
     from explainer.core.registry_record import RegistryStudy
     from explainer.core.study_words import StudyWords
-    from explainer.ui.record_check import RecordCheckPage
+    from explainer.ui.record_check import CheckPageSlot, RecordCheckPage
     from explainer.ui.zoom import TextZoom
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (see main_window)
@@ -90,10 +96,29 @@ class RecordBrowser(GlossaryBrowser):
 
     def show_html(self, html: str) -> None:
         """Draw ``html``, then give glossary words their dotted line (links their solid one)."""
-        self._html = html
+        for _step in self.drawing(PageText(html)):
+            pass
+
+    def drawing(self, text: PageText) -> Iterator[None]:
+        """Draw the page in steps: a long list (1,148 places) some items a step, the
+        document the same as drawn at once. Qt reads one list's items in a time that grows
+        with their square (the 4,592 places of a 1.5 MB record: 400 ms at once), and adding
+        an item to a list costs as much as the list is long: a longer list, fewer a step."""
+        self._html = text.html()
         self._drawn_in = self._link_colours()
-        self.setHtml(html)
+        self.setHtml(text.first(LIST_STEP))
         self.underline_links()
+        items = text.items
+        the_list = _long_list(self.document(), text) if len(items) > LIST_STEP else None
+        if the_list is None and len(items) > LIST_STEP:   # not found as expected: all at once
+            self.show_html(self._html)
+            return
+        done = LIST_STEP
+        while the_list is not None and done < len(items):
+            yield
+            step = max(LIST_STEP // 10, min(LIST_STEP, LIST_STEP * 1000 // the_list.count()))
+            self.underline_links(_add_items(the_list, items[done:done + step]))
+            done += step
 
     def _link_colours(self) -> tuple[int, int]:
         palette = self.palette()
@@ -132,24 +157,105 @@ class _Marker:
         return f'<a href="{GLOSSARY_SCHEME}:{term.id}">{_text(words)}</a>'  # ids are [a-z0-9-]+
 
 
+LIST_STEP = 100   # a list longer than this (a page's places) is drawn this many items a step
+PLACES_A_TURN = 400   # a long list of places is made this many a turn of the event loop
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A page's rich text, its long list's items apart (``items``: each ``<li>``; ``head``
+    ends where the list's ``<ul>`` goes, ``tail`` begins after its ``</ul>``), so the list
+    can be drawn in steps; with no long list, ``head`` is the whole page."""
+
+    head: str
+    items: tuple[str, ...] = ()
+    tail: str = ""
+
+    def html(self) -> str:
+        return self.first(len(self.items))
+
+    def first(self, count: int) -> str:
+        """The page with only the list's first ``count`` items."""
+        return f"{self.head}<ul>{''.join(self.items[:count])}</ul>{self.tail}" if self.items else self.head
+
+
+def _long_list(doc: QTextDocument, text: PageText) -> QTextList | None:
+    """The long list, as the document drawn with ``text.first(LIST_STEP)`` holds it: the
+    list of the first block after the head's blocks (checked by its number of items)."""
+    head = QTextDocument()
+    head.setHtml(text.head)
+    found = doc.findBlockByNumber(head.blockCount()).textList()
+    return found if found is not None and found.count() == min(LIST_STEP, len(text.items)) else None
+
+
+def _add_items(the_list: QTextList, items: tuple[str, ...]) -> QTextBlock:
+    """The items at the list's end, as if read with it: their blocks made part of it (read
+    alone they make a list of their own), the first one too (it starts in the block made
+    after the last item's last line, which may be in that item's own inner list), and the
+    last item's space below as every item's (Qt gives it the list's). Returns the first
+    block added."""
+    last = the_list.item(the_list.count() - 1)
+    middle = the_list.item(0).blockFormat().bottomMargin()
+    end = last
+    while _inside(end.next(), the_list):
+        end = end.next()
+    spaced = last.blockFormat()
+    spaced.setBottomMargin(middle)
+    QTextCursor(last).setBlockFormat(spaced)
+    doc = the_list.document()
+    before = doc.blockCount()
+    cursor = QTextCursor(end)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertBlock()
+    cursor.insertHtml(f"<ul>{''.join(items)}</ul>")
+    first = block = end.next()
+    indent = the_list.format().indent()
+    for n in range(doc.blockCount() - before):
+        found = block.textList()
+        if found is not the_list and (n == 0 or (found is not None and found.format().indent() == indent)):
+            the_list.add(block)
+        block = block.next()
+    return first
+
+
+def _inside(block: QTextBlock, the_list: QTextList) -> bool:
+    """``block`` is a line of an inner list of the list's last item."""
+    found = block.textList() if block.isValid() else None
+    return found is not None and found is not the_list and found.format().indent() > the_list.format().indent()
+
+
 def page_html(page: StudyPage, words: StudyWords, glossary: Glossary | None = None) -> str:
     """One page as Qt rich text; every string escaped, the record's words quoted, a
     "written for doctors" label before each hard passage of them. With a glossary, the
     first mention of each hard word is a link, and the page ends with those words."""
+    return page_text(page, words, glossary).html()
+
+
+def page_text(page: StudyPage, words: StudyWords, glossary: Glossary | None = None) -> PageText:
+    """``page_html``, its first list longer than LIST_STEP items apart (PageText)."""
     mark = _Marker(glossary)
     page = with_reading_labels([page], words.reading, words.reading.screen if glossary is not None else "")[0]
     plain = _Marker(None)
     out = [f"<h1>{rich_text(page.title)}</h1>"]
+    long_at, items = -1, ()
     for section in page.sections:
         if section.heading:
             out.append(f"<h2>{rich_text(section.heading)}</h2>")
         marks = plain if section.id in NAME_SECTIONS else mark
-        out.extend(_block_html(block, words, marks) for block in section.blocks)
+        for block in section.blocks:
+            if long_at < 0 and isinstance(block, ItemList) and len(block.items) > LIST_STEP:
+                long_at, items = len(out), tuple(_item_html(item, words, marks) for item in block.items)
+                out.append("")
+            else:
+                out.append(_block_html(block, words, marks))
     if mark.found:
         out.append(f"<h2>{rich_text(words.reading.words_heading)}</h2><ul>")
         out.extend(f"<li><b>{rich_text(t.term)}</b>: {rich_text(t.definition_with_source())}</li>" for t in mark.found)
         out.append("</ul>")
-    return "\n".join(out)
+    if long_at < 0:
+        return PageText("\n".join(out))
+    return PageText("".join(f"{part}\n" for part in out[:long_at]), items,
+                    "".join(f"\n{part}" for part in out[long_at + 1:]))
 
 
 def _block_html(block: Block, words: StudyWords, mark: _Marker) -> str:
@@ -290,7 +396,12 @@ def show_app_page(app_window: QMainWindow, page_id: str) -> None:
 
 class RecordWindow(QMainWindow):
     """One study's pages, status first; ``as_of`` is today (the pages say when the
-    status was checked long ago)."""
+    status was checked long ago).
+
+    Only the first page is built before the window shows; the others are built after its
+    first paint, one a turn of the event loop (``PageBuilder``), so the window answers
+    clicks and keys while a long record opens; a page asked for sooner (chosen in the
+    list, read through ``browsers`` or ``definitions``) is built at once."""
 
     def __init__(self, study: RegistryStudy, words: StudyWords, zoom: TextZoom | None = None,
                  as_of: dt.date | None = None, parent: QWidget | None = None,
@@ -301,7 +412,7 @@ class RecordWindow(QMainWindow):
         self.as_of = as_of or dt.date.today()
         self.place = Place()   # the places chosen on the "where" page; the PDF lists those
         self.settings: QSettings | None = None  # given below, once the remembered place is shown
-        self.pages = build_study_pages(study, words, self.as_of)
+        self.pages = StudyPages(study, words, self.as_of)   # each built when first read
         self.setWindowTitle(tr("Study {number}: {title}").format(number=study.nct_id,
                                                                  title=study.title or study.nct_id)[:120])
         self.setAccessibleName(tr("Study {number}").format(number=study.nct_id))
@@ -309,8 +420,12 @@ class RecordWindow(QMainWindow):
         self.navigator.setAccessibleName(tr("Sections of this study"))
         self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
         self.stack = QStackedWidget()
-        self.browsers: dict[str, RecordBrowser] = {}
-        self.definitions: dict[str, DefinitionPanel] = {}  # each page's meaning panel
+        self._holders: dict[str, QVBoxLayout] = {}   # each page's place in the stack, filled when built
+        self._parts: dict[str, tuple[RecordBrowser, DefinitionPanel]] = {}   # each page begun
+        self._drawing: dict[str, Iterator[None]] = {}   # the pages begun and not yet drawn whole
+        self._texts: dict[str, tuple[Place, PageText]] = {}  # a page's text made a turn before it is drawn
+        self.browsers: Mapping[str, RecordBrowser] = OnDemand(self, 0)       # each page's text
+        self.definitions: Mapping[str, DefinitionPanel] = OnDemand(self, 1)  # each page's meaning panel
         self.place_filter: PlaceFilter | None = None
         # The window's frame first, then the pages built into it: a page put into a frame
         # later is told of each new parent's font, style and palette, and lays out again.
@@ -320,14 +435,16 @@ class RecordWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 760])
         self.setCentralWidget(splitter)
-        for page in self.pages:
-            item = QListWidgetItem(page.title)
-            item.setData(ACCESSIBLE_TEXT_ROLE, page.title)
+        for page_id in PAGE_IDS:
+            title = page_title(words, page_id)
+            item = QListWidgetItem(title)
+            item.setData(ACCESSIBLE_TEXT_ROLE, title)
             self.navigator.addItem(item)
-            self._add_page(page)
+            self._add_holder(page_id)
+        self.build_page(PAGE_IDS[0])
         from explainer.ui.record_check import add_check_page  # the self-check: its own module, last
 
-        self._check = add_check_page(self)
+        self.check_slot: CheckPageSlot = add_check_page(self)
         self.navigator.currentRowChanged.connect(self._choose_row)
         self.navigator.setCurrentRow(0)
         if self.place_filter is not None:
@@ -338,39 +455,94 @@ class RecordWindow(QMainWindow):
         self._build_menus(zoom)
         self.statusBar().showMessage(tr("Private: this study is read from this computer."))
         self.resize(1100, 760)
+        self.builder = PageBuilder(self)
 
-    def _add_page(self, page: StudyPage) -> None:
-        """The page, then the panel where a chosen word's meaning shows (the 'where' page
-        has the place filter above it). Its text is set once the page is in the window:
-        a page with 1,148 places lays out again whenever it moves into a new parent."""
-        browser = RecordBrowser(page.title, record_glossary())
-        self.browsers[page.id] = browser
+    def _add_holder(self, page_id: str) -> None:
+        """The page's place in the stack; the 'where' page has the place filter above its
+        text from the start (the remembered place is chosen in it before the page is built)."""
         holder = QWidget()
         self.stack.addWidget(holder)
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
-        if page.id == "where" and len(self.study.sites) >= 2:
+        if page_id == "where" and len(self.study.sites) >= 2:
             self.place_filter = PlaceFilter(self.study, self.show_place)
             layout.addWidget(self.place_filter)
-        layout.addWidget(browser, 1)
-        definition = DefinitionPanel()
-        browser.term_chosen.connect(definition.show_term)
-        layout.addWidget(definition)
-        self.definitions[page.id] = definition
-        browser.show_html(page_html(page, self.words, browser.glossary))
+        self._holders[page_id] = layout
+
+    def build_page(self, page_id: str) -> tuple[RecordBrowser, DefinitionPanel]:
+        """The page's text and the panel where a chosen word's meaning shows, built now if
+        they are not yet (a page begun in steps is finished)."""
+        while not self.build_step(page_id):
+            pass
+        return self._parts[page_id]
+
+    def build_step(self, page_id: str) -> bool:
+        """A turn's part of the page (all of it, but for a long list: ``RecordBrowser.drawing``);
+        True once it is whole. Built inside the window: a page with 1,148 places lays out
+        again whenever it moves into a new parent."""
+        drawing = self._drawing.get(page_id)
+        if drawing is None:
+            if page_id in self._parts:
+                return True
+            layout = self._holders[page_id]   # a KeyError for a page this study does not have
+            browser = RecordBrowser(page_title(self.words, page_id), record_glossary())
+            layout.addWidget(browser, 1)
+            definition = DefinitionPanel()
+            browser.term_chosen.connect(definition.show_term)
+            layout.addWidget(definition)
+            self._parts[page_id] = (browser, definition)
+            drawing = self._drawing[page_id] = browser.drawing(self._text_of(page_id))
+        if next(drawing, "done") is None:
+            return False
+        del self._drawing[page_id]
+        return True
+
+    def _text_of(self, page_id: str) -> PageText:
+        """The page as rich text (the 'where' page for the place chosen), made now or kept
+        from the turn before (``PageBuilder``)."""
+        kept = self._texts.pop(page_id, None)
+        if kept is not None and kept[0] == self.place:
+            return kept[1]
+        page = self.pages.page(page_id) if page_id != "where" or self.place.is_any else \
+            build_study_page(self.study, self.words, "where", self.as_of, self.place)
+        return page_text(page, self.words, record_glossary())
+
+    def where_text_steps(self) -> Iterator[None]:
+        """A long 'where' page's text made a part a turn, kept for the turn that draws it:
+        the page with its first places, then PLACES_A_TURN places a turn (a 1.5 MB record's
+        4,592 places: 70 ms for their items, 70 ms for their text, at once)."""
+        place, study, words = self.place, self.study, self.words
+        first = page_text(build_study_page(study, words, "where", self.as_of, place, listed=LIST_STEP + 1),
+                          words, record_glossary())
+        items, plain = list(first.items), _Marker(None)
+        count = len(filter_sites(study.sites, place)) if items else 0   # no long list: the page is whole
+        for start in range(len(items), count, PLACES_A_TURN):
+            yield
+            items.extend(_item_html(item, words, plain)   # places are names: never marked (NAME_SECTIONS)
+                         for item in site_items(study, words, place, start, start + PLACES_A_TURN))
+        self._texts["where"] = (place, PageText(first.head, tuple(items), first.tail) if items else first)
+
+    def page_built(self, page_id: str) -> bool:
+        return page_id in self._parts and page_id not in self._drawing
+
+    @property
+    def all_pages_built(self) -> bool:
+        return all(self.page_built(page_id) for page_id in PAGE_IDS) and self.check_page_built
 
     @property
     def check_page(self) -> RecordCheckPage:
         """The "Check the entry rules" page, built now if it is not yet (record_check.CheckPageSlot)."""
-        return self._check.page()
+        return self.check_slot.page()
 
     @property
     def check_page_built(self) -> bool:
-        return self._check.built
+        return self.check_slot.built
 
     def _choose_row(self, row: int) -> None:
-        if row == self._check.row:
-            self._check.page()
+        if row == self.check_slot.row:
+            self.check_slot.page()
+        elif 0 <= row < len(PAGE_IDS):
+            self.build_page(PAGE_IDS[row])   # a page chosen before its turn: built at once
         self.stack.setCurrentIndex(row)
 
     def show_place(self, place: Place) -> None:
@@ -378,17 +550,14 @@ class RecordWindow(QMainWindow):
         the choice is remembered for the next study and goes into the PDF."""
         self.place = place
         remember_place(self.settings, place)
-        pages = build_study_pages(self.study, self.words, self.as_of, place)
-        where = next(page for page in pages if page.id == "where")
-        browser = self.browsers["where"]
-        browser.show_html(page_html(where, self.words, browser.glossary))
+        if "where" in self._parts:   # else it is built for this place when its turn comes
+            self.build_page("where")[0].show_html(self._text_of("where").html())
 
     def show_page(self, page_id: str) -> None:
-        ids = [page.id for page in self.pages]
-        self.navigator.setCurrentRow(ids.index(page_id))
+        self.navigator.setCurrentRow(PAGE_IDS.index(page_id))
 
     def current_browser(self) -> RecordBrowser:
-        return self.browsers[self.pages[self.navigator.currentRow()].id]
+        return self.browsers[PAGE_IDS[self.navigator.currentRow()]]
 
     def add_help_menu(self, app_window: QMainWindow) -> None:
         """Help, as the main window has it: the app's own pages (about, hard words, help
@@ -423,3 +592,92 @@ class RecordWindow(QMainWindow):
             action.setShortcuts(keys)
             action.triggered.connect(slot)
             view_menu.addAction(action)
+
+
+class OnDemand(Mapping):
+    """``browsers`` and ``definitions``: every page's part by page id, the page built when
+    its part is first asked for (``RecordWindow.build_page``)."""
+
+    def __init__(self, window: RecordWindow, part: int) -> None:
+        self._window = window
+        self._part = part
+
+    def __getitem__(self, page_id: str) -> QWidget:
+        return self._window.build_page(page_id)[self._part]
+
+    def __contains__(self, page_id: object) -> bool:   # asking does not build the page
+        return page_id in PAGE_IDS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PAGE_IDS)
+
+    def __len__(self) -> int:
+        return len(PAGE_IDS)
+
+
+class PageBuilder(QObject):
+    """After the window's first paint, its other pages, one a turn of the event loop (a
+    long page's text in a turn, its drawing in the next), then the check page; nothing
+    more once the window is closed. A page built sooner on demand is skipped."""
+
+    LONG = 200   # places: a 'where' page this long has its text made in turns of its own
+
+    def __init__(self, window: RecordWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._steps = self._all_steps()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:   # the window is on screen: the other pages come next
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._next)
+        return False
+
+    def _all_steps(self) -> Iterator[None]:
+        window = self.window
+        for page_id in PAGE_IDS:
+            if window.page_built(page_id):
+                continue
+            if page_id == "where" and len(window.study.sites) >= self.LONG:
+                for _step in window.where_text_steps():   # its text a part a turn, then drawn in steps
+                    yield
+                    if window.page_built(page_id):   # chosen meanwhile: built at once
+                        break
+                yield
+            while not window.build_step(page_id):
+                yield
+            yield
+        while not window.check_slot.build_step():
+            yield
+
+    def _next(self) -> None:
+        if not self.window.isVisible():   # a window closed at once builds nothing more
+            return
+        if next(self._steps, "done") is None:
+            # A timer, not a queued call (0 ms): the window's own timers and input get their
+            # turn between two steps (queued calls ran two steps back to back).
+            QTimer.singleShot(1, self, self._next)
+
+
+class StudyPages(Sequence):
+    """``RecordWindow.pages``: the study's pages in reading order (PAGE_IDS), each built
+    when it is first read (the 'where' page of a record with 4,592 places: 80 ms)."""
+
+    def __init__(self, study: RegistryStudy, words: StudyWords, as_of: dt.date) -> None:
+        self._args = (study, words)
+        self._as_of = as_of
+        self._built: dict[str, StudyPage] = {}
+
+    def page(self, page_id: str) -> StudyPage:
+        if page_id not in self._built:
+            self._built[page_id] = build_study_page(*self._args, page_id, self._as_of)
+        return self._built[page_id]
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 (Sequence's: an index or a slice)
+        if isinstance(index, slice):
+            return [self.page(page_id) for page_id in PAGE_IDS[index]]
+        return self.page(PAGE_IDS[index])
+
+    def __len__(self) -> int:
+        return len(PAGE_IDS)
