@@ -289,9 +289,15 @@ def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = Non
                 raise
             failed(err)
         else:
-            QTimer.singleShot(0, window, next_part)
+            QTimer.singleShot(NEXT_PART_MS, window, next_part)
 
-    QTimer.singleShot(0, window, next_part)
+    QTimer.singleShot(NEXT_PART_MS, window, next_part)
+
+
+# The wait before the next part, as a timer: a zero wait is a posted call, which Qt's
+# loop runs again before the timers due meanwhile (a window's repaint, the stall meter),
+# so they would wait for two parts, not one. A timer runs after those due before it.
+NEXT_PART_MS = 1
 
 
 # What _parts_to_build yields before a part that may show a dialog (a dialog runs an
