@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -323,6 +324,8 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
         yield
     if not hasattr(window, "self_check"):
         yield from _warm_imports(SELF_CHECK_MODULES)
+        gc.collect()  # see FULL_COLLECTION
+        yield
         yield from self_check_in_steps(window)  # a group of questions per turn: the window answers between
         yield WITH_INPUT
         try:  # answers handed over by a second start while this was built replace the draft offer
@@ -338,8 +341,7 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
         yield
     while window.build_next_waiting_page():
         yield
-    importlib.import_module("explainer.ui.timeline")
-    yield
+    yield from _warm_imports(TIMELINE_MODULES)
     warm_timeline(window)  # the page's data in one turn, its widgets in the next ones
     yield
     from explainer.ui.timeline import install_timeline_in_steps
@@ -351,20 +353,34 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
 # Most of the study's cost is importing these (pydantic's own, in the order it imports
 # them), so one at a time, each under about 15 ms of CPU: no turn of the loop waits for
 # all of pydantic.types (38 ms) at once. A name a newer pydantic lacks is skipped.
+# "module:name" makes that name of the module: PySide makes Qt's namespace, with its
+# hundred enum classes (15 ms), when it is first used; ui/export.py does at its top.
 STUDY_MODULES = ("typing_extensions", "pydantic_core", "zipfile", "email.message", "importlib.metadata",
                  "pydantic", "annotated_types", "pydantic._internal._fields", "pydantic.json_schema",
                  "pydantic.types", "pydantic.main", "explainer.core.rules", "explainer.core.model")
-SELF_CHECK_MODULES = ("explainer.ui.export", "explainer.ui.self_check")
+SELF_CHECK_MODULES = ("PySide6.QtCore:Qt", "explainer.ui.export", "explainer.ui.self_check")
+TIMELINE_MODULES = ("explainer.core.clinic_days", "explainer.ui.timeline")
+
+
+# The imports above leave Python's collector a full collection to do (about 20 ms),
+# which it starts when it will: inside the next part, which then took 35-55 ms. Done
+# here, in a turn of its own, it is one the collector does not need again while the
+# rest is built (it waits until a quarter more objects have lived on).
+FULL_COLLECTION = "gc.collect() between the imports and the self-check"
 
 
 def _warm_imports(modules: tuple[str, ...]) -> Iterator[None]:
     """Import ``modules``, one per turn of the event loop."""
-    for module in modules:
+    for entry in modules:
+        module, _, name = entry.partition(":")
         try:
-            importlib.import_module(module)
+            loaded = importlib.import_module(module)
         except ImportError:
             if module.startswith("explainer."):
                 raise
+        else:
+            if name:
+                getattr(loaded, name)
         yield
 
 
