@@ -357,7 +357,9 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
 # hundred enum classes (15 ms), when it is first used; ui/export.py does at its top.
 STUDY_MODULES = ("typing_extensions", "pydantic_core", "zipfile", "email.message", "importlib.metadata",
                  "pydantic", "annotated_types", "pydantic._internal._fields", "pydantic.json_schema",
-                 "pydantic.types", "pydantic.main", "explainer.core.rules", "explainer.core.model")
+                 "pydantic.types", "pydantic.main", "explainer.core.rules", "explainer.core.model",
+                 "explainer.core.answers", "explainer.core.questions", "explainer.core.glossary",
+                 "explainer.core.bundle")  # their models, else made as load_study_bundle first reads
 SELF_CHECK_MODULES = ("PySide6.QtCore:Qt", "explainer.ui.export", "explainer.ui.self_check")
 TIMELINE_MODULES = ("explainer.core.clinic_days", "explainer.ui.timeline")
 
