@@ -324,7 +324,7 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
         yield
     if not hasattr(window, "self_check"):
         yield from _warm_imports(SELF_CHECK_MODULES)
-        gc.collect()  # see FULL_COLLECTION
+        _full_collection()
         yield
         yield from self_check_in_steps(window)  # a group of questions per turn: the window answers between
         yield WITH_INPUT
@@ -364,11 +364,12 @@ SELF_CHECK_MODULES = ("PySide6.QtCore:Qt", "explainer.ui.export", "explainer.ui.
 TIMELINE_MODULES = ("explainer.core.clinic_days", "explainer.ui.timeline")
 
 
-# The imports above leave Python's collector a full collection to do (about 20 ms),
-# which it starts when it will: inside the next part, which then took 35-55 ms. Done
-# here, in a turn of its own, it is one the collector does not need again while the
-# rest is built (it waits until a quarter more objects have lived on).
-FULL_COLLECTION = "gc.collect() between the imports and the self-check"
+def _full_collection() -> None:
+    """The imports above leave Python's collector a full collection to do (about 20 ms),
+    which it starts when it will: inside the next part, which then took 35-55 ms. Done
+    in a turn of its own, it is one the collector does not need again while the rest is
+    built (it waits until a quarter more objects have lived on)."""
+    gc.collect()
 
 
 # CPU time of imports per turn: the next module waits for the next turn once a turn
