@@ -22,6 +22,7 @@ SAMPLES = Path(__file__).parent / "fixtures" / "ctgov"
     ("glossary_bench.py", ["--samples", str(SAMPLES)], "marking, 16x"),
     ("pages_growth_bench.py", [], "pages, 16x: 512 places"),
     ("compare_pdf_bench.py", [], "comparison PDF, 16 studies"),
+    ("stall_gaps.py", ["--top", "3"], "longest turn, CPU"),
 ])
 def test_a_benchmark_runs_to_the_end(script: str, extra: list[str], says: str) -> None:
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), "--runs", "1", *extra],

@@ -208,9 +208,97 @@ def test_while_a_part_is_built_the_filters_rest_and_its_controls_follow_the_rule
         QApplication.sendEvent(host, QEvent(QEvent.Type.User))
         assert during.focusPolicy() == Qt.FocusPolicy.WheelFocus  # the rules really rested
         assert seen == []
-    assert during.focusPolicy() == Qt.FocusPolicy.StrongFocus  # set when they came back
     QApplication.sendEvent(host, QEvent(QEvent.Type.User))
     assert seen == [1]
     after = QSpinBox(host)
     after.ensurePolished()
     assert after.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the rules see polishing again
+    after.move(0, during.height() + 10)
+    host.show()
+    qtbot.waitExposed(host)
+    after.setFocus()  # not the one under the wheel
+    wheel_over(during, 120)  # the first wheel over it finds the rule in place
+    assert not during.hasFocus() and during.value() == 0
+    assert during.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def _spin_box(parent):
+    from PySide6.QtWidgets import QSpinBox
+
+    return QSpinBox(parent)
+
+
+def _decimal_box(parent):
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    return QDoubleSpinBox(parent)
+
+
+def _date_edit(parent):
+    from PySide6.QtWidgets import QDateEdit
+
+    return QDateEdit(parent)
+
+
+def _choice(parent):
+    box = QComboBox(parent)
+    box.addItems(["g/L", "g/dL", "mg/dL"])
+    return box
+
+
+def _slider(parent):
+    slider = QSlider(Qt.Orientation.Horizontal, parent)
+    slider.setFocusPolicy(Qt.FocusPolicy.WheelFocus)  # as a spin box has it: the rule must take it off
+    slider.setValue(50)
+    return slider
+
+
+CONTROLS = {"spin box": _spin_box, "decimal": _decimal_box, "date": _date_edit, "choice": _choice, "slider": _slider}
+# When the control is made and polished, against paused_while_building (run() builds
+# each part of the window inside it): before, while in a window that was already
+# there, while in a window made meanwhile, or after it.
+WHEN = ("before a part", "during a part", "during a part, in a new window", "after a part")
+
+
+@pytest.mark.parametrize("when", WHEN)
+@pytest.mark.parametrize("kind", sorted(CONTROLS))
+def test_no_value_control_takes_the_focus_from_the_wheel_whenever_it_was_polished(qtbot, kind, when) -> None:
+    from explainer.app import make_application
+    from explainer.ui.input_rules import install_input_rules, paused_while_building
+
+    make_application()
+    install_input_rules()
+    host = QWidget()
+    qtbot.addWidget(host)
+    column = QVBoxLayout(host)
+    field = QLineEdit()  # where the focus is, as when someone typed above
+    column.addWidget(field)
+    if when == "before a part":
+        control = CONTROLS[kind](host)
+        control.ensurePolished()
+    with paused_while_building():
+        if when == "during a part":
+            control = CONTROLS[kind](host)
+            control.ensurePolished()
+        elif when == "during a part, in a new window":
+            host = QWidget()
+            qtbot.addWidget(host)
+            column = QVBoxLayout(host)
+            field = QLineEdit()
+            column.addWidget(field)
+            control = CONTROLS[kind](host)
+            control.ensurePolished()
+    if when == "after a part":
+        control = CONTROLS[kind](host)
+        control.ensurePolished()
+    column.addWidget(control)
+    host.show()
+    qtbot.waitExposed(host)
+    field.setFocus()
+    before = _value(control)
+    for notch in (120, -120, -120):
+        wheel_over(control, notch)
+        assert not control.hasFocus(), f"the {kind} took the focus from the wheel"
+        assert _value(control) == before, f"the wheel changed the {kind}"
+    qtbot.mouseClick(control, Qt.MouseButton.LeftButton) if kind != "choice" else control.setFocus()
+    assert control.hasFocus()  # a click (or Tab) still gives it the focus

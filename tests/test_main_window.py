@@ -79,6 +79,30 @@ def test_what_is_not_shown_is_built_one_part_per_turn_of_the_event_loop(frame, q
     assert frame.stack.count() == frame.navigator.count()
 
 
+def test_a_timer_due_while_a_part_is_built_runs_before_the_next_part(frame, qtbot, monkeypatch) -> None:
+    """A repaint or any timer waits for one part at most, not two: Qt runs a posted call
+    again before the timers due meanwhile, so the parts are started by a timer."""
+    from PySide6.QtCore import QTimer
+
+    from explainer.app import build_in_idle_time
+    from explainer.content import load_trial
+
+    frame.open_trial(load_trial(), lazy_pages=True)
+    log: list[str] = []
+    build_page = type(frame).build_next_waiting_page
+    monkeypatch.setattr(type(frame), "build_next_waiting_page", lambda self: log.append("page") or build_page(self))
+    ticker = QTimer(frame)
+    ticker.setInterval(1)  # due again by the time any page is built
+    ticker.timeout.connect(lambda: log.append("tick"))
+    ticker.start()
+    build_in_idle_time(frame, lambda: log.append("done"))
+    qtbot.waitUntil(lambda: "done" in log, timeout=20_000)
+    ticker.stop()
+    pages = [i for i, entry in enumerate(log) if entry == "page"]
+    assert len(pages) > 5
+    assert all("tick" in log[a:b] for a, b in zip(pages, pages[1:]))
+
+
 def test_the_study_itself_opens_in_idle_time_after_the_first_paint(frame, qtbot) -> None:
     from explainer.app import build_in_idle_time
 

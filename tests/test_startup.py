@@ -160,3 +160,31 @@ def test_pydantic_does_not_search_for_plugins_at_start() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == ["True", "[]"]
+
+
+# What _warm_imports does with each entry of its list (explainer.app): a module is
+# imported, "module:name" also makes that name (PySide makes Qt's namespace on first
+# use), a module a newer library lacks is skipped, and a missing module of the app's own
+# is an error, not a silent skip.
+WARM_CASES = [
+    (("colorsys",), "colorsys", None),
+    (("colorsys", "a_module_no_library_has"), "colorsys", None),
+    (("PySide6.QtCore:Qt",), "PySide6.QtCore", None),
+    (("colorsys:no_such_name",), None, AttributeError),
+    (("explainer.no_such_module",), None, ModuleNotFoundError),
+]
+
+
+@pytest.mark.parametrize(("modules", "loaded", "error"), WARM_CASES)
+def test_warm_imports_loads_each_module_and_skips_only_another_librarys(monkeypatch, modules, loaded,
+                                                                         error) -> None:
+    from explainer.app import _warm_imports
+
+    monkeypatch.delitem(sys.modules, "colorsys", raising=False)
+    if error is not None:
+        with pytest.raises(error):
+            list(_warm_imports(modules))
+        return
+    turns = list(_warm_imports(modules))
+    assert 1 <= len(turns) <= len(modules) + 1  # at least one turn; never more than one per module, and the last
+    assert loaded in sys.modules

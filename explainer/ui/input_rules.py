@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QPointF
-from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QWheelEvent, QWindow
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -77,8 +77,12 @@ WHEEL, KEY_PRESS, POLISH = QEvent.Type.Wheel, QEvent.Type.KeyPress, QEvent.Type.
 class InputRules(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
-        if kind == WHEEL and isinstance(watched, QWidget):
-            return self._wheel(watched, event)
+        if kind == WHEEL:
+            if isinstance(watched, QWidget):
+                return self._wheel(watched, event)
+            if isinstance(watched, QWindow):
+                no_wheel_focus_under(watched, event)
+            return False
         if kind == KEY_PRESS and isinstance(watched, (QPushButton, QToolButton)):
             return self._enter(watched, event)
         if kind == POLISH and is_value_control(watched):
@@ -115,6 +119,22 @@ class InputRules(QObject):
         return True
 
 
+def no_wheel_focus_under(window: QWindow, event: QWheelEvent) -> None:
+    """The focus rule for the controls under the wheel, before Qt may give one of them
+    the focus: Qt does so before any filter sees the wheel on a widget, but the window
+    it is over sees the wheel first. This is what keeps the rule for a control polished
+    while the filters rested (paused_while_building): no walk over every window after
+    each part, a few parents per notch of the wheel instead."""
+    top = QWidget.find(window.winId())
+    if top is None:
+        return
+    widget = top.childAt(event.position().toPoint()) or top
+    while widget is not None:
+        if is_value_control(widget):
+            no_wheel_focus(widget)
+        widget = None if widget.isWindow() else widget.parentWidget()
+
+
 def install_input_rules() -> InputRules:
     """Once per application; controls made before it are fixed here, later ones as
     they are polished."""
@@ -148,9 +168,10 @@ def paused_while_building() -> Iterator[None]:
     As a part is built in one go, Qt sends its new widgets thousands of events
     (ChildAdded, StyleChange, Create, ...: some 10,700 of the 14,600 the rules saw
     while the study opened), each a call into Python that decides nothing: no input
-    can arrive meanwhile, as the event loop does not turn. Value controls polished
-    meanwhile get their focus rule once the filters are back. Only for code that
-    opens no dialog: a dialog turns an event loop of its own, where the rules hold."""
+    can arrive meanwhile, as the event loop does not turn. Only for code that
+    opens no dialog: a dialog turns an event loop of its own, where the rules hold.
+    Value controls polished meanwhile get their focus rule once the filters are back:
+    the first wheel over one fixes it before Qt could give it the focus (no_wheel_focus_under)."""
     from shiboken6 import isValid
 
     app = QApplication.instance()
@@ -168,13 +189,3 @@ def paused_while_building() -> Iterator[None]:
         for watcher in paused:
             if isValid(watcher):
                 app.installEventFilter(watcher)
-        _fix_value_controls()
-
-
-def _fix_value_controls() -> None:
-    """What the rules do when a control is polished, for every control there is."""
-    for window in QApplication.topLevelWidgets():
-        for kind in VALUE_CONTROLS:
-            for control in window.findChildren(kind):
-                if is_value_control(control):
-                    no_wheel_focus(control)
