@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from explainer import __version__, crash
 from explainer.content import ContentError, load_study_bundle, pages_folder_for, resources_root
@@ -174,6 +174,8 @@ def claim_the_window(answers_path: Path | None, announce: bool) -> SingleWindow 
         return 0
     print(f"trial-explainer: {already_open()}", file=sys.stderr, flush=True)
     if not announce:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, already_open_title(), already_open(),
                           QMessageBox.StandardButton.Ok)
         from explainer.ui.labels import name_standard_buttons
@@ -467,6 +469,8 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
 
 
 def cannot_open_the_study(err: ContentError) -> None:
+    from PySide6.QtWidgets import QMessageBox  # its enums: not before the first paint
+
     QMessageBox.critical(None, tr("Trial Explainer cannot open the study"),
                          tr("A file the app needs is damaged or missing.\n\n{problem}\n\n"
                             "Please reinstall the app, or tell whoever gave you this file.").format(problem=err))
@@ -496,6 +500,8 @@ def switch_language(old: MainWindow, language: str, trial_path: Path | None = No
         old.language_menu.actions[before].setChecked(True)  # type: ignore[attr-defined]
         if not isinstance(err, ContentError):
             raise  # the crash guard's dialog and log
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(old, "Trial Explainer",
                             tr("The app cannot show this language now.") + f"\n\n{err}")
         return None

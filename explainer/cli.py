@@ -134,6 +134,12 @@ def build_parser(subcommand: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def window_defaults() -> argparse.Namespace:
+    """What ``build_parser(None)`` makes of no arguments at all (a test checks it): the
+    usual start, which then skips building the parser (3 ms before the first paint)."""
+    return argparse.Namespace(answers=None, trial=None, study=None)
+
+
 def _run_app(args: argparse.Namespace) -> int:
     from explainer.ui.feature_check import check_sources_cheaply  # Qt loads only when a window is wanted
 
@@ -180,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     subcommand = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     rest = argv[1:] if subcommand else argv
     try:
-        args = build_parser(subcommand).parse_args(rest)
+        args = window_defaults() if not argv else build_parser(subcommand).parse_args(rest)
         with _speaking(getattr(args, "lang", None)):
             status = _handler(subcommand)(args)
         sys.stdout.flush()  # here, so a closed pipe is caught below, not at exit

@@ -17,7 +17,6 @@ A missing translation leaves the English, never an error a patient meets.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -101,6 +100,8 @@ def core_phrases(language: str) -> dict[str, str]:
 
 
 def page_sha(text: str) -> str:
+    import hashlib  # here: OpenSSL's module costs 2.5 ms, and the English first paint needs no page's hash
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

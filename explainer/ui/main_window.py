@@ -24,7 +24,6 @@ from explainer.content import APP_PAGES, load_page_without_facts, load_sections
 from explainer.ui.i18n import tr
 from explainer.ui.section_list import SectionList
 from explainer.ui.pages import CriteriaView, MarkdownPageView
-from explainer.ui.session import Session
 from explainer.ui.theme import Theme
 from explainer.ui.zoom import STEPS, TextZoom
 
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
 
     from explainer.core.bundle import StudyBundle
     from explainer.core.model import Trial
+    from explainer.ui.session import Session  # made by open_trial (with datetime: not before the first paint)
 
 # Nothing before the first paint touches PySide's ``Qt`` namespace: making its
 # hundreds of enums costs about 20 ms, an eighth of the app's start-up (a test in
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         from explainer.core.facts import long_date
         from explainer.core.model import Trial
         from explainer.ui.input_rules import install_input_rules
+        from explainer.ui.session import Session
 
         if isinstance(study, Trial):
             from explainer.content import study_of_trial

@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
-from explainer.core.escaping import rich_text
 from explainer.ui.i18n import tr
 
 # The welcome page is drawn before pydantic and the models load (explainer.app), so
@@ -27,6 +26,14 @@ if TYPE_CHECKING:
     from explainer.core.registry_words import RegistrySentences
 
 GLOSSARY_SCHEME = "glossary"
+
+
+def rich_text(value: str) -> str:
+    """explainer.core.escaping.rich_text, loaded with the first text that needs it: the
+    welcome page needs none, and escaping loads the html module (2 ms before the first paint)."""
+    from explainer.core.escaping import rich_text as escaped
+
+    return escaped(value)
 
 
 def registry_label() -> str:
