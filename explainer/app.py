@@ -23,7 +23,6 @@ from explainer.ui.fonts import register_fonts
 from explainer.ui.i18n import tr
 from explainer.ui.language_menu import install_language_menu, saved_language, speak
 from explainer.ui.main_window import MainWindow
-from explainer.ui.study_records import install_study_records
 from explainer.ui.zoom import TextZoom
 
 
@@ -203,19 +202,32 @@ def bring_to_front(window: MainWindow, answers_path: Path | None) -> None:
         window.show_section("self-check-results")
 
 
-def build_frame(trial_path: Path | None = None, settings: QSettings | None = None) -> MainWindow:
+def build_frame(trial_path: Path | None = None, settings: QSettings | None = None, *,
+                menu_items: bool = True) -> MainWindow:
     """The window with its welcome page: no study data, so no pydantic yet. With a
     study folder for ``trial_path``, its list of pages and its welcome page; with a
     trial file, those pages_folder_for gives it (the app's own, for another study's).
-    ``settings``: those run() read its language from (else opened here)."""
+    ``settings``: those run() read its language from (else opened here).
+    ``menu_items=False``: the menus' study-record and language items wait for
+    add_menu_items (run() adds them just after the first paint, which draws only the
+    menus' names)."""
     settings = open_settings() if settings is None else settings
     zoom = TextZoom(settings)
     zoom.apply()
     window = MainWindow(settings, zoom, pages_folder_for(trial_path))
     window.trial_path = trial_path  # type: ignore[attr-defined]  # the study read again in another language
-    install_study_records(window, zoom)  # File menu: any study's record; .json files dropped on the window
-    install_language_menu(window, settings, lambda language: switch_language(window, language, trial_path))
+    if menu_items:
+        add_menu_items(window)
     return window
+
+
+def add_menu_items(window: MainWindow) -> None:
+    """File: any study's record (and .json files dropped on the window); View > Language."""
+    from explainer.ui.study_records import install_study_records
+
+    trial_path = window.trial_path  # type: ignore[attr-defined]
+    install_study_records(window, window.zoom)
+    install_language_menu(window, window.settings, lambda language: switch_language(window, language, trial_path))
 
 
 def build_main_window(trial_path: Path | None = None, with_tools: bool = True,
@@ -420,7 +432,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             if isinstance(single, int):
                 return single
             held.extend([single] if single is not None else [])
-            window = build_frame(trial_path, settings)
+            window = build_frame(trial_path, settings, menu_items=False)
 
             def replaced(new: MainWindow) -> None:  # View > Language built the window again
                 nonlocal window
@@ -432,6 +444,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
+            add_menu_items(window)  # before any click or key can reach a menu (app.exec() below)
             stalls = StallMeter(window) if first_paint.announce else None
 
             def opened() -> None:

@@ -126,7 +126,8 @@ def test_without_the_switch_nothing_is_printed_and_the_window_stays(qapp, qtbot,
         def built() -> None:
             if done is not None:
                 done()  # run()'s own "all built" step: the smoke run quits here
-            seen.append(window.isVisible())
+            # The menus' items run() adds just after the first paint are there too.
+            seen.append((window.isVisible(), hasattr(window, "study_records"), hasattr(window, "language_menu")))
             qtbot.addWidget(window)
             QTimer.singleShot(0, lambda: qapp.exit(STAYED))  # reached only if the loop is still running
 
@@ -134,7 +135,7 @@ def test_without_the_switch_nothing_is_printed_and_the_window_stays(qapp, qtbot,
 
     monkeypatch.setattr(app, "build_in_idle_time", watched)
     assert app.run() == STAYED
-    assert seen == [True]
+    assert seen == [(True, True, True)]
     out, err = capfd.readouterr()
     assert out == ""
     assert app.PAINT_MEMORY not in err and app.STALL not in err
