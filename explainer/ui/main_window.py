@@ -106,7 +106,11 @@ class MainWindow(QMainWindow):
         self._zooming = False
         self._fitted_once = False
         self._chosen_size = QSize(1100, 760)
-        self.resize(self._chosen_size)
+        # No bigger than the screen from the start (as _fit_window makes it once shown): the
+        # welcome page's text is then laid out once before the first paint, not twice.
+        screen = self.screen()
+        self.resize(self._chosen_size.boundedTo(screen.availableGeometry().size()) if screen is not None
+                    else self._chosen_size)
         self._fit_record_label()
 
     def open_trial(self, study: StudyBundle | Trial, lazy_pages: bool = False) -> None:
