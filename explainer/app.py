@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -449,6 +450,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
+            gc.enable()  # off until now when started from the command line (explainer.cli._run_app)
             add_menu_items(window)  # before any click or key can reach a menu (app.exec() below)
             stalls = StallMeter(window) if first_paint.announce else None
 

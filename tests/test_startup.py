@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -126,16 +127,22 @@ def test_without_the_switch_nothing_is_printed_and_the_window_stays(qapp, qtbot,
         def built() -> None:
             if done is not None:
                 done()  # run()'s own "all built" step: the smoke run quits here
-            # The menus' items run() adds just after the first paint are there too.
-            seen.append((window.isVisible(), hasattr(window, "study_records"), hasattr(window, "language_menu")))
+            # The menus' items run() adds just after the first paint are there too, and the
+            # garbage collector the command line turned off until then is on again.
+            seen.append((window.isVisible(), hasattr(window, "study_records"), hasattr(window, "language_menu"),
+                         gc.isenabled()))
             qtbot.addWidget(window)
             QTimer.singleShot(0, lambda: qapp.exit(STAYED))  # reached only if the loop is still running
 
         real_build(window, built, **kwargs)
 
     monkeypatch.setattr(app, "build_in_idle_time", watched)
-    assert app.run() == STAYED
-    assert seen == [(True, True, True)]
+    gc.disable()  # as explainer.cli._run_app does before it calls run()
+    try:
+        assert app.run() == STAYED
+    finally:
+        gc.enable()
+    assert seen == [(True, True, True, True)]
     out, err = capfd.readouterr()
     assert out == ""
     assert app.PAINT_MEMORY not in err and app.STALL not in err
@@ -161,3 +168,20 @@ def test_pydantic_does_not_search_for_plugins_at_start() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == ["True", "[]"]
+
+
+def test_the_command_line_starts_the_window_without_garbage_collection(monkeypatch) -> None:
+    """explainer.cli turns the collector off while the window loads (5 ms of CPU before
+    the first paint) and on again however run() ends (run() itself does it at the paint)."""
+    from explainer import app, cli
+
+    during: list[bool] = []
+
+    def fake_run(trial_path=None, answers_path=None) -> int:
+        during.append(gc.isenabled())
+        raise RuntimeError("the window failed")
+
+    monkeypatch.setattr(app, "run", fake_run)
+    with pytest.raises(RuntimeError):
+        cli._run_app(cli.window_defaults())
+    assert during == [False] and gc.isenabled()
