@@ -12,7 +12,6 @@ when the app's own files are what is broken.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 import threading
@@ -20,13 +19,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from explainer import __version__
 from explainer.paths import log_dir
 from explainer.ui.i18n import tr
+
+if TYPE_CHECKING:  # loaded only when something went wrong: not before the first paint
+    import datetime as dt
+
 
 def crash_message(log_file: Path | None, answers_kept: bool = True) -> str:
     """The dialog text: what happened, whether the answers are safe, where the details are.
@@ -48,6 +52,7 @@ class CrashDialog:
     @classmethod
     def ask(cls, log_file: Path | None, answers_kept: bool = True) -> None:
         from PySide6.QtCore import Qt  # here, not at the top: see explainer.ui.main_window on Qt
+        from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Sorry, something went wrong"),
                           crash_message(log_file, answers_kept), QMessageBox.StandardButton.Ok,
@@ -99,6 +104,8 @@ def scrubbed_traceback(exc: BaseException, tb: TracebackType | None) -> list[str
 def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
                     folder: Path | None = None, now: dt.datetime | None = None) -> Path:
     """Write the traceback and the versions to a new dated file; return its path."""
+    import datetime as dt
+
     now = now or dt.datetime.now()
     folder = folder or log_dir()
     # Loaded only when something went wrong, so not before the first paint.

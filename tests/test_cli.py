@@ -43,3 +43,11 @@ def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch) -> None:
     with os.fdopen(write_end, "w") as closed_pipe:
         monkeypatch.setattr(sys, "stdout", closed_pipe)
         assert main(["check", str(FULL)]) == 1  # quietly: no BrokenPipeError traceback
+
+
+def test_no_arguments_open_the_window_as_the_parser_would() -> None:
+    """main() skips the parser when there is nothing to parse (the usual start, before the
+    first paint): it must give what the parser gives for no arguments."""
+    from explainer.cli import build_parser, window_defaults
+
+    assert vars(window_defaults()) == vars(build_parser(None).parse_args([]))

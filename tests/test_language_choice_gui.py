@@ -257,7 +257,9 @@ def test_a_language_that_cannot_be_shown_leaves_the_window_as_it_was(main_window
 
     said = []
     monkeypatch.setattr(explainer.app, "load_study_bundle", damaged)
-    monkeypatch.setattr(explainer.app.QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
     main_window.show_section("self-check")
     field = main_window.self_check.questionnaire.rows["platelets"].input.field
     with qtbot.waitSignal(main_window.session.answers_changed):

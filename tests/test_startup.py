@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -126,15 +127,22 @@ def test_without_the_switch_nothing_is_printed_and_the_window_stays(qapp, qtbot,
         def built() -> None:
             if done is not None:
                 done()  # run()'s own "all built" step: the smoke run quits here
-            seen.append(window.isVisible())
+            # The menus' items run() adds just after the first paint are there too, and the
+            # garbage collector the command line turned off until then is on again.
+            seen.append((window.isVisible(), hasattr(window, "study_records"), hasattr(window, "language_menu"),
+                         gc.isenabled()))
             qtbot.addWidget(window)
             QTimer.singleShot(0, lambda: qapp.exit(STAYED))  # reached only if the loop is still running
 
         real_build(window, built, **kwargs)
 
     monkeypatch.setattr(app, "build_in_idle_time", watched)
-    assert app.run() == STAYED
-    assert seen == [True]
+    gc.disable()  # as explainer.cli._run_app does before it calls run()
+    try:
+        assert app.run() == STAYED
+    finally:
+        gc.enable()
+    assert seen == [(True, True, True, True)]
     out, err = capfd.readouterr()
     assert out == ""
     assert app.PAINT_MEMORY not in err and app.STALL not in err
@@ -188,3 +196,19 @@ def test_warm_imports_loads_each_module_and_skips_only_another_librarys(monkeypa
     turns = list(_warm_imports(modules))
     assert 1 <= len(turns) <= len(modules) + 1  # at least one turn; never more than one per module, and the last
     assert loaded in sys.modules
+
+def test_the_command_line_starts_the_window_without_garbage_collection(monkeypatch) -> None:
+    """explainer.cli turns the collector off while the window loads (5 ms of CPU before
+    the first paint) and on again however run() ends (run() itself does it at the paint)."""
+    from explainer import app, cli
+
+    during: list[bool] = []
+
+    def fake_run(trial_path=None, answers_path=None) -> int:
+        during.append(gc.isenabled())
+        raise RuntimeError("the window failed")
+
+    monkeypatch.setattr(app, "run", fake_run)
+    with pytest.raises(RuntimeError):
+        cli._run_app(cli.window_defaults())
+    assert during == [False] and gc.isenabled()

@@ -8,9 +8,7 @@ compiled to one .qm (tools/build_translations.py) that ``install_translator`` lo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-
-from explainer.translations import qm_file
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 _CONTEXT = ""  # one context for the whole app: the same English words, the same Spanish
 
@@ -26,6 +24,11 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
 
     if language == SOURCE_LANGUAGE:
         return None
+    # Here, not at the top: the English first paint needs neither (1 ms before it).
+    from PySide6.QtCore import QLibraryInfo
+
+    from explainer.translations import qm_file
+
     translator = QTranslator(app)
     if not translator.load(str(qm_file(language))):
         return None

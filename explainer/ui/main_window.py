@@ -24,7 +24,6 @@ from explainer.content import APP_PAGES, load_page_without_facts, load_sections
 from explainer.ui.i18n import tr
 from explainer.ui.section_list import SectionList
 from explainer.ui.pages import CriteriaView, MarkdownPageView
-from explainer.ui.session import Session
 from explainer.ui.theme import Theme
 from explainer.ui.zoom import STEPS, TextZoom
 
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
 
     from explainer.core.bundle import StudyBundle
     from explainer.core.model import Trial
+    from explainer.ui.session import Session  # made by open_trial (with datetime: not before the first paint)
 
 # Nothing before the first paint touches PySide's ``Qt`` namespace: making its
 # hundreds of enums costs about 20 ms, an eighth of the app's start-up (a test in
@@ -106,7 +106,11 @@ class MainWindow(QMainWindow):
         self._zooming = False
         self._fitted_once = False
         self._chosen_size = QSize(1100, 760)
-        self.resize(self._chosen_size)
+        # No bigger than the screen from the start (as _fit_window makes it once shown): the
+        # welcome page's text is then laid out once before the first paint, not twice.
+        screen = self.screen()
+        self.resize(self._chosen_size.boundedTo(screen.availableGeometry().size()) if screen is not None
+                    else self._chosen_size)
         self._fit_record_label()
 
     def open_trial(self, study: StudyBundle | Trial, lazy_pages: bool = False) -> None:
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
         from explainer.core.facts import long_date
         from explainer.core.model import Trial
         from explainer.ui.input_rules import install_input_rules
+        from explainer.ui.session import Session
 
         if isinstance(study, Trial):
             from explainer.content import study_of_trial

@@ -12,21 +12,30 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QHelpEvent, QPalette, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
-from explainer.core.escaping import rich_text
 from explainer.ui.i18n import tr
 
 # The welcome page is drawn before pydantic and the models load (explainer.app), so
 # the glossary and registry helpers are imported where a page with them is drawn.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from explainer.core.glossary import Glossary, GlossaryTerm
     from explainer.core.model import Criterion, Trial
     from explainer.core.registry_words import RegistrySentences
 
 GLOSSARY_SCHEME = "glossary"
+
+
+def rich_text(value: str) -> str:
+    """explainer.core.escaping.rich_text, loaded with the first text that needs it: the
+    welcome page needs none, and escaping loads the html module (2 ms before the first paint)."""
+    from explainer.core.escaping import rich_text as escaped
+
+    return escaped(value)
 
 
 def registry_label() -> str:
@@ -46,7 +55,7 @@ class GlossaryBrowser(QTextBrowser):
 
     term_chosen = Signal(object)  # GlossaryTerm
     page_requested = Signal(str)  # page id, from a page:ID link
-    other_link = Signal(QUrl)
+    other_link = Signal(object)  # a QUrl: PySide makes that class (and its enums) only once a link is followed
 
     def __init__(self, glossary: Glossary | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

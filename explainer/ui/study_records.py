@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from explainer.ui.i18n import tr
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 class OpenRecordDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # its enums: not before the first paint
+
         path, _ = QFileDialog.getOpenFileName(parent, tr("Open a study record"), str(Path.home()),
                                               tr("Study records (*.json);;All files (*)"))
         return Path(path) if path else None
@@ -44,6 +46,8 @@ class RecordProblem:
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, sentence: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its enums: not before the first paint
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(_plain_text_format())
         box.setAccessibleName(title)

