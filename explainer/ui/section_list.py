@@ -19,15 +19,25 @@ class SectionList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)  # a name that does not fit wraps, never cut short
+        self._longest: tuple[tuple[str, ...], str, int] | None = None  # (names, font, width of longest word)
 
     def edges(self) -> int:
         return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 8
 
     def least_width(self) -> int:
-        metrics = self.fontMetrics()
-        longest = max((metrics.horizontalAdvance(word) for row in range(self.count())
-                       for word in re.findall(r"^\s*\S+|\S+", self.item(row).text())), default=0)
-        return longest + self.edges()
+        return self._longest_word() + self.edges()
+
+    def _longest_word(self) -> int:
+        """Measured again only when the names or the font changed: Qt asks for the list's
+        smallest size on every layout of the window (some 150 times as the pages are built)."""
+        names = tuple(self.item(row).text() for row in range(self.count()))
+        font = self.font().key()
+        if self._longest is None or self._longest[:2] != (names, font):
+            metrics = self.fontMetrics()
+            width = max((metrics.horizontalAdvance(word) for name in names
+                         for word in re.findall(r"^\s*\S+|\S+", name)), default=0)
+            self._longest = (names, font, width)
+        return self._longest[2]
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().minimumSizeHint()
