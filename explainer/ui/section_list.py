@@ -19,7 +19,7 @@ class SectionList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)  # a name that does not fit wraps, never cut short
-        self._longest: tuple[tuple[str, ...], str, int] | None = None  # (names, font, width of longest word)
+        self._longest: tuple[tuple[str, ...], tuple[str, int], int] | None = None  # names, font, longest word
 
     def edges(self) -> int:
         return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 8
@@ -28,10 +28,11 @@ class SectionList(QListWidget):
         return self._longest_word() + self.edges()
 
     def _longest_word(self) -> int:
-        """Measured again only when the names or the font changed: Qt asks for the list's
-        smallest size on every layout of the window (some 150 times as the pages are built)."""
+        """Measured again only when the names or the font (or the screen's dots per inch)
+        changed: Qt asks for the list's smallest size on every layout of the window (some
+        150 times as the pages are built)."""
         names = tuple(self.item(row).text() for row in range(self.count()))
-        font = self.font().key()
+        font = (self.font().key(), self.logicalDpiX())
         if self._longest is None or self._longest[:2] != (names, font):
             metrics = self.fontMetrics()
             width = max((metrics.horizontalAdvance(word) for name in names
