@@ -154,8 +154,7 @@ class QuestionRow(QFrame):
             problem.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
             problem.setAccessibleName(tr("Problem with: {question}").format(question=self.question.label))
             problem.hide()
-            self._place(problem, before=self.hint)
-            QWidget.setTabOrder(self.hint.previousInFocusChain(), problem)  # where it was when made first
+            self._place(problem, before=self.hint)  # it takes no focus: its place in the focus chain is moot
         return self._problem
 
     @property
