@@ -129,6 +129,22 @@ class EraseSharedQuestion:
                "you look at. Erase those too?"))
 
 
+class CarriedNotes(dict):  # type: ignore[type-arg]  # question key -> its note (QLabel)
+    """The notes under the answers another study gave, each made when first asked for:
+    most answers never get one, and a hidden label still costs its making and styling.
+    A note not made yet is one not shown."""
+
+    def __init__(self, rows: Mapping[str, Any]) -> None:
+        super().__init__()
+        self._rows = rows
+
+    def __missing__(self, key: str) -> QLabel:
+        row = self._rows[key]
+        note = self[key] = carried_note(row.question.label)
+        row.layout().insertWidget(row.layout().indexOf(row.input) + 1, note)  # right under the answer
+        return note
+
+
 class SharedNumbers(QObject):
     """The curated self-check's side of the shared numbers: fill in at start, keep what
     the patient changes, mark what another study gave. Loading answers (the draft, a file)
@@ -141,11 +157,7 @@ class SharedNumbers(QObject):
         self.store.remove_leftovers()
         self._quiet = 0
         self._values: dict[str, Any] = {}
-        self.notes: dict[str, QLabel] = {}
-        for key, row in check.questionnaire.rows.items():  # the mark goes right under the answer
-            note = carried_note(row.question.label)
-            row.layout().insertWidget(row.layout().indexOf(row.input) + 1, note)
-            self.notes[key] = note
+        self.notes = CarriedNotes(check.questionnaire.rows)
         check.window.session.answers_changed.connect(self._changed)
 
     @property
@@ -163,8 +175,8 @@ class SharedNumbers(QObject):
             self._values = self._numbers(self.check.window.session.answers)[0]
 
     def mark(self, others: Mapping[str, AnswerGiven]) -> None:
-        for key, note in self.notes.items():
-            show_carried(note, others.get(key))
+        for key in {*self.notes, *(key for key in others if key in self.check.questionnaire.rows)}:
+            show_carried(self.notes[key], others.get(key))
 
     def _numbers(self, answers: AnswersFile | None) -> tuple[dict[str, Any], set[str]]:
         """The valid answers by key, and the keys whose field holds something not (yet) valid."""

@@ -20,10 +20,8 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QAction,
-    QImage,
     QKeyEvent,
     QKeySequence,
-    QPageSize,
     QPainter,
     QPixmap,
 )
@@ -52,7 +50,11 @@ from explainer.ui.input_rules import install_app_filter
 from explainer.ui.labels import plain_warning_box
 from explainer.ui.saving import ask_save_path, damaged_file, write_file
 
+# QImage and QPageSize, which only the preview and the printout use, are imported where
+# they are used: PySide makes a class's enums as it is first touched (the rest of the
+# window touches the others anyway).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage, QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
     from explainer.core.glossary import Glossary
@@ -84,7 +86,14 @@ def __getattr__(name: str) -> dict[str, str]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-PAPERS: dict[Paper, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+PAPER_CHOICES: tuple[Paper, ...] = ("a4", "letter")  # in the dialog's order
+
+
+def papers() -> dict[Paper, QPageSize.PageSizeId]:
+    """Each paper and Qt's page size for printing on it."""
+    from PySide6.QtGui import QPageSize
+
+    return {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
 def paper_name(paper: Paper) -> str:
@@ -136,6 +145,8 @@ def locale_paper() -> Paper:
 
 
 def page_qimage(page: PageImage) -> QImage:
+    from PySide6.QtGui import QImage
+
     image = QImage(page.rgbx, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888)
     return image.copy()  # own the pixels: the bytes object may go away
 
@@ -153,7 +164,7 @@ class ExportDialog(QDialog):
         self.large_print = self._checkbox(tr("Large print"), checked=False)
         self.paper = QComboBox()
         self.paper.setAccessibleName(tr("Paper size"))
-        for key in PAPERS:
+        for key in PAPER_CHOICES:
             self.paper.addItem(paper_name(key), key)
         self.paper.setCurrentIndex(self.paper.findData(locale_paper()))
         self.paper.currentIndexChanged.connect(self.refresh)
@@ -438,10 +449,11 @@ def save_pdf(window: QMainWindow, parent: QWidget, pdf: bytes, suggested: str) -
 
 def print_pdf(pdf: bytes, paper: Paper, parent: QWidget, doc_name: str) -> bool:
     """Ask for a printer (PrintDialog), then print the PDF's own pages; False if not printed."""
+    from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrinter  # Qt's printing loads only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(PAPERS[paper]))
+    printer.setPageSize(QPageSize(papers()[paper]))
     printer.setDocName(doc_name)
     printer.setFullPage(True)  # the PDF carries its own margins
     if not PrintDialog.ask(parent, printer):

@@ -124,26 +124,17 @@ class QuestionRow(QFrame):
                                    tr("Where to find: {question}").format(question=question.label))
         for label in (self.text, self.hint):
             label.linkActivated.connect(lambda href: self._choose(glossary, href))
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
-        self.problem.setAccessibleName(tr("Problem with: {question}").format(question=question.label))
-        self.problem.hide()
+        self._problem: QLabel | None = None  # made when first needed: see problem
         self.source_button = QToolButton()
         self.source_button.setText(tr("Show the registry's words"))
         self.source_button.setCheckable(True)
         self.source_button.setAccessibleName(
             tr("Show the registry's exact words for: {question}").format(question=question.label))
-        sources = [c.source for c in trial.criteria if question.key in rule_questions(c.rule)]
-        # The registry's words stay as written (English): the heading says so in Spanish.
-        self.source = QLabel(registry_label() + "\n" + "\n\n".join(sources))
-        self.source.setWordWrap(True)
-        self.source.setTextFormat(Qt.TextFormat.PlainText)  # the trial file's words, shown as written
-        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.source.hide()
+        self._sources = [c.source for c in trial.criteria if question.key in rule_questions(c.rule)]
+        self._source: QLabel | None = None  # made when first shown: see source
         self.source_button.toggled.connect(self._toggle_source)
         layout = QVBoxLayout(self)
-        for widget in (self.text, self.input, self.problem, self.hint, self.source_button, self.source):
+        for widget in (self.text, self.input, self.hint, self.source_button):
             layout.addWidget(widget)
         if not isinstance(self.input, ChoiceInput):
             layout.insertWidget(2, self.input.note)
@@ -151,6 +142,48 @@ class QuestionRow(QFrame):
         for control in self.input.findChildren(QWidget):  # a screen reader reads where to find the answer
             if control.focusPolicy() & Qt.FocusPolicy.TabFocus and not control.accessibleDescription():
                 control.setAccessibleDescription(f"{question.text} {question.hint}")
+
+    # The problem line and the registry's words are hidden until needed, and most rows never
+    # need them: made on first use, 64 fewer widgets to make and style as the page is built.
+    @property
+    def problem(self) -> QLabel:
+        """The line under the answer that names a problem with it (hidden while there is none)."""
+        if self._problem is None:
+            problem = self._problem = QLabel(self)
+            problem.setWordWrap(True)
+            problem.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
+            problem.setAccessibleName(tr("Problem with: {question}").format(question=self.question.label))
+            problem.hide()
+            self._place(problem, before=self.hint)  # it takes no focus: its place in the focus chain is moot
+        return self._problem
+
+    @property
+    def source(self) -> QLabel:
+        """The registry's own words behind the button (hidden until it is pressed)."""
+        if self._source is None:
+            # The registry's words stay as written (English): the heading says so in Spanish.
+            source = self._source = QLabel(registry_label() + "\n" + "\n\n".join(self._sources), self)
+            source.setWordWrap(True)
+            source.setTextFormat(Qt.TextFormat.PlainText)  # the trial file's words, shown as written
+            source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            source.hide()
+            # Last in the layout; among the children just after the button, where it was made.
+            self._place(source, before=None)
+            siblings = [w for w in self.children() if isinstance(w, QWidget)]
+            following = siblings[siblings.index(self.source_button) + 1:]
+            if following and following[0] is not source:
+                source.stackUnder(following[0])
+            QWidget.setTabOrder(self.source_button, source)  # a click selects its words; Tab goes on from there
+        return self._source
+
+    def _place(self, label: QLabel, before: QWidget | None) -> None:
+        """Just before ``before`` (None: last), in the layout and among the row's children: a
+        screen reader reads the children in their order, which is the order they joined the
+        row (a widget made later would come last)."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(before) if before is not None else -1, label)
+        if before is not None:
+            label.stackUnder(before)
 
     def _choose(self, glossary: Glossary | None, href: str) -> None:
         term = term_for_href(glossary, href) if glossary else None
@@ -162,6 +195,8 @@ class QuestionRow(QFrame):
         self.source_button.setText(tr("Hide the registry's words") if shown else tr("Show the registry's words"))
 
     def show_problem(self, message: str) -> None:
+        if not message and self._problem is None:
+            return  # nothing to say, and nothing said before
         self.problem.setText(f"⚠ {message}" if message else "")
         self.problem.setVisible(bool(message))
 

@@ -492,11 +492,12 @@ def install_timeline(window: MainWindow) -> TimelineView:
 def install_timeline_in_steps(window: MainWindow) -> Generator[None, None, TimelineView]:
     """install_timeline, a part per step, so the window answers between two; the
     section joins the window once it is whole."""
-    view = TimelineView(window.session, in_steps=True)
+    # Made inside the window's stack of pages (hidden, and not in the list yet): under the
+    # app's style sheet, the page styled as it is built is not styled again as it joins.
+    view = TimelineView(window.session, parent=window.stack, in_steps=True)
     yield
     while view.build_next_part():
         yield
-    yield  # joining the window styles the whole page once more: a turn of its own
     # After the study's "what happens" page; a study without one (the app's own pages
     # alone): after the self-check's results, not at the end of the list.
     after = "what-happens" if "what-happens" in window.section_ids() else "self-check-results"
