@@ -309,7 +309,7 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
                     unexpected: Callable[..., None] | None = None) -> Iterator[str | None]:
     if window.trial is None:
         # Most of the study's cost is loading these; a few at a time, so no turn takes long.
-        for module in ("pydantic_core", "importlib.metadata", "pydantic.types", "pydantic.main",
+        for module in ("pydantic_core", "pydantic.types", "pydantic.main",
                        "explainer.core.rules", "explainer.core.model"):
             importlib.import_module(module)
             yield

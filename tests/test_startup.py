@@ -30,6 +30,7 @@ LAZY = [
     ("explainer.core.summary", "the summary's words and models: only when exporting (issue 18)"),
     ("explainer.summary_source", "what a summary is made from: only when exporting"),
     ("PySide6.QtPrintSupport", "Qt's printing: only when printing"),
+    ("importlib.metadata", "pydantic's plugin loader imports it; the app has no plugins (explainer/__init__.py)"),
 ]
 
 
@@ -160,3 +161,71 @@ def test_pydantic_does_not_search_for_plugins_at_start() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == ["True", "[]"]
+
+
+# A model made and used, in a fresh process: which loader pydantic asked for plugins.
+_PLUGINS_PROBE = """
+import os, sys
+import explainer
+{before}
+import pydantic
+
+class Probe(pydantic.BaseModel):
+    x: int
+
+assert Probe.model_validate_json('{{"x": 1}}').x == 1
+loader = sys.modules["pydantic.plugin._loader"]
+print(loader.get_plugins is explainer._get_plugins, "importlib.metadata" in sys.modules, loader._plugins)
+"""
+
+
+@pytest.mark.parametrize(("disabled", "before", "expected"), [
+    (None, "", ["True", "False", "None"]),  # the app's default: no plugins, nothing imported for them
+    ("__all__", "", ["True", "False", "None"]),
+    ("true", "", ["True", "False", "None"]),
+    ("some-plugin", "", ["False", "True", "{}"]),  # only some plugins off: pydantic's own loader searches
+    ("", "", ["False", "True", "{}"]),
+    # plugins turned on after the app started: pydantic's own loader takes over
+    (None, 'del os.environ["PYDANTIC_DISABLE_PLUGINS"]', ["False", "True", "{}"]),
+])
+def test_pydantic_plugins_are_looked_for_only_when_asked_for(disabled, before, expected) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if disabled is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = disabled
+    code = _PLUGINS_PROBE.format(before=before)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == expected
+
+
+_OPEN_THE_STUDY = """
+import sys
+from explainer.content import load_questions, load_study_bundle
+from explainer.core import answers, glossary, questions, rules
+from explainer.core.bundle import StudyBundle
+from explainer.core.model import Trial
+
+study = load_study_bundle()
+print("same bank", load_questions() is load_questions())
+for model in (Trial, questions.Questionnaire, glossary.Glossary, StudyBundle):
+    print("validator", model.__name__, model.__pydantic_complete__)
+for model in (rules.AllOf, rules.AnyOf, rules.Compare, rules.AnswerIs, rules.MonthsSince, rules.MayBeRaised,
+              questions.Question, questions.Group, questions.Choice, glossary.GlossaryTerm,
+              answers.LabValue, answers.AnswerGiven, answers.CriterionAnswer, answers.AnswersFile):
+    print("none", model.__name__, model.__pydantic_complete__)
+"""
+
+
+def test_opening_the_study_makes_validators_only_for_the_files_it_reads() -> None:
+    """A part read inside a file (a rule in the trial, a question in the bank, a term in
+    the glossary) is checked by that file's validator; one of its own would be made
+    for nothing (defer_build). The question bank is read once (issue 18)."""
+    out = subprocess.run([sys.executable, "-c", _OPEN_THE_STUDY], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "same bank True"
+    assert [line for line in lines if line.startswith("validator")] == [
+        f"validator {name} True" for name in ("Trial", "Questionnaire", "Glossary", "StudyBundle")]
+    made_for_nothing = [line for line in lines if line.startswith("none") and line.endswith("True")]
+    assert made_for_nothing == []
+    assert len([line for line in lines if line.startswith("none")]) == 14
