@@ -423,10 +423,19 @@ def load_study_pages(folder: Source) -> dict[str, str]:
 
 
 def load_questions(source: Source | None = None) -> "Questionnaire":
-    """The questionnaire (resources/questions.json), validated."""
+    """The questionnaire (resources/questions.json), validated. The app's own file is read
+    once per language: opening the study checks the rules against it and the self-check
+    asks it, and each read made the same bank again."""
+    if source is None:
+        return _builtin_questions_in(content_language())
     from explainer.core.questions import Questionnaire
 
-    return load_json_model(source or resources_root() / "questions.json", Questionnaire)
+    return load_json_model(source, Questionnaire)
+
+
+@cache  # one bank per language, as _builtin_sections_in; the Questionnaire is frozen
+def _builtin_questions_in(language: str) -> "Questionnaire":
+    return load_questions(resources_root() / "questions.json")
 
 
 def load_summary_text(source: Source | None = None) -> "SummaryText":

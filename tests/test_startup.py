@@ -212,3 +212,39 @@ def test_the_command_line_starts_the_window_without_garbage_collection(monkeypat
     with pytest.raises(RuntimeError):
         cli._run_app(cli.window_defaults())
     assert during == [False] and gc.isenabled()
+
+
+_OPEN_THE_STUDY = """
+import sys
+from explainer.content import load_questions, load_study_bundle
+from explainer.core import answers, glossary, questions, registry_record, rules, study_summary_words, study_words
+from explainer.core.bundle import StudyBundle
+from explainer.core.model import Trial
+
+study = load_study_bundle()
+print("same bank", load_questions() is load_questions())
+for model in (Trial, questions.Questionnaire, glossary.Glossary, StudyBundle):
+    print("validator", model.__name__, model.__pydantic_complete__)
+for model in (rules.AllOf, rules.AnyOf, rules.Compare, rules.AnswerIs, rules.MonthsSince, rules.MayBeRaised,
+              questions.Question, questions.Group, questions.Choice, glossary.GlossaryTerm,
+              answers.LabValue, answers.AnswerGiven, answers.CriterionAnswer, answers.AnswersFile,
+              # not read at all here: a record's parts, the records' words
+              registry_record.RegistryStudy, registry_record.Site, study_words.StudyWords,
+              study_words.StatusWords, study_summary_words.StudySummaryWords):
+    print("none", model.__name__, model.__pydantic_complete__)
+"""
+
+
+def test_opening_the_study_makes_validators_only_for_the_files_it_reads() -> None:
+    """A part read inside a file (a rule in the trial, a question in the bank, a term in
+    the glossary) is checked by that file's validator; one of its own would be made
+    for nothing (defer_build). The question bank is read once (issue 18)."""
+    out = subprocess.run([sys.executable, "-c", _OPEN_THE_STUDY], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "same bank True"
+    assert [line for line in lines if line.startswith("validator")] == [
+        f"validator {name} True" for name in ("Trial", "Questionnaire", "Glossary", "StudyBundle")]
+    made_for_nothing = [line for line in lines if line.startswith("none") and line.endswith("True")]
+    assert made_for_nothing == []
+    assert len([line for line in lines if line.startswith("none")]) == 19

@@ -30,8 +30,10 @@ YesNo = Literal["yes", "no", "unsure"]
 
 
 class _Strict(BaseModel):
+    # defer_build: only a bank's own models (answers_model) validate answers; the
+    # base classes here, and the parts inside a file, need no validator of their own.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False,
-                              str_max_length=SHORT_TEXT)
+                              str_max_length=SHORT_TEXT, defer_build=True)
 
 
 Date = Annotated[dt.date, AfterValidator(check_date)]

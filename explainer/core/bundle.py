@@ -19,7 +19,9 @@ from explainer.core.registry_words import RegistrySentences
 
 
 class StudyBundle(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # defer_build: made when the first bundle is, after its trial was read; built at
+    # import, before any trial, it would make the trial's whole validator a second time.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
     folder: str = Field(max_length=4 * SHORT_TEXT, description="Where it was read from, for messages.")
     trial: Trial

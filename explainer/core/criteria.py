@@ -72,7 +72,9 @@ _TERM_LEAD = re.compile(
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: made when a record's criteria are first split, not when this loads
+    # (the built-in study's PDF loads it and splits none).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SubItem(_Frozen):

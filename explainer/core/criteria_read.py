@@ -39,7 +39,8 @@ _HEAD_REACH = 300       # how far before a test its subject ("For patients with 
 
 
 class ReadRule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: made when a record's criteria are first read, not when this loads.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     question: str
     op: Op

@@ -22,7 +22,8 @@ MARKDOWN_PROTECTED = re.compile(r"^#.*$|\[[^\]]*\]\([^)]*\)|\[registry:[^\]]*\]|
 
 
 class GlossaryTerm(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: terms are read inside a glossary, whose validator holds theirs.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     term: str = Field(min_length=1, description="The word as the glossary page lists it.")

@@ -20,7 +20,8 @@ QuestionKind = Literal["yes_no", "choice", "whole_number", "lab", "date"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: each validator is made on first use; the bank's holds its parts' own.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Choice(_Strict):

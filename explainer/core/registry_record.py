@@ -111,7 +111,9 @@ EnrollmentType = Literal["ACTUAL", "ESTIMATED"]
 class _Part(BaseModel):
     """Keys the app does not use are ignored; the ones it uses are typed."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=False)
+    # defer_build: a record is read whole, and its validator holds its parts'; a part
+    # gets its own only if it is made by itself (PartialDate: a page's dates).
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=False, defer_build=True)
 
 
 # ---------------------------------------------------------------- dates and ages
@@ -121,6 +123,8 @@ _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 class PartialDate(_Part):
     """A date as precise as the registry gives it: a year, a month, or a day."""
+
+    model_config = ConfigDict(defer_build=False)  # made by itself for dates on pages: built once, used in a record's
 
     year: int
     month: int | None = None

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 
 class _Rule(BaseModel):
+    # defer_build: a rule is read inside a trial file, so the trial's validator holds the
+    # rules' own; a rule class gets its validator only if it is itself validated or made.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False,
-                              str_max_length=SHORT_TEXT)
+                              str_max_length=SHORT_TEXT, defer_build=True)
 
 
 class AllOf(_Rule):
@@ -72,9 +74,6 @@ class MonthsSince(_Rule):
 
 
 Rule = Annotated[Union[AllOf, AnyOf, Compare, AnswerIs, MonthsSince], Field(discriminator="kind")]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
 
 
 def rule_fits_answers(rule: Any, bank: Questionnaire) -> str | None:

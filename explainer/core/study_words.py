@@ -86,7 +86,8 @@ Steps = Annotated[tuple[Plain, ...], Field(min_length=1, max_length=8)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the words are read as one file, whose validator holds its parts'.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _complete(table: dict[Any, Any], keys: tuple[str, ...], name: str) -> None:
