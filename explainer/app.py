@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -15,7 +14,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from explainer import __version__, crash
+from explainer import __version__, collector, crash
 from explainer.content import ContentError, load_study_bundle, pages_folder_for, resources_root
 from explainer.files import PRIVATE_FILE, private_folder
 from explainer.paths import data_dir, log_dir, settings_file
@@ -287,14 +286,15 @@ def add_timeline(window: MainWindow) -> None:
 def build_in_idle_time(window: MainWindow, done: Callable[[], None] | None = None, *,
                        trial_path: Path | None = None, opened: Callable[[], None] | None = None,
                        failed: Callable[[ContentError], None] | None = None,
-                       unexpected: Callable[..., None] | None = None) -> None:
+                       unexpected: Callable[..., None] | None = None, set_aside: bool = False) -> None:
     """What the first screen does not show, one part per turn of the event loop:
     between two parts the window handles clicks, keys and paints (a reading page
     chosen sooner is built when it is chosen). If the study is not open yet, it is
     opened first (``opened`` then); a damaged file goes to ``failed``, any other
     error in the draft offer to ``unexpected`` (the crash guard), and the parts
-    after it are still built."""
-    parts = _parts_to_build(window, trial_path, opened, unexpected)
+    after it are still built. ``set_aside``: what lives once the imports are done is set
+    aside from the collector for the app's life (the real app only: explainer.collector)."""
+    parts = _parts_to_build(window, trial_path, opened, unexpected, set_aside)
     quiet = [False]  # the first part opens the study and installs the input rules
 
     def next_part() -> None:
@@ -332,7 +332,8 @@ def _paused_if(quiet: bool) -> AbstractContextManager[None]:
 
 
 def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callable[[], None] | None,
-                    unexpected: Callable[..., None] | None = None) -> Iterator[str | None]:
+                    unexpected: Callable[..., None] | None = None, set_aside: bool = False
+                    ) -> Iterator[str | None]:
     if window.trial is None:
         yield from _warm_imports(STUDY_MODULES)
         study = load_study_bundle(trial_path)
@@ -343,7 +344,7 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
         yield
     if not hasattr(window, "self_check"):
         yield from _warm_imports(SELF_CHECK_MODULES)
-        _full_collection()
+        _full_collection(set_aside)
         yield
         yield from self_check_in_steps(window)  # a group of questions per turn: the window answers between
         yield WITH_INPUT
@@ -383,12 +384,17 @@ SELF_CHECK_MODULES = ("PySide6.QtCore:Qt", "explainer.ui.export", "explainer.ui.
 TIMELINE_MODULES = ("explainer.core.clinic_days", "explainer.ui.timeline")
 
 
-def _full_collection() -> None:
+def _full_collection(set_aside: bool) -> None:
     """The imports above leave Python's collector a full collection to do (about 20 ms),
     which it starts when it will: inside the next part, which then took 35-55 ms. Done
     in a turn of its own, it is one the collector does not need again while the rest is
-    built (it waits until a quarter more objects have lived on)."""
-    gc.collect()
+    built (it waits until a quarter more objects have lived on). In the real app what
+    lives then (the modules, the window's frame) is set aside for good, so no later full
+    collection walks it again."""
+    if set_aside:
+        collector.set_aside_what_lives()
+    else:
+        collector.full_collection()
 
 
 # CPU time of imports per turn: the next module waits for the next turn once a turn
@@ -501,7 +507,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
-            gc.enable()  # off until now when started from the command line (explainer.cli._run_app)
+            collector.start_done()  # paused until now when started from the command line (explainer.cli._run_app)
             add_menu_items(window)  # before any click or key can reach a menu (app.exec() below)
             stalls = StallMeter(window) if first_paint.announce else None
 
@@ -535,7 +541,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             app.exit(2)
 
         build_in_idle_time(window, all_built, trial_path=trial_path, opened=opened, failed=failed,
-                           unexpected=handler.handle)
+                           unexpected=handler.handle, set_aside=True)
         return app.exec()
 
 
@@ -589,6 +595,7 @@ def switch_language(old: MainWindow, language: str, trial_path: Path | None = No
     new.activateWindow()
     old.close()
     old.deleteLater()
+    collector.bring_back()  # the old window may have been set aside at the start: it can go now
     if new.replaced is not None:  # type: ignore[attr-defined]
         new.replaced(new)  # type: ignore[attr-defined]
 

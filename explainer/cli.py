@@ -141,12 +141,9 @@ def window_defaults() -> argparse.Namespace:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    import gc
+    from explainer import collector
 
-    # No garbage collection until the window is first painted (explainer.app.run turns it
-    # back on then): loading PySide and the window makes some 40 collections, 5 ms of CPU,
-    # that the first screen waits for, and almost nothing of it is garbage.
-    gc.disable()
+    collector.start_paused()  # until the first paint: explainer.app.run says when (and see explainer.collector)
     try:
         from explainer.ui.feature_check import check_sources_cheaply  # Qt loads only when a window is wanted
 
@@ -155,7 +152,7 @@ def _run_app(args: argparse.Namespace) -> int:
 
         return run(trial_path=args.trial, answers_path=args.answers)
     finally:
-        gc.enable()
+        collector.start_done()
 
 
 def _run_validate(args: argparse.Namespace) -> int:

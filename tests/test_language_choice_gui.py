@@ -333,3 +333,24 @@ def same_answers(a, b) -> bool:
     """The same answers, value for value: each language's question bank makes its own
     answers class (its labels are that language's), so the objects differ by class."""
     return a.model_dump(mode="json") == b.model_dump(mode="json")
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_what_the_start_set_aside_goes_back_to_the_collector_when_the_window_is_built_again(
+        main_window, qtbot, back_to_english) -> None:
+    """The old window may have been set aside for the app's life (explainer.collector):
+    once it is replaced, its objects must be free to go."""
+    import gc
+
+    from explainer import collector
+
+    collector.set_aside_what_lives()  # as run() does once the start's imports are done
+    try:
+        replaced = []
+        main_window.replaced = replaced.append
+        main_window.language_menu.choose("es")
+        assert replaced, "the window was built again"
+        assert gc.get_freeze_count() == 0
+        qtbot.waitUntil(lambda: hasattr(replaced[0], "timeline"), timeout=30000)
+    finally:
+        gc.unfreeze()

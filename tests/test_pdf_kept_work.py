@@ -274,11 +274,11 @@ def test_texts_of_one_shape_share_a_parse_and_keep_their_own_words(monkeypatch) 
 
 
 def test_the_collector_is_paused_while_a_pdf_is_made_and_resumes_after() -> None:
-    """On during a PDF would cost time (explainer/pdf/document.py collection_paused); left
+    """On during a PDF would cost time (explainer/collector.py, on every PDF); left
     off after one would let the app's cycles pile up."""
     import gc
 
-    from explainer.pdf.document import collection_paused
+    from explainer.collector import while_paused as collection_paused
 
     seen = []
 

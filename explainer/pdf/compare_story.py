@@ -14,10 +14,11 @@ import io
 
 from reportlab.platypus import Flowable, Spacer, Table
 
+from explainer.collector import while_paused
 from explainer.core.compare import Comparison
 from explainer.core.language import current_language
 from explainer.core.paper import Paper
-from explainer.pdf.document import build_numbered, collection_paused, one_column_document
+from explainer.pdf.document import build_numbered, one_column_document
 from explainer.pdf.fonts import register_fonts
 from explainer.pdf.paragraph import Paragraph
 from explainer.pdf.story import GRID_PADDING, MOST_FIRST, _grid_style, notice_box, text, widest_word
@@ -26,7 +27,7 @@ from explainer.pdf.styles import SHADE, Styles, make_styles
 ASPECT_SHARE = 0.22   # of the page width: the column that names each row (wider only for a longer word)
 
 
-@collection_paused
+@while_paused
 def render_compare_pdf(table: Comparison, subtitle: str, footer: str, printed_on: dt.date,
                        page_size: Paper | tuple[float, float] = "a4", large_print: bool = False) -> bytes:
     """The page as PDF bytes: the same inputs always give the same bytes."""

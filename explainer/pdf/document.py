@@ -9,12 +9,8 @@ same summary always gives the same bytes. Every font is the embedded DejaVu Sans
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import gc
 import io
-import threading
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -23,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from explainer.collector import while_paused
 from explainer.core.language import say
 from explainer.core.paper import Paper
 from explainer.core.summary import Summary
@@ -31,40 +28,6 @@ from explainer.pdf.story import StoryBuilder
 from explainer.pdf.styles import MUTED, RULE, Styles, make_styles
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
-_Made = TypeVar("_Made")
-_pause = threading.Lock()
-_pausing = [0, False]  # PDFs being made; whether collection was on when the first began
-
-
-def collection_paused(make: Callable[..., _Made]) -> Callable[..., _Made]:
-    """``make`` (a PDF) with Python's cycle collector paused until it returns.
-
-    A PDF makes some hundred thousand short-lived objects (fragments, lines, drawing
-    state), which reference counting frees as soon as each is done with; the collector
-    still stopped a dozen times a summary to look through the young ones, and every tenth
-    PDF or so through every object of the app (about 5 ms of a 60 ms PDF, measured with
-    gc.callbacks). What is left for it, the few cycles reportlab makes, it finds at its
-    next turn. Nesting and threads: collection resumes when the last PDF is done, and only
-    if it was on when the first began."""
-
-    @functools.wraps(make)
-    def paused(*args: Any, **kwargs: Any) -> _Made:
-        with _pause:
-            if not _pausing[0]:
-                _pausing[1] = gc.isenabled()
-                gc.disable()
-            _pausing[0] += 1
-        try:
-            return make(*args, **kwargs)
-        finally:
-            with _pause:
-                _pausing[0] -= 1
-                if not _pausing[0] and _pausing[1]:
-                    gc.enable()
-
-    return paused
-
-
 MARGIN = 14 * mm
 FOOTER_ROOM = 10 * mm
 
@@ -128,7 +91,7 @@ class SummaryRenderer:
                                    author=meta.get("author", ""), subject=meta.get("subject", ""),
                                    lang=meta.get("lang"))
 
-    @collection_paused
+    @while_paused  # some 100,000 short-lived objects: explainer.collector
     def render(self) -> bytes:
         buffer = io.BytesIO()
         doc = self.document(buffer)

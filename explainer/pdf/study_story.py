@@ -15,11 +15,12 @@ import io
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
+from explainer.collector import while_paused
 from explainer.core.paper import Paper
 from explainer.core.study_pages import Block, Item, ItemList, StudyPage
 from explainer.core.study_pages import Paragraph as PageParagraph
 from explainer.core.study_summary import StudySummary
-from explainer.pdf.document import build_numbered, collection_paused, one_column_document
+from explainer.pdf.document import build_numbered, one_column_document
 from explainer.pdf.fonts import register_fonts
 from explainer.pdf.paragraph import Paragraph
 from explainer.pdf.story import notice_box, text
@@ -32,7 +33,7 @@ MAX_DEPTH = 6   # deeper lists are drawn at this depth (a hostile record may nes
 _LEVELS: dict[Styles, dict[int, tuple[ParagraphStyle, ParagraphStyle]]] = {}
 
 
-@collection_paused
+@while_paused
 def render_study_pdf(summary: StudySummary, page_size: Paper | tuple[float, float] = "a4",
                      large_print: bool = False) -> bytes:
     """The summary as PDF bytes: the same inputs always give the same bytes."""

@@ -13,9 +13,6 @@ record reader and no download code: each is loaded when the patient asks.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from explainer.collector import paused
 from explainer.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -120,7 +118,7 @@ class StudyRecords(QObject):
         from explainer.records_io import RecordFileError, read_record
 
         try:
-            with _no_collection():
+            with paused():  # some 100,000 new objects, none of them garbage: explainer.collector
                 record = read_record(path)
         except RecordFileError as err:
             RecordProblem.ask(self.window, tr("This file cannot be opened"), err.plain)
@@ -192,24 +190,6 @@ class StudyRecords(QObject):
         from explainer.ui.compare_view import CompareView
 
         self.compare_view = CompareView.ask(parent or self.window, self.window)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a record is read, and what the app held
-    before it set aside for good (gc.freeze: the modules, the main window and its pages
-    live as long as the app). A 0.4 MB record is some 100,000 new objects, none of them
-    garbage, and that many allocations set off a full collection, which walked all of
-    the app's 100,000 objects too: 45 ms, in the turn that opens the record or the next."""
-    gc.collect(1)   # the young objects' cycles first (cheap): nothing freed is kept
-    gc.freeze()
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _dropped_path(event: QDropEvent) -> Path | None:
