@@ -81,6 +81,20 @@ def test_at_250_percent_the_window_fits_the_screen_and_nothing_is_cut_off(laptop
         assert window.frameGeometry().width() <= screen.width(), page_id
 
 
+@pytest.mark.parametrize("left", [0, 91, 400])
+def test_grown_by_larger_text_the_window_stays_whole_on_the_screen(laptop_window, qtbot, left) -> None:
+    """Found by a patient tester: at 250% the window grew to 1,244 pixels where it stood,
+    at x = 91, and its right side with the scroll bar went past a 1,280-pixel screen."""
+    window = laptop_window
+    window.move(left, 0)
+    qtbot.waitUntil(lambda: window.frameGeometry().x() == left)
+    _zoom_to(window, qtbot, 250)
+    screen = window.screen().availableGeometry()
+    qtbot.waitUntil(lambda: screen.contains(window.frameGeometry()), timeout=5000)
+    _zoom_to(window, qtbot, 100)
+    assert screen.contains(window.frameGeometry())
+
+
 def test_at_250_percent_the_buttons_above_the_questions_wrap(laptop_window, qtbot) -> None:
     bar = laptop_window.self_check.summary
     laptop_window.show_section("self-check")

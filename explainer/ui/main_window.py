@@ -196,6 +196,22 @@ class MainWindow(QMainWindow):
         need = self.minimumSizeHint().expandedTo(self._chosen_size)
         screen = self.screen().availableGeometry().size() if self.screen() is not None else need
         self.resize(need.boundedTo(screen))
+        self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Grown by larger text, the window moves back from the screen's right and lower
+        edges as far as it needs: its right side (the scroll bar) was past the edge of a
+        1,280-pixel screen at 250%."""
+        if self.screen() is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        edges = frame.size() - self.geometry().size()  # the window manager's frame
+        width, height = self.width() + edges.width(), self.height() + edges.height()
+        x = max(area.left(), min(frame.x(), area.left() + area.width() - width))
+        y = max(area.top(), min(frame.y(), area.top() + area.height() - height))
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
