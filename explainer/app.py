@@ -263,7 +263,7 @@ def add_self_check(window: MainWindow) -> None:
 def self_check_in_steps(window: MainWindow) -> Iterator[None]:
     """add_self_check, one group of questions per step. ``window.self_check`` is set
     only once every question is made: answers handed over or opened meanwhile wait."""
-    from explainer.ui.export import PdfExport
+    from explainer.ui.pdf_export import PdfExport
     from explainer.ui.self_check import SelfCheck
     from explainer.ui.web_summary import WebSummaryExport
 
@@ -374,13 +374,13 @@ def _parts_to_build(window: MainWindow, trial_path: Path | None, opened: Callabl
 # them), so a few at a time (_warm_imports): no turn of the loop waits for all of
 # pydantic.types (38 ms) at once. A name a newer pydantic lacks is skipped.
 # "module:name" makes that name of the module: PySide makes Qt's namespace, with its
-# hundred enum classes (15 ms), when it is first used; ui/export.py does at its top.
+# hundred enum classes (15 ms), when it is first used; ui/self_check.py does at its top.
 STUDY_MODULES = ("typing_extensions", "pydantic_core", "zipfile", "email.message", "importlib.metadata",
                  "pydantic", "annotated_types", "pydantic._internal._fields", "pydantic.json_schema",
                  "pydantic.types", "pydantic.main", "explainer.core.rules", "explainer.core.model",
                  "explainer.core.answers", "explainer.core.questions", "explainer.core.glossary",
                  "explainer.core.bundle")  # their models, else made as load_study_bundle first reads
-SELF_CHECK_MODULES = ("PySide6.QtCore:Qt", "explainer.ui.export", "explainer.ui.self_check")
+SELF_CHECK_MODULES = ("PySide6.QtCore:Qt", "explainer.ui.pdf_export", "explainer.ui.self_check")
 TIMELINE_MODULES = ("explainer.core.clinic_days", "explainer.ui.timeline")
 
 

@@ -47,6 +47,7 @@ AFTER_FIRST_PAINT = [
     ("explainer.ui.timeline", "the timeline page"),
     ("explainer.ui.self_check", "the self-check"),
     ("explainer.ui.export", "the PDF export dialog"),
+    ("explainer.ui.pdf_export", "the PDF export's menu items and button"),
 ]
 
 

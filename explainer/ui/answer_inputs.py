@@ -440,33 +440,43 @@ class LabInput(_TextWithNotSure):
         self.unit.setAccessibleName(tr("Unit of {question}").format(question=question.label))
         for unit in question.units:
             self.unit.addItem(unit_label(unit), unit)
-        self.uln_label = QLabel(tr("Top of the normal range on your report:"))
-        self.uln_label.setWordWrap(True)
-        self.uln = QLineEdit()
-        self.uln.setAccessibleName(tr("Top of the normal range for {question}").format(question=question.label))
-        self.uln.setPlaceholderText(tr("Number"))
-        self.uln.setMaximumWidth(100)
-        self.uln_label.setBuddy(self.uln)
+        # The report's normal limit, only for a quantity a rule gives as times that limit:
+        # other lab questions never show it (8 of them, two widgets each, were made hidden).
+        self.uln_label: QLabel | None = None
+        self.uln: QLineEdit | None = None
+        if question.takes_uln:
+            self.uln_label = QLabel(tr("Top of the normal range on your report:"))
+            self.uln_label.setWordWrap(True)
+            self.uln = QLineEdit()
+            self.uln.setAccessibleName(tr("Top of the normal range for {question}").format(question=question.label))
+            self.uln.setPlaceholderText(tr("Number"))
+            self.uln.setMaximumWidth(100)
+            self.uln_label.setBuddy(self.uln)
         self._finish_row()
         # The unit, then the normal limit, each on its own line (so large text fits
         # without a sideways scroll), added in the order Tab should visit them.
         layout = self.layout()
         layout.insertWidget(1, self.unit, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.insertWidget(2, self.uln_label)  # the whole width: it wraps only when it must
-        layout.insertWidget(3, self.uln, 0, Qt.AlignmentFlag.AlignLeft)
+        if self.uln is not None:
+            layout.insertWidget(2, self.uln_label)  # the whole width: it wraps only when it must
+            layout.insertWidget(3, self.uln, 0, Qt.AlignmentFlag.AlignLeft)
+            self.uln.textChanged.connect(self._changed)
         self.unit.currentIndexChanged.connect(self._unit_changed)
-        self.uln.textChanged.connect(self._changed)
         self._unit_changed()
 
     def current_unit(self) -> str:
         return str(self.unit.currentData())
 
     def _needs_uln(self) -> bool:
-        return self.question.takes_uln and self.current_unit() != ULN
+        return self.uln is not None and self.current_unit() != ULN
+
+    def _uln_text(self) -> str:
+        return "" if self.uln is None else self.uln.text()
 
     def _unit_changed(self) -> None:
-        for widget in (self.uln_label, self.uln):
-            widget.setVisible(self._needs_uln())
+        if self.uln is not None:
+            for widget in (self.uln_label, self.uln):
+                widget.setVisible(self._needs_uln())
         self._changed()
 
     def value(self) -> Any:
@@ -476,7 +486,7 @@ class LabInput(_TextWithNotSure):
         number = parse_number(text)
         if number is None:
             return text
-        uln = parse_number(self.uln.text()) if self._needs_uln() else None
+        uln = parse_number(self._uln_text()) if self._needs_uln() else None
         if self._needs_uln() and uln is None:
             return None  # the ×ULN limit needs the report's normal limit; open until given
         return {"value": number, "unit": self.current_unit(), **({"uln": uln} if uln is not None else {})}
@@ -485,11 +495,13 @@ class LabInput(_TextWithNotSure):
         self.not_sure.setChecked(False)
         if value is None:
             self.field.setText("")
-            self.uln.setText("")
+            if self.uln is not None:
+                self.uln.setText("")
             return
         index = self.unit.findData(value.unit)
         self.unit.setCurrentIndex(max(index, 0))
-        self.uln.setText("" if value.uln is None else plain_number(value.uln))
+        if self.uln is not None:
+            self.uln.setText("" if value.uln is None else plain_number(value.uln))
         self.field.setText(plain_number(value.value))
 
     def describe(self) -> str:
@@ -498,7 +510,7 @@ class LabInput(_TextWithNotSure):
         if isinstance(value, str):
             return ambiguous_words(text) or tr("Please type a number, like 150 or 4.9.")
         if text and value is None and not self.is_unsure():
-            return ambiguous_words(self.uln.text()) or \
+            return ambiguous_words(self._uln_text()) or \
                 tr("Please also type the top of the normal range from your report.")
         if not isinstance(value, dict):
             return ""

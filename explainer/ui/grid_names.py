@@ -12,7 +12,7 @@ names follow the days' own vertical offset, so their rows line up by constructio
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QWheelEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 from explainer.core.schedule import TreatmentDay
@@ -79,6 +79,19 @@ class MedicineNames(QWidget):
                              self.grid.drug_names.get(drug, drug))
 
 
+def plain_viewport() -> QWidget:
+    """A scroll area's viewport as QScrollArea makes its own, but made here. Qt's own is
+    of a class PySide does not know: the first time Python gets it (this module asks for
+    it), PySide builds every widget class it might be, with their enums (36 classes,
+    about 6 ms CPU as the timeline was built)."""
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.NoRole)
+    viewport.setAutoFillBackground(True)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+    return viewport
+
+
 class GridScroller(QScrollArea):
     """Scrolls the days sideways when the window (or a large text size) is too narrow,
     so the words around them still wrap to the window's width; the medicine names
@@ -87,6 +100,7 @@ class GridScroller(QScrollArea):
     def __init__(self, grid: CycleGrid, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid = grid
+        self.setViewport(plain_viewport())  # before setWidget: the old viewport goes, with its children
         self.setWidget(grid)
         self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
