@@ -89,6 +89,12 @@ class MainWindow(QMainWindow):
         self.navigator.setAccessibleName(tr("Sections"))
         self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
         self.stack = QStackedWidget()
+        # In the splitter before they are filled: a widget that joins a parent is styled
+        # again (the app's style sheet) with every widget inside it.
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
         self._waiting: dict[str, tuple[QWidget, str]] = {}  # page id -> (placeholder in the stack, label)
         self._section_ids: list[str] = []  # the navigator's rows, in order
         for page_id, label in load_sections(study_folder):
@@ -100,10 +106,6 @@ class MainWindow(QMainWindow):
         self.fit_navigator()  # once, for all of them
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 760])
         self.setCentralWidget(self.splitter)
         self._build_menus()
