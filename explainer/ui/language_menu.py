@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTranslator
 from PySide6.QtWidgets import QMainWindow
@@ -24,9 +23,6 @@ LANGUAGE_KEY = "view/language"  # beside view/high_contrast and view/text_zoom_p
 # Each language's name in its own language (what a reader of it looks for), with a
 # key letter of its own: the two share the E.
 MENU_TEXT = {"en": "&English", "es": "E&spañol"}
-
-if TYPE_CHECKING:  # PySide makes these classes, with their enums, when first used: after the first paint
-    from PySide6.QtGui import QAction
 
 _installed: list[QTranslator] = []  # the translator speak() put in, taken out by the next switch
 
@@ -71,7 +67,7 @@ class LanguageMenu(QObject):
     and calls ``switch`` (which builds the window again in that language)."""
 
     def __init__(self, window: QMainWindow, settings: QSettings, switch: Callable[[str], None]) -> None:
-        from PySide6.QtGui import QAction, QActionGroup
+        from PySide6.QtGui import QAction, QActionGroup  # made with their enums on first use: after the first paint
 
         super().__init__(window)
         self.settings = settings
