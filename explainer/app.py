@@ -9,9 +9,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from explainer import __version__, collector, crash
@@ -25,16 +25,40 @@ from explainer.ui.language_menu import install_language_menu, saved_language, sp
 from explainer.ui.main_window import MainWindow
 from explainer.ui.zoom import TextZoom
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+
+def make_application(argv: list[str] | None = None, *, all_at_once: bool = True) -> QApplication:
+    """The application with its name and fonts; ``all_at_once=False`` leaves what the
+    first screen does not draw to finish_application (run() calls it after the first paint)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Trial Explainer")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("trial-explainer")
-    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("trial-explainer")  # the desktop's entry, and its icon, from the start
     register_fonts()
-    keep_private(qt_dialog_history())
+    if all_at_once:
+        finish_application(app)
     return app
+
+
+def finish_application(app: QApplication) -> None:
+    """The window icon, and Qt's file dialog history made private. Neither is part of the
+    window's first paint, so run() sets them just after it: QIcon is a Qt class PySide
+    makes with its enums on first use, and with the icon's files and QStandardPaths that
+    is about 2 ms of CPU. The window manager takes a new icon whenever it comes (X11's
+    _NET_WM_ICON is watched for changes; a desktop that names the app by its desktop
+    file shows that entry's icon meanwhile), and no file dialog can open before it."""
+    app.setWindowIcon(app_icon())
+    keep_private(qt_dialog_history())
+
+
+def finish_before_a_dialog() -> None:
+    """A dialog shown before the first paint (another window open, a damaged study, an
+    error) has the app's icon too."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.windowIcon().isNull():
+        finish_application(app)
 
 
 def qt_dialog_history() -> Path:
@@ -50,6 +74,8 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 def app_icon() -> QIcon:
     """The calendar-and-check icon (resources/icons, made by packaging/make_icons.py)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
     icon = QIcon()
     for size in ICON_SIZES:
         source = resources_root() / "icons" / f"trial-explainer-{size}.png"
@@ -96,7 +122,10 @@ class FirstPaint(QObject):
         if not self.done:
             loop = QEventLoop()
             self.painted.connect(loop.quit)
-            QTimer.singleShot(timeout_ms, loop, loop.quit)
+            timeout = QTimer(loop)  # not QTimer.singleShot(ms, loop, ...): that makes QMetaMethod's enums
+            timeout.setSingleShot(True)
+            timeout.timeout.connect(loop.quit)
+            timeout.start(timeout_ms)
             loop.exec()  # returns once the paint that emitted ``painted`` is finished
         if self.announce and self.done:
             print(f"{PAINT_MEMORY} {peak_memory_kib()}", file=sys.stderr, flush=True)
@@ -180,6 +209,7 @@ def claim_the_window(answers_path: Path | None, announce: bool) -> SingleWindow 
     if not announce:
         from PySide6.QtWidgets import QMessageBox
 
+        finish_before_a_dialog()
         box = QMessageBox(QMessageBox.Icon.Information, already_open_title(), already_open(),
                           QMessageBox.StandardButton.Ok)
         from explainer.ui.labels import name_standard_buttons
@@ -213,13 +243,12 @@ def build_frame(trial_path: Path | None = None, settings: QSettings | None = Non
     study folder for ``trial_path``, its list of pages and its welcome page; with a
     trial file, those pages_folder_for gives it (the app's own, for another study's).
     ``settings``: those run() read its language from (else opened here).
-    ``menu_items=False``: the menus' study-record and language items wait for
-    add_menu_items (run() adds them just after the first paint, which draws only the
-    menus' names)."""
+    ``menu_items=False``: the menus' items wait for add_menu_items (run() adds them
+    just after the first paint, which draws only the menus' names)."""
     settings = open_settings() if settings is None else settings
     zoom = TextZoom(settings)
     zoom.apply()
-    window = MainWindow(settings, zoom, pages_folder_for(trial_path))
+    window = MainWindow(settings, zoom, pages_folder_for(trial_path), menu_actions=menu_items)
     window.trial_path = trial_path  # type: ignore[attr-defined]  # the study read again in another language
     if menu_items:
         add_menu_items(window)
@@ -227,9 +256,11 @@ def build_frame(trial_path: Path | None = None, settings: QSettings | None = Non
 
 
 def add_menu_items(window: MainWindow) -> None:
-    """File: any study's record (and .json files dropped on the window); View > Language."""
+    """The menus' own items; File: any study's record (and .json files dropped on the
+    window); View > Language."""
     from explainer.ui.study_records import install_study_records
 
+    window.add_menu_actions()
     trial_path = window.trial_path  # type: ignore[attr-defined]
     install_study_records(window, window.zoom)
     install_language_menu(window, window.settings, lambda language: switch_language(window, language, trial_path))
@@ -488,7 +519,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
     # From here on an unexpected error is logged and shown in a dialog, never a silent exit.
     with crash.installed() as handler:
         try:
-            app = make_application()
+            app = make_application(all_at_once=False)  # finish_application follows the first paint
             settings = open_settings()
             speak(app, saved_language(settings))  # before any word is shown: each widget is made in its language
             single = claim_the_window(answers_path, announce=bool(os.environ.get(SMOKE_ENV)))
@@ -508,6 +539,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
             collector.start_done()  # paused until now when started from the command line (explainer.cli._run_app)
+            finish_application(app)
             add_menu_items(window)  # before any click or key can reach a menu (app.exec() below)
             stalls = StallMeter(window) if first_paint.announce else None
 
@@ -520,9 +552,11 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
                 opened()
                 add_self_check(window)
         except ContentError as err:
+            finish_before_a_dialog()
             cannot_open_the_study(err)
             return 2
         except Exception:  # noqa: BLE001 - before the event loop runs: say so kindly, never vanish
+            finish_before_a_dialog()
             handler.handle(*sys.exc_info())
             return 1
         handler.answers_kept = lambda: (window.self_check.answers_kept  # type: ignore[attr-defined]

@@ -59,8 +59,8 @@ def results_shown():
     QTimer.singleShot(100, results_shown)
 
 make_application = main.make_application
-def make_and_watch(*args):
-    app = make_application(*args)
+def make_and_watch(*args, **kwargs):
+    app = make_application(*args, **kwargs)
     QTimer.singleShot(100, results_shown)
     return app
 main.make_application = make_and_watch

@@ -93,6 +93,48 @@ def test_the_first_paint_does_not_make_the_qt_namespace() -> None:
     assert out.stdout.split() == ["False", "True"], out.stderr  # not made at start; made by a first use
 
 
+# What run() leaves until just after the first paint (finish_application, add_menu_items):
+# Qt classes PySide makes, with their enums, on first use. The first paint draws neither
+# the window icon nor a menu's items.
+_AFTER_PAINT_PROBE = r"""
+import json, os, stat
+import PySide6.QtCore, PySide6.QtGui
+from explainer.app import add_menu_items, build_frame, finish_application, make_application, qt_dialog_history
+LATER = ("QIcon", "QAction", "QActionGroup", "QKeySequence", "QStandardPaths", "QByteArray")
+def made():
+    return sorted(n for n in LATER if n in vars(PySide6.QtGui) or n in vars(PySide6.QtCore))
+def items(window):
+    return {name: len(getattr(window, name).actions()) for name in ("file_menu", "view_menu", "help_menu")}
+app = make_application(all_at_once=False)
+window = build_frame(menu_items=False)
+window.show()
+app.processEvents()
+before = {"made": made(), "items": items(window), "history": os.path.exists(qt_dialog_history())}
+finish_application(app)
+add_menu_items(window)
+after = {"made": made(), "items": items(window), "icon": not app.windowIcon().isNull(),
+         "history": oct(stat.S_IMODE(os.stat(qt_dialog_history()).st_mode))}
+print(json.dumps([before, after]))
+"""
+
+
+@pytest.mark.slow
+def test_the_icon_and_the_menus_items_follow_the_first_paint(tmp_path) -> None:
+    import json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", _AFTER_PAINT_PROBE], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    before, after = json.loads(out.stdout)
+    assert before == {"made": [], "items": {"file_menu": 0, "view_menu": 0, "help_menu": 0}, "history": False}
+    assert after["icon"] and after["history"] == "0o600"
+    assert "QIcon" in after["made"] and "QAction" in after["made"]
+    # Quit and the study records; the text sizes, high contrast and the language; three pages.
+    assert after["items"]["file_menu"] >= 6 and after["items"]["view_menu"] >= 7
+    assert after["items"]["help_menu"] == 3
+
+
 @pytest.mark.slow
 def test_smoke_switch_prints_the_title_once_painted_and_quits() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRIAL_EXPLAINER_SMOKE="1")
@@ -131,7 +173,7 @@ def test_without_the_switch_nothing_is_printed_and_the_window_stays(qapp, qtbot,
             # The menus' items run() adds just after the first paint are there too, and the
             # garbage collector the command line turned off until then is on again.
             seen.append((window.isVisible(), hasattr(window, "study_records"), hasattr(window, "language_menu"),
-                         gc.isenabled()))
+                         gc.isenabled(), window.high_contrast_action is not None))
             qtbot.addWidget(window)
             QTimer.singleShot(0, lambda: qapp.exit(STAYED))  # reached only if the loop is still running
 
@@ -143,7 +185,7 @@ def test_without_the_switch_nothing_is_printed_and_the_window_stays(qapp, qtbot,
         assert app.run() == STAYED
     finally:
         gc.enable()
-    assert seen == [(True, True, True, True)]
+    assert seen == [(True, True, True, True, True)]
     out, err = capfd.readouterr()
     assert out == ""
     assert app.PAINT_MEMORY not in err and app.STALL not in err

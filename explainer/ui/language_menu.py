@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTranslator
-from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow
 
 from explainer.core.language import LANGUAGE_NAMES, LANGUAGES, current_language, language_from_locale
@@ -68,6 +67,8 @@ class LanguageMenu(QObject):
     and calls ``switch`` (which builds the window again in that language)."""
 
     def __init__(self, window: QMainWindow, settings: QSettings, switch: Callable[[str], None]) -> None:
+        from PySide6.QtGui import QAction, QActionGroup  # made with their enums on first use: after the first paint
+
         super().__init__(window)
         self.settings = settings
         self.switch = switch

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
@@ -29,6 +29,8 @@ from explainer.ui.zoom import STEPS, TextZoom
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from PySide6.QtGui import QAction
 
     from explainer.core.bundle import StudyBundle
     from explainer.core.model import Trial
@@ -66,10 +68,13 @@ def __getattr__(name: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings, zoom: TextZoom, study_folder: Path | None = None) -> None:
+    def __init__(self, settings: QSettings, zoom: TextZoom, study_folder: Path | None = None, *,
+                 menu_actions: bool = True) -> None:
         """The frame, the menus and the welcome page; the study's pages wait for
         ``open_trial``. The list of pages is the study folder's (the built-in study's
-        by default): its sections.json, read without pydantic, before the first paint."""
+        by default): its sections.json, read without pydantic, before the first paint.
+        ``menu_actions=False``: the menus' items wait for ``add_menu_actions`` (the first
+        paint draws only the menus' names; run() adds the items just after it)."""
         super().__init__()
         self._study_folder = study_folder
         self.trial: Trial | None = None
@@ -84,6 +89,12 @@ class MainWindow(QMainWindow):
         self.navigator.setAccessibleName(tr("Sections"))
         self.navigator.setAccessibleDescription(tr("Choose a section to read. Use the arrow keys."))
         self.stack = QStackedWidget()
+        # In the splitter before they are filled: a widget that joins a parent is styled
+        # again (the app's style sheet) with every widget inside it.
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
         self._waiting: dict[str, tuple[QWidget, str]] = {}  # page id -> (placeholder in the stack, label)
         self._section_ids: list[str] = []  # the navigator's rows, in order
         for page_id, label in load_sections(study_folder):
@@ -95,13 +106,11 @@ class MainWindow(QMainWindow):
         self.fit_navigator()  # once, for all of them
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 760])
         self.setCentralWidget(self.splitter)
         self._build_menus()
+        if menu_actions:
+            self.add_menu_actions()
         self._build_status_bar()
         self._zooming = False
         self._fitted_once = False
@@ -327,15 +336,26 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(tr("&File"))
+        """The menus' names, all the first paint draws of them."""
+        self.file_menu = self.menuBar().addMenu(tr("&File"))
+        self.view_menu = self.menuBar().addMenu(tr("&View"))
+        self.help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.high_contrast_action: QAction | None = None  # until add_menu_actions
+
+    def add_menu_actions(self) -> None:
+        """The menus' items (once). Not before the first paint when run() starts the app:
+        QAction and QKeySequence are Qt classes PySide makes with their enums (about 2 ms
+        with the items), and a closed menu shows none of them."""
+        if self.high_contrast_action is not None:
+            return
+        from PySide6.QtGui import QAction, QKeySequence
+
         quit_action = QAction(tr("&Quit"), self)
         # Ctrl+Q where the system names no Quit key (Windows, and Qt's offscreen platform).
         quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self.file_menu = file_menu
+        self.file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu(tr("&View"))
         for text, keys, slot in (
             (tr("Larger text"), [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], self.zoom.zoom_in),
             (tr("Smaller text"), [QKeySequence.StandardKey.ZoomOut], self.zoom.zoom_out),
@@ -344,25 +364,23 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.setShortcuts(keys)
             action.triggered.connect(slot)
-            view_menu.addAction(action)
-        view_menu.addSeparator()
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
         contrast = QAction(tr("&High-contrast colours"), self)
         contrast.setCheckable(True)
         contrast.setChecked(self.theme.high_contrast)
         contrast.setShortcuts([QKeySequence("Ctrl+Shift+H")])
         contrast.toggled.connect(self.theme.set_high_contrast)
-        view_menu.addAction(contrast)
+        self.view_menu.addAction(contrast)
         self.high_contrast_action = contrast
-        self.view_menu = view_menu
 
-        help_menu = self.menuBar().addMenu(tr("&Help"))
         about = QAction(tr("About this app"), self)
         about.triggered.connect(lambda: self.show_section("about"))
-        help_menu.addAction(about)
+        self.help_menu.addAction(about)
         for page_id, text in (("glossary", tr("Words and what they mean")), ("help", tr("Where to get help"))):
             action = QAction(text, self)
             action.triggered.connect(lambda _checked=False, p=page_id: self.show_section(p))
-            help_menu.addAction(action)
+            self.help_menu.addAction(action)
 
     def _build_status_bar(self) -> None:
         record = QLabel(privacy_line())

@@ -28,7 +28,9 @@ class TextZoom(QObject):
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._percent = saved_percent(settings.value(_KEY, 100))
+        # The default as text, like every value read back from the file: an int default
+        # makes PySide build QByteArray's class and enums (before the first paint).
+        self._percent = saved_percent(settings.value(_KEY, "100"))
 
     @property
     def percent(self) -> int:
