@@ -140,7 +140,7 @@ def test_the_places_chosen_while_they_are_drawn_are_shown_whole(qtbot) -> None:
     browser = shown.browsers["where"]
     whole = RecordBrowser("whole", browser.glossary)
     qtbot.addWidget(whole)
-    whole.show_html(browser._html)
+    whole.show_html(browser._text.html())
     assert browser.toHtml() == whole.toHtml() and "1,148" in browser.toPlainText()
     qtbot.waitUntil(lambda: shown.all_pages_built, timeout=10000)
     assert browser.toHtml() == whole.toHtml()   # not drawn on after it was finished
@@ -177,3 +177,44 @@ def test_a_long_list_of_places_made_a_part_a_turn_is_the_text_made_at_once(qtbot
         assert made[1] == page_text(_where_page(shown.study, place), shown.words, record_glossary())
         assert parts == max(0, -(-(len(made[1].items) - 101) // PLACES_A_TURN))   # one turn per part
     assert parts == 0 and not made[1].items   # Ohio's few places: one page, drawn at once
+
+
+def test_the_places_drawn_again_come_in_steps_and_end_as_the_page_drawn_at_once(qtbot) -> None:
+    """Another place chosen, or another theme's link colours: the long list is drawn again a
+    step a turn (not 1,148 places in one turn), ending as the same page drawn at once; asking
+    for the page (window.browsers) draws the rest at once; a new theme keeps the page scrolled."""
+    frame = shown_window(qtbot, build_frame)
+    shown = frame.study_records.open_path(CTGOV / f"{MANY}.json")
+    qtbot.waitUntil(lambda: shown.all_pages_built, timeout=10000)
+    shown.show_page("where")
+    browser = shown.browsers["where"]
+    places = shown.place_filter
+
+    def drawn_at_once() -> RecordBrowser:
+        whole = RecordBrowser("whole", browser.glossary)
+        qtbot.addWidget(whole)
+        whole.setPalette(browser.palette())
+        whole.show_html(browser._text.html())
+        return whole
+
+    qtbot.keyClick(places.country, Qt.Key.Key_End)   # United States: 1,147 places
+    whole = drawn_at_once()
+    assert browser.being_drawn   # its first places now, the others in the turns after
+    qtbot.waitUntil(lambda: not browser.being_drawn, timeout=10000)
+    assert browser.toHtml() == whole.toHtml()
+    assert "the ones in United States" in browser.toPlainText()
+    qtbot.keyClick(places.country, Qt.Key.Key_Home)   # any country again: asked for, drawn whole at once
+    assert shown.browsers["where"].toHtml() == drawn_at_once().toHtml()
+
+    browser.verticalScrollBar().setValue(browser.verticalScrollBar().maximum() // 2)
+    scrolled = browser.verticalScrollBar().value()
+    assert scrolled > 0
+    frame.high_contrast_action.trigger()   # the theme: its link colours are part of a page drawn
+    try:
+        whole = drawn_at_once()
+        assert browser.being_drawn   # into a document of its own, shown once whole
+        qtbot.waitUntil(lambda: not browser.being_drawn, timeout=10000)
+        assert browser.toHtml() == whole.toHtml()
+        assert browser.verticalScrollBar().value() == scrolled
+    finally:
+        frame.high_contrast_action.trigger()

@@ -177,19 +177,23 @@ class Place:
         return ", ".join(part.strip() for part in (self.city, self.state, self.country) if part and part.strip())
 
 
-def _same(wanted: str | None, value: str | None) -> bool:
-    return not (wanted and wanted.strip()) or (value or "").strip().casefold() == wanted.strip().casefold()
-
-
 def filter_sites(sites: Sequence[Site], place: Place) -> list[tuple[int, Site]]:
-    """The sites in a place, each with its position in the record, in record order."""
+    """The sites in a place, each with its position in the record, in record order; a name
+    matches ignoring case and outer spaces, a blank one matches any. The chosen names are
+    folded once, not once per site (a record's 4,592 sites: 14,000 calls, made while its
+    window opens)."""
+    wanted = tuple((part, name.strip().casefold()) for part, name in
+                   (("country", place.country), ("state", place.state), ("city", place.city)) if name and name.strip())
+    if not wanted:
+        return list(enumerate(sites))
     return [(index, site) for index, site in enumerate(sites)
-            if _same(place.country, site.country) and _same(place.state, site.state) and _same(place.city, site.city)]
+            if all((getattr(site, part) or "").strip().casefold() == name for part, name in wanted)]
 
 
 def _choices(values: Iterable[str | None]) -> tuple[str, ...]:
+    """Each name once (ignoring case and outer spaces: the first spelling met), sorted."""
     seen: dict[str, str] = {}
-    for value in values:
+    for value in dict.fromkeys(values):   # each spelling once, in the order met: 4,592 sites, 695 cities
         if value and value.strip():
             seen.setdefault(value.strip().casefold(), value.strip())
     return tuple(sorted(seen.values(), key=str.casefold))

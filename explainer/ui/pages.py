@@ -104,8 +104,8 @@ class GlossaryBrowser(QTextBrowser):
     def underline_links(self, block: QTextBlock | None = None) -> None:
         """Every link is underlined (colour is never the only signal); glossary words
         get a dotted line, so they differ from other links by shape. From ``block`` on,
-        if given (the blocks a page drawn in steps has just had added)."""
-        doc = self.document()
+        if given (the blocks a page drawn in steps has just had added), in its document."""
+        doc = self.document() if block is None else block.document()
         dotted, solid = QTextCharFormat(), QTextCharFormat()
         dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         solid.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

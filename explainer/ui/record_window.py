@@ -91,31 +91,102 @@ class RecordBrowser(GlossaryBrowser):
         self.setAccessibleName(name)
         if glossary is not None:
             self.setAccessibleDescription(hard_words_help())
-        self._html = ""
+        self._text: PageText | None = None   # the page last drawn
         self._drawn_in: tuple[int, int] | None = None   # the link colours the page was drawn in
+        self._drawings = 0   # pages begun: a drawing stops once another has begun
+        self._redrawing: Iterator[None] | None = None   # a page drawn again, a step a turn (redraw)
+        self._scroll: int | None = None   # where the page drawn again was scrolled to
+        self._step_due = False   # the next step of a redraw asked for
 
     def show_html(self, html: str) -> None:
         """Draw ``html``, then give glossary words their dotted line (links their solid one)."""
         for _step in self.drawing(PageText(html)):
             pass
 
-    def drawing(self, text: PageText) -> Iterator[None]:
+    def redraw(self, text: PageText, keep_scroll: bool = False) -> None:
+        """Draw the page again (another place chosen, another theme's link colours): its first
+        part now, the rest of its long list a step a turn of the event loop (``drawing``: the
+        1,148 places at once took one turn of about 55 ms); ``finish_drawing`` draws what is
+        left at once. With ``keep_scroll`` the page stays scrolled where it was (the same page in
+        new colours); else it shows from the top, as a page newly drawn does."""
+        self._scroll = self.verticalScrollBar().value() if keep_scroll else None
+        if self.isVisible() and len(text.items) > LIST_STEP:
+            # Drawn into a document of its own, put on screen once whole: a page on screen lays
+            # out its whole list again after each step (a step of 100 places: 20-50 ms).
+            self._redrawing = self._drawing_aside(text)
+        else:
+            self._redrawing = self.drawing(text)
+        self._redraw_step()
+
+    def _drawing_aside(self, text: PageText) -> Iterator[None]:
+        mine = self._drawings + 1
+        shown = self.document()
+        aside = QTextDocument(self)   # the browser's child: it answers the document's resources (none)
+        aside.setDefaultFont(shown.defaultFont())
+        aside.setDefaultStyleSheet(shown.defaultStyleSheet())
+        aside.setDocumentMargin(shown.documentMargin())
+        aside.setDefaultTextOption(shown.defaultTextOption())
+        aside.setIndentWidth(shown.indentWidth())
+        aside.setUndoRedoEnabled(False)
+        for _step in self.drawing(text, aside):
+            yield
+        if self._drawings == mine:   # not drawn again meanwhile
+            self.setDocument(aside)   # the document before, the browser's child, is deleted
+
+    @property
+    def being_drawn(self) -> bool:
+        """Being drawn again, a step a turn (``redraw``)."""
+        return self._redrawing is not None
+
+    def finish_drawing(self) -> None:
+        """The page drawn whole now, if it is being drawn again (``redraw``)."""
+        while self._redrawing is not None:
+            self._redraw_step()
+
+    def _redraw_step(self) -> None:
+        steps = self._redrawing
+        going = steps is not None and next(steps, "done") is None
+        if self._scroll is not None:
+            self.verticalScrollBar().setValue(self._scroll)
+        if not going:
+            self._redrawing = self._scroll = None
+        elif not self._step_due:
+            # A timer, as the window's pages at their opening (PageBuilder): its own timers and
+            # input get their turn between two steps.
+            self._step_due = True
+            QTimer.singleShot(1, self, self._step_later)
+
+    def _step_later(self) -> None:
+        self._step_due = False
+        if self._redrawing is not None:
+            self._redraw_step()
+
+    def drawing(self, text: PageText, into: QTextDocument | None = None) -> Iterator[None]:
         """Draw the page in steps: a long list (1,148 places) some items a step, the
         document the same as drawn at once. Qt reads one list's items in a time that grows
         with their square (the 4,592 places of a 1.5 MB record: 400 ms at once), and adding
-        an item to a list costs as much as the list is long: a longer list, fewer a step."""
-        self._html = text.html()
+        an item to a list costs as much as the list is long: a longer list, fewer a step.
+        ``into``: a document not on screen yet (``redraw``), else the browser's own."""
+        self._drawings += 1
+        mine = self._drawings
+        self._text = text
         self._drawn_in = self._link_colours()
-        self.setHtml(text.first(LIST_STEP))
-        self.underline_links()
+        if into is None:
+            self.setHtml(text.first(LIST_STEP))
+            self.underline_links()
+        else:
+            into.setHtml(text.first(LIST_STEP))
+            self.underline_links(into.begin())
         items = text.items
-        the_list = _long_list(self.document(), text) if len(items) > LIST_STEP else None
+        the_list = _long_list(into or self.document(), text) if len(items) > LIST_STEP else None
         if the_list is None and len(items) > LIST_STEP:   # not found as expected: all at once
-            self.show_html(self._html)
+            self.show_html(text.html())
             return
         done = LIST_STEP
         while the_list is not None and done < len(items):
             yield
+            if self._drawings != mine:   # drawn again since (setHtml): this list is gone
+                return
             step = max(LIST_STEP // 10, min(LIST_STEP, LIST_STEP * 1000 // the_list.count()))
             self.underline_links(_add_items(the_list, items[done:done + step]))
             done += step
@@ -128,11 +199,9 @@ class RecordBrowser(GlossaryBrowser):
         # Link colours are fixed when a page is drawn: draw it again in a new theme's colours.
         # Only then: each page is told of a palette change whenever it is put into the window
         # (about 20 of them for the 1,148-site record, each drawing the page again: 240 ms).
-        if (event.type() == QEvent.Type.PaletteChange and self._html
+        if (event.type() == QEvent.Type.PaletteChange and self._text is not None
                 and self._link_colours() != self._drawn_in):
-            scroll = self.verticalScrollBar().value()
-            self.show_html(self._html)
-            self.verticalScrollBar().setValue(scroll)
+            self.redraw(self._text, keep_scroll=True)
         super().changeEvent(event)
 
 
@@ -194,6 +263,18 @@ def _add_items(the_list: QTextList, items: tuple[str, ...]) -> QTextBlock:
     after the last item's last line, which may be in that item's own inner list), and the
     last item's space below as every item's (Qt gives it the list's). Returns the first
     block added."""
+    doc = the_list.document()
+    edit = QTextCursor(doc)
+    # One change of the document, not one per block: a page on screen lays out again after
+    # each change (a step of 100 places on the visible page took 1-4 s, not 10 ms).
+    edit.beginEditBlock()
+    try:
+        return _add_to_list(the_list, items)
+    finally:
+        edit.endEditBlock()
+
+
+def _add_to_list(the_list: QTextList, items: tuple[str, ...]) -> QTextBlock:
     last = the_list.item(the_list.count() - 1)
     middle = the_list.item(0).blockFormat().bottomMargin()
     end = last
@@ -474,6 +555,7 @@ class RecordWindow(QMainWindow):
         they are not yet (a page begun in steps is finished)."""
         while not self.build_step(page_id):
             pass
+        self._parts[page_id][0].finish_drawing()   # a page being drawn again (another place, theme)
         return self._parts[page_id]
 
     def build_step(self, page_id: str) -> bool:
@@ -551,7 +633,7 @@ class RecordWindow(QMainWindow):
         self.place = place
         remember_place(self.settings, place)
         if "where" in self._parts:   # else it is built for this place when its turn comes
-            self.build_page("where")[0].show_html(self._text_of("where").html())
+            self._parts["where"][0].redraw(self._text_of("where"))   # a drawing begun before stops
 
     def show_page(self, page_id: str) -> None:
         self.navigator.setCurrentRow(PAGE_IDS.index(page_id))
