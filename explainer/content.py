@@ -359,6 +359,21 @@ def _builtin_sections_in(language: str) -> tuple[tuple[str, str], ...]:
     return _read_sections(builtin_study_folder() / SECTIONS_FILE)
 
 
+def timeline_title() -> str:
+    """The timeline's name in the list, from resources/timeline.json read with the json
+    module alone (the list shows it from the first paint, before pydantic loads); a study
+    whose own words rename it gets its name once the page is built (MainWindow.add_section)."""
+    return _timeline_title_in(content_language())
+
+
+@cache
+def _timeline_title_in(language: str) -> str:
+    import json
+
+    source = resources_root() / "timeline.json"  # the app's own file: load_timeline_text validates it
+    return str(json.loads(in_current_language(source, read_text(source)))["section_title"])
+
+
 def _read_sections(source: Source) -> tuple[tuple[str, str], ...]:
     import json
 

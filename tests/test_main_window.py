@@ -11,6 +11,20 @@ from tests.windows import shown_window
 
 SECTIONS = load_sections()  # the built-in study's pages, in the order of the list on the left
 
+
+def _finished_order() -> list[str]:
+    """The list of a finished window: the study's pages, the self-check and its results
+    after who can join, the timeline after what happens."""
+    order: list[str] = []
+    for page_id, _label in SECTIONS:
+        order.append(page_id)
+        order.extend({"what-happens": ["timeline"], "who-can-join": ["self-check", "self-check-results"]}
+                     .get(page_id, []))
+    return order
+
+
+FINISHED_ORDER = _finished_order()
+
 EXPECTED_WORDS = {
     "welcome": "Only the study team decides",
     "study": "multiple myeloma",
@@ -281,7 +295,9 @@ def frame(qtbot):
 def test_the_first_screen_needs_no_study_data(frame) -> None:
     assert frame.trial is None and frame.session is None
     assert frame.windowTitle() == "Trial Explainer"
-    assert frame.section_ids() == [s[0] for s in SECTIONS]  # the whole list shows at once
+    assert frame.section_ids() == FINISHED_ORDER  # the whole list shows at once, the late parts too
+    assert [frame.section_label(p) for p in ("self-check", "self-check-results", "timeline")] == \
+        ["Check the entry rules yourself", "Your self-check results", "When you get each medicine"]
     assert "goes online only if you ask it" in _page_text(frame)
     assert frame.record_label.text() == "Private: your answers stay on this computer."
 
@@ -303,18 +319,80 @@ def test_the_welcome_links_open_their_sections(frame, qtbot) -> None:
     from explainer.content import load_trial
 
     welcome = frame.stack.currentWidget()
-    welcome.browser.page_requested.emit("self-check")  # before the self-check exists: a word, not an error
-    assert "still opening" in frame.statusBar().currentMessage()
-    assert frame.stack.currentIndex() == 0
+    welcome.browser.page_requested.emit("self-check")  # before the self-check exists: kept, it opens once built
+    assert frame.section_ids()[frame.navigator.currentRow()] == "self-check"
+    assert "still opening" in frame.stack.currentWidget().text()
     frame.open_trial(load_trial(), lazy_pages=True)
     add_tools(frame)
+    assert frame.stack.currentWidget() is frame.self_check.page
     frame.show_section("welcome")
+    welcome.browser.page_requested.emit("no-such-page")  # a page this study lacks: a word, not an error
+    assert "still opening" in frame.statusBar().currentMessage()
+    assert frame.stack.currentIndex() == 0
     for page_id in ("study", "self-check", "timeline", "status"):
         welcome.browser.page_requested.emit(page_id)
         assert frame.section_ids()[frame.stack.currentIndex()] == page_id
         frame.show_section("welcome")
     links = {welcome.browser.document().toHtml().count(f'href="page:{p}"') for p in ("study", "self-check", "timeline", "status")}
     assert links == {1}  # each section the page names is a real link on the page
+
+
+def _built_in_idle_time(window, qtbot) -> None:
+    """Everything the first screen does not show, built as run() builds it."""
+    from explainer.app import build_in_idle_time
+
+    done: list[bool] = []
+    build_in_idle_time(window, lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+
+
+def _row_point(window, page_id: str):
+    nav = window.navigator
+    return nav.visualItemRect(nav.item(window.section_ids().index(page_id))).center()
+
+
+def _click_row(window, qtbot, page_id: str) -> None:
+    qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(window, page_id))
+
+
+def test_no_row_moves_as_the_late_parts_are_built(frame, qtbot) -> None:
+    nav = frame.navigator
+    at_first = [(_row_point(frame, p), nav.item(row).text()) for row, p in enumerate(frame.section_ids())]
+    _click_row(frame, qtbot, "self-check")  # aimed at the self-check before it is built
+    opening = frame.stack.currentWidget()
+    assert opening.text() == "This part is still opening. It will show here in a moment."
+    assert opening.accessibleName() == "Check the entry rules yourself"
+    _built_in_idle_time(frame, qtbot)
+    assert frame.section_ids() == FINISHED_ORDER
+    for point, text in at_first:  # the row under each point is the same row once all is built
+        assert nav.itemAt(point).text() == text
+    assert frame.stack.currentWidget() is frame.self_check.page  # the placeholder gave its place
+    _click_row(frame, qtbot, "timeline")
+    assert frame.stack.currentWidget() is frame.timeline
+
+
+def test_an_early_welcome_link_opens_its_page_once_built(frame, qtbot) -> None:
+    from tests.windows import tab_to_link
+
+    browser = frame.stack.currentWidget().browser
+    assert tab_to_link(qtbot, browser, "page:self-check", 40)
+    qtbot.keyClick(browser, Qt.Key.Key_Return)  # before the study is even open
+    assert frame.section_ids()[frame.navigator.currentRow()] == "self-check"
+    assert "still opening" in frame.stack.currentWidget().text()
+    _built_in_idle_time(frame, qtbot)
+    assert frame.section_ids()[frame.navigator.currentRow()] == "self-check"
+    assert frame.stack.currentWidget() is frame.self_check.page
+
+
+def test_a_person_who_moved_on_is_not_pulled_back(frame, qtbot) -> None:
+    _click_row(frame, qtbot, "timeline")
+    qtbot.keyClick(frame.navigator, Qt.Key.Key_Down)  # on to the next row with the keys
+    moved_to = frame.section_ids()[frame.navigator.currentRow()]
+    assert moved_to != "timeline"
+    _built_in_idle_time(frame, qtbot)
+    assert frame.section_ids()[frame.navigator.currentRow()] == moved_to
+    assert frame.stack.currentIndex() == frame.navigator.currentRow()
+    assert frame.stack.currentWidget() is not frame.timeline
 
 
 def test_screen_readers_hear_section_names_without_their_indent(main_window) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.content import APP_PAGES, load_page_without_facts, load_sections
+from explainer.content import APP_PAGES, load_page_without_facts, load_sections, timeline_title
 from explainer.ui.i18n import tr
 from explainer.ui.section_list import SectionList
 from explainer.ui.pages import CriteriaView, MarkdownPageView
@@ -56,6 +56,33 @@ def page_not_for_this_study() -> str:
     never a page with holes in it."""
     return tr("This page was written for another study, so it is not shown for this one. "
               "The timeline and the self-check use this study's own record.")
+
+
+def still_opening() -> str:
+    return tr("This part is still opening. It will show here in a moment.")
+
+
+def late_sections(page_ids: list[str]) -> list[tuple[str, str, str]]:
+    """The parts the app builds after the first paint (explainer.app._parts_to_build), as
+    (page, label, the row it follows), in the order they join: their rows stand in the list
+    from the first paint, so no row moves under the pointer as they come (a click aimed
+    at one row opened another)."""
+    timeline_after = "what-happens" if "what-happens" in page_ids else "self-check-results"
+    return [("self-check", tr("Check the entry rules yourself"), "who-can-join"),
+            ("self-check-results", tr("Your self-check results"), "self-check"),
+            ("timeline", timeline_title(), timeline_after)]
+
+
+class OpeningPage(QLabel):
+    """Where a part not built yet will stand: a kind word, not an empty page; it gives
+    its place to the real page (MainWindow.add_section)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(still_opening())
+        self.setWordWrap(True)
+        self.setMargin(24)
+        self.setAccessibleName(label.strip())
+        self.setAccessibleDescription(still_opening())
 
 
 def __getattr__(name: str) -> str:
@@ -103,6 +130,10 @@ class MainWindow(QMainWindow):
             else:
                 self._waiting[page_id] = (QWidget(), label)
                 self._insert_section(page_id, label, self._waiting[page_id][0])
+        self._opening: dict[str, OpeningPage] = {}  # page id -> where a late part will stand
+        for page_id, label, after in late_sections(self._section_ids):
+            self._opening[page_id] = OpeningPage(label)
+            self._insert_section(page_id, label, self._opening[page_id], after)
         self.fit_navigator()  # once, for all of them
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
@@ -154,9 +185,31 @@ class MainWindow(QMainWindow):
 
     def add_section(self, page_id: str, label: str, view: QWidget, after: str | None = None) -> None:
         """Add a page to the navigator (at the end, or right after the section ``after``);
-        later features (questionnaire, timeline) use this."""
-        self._insert_section(page_id, label, view, after)
+        later features (questionnaire, timeline) use this. A part whose row stands from
+        the first paint (late_sections) takes its place there instead: shown at once if
+        the person is on that row, else left for when they choose it."""
+        opening = self._opening.pop(page_id, None)
+        if opening is None:
+            self._insert_section(page_id, label, view, after)
+        else:
+            self._fill_row(self._section_ids.index(page_id), label, view, opening)
         self.fit_navigator()
+
+    def section_label(self, page_id: str) -> str:
+        """The name of a row in the list (a late part's own, given before it is built)."""
+        return self.navigator.item(self._section_ids.index(page_id)).text()
+
+    def _fill_row(self, row: int, label: str, view: QWidget, opening: QWidget) -> None:
+        was_current = self.stack.currentWidget() is opening
+        item = self.navigator.item(row)
+        if item.text() != label:  # a study's own name for the part (its words.timeline)
+            item.setText(label)
+            item.setData(ACCESSIBLE_TEXT_ROLE, label.strip())
+        self.stack.insertWidget(row, view)
+        self.stack.removeWidget(opening)
+        opening.deleteLater()
+        if was_current:
+            self.stack.setCurrentIndex(row)
 
     def _insert_section(self, page_id: str, label: str, view: QWidget, after: str | None = None) -> None:
         item = QListWidgetItem(label)
@@ -309,8 +362,8 @@ class MainWindow(QMainWindow):
         view.rerender()
 
     def _follow_welcome_link(self, page_id: str) -> None:
-        # The self-check and the timeline join the navigator just after the first
-        # paint: a click in that moment gets a word, not an error.
+        # The self-check and the timeline stand in the list from the first paint (their
+        # page says they are opening until built); a page this study lacks gets a word.
         if page_id in self.section_ids():
             self.show_section(page_id)
         else:

@@ -218,12 +218,15 @@ class SelfCheck(QObject):
         self.draft.remove_leftovers()  # one window per user (explainer.single_window): none is ours
         session = window.session
         self.questions = session.questions  # the results page and the PDF judge by these same questions
-        # The page joins the window first and its parts are made inside it: under the
-        # app's style sheet, moving a finished page in would re-style all of it.
-        page = QWidget()
-        window.add_section("self-check", tr("Check the entry rules yourself"), page, after="who-can-join")
+        # The page is made inside the window's stack of pages (hidden, not in the list yet)
+        # and its parts inside it: under the app's style sheet, moving a finished page in
+        # from outside would re-style all of it. It takes its row once whole (finish_steps):
+        # till then the row says the part is opening, never half a page.
+        page = self.page = QWidget(window.stack)
+        page.hide()
         self.results = ResultsView(session)
-        window.add_section("self-check-results", tr("Your self-check results"), self.results, after="self-check")
+        window.add_section("self-check-results", window.section_label("self-check-results"), self.results,
+                           after="self-check")
         # Made in the order they stand on the page, which is the order Tab visits them.
         self.summary_area = CappedScrollArea(page, share=3, parent=page)
         self.summary_area.setAccessibleName(tr("Self-check so far, with its buttons"))
@@ -248,6 +251,8 @@ class SelfCheck(QObject):
         the File menu's actions, and the notes under each answer that another study gave."""
         from explainer.ui.carried import SharedNumbers  # it builds on DraftStore, above
 
+        self.window.add_section("self-check", self.window.section_label("self-check"), self.page,
+                                after="who-can-join")
         self._add_menu_actions()
         self.shared = SharedNumbers(self)  # the numbers kept once for every study; notes need the rows
 

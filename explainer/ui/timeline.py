@@ -491,8 +491,8 @@ def install_timeline(window: MainWindow) -> TimelineView:
 
 def install_timeline_in_steps(window: MainWindow) -> Generator[None, None, TimelineView]:
     """install_timeline, a part per step, so the window answers between two; the
-    section joins the window once it is whole."""
-    # Made inside the window's stack of pages (hidden, and not in the list yet): under the
+    page takes its row (which says it is opening till then) once it is whole."""
+    # Made inside the window's stack of pages (hidden, not in its row yet): under the
     # app's style sheet, the page styled as it is built is not styled again as it joins.
     view = TimelineView(window.session, parent=window.stack, in_steps=True)
     yield

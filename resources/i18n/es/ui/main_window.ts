@@ -12,6 +12,18 @@
         <translation>Esta página se escribió para otro estudio, así que no se muestra para este. La cronología y la autoevaluación usan el registro de este estudio.</translation>
     </message>
     <message>
+        <source>This part is still opening. It will show here in a moment.</source>
+        <translation>Esta parte todavía se está abriendo. Se mostrará aquí en un momento.</translation>
+    </message>
+    <message>
+        <source>Check the entry rules yourself</source>
+        <translation>Revisar los requisitos para participar</translation>
+    </message>
+    <message>
+        <source>Your self-check results</source>
+        <translation>Los resultados de su autoevaluación</translation>
+    </message>
+    <message>
         <source>Trial Explainer</source>
         <translation>Trial Explainer</translation>
     </message>

@@ -84,14 +84,6 @@ The app could not move the file aside ({why}), so it is left as it is, and the a
 La aplicación no pudo apartar el archivo ({why}), así que lo dejó como está. Esta vez no guardará una copia de sus respuestas mientras esté abierta. Para conservar sus respuestas, guárdelas con Archivo &gt; Guardar respuestas.</translation>
     </message>
     <message>
-        <source>Check the entry rules yourself</source>
-        <translation>Revisar los requisitos para participar</translation>
-    </message>
-    <message>
-        <source>Your self-check results</source>
-        <translation>Los resultados de su autoevaluación</translation>
-    </message>
-    <message>
         <source>Self-check so far, with its buttons</source>
         <translation>Su autoevaluación hasta ahora, con sus botones</translation>
     </message>
