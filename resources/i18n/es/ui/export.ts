@@ -136,14 +136,6 @@
         <translation>✓ Guardado. Su PDF está aquí: {path}</translation>
     </message>
     <message>
-        <source>&amp;Export PDF for your doctor…</source>
-        <translation>Crear un &amp;PDF para su médico…</translation>
-    </message>
-    <message>
-        <source>The PDF cannot be made</source>
-        <translation>No se puede crear el PDF</translation>
-    </message>
-    <message>
         <source>The PDF was not saved</source>
         <translation>El PDF no se guardó</translation>
     </message>
