@@ -519,7 +519,8 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             collector.start_done()  # paused until now when started from the command line (explainer.cli._run_app)
             add_menu_items(window)  # before any click or key can reach a menu (app.exec() below)
             if record_path is not None:  # first thing in the event loop: the record the patient asked for
-                QTimer.singleShot(0, window, lambda: open_record_at_start(window, record_path, study_number))
+                QTimer.singleShot(0, window, lambda: open_record_at_start(window, record_path, study_number,
+                                                                          first_paint.announce))
             stalls = StallMeter(window) if first_paint.announce else None
 
             def opened() -> None:
@@ -556,11 +557,14 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
         return app.exec()
 
 
-def open_record_at_start(window: MainWindow, path: Path, study_number: str | None) -> None:
+def open_record_at_start(window: MainWindow, path: Path, study_number: str | None, announce: bool = False) -> None:
     """``--trial RECORD``: the record opens as File > Open study record opens it. A file
     the app cannot use is the same one-sentence dialog, and the window goes on with
-    its own study: the record was asked for beside it, as an answers file is."""
-    window.study_records.open_path(path, study_number)  # type: ignore[attr-defined]
+    its own study: the record was asked for beside it, as an answers file is.
+    ``announce`` (the smoke switch): "record opened: TITLE" once its window is shown."""
+    shown = window.study_records.open_path(path, study_number)  # type: ignore[attr-defined]
+    if announce and shown is not None:
+        print(f"record opened: {shown.windowTitle()}", flush=True)
 
 
 def cannot_open_the_study(err: ContentError) -> None:

@@ -200,6 +200,20 @@ def test_telling_a_record_loads_no_study_model_before_the_first_paint() -> None:
     assert out.stdout.split() == ["True", "False", "False"]
 
 
+@pytest.mark.slow
+def test_the_testers_command_opens_the_window_and_the_record() -> None:
+    """`trial-explainer --trial NCT04431453.json` (it said "A file the app needs is damaged
+    or missing" and ended): with the smoke switch, the window, its study and the record
+    each say they opened, and the run ends once all is built (a dialog would wait)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRIAL_EXPLAINER_SMOKE="1")
+    out = subprocess.run([sys.executable, "-m", "explainer", "--trial", str(CTGOV / "NCT04431453.json")],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert sorted(out.stdout.splitlines()) == [
+        "record opened: Study NCT04431453: Study of Remdesivir in Participants Below 18 Years Old With COVID-19",
+        f"study opened: Trial Explainer: study {BUILT_IN}", "window shown: Trial Explainer"]
+
+
 def test_study_without_a_record_is_one_line_and_no_window(tmp_path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-m", "explainer", "--trial", str(builtin_trial_path()),
