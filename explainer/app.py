@@ -506,16 +506,25 @@ def open_answers_at_start(window: MainWindow, answers_path: Path | None, handler
         handler.handle(*sys.exc_info())
 
 
-def run(trial_path: Path | None = None, answers_path: Path | None = None) -> int:
+def run(trial_path: Path | None = None, answers_path: Path | None = None, study_number: str | None = None) -> int:
+    """The window. ``trial_path`` naming a ClinicalTrials.gov record: the window explains
+    its own study and opens the record in its record window, as File > Open study record
+    does (``study_number``: the one of several to open)."""
+    from explainer.trial_kind import record_for_the_window
+
+    record_path = record_for_the_window(trial_path, study_number)  # --study without a record: one line, exit 2
+    if record_path is not None:
+        trial_path = None
     held: list[SingleWindow] = []
     try:
-        return _run(trial_path, answers_path, held)
+        return _run(trial_path, answers_path, held, record_path, study_number)
     finally:  # the next start (or the next run() in a test) may have the window
         for single in held:
             single.release()
 
 
-def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWindow]) -> int:
+def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWindow],
+         record_path: Path | None = None, study_number: str | None = None) -> int:
     # From here on an unexpected error is logged and shown in a dialog, never a silent exit.
     with crash.installed() as handler:
         try:
@@ -541,6 +550,9 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             collector.start_done()  # paused until now when started from the command line (explainer.cli._run_app)
             finish_application(app)
             add_menu_items(window)  # before any click or key can reach a menu (app.exec() below)
+            if record_path is not None:  # first thing in the event loop: the record the patient asked for
+                QTimer.singleShot(0, window, lambda: open_record_at_start(window, record_path, study_number,
+                                                                          first_paint.announce))
             stalls = StallMeter(window) if first_paint.announce else None
 
             def opened() -> None:
@@ -577,6 +589,16 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
         build_in_idle_time(window, all_built, trial_path=trial_path, opened=opened, failed=failed,
                            unexpected=handler.handle, set_aside=True)
         return app.exec()
+
+
+def open_record_at_start(window: MainWindow, path: Path, study_number: str | None, announce: bool = False) -> None:
+    """``--trial RECORD``: the record opens as File > Open study record opens it. A file
+    the app cannot use is the same one-sentence dialog, and the window goes on with
+    its own study: the record was asked for beside it, as an answers file is.
+    ``announce`` (the smoke switch): "record opened: TITLE" once its window is shown."""
+    shown = window.study_records.open_path(path, study_number)  # type: ignore[attr-defined]
+    if announce and shown is not None:
+        print(f"record opened: {shown.windowTitle()}", flush=True)
 
 
 def cannot_open_the_study(err: ContentError) -> None:

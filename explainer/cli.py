@@ -150,7 +150,7 @@ def _run_app(args: argparse.Namespace) -> int:
         check_sources_cheaply()  # before the window's modules load: each is checked as it loads
         from explainer.app import run
 
-        return run(trial_path=args.trial, answers_path=args.answers)
+        return run(trial_path=args.trial, answers_path=args.answers, study_number=args.study)
     finally:
         collector.start_done()
 

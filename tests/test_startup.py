@@ -247,7 +247,7 @@ def test_the_command_line_starts_the_window_without_garbage_collection(monkeypat
 
     during: list[bool] = []
 
-    def fake_run(trial_path=None, answers_path=None) -> int:
+    def fake_run(trial_path=None, answers_path=None, study_number=None) -> int:
         during.append(gc.isenabled())
         raise RuntimeError("the window failed")
 

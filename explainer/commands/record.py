@@ -32,11 +32,10 @@ from explainer.core.study_pages import Paragraph, Place
 from explainer.errors import UsageError
 from explainer.records_io import RecordFileError, parse_record, pick, read_record_bytes
 from explainer.study_words_io import study_summary_words, study_words
+from explainer.trial_kind import STUDY_NEEDS_RECORD, is_app_trial as _is_app_trial  # _is_app_trial: compare's too
 
 if TYPE_CHECKING:
     from explainer.core.study_summary import StudySummary
-
-APP_TRIAL_FORMAT = "trial-explainer-trial"
 
 
 def open_trial(path: Path | None, study_number: str | None = None) -> Trial | RegistryStudy:
@@ -50,7 +49,7 @@ def open_study(path: Path | None, study_number: str | None = None) -> StudyBundl
     """open_trial, with the curated study's bundle whole (its glossary for the PDF)."""
     if path is None or path.is_dir():
         if study_number is not None:
-            raise UsageError("--study needs --trial with a ClinicalTrials.gov record file")
+            raise UsageError(STUDY_NEEDS_RECORD)
         return load_study_bundle(path)
     data = read_record_bytes(path)  # a regular file under the size limit, or one plain sentence
     if _is_app_trial(data):
@@ -84,23 +83,6 @@ def record_summary_line(path: Path, study_number: str | None = None) -> str:
     items = len(split_criteria(study.criteria or "").items)
     return (f"{path}: ClinicalTrials.gov record of study {study.nct_id}: {items} criteria items, "
             f"{len(study.sites):,} places; the app can explain it")
-
-
-def _is_app_trial(data: bytes) -> bool:
-    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if start != b"{":
-        return False
-    try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except (ValueError, RecursionError):
-        # Not JSON Python reads (a 5,000-digit number, nesting too deep): the app's own
-        # file still names its format near the top, and load_trial then says what is wrong.
-        return APP_TRIAL_FORMAT.encode() in data[:4096] or b'"nct_id"' in data[:4096]
-    if not isinstance(parsed, dict) or "protocolSection" in parsed or "studies" in parsed:
-        return False
-    # A trial file with a mistake in it ("format" misspelt, a field missing) is still the
-    # app's own: load_trial names the field, which says more than "not a record".
-    return parsed.get("format") == APP_TRIAL_FORMAT or "nct_id" in parsed or "format" in parsed
 
 
 def load_study_answers(path: Path | None, study: RegistryStudy) -> AnswersFile | None:

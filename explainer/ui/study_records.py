@@ -112,10 +112,11 @@ class StudyRecords(QObject):
         if path is not None:
             self.open_path(path)
 
-    def open_path(self, path: Path) -> RecordWindow | None:
+    def open_path(self, path: Path, study_number: str | None = None) -> RecordWindow | None:
         """Read a file; one study opens, several are offered in a list; a bad file is
-        one sentence and changes nothing."""
-        from explainer.records_io import RecordFileError, read_record
+        one sentence and changes nothing. ``study_number`` (``--study NCT…``): that study
+        opens directly; a number not in the file is one sentence too."""
+        from explainer.records_io import RecordFileError, pick, read_record
 
         try:
             with paused():  # some 100,000 new objects, none of them garbage: explainer.collector
@@ -123,7 +124,13 @@ class StudyRecords(QObject):
         except RecordFileError as err:
             RecordProblem.ask(self.window, tr("This file cannot be opened"), err.plain)
             return None
-        if len(record.studies) == 1:
+        if study_number is not None:
+            try:
+                study = pick(record.studies, study_number)
+            except RecordFileError as err:
+                RecordProblem.ask(self.window, tr("This study cannot be opened"), err.plain)
+                return None
+        elif len(record.studies) == 1:
             study = record.studies[0]
         else:
             from explainer.ui.study_picker import StudyPicker
