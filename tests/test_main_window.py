@@ -395,6 +395,24 @@ def test_a_person_who_moved_on_is_not_pulled_back(frame, qtbot) -> None:
     assert frame.stack.currentWidget() is not frame.timeline
 
 
+@pytest.mark.parametrize("page_id", ["who-can-join", "glossary"])
+def test_a_reading_page_chosen_before_the_study_opens_says_it_is_opening(frame, qtbot, page_id) -> None:
+    """Found by a patient tester: a reading page clicked in the first moments showed an
+    empty page until the study was open."""
+    from explainer.ui.main_window import OpeningPage, still_opening
+
+    assert frame.trial is None
+    _click_row(frame, qtbot, page_id)
+    shown = frame.stack.currentWidget()
+    assert isinstance(shown, OpeningPage) and shown.text() == still_opening()
+    assert shown.accessibleName() == frame.navigator.currentItem().data(Qt.ItemDataRole.AccessibleTextRole)
+    _built_in_idle_time(frame, qtbot)
+    assert frame.section_ids()[frame.navigator.currentRow()] == page_id
+    assert frame.stack.currentIndex() == frame.navigator.currentRow()
+    assert not isinstance(frame.stack.currentWidget(), OpeningPage), "the real page took its place"
+    assert not frame.findChildren(OpeningPage), "no sentence is left behind"
+
+
 def test_screen_readers_hear_section_names_without_their_indent(main_window) -> None:
     from explainer.ui.main_window import ACCESSIBLE_TEXT_ROLE
 

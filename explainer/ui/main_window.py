@@ -316,7 +316,21 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self._section_ids):
             self._build_waiting(self._section_ids[row])
+            self._say_still_opening(self._section_ids[row])
         self.stack.setCurrentIndex(row)
+
+    def _say_still_opening(self, page_id: str) -> None:
+        """A reading page chosen before the study is open shows the kind sentence the late
+        parts show, not an empty page, until it is built. Made only when chosen: a label
+        for each of the 14 pages would add to the first paint."""
+        blank, label = self._waiting.get(page_id, (None, ""))
+        if blank is None or isinstance(blank, OpeningPage):
+            return
+        opening = OpeningPage(label)
+        self.stack.insertWidget(self.stack.indexOf(blank), opening)
+        self.stack.removeWidget(blank)
+        blank.deleteLater()
+        self._waiting[page_id] = (opening, label)
 
     def build_waiting_pages(self) -> None:
         """Build every reading page a lazy start left for later."""
