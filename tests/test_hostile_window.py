@@ -20,6 +20,7 @@ from explainer.core.answers import new_answers_file
 from explainer.paths import data_dir, settings_file
 from explainer.ui import self_check as sc
 from explainer.ui.carried import EraseSharedQuestion
+from tests.windows import started_window
 
 Answers = load_questions().answers_model  # answers keyed by the shared question bank's questions
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -40,21 +41,10 @@ def run_app(qapp, monkeypatch, qtbot):
     """app.run() as `trial-explainer [ANSWERS]` calls it, without the event loop; returns the window."""
     from explainer import app
 
-    windows = []
-    real_build = app.build_frame
-    monkeypatch.setattr(app, "build_frame", lambda *a, **k: windows.append(real_build(*a, **k)) or windows[-1])
-    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
-
-    def run(answers_path: Path | None = None):
-        assert app.run(answers_path=answers_path) == 0
-        window = windows[-1]
-        qtbot.addWidget(window)
-        # exec() is replaced, so what run() leaves for idle time (the study, the
-        # self-check and its draft offer, the timeline) is built here.
-        qtbot.waitUntil(lambda: hasattr(window, "timeline"), timeout=20_000)
-        return window
-
-    return run
+    started = started_window(qapp, qtbot, monkeypatch)
+    # exec() is replaced, so what run() leaves for idle time (the study, the
+    # self-check and its draft offer, the timeline) is built before the window comes back.
+    return lambda answers_path=None: started(lambda: app.run(answers_path=answers_path))
 
 
 def _draft() -> Path:

@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from explainer import app, cli
+from explainer import cli
 from explainer.content import builtin_trial_path
 from explainer.records_io import RecordFileError, read_record
 from explainer.trial_kind import STUDY_NEEDS_RECORD, record_for_the_window
 from explainer.ui import study_records
 from tests.conftest import FIXTURES
 from tests.test_record_window_gui import _search_response, _when_modal
+from tests.windows import started_window
 
 CTGOV = FIXTURES / "ctgov"
 BUILT_IN = "NCT04883242"
@@ -40,19 +41,8 @@ def problems(monkeypatch) -> list[tuple[str, str]]:
 @pytest.fixture
 def start(qapp, qtbot, monkeypatch):
     """`trial-explainer ARGS` up to its event loop; returns the main window once built."""
-    windows = []
-    real_build = app.build_frame
-    monkeypatch.setattr(app, "build_frame", lambda *a, **k: windows.append(real_build(*a, **k)) or windows[-1])
-    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
-
-    def started(*args: str):
-        assert cli.main(list(args)) == 0
-        window = windows[-1]
-        qtbot.addWidget(window)
-        qtbot.waitUntil(lambda: hasattr(window, "timeline"), timeout=20_000)  # everything run() left for idle time
-        return window
-
-    return started
+    started = started_window(qapp, qtbot, monkeypatch)
+    return lambda *args: started(lambda: cli.main(list(args)))
 
 
 def _several(tmp_path: Path) -> Path:

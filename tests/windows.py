@@ -45,3 +45,24 @@ def wheel_over(widget, dy: int = -120, dx: int = 0) -> None:
     assert not shown.isEmpty(), f"{type(widget).__name__} is not on screen"
     centre = widget.mapTo(window, shown.center())
     QTest.wheelEvent(window.windowHandle(), QPointF(centre), QPoint(dx, dy), QPoint(), Qt.KeyboardModifier.NoModifier)
+
+
+def started_window(qapp, qtbot, monkeypatch) -> Callable[[Callable[[], int]], QMainWindow]:
+    """A start (``explainer.app.run`` or the command line) as a person makes it, without
+    its event loop: ``start()`` runs it, and the main window it built is returned once
+    what run() leaves for idle time (the study, the self-check, the timeline) is built."""
+    from explainer import app
+
+    windows: list[QMainWindow] = []
+    real_build = app.build_frame
+    monkeypatch.setattr(app, "build_frame", lambda *a, **k: windows.append(real_build(*a, **k)) or windows[-1])
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+
+    def started(start: Callable[[], int]) -> QMainWindow:
+        assert start() == 0
+        window = windows[-1]
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: hasattr(window, "timeline"), timeout=20_000)
+        return window
+
+    return started
