@@ -79,9 +79,9 @@ def artifacts() -> Path:
 
 @pytest.fixture(autouse=True)
 def _delete_windows_after_each_test():
-    """Windows a test leaves behind are deleted, not only closed: the theme's style
-    sheet re-polishes every live widget on a text-size change, so leftovers would
-    make each later GUI test slower than the one before."""
+    """Windows a test leaves behind are deleted, not only closed: a text-size change
+    reaches every live widget (and a theme change re-styles them all), so leftovers
+    would make each later GUI test slower than the one before."""
     yield
     if "PySide6.QtWidgets" not in sys.modules:
         return  # a pure test: no Qt to tidy

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, Signal
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QRadioButton, QWidget
 
 from explainer.ui.fonts import base_font
 
@@ -41,12 +41,18 @@ class TextZoom(QObject):
         if QApplication.font() == font:
             return
         QApplication.setFont(font)
-        app = QApplication.instance()
-        # With an app-wide style sheet (the theme's focus ring), widgets already
-        # shown keep their old font until the sheet is applied again (slow: only
-        # on a real change).
-        if isinstance(app, QApplication) and app.styleSheet():
-            app.setStyleSheet(app.styleSheet())
+        # Widgets the app's style sheet (the theme's focus ring) has styled keep a copy
+        # of their font: style sheets stop fonts passing down. So each is given the new
+        # one, each window from the top down (a widget with a sheet of its own hands
+        # its children its old font as it takes the new one). Applying the sheet again
+        # reached them too, but re-styled every widget: a step took 0.57 s of CPU in a
+        # fully opened window (759 widgets), 0.06 s this way.
+        for window in QApplication.topLevelWidgets():
+            window.setFont(font)
+            for widget in window.findChildren(QWidget):  # parents before their children
+                widget.setFont(font)
+                if isinstance(widget, RESTYLED):
+                    restyle(widget)
 
     def zoom_in(self) -> None:
         self.set_percent(next((s for s in STEPS if s > self._percent), STEPS[-1]))
@@ -65,3 +71,15 @@ class TextZoom(QObject):
         self._settings.sync()
         self.apply()
         self.zoom_changed.emit(percent)
+
+
+# What keeps a size of the old text until it is styled again: the sheet's check boxes and
+# radio dots (sized in em), and a drop-down list's least size (Qt keeps it on a font change).
+RESTYLED = (QCheckBox, QRadioButton, QComboBox)
+
+
+def restyle(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))  # sizes kept until now go
