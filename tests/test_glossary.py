@@ -247,11 +247,11 @@ def _case_blind(text: str, glossary: Glossary, protected: re.Pattern[str] | None
 
 
 TRAPS = [[["ALT"], ["alt and ast"], ["al"]], [["IV"], ["iv bag"], ["ivy"]], [["AEs"], ["aes test"]],
-         [["sun"], ["ULN"]], [["bone"], ["bone marrow test"], ["M-protein"]]]
+         [["sun"], ["ULN"]], [["bone"], ["bone marrow test"], ["M-protein"]], [["AB C"], ["ab"]], [["AB C"], ["AB"]]]
 CASE_TEXTS = ["alt and ast, alt, ALT, Alt, al, alt-al, ALT and AST", "iv bag, IV bag, iv, IV, Iv ivy IVY",
               "AEs aes aEs AES aes test", "\u017fun SUN \u212aULN uln ULN", "\u0130V iv \u0131vy ivy",
               "µmol/L × 10⁹ bone ΣBONE bone-marrow test bone marrow test", "# alt heading\n[ALT](x) alt <b>ALT</b> ALT",
-              "Café: M-PROTEIN, m-protein, bone marrow tests", ""]
+              "Café: M-PROTEIN, m-protein, bone marrow tests", "ab c, AB C, Ab c ab-c ab_c AB", ""]
 
 
 @pytest.mark.parametrize("forms", TRAPS)

@@ -153,6 +153,7 @@ def _trie_pattern(forms: Iterable[tuple[str, bool]]) -> str:
 # lower-cases to one character outside ASCII that is a letter or digit exactly when it
 # was one (tests/test_glossary.py checks all of Unicode).
 _CASE_TRAPS = "\u0130\u212a\u0131\u017f"
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")  # what may not follow a form (nor come before one)
 
 
 @dataclass(frozen=True)
@@ -209,10 +210,28 @@ class _Matcher:
             return None
         return text.lower()
 
+    @cached_property
+    def longest(self) -> int:
+        return max(len(form) for form in self.terms)
+
+    def _case_blind_at(self, text: str, lowered: str, start: int, end: int) -> tuple[int, GlossaryTerm] | None:
+        """(end, term) of what the case-blind search finds at ``start``: the longest form
+        there that ends a word and, an abbreviation, is in its own capitals (the trie
+        tries longer forms first); None if none. Without making that search's pattern."""
+        for stop in range(min(end, start + self.longest), start, -1):
+            words = lowered[start:stop]
+            term = self.terms.get(words)
+            if term is None or (stop < end and _WORD_OR_HYPHEN.match(lowered, stop)):
+                continue
+            form = self.written.get(words)
+            if form is None or text.startswith(form, start):
+                return stop, term
+        return None
+
     def _search_lowered(self, text: str, lowered: str, start: int, end: int, found: list[Mention]) -> None:
         """The lower-cased search finds what the case-blind one finds, and more: an
-        abbreviation in other capitals ('alt' for ALT). There, the case-blind search
-        decides at that place (a shorter form, or none), and the search goes on after."""
+        abbreviation in other capitals ('alt' for ALT). There, what the case-blind search
+        would find at that place decides (a shorter form, or none), and the search goes on."""
         position = start
         while position < end:
             for match in self.lower_pattern.finditer(lowered, position, end):  # type: ignore[union-attr]
@@ -221,12 +240,12 @@ class _Matcher:
                 if form is None or text.startswith(form, stop - len(form)):
                     found.append(Mention(match.start(), stop, self.terms[words]))
                     continue
-                exact = self.pattern.match(text, match.start(), end)
+                exact = self._case_blind_at(text, lowered, match.start(), end)
                 if exact is None:
                     position = match.start() + 1
                 else:
-                    found.append(Mention(exact.start(), exact.end(), self.term_of(exact.group())))
-                    position = exact.end()
+                    found.append(Mention(match.start(), *exact))
+                    position = exact[0]
                 break
             else:
                 return
