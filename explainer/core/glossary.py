@@ -216,7 +216,7 @@ class _Matcher:
 
     def _case_blind_at(self, text: str, lowered: str, start: int, end: int) -> tuple[int, GlossaryTerm] | None:
         """(end, term) of what the case-blind search finds at ``start``: the longest form
-        there that ends a word and, an abbreviation, is in its own capitals (the trie
+        there that ends a word and, if an abbreviation, is in its own capitals (the trie
         tries longer forms first); None if none. Without making that search's pattern."""
         for stop in range(min(end, start + self.longest), start, -1):
             words = lowered[start:stop]
