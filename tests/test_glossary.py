@@ -231,3 +231,64 @@ def test_questions_mark_their_hard_words_and_enter_shows_the_meaning(main_window
     assert row.text.hasFocus() and row.text.selectedText() == "eGFR"
     qtbot.keyClick(row.text, Qt.Key.Key_Return)
     assert panel.isVisible() and panel.term.id == "egfr"
+
+
+def _case_blind(text: str, glossary: Glossary, protected: re.Pattern[str] | None = None) -> list:
+    """The search as it was before it lower-cased texts: the case-blind pattern over each
+    piece between protected spans."""
+    pieces, position = [], 0
+    for span in (protected.finditer(text) if protected else ()):
+        pieces.append((position, span.start()))
+        position = max(position, span.end())
+    pieces.append((position, len(text)))
+    matcher = glossary.matcher
+    return [(m.start(), m.end(), matcher.term_of(m.group()).id)
+            for start, end in pieces if start < end for m in matcher.pattern.finditer(text, start, end)]
+
+
+TRAPS = [[["ALT"], ["alt and ast"], ["al"]], [["IV"], ["iv bag"], ["ivy"]], [["AEs"], ["aes test"]],
+         [["sun"], ["ULN"]], [["bone"], ["bone marrow test"], ["M-protein"]], [["AB C"], ["ab"]], [["AB C"], ["AB"]]]
+CASE_TEXTS = ["alt and ast, alt, ALT, Alt, al, alt-al, ALT and AST", "iv bag, IV bag, iv, IV, Iv ivy IVY",
+              "AEs aes aEs AES aes test", "\u017fun SUN \u212aULN uln ULN", "\u0130V iv \u0131vy ivy",
+              "µmol/L × 10⁹ bone ΣBONE bone-marrow test bone marrow test", "# alt heading\n[ALT](x) alt <b>ALT</b> ALT",
+              "Café: M-PROTEIN, m-protein, bone marrow tests", "ab c, AB C, Ab c ab-c ab_c AB", ""]
+
+
+@pytest.mark.parametrize("forms", TRAPS)
+@pytest.mark.parametrize("text", CASE_TEXTS)
+def test_the_lower_cased_search_finds_what_the_case_blind_search_finds(forms, text) -> None:
+    # ASCII forms in a text without case traps are searched lower-cased, abbreviations
+    # checked after; the case-blind search decides where an abbreviation's capitals differ.
+    glossary = _made_up_glossary(forms)
+    traps = any(char in text for char in "\u0130\u212a\u0131\u017f")
+    assert (glossary.matcher.lowered(text) is None) == traps
+    for protected in (None, MARKDOWN_PROTECTED):
+        assert _found(text, glossary, protected) == _case_blind(text, glossary, protected)
+
+
+@pytest.mark.parametrize("text", [*_all_texts(), *CASE_TEXTS])
+def test_the_lower_cased_search_finds_what_the_case_blind_search_finds_in_the_app_s_texts(text) -> None:
+    from explainer.content import load_general_glossary
+
+    for glossary in (GLOSSARY, load_general_glossary()):
+        assert _found(text, glossary, MARKDOWN_PROTECTED) == _case_blind(text, glossary, MARKDOWN_PROTECTED)
+
+
+def test_only_four_characters_beyond_ascii_are_case_traps() -> None:
+    """What lets the search lower-case a text (explainer/core/glossary.py _CASE_TRAPS):
+    beyond ASCII, only these four are an ASCII letter to the case-blind search, and
+    every other character lower-cases to one character beyond ASCII, a letter or digit
+    exactly when it was one."""
+    beyond = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code < 0xE000)
+    letters = re.compile("|".join("abcdefghijklmnopqrstuvwxyz"), re.IGNORECASE)
+    assert sorted(set(letters.findall(beyond))) == sorted("\u0130\u212a\u0131\u017f")
+    odd = [char for char in beyond if char not in "\u0130\u212a\u0131\u017f" and not (
+        len(char.lower()) == 1 and not char.lower().isascii() and char.lower().isalnum() == char.isalnum())]
+    assert odd == []
+
+
+@pytest.mark.parametrize("text", ["# Heading [x](y)\nText #3 [registry:a] <b>x</b>\n  # not a heading\n#",
+                                  "#", "a#b\n#c", "\n#\n#x", "[a](b", "[registry:a] [b](c)#d\n#e", "x\r\n# y"])
+def test_headings_links_and_markers_are_protected_as_they_were(text) -> None:
+    before = re.compile(r"^#.*$|\[[^\]]*\]\([^)]*\)|\[registry:[^\]]*\]|<[^>]*>", re.MULTILINE)
+    assert [m.span() for m in MARKDOWN_PROTECTED.finditer(text)] == [m.span() for m in before.finditer(text)]

@@ -118,3 +118,44 @@ def test_journey_strip(trial) -> None:
     assert stages[1].cycles == 6 and stages[1].days == 168
     assert stages[2].up_to_months == 24 and stages[2].cycles_estimated
     assert stages[3].first_visit_days == 30 and stages[3].up_to_years == 5
+
+
+def _timelines(trial) -> list:
+    """The built-in study's and a two-group study's, each group, with and without dates and delays."""
+    from explainer.content import load_trial
+    from tests.conftest import FIXTURES
+
+    two = load_trial(FIXTURES / "made_up_two_arm_study.json")
+    return [build_timeline(t, start, delays, arm) for t in (trial, two) for arm in range(len(t.regimens))
+            for start, delays in ((None, None), (dt.date(2027, 2, 27), {2: 3, 5: 1}))]
+
+
+def test_doses_given_are_the_days_doses_in_the_order_first_given(trial) -> None:
+    for timeline in _timelines(trial):
+        from_days = dict.fromkeys(dose for day in timeline.days for dose in day.doses)
+        assert from_days and dict.fromkeys(timeline.doses_given()) == from_days
+        assert list(dict.fromkeys(timeline.doses_given())) == list(from_days)
+
+
+def test_a_cycle_s_days_follow_its_start_and_its_doses(trial) -> None:
+    for timeline in _timelines(trial):
+        for cycle in timeline.cycles:
+            assert [d.day for d in cycle.days] == list(range(1, len(cycle.doses_by_day) + 1))
+            assert [d.doses for d in cycle.days] == list(cycle.doses_by_day)
+            assert {(d.cycle, d.cycle_in_phase, d.phase_id) for d in cycle.days} == {
+                (cycle.number, cycle.number_in_phase, cycle.phase_id)}
+            dates = [d.date for d in cycle.days]
+            assert dates == ([cycle.start + dt.timedelta(days=n) for n in range(len(dates))] if cycle.start
+                             else [None] * len(dates))
+
+
+def test_the_summary_makes_the_days_of_only_the_cycles_it_reads(trial) -> None:
+    """A timeline's days are made when first read: the summary reads a few cycles' of 32."""
+    from explainer.content import load_summary_text
+    from explainer.core.summary import SummaryOptions, build_summary
+
+    timeline = build_timeline(trial, dt.date(2027, 1, 4))
+    assert not any("days" in vars(cycle) for cycle in timeline.cycles)
+    build_summary(trial, None, timeline, dt.date(2026, 12, 1), SummaryOptions(), load_summary_text())
+    made = sum("days" in vars(cycle) for cycle in timeline.cycles)
+    assert 0 < made <= len(timeline.cycles) // 3

@@ -120,10 +120,9 @@ def _drips_on(grid: CycleGrid, day: int) -> tuple[str, ...]:
 def _minutes(timeline: Timeline) -> Mapping[str, int]:
     """Each drip's length where the record gives one ('over 30 minutes')."""
     found: dict[str, int] = {}
-    for day in timeline.days:
-        for dose in day.doses:
-            if dose.infusion_minutes:
-                found.setdefault(dose.drug, dose.infusion_minutes)
+    for dose in timeline.doses_given():
+        if dose.infusion_minutes:
+            found.setdefault(dose.drug, dose.infusion_minutes)
     return found
 
 

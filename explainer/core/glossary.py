@@ -12,13 +12,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from explainer.core.language import say
 
-# Markdown a term must never be found inside: headings, links, registry markers.
-MARKDOWN_PROTECTED = re.compile(r"^#.*$|\[[^\]]*\]\([^)]*\)|\[registry:[^\]]*\]|<[^>]*>", re.MULTILINE)
+# Markdown a term must never be found inside: headings, links, registry markers. A
+# heading is '#' at a line's start written as '#' and a look-behind (not '^#'): with every
+# branch starting with a character, Python's search skips to those (4x faster).
+MARKDOWN_PROTECTED = re.compile(r"#(?<![^\n]#).*$|\[[^\]]*\]\([^)]*\)|\[registry:[^\]]*\]|<[^>]*>", re.MULTILINE)
 
 
 class GlossaryTerm(BaseModel):
@@ -144,10 +147,39 @@ def _trie_pattern(forms: Iterable[tuple[str, bool]]) -> str:
     return branch(trie)
 
 
+# The only characters outside ASCII that Python's case-blind search takes for an ASCII
+# letter: the capital I with a dot and the Kelvin sign lower-case to 'i' and 'k'; the
+# dotless i and the long s count as 'i' and 's' (re._casefix). Every other character
+# lower-cases to one character outside ASCII that is a letter or digit exactly when it
+# was one (tests/test_glossary.py checks all of Unicode).
+_CASE_TRAPS = "\u0130\u212a\u0131\u017f"
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")  # what may not follow a form (nor come before one)
+
+
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str]
+    forms: tuple[tuple[str, bool], ...]  # every form, and whether only its own capitals count
     terms: Mapping[str, GlossaryTerm]  # a form, lower-cased, -> its term
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The case-blind search (made only where a text needs it: see ``mentions_in``)."""
+        return re.compile(rf"(?<![\w-]){_trie_pattern(self.forms)}(?![\w-])", re.IGNORECASE)
+
+    @cached_property
+    def lower_pattern(self) -> re.Pattern[str] | None:
+        """The same trie for a lower-cased text, without IGNORECASE (which makes Python's
+        search take twice as long), nor the abbreviations' capitals (``written``);
+        None where a form has a character outside ASCII."""
+        if not all(form.isascii() for form, _ in self.forms):
+            return None
+        return re.compile(rf"(?<![\w-]){_trie_pattern((form, False) for form, _ in self.forms)}(?![\w-])")
+
+    @cached_property
+    def written(self) -> Mapping[str, str]:
+        """An abbreviation lower-cased -> as written: only its own capitals count."""
+        ends = {form.lower(): form if case_sensitive else None for form, case_sensitive in self.forms}
+        return {lowered: form for lowered, form in ends.items() if form is not None}
 
     def term_of(self, words: str) -> GlossaryTerm:
         """The term of matched words. A letter the search counts as the same in another
@@ -157,13 +189,72 @@ class _Matcher:
             found = next(t for f, t in self.terms.items() if re.fullmatch(re.escape(f), words, re.IGNORECASE))
         return found
 
+    def mentions_in(self, text: str, pieces: Iterable[tuple[int, int]]) -> list[Mention]:
+        """What the case-blind ``pattern`` finds in each piece (start, end) of ``text``."""
+        lowered = self.lowered(text)
+        found: list[Mention] = []
+        for start, end in pieces:
+            if start >= end:
+                continue
+            if lowered is None:
+                found.extend(Mention(match.start(), match.end(), self.term_of(match.group()))
+                             for match in self.pattern.finditer(text, start, end))
+            else:
+                self._search_lowered(text, lowered, start, end, found)
+        return found
+
+    def lowered(self, text: str) -> str | None:
+        """``text`` lower-cased where searching that without IGNORECASE finds just what
+        the case-blind search finds in ``text`` (forms in ASCII, no ``_CASE_TRAPS``)."""
+        if self.lower_pattern is None or any(trap in text for trap in _CASE_TRAPS):
+            return None
+        return text.lower()
+
+    @cached_property
+    def longest(self) -> int:
+        return max(len(form) for form in self.terms)
+
+    def _case_blind_at(self, text: str, lowered: str, start: int, end: int) -> tuple[int, GlossaryTerm] | None:
+        """(end, term) of what the case-blind search finds at ``start``: the longest form
+        there that ends a word and, if an abbreviation, is in its own capitals (the trie
+        tries longer forms first); None if none. Without making that search's pattern."""
+        for stop in range(min(end, start + self.longest), start, -1):
+            words = lowered[start:stop]
+            term = self.terms.get(words)
+            if term is None or (stop < end and _WORD_OR_HYPHEN.match(lowered, stop)):
+                continue
+            form = self.written.get(words)
+            if form is None or text.startswith(form, start):
+                return stop, term
+        return None
+
+    def _search_lowered(self, text: str, lowered: str, start: int, end: int, found: list[Mention]) -> None:
+        """The lower-cased search finds what the case-blind one finds, and more: an
+        abbreviation in other capitals ('alt' for ALT). There, what the case-blind search
+        would find at that place decides (a shorter form, or none), and the search goes on."""
+        position = start
+        while position < end:
+            for match in self.lower_pattern.finditer(lowered, position, end):  # type: ignore[union-attr]
+                words, stop = match.group(), match.end()
+                form = self.written.get(words)
+                if form is None or text.startswith(form, stop - len(form)):
+                    found.append(Mention(match.start(), stop, self.terms[words]))
+                    continue
+                exact = self._case_blind_at(text, lowered, match.start(), end)
+                if exact is None:
+                    position = match.start() + 1
+                else:
+                    found.append(Mention(match.start(), *exact))
+                    position = exact[0]
+                break
+            else:
+                return
+
 
 def _matcher(glossary: Glossary) -> _Matcher:
     """Whole words only; abbreviations match only as written (see ``is_abbreviation``)."""
     terms = {f.lower(): t for t in glossary.terms for f in t.forms()}
-    forms = ((f, is_abbreviation(f)) for t in glossary.terms for f in t.forms())
-    pattern = re.compile(rf"(?<![\w-]){_trie_pattern(forms)}(?![\w-])", re.IGNORECASE)
-    return _Matcher(pattern, terms)
+    return _Matcher(tuple((f, is_abbreviation(f)) for t in glossary.terms for f in t.forms()), terms)
 
 
 def is_abbreviation(form: str) -> bool:
@@ -187,9 +278,7 @@ def mentions(text: str, glossary: Glossary, protected: re.Pattern[str] | None = 
         pieces.append((position, span.start()))
         position = max(position, span.end())
     pieces.append((position, len(text)))
-    return [Mention(match.start(), match.end(), matcher.term_of(match.group()))
-            for start, end in pieces if start < end
-            for match in matcher.pattern.finditer(text, start, end)]
+    return matcher.mentions_in(text, pieces)
 
 
 def term_for_href(glossary: Glossary, href: str) -> GlossaryTerm | None:

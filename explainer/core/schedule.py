@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from explainer.core.facts import weekday_date
 from explainer.core.language import say
@@ -121,7 +122,19 @@ class Cycle:
     number: int  # across the whole treatment
     number_in_phase: int
     start: dt.date | None
-    days: tuple[TreatmentDay, ...]  # every day of the cycle, rest days included
+    # The doses of each day (index 0 is day 1), one tuple shared by the phase's cycles
+    # with the same treatment days: what ``days`` is made from.
+    doses_by_day: tuple[tuple[Dose, ...], ...] = field(repr=False)
+
+    @cached_property
+    def days(self) -> tuple[TreatmentDay, ...]:
+        """Every day of the cycle, rest days included, made on first use: a timeline has
+        hundreds of cycles and the summary reads the days of only a few (most of the
+        time of building a timeline was making its thousand days)."""
+        return tuple(
+            TreatmentDay(self.phase_id, self.phase_name, self.number, self.number_in_phase, day,
+                         self.start + dt.timedelta(days=day - 1) if self.start else None, doses)
+            for day, doses in enumerate(self.doses_by_day, start=1))
 
     @property
     def clinic_days(self) -> tuple[TreatmentDay, ...]:
@@ -166,6 +179,16 @@ class Timeline:
     def days(self) -> Iterable[TreatmentDay]:
         return (day for cycle in self.cycles for day in cycle.days)
 
+    def doses_given(self) -> Iterator[Dose]:
+        """The doses of the days, in order, without making the days (``Cycle.days``); a
+        cycle with the very days of the cycle before it is skipped: for what is given
+        and how, not how often (``doses_per_drug`` counts)."""
+        previous = None
+        for cycle in self.cycles:
+            if cycle.doses_by_day is not previous:
+                previous = cycle.doses_by_day
+                yield from (dose for doses in cycle.doses_by_day for dose in doses)
+
     @property
     def end(self) -> dt.date | None:
         """The last day of the last cycle (with any delays), when dates are known."""
@@ -182,7 +205,7 @@ class Timeline:
         counts: Counter[str] = Counter()
         for cycle in self.cycles:
             if phase_id in (None, cycle.phase_id):
-                counts.update(d.drug for day in cycle.days for d in day.doses)
+                counts.update(d.drug for doses in cycle.doses_by_day for d in doses)
         return counts
 
     def clinic_days(self) -> tuple[TreatmentDay, ...]:
@@ -190,8 +213,7 @@ class Timeline:
 
     def maybe_drip_names(self) -> tuple[str, ...]:
         """The medicines given "by mouth or by drip", in the regimen's order, as a sentence names them."""
-        either = {dose.drug for cycle in self.cycles for day in cycle.days for dose in day.doses
-                  if dose.route is Route.PO_OR_IV}
+        either = {dose.drug for dose in self.doses_given() if dose.route is Route.PO_OR_IV}
         return tuple(self.drug_names[d].lower() for d in self.drugs if d in either)
 
 
@@ -269,16 +291,11 @@ def build_timeline(trial: Trial, start: dt.date | None = None,
     for phase in regimen.phases:
         count, _ = cycles_in_phase(phase)
         doses_of_cycle = _doses_by_day(trial, phase)
-        steps = [dt.timedelta(days=day) for day in range(phase.cycle_length_days)]  # made once, not per day
         for in_phase in range(1, count + 1):
             number += 1
             offset += max(0, delays.get(number, 0))
             first = start + dt.timedelta(days=offset) if start else None
-            days = tuple(
-                TreatmentDay(phase.id, phase.name, number, in_phase, day,
-                             first + steps[day - 1] if first else None, doses)
-                for day, doses in enumerate(doses_of_cycle(in_phase), start=1))
-            cycles.append(Cycle(phase.id, phase.name, number, in_phase, first, days))
+            cycles.append(Cycle(phase.id, phase.name, number, in_phase, first, doses_of_cycle(in_phase)))
             offset += phase.cycle_length_days
     drugs = _drug_order(regimen)
     return Timeline(start, plan_phases(trial, arm), tuple(cycles), drugs,

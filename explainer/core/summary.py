@@ -25,7 +25,7 @@ from explainer.core.language import current_language, say
 from explainer.core.model import Trial
 from explainer.core.questions import Question, Questionnaire
 from explainer.core.rules import rule_questions
-from explainer.core.schedule import Timeline, journey
+from explainer.core.schedule import Place, Timeline, journey
 from explainer.core.trial_words import laid_over
 from explainer.core.summary_grids import (CycleGrid, DatedCycle, JourneyBox, cycle_grids, cycle_label, dated_cycles,
                                           how_each_is_given, journey_boxes, stage_numbers)
@@ -318,8 +318,8 @@ def _timeline_part(trial: Trial, timeline: Timeline | None, text: SummaryText, f
         return TimelinePart(intro=fill(text.no_schedule, facts), how_given="", how_to_read="", grids=(),
                             journey_intro="", journey=())
     dated = dated_cycles(timeline, dated_cycle_count(timeline)) if timeline.start else ()
-    # All at home: no clinic-day part. any() stops at the first clinic day of thousands.
-    at_clinic = any(day.is_clinic_day for day in timeline.days) or bool(timeline.maybe_drip_names())
+    # All at home: no clinic-day part. any() stops at the first clinic dose of thousands.
+    at_clinic = any(dose.place is Place.CLINIC for dose in timeline.doses_given()) or bool(timeline.maybe_drip_names())
     grids = cycle_grids(timeline)  # once: the clinic-day guide counts the same grids
     guide = clinic_day_guide(timeline, options.clinic_words, grids) if options.clinic_words and at_clinic else None
     intro = fill(text.timeline_intro, facts)

@@ -50,9 +50,9 @@ def _signature(cycle: Cycle) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
     The route itself, not its ``.value``: a Route is a str already, and the enum's
     property look-up was most of the cost of a timeline's hundreds of cycles."""
     days: dict[tuple[str, str], list[int]] = {}
-    for day in cycle.days:
-        for dose in day.doses:
-            days.setdefault((dose.drug, dose.route), []).append(day.day)
+    for day, doses in enumerate(cycle.doses_by_day, start=1):  # not cycle.days: those are made on first use
+        for dose in doses:
+            days.setdefault((dose.drug, dose.route), []).append(day)
     return tuple((drug, route, tuple(numbers)) for (drug, route), numbers in sorted(days.items()))
 
 
@@ -61,6 +61,9 @@ def cycle_grids(timeline: Timeline) -> tuple[CycleGrid, ...]:
     runs: list[list[Cycle]] = []
     previous = None
     for cycle in timeline.cycles:
+        if runs and cycle.doses_by_day is runs[-1][-1].doses_by_day and cycle.phase_id == runs[-1][-1].phase_id:
+            runs[-1].append(cycle)  # the very days of the cycle before: the same signature
+            continue
         signature = (cycle.phase_id, _signature(cycle))
         if signature == previous:
             runs[-1].append(cycle)
@@ -113,9 +116,8 @@ def dated_cycles(timeline: Timeline, count: int) -> tuple[DatedCycle, ...]:
 def how_each_is_given(timeline: Timeline) -> tuple[str, ...]:
     """'a medicine by drip over 30 minutes at the clinic', one per medicine, from the regimen."""
     doses = {}
-    for day in timeline.days:
-        for dose in day.doses:
-            doses.setdefault(dose.drug, dose)
+    for dose in timeline.doses_given():
+        doses.setdefault(dose.drug, dose)
         if len(doses) == len(timeline.drugs):  # each medicine's first dose found: the rest add nothing
             break
     return tuple(doses[drug].describe() for drug in timeline.drugs if drug in doses)
