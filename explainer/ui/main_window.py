@@ -67,10 +67,15 @@ def late_sections(page_ids: list[str]) -> list[tuple[str, str, str]]:
     (page, label, the row it follows), in the order they join: their rows stand in the list
     from the first paint, so no row moves under the pointer as they come (a click aimed
     at one row opened another)."""
-    timeline_after = "what-happens" if "what-happens" in page_ids else "self-check-results"
     return [("self-check", tr("Check the entry rules yourself"), "who-can-join"),
             ("self-check-results", tr("Your self-check results"), "self-check"),
-            ("timeline", timeline_title(), timeline_after)]
+            ("timeline", timeline_title(), timeline_follows(page_ids))]
+
+
+def timeline_follows(page_ids: list[str]) -> str:
+    """The row the timeline's row follows: the study's "what happens" page; in a study
+    without one (the app's own pages alone), the self-check's results, not the list's end."""
+    return "what-happens" if "what-happens" in page_ids else "self-check-results"
 
 
 class OpeningPage(QLabel):

@@ -34,6 +34,7 @@ from explainer.ui.flow import at_least_content_width
 from explainer.ui.grid_names import GridScroller
 from explainer.ui.i18n import tr
 from explainer.ui.journey_strip import JourneyStrip
+from explainer.ui.main_window import timeline_follows
 from explainer.ui.labels import heading, name_spin_box, prose
 from explainer.ui.personal_dates import PersonalDates
 from explainer.ui.session import Session
@@ -498,8 +499,5 @@ def install_timeline_in_steps(window: MainWindow) -> Generator[None, None, Timel
     yield
     while view.build_next_part():
         yield
-    # After the study's "what happens" page; a study without one (the app's own pages
-    # alone): after the self-check's results, not at the end of the list.
-    after = "what-happens" if "what-happens" in window.section_ids() else "self-check-results"
-    window.add_section("timeline", view.text.section_title, view, after=after)
+    window.add_section("timeline", view.text.section_title, view, after=timeline_follows(window.section_ids()))
     return view
