@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt
 from PySide6.QtGui import QTextCharFormat
@@ -40,6 +41,9 @@ from explainer.ui.i18n import tr
 from explainer.ui.labels import field_label, heading, name_spin_box, plain_warning_box, prose
 from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 START_HINT = ("To change the date, pick the day on the calendar: click the arrow, or press Alt and the Down "
               "arrow key. Or type over the month, the day or the year. The Up and Down keys change the part "
@@ -122,6 +126,34 @@ def _fit_calendar(calendar: QCalendarWidget) -> None:
             part.setAccessibleName(names[part.objectName()])
 
 
+class DateEdit(QDateEdit):
+    """A date box whose calendar is made when first wanted, fitted as it is made: Qt makes
+    it when it opens (a click on the box's arrow; a key, where the platform has one for
+    it) or when calendarWidget() asks. Made with the page, its 30 widgets and month menu
+    were 0.7 MB of a window where most people never open it (issue 18)."""
+
+    fitted = False
+
+    def calendarWidget(self) -> QCalendarWidget:  # noqa: N802 (Qt's name)
+        calendar = super().calendarWidget()
+        if not self.fitted:
+            self.fitted = True
+            _fit_calendar(calendar)
+        return calendar
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._fit_before_it_opens()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        self._fit_before_it_opens()
+        super().keyPressEvent(event)
+
+    def _fit_before_it_opens(self) -> None:
+        if self.calendarPopup() and not self.fitted:
+            self.calendarWidget()
+
+
 class ClinicDayList(QListWidget):
     """About eight lines tall at any text size."""
 
@@ -138,11 +170,10 @@ class PersonalDates(QWidget):
         self.timeline: Timeline = session.timeline()
         self.know_start = QCheckBox(text.know_start)
         self.know_start.setAccessibleName(text.know_start)
-        self.start_edit = QDateEdit(today or QDate.currentDate())
+        self.start_edit = DateEdit(today or QDate.currentDate())
         self.start_edit.setLocale(date_locale())
-        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setCalendarPopup(True)  # its calendar is made when first opened (DateEdit)
         self.start_edit.setDisplayFormat(date_format())
-        _fit_calendar(self.start_edit.calendarWidget())
         name_spin_box(self.start_edit, text.start_label)
         self.start_edit.setAccessibleDescription(start_hint())
         self.start_edit.setEnabled(False)
