@@ -469,3 +469,23 @@ def test_zero_platelets_is_queried_in_the_field_and_left_open_on_the_results_pag
     _type(qtbot, check, platelets.field, "150000")  # a usual count: neither place queries it
     assert "unusual" not in platelets.note.text() and "unusual" not in check.results.browser.toPlainText()
     assert check.results.status_of("platelets") is Status.SATISFIED
+
+
+def test_choice_questions_make_no_note_line(check, qtbot) -> None:
+    """Only a typed answer has a note line under it (issue 18: each choice question made
+    one it never placed, a hidden window of its own); Tab through a choice row finds none."""
+    from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+
+    from explainer.ui.answer_inputs import ChoiceInput
+
+    assert [w for w in QApplication.topLevelWidgets() if type(w) is QLabel] == []
+    rows = check.questionnaire.rows.values()
+    choice = next(row for row in rows if isinstance(row.input, ChoiceInput))
+    typed = next(row for row in rows if not isinstance(row.input, ChoiceInput))
+    assert typed.input.note.window() is check.window and typed.input.note.isHidden()  # placed in its row
+    button = choice.input.findChild(QRadioButton)
+    check.questionnaire.ensureWidgetVisible(button)
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # chosen: the focus is in the row
+    assert button.isChecked() and button.hasFocus()
+    assert [w for w in QApplication.topLevelWidgets() if type(w) is QLabel] == []

@@ -213,11 +213,20 @@ class AnswerInput(QWidget):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
-        self.note = QLabel()  # conversion, warning or a problem with what was typed
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed or opened
-        self.note.setAccessibleName(tr("Note about {question}").format(question=question.label))
-        self.note.hide()
+        self._note: QLabel | None = None
+
+    @property
+    def note(self) -> QLabel:
+        """The line under a typed answer: a conversion, a warning or a problem with what
+        was typed. Made when first asked for: a choice's buttons have none (issue 18: 17
+        labels were made, never placed, for the self-check's choice questions)."""
+        if self._note is None:
+            self._note = QLabel()
+            self._note.setWordWrap(True)
+            self._note.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed or opened
+            self._note.setAccessibleName(tr("Note about {question}").format(question=self.question.label))
+            self._note.hide()
+        return self._note
 
     def show_note(self, text: str) -> None:
         self.note.setText(text)

@@ -337,7 +337,7 @@ class QuestionnaireView(QScrollArea):
         and the field with it: it appears below the field, maybe under the page's edge."""
         focused = QApplication.focusWidget()
         row = next((r for r in self.rows.values() if focused is not None and r.isAncestorOf(focused)), None)
-        if row is None or not row.input.note.isVisibleTo(row):
+        if row is None or isinstance(row.input, ChoiceInput) or not row.input.note.isVisibleTo(row):  # no note
             return
         for _ in range(3):  # the row, the group, then the page: laid out now
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
