@@ -11,6 +11,7 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication
 
 from explainer.calendar_ics import timeline_to_ics
 from explainer.core.schedule import build_timeline
@@ -228,6 +229,39 @@ def test_the_date_boxs_calendar_is_made_fitted_when_a_click_opens_it(view, qtbot
     assert named == calendar_part_names()
     assert calendar is edit.calendarWidget()
     calendar.window().hide()
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen: the pop-up
+@pytest.mark.parametrize(("key", "modifier"), [(Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+                                               (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier)])
+def test_the_keys_the_hint_names_open_the_calendar_and_change_no_date(view, qtbot, key, modifier) -> None:
+    # Qt's date box took Alt+Down for Down: the start date went a day earlier, unseen,
+    # and no calendar opened, though the hint under the box names that key.
+    from explainer.ui.personal_dates import start_hint
+
+    assert "Alt" in start_hint()
+    view.personal.set_start(START)
+    edit = view.personal.start_edit
+    edit.setFocus()
+    qtbot.keyClick(edit, key, modifier)
+    qtbot.waitUntil(lambda: edit.calendarWidget().window().isVisible())
+    assert view.session.start_date == START and edit.date().toPython() == START
+    calendar = edit.calendarWidget()
+    assert calendar.selectedDate().toPython() == START  # the calendar opens on the box's date
+    target = QApplication.focusWidget() or calendar
+    qtbot.keyClick(target, Qt.Key.Key_Right)  # the next day, then Enter picks it
+    qtbot.keyClick(QApplication.focusWidget() or calendar, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.window().isVisible())
+    assert view.session.start_date == START + dt.timedelta(days=1)
+
+
+def test_down_alone_still_changes_the_part_it_is_in(view, qtbot) -> None:
+    view.personal.set_start(START)
+    edit = view.personal.start_edit
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Up)  # as the hint says: the part the cursor is in
+    assert edit.date().toPython() != START
+    assert not edit.calendarWidget().window().isVisible()
 
 
 def test_the_calendar_asked_for_is_fitted_too(view) -> None:

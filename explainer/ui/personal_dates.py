@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QSize, Qt
+from PySide6.QtGui import QMouseEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +45,7 @@ from explainer.ui.saving import ask_save_path
 from explainer.ui.session import Session
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QMouseEvent
+    from PySide6.QtGui import QKeyEvent
 
 START_HINT = ("To change the date, pick the day on the calendar: click the arrow, or press Alt and the Down "
               "arrow key. Or type over the month, the day or the year. The Up and Down keys change the part "
@@ -126,6 +128,13 @@ def _fit_calendar(calendar: QCalendarWidget) -> None:
             part.setAccessibleName(names[part.objectName()])
 
 
+def opens_the_calendar(event: QKeyEvent) -> bool:
+    """Alt+Down (as the hint says) or F4: the keys that open a drop-down list."""
+    alone = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return ((event.key() == Qt.Key.Key_Down and alone == Qt.KeyboardModifier.AltModifier)
+            or (event.key() == Qt.Key.Key_F4 and alone == Qt.KeyboardModifier.NoModifier))
+
+
 class DateEdit(QDateEdit):
     """A date box whose calendar is made when first wanted, fitted as it is made: Qt makes
     it when it opens (a click on the box's arrow; a key, where the platform has one for
@@ -146,8 +155,26 @@ class DateEdit(QDateEdit):
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if opens_the_calendar(event) and self.calendarPopup() and self.isEnabled() and not self.isReadOnly():
+            self.open_calendar()  # Qt's own date box took Alt+Down for Down: a day earlier, unseen
+            event.accept()
+            return
         self._fit_before_it_opens()
         super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """The calendar opens as a click on the box's arrow opens it (Qt has no call for
+        it): the keys the hint names (start_hint) open it, as they open a drop-down list."""
+        self._fit_before_it_opens()
+        option = QStyleOptionComboBox()  # the box is drawn, and hit, as a combo box is
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxArrow, self).center()
+        press = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(arrow), QPointF(self.mapToGlobal(arrow)),
+                            Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QDateEdit.mousePressEvent(self, press)
 
     def _fit_before_it_opens(self) -> None:
         if self.calendarPopup() and not self.fitted:
