@@ -293,6 +293,11 @@ class QuestionnaireView(QScrollArea):
                 self.rows[question.key] = row
                 box_layout.addWidget(row)
             layout.addWidget(box)
+            # Styled now, while the app's event filters rest (input_rules.paused_while_building),
+            # not by Qt after this step: its polish sends each widget several events, ~1,300 for
+            # the page, each a call into the filters in Python. The wheel rule still holds for
+            # its value controls (input_rules.no_wheel_focus_under).
+            box.ensurePolished()
             yield
             # Its words laid out now, in a step of their own: Qt keeps each label's and each
             # layout's sizes until something in them changes, so the page's smallest width,
