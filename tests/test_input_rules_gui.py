@@ -327,4 +327,5 @@ def test_the_wheel_leaves_the_answers_of_a_self_check_built_at_start(qapp, qtbot
         assert _value(control) == before, f"{control.accessibleName()} changed by the wheel"
         assert not control.hasFocus(), f"{control.accessibleName()} took the focus from the wheel"
         if page_before < area.verticalScrollBar().maximum():
-            assert area.verticalScrollBar().value() > page_before, f"the page did not scroll over {control.accessibleName()}"
+            assert area.verticalScrollBar().value() > page_before, \
+                f"the page did not scroll over {control.accessibleName()}"
