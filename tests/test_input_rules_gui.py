@@ -302,3 +302,30 @@ def test_no_value_control_takes_the_focus_from_the_wheel_whenever_it_was_polishe
         assert _value(control) == before, f"the wheel changed the {kind}"
     qtbot.mouseClick(control, Qt.MouseButton.LeftButton) if kind != "choice" else control.setFocus()
     assert control.hasFocus()  # a click (or Tab) still gives it the focus
+
+
+def test_the_wheel_leaves_the_answers_of_a_self_check_built_at_start(qapp, qtbot, monkeypatch) -> None:
+    """The app's own start builds the questions a group per turn with the rules resting, and
+    styles each group then (issue 18): the wheel over their units and choices still
+    scrolls the page and changes nothing."""
+    from explainer import app
+    from tests.windows import started_window
+
+    window = started_window(qapp, qtbot, monkeypatch)(lambda: app.run(answers_path=None))
+    qtbot.waitExposed(window)
+    window.resize(1100, 700)
+    questionnaire = window.self_check.questionnaire
+    controls = [w for w in questionnaire.findChildren(QWidget) if is_value_control(w) and w.isEnabled()
+                and w.isVisibleTo(w.parentWidget())]
+    assert len(controls) >= 5
+    window.navigator.setFocus()
+    for control in controls:
+        area = _bring_into_view(window, qtbot, control)
+        before, page_before = _value(control), area.verticalScrollBar().value()
+        wheel_over(control, -120)
+        wheel_over(control, -120)
+        assert _value(control) == before, f"{control.accessibleName()} changed by the wheel"
+        assert not control.hasFocus(), f"{control.accessibleName()} took the focus from the wheel"
+        if page_before < area.verticalScrollBar().maximum():
+            assert area.verticalScrollBar().value() > page_before, \
+                f"the page did not scroll over {control.accessibleName()}"
