@@ -11,6 +11,7 @@ the folder is the user's own (0700), so no one else can send a request.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -97,8 +98,6 @@ class SingleWindow(QObject):
         once it took the request, False if it did not within HANDOVER_WAIT_MS."""
         request = self.folder / REQUEST_GLOB.replace("*", str(os.getpid()))
         try:
-            import json  # only a second start or a request needs it: not before the first paint
-
             wanted = None if answers is None else str(answers.resolve())
             write_atomically(request, json.dumps({"open": wanted}))
         except (OSError, RuntimeError):  # a full disk, a link loop: say it is open, plainly
@@ -121,8 +120,6 @@ class SingleWindow(QObject):
 def _read_request(request: Path) -> Path | None | bool:
     """The answers path in a request, None for "just come to the front", or False for
     a file that is not a request (too big, not a file, not our JSON)."""
-    import json
-
     try:  # a link is refused (UnreadableFile is an OSError), like a folder or a big file
         raw = read_regular_file(request, REQUEST_MAX_BYTES, follow_symlinks=False)
         wanted = json.loads(raw.decode("utf-8")).get("open")

@@ -242,6 +242,34 @@ def test_every_control_has_an_accessible_name(check) -> None:
     assert [c for c in controls if not c.accessibleName()] == []
 
 
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen: the tool tip
+def test_pointing_at_a_hard_word_in_a_question_shows_its_meaning(check, qtbot) -> None:
+    # Moving the pointer over one raised an error (a parameter hid the escaping function),
+    # and the app showed "Something went wrong" instead of the word's meaning.
+    from PySide6.QtWidgets import QToolTip
+
+    from explainer.core.glossary import term_for_href
+    from explainer.ui.labels import LinkLabel
+
+    label = next(row.text for row in check.questionnaire.rows.values() if isinstance(row.text, LinkLabel))
+    check.questionnaire.ensureWidgetVisible(label)
+    hovered: list[str] = []
+    label.linkHovered.connect(lambda href: hovered.append(href))
+    for y in range(2, label.height(), 4):  # the pointer swept over the question, as a hand would
+        for x in range(2, label.width(), 6):
+            qtbot.mouseMove(label, QPoint(x, y))
+            if any(hovered):
+                break
+        if any(hovered):
+            break
+    href = next(h for h in hovered if h)
+    term = term_for_href(check.questionnaire.glossary, href)
+    assert term is not None
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert term.term in QToolTip.text() and term.definition[:20] in QToolTip.text()
+    QToolTip.hideText()
+
+
 def test_registry_words_on_request(check, qtbot) -> None:
     row = check.questionnaire.row("serum_m_protein")
     assert row.source.isHidden()

@@ -76,11 +76,11 @@ def make_input(question: Question, rule: Compare | None) -> AnswerInput:
     return WholeNumberInput(question)
 
 
-def glossary_label(rich_text: str, glossary: Glossary | None, name: str) -> QLabel:
-    """A wrapping label whose glossary words show their meaning on hover; Tab and
-    Enter (or a click) send the word to the page's definition panel."""
-    linked = glossary is not None and f"{GLOSSARY_SCHEME}:" in rich_text
-    label = LinkLabel(rich_text) if linked else QLabel(rich_text)  # Tab visits its links, not the label
+def glossary_label(text: str, glossary: Glossary | None, name: str) -> QLabel:
+    """A wrapping label (``text``: rich text) whose glossary words show their meaning on
+    hover; Tab and Enter (or a click) send the word to the page's definition panel."""
+    linked = glossary is not None and f"{GLOSSARY_SCHEME}:" in text
+    label = LinkLabel(text) if linked else QLabel(text)  # Tab visits its links, not the label
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setAccessibleName(name)
