@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser, QWidget
 
 from explainer.content import load_sections
-from explainer.ui.zoom import RESTYLED
+from explainer.ui.zoom import restyled_kinds
 from tests.windows import shown_window
 
 SECTIONS = load_sections()  # the built-in study's pages, in the order of the list on the left
@@ -278,9 +278,9 @@ def test_a_text_size_step_reaches_every_widget_without_restyling_them(main_windo
         qtbot.waitUntil(lambda: not_following(size) == [])
     finally:
         QApplication.instance().removeEventFilter(counter)
-    # Only what keeps a size of the old text until styled again (zoom.RESTYLED: check
+    # Only what keeps a size of the old text until styled again (zoom.restyled_kinds: check
     # boxes, radio dots, drop-down lists), a fifth of the widgets here.
-    assert counter.restyled and all(isinstance(w, RESTYLED) for w in counter.restyled)
+    assert counter.restyled and all(isinstance(w, restyled_kinds()) for w in counter.restyled)
     assert len(counter.restyled) < len(main_window.findChildren(QWidget)) / 5
     main_window.zoom.reset()
     qtbot.waitUntil(lambda: not_following(11.0) == [])

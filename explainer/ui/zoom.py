@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QRadioButton, QWidget
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from explainer.ui.fonts import base_font
 
@@ -47,11 +47,13 @@ class TextZoom(QObject):
         # its children its old font as it takes the new one). Applying the sheet again
         # reached them too, but re-styled every widget: a step took 0.57 s of CPU in a
         # fully opened window (759 widgets), 0.06 s this way.
-        for window in QApplication.topLevelWidgets():
+        windows = QApplication.topLevelWidgets()  # none yet at start: the app's font is enough
+        kinds = restyled_kinds() if windows else ()
+        for window in windows:
             window.setFont(font)
             for widget in window.findChildren(QWidget):  # parents before their children
                 widget.setFont(font)
-                if isinstance(widget, RESTYLED):
+                if isinstance(widget, kinds):
                     restyle(widget)
 
     def zoom_in(self) -> None:
@@ -73,12 +75,19 @@ class TextZoom(QObject):
         self.zoom_changed.emit(percent)
 
 
-# What keeps a size of the old text until it is styled again: the sheet's check boxes and
-# radio dots (sized in em), and a drop-down list's least size (Qt keeps it on a font change).
-RESTYLED = (QCheckBox, QRadioButton, QComboBox)
+def restyled_kinds() -> tuple[type[QWidget], ...]:
+    """What keeps a size of the old text until it is styled again: the sheet's check boxes
+    and radio dots (sized in em), and a drop-down list's least size (Qt keeps it on a font
+    change). Imported here: PySide makes each class with its enums, which the first paint
+    (the text size applied at start) does not need."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QRadioButton
+
+    return (QCheckBox, QRadioButton, QComboBox)
 
 
 def restyle(widget: QWidget) -> None:
+    from PySide6.QtCore import QEvent
+
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
