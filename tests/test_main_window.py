@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser, QWidget
 
 from explainer.content import load_sections
@@ -284,6 +284,22 @@ def test_a_text_size_step_reaches_every_widget_without_restyling_them(main_windo
     assert len(counter.restyled) < len(main_window.findChildren(QWidget)) / 5
     main_window.zoom.reset()
     qtbot.waitUntil(lambda: not_following(11.0) == [])
+
+
+def test_larger_text_keeps_the_words_being_read_at_the_top(main_window, qtbot) -> None:
+    # A reading page kept its scroll bar's pixels, so larger text showed words from above.
+    main_window.show_section("who-can-join")
+    browser = main_window.stack.currentWidget().browser
+    bar = browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)  # the person scrolled halfway down
+    block = browser.cursorForPosition(QPoint(0, 0)).block()
+    for _ in range(3):
+        with qtbot.waitSignal(main_window.zoom.zoom_changed):
+            qtbot.keyClick(main_window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(800)  # the new layout, and the window's fit to it, are done
+    assert browser.cursorForPosition(QPoint(0, 0)).block().blockNumber() == block.blockNumber()
+    main_window.zoom.reset()
 
 
 def test_bundled_font_is_used(main_window) -> None:

@@ -264,6 +264,28 @@ def test_down_alone_still_changes_the_part_it_is_in(view, qtbot) -> None:
     assert not edit.calendarWidget().window().isVisible()
 
 
+def _top_of(widget, area) -> int:
+    """Where ``widget`` starts in the scroll area's visible part (0 = at its top edge)."""
+    return widget.mapTo(area.viewport(), QPoint(0, 0)).y()
+
+
+@pytest.mark.parametrize("steps", [4, 1])
+def test_larger_text_keeps_the_part_being_read_in_view(view, qtbot, main_window, steps) -> None:
+    # The page kept its scroll bar's pixels: four steps larger showed the cycle picture
+    # above, and the person reading "Your own dates" had to find their place again.
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > view.personal.y())
+    bar.setValue(view.personal.y())  # the person scrolled to their own dates
+    assert _top_of(view.personal, view) == 0
+    for _ in range(steps):
+        with qtbot.waitSignal(main_window.zoom.zoom_changed):
+            qtbot.keyClick(main_window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(800)  # the new layout, and the window's fit to it, are done
+    height = view.viewport().height()
+    assert -height // 4 <= _top_of(view.personal, view) <= height // 4
+    main_window.zoom.reset()
+
+
 def test_the_calendar_asked_for_is_fitted_too(view) -> None:
     edit = view.personal.start_edit
     calendar = edit.calendarWidget()

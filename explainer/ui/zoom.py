@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -49,6 +51,8 @@ class TextZoom(QObject):
         # fully opened window (759 widgets), 0.06 s this way.
         windows = QApplication.topLevelWidgets()  # none yet at start: the app's font is enough
         kinds = restyled_kinds() if windows else ()
+        if windows:
+            KeptPlaces(windows, self)
         for window in windows:
             window.setFont(font)
             for widget in window.findChildren(QWidget):  # parents before their children
@@ -92,3 +96,76 @@ def restyle(widget: QWidget) -> None:
     style.unpolish(widget)
     style.polish(widget)
     QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))  # sizes kept until now go
+
+
+# How long a page follows its kept place after a step: the layouts the new size sets off
+# (the window's own fit to the text follows a turn later) are done well within it.
+SETTLE_MS = 600
+
+
+class KeptPlaces(QObject):
+    """Each page shown keeps the part being read at its top while the step lays it out
+    again. Its scroll bar kept its pixels, so larger text showed what was above: a person
+    reading "Your own dates" on the timeline was taken back to the cycle picture. The part
+    at the top is kept (the widget there, or the words, and how far into it), and found
+    again at every new length of the page, until SETTLE_MS or the person's own move."""
+
+    def __init__(self, windows: list[QWidget], parent: QObject) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QAbstractScrollArea
+
+        super().__init__(parent)
+        self._following: list[tuple[object, object, object]] = []  # (bar, on new length, on a move)
+        for window in windows:
+            for area in window.findChildren(QAbstractScrollArea):
+                bar = area.verticalScrollBar()
+                if area.isVisible() and bar.maximum() > 0 and bar.value() > 0:
+                    self._follow(bar, place_at_top(area))
+        QTimer.singleShot(SETTLE_MS, self, self.stop)
+
+    def _follow(self, bar: QWidget, place) -> None:
+        def new_length(_least: int, _most: int) -> None:
+            bar.setValue(place())
+
+        def moved(_action: int) -> None:  # the person's own move: the bar is theirs again
+            self._let_go(bar, new_length, moved)
+
+        bar.rangeChanged.connect(new_length)
+        bar.actionTriggered.connect(moved)
+        self._following.append((bar, new_length, moved))
+
+    def _let_go(self, bar, new_length, moved) -> None:
+        from shiboken6 import isValid
+
+        if (bar, new_length, moved) in self._following:
+            self._following.remove((bar, new_length, moved))
+            if isValid(bar):
+                bar.rangeChanged.disconnect(new_length)
+                bar.actionTriggered.disconnect(moved)
+
+    def stop(self) -> None:
+        for kept in list(self._following):
+            self._let_go(*kept)
+        self.deleteLater()
+
+
+def place_at_top(area) -> Callable[[], int]:
+    """What is at the top of ``area`` now, as a way to find the bar's value that puts it
+    there again: a page of widgets keeps the widget there and how far into it (a share of
+    its height); a page of words keeps the word; any other list keeps its share of length."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea, QTextEdit
+
+    bar = area.verticalScrollBar()
+    if isinstance(area, QScrollArea) and area.widget() is not None:
+        page = area.widget()
+        found = next((child for x in range(8, page.width(), max(page.width() // 8, 1))
+                      if (child := page.childAt(QPoint(x, bar.value()))) is not None), page)  # past the margins
+        top = found.mapTo(page, QPoint(0, 0)).y()
+        share = (bar.value() - top) / max(found.height(), 1)
+        return lambda: found.mapTo(page, QPoint(0, 0)).y() + round(share * found.height())
+    if isinstance(area, QTextEdit):
+        cursor = area.cursorForPosition(QPoint(0, 0))
+        return lambda: bar.value() + area.cursorRect(cursor).top()
+    share = bar.value() / bar.maximum()
+    return lambda: round(share * bar.maximum())
