@@ -136,10 +136,10 @@ def opens_the_calendar(event: QKeyEvent) -> bool:
 
 
 class DateEdit(QDateEdit):
-    """A date box whose calendar is made when first wanted, fitted as it is made: Qt makes
-    it when it opens (a click on the box's arrow; a key, where the platform has one for
-    it) or when calendarWidget() asks. Made with the page, its 30 widgets and month menu
-    were 0.7 MB of a window where most people never open it (issue 18)."""
+    """A date box whose calendar is made when first wanted, fitted as it is made: when a
+    click on the box's arrow opens it, when a key opens it (open_calendar: Qt's box has
+    no key for it), or when calendarWidget() asks. Made with the page, its 30 widgets and
+    month menu were 0.7 MB of a window where most people never open it (issue 18)."""
 
     fitted = False
 
@@ -159,8 +159,7 @@ class DateEdit(QDateEdit):
             self.open_calendar()  # Qt's own date box took Alt+Down for Down: a day earlier, unseen
             event.accept()
             return
-        self._fit_before_it_opens()
-        super().keyPressEvent(event)
+        super().keyPressEvent(event)  # typing or stepping a part: no calendar needed yet
 
     def open_calendar(self) -> None:
         """The calendar opens as a click on the box's arrow opens it (Qt has no call for
