@@ -302,6 +302,32 @@ def test_larger_text_keeps_the_words_being_read_at_the_top(main_window, qtbot) -
     main_window.zoom.reset()
 
 
+def test_a_kept_place_whose_widget_goes_keeps_the_page_where_it_is(qtbot) -> None:
+    from shiboken6 import delete
+
+    from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout
+
+    from explainer.ui.zoom import place_at_top
+
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    for n in range(60):
+        column.addWidget(QLabel(f"line {n}"))
+    area.setWidget(page)
+    area.resize(300, 200)
+    area.show()
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    line = page.findChildren(QLabel)[30]
+    bar.setValue(line.y())  # that line at the top
+    place = place_at_top(area)
+    assert place() == line.y()  # found where it is
+    delete(line)
+    assert place() == bar.value()  # its widget gone: the page stays, and nothing fails
+
+
 def test_bundled_font_is_used(main_window) -> None:
     assert QApplication.font().family() == "DejaVu Sans"
 

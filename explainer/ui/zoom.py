@@ -115,7 +115,7 @@ class KeptPlaces(QObject):
         from PySide6.QtWidgets import QAbstractScrollArea
 
         super().__init__(parent)
-        self._following: list[tuple[object, object, object]] = []  # (bar, on new length, on a move)
+        self._held: dict[QWidget, tuple[Callable[[int, int], None], Callable[[int], None]]] = {}
         for window in windows:
             for area in window.findChildren(QAbstractScrollArea):
                 bar = area.verticalScrollBar()
@@ -123,29 +123,28 @@ class KeptPlaces(QObject):
                     self._follow(bar, place_at_top(area))
         QTimer.singleShot(SETTLE_MS, self, self.stop)
 
-    def _follow(self, bar: QWidget, place) -> None:
+    def _follow(self, bar: QWidget, place: Callable[[], int]) -> None:
         def new_length(_least: int, _most: int) -> None:
             bar.setValue(place())
 
         def moved(_action: int) -> None:  # the person's own move: the bar is theirs again
-            self._let_go(bar, new_length, moved)
+            self._let_go(bar)
 
         bar.rangeChanged.connect(new_length)
         bar.actionTriggered.connect(moved)
-        self._following.append((bar, new_length, moved))
+        self._held[bar] = (new_length, moved)
 
-    def _let_go(self, bar, new_length, moved) -> None:
+    def _let_go(self, bar: QWidget) -> None:
         from shiboken6 import isValid
 
-        if (bar, new_length, moved) in self._following:
-            self._following.remove((bar, new_length, moved))
-            if isValid(bar):
-                bar.rangeChanged.disconnect(new_length)
-                bar.actionTriggered.disconnect(moved)
+        slots = self._held.pop(bar, None)
+        if slots is not None and isValid(bar):
+            bar.rangeChanged.disconnect(slots[0])
+            bar.actionTriggered.disconnect(slots[1])
 
     def stop(self) -> None:
-        for kept in list(self._following):
-            self._let_go(*kept)
+        for bar in list(self._held):
+            self._let_go(bar)
         self.deleteLater()
 
 
@@ -163,7 +162,15 @@ def place_at_top(area) -> Callable[[], int]:
                       if (child := page.childAt(QPoint(x, bar.value()))) is not None), page)  # past the margins
         top = found.mapTo(page, QPoint(0, 0)).y()
         share = (bar.value() - top) / max(found.height(), 1)
-        return lambda: found.mapTo(page, QPoint(0, 0)).y() + round(share * found.height())
+
+        def widget_at_top() -> int:
+            from shiboken6 import isValid
+
+            if not isValid(found):  # gone meanwhile (a part replaced as it was built): stay
+                return bar.value()
+            return found.mapTo(page, QPoint(0, 0)).y() + round(share * found.height())
+
+        return widget_at_top
     if isinstance(area, QTextEdit):
         cursor = area.cursorForPosition(QPoint(0, 0))
         return lambda: bar.value() + area.cursorRect(cursor).top()
