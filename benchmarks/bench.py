@@ -27,7 +27,10 @@ Figures per subject (median of the runs, then min-max):
 Floors: the bare window, in the same run, runs interleaved so a busy moment hits
 every subject alike. A second subject shows what the chosen stack costs before any
 page: the bare window reading the built-in study with the app's pydantic models
-(nothing of it shown); its whole run is set against the same targets. Targets (issue 18): first paint <= 1.3x the bare window,
+(nothing of it shown); its whole run is set against the same targets. A third
+(benchmarks/same_widgets.py): the same, then the widgets the app has once every page is
+built, recorded from the app in the same run, made as plain Qt with their words; the
+app's whole run is also given against it. Targets (issue 18): first paint <= 1.3x the bare window,
 start-up memory <= 1.3x, whole-run CPU <= 2.5x, whole-run memory <= 1.8x.
 
 The runs use Qt's offscreen platform (no display needed), an empty set of user
@@ -57,6 +60,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import same_widgets  # noqa: E402
 DEFAULT_BUNDLE = ROOT / "dist" / "trial-explainer" / ("trial-explainer.exe" if os.name == "nt" else "trial-explainer")
 MARKER = "window shown:"
 PAINT_MEMORY = "peak memory at first paint (KiB):"  # as explainer.app prints it
@@ -108,6 +114,12 @@ READING_THE_STUDY = bare_window("""    import explainer  # as the app: no pydant
     from explainer.content import load_study_bundle
     load_study_bundle(None)""")
 
+# The third floor (benchmarks/same_widgets.py): the bare window, reading the study as
+# above, then making the very widgets the app has once every page is built (recorded
+# from the app in the same run), as plain Qt with the same words and no app logic.
+SAME_WIDGETS = "bare window reading the study, then the app's widgets as plain Qt"
+APP = "app (python -m explainer)"
+
 
 @dataclass(frozen=True)
 class Run:
@@ -129,12 +141,27 @@ def paint_memory_mb(stderr: str) -> float | None:
     return None if kib is None else kib / 1024
 
 
+def smoke_env(home: Path) -> dict[str, str]:
+    """Qt's offscreen platform, the app's smoke start, user folders empty under ``home``."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRIAL_EXPLAINER_SMOKE="1")
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(home / var.lower())
+    return env
+
+
+def record_the_widgets(manifest: Path) -> None:
+    """The app's widgets once all is built, for the third floor (benchmarks/same_widgets.py)."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as home:
+        done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "same_widgets.py"), "--record", str(manifest)],
+                              env=smoke_env(Path(home)), capture_output=True, text=True, timeout=TIMEOUT)
+    if done.returncode != 0 or not manifest.exists():
+        raise SystemExit(f"the app's widgets could not be recorded:\n{done.stderr[-2000:]}")
+
+
 def measure(command: list[str]) -> Run:
     """One fresh process: seconds from spawn to its first-paint line, and its peak RSS."""
     with tempfile.TemporaryDirectory(prefix="bench-") as home:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRIAL_EXPLAINER_SMOKE="1")
-        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-            env[var] = str(Path(home) / var.lower())
+        env = smoke_env(Path(home))
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         watchdog = threading.Timer(TIMEOUT, process.kill)  # a window that never paints must not hang
@@ -254,6 +281,17 @@ def report(results: list[Result], repeat: int) -> str:
     return "\n".join(lines)
 
 
+def against_the_same_widgets(results: list[Result]) -> str:
+    """The app's whole run against the third floor: what its own choices add to the widgets it shows."""
+    by_name = {result.name: result for result in results}
+    floor, app, bare = by_name[SAME_WIDGETS], by_name[APP], results[0]
+    return (f"The third floor ({SAME_WIDGETS}) against the bare window: whole-run CPU "
+            f"{_judged(floor.cpu_seconds, bare.cpu_seconds, CPU_TARGET)}, memory "
+            f"{_judged(floor.peak_mb, bare.peak_mb, WHOLE_MEMORY_TARGET)}.\n"
+            f"The app's whole run against that floor: CPU {_judged(app.cpu_seconds, floor.cpu_seconds, None)}, "
+            f"memory {_judged(app.peak_mb, floor.peak_mb, None)}.")
+
+
 def in_process(script: str, *args: str) -> str:
     """One of the in-process benchmarks, in a fresh interpreter (nothing shared with the above)."""
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *args], capture_output=True, text=True)
@@ -267,13 +305,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", default=str(Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "ctgov"),
                         help="ClinicalTrials.gov records for the glossary benchmark")
     args = parser.parse_args(argv)
-    subjects = {"bare PySide6 window": [sys.executable, "-c", BARE_WINDOW],
-                "bare window reading the study (pydantic models), nothing shown of it":
-                    [sys.executable, "-c", READING_THE_STUDY],
-                "app (python -m explainer)": [sys.executable, "-m", "explainer"]}
-    if args.bundle.exists():
-        subjects["bundle (dist/)"] = [str(args.bundle)]
-    print(report(benchmark(subjects, args.repeat), args.repeat))
+    with tempfile.TemporaryDirectory(prefix="bench-widgets-") as folder:
+        manifest = Path(folder) / "widgets.json"
+        record_the_widgets(manifest)
+        subjects = {"bare PySide6 window": [sys.executable, "-c", BARE_WINDOW],
+                    "bare window reading the study (pydantic models), nothing shown of it":
+                        [sys.executable, "-c", READING_THE_STUDY],
+                    SAME_WIDGETS: [sys.executable, "-c", bare_window(same_widgets.after_paint(manifest))],
+                    APP: [sys.executable, "-m", "explainer"]}
+        if args.bundle.exists():
+            subjects["bundle (dist/)"] = [str(args.bundle)]
+        results = benchmark(subjects, args.repeat)
+    print(report(results, args.repeat))
+    print(against_the_same_widgets(results))
     if not args.bundle.exists():
         print(f"bundle: not measured ({args.bundle} not found; build it with packaging/build)")
     print(f"\nPDF export (whole `trial-explainer pdf` command, median of 3): {pdf_export_seconds(3)}")
