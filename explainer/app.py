@@ -189,9 +189,11 @@ def keep_private(path: Path) -> None:
 
 
 
-def claim_the_window(answers_path: Path | None, announce: bool) -> SingleWindow | int | None:
+def claim_the_window(answers_path: Path | None, announce: bool, record_path: Path | None = None,
+                     study_number: str | None = None) -> SingleWindow | int | None:
     """The one window per user (explainer.single_window); an exit status if another
-    window is open: it was asked to come to the front and open ``answers_path``."""
+    window is open: it was asked to come to the front and open ``answers_path``, and the
+    study record ``record_path`` (``study_number``: the one of its studies)."""
     from explainer.single_window import already_open, already_open_title, brought_to_front
 
     try:
@@ -202,7 +204,7 @@ def claim_the_window(answers_path: Path | None, announce: bool) -> SingleWindow 
         if log_dir().is_dir():  # made 0755 by an older version: private now
             private_folder(log_dir())
         return single
-    if single.hand_over(answers_path):
+    if single.hand_over(answers_path, record_path, study_number):
         print(f"trial-explainer: {brought_to_front()}", file=sys.stderr, flush=True)
         return 0
     print(f"trial-explainer: {already_open()}", file=sys.stderr, flush=True)
@@ -531,7 +533,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             app = make_application(all_at_once=False)  # finish_application follows the first paint
             settings = open_settings()
             speak(app, saved_language(settings))  # before any word is shown: each widget is made in its language
-            single = claim_the_window(answers_path, announce=bool(os.environ.get(SMOKE_ENV)))
+            single = claim_the_window(answers_path, bool(os.environ.get(SMOKE_ENV)), record_path, study_number)
             if isinstance(single, int):
                 return single
             held.extend([single] if single is not None else [])
@@ -544,6 +546,7 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             window.replaced = replaced  # type: ignore[attr-defined]
             if single is not None:
                 single.raise_requested.connect(lambda answers: bring_to_front(window, answers))
+                single.record_requested.connect(lambda record, study: open_record_at_start(window, record, study))
             first_paint = FirstPaint(window, announce=bool(os.environ.get(SMOKE_ENV)))
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after

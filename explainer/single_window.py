@@ -5,7 +5,8 @@ save wins). So the first window holds a lock file in the user's data folder
 (QLockFile: a lock left by a killed app is noticed and taken over). A second start
 that finds the lock leaves a small request file beside it, with the answers file
 it was asked to open, if any; the running window watches the folder, takes the
-request, comes to the front and opens that file. Nothing here uses the network:
+request, comes to the front and opens that file (a study record asked for with
+``--trial RECORD`` opens in its record window, as it would in a first start). Nothing here uses the network:
 the folder is the user's own (0700), so no one else can send a request.
 """
 
@@ -48,6 +49,7 @@ class SingleWindow(QObject):
     """``claim()`` the one window; or, if another has it, ``hand_over()`` to it."""
 
     raise_requested = Signal(object)  # the answers Path to open, or None
+    record_requested = Signal(object, object)  # a study record's Path, and the study number in it or None
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,18 +90,25 @@ class SingleWindow(QObject):
 
     def take_requests(self) -> None:
         for request in sorted(self.folder.glob(REQUEST_GLOB)):
-            answers = _read_request(request)
+            fields = _request_fields(request)
             request.unlink(missing_ok=True)  # taken: the second start sees it go
+            answers = _answers_in(fields)
             if answers is not False:
                 self.raise_requested.emit(answers)
+                record = _record_in(fields)
+                if record is not None:
+                    self.record_requested.emit(*record)
 
-    def hand_over(self, answers: Path | None) -> bool:
-        """Ask the running window to come to the front (and open ``answers``); True
-        once it took the request, False if it did not within HANDOVER_WAIT_MS."""
+    def hand_over(self, answers: Path | None, record: Path | None = None, study: str | None = None) -> bool:
+        """Ask the running window to come to the front (and open ``answers``, and the
+        study ``record``: ``study`` the number of one of its studies); True once it
+        took the request, False if it did not within HANDOVER_WAIT_MS."""
         request = self.folder / REQUEST_GLOB.replace("*", str(os.getpid()))
         try:
-            wanted = None if answers is None else str(answers.resolve())
-            write_atomically(request, json.dumps({"open": wanted}))
+            wanted = {"open": None if answers is None else str(answers.resolve())}
+            if record is not None:
+                wanted |= {"record": str(record.resolve()), "study": study}
+            write_atomically(request, json.dumps(wanted))
         except (OSError, RuntimeError):  # a full disk, a link loop: say it is open, plainly
             return False
         deadline = QDeadlineTimer(HANDOVER_WAIT_MS)
@@ -120,11 +129,33 @@ class SingleWindow(QObject):
 def _read_request(request: Path) -> Path | None | bool:
     """The answers path in a request, None for "just come to the front", or False for
     a file that is not a request (too big, not a file, not our JSON)."""
+    return _answers_in(_request_fields(request))
+
+
+def _request_fields(request: Path) -> dict | None:
+    """A request's JSON object, or None for a file that is not one."""
     try:  # a link is refused (UnreadableFile is an OSError), like a folder or a big file
         raw = read_regular_file(request, REQUEST_MAX_BYTES, follow_symlinks=False)
-        wanted = json.loads(raw.decode("utf-8")).get("open")
-    except (OSError, ValueError, AttributeError, RecursionError):
+        fields = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return fields if isinstance(fields, dict) else None
+
+
+def _answers_in(fields: dict | None) -> Path | None | bool:
+    if fields is None:
         return False
+    wanted = fields.get("open")
     if wanted is None:
         return None
     return Path(wanted) if isinstance(wanted, str) else False
+
+
+def _record_in(fields: dict | None) -> tuple[Path, str | None] | None:
+    """The study record a request asks for, with the number of one of its studies; None
+    if it asks for none or its fields are not what hand_over writes. The record itself
+    is read as File > Open study record reads any file (explainer.records_io)."""
+    record, study = (fields or {}).get("record"), (fields or {}).get("study")
+    if not isinstance(record, str) or not (study is None or isinstance(study, str)):
+        return None
+    return Path(record), study

@@ -19,6 +19,7 @@ from explainer.single_window import LOCK_NAME, _read_request
 from tests.xvfb import display_env, xvfb_display
 
 ANSWERS = Path(__file__).parent / "fixtures" / "full.answers.json"
+RECORDS = Path(__file__).parent / "fixtures" / "ctgov"
 APP = [sys.executable, "-m", "explainer"]
 
 
@@ -59,6 +60,44 @@ def test_a_second_start_brings_the_first_window_forward_with_its_answers(tmp_pat
         assert not lock.exists(), "released when the window closes"
 
 
+@pytest.mark.slow
+def test_a_second_start_with_a_study_record_opens_it_in_the_first_window() -> None:
+    """``trial-explainer --trial RECORD`` while the window is open: the record opens
+    there, as in a first start (it is kept in the studies folder as it opens); the
+    second start used to bring the window forward and drop the record."""
+    lock, kept = data_dir() / LOCK_NAME, data_dir() / "studies" / "NCT04267848.json"
+    with xvfb_display() as display:
+        env = display_env(display)
+        first = subprocess.Popen(APP, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            _wait_for(lock.exists, "the first window to take the lock")
+            second = subprocess.run([*APP, "--trial", str(RECORDS / "NCT04267848.json")], env=env,
+                                    capture_output=True, text=True, timeout=120)
+            assert second.returncode == 0, second.stderr
+            assert "already open: its window was brought to the front" in second.stderr
+            _wait_for(kept.exists, "the record opened in the first window")
+            assert first.poll() is None, "the first window is still open"
+        finally:
+            first.terminate()
+            first.communicate(timeout=60)
+
+
+def test_a_record_handed_over_reaches_the_running_window(qapp, tmp_path) -> None:
+    from explainer.single_window import SingleWindow
+
+    running = SingleWindow(tmp_path)
+    assert running.claim() is True
+    raised, records = [], []
+    running.raise_requested.connect(raised.append)
+    running.record_requested.connect(lambda record, study: records.append((record, study)))
+    record = tmp_path / "several.json"
+    assert SingleWindow(tmp_path).hand_over(None, record, "NCT01234567") is True
+    assert SingleWindow(tmp_path).hand_over(ANSWERS) is True  # answers only: no record asked for
+    assert raised == [None, ANSWERS.resolve()]
+    assert records == [(record.resolve(), "NCT01234567")]
+    running.release()
+
+
 def stat_mode(path: Path) -> int:
     return path.stat().st_mode & 0o777
 
@@ -76,6 +115,23 @@ def test_a_request_file_is_read_carefully(tmp_path, content, wanted) -> None:
     request = tmp_path / "raise-request-1.json"
     request.write_text(content, encoding="utf-8")
     assert _read_request(request) == wanted
+
+
+@pytest.mark.parametrize(("content", "wanted"), [
+    ('{"open": null}', None),
+    ('{"open": null, "record": "/home/ann/studies.json", "study": null}', (Path("/home/ann/studies.json"), None)),
+    ('{"open": null, "record": "/home/ann/studies.json", "study": "NCT01234567"}',
+     (Path("/home/ann/studies.json"), "NCT01234567")),
+    ('{"open": null, "record": 5, "study": null}', None),
+    ('{"open": null, "record": "/home/ann/studies.json", "study": ["NCT01234567"]}', None),
+    ("[1, 2]", None),
+])
+def test_a_record_in_a_request_is_read_carefully(tmp_path, content, wanted) -> None:
+    from explainer.single_window import _record_in, _request_fields
+
+    request = tmp_path / "raise-request-1.json"
+    request.write_text(content, encoding="utf-8")
+    assert _record_in(_request_fields(request)) == wanted
 
 
 def test_a_request_that_is_a_link_or_a_pipe_is_ignored(tmp_path) -> None:
