@@ -194,6 +194,34 @@ def test_click_shows_the_meaning_in_a_panel(main_window, qtbot) -> None:
     assert page.definition.accessibleName() == "Meaning of induction"
 
 
+def _panels_of(widget) -> list:
+    from explainer.ui.pages import DefinitionPanel
+
+    return widget.findChildren(DefinitionPanel)
+
+
+def test_the_meaning_panel_is_made_when_a_word_is_first_chosen_and_comes_last(main_window, qtbot) -> None:
+    """No page makes its hidden panel ahead (issue 18: memory); the first word chosen
+    makes it, under the page: the layout's last item and the page's last child, so a
+    screen reader reads it after the page; it is named for the word."""
+    main_window.show_section("what-happens")
+    page = main_window.stack.currentWidget()
+    pages = [main_window.stack.widget(i) for i in range(main_window.stack.count())]
+    assert [p for p in pages if _panels_of(p)] == []
+    assert _panels_of(main_window.self_check.page) == [] and _panels_of(main_window.self_check.results) == []
+    browser = page.browser
+    cursor = browser.textCursor()
+    cursor.setPosition(_glossary_anchor_positions(browser)["glossary:induction"] + 1)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(cursor).center())
+    [panel] = _panels_of(page)
+    assert panel.isVisible() and panel.accessibleName() == "Meaning of induction"
+    assert page.layout().itemAt(page.layout().count() - 1).widget() is panel
+    assert [c for c in page.children() if c.isWidgetType()][-1] is panel
+    assert panel.y() > browser.geometry().bottom()  # under the page's words
+    assert not panel.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert page.definition is panel  # made once
+
+
 def test_keyboard_reaches_a_word_and_enter_shows_its_meaning(main_window, qtbot) -> None:
     main_window.show_section("study")
     page = main_window.stack.currentWidget()

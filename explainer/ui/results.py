@@ -17,7 +17,8 @@ from explainer.core.model import Trial
 from explainer.core.glossary import Glossary, mark_terms
 from explainer.ui.flow import FlowLayout
 from explainer.ui.i18n import tr
-from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser, glossary_help, notice_html
+from explainer.ui.pages import (GLOSSARY_SCHEME, DefinitionPanel, DefinitionPlace, GlossaryBrowser, glossary_help,
+                                notice_html)
 from explainer.ui.session import Session
 from explainer.ui.theme import current_colours
 
@@ -37,15 +38,18 @@ class ResultsView(QWidget):
         self.browser = GlossaryBrowser(self.glossary)
         self.browser.setAccessibleName(tr("Self-check results"))
         self.browser.setAccessibleDescription(glossary_help())
-        self.definition = DefinitionPanel()
-        self.browser.term_chosen.connect(self.definition.show_term)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser, 1)
-        layout.addWidget(self.definition)
+        self._definition = DefinitionPlace(layout)  # the panel under the page, made when first needed
+        self.browser.term_chosen.connect(self._definition.show_term)
         self.shown: Review
         session.report_changed.connect(self.show_review)
         self.show_review(session.review())
+
+    @property
+    def definition(self) -> DefinitionPanel:
+        return self._definition.panel
 
     @property
     def report(self) -> EligibilityReport:

@@ -23,7 +23,7 @@ from explainer.core.facts import long_date
 from explainer.paths import data_dir
 from explainer.ui.i18n import tr
 from explainer.ui.labels import ask_yes_no, plain_warning_box
-from explainer.ui.pages import DefinitionPanel
+from explainer.ui.pages import DefinitionPanel, DefinitionPlace
 from explainer.ui.questionnaire import QuestionnaireView
 from explainer.ui.results import ResultsSummaryBar, ResultsView
 from explainer.ui.saving import ask_save_path, write_file
@@ -238,13 +238,16 @@ class SelfCheck(QObject):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_area)
         layout.addWidget(self.questionnaire, 1)
-        self.definition = DefinitionPanel()  # the meaning of a word chosen in a question
-        self.questionnaire.term_chosen.connect(self.definition.show_term)
-        layout.addWidget(self.definition)
+        self._definition = DefinitionPlace(layout)  # the meaning of a word chosen in a question, when first chosen
+        self.questionnaire.term_chosen.connect(self._definition.show_term)
         self._draft_ok = True
         session.answers_changed.connect(self._autosave)
         if not in_steps:  # else once the questions are all made (finish_steps): none opens into half a page
             self.finish_steps()
+
+    @property
+    def definition(self) -> DefinitionPanel:
+        return self._definition.panel
 
     def finish_steps(self) -> None:
         """After ``in_steps``, once ``questionnaire.build_next_group()`` said it is done:
