@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -214,21 +215,33 @@ class AnswerInput(QWidget):
         super().__init__(parent)
         self.question = question
         self._note: QLabel | None = None
+        # Where the note goes once made (a typed answer's own layout; a question's row
+        # places it under the answer instead): None keeps it out of any layout.
+        self.place_note: Callable[[QLabel], None] | None = None
 
     @property
     def note(self) -> QLabel:
         """The line under a typed answer: a conversion, a warning or a problem with what
-        was typed. Made when first asked for: a choice's buttons have none (issue 18: 17
-        labels were made, never placed, for the self-check's choice questions)."""
+        was typed. Made when first asked for or first needed (show_note): a choice's
+        buttons have none, and most typed answers never say anything (issue 18: the
+        self-check made and styled 15 hidden notes ahead)."""
         if self._note is None:
             self._note = QLabel()
             self._note.setWordWrap(True)
             self._note.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed or opened
             self._note.setAccessibleName(tr("Note about {question}").format(question=self.question.label))
             self._note.hide()
+            if self.place_note is not None:
+                self.place_note(self._note)
         return self._note
 
+    def has_note(self) -> bool:
+        """Whether the note is made yet (show_note makes it when there is first something to say)."""
+        return self._note is not None
+
     def show_note(self, text: str) -> None:
+        if not text and self._note is None:
+            return  # nothing to say, and nothing said before
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
@@ -327,7 +340,7 @@ class _TextWithNotSure(AnswerInput):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.row)
-        layout.addWidget(self.note)
+        self.place_note = layout.addWidget  # last: under the field and what a lab answer adds below it
         self.field.textChanged.connect(self._changed)
         self.not_sure.toggled.connect(self._not_sure_toggled)
 

@@ -136,8 +136,10 @@ class QuestionRow(QFrame):
         layout = QVBoxLayout(self)
         for widget in (self.text, self.input, self.hint, self.source_button):
             layout.addWidget(widget)
-        if not isinstance(self.input, ChoiceInput):
-            layout.insertWidget(2, self.input.note)
+        if not isinstance(self.input, ChoiceInput):  # its note, once made, goes just under the answer
+            self.input.place_note = self._place_note
+            if self.input.has_note():
+                self._place_note(self.input.note)
         self.text.setBuddy(self.input)
         for control in self.input.findChildren(QWidget):  # a screen reader reads where to find the answer
             if control.focusPolicy() & Qt.FocusPolicy.TabFocus and not control.accessibleDescription():
@@ -175,6 +177,12 @@ class QuestionRow(QFrame):
                 source.stackUnder(following[0])
             QWidget.setTabOrder(self.source_button, source)  # a click selects its words; Tab goes on from there
         return self._source
+
+    def _place_note(self, note: QLabel) -> None:
+        """The answer's note, just under the answer, and the row's last child, as when it was
+        made with the row (the registry's words, made later, go before it: see source)."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.input) + 1, note)
 
     def _place(self, label: QLabel, before: QWidget | None) -> None:
         """Just before ``before`` (None: last), in the layout and among the row's children: a
@@ -349,7 +357,7 @@ class QuestionnaireView(QScrollArea):
         and the field with it: it appears below the field, maybe under the page's edge."""
         focused = QApplication.focusWidget()
         row = next((r for r in self.rows.values() if focused is not None and r.isAncestorOf(focused)), None)
-        if row is None or isinstance(row.input, ChoiceInput) or not row.input.note.isVisibleTo(row):  # no note
+        if row is None or not row.input.has_note() or not row.input.note.isVisibleTo(row):  # no note
             return
         for _ in range(3):  # the row, the group, then the page: laid out now
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
