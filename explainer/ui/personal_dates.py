@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QTextCharFormat
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QCheckBox,
     QDateEdit,
     QFormLayout,
@@ -24,8 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
-    QStyle,
-    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +43,7 @@ from explainer.ui.session import Session
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QCalendarWidget
 
 START_HINT = ("To change the date, pick the day on the calendar: click the arrow, or press Alt and the Down "
               "arrow key. Or type over the month, the day or the year. The Up and Down keys change the part "
@@ -164,6 +162,10 @@ class DateEdit(QDateEdit):
     def open_calendar(self) -> None:
         """The calendar opens as a click on the box's arrow opens it (Qt has no call for
         it): the keys the hint names (start_hint) open it, as they open a drop-down list."""
+        # Here, not at the top: PySide makes QStyle with its enums when first named (0.5 MB
+        # and 5 ms as the timeline was built, issue 18), and only this key needs it.
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
         self._fit_before_it_opens()
         option = QStyleOptionComboBox()  # the box is drawn, and hit, as a combo box is
         option.initFrom(self)
