@@ -93,6 +93,46 @@ def test_the_first_paint_does_not_make_the_qt_namespace() -> None:
     assert out.stdout.split() == ["False", "True"], out.stderr  # not made at start; made by a first use
 
 
+# Qt classes the first paint needs none of: PySide makes each, with its enums, on first
+# use (0.1-0.8 ms of CPU each). (module, class, what made it before the paint)
+NOT_MADE_FOR_THE_FIRST_PAINT = [
+    ("PySide6.QtWidgets", "QFormLayout",
+     "MainWindow._fit_window's self.layout(): PySide makes each layout class the layout might be"),
+]
+
+_CLASSES_PROBE = r"""
+import json, sys
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
+from explainer.ui.main_window import MainWindow
+fitted = []
+fit = MainWindow._fit_to_text_size
+MainWindow._fit_to_text_size = lambda self: (fit(self), fitted.append(True))
+from explainer.app import build_frame, make_application
+app = make_application(all_at_once=False)
+window = build_frame(menu_items=False)
+window.show()
+app.processEvents()
+modules = {name: vars(sys.modules[name]) for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")}
+print(json.dumps({"fitted": fitted, "made": {f"{m}.{c}": c in modules[m] for m, c in json.loads(sys.argv[1])}}))
+"""
+
+
+@pytest.mark.slow
+def test_the_first_paint_does_not_make_qt_classes_it_does_not_need(tmp_path) -> None:
+    import json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    wanted = [(module, name) for module, name, _why in NOT_MADE_FOR_THE_FIRST_PAINT]
+    out = subprocess.run([sys.executable, "-c", _CLASSES_PROBE, json.dumps(wanted)], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout)
+    assert seen["fitted"] == [True]  # the window was fitted to its text once shown, as before the real paint
+    made = [f"{module}.{name}: {why}" for module, name, why in NOT_MADE_FOR_THE_FIRST_PAINT
+            if seen["made"][f"{module}.{name}"]]
+    assert made == []
+
+
 # What run() leaves until just after the first paint (finish_application, add_menu_items):
 # Qt classes PySide makes, with their enums, on first use. The first paint draws neither
 # the window icon nor a menu's items.
