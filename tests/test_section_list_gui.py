@@ -1,0 +1,66 @@
+"""The section list's least width follows its names: kept between changes, measured again after each."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QListWidgetItem
+
+from explainer.ui.section_list import SectionList
+
+NAMES = ["Start here", "Who can join", "   Dexametasona", "Words and what they mean"]
+LONG = "Pneumonoultramicroscopic"
+
+
+def _add(names: SectionList, text: str) -> None:
+    names.addItem(text)
+
+
+def _insert_first(names: SectionList, text: str) -> None:
+    names.insertItem(0, QListWidgetItem(text))
+
+
+def _rename_first(names: SectionList, text: str) -> None:
+    names.item(0).setText(text)
+
+
+def _take_longest(names: SectionList, _text: str) -> None:
+    names.takeItem(3)  # "Words and what they mean": its longest word is not the longest left
+
+
+def _take_and_put_back_longer(names: SectionList, text: str) -> None:
+    item = names.takeItem(0)  # as many rows after as before
+    item.setText(text)
+    names.insertItem(0, item)
+
+
+def _clear(names: SectionList, _text: str) -> None:
+    names.clear()
+
+
+def _bigger_font(names: SectionList, _text: str) -> None:
+    font = names.font()
+    font.setPointSizeF(font.pointSizeF() * 2.5)
+    names.setFont(font)
+
+
+CHANGES = [_add, _insert_first, _rename_first, _take_longest, _take_and_put_back_longer, _clear, _bigger_font]
+
+
+def _measured_afresh(names: SectionList) -> int:
+    """The least width as a new list with the same names and font has it."""
+    fresh = SectionList()
+    fresh.setFont(names.font())
+    fresh.addItems([names.item(row).text() for row in range(names.count())])
+    return fresh.least_width()
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[change.__name__.strip("_") for change in CHANGES])
+def test_the_least_width_is_measured_again_after_each_change(qapp, change) -> None:
+    names = SectionList()
+    names.addItems(NAMES)
+    before = names.least_width()  # measured, and kept
+    assert names.least_width() == before == _measured_afresh(names)
+    change(names, LONG)
+    assert names.least_width() == _measured_afresh(names)
+    if change is not _take_longest:
+        assert names.least_width() != before  # a change the kept measure would have missed
