@@ -49,8 +49,13 @@ SECTIONS_FORMAT = "trial-explainer-sections"
 APP_PAGES = ("welcome", "who-can-join", "glossary", "help", "about")
 SUB_INDENT = "   "  # a sub-page's label in the list on the left (a medicine under "the medicines")
 
-Model = TypeVar("Model", bound="BaseModel")
-Source = Union[Path, "Traversable"]
+# For annotations only, which this module never evaluates (its annotations are strings):
+# made at import, each string in them was compiled as a forward reference before the
+# first paint. Another module's ``from explainer.content import Source`` still gets
+# the type (__getattr__ below).
+if TYPE_CHECKING:
+    Model = TypeVar("Model", bound="BaseModel")
+    Source = Union[Path, "Traversable"]
 
 
 class ContentError(Exception):
@@ -82,9 +87,13 @@ def builtin_study_folder() -> Traversable:
 
 def __getattr__(name: str) -> object:
     """``PAGE_NAMES``: the built-in study's reading pages, in order (from its sections.json,
-    read when first asked for, not when this module loads)."""
+    read when first asked for, not when this module loads); ``Source``, a file of the
+    app's own or a study's, made when another module first asks for it (kept then)."""
     if name == "PAGE_NAMES":
         return tuple(page for page, _label in load_sections())
+    if name == "Source":
+        source = globals()["Source"] = Union[Path, "Traversable"]
+        return source
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
