@@ -190,17 +190,18 @@ def keep_private(path: Path) -> None:
 
 
 def claim_the_window(answers_path: Path | None, announce: bool, record_path: Path | None = None,
-                     study_number: str | None = None) -> SingleWindow | int | None:
+                     study_number: str | None = None, listen: bool = True) -> SingleWindow | int | None:
     """The one window per user (explainer.single_window); an exit status if another
     window is open: it was asked to come to the front and open ``answers_path``, and the
-    study record ``record_path`` (``study_number``: the one of its studies)."""
+    study record ``record_path`` (``study_number``: the one of its studies).
+    ``listen=False``: later starts are heard once the caller calls ``listen()`` on it."""
     from explainer.single_window import already_open, already_open_title, brought_to_front
 
     try:
         single = SingleWindow(data_dir())
     except OSError:
         return None  # no data folder to lock in: nothing could be saved there to lose either
-    if single.claim():
+    if single.claim(listen):
         if log_dir().is_dir():  # made 0755 by an older version: private now
             private_folder(log_dir())
         return single
@@ -533,7 +534,8 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             app = make_application(all_at_once=False)  # finish_application follows the first paint
             settings = open_settings()
             speak(app, saved_language(settings))  # before any word is shown: each widget is made in its language
-            single = claim_the_window(answers_path, bool(os.environ.get(SMOKE_ENV)), record_path, study_number)
+            single = claim_the_window(answers_path, bool(os.environ.get(SMOKE_ENV)), record_path, study_number,
+                                      listen=False)
             if isinstance(single, int):
                 return single
             held.extend([single] if single is not None else [])
@@ -551,6 +553,8 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
             collector.start_done()  # paused until now when started from the command line (explainer.cli._run_app)
+            if single is not None:  # a later start's request, even one made meanwhile, is taken from here on
+                single.listen()
             finish_application(app)
             add_menu_items(window)  # before any click or key can reach a menu (app.exec() below)
             if record_path is not None:  # first thing in the event loop: the record the patient asked for

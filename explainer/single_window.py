@@ -16,11 +16,15 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLockFile, QObject, QTimer, Signal
 
 from explainer.files import PRIVATE_FILE, private_folder, read_regular_file, write_atomically
 from explainer.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QFileSystemWatcher
 
 LOCK_NAME = "window.lock"
 REQUEST_GLOB = "raise-request-*.json"
@@ -56,18 +60,29 @@ class SingleWindow(QObject):
         self.folder = private_folder(folder)
         self.lock = QLockFile(str(self.folder / LOCK_NAME))
         self.lock.setStaleLockTime(0)  # a long session is not stale; a dead process is
-        self.watcher: QFileSystemWatcher | None = None
+        self.watcher: QFileSystemWatcher | None = None  # made by listen()
 
-    def claim(self) -> bool:
-        """True if this is the only window; it then listens for later starts."""
+    def claim(self, listen: bool = True) -> bool:
+        """True if this is the only window; it then listens for later starts (with
+        ``listen=False``, once ``listen()`` is called: run() calls it after the first paint)."""
         if not self.lock.tryLock(0) and not self._take_over_a_damaged_lock():
             return False
         if self.lock.isLocked():
             os.chmod(self.lock.fileName(), PRIVATE_FILE)  # Qt makes it 0644; it names this computer
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Take each request a later start leaves, from now on, and any left before. A
+        second start waits for its request to be taken, so one made before this is
+        called waits a little longer; before the first paint this was 0.4 ms of CPU (the
+        watcher's class, and looking for requests in the folder)."""
+        from PySide6.QtCore import QFileSystemWatcher
+
         self.watcher = QFileSystemWatcher([str(self.folder)], self)
         self.watcher.directoryChanged.connect(lambda _folder: self.take_requests())
         QTimer.singleShot(0, self, self.take_requests)  # one left before the watcher started
-        return True
 
     def _take_over_a_damaged_lock(self) -> bool:
         """A lock file that names no process (cut short by a full disk, or not a file

@@ -159,3 +159,25 @@ def test_a_running_window_keeps_the_lock_but_a_damaged_lock_does_not_block(qapp,
     odd = tmp_path / "odd"
     (odd / LOCK_NAME).mkdir(parents=True)  # not a file at all: start without a lock
     assert SingleWindow(odd).claim() is True
+
+
+def test_a_window_that_claimed_without_listening_takes_requests_once_it_listens(qapp, qtbot, tmp_path) -> None:
+    """run() claims the window before its first paint and listens just after it: a
+    request a second start left meanwhile is taken then, and later ones as they come."""
+    from explainer.single_window import SingleWindow
+
+    single = SingleWindow(tmp_path)
+    heard: list[object] = []
+    single.raise_requested.connect(heard.append)
+    assert single.claim(listen=False) is True
+    early = tmp_path / "raise-request-1.json"
+    early.write_text('{"open": null}', encoding="utf-8")
+    qtbot.wait(50)
+    assert single.watcher is None and early.exists() and heard == []  # not heard yet
+    single.listen()
+    qtbot.waitUntil(lambda: not early.exists(), timeout=10_000)
+    assert heard == [None]
+    (tmp_path / "raise-request-2.json").write_text('{"open": "/home/ann/mine.answers.json"}', encoding="utf-8")
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=10_000)
+    assert heard[1] == Path("/home/ann/mine.answers.json")
+    single.release()

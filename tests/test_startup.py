@@ -265,6 +265,38 @@ def test_without_the_switch_nothing_is_printed_and_the_window_stays(qapp, qtbot,
     assert app.PAINT_MEMORY not in err and app.STALL not in err
 
 
+def test_the_window_hears_later_starts_from_just_after_its_first_paint(qapp, qtbot, monkeypatch) -> None:
+    """The file watcher and the first look for requests wait for the first paint (0.4 ms
+    of CPU before it): run() claims the window first, and listens once it is painted."""
+    from PySide6.QtCore import QTimer
+
+    from explainer import app
+    from explainer.single_window import SingleWindow
+
+    first_paints: list[app.FirstPaint] = []
+    painted_when_listening: list[list[bool]] = []
+    real_init, real_listen = app.FirstPaint.__init__, SingleWindow.listen
+
+    def noted(self, *args, **kwargs) -> None:
+        real_init(self, *args, **kwargs)
+        first_paints.append(self)
+
+    def listen(self) -> None:
+        painted_when_listening.append([paint.done for paint in first_paints])
+        real_listen(self)
+
+    def stop(window, done=None, **_kwargs) -> None:
+        qtbot.addWidget(window)
+        QTimer.singleShot(0, lambda: qapp.exit(STAYED))
+
+    monkeypatch.setattr(app.FirstPaint, "__init__", noted)
+    monkeypatch.setattr(SingleWindow, "listen", listen)
+    monkeypatch.setattr(app, "build_in_idle_time", stop)
+    monkeypatch.delenv(app.SMOKE_ENV, raising=False)
+    assert app.run() == STAYED
+    assert painted_when_listening == [[True]]
+
+
 def test_the_app_has_its_icon_in_every_size(qapp, main_window) -> None:
     from explainer.app import ICON_SIZES
 
