@@ -88,12 +88,15 @@ def builtin_study_folder() -> Traversable:
 def __getattr__(name: str) -> object:
     """``PAGE_NAMES``: the built-in study's reading pages, in order (from its sections.json,
     read when first asked for, not when this module loads); ``Source``, a file of the
-    app's own or a study's, made when another module first asks for it (kept then)."""
+    app's own or a study's, made when another module first asks for it (kept then);
+    ``_PLACEHOLDER``, the compiled pattern of a {{ fact }}."""
     if name == "PAGE_NAMES":
         return tuple(page for page, _label in load_sections())
     if name == "Source":
         source = globals()["Source"] = Union[Path, "Traversable"]
         return source
+    if name == "_PLACEHOLDER":
+        return _placeholder()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -184,7 +187,13 @@ def load_trial(source: Source | None = None) -> Trial:
     return load_json_model(source or builtin_trial_path(), Trial, {"questions": load_questions()})
 
 
-_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+# A {{ fact }} in a page. Compiled when a page first has one (re keeps it then): the
+# welcome page, read before the first paint, has none. ``_PLACEHOLDER`` is the pattern.
+_PLACEHOLDER_TEXT = r"\{\{\s*([a-z_]+)\s*\}\}"
+
+
+def _placeholder() -> re.Pattern[str]:
+    return re.compile(_PLACEHOLDER_TEXT)
 
 
 def page_source(name: str, root: Source | None = None, study: Source | None = None) -> Source:
@@ -201,7 +210,7 @@ def load_page_without_facts(name: str, root: Source | None = None, study: Source
     is open): a ``{{ fact }}`` placeholder in it is an error, never left showing."""
     source = page_source(name, root, study)
     text = page_in_current_language(source, read_text(source))
-    if placeholder := _PLACEHOLDER.search(text):
+    if "{{" in text and (placeholder := _placeholder().search(text)):
         raise ContentError(f"{source}: this page is shown before the study opens, "
                            f"so it cannot use {placeholder.group(0)}")
     return text
@@ -253,7 +262,7 @@ def fill_page(text: str, source: Source | str, trial: Trial, *, registry_links: 
             raise UnknownFact(f"{source}: unknown placeholder {{{{ {key} }}}}")
         return markdown_text(facts[key])  # a title with markup shows as its letters
 
-    filled = _PLACEHOLDER.sub(fill, text)
+    filled = _placeholder().sub(fill, text)
     return filled if registry_links else strip_markers(filled)
 
 
@@ -413,7 +422,7 @@ def _section(source: Source, number: int, entry: object) -> tuple[str, str]:
     if not isinstance(entry, dict) or not {"page", "label"} <= set(entry) <= {"page", "label", "sub"}:
         raise ContentError(f"{where}: must hold page and label (and sub, if it is a sub-page)")
     page, label, sub = entry["page"], entry["label"], entry.get("sub", False)
-    if not isinstance(page, str) or not _PAGE_FILE.match(f"{page}.md"):
+    if not isinstance(page, str) or not is_page_name(page):
         raise ContentError(f"{where}.page: not a page name (lower-case letters, digits and dashes)")
     # Printable: no line break or control character in the list on the left.
     if not isinstance(label, str) or not 0 < len(label) <= 80 or label != label.strip() or not label.isprintable():
@@ -423,7 +432,15 @@ def _section(source: Source, number: int, entry: object) -> tuple[str, str]:
     return page, f"{SUB_INDENT}{label}" if sub else label
 
 
-_PAGE_FILE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}\.md$")
+# A page's file name; re compiles it (and keeps it) when a study's pages folder is read.
+_PAGE_FILE = r"^[a-z0-9][a-z0-9-]{0,59}\.md$"
+_PAGE_NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def is_page_name(page: str) -> bool:
+    """Whether ``f"{page}.md"`` is a page's file name (_PAGE_FILE), without the pattern:
+    the list of pages is read before the first paint (0.1 ms to compile it there)."""
+    return 0 < len(page) <= 60 and page[0] != "-" and set(page) <= _PAGE_NAME_CHARACTERS
 
 
 def load_study_pages(folder: Source) -> dict[str, str]:
@@ -439,7 +456,7 @@ def load_study_pages(folder: Source) -> dict[str, str]:
         raise ContentError(f"{pages_folder}: more than {MAX_PAGES} files; a study has at most {MAX_PAGES} pages")
     pages: dict[str, str] = {}
     for entry in entries:
-        if not _PAGE_FILE.match(entry.name):
+        if not re.match(_PAGE_FILE, entry.name):
             raise ContentError(f"{entry}: not a page name (lower-case letters, digits and dashes, then .md)")
         # In the current language: a Spanish window's bundle holds the Spanish pages.
         pages[entry.name.removesuffix(".md")] = page_in_current_language(entry, read_text(entry))

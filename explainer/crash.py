@@ -63,14 +63,15 @@ class CrashDialog:
 
 
 # In an error's message, what could be an answer: a number or date (digits), and
-# anything quoted (Python and pydantic quote the values they complain about).
-_PRIVATE_PARTS = re.compile(r"""'[^']*'|"[^"]*"|\d+""")
+# anything quoted (Python and pydantic quote the values they complain about). Compiled
+# (and kept by re) at the first error, not before the first paint.
+_PRIVATE_PARTS = r"""'[^']*'|"[^"]*"|\d+"""
 
 
 def scrub(message: str) -> str:
     """An error message without the values in it: "could not convert string to float:
     '88.5'" becomes "... float: '…'". The log is for finding the bug, never the answers."""
-    return _PRIVATE_PARTS.sub(lambda part: "#" if part.group()[0].isdigit() else "'…'", message)
+    return re.sub(_PRIVATE_PARTS, lambda part: "#" if part.group()[0].isdigit() else "'…'", message)
 
 
 def scrubbed_traceback(exc: BaseException, tb: TracebackType | None) -> list[str]:

@@ -64,3 +64,17 @@ def test_the_least_width_is_measured_again_after_each_change(qapp, change) -> No
     assert names.least_width() == _measured_afresh(names)
     if change is not _take_longest:
         assert names.least_width() != before  # a change the kept measure would have missed
+
+
+WORDS = ["", "   ", "Start here", "   Dexametasona", "\tTab first", "a  b\tc\nd", "end ", "no\u00a0break", " \u2003em space",
+         "x\u2028line", "Ünïcödé wörds", "one"]
+
+
+@pytest.mark.parametrize("text", WORDS)
+def test_words_are_the_patterns_words(text) -> None:
+    """section_list.words splits as the pattern it replaced did (the first word keeps its indent)."""
+    import re
+
+    from explainer.ui.section_list import words
+
+    assert words(text) == re.findall(r"^\s*\S+|\S+", text)

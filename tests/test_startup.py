@@ -49,6 +49,7 @@ AFTER_FIRST_PAINT = [
     ("explainer.ui.self_check", "the self-check"),
     ("explainer.ui.export", "the PDF export dialog"),
     ("explainer.ui.pdf_export", "the PDF export's menu items and button"),
+    ("unicodedata", "core.echo's escapes: only when an error message is written"),
 ]
 
 
@@ -100,6 +101,9 @@ NOT_MADE_FOR_THE_FIRST_PAINT = [
     ("PySide6.QtWidgets", "QFormLayout",
      "MainWindow._fit_window's self.layout(): PySide makes each layout class the layout might be"),
     ("PySide6.QtCore", "QAbstractItemModel", "SectionList's self.model(), to hear of changed names"),
+    ("PySide6.QtCore", "QTranslator", "i18n and language_menu imported it: only Spanish makes one"),
+    ("PySide6.QtWidgets", "QCheckBox", "pages.py imported it for the 'Who can join' page, built later"),
+    ("PySide6.QtWidgets", "QToolTip", "pages.py imported it for a glossary word's tooltip"),
 ]
 
 _CLASSES_PROBE = r"""
@@ -133,6 +137,32 @@ def test_the_first_paint_does_not_make_qt_classes_it_does_not_need(tmp_path) -> 
     made = [f"{module}.{name}: {why}" for module, name, why in NOT_MADE_FOR_THE_FIRST_PAINT
             if seen["made"][f"{module}.{name}"]]
     assert made == []
+
+
+_PATTERNS_PROBE = r"""
+import re, sys
+made = []
+real = re._compile
+def counted(pattern, flags):
+    caller = sys._getframe(1)
+    while caller.f_code.co_filename.endswith("re/__init__.py"):
+        caller = caller.f_back
+    if "explainer" in caller.f_code.co_filename and (type(pattern), pattern, flags) not in re._cache:
+        made.append(f"{pattern} ({caller.f_code.co_filename}:{caller.f_lineno})")
+    return real(pattern, flags)
+re._compile = counted
+import explainer.cli
+""" + _FIRST_PAINT.replace('print(" ".join(sorted(sys.modules)))', 'print(made)')
+
+
+@pytest.mark.slow
+def test_the_first_paint_compiles_none_of_the_apps_patterns() -> None:
+    """A regular expression is 0.1-0.15 ms to compile: the app's own wait until used
+    (the welcome page has no {{ fact }}, its list of pages is checked without one)."""
+    out = subprocess.run([sys.executable, "-c", _PATTERNS_PROBE], capture_output=True, text=True,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
 
 
 _FORWARD_REFERENCES_PROBE = r"""

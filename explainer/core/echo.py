@@ -5,13 +5,13 @@ for their own messages, explainer.errors for the command line's."""
 
 from __future__ import annotations
 
-import unicodedata
-
 ECHO_LIMIT = 60  # characters of a value quoted back in a message
 LINE_LIMIT = 400  # characters of a whole error line
 
 
 def _visible(text: str) -> str:
+    import unicodedata  # only when a message is written: not before the window's first paint
+
     # Cc: control characters (ESC, new line, tab); Cf: invisible format characters
     # (right-to-left overrides); Zl/Zp: line and paragraph separators.
     return "".join(repr(char)[1:-1] if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char

@@ -8,7 +8,12 @@ compiled to one .qm (tools/build_translations.py) that ``install_translator`` lo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:  # a class PySide makes on first use: Spanish needs it, an English first paint does not
+    from PySide6.QtCore import QTranslator
 
 _CONTEXT = ""  # one context for the whole app: the same English words, the same Spanish
 
@@ -25,7 +30,7 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     if language == SOURCE_LANGUAGE:
         return None
     # Here, not at the top: the English first paint needs neither (1 ms before it).
-    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from explainer.translations import qm_file
 
@@ -43,6 +48,8 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
 
 def remove_translator(app: QCoreApplication, translator: QTranslator) -> None:
     """Take out what ``install_translator`` put in: the app's words and Qt's own."""
+    from PySide6.QtCore import QTranslator
+
     for qt_words in translator.findChildren(QTranslator):
         app.removeTranslator(qt_words)
     app.removeTranslator(translator)

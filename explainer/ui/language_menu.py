@@ -13,11 +13,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTranslator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from explainer.core.language import LANGUAGE_NAMES, LANGUAGES, current_language, language_from_locale
 from explainer.ui.i18n import install_translator, remove_translator, tr
+
+if TYPE_CHECKING:  # made by Spanish only (i18n.install_translator): not before an English first paint
+    from PySide6.QtCore import QTranslator
 
 LANGUAGE_KEY = "view/language"  # beside view/high_contrast and view/text_zoom_percent
 # Each language's name in its own language (what a reader of it looks for), with a

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QHelpEvent, QPalette, QTextBlock, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from explainer.ui.i18n import tr
 
@@ -92,6 +92,8 @@ class GlossaryBrowser(QTextBrowser):
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == self.TOOL_TIP and isinstance(event, QHelpEvent):
+            from PySide6.QtWidgets import QToolTip  # a class PySide makes on first use: not for the first paint
+
             term = self.term_for(self.anchorAt(event.pos()))
             if term is None:
                 QToolTip.hideText()
@@ -285,6 +287,8 @@ class CriteriaView(GlossaryPage):
     def __init__(self, trial: Trial, intro_markdown: str, parent: QWidget | None = None, *,
                  glossary: Glossary | None = None) -> None:
         super().__init__(tr("Who can join"), glossary, parent)
+        from PySide6.QtWidgets import QCheckBox  # this page is built after the first paint, which needs none
+
         self._trial = trial
         self._intro = intro_markdown
         self._shown: set[str] = set()

@@ -5,7 +5,6 @@ namespace, which PySide makes on first use (about 20 ms; tests/test_startup.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -65,11 +64,20 @@ class SectionList(QListWidget):
         if key != self._measured[0]:
             texts = [self.item(row).text() for row in range(self.count())]
             metrics = self.fontMetrics()
-            longest = max((metrics.horizontalAdvance(word) for text in texts
-                           for word in re.findall(r"^\s*\S+|\S+", text)), default=0)
+            longest = max((metrics.horizontalAdvance(word) for text in texts for word in words(text)), default=0)
             self._measured = (key, longest)
         return self._measured[1]
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().minimumSizeHint()
         return QSize(max(hint.width(), self.least_width()), hint.height())
+
+
+def words(text: str) -> list[str]:
+    """The words a name wraps between, the first with the name's indent: what
+    ``re.findall(r"^\\s*\\S+|\\S+", text)`` finds (whose pattern was 0.13 ms to compile
+    before the first paint)."""
+    found = text.split()
+    if found:
+        found[0] = text[:len(text) - len(text.lstrip())] + found[0]
+    return found
