@@ -43,20 +43,38 @@ def _bigger_font(names: SectionList, _text: str) -> None:
     names.setFont(font)
 
 
-CHANGES = [_add, _insert_first, _rename_first, _take_longest, _take_and_put_back_longer, _clear, _bigger_font]
+def _bigger_font_in_its_window(names: SectionList, _text: str) -> None:
+    """As the text size does: the window's font, which its widgets take."""
+    font = names.window().font()
+    font.setPointSizeF(font.pointSizeF() * 2.5)
+    names.window().setFont(font)
+
+
+def _other_family(names: SectionList, _text: str) -> None:
+    font = names.font()
+    font.setFamily("DejaVu Sans Mono" if "Mono" not in font.family() else "DejaVu Sans")
+    names.setFont(font)
+
+
+CHANGES = [_add, _insert_first, _rename_first, _take_longest, _take_and_put_back_longer, _clear, _bigger_font,
+           _bigger_font_in_its_window, _other_family]
 
 
 def _measured_afresh(names: SectionList) -> int:
     """The least width as a new list with the same names and font has it."""
     fresh = SectionList()
-    fresh.setFont(names.font())
+    fresh.setFont(names.font())  # that font, whoever set it
     fresh.addItems([names.item(row).text() for row in range(names.count())])
     return fresh.least_width()
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[change.__name__.strip("_") for change in CHANGES])
 def test_the_least_width_is_measured_again_after_each_change(qapp, change) -> None:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
     names = SectionList()
+    QVBoxLayout(window).addWidget(names)
     names.addItems(NAMES)
     before = names.least_width()  # measured, and kept
     assert names.least_width() == before == _measured_afresh(names)
