@@ -513,9 +513,11 @@ def run(trial_path: Path | None = None, answers_path: Path | None = None, study_
     """The window. ``trial_path`` naming a ClinicalTrials.gov record: the window explains
     its own study and opens the record in its record window, as File > Open study record
     does (``study_number``: the one of several to open)."""
-    from explainer.trial_kind import record_for_the_window
+    record_path = None
+    if trial_path is not None or study_number is not None:  # the usual start has neither: no module to load
+        from explainer.trial_kind import record_for_the_window
 
-    record_path = record_for_the_window(trial_path, study_number)  # --study without a record: one line, exit 2
+        record_path = record_for_the_window(trial_path, study_number)  # --study without a record: one line, exit 2
     if record_path is not None:
         trial_path = None
     held: list[SingleWindow] = []
