@@ -62,3 +62,50 @@ def test_a_module_loaded_after_it_keeps_no_source_in_linecache(feature, tmp_path
     assert module.__name__ in feature.pyside_feature_dict  # PySide did ask about it
     assert feature.pyside_feature_dict[module.__name__] == 0  # and got "uses PySide6"
     assert module.__file__ not in set(linecache.cache) - before
+
+
+@pytest.mark.slow
+def test_no_module_of_the_standard_library_names_pyside() -> None:
+    """Why the check may answer a standard library module without reading it: reading
+    each one gives the same answer (False)."""
+    import os
+    from pathlib import Path
+
+    root = Path(feature_check.STANDARD_LIBRARY)
+    files = [path for path in root.rglob("*.py") if feature_check.in_the_standard_library(str(path))]
+    assert len(files) > 500 and root / "typing.py" in files and root / "os.py" in files
+    assert not any("-packages" + os.sep in str(path) for path in files)
+    naming = [path for path in files if feature_check.PYSIDE_NAME in path.read_bytes()]
+    assert naming == []
+
+
+PLACES = [  # (a path under the standard library's folder, whether it is the standard library's own)
+    ("typing.py", True), ("json/decoder.py", True), ("site-packages/pydantic/main.py", False),
+    ("dist-packages/six.py", False), ("site-packages/PySide6/__init__.py", False),
+]
+
+
+@pytest.mark.parametrize(("place", "own"), PLACES)
+def test_in_the_standard_library(place, own) -> None:
+    path = feature_check.STANDARD_LIBRARY + place.replace("/", __import__("os").sep)
+    assert feature_check.in_the_standard_library(path) is own
+    assert feature_check.in_the_standard_library("/elsewhere/" + place) is False
+
+
+def test_a_standard_library_module_is_answered_without_reading_it(feature, monkeypatch) -> None:
+    import builtins
+    import typing
+
+    feature_check.check_sources_cheaply()
+    opened: list[object] = []
+    real_open = builtins.open
+
+    def noted(file, *args, **kwargs):
+        opened.append(file)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", noted)
+    assert feature._mod_uses_pyside(typing) is False
+    assert opened == []
+    assert feature._mod_uses_pyside(importlib.import_module("explainer.ui.pages")) is True  # the app's: read
+    assert len(opened) == 1

@@ -8,18 +8,23 @@ page is built, some 200 modules' sources (pydantic's biggest among them) hold ab
 8 MB of the window's memory, and splitting them into lines costs CPU time too.
 
 ``check_sources_cheaply`` gives the same answer from the file's bytes, kept nowhere.
-Anything else (no ``.py`` file, a file that cannot be read) still goes to PySide's
-own check, so every module gets the answer it would have got.
+A module of Python's own standard library is answered without reading it: none names
+PySide6 (tests/test_feature_check.py reads them all), and the window's first paint
+asked about 22 of them (typing, pathlib, threading...) as its modules imported them,
+0.7 ms of reading. Anything else (no ``.py`` file, a file that cannot be read) still
+goes to PySide's own check, so every module gets the answer it would have got.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from types import ModuleType
 
 PYSIDE_NAME = b"PySide6"  # what PySide's own check looks for in the source text
+STANDARD_LIBRARY = os.path.dirname(os.__file__) + os.sep  # where os.py is, so is the rest of it
 
 
 def check_sources_cheaply() -> bool:
@@ -38,6 +43,8 @@ def _cheaper(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], b
     def mod_uses_pyside(module: ModuleType) -> bool:
         path = getattr(module, "__file__", None)
         if isinstance(path, str) and path.endswith(".py"):
+            if in_the_standard_library(path):
+                return False
             try:
                 with open(path, "rb") as source:
                     return PYSIDE_NAME in source.read()
@@ -47,3 +54,9 @@ def _cheaper(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], b
 
     mod_uses_pyside.reads_bytes = True  # type: ignore[attr-defined]
     return mod_uses_pyside
+
+
+def in_the_standard_library(path: str) -> bool:
+    """Whether ``path`` is a file of Python's own library, not of a package installed
+    beside it (a site-packages or dist-packages folder may be inside the same folder)."""
+    return path.startswith(STANDARD_LIBRARY) and "-packages" + os.sep not in path[len(STANDARD_LIBRARY):]
