@@ -109,3 +109,11 @@ def test_a_standard_library_module_is_answered_without_reading_it(feature, monke
     assert opened == []
     assert feature._mod_uses_pyside(importlib.import_module("explainer.ui.pages")) is True  # the app's: read
     assert len(opened) == 1
+
+
+def test_without_the_standard_librarys_folder_every_module_is_read(monkeypatch) -> None:
+    """A Python whose os module has no .py file (frozen, in a bundle) gives no folder:
+    then no module is answered without reading it."""
+    monkeypatch.setattr(feature_check, "STANDARD_LIBRARY", "")
+    assert feature_check.in_the_standard_library("/usr/lib/python3.11/typing.py") is False
+    assert feature_check.in_the_standard_library("typing.py") is False

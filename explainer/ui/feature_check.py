@@ -24,7 +24,10 @@ from collections.abc import Callable
 from types import ModuleType
 
 PYSIDE_NAME = b"PySide6"  # what PySide's own check looks for in the source text
-STANDARD_LIBRARY = os.path.dirname(os.__file__) + os.sep  # where os.py is, so is the rest of it
+# Where os.py is, so is the rest of the standard library ("" where Python has no such
+# file, a frozen os in a bundle: then nothing is answered without reading it).
+_OS_FILE = getattr(os, "__file__", None)
+STANDARD_LIBRARY = os.path.dirname(_OS_FILE) + os.sep if isinstance(_OS_FILE, str) and _OS_FILE.endswith(".py") else ""
 
 
 def check_sources_cheaply() -> bool:
@@ -59,4 +62,5 @@ def _cheaper(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], b
 def in_the_standard_library(path: str) -> bool:
     """Whether ``path`` is a file of Python's own library, not of a package installed
     beside it (a site-packages or dist-packages folder may be inside the same folder)."""
-    return path.startswith(STANDARD_LIBRARY) and "-packages" + os.sep not in path[len(STANDARD_LIBRARY):]
+    return (bool(STANDARD_LIBRARY) and path.startswith(STANDARD_LIBRARY)
+            and "-packages" + os.sep not in path[len(STANDARD_LIBRARY):])
