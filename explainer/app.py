@@ -555,10 +555,10 @@ def _run(trial_path: Path | None, answers_path: Path | None, held: list[SingleWi
             window.show()
             first_paint.wait(FIRST_PAINT_WAIT_MS)  # the welcome page first; the study just after
             collector.start_done()  # paused until now when started from the command line (explainer.cli._run_app)
-            if single is not None:  # a later start's request, even one made meanwhile, is taken from here on
-                single.listen()
             finish_application(app)
             add_menu_items(window)  # before any click or key can reach a menu (app.exec() below)
+            if single is not None:  # a later start's request, even one made meanwhile, is taken from here on:
+                single.listen()  # once the window can open a record (add_menu_items gives it study_records)
             if record_path is not None:  # first thing in the event loop: the record the patient asked for
                 QTimer.singleShot(0, window, lambda: open_record_at_start(window, record_path, study_number,
                                                                           first_paint.announce))

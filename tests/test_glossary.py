@@ -8,7 +8,7 @@ import re
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from explainer.content import PAGE_NAMES, load_glossary, load_page, load_questions, load_trial
 from explainer.core.glossary import (MARKDOWN_PROTECTED, Glossary, GlossaryTerm, mark_markdown, mark_terms, mentions,
@@ -215,11 +215,44 @@ def test_the_meaning_panel_is_made_when_a_word_is_first_chosen_and_comes_last(ma
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(cursor).center())
     [panel] = _panels_of(page)
     assert panel.isVisible() and panel.accessibleName() == "Meaning of induction"
-    assert page.layout().itemAt(page.layout().count() - 1).widget() is panel
-    assert [c for c in page.children() if c.isWidgetType()][-1] is panel
-    assert panel.y() > browser.geometry().bottom()  # under the page's words
+    holder = page.layout().itemAt(page.layout().count() - 1).widget()  # the panel, in a holder that scrolls
+    assert holder.widget() is panel and holder.isVisible()
+    assert [c for c in page.children() if c.isWidgetType()][-1] is holder
+    assert holder.y() > browser.geometry().bottom()  # under the page's words
     assert not panel.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not holder.focusPolicy() & Qt.FocusPolicy.TabFocus  # all of it shows: Tab does not stop
     assert page.definition is panel  # made once
+
+
+@pytest.mark.parametrize("percent", [100, 250])
+def test_a_meaning_takes_at_most_a_third_of_the_page_and_scrolls_past_that(main_window, qtbot, percent) -> None:
+    """Found by a tester: at 250% text a word's meaning took all but 90 pixels of the
+    self-check's questions and its last line was cut off; now it takes at most a quarter
+    of that page (its summary bar up to a third) and scrolls inside it, where keys can
+    reach it; at 100% it shows whole, with no scroll bar."""
+    main_window.resize(1244, 760)
+    main_window.zoom.set_percent(percent)
+    try:
+        main_window.show_section("self-check")
+        check = main_window.self_check
+        qtbot.waitUntil(check.page.isVisible)
+        term = main_window.glossary.by_id("myeloma")
+        check.questionnaire.term_chosen.emit(term)
+        panel = check.definition
+        holder = panel.parentWidget().parentWidget()
+        qtbot.waitUntil(holder.isVisible)
+        QApplication.processEvents()
+        assert term.definition in panel.text()
+        assert holder.height() <= check.page.height() // 4 + 2  # the summary above takes up to a third
+        assert check.questionnaire.height() >= check.page.height() // 3
+        cut = panel.height() > holder.viewport().height()
+        assert cut == (percent == 250)  # at 100% it shows whole, at 250% it scrolls
+        assert bool(holder.focusPolicy() & Qt.FocusPolicy.TabFocus) == cut  # then Tab and the arrows reach it
+        assert holder.verticalScrollBar().maximum() > 0 if cut else holder.verticalScrollBar().maximum() == 0
+        panel.hide()
+        assert holder.isHidden()  # shown and hidden with the panel
+    finally:
+        main_window.zoom.reset()
 
 
 def test_keyboard_reaches_a_word_and_enter_shows_its_meaning(main_window, qtbot) -> None:

@@ -327,6 +327,36 @@ def test_the_window_hears_later_starts_from_just_after_its_first_paint(qapp, qtb
     assert painted_when_listening == [[True]]
 
 
+def test_the_window_hears_later_starts_once_it_can_open_a_record(qapp, qtbot, monkeypatch) -> None:
+    """A second start's request for a study record, made while the window was still
+    opening, was taken before the window had its record windows' owner: a crash dialog,
+    and the record never opened (found by a tester, two real starts 0.1 s apart)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from explainer import app
+    from explainer.single_window import SingleWindow
+    from explainer.ui.main_window import MainWindow
+
+    can_open_records: list[list[bool]] = []
+    real_listen = SingleWindow.listen
+
+    def listen(self) -> None:
+        can_open_records.append([hasattr(window, "study_records") for window in QApplication.topLevelWidgets()
+                                 if isinstance(window, MainWindow)])
+        real_listen(self)
+
+    def stop(window, done=None, **_kwargs) -> None:
+        qtbot.addWidget(window)
+        QTimer.singleShot(0, lambda: qapp.exit(STAYED))
+
+    monkeypatch.setattr(SingleWindow, "listen", listen)
+    monkeypatch.setattr(app, "build_in_idle_time", stop)
+    monkeypatch.delenv(app.SMOKE_ENV, raising=False)
+    assert app.run() == STAYED
+    assert can_open_records == [[True]]
+
+
 def test_the_usual_start_does_not_ask_what_kind_of_trial_file_it_was_given(qapp, qtbot, monkeypatch) -> None:
     """Without --trial or --study there is no file to tell apart (explainer.trial_kind:
     0.15 ms of CPU before the first paint)."""

@@ -133,8 +133,7 @@ class DefinitionPanel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)  # its text starts with <b>, so Qt shows it as rich text
         self.setAccessibleName(tr("Meaning of the chosen word"))
-        self.setFrameShape(QLabel.Shape.StyledPanel)
-        self.setMargin(6)
+        self.setMargin(6)  # its frame is its holder's (DefinitionPlace)
         self.term: GlossaryTerm | None = None
         self.hide()
 
@@ -150,18 +149,27 @@ class DefinitionPlace:
     """Where a page's definition panel goes: the end of ``layout``. The panel is made when
     a word is first chosen (or the panel is asked for): most pages never show one, and
     each hidden panel cost some 13 KB of memory under the app's style sheet (issue 18).
-    Made last, it is the page's last child and the layout's last item, as when it was
-    made with the page: a screen reader reads it after the page, Tab never stops on it."""
+    Made last, its holder is the page's last child and the layout's last item: a screen
+    reader reads it after the page. The holder takes at most a third of the page's
+    height (``share``); a longer meaning scrolls inside it, and only then does Tab stop there (at
+    250% text a meaning took all but 90 pixels of the questions' view, and its last
+    line was cut off)."""
 
-    def __init__(self, layout: QVBoxLayout) -> None:
-        self._layout = layout
+    def __init__(self, layout: QVBoxLayout, share: int = 3) -> None:
+        self._layout, self._share = layout, share  # at most 1/share of the page's height
         self._panel: DefinitionPanel | None = None
 
     @property
     def panel(self) -> DefinitionPanel:
         if self._panel is None:
+            from explainer.ui.capped import CappedScrollArea  # not before the first paint: Qt's namespace
+
+            page = self._layout.parentWidget()
+            holder = CappedScrollArea(page, share=self._share, parent=page)  # never a window of its own
             self._panel = DefinitionPanel()
-            self._layout.addWidget(self._panel)
+            holder.setWidget(self._panel)
+            self._panel.hide()  # and its holder with it, until a word is chosen
+            self._layout.addWidget(holder)
         return self._panel
 
     def show_term(self, term: GlossaryTerm) -> None:

@@ -54,7 +54,7 @@ from explainer.core.study_pages import (
 from explainer.core.study_reading import NAME_SECTIONS, with_reading_labels
 from explainer.ui.i18n import tr
 from explainer.ui.section_list import SectionList
-from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, GlossaryBrowser
+from explainer.ui.pages import GLOSSARY_SCHEME, DefinitionPanel, DefinitionPlace, GlossaryBrowser
 from explainer.ui.place_memory import choose, remember_place, remembered_place
 
 if TYPE_CHECKING:
@@ -569,9 +569,8 @@ class RecordWindow(QMainWindow):
             layout = self._holders[page_id]   # a KeyError for a page this study does not have
             browser = RecordBrowser(page_title(self.words, page_id), record_glossary())
             layout.addWidget(browser, 1)
-            definition = DefinitionPanel()
+            definition = DefinitionPlace(layout).panel
             browser.term_chosen.connect(definition.show_term)
-            layout.addWidget(definition)
             self._parts[page_id] = (browser, definition)
             drawing = self._drawing[page_id] = browser.drawing(self._text_of(page_id))
         if next(drawing, "done") is None:

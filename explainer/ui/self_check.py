@@ -12,15 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from explainer.answers_io import AnswersError, load_answers, parse_answers, read_answers_text
 from explainer.files import output_problem, private_folder, remove_leftover_temporaries, write_atomically
 from explainer.core.answers import AnswersFile, new_answers_file, to_json_text
 from explainer.core.facts import long_date
 from explainer.paths import data_dir
+from explainer.ui.capped import CappedScrollArea
 from explainer.ui.i18n import tr
 from explainer.ui.labels import ask_yes_no, plain_warning_box
 from explainer.ui.pages import DefinitionPanel, DefinitionPlace
@@ -33,52 +34,6 @@ if TYPE_CHECKING:
 
 def file_filter() -> str:
     return tr("Trial Explainer answers (*.answers.json *.json)")
-
-
-class CappedScrollArea(QScrollArea):
-    """Holds a widget at its full height, but never more than 1/``share`` of ``page``'s
-    height: past that its contents scroll inside it (found in the patient review: at
-    250% text on a 1280 x 800 screen the summary bar took 490 of the page's 658 pixels,
-    leaving the questions' view 152). It only takes Tab's focus when it scrolls, so Tab order is
-    unchanged when everything shows; when it scrolls, keys can scroll it too."""
-
-    def __init__(self, page: QWidget, share: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._page, self._share = page, share
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        page.installEventFilter(self)
-
-    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt's name)
-        super().setWidget(widget)
-        widget.installEventFilter(self)  # its words or its font changed: its height may too
-        self._fit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            self._fit()
-        return False
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        inner = self.widget()
-        if inner is None:
-            return
-        width = self.width() - 2 * self.frameWidth()
-        full = inner.heightForWidth(width) if inner.hasHeightForWidth() else inner.sizeHint().height()
-        cap = max(self._page.height() // self._share - 2 * self.frameWidth(), 1)
-        if full > cap:  # it scrolls: the words are narrower by the scroll bar, so taller
-            bar = self.verticalScrollBar().sizeHint().width()
-            full = inner.heightForWidth(width - bar) if inner.hasHeightForWidth() else full
-        height = min(full, cap) + 2 * self.frameWidth()
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if full > cap else Qt.FocusPolicy.NoFocus)
-        if self.height() != height or self.minimumHeight() != height:
-            self.setFixedHeight(height)
 
 
 class OpenAnswersDialog:
@@ -238,7 +193,7 @@ class SelfCheck(QObject):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_area)
         layout.addWidget(self.questionnaire, 1)
-        self._definition = DefinitionPlace(layout)  # the meaning of a word chosen in a question, when first chosen
+        self._definition = DefinitionPlace(layout, share=4)  # a word's meaning: at most a quarter, the summary above up to a third
         self.questionnaire.term_chosen.connect(self._definition.show_term)
         self._draft_ok = True
         session.answers_changed.connect(self._autosave)
