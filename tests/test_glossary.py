@@ -353,3 +353,39 @@ def test_only_four_characters_beyond_ascii_are_case_traps() -> None:
 def test_headings_links_and_markers_are_protected_as_they_were(text) -> None:
     before = re.compile(r"^#.*$|\[[^\]]*\]\([^)]*\)|\[registry:[^\]]*\]|<[^>]*>", re.MULTILINE)
     assert [m.span() for m in MARKDOWN_PROTECTED.finditer(text)] == [m.span() for m in before.finditer(text)]
+
+
+def test_the_question_whose_word_was_chosen_stays_in_view_as_its_meaning_opens(main_window, qtbot) -> None:
+    """Found by a tester: a word chosen in a question near the bottom of the view slid out
+    of sight, as the meaning's panel took room under the questions. By keyboard, as a
+    person reaches a word: Tab onto it, Enter."""
+    from explainer.ui.labels import LinkLabel
+
+    main_window.resize(1244, 760)
+    main_window.zoom.reset()
+    try:
+        main_window.show_section("self-check")
+        check = main_window.self_check
+        questionnaire = check.questionnaire
+        qtbot.waitUntil(questionnaire.isVisible)
+        row, label = next((row, label) for row in questionnaire.rows.values() for label in row.findChildren(LinkLabel)
+                          if "glossary:" in label.text() and row.height() < questionnaire.viewport().height() // 3)
+        bar = questionnaire.verticalScrollBar()
+        for _ in range(3):  # the row ends at the view's bottom edge (once the layout has settled)
+            QApplication.processEvents()
+            bar.setValue(row.mapTo(questionnaire.widget(), row.rect().bottomLeft()).y()
+                         - questionnaire.viewport().height() + 2)
+        QApplication.processEvents()
+
+        def shown() -> bool:
+            top = row.mapTo(questionnaire.viewport(), row.rect().topLeft()).y()
+            return top >= 0 and top + row.height() <= questionnaire.viewport().height()
+
+        assert shown()
+        label.setFocus(Qt.FocusReason.TabFocusReason)  # Tab lands on its first link
+        qtbot.keyClick(label, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: check.definition.isVisible())
+        qtbot.waitUntil(shown)  # not out of sight under the meaning
+        assert check.definition.term is not None
+    finally:
+        main_window.zoom.reset()

@@ -297,6 +297,7 @@ class QuestionnaireView(QScrollArea):
             for question in in_group:
                 row = QuestionRow(question, self.session.trial, rules.get(question.key), self.glossary, parent=box)
                 row.term_chosen.connect(self.term_chosen)
+                row.term_chosen.connect(lambda _term, chosen=row: self._keep_in_view(chosen))
                 row.input.value_changed.connect(self._changed)
                 self.rows[question.key] = row
                 box_layout.addWidget(row)
@@ -363,6 +364,12 @@ class QuestionnaireView(QScrollArea):
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.ensureWidgetVisible(row.input.note, 0, 10)
         self.ensureWidgetVisible(focused, 0, 10)
+
+    def _keep_in_view(self, row: QWidget) -> None:
+        """A word's meaning opens under the questions, and their view shrinks: the question
+        whose word was chosen is shown again once it has (a tester saw it slide out of
+        sight at the bottom of the view). After the layout that the panel's showing asks for."""
+        QTimer.singleShot(0, self, lambda: self.ensureWidgetVisible(row, 0, 0))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return at_least_content_width(self, super().minimumSizeHint())
