@@ -6,8 +6,9 @@ save wins). So the first window holds a lock file in the user's data folder
 that finds the lock leaves a small request file beside it, with the answers file
 it was asked to open, if any; the running window watches the folder, takes the
 request, comes to the front and opens that file (a study record asked for with
-``--trial RECORD`` opens in its record window, as it would in a first start). Nothing here uses the network:
-the folder is the user's own (0700), so no one else can send a request.
+``--trial RECORD`` opens in its record window, as in a first start). Nothing here
+uses the network: the folder is the user's own (0700), so no one else can send a
+request.
 """
 
 from __future__ import annotations

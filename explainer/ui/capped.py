@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 class CappedScrollArea(QScrollArea):
     """Holds a widget at its full height, but never more than 1/``share`` of ``page``'s
     height: past that its contents scroll inside it (found in the patient review: at
-    250% text on a 1280 x 800 screen the summary bar took 490 of the page's 658 pixels,
-    leaving the questions' view 152). It only takes Tab's focus when it scrolls, so Tab order is
-    unchanged when everything shows; when it scrolls, keys can scroll it too."""
+    250% text on a 1280 x 800 screen the self-check's summary bar took 490 of the page's
+    658 pixels, leaving the questions' view 152; a word's meaning did the same). It only
+    takes Tab's focus when it scrolls, so Tab order is unchanged when everything shows;
+    when it scrolls, keys can scroll it too. It shows and hides with what it holds."""
 
     def __init__(self, page: QWidget, share: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)

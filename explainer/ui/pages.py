@@ -150,13 +150,13 @@ class DefinitionPlace:
     a word is first chosen (or the panel is asked for): most pages never show one, and
     each hidden panel cost some 13 KB of memory under the app's style sheet (issue 18).
     Made last, its holder is the page's last child and the layout's last item: a screen
-    reader reads it after the page. The holder takes at most a third of the page's
-    height (``share``); a longer meaning scrolls inside it, and only then does Tab stop there (at
-    250% text a meaning took all but 90 pixels of the questions' view, and its last
-    line was cut off)."""
+    reader reads it after the page. The holder (explainer.ui.capped) takes at most
+    1/``share`` of the page's height; a longer meaning scrolls inside it, and only then
+    does Tab stop there (at 250% text a meaning took all but 90 pixels of the questions'
+    view, and its last line was cut off)."""
 
     def __init__(self, layout: QVBoxLayout, share: int = 3) -> None:
-        self._layout, self._share = layout, share  # at most 1/share of the page's height
+        self._layout, self._share = layout, share
         self._panel: DefinitionPanel | None = None
 
     @property

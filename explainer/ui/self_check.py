@@ -193,7 +193,8 @@ class SelfCheck(QObject):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_area)
         layout.addWidget(self.questionnaire, 1)
-        self._definition = DefinitionPlace(layout, share=4)  # a word's meaning: at most a quarter, the summary above up to a third
+        # A word's meaning: at most a quarter of the page, as the summary above takes up to a third.
+        self._definition = DefinitionPlace(layout, share=4)
         self.questionnaire.term_chosen.connect(self._definition.show_term)
         self._draft_ok = True
         session.answers_changed.connect(self._autosave)
